@@ -1,0 +1,100 @@
+import type { AppContext } from '../context.ts';
+import { badRequest, notFound, Problem } from '../http/problem.ts';
+import { record } from '../log/record.ts';
+import type { Auth } from './authenticate.ts';
+import { checkTotp, newTotpSecret, totpUri } from './mfa.ts';
+import { hashPassword, passwordProblem, randomToken, sha256Hex, verifyPassword } from './secrets.ts';
+import * as store from './store.ts';
+import { v7 as uuidv7 } from 'uuid';
+
+/** One's own account: password, second factor, API tokens. Each change is a log entry. */
+
+const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
+
+/** Changes the caller's password after checking the current one; ends their other sessions. */
+export async function changePassword(ctx: AppContext, auth: Auth, input: { currentPassword: string; newPassword: string }) {
+  if (!(await verifyPassword(input.currentPassword, auth.user.password_hash))) {
+    throw badRequest('The current password is not right.', [{ path: '/body/currentPassword', message: 'does not match' }], 'wrong_password');
+  }
+  const problem = passwordProblem(input.newPassword, auth.user.email);
+  if (problem) throw badRequest(`The new password ${problem}.`, [{ path: '/body/newPassword', message: problem }], 'weak_password');
+  if (input.newPassword === input.currentPassword) {
+    throw badRequest('The new password must differ from the current one.', [{ path: '/body/newPassword', message: 'same as the current password' }], 'weak_password');
+  }
+  const hash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: false, updated_at: new Date() })
+      .where('id', '=', auth.user.id)
+      .execute();
+    await store.deleteOtherSessions(tx, auth.user.id, auth.sessionId);
+    await record(tx, { type: 'user.password_changed', actor: by(auth), subject: { user: auth.user.id } });
+  });
+}
+
+/** Starts second-factor enrolment: a new secret to put in an authenticator app. */
+export async function startTotp(ctx: AppContext, auth: Auth) {
+  if (auth.user.totp_secret) throw new Problem(409, 'Conflict', 'A second factor is already set up. Remove it first to enrol a new one.', { code: 'totp_enabled' });
+  const secret = newTotpSecret();
+  await ctx.db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', auth.user.id).execute();
+  const mechanism = await ctx.db.selectFrom('mechanism').select('name').executeTakeFirst();
+  return { secret, uri: totpUri(secret, auth.user.email, mechanism ? `Truce · ${mechanism.name}` : 'Truce') };
+}
+
+/** Completes enrolment with a code from the app; from then on sign-in asks for a code. */
+export async function confirmTotp(ctx: AppContext, auth: Auth, code: string) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const user = await tx.selectFrom('users').select(['totp_pending_secret', 'totp_secret']).where('id', '=', auth.user.id).forUpdate().executeTakeFirstOrThrow();
+    if (!user.totp_pending_secret) throw badRequest('Start the enrolment first.', [{ path: '/body/code', message: 'no enrolment in progress' }], 'totp_not_started');
+    const step = checkTotp(user.totp_pending_secret, code, null);
+    if (step === null) throw badRequest('The code does not match. Check the time on your phone and try the next code.', [{ path: '/body/code', message: 'wrong code' }], 'totp_invalid');
+    await tx
+      .updateTable('users')
+      .set({ totp_secret: user.totp_pending_secret, totp_pending_secret: null, totp_last_step: step, updated_at: new Date() })
+      .where('id', '=', auth.user.id)
+      .execute();
+    await record(tx, { type: 'user.second_factor_enabled', actor: by(auth), subject: { user: auth.user.id } });
+  });
+}
+
+/** Removes the second factor (password needed); refused where the mechanism requires one. */
+export async function disableTotp(ctx: AppContext, auth: Auth, password: string, required: boolean) {
+  if (!(await verifyPassword(password, auth.user.password_hash))) {
+    throw badRequest('The password is not right.', [{ path: '/body/password', message: 'does not match' }], 'wrong_password');
+  }
+  if (required && !auth.user.demo) throw new Problem(403, 'Forbidden', 'The mechanism requires a second factor for your role.', { code: 'mfa_required' });
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, updated_at: new Date() }).where('id', '=', auth.user.id).execute();
+    await record(tx, { type: 'user.second_factor_removed', actor: by(auth), subject: { user: auth.user.id } });
+  });
+}
+
+const MAX_TOKENS = 20;
+
+/** Creates an API token for scripts; the token is returned once and only its hash kept. */
+export async function createToken(ctx: AppContext, auth: Auth, name: string) {
+  const token = randomToken('truce_');
+  const id = uuidv7();
+  await ctx.db.transaction().execute(async (tx) => {
+    const existing = await store.listTokens(tx, auth.user.id);
+    if (existing.length >= MAX_TOKENS) throw badRequest(`You have ${MAX_TOKENS} tokens already; revoke one first.`, [{ path: '/body', message: 'too many tokens' }], 'too_many_tokens');
+    await tx.insertInto('api_tokens').values({ id, user_id: auth.user.id, name, token_hash: sha256Hex(token), created_at: new Date() }).execute();
+    await record(tx, { type: 'user.token_created', actor: by(auth), subject: { user: auth.user.id, token: id }, data: { name } });
+  });
+  return { id, name, token };
+}
+
+export async function revokeToken(ctx: AppContext, auth: Auth, id: string) {
+  await ctx.db.transaction().execute(async (tx) => {
+    const result = await tx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('user_id', '=', auth.user.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound('You have no such token.');
+    await record(tx, { type: 'user.token_revoked', actor: by(auth), subject: { user: auth.user.id, token: id } });
+  });
+}

@@ -1,0 +1,64 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '@truce/core/model/accounts';
+import type { AppContext } from '../context.ts';
+import { sha256Hex } from './secrets.ts';
+import * as store from './store.ts';
+import { mfaRequiredFor } from './mfa.ts';
+
+export const SESSION_COOKIE = 'truce_session';
+export const TOKEN_PREFIX = 'truce_';
+
+/** Why a signed-in user may for now only look after their own account. */
+export type Restriction = 'password_change_required' | 'mfa_enrolment_required';
+
+export interface Auth {
+  actor: Actor;
+  user: NonNullable<Awaited<ReturnType<typeof store.findUserById>>>;
+  via: 'session' | 'token';
+  sessionId?: string;
+  restriction?: Restriction;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: Auth;
+  }
+}
+
+/** Reads the session cookie or the bearer token; null when neither opens a session. */
+export async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<Auth | null> {
+  const header = req.headers.authorization;
+  let auth: Auth | null = null;
+  if (header !== undefined) {
+    const match = /^Bearer (truce_[A-Za-z0-9_-]{43})$/.exec(header);
+    if (!match) return null;
+    const user = await store.findUserByToken(ctx.db, sha256Hex(match[1]));
+    if (!user) return null;
+    await store.touchToken(ctx.db, user.token_id);
+    auth = { actor: actorOf(user), user, via: 'token' };
+  } else {
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    if (!cookie || cookie.length > 100) return null;
+    const sessionId = sha256Hex(cookie);
+    const user = await store.findUserBySession(ctx.db, sessionId);
+    if (!user) return null;
+    auth = { actor: actorOf(user), user, via: 'session', sessionId };
+  }
+  auth.restriction = await restrictionOf(ctx, auth.user);
+  return auth;
+}
+
+export function actorOf(user: { id: string; organisation_id: string; organisation_kind: Actor['orgKind']; role: Actor['role'] }): Actor {
+  return { userId: user.id, orgId: user.organisation_id, orgKind: user.organisation_kind, role: user.role };
+}
+
+export async function restrictionOf(
+  ctx: AppContext,
+  user: { must_change_password: boolean; totp_secret: string | null; demo: boolean; organisation_kind: Actor['orgKind']; role: Actor['role'] },
+): Promise<Restriction | undefined> {
+  if (user.must_change_password) return 'password_change_required';
+  if (!user.totp_secret && !user.demo && (await mfaRequiredFor(ctx, user.organisation_kind, user.role))) {
+    return 'mfa_enrolment_required';
+  }
+  return undefined;
+}

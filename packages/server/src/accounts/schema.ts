@@ -1,0 +1,28 @@
+import { Type } from '@sinclair/typebox';
+import { ORG_KINDS, ROLES } from '@truce/core/model/accounts';
+import { Text, Uuid, Version } from '../http/schemas.ts';
+
+/** Request shapes of the accounts module (STYLE #3). */
+
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Password = Type.String({ minLength: 1, maxLength: 256 });
+export const TotpCode = Type.String({ pattern: '^[0-9]{6}$', description: '6-digit code from the authenticator app' });
+export const OrgKindSchema = Type.Union(ORG_KINDS.map((k) => Type.Literal(k)));
+export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+
+const closed = { additionalProperties: false } as const;
+
+export const SignInBody = Type.Object({ email: Email, password: Password, totp: Type.Optional(Type.String({ maxLength: 6 })) }, closed);
+export const SetupBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 100 }), mechanismName: Text(200, 1), organisationName: Text(200, 1), name: Text(200, 1), email: Email, password: Password },
+  closed,
+);
+export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: Password }, closed);
+export const ConfirmTotpBody = Type.Object({ code: TotpCode }, closed);
+export const DisableTotpBody = Type.Object({ password: Password }, closed);
+export const CreateTokenBody = Type.Object({ name: Text(100, 1) }, closed);
+export const CreateOrganisationBody = Type.Object({ name: Text(200, 1), shortName: Type.Optional(Text(60)), kind: OrgKindSchema }, closed);
+export const UpdateOrganisationBody = Type.Object({ name: Type.Optional(Text(200, 1)), shortName: Type.Optional(Text(60)), version: Version }, closed);
+export const CreateUserBody = Type.Object({ name: Text(200, 1), email: Email, organisationId: Uuid, role: RoleSchema }, closed);
+export const UpdateUserBody = Type.Object({ name: Type.Optional(Text(200, 1)), role: Type.Optional(RoleSchema), active: Type.Optional(Type.Boolean()), version: Version }, closed);
+export const UsersQuery = Type.Object({ organisationId: Type.Optional(Uuid) }, closed);

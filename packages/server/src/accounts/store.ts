@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** All SQL about organisations, users, sessions and tokens (STYLE #5). */
+
+type Db = Kysely<Database>;
+
+const userWithOrg = (db: Db) =>
+  db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .selectAll('users')
+    .select(['organisations.name as organisation_name', 'organisations.kind as organisation_kind']);
+
+export type UserWithOrg = Awaited<ReturnType<typeof findUserByEmail>> & {};
+
+export function findUserByEmail(db: Db, email: string) {
+  return userWithOrg(db).where((eb) => eb(eb.fn('lower', ['users.email']), '=', email.toLowerCase())).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: string) {
+  return userWithOrg(db).where('users.id', '=', id).executeTakeFirst();
+}
+
+export function findUserBySession(db: Db, sessionHash: string) {
+  return userWithOrg(db)
+    .innerJoin('sessions', 'sessions.user_id', 'users.id')
+    .select(['sessions.id as session_id'])
+    .where('sessions.id', '=', sessionHash)
+    .where('sessions.expires_at', '>', new Date())
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+}
+
+export function findUserByToken(db: Db, tokenHash: string) {
+  return userWithOrg(db)
+    .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
+    .select(['api_tokens.id as token_id'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+}
+
+export async function touchToken(db: Db, tokenId: string) {
+  await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', tokenId).execute();
+}
+
+export async function insertSession(db: Db, id: string, userId: string, expiresAt: Date) {
+  await db.insertInto('sessions').values({ id, user_id: userId, created_at: new Date(), expires_at: expiresAt }).execute();
+}
+
+export async function deleteSession(db: Db, id: string) {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Ends every session of a user but one (after a password change, say). */
+export async function deleteOtherSessions(db: Db, userId: string, keep?: string) {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keep) q = q.where('id', '!=', keep);
+  await q.execute();
+}
+
+export async function deleteExpiredSessions(db: Db) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', new Date()).execute();
+}
+
+export function listOrganisations(db: Db) {
+  return db.selectFrom('organisations').selectAll().orderBy('kind').orderBy('name').execute();
+}
+
+export function findOrganisation(db: Db, id: string) {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findOrganisationByName(db: Db, name: string) {
+  return db
+    .selectFrom('organisations')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .executeTakeFirst();
+}
+
+export function listUsers(db: Db, organisationId?: string) {
+  let q = db.selectFrom('users').selectAll().orderBy('name');
+  if (organisationId) q = q.where('organisation_id', '=', organisationId);
+  return q.execute();
+}
+
+export function listTokens(db: Db, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function getSetting<T>(db: Db, key: string): Promise<T | undefined> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value as T | undefined;
+}
+
+export async function putSetting(db: Db, key: string, value: unknown) {
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+    .execute();
+}
+
+export async function deleteSetting(db: Db, key: string) {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}

@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+
+/**
+ * The `truce` command:
+ *   truce serve [--demo]                      start the server (npm start / npm run demo)
+ *   truce verify --url URL [--token T] [--key VKEY] [--state FILE]
+ *   truce verify --dir DIR [--key VKEY]       verify an exported log offline
+ *   truce log export --dir DIR [--url URL --token T]
+ */
+const USAGE = `usage:
+  truce serve [--demo]
+  truce verify (--url URL [--token TOKEN] | --dir DIR) [--key VKEY] [--state FILE]
+  truce log export --dir DIR [--url URL --token TOKEN]`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(rest);
+    case 'verify': {
+      const { runVerify } = await import('./log/cli-verify.ts');
+      return runVerify(rest);
+    }
+    case 'log': {
+      if (rest[0] !== 'export') break;
+      const { runExport } = await import('./log/cli-export.ts');
+      return runExport(rest.slice(1));
+    }
+    case undefined:
+    case '--help':
+    case 'help':
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+  }
+  console.error(`truce: unknown command "${argv.join(' ')}"\n${USAGE}`);
+  return 2;
+}
+
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } }, strict: true });
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`truce: configuration error: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  const { startServer } = await import('./server.ts');
+  const server = await startServer(config, { demo: values.demo });
+  const lines = [`Truce is running at ${server.url} (${server.ctx.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`];
+  if (server.setupUrl) lines.push('', 'First start: open this one-time link to create the first administrator:', `  ${server.setupUrl}`, '');
+  if (server.demoAccountsFile) {
+    const fs = await import('node:fs');
+    const accounts = JSON.parse(fs.readFileSync(server.demoAccountsFile, 'utf8')) as { email: string; password: string; organisation: string; role: string }[];
+    lines.push('', 'Demo mechanism loaded (all data fictional). Demo accounts:');
+    for (const a of accounts) lines.push(`  ${a.email.padEnd(44)} ${a.password}  ${a.role.padEnd(7)} ${a.organisation}`);
+    lines.push(`(also in ${server.demoAccountsFile})`, '');
+  }
+  console.log(lines.join('\n'));
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1; // keep running
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(`truce: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,25 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { Kysely } from 'kysely';
+import * as m0001 from './migrations/0001_accounts.ts';
+import * as m0002 from './migrations/0002_mechanism.ts';
+import * as m0003 from './migrations/0003_log.ts';
+
+/** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_accounts': m0001,
+  '0002_mechanism': m0002,
+  '0003_log': m0003,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the database forward to the latest schema; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'truce_migrations', migrationLockTableName: 'truce_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,165 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { OrgKind, Role } from '@truce/core/model/accounts';
+
+/** Table types for Kysely. Column names are snake_case as in the migrations. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  short_name: string;
+  kind: OrgKind;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface UsersTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  email: string;
+  role: Role;
+  password_hash: string;
+  must_change_password: boolean;
+  active: boolean;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  demo: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface SessionsTable {
+  id: string; // SHA-256 (hex) of the cookie value; the value itself is never stored
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+}
+
+export interface MechanismTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+  log_origin: string;
+  decision_rule: 'consensus' | 'majority';
+  mfa_required_roles: Json<string[]>;
+  support_group_name: string;
+  reply_deadline_hours: number;
+  demo: boolean;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface AgreementsTable {
+  id: string;
+  title: string;
+  terms: string;
+  signed_on: string;
+  effective_from: string;
+  effective_to: string | null;
+  signatory_ids: Json<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface ExcludedGroupsTable {
+  id: string;
+  name: string;
+  aliases: Json<string[]>;
+  note: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface ZonesTable {
+  id: string;
+  name: string;
+  description: string;
+  geometry: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface TaxonomyTable {
+  id: string;
+  code: string;
+  label: string;
+  description: string;
+  acled_event_type: string;
+  acled_sub_event_type: string;
+  active: boolean;
+  sort_order: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface LogEntriesTable {
+  idx: number;
+  body: Uint8Array;
+  created_at: Timestamp;
+}
+
+export interface LogNodesTable {
+  level: number;
+  idx: number;
+  hash: Uint8Array;
+}
+
+export interface LogHeadTable {
+  id: number;
+  size: number;
+}
+
+export interface LogCheckpointsTable {
+  size: number;
+  root: Uint8Array;
+  note: string;
+  created_at: Timestamp;
+}
+
+export interface LogSaltsTable {
+  entry_idx: number;
+  field: string;
+  salt: Uint8Array;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  settings: SettingsTable;
+  mechanism: MechanismTable;
+  agreements: AgreementsTable;
+  excluded_groups: ExcludedGroupsTable;
+  zones: ZonesTable;
+  taxonomy: TaxonomyTable;
+  log_entries: LogEntriesTable;
+  log_nodes: LogNodesTable;
+  log_head: LogHeadTable;
+  log_checkpoints: LogCheckpointsTable;
+  log_salts: LogSaltsTable;
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseCheckpoint, parseVerifierKey, verifyLog } from '@truce/core/log/index';
+import { DirLogSource, HttpLogSource, type KeyedLogSource } from './sources.ts';
+
+/**
+ * `truce verify`: re-computes the log from its entries, checks the checkpoint's
+ * signature against a pinned key, and checks that every checkpoint seen before from the
+ * same log is consistent with the new one. The checkpoints seen and the key are kept in
+ * a state file (default ~/.truce/verify-state.json) so that a rewritten history is
+ * noticed on the next run. Exit code 0: verified; 1: verification failed; 2: usage.
+ */
+interface State {
+  logs: Record<string, { key: string; checkpoints: string[] }>;
+}
+
+const KEEP = 50;
+
+export async function runVerify(args: string[], out: (line: string) => void = console.log): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        url: { type: 'string' },
+        dir: { type: 'string' },
+        token: { type: 'string' },
+        key: { type: 'string' },
+        state: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    out(`truce verify: ${(err as Error).message}`);
+    return 2;
+  }
+  if (!values.url === !values.dir) {
+    out('truce verify: give either --url URL or --dir DIR');
+    return 2;
+  }
+  const token = values.token ?? process.env.TRUCE_TOKEN;
+  const source: KeyedLogSource = values.url ? new HttpLogSource(values.url, token) : new DirLogSource(path.resolve(values.dir!));
+  const statePath = values.state ?? path.join(os.homedir(), '.truce', 'verify-state.json');
+  const state = readState(statePath);
+  const where = values.url ? source.describe : `dir:${source.describe}`;
+  const known = state.logs[where];
+
+  let keyText = values.key ?? known?.key;
+  try {
+    if (!keyText) {
+      keyText = await source.key();
+      out(`note: trusting the key offered by ${source.describe} on first use: ${keyText}`);
+      out('      pass --key to check it against a key you obtained another way');
+    }
+    const verifier = parseVerifierKey(keyText);
+    const report = await verifyLog({ source, verifier, previous: known?.checkpoints ?? [] });
+    for (const line of report.checks ?? []) out(`  ${line}`);
+    if (!report.ok) {
+      out(`FAILED: ${report.message}`);
+      return 1;
+    }
+    const checkpoint = await source.checkpoint();
+    const parsed = parseCheckpoint(checkpoint.slice(0, checkpoint.indexOf('\n\n') + 1));
+    out(`OK: ${parsed.origin} — ${parsed.size} entries verified${source.entries ? '' : ' (hashes only: give --token to check the entries themselves)'}`);
+    const checkpoints = [...(known?.checkpoints ?? []), checkpoint].slice(-KEEP);
+    state.logs[where] = { key: keyText, checkpoints };
+    writeState(statePath, state);
+    return 0;
+  } catch (err) {
+    out(`FAILED: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+function readState(file: string): State {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as State;
+    if (parsed && typeof parsed.logs === 'object') return parsed;
+  } catch {
+    /* no state yet */
+  }
+  return { logs: {} };
+}
+
+function writeState(file: string, state: State) {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(state, null, 2), { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}

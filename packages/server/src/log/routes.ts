@@ -1,0 +1,174 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { encodeBundle, parseTileRequest, toBase64, leafHash } from '@truce/core/log/index';
+import type { AppContext } from '../context.ts';
+import { badRequest, notFound } from '../http/problem.ts';
+import { ProblemSchema } from '../http/schemas.ts';
+import * as log from './service.ts';
+import * as store from './store.ts';
+
+const TILE_WIDTH = 256;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** A non-negative whole number given in the query string (type coercion is off by design). */
+const Count = Type.String({ pattern: '^(0|[1-9][0-9]{0,14})$', description: 'a whole number' });
+
+/**
+ * The record's read API: C2SP tlog-tiles under /log/ and JSON proofs under /api/log/.
+ * Hash tiles, checkpoint, key and proofs carry hashes and signatures only and are
+ * public; entry contents need a signed-in participant.
+ */
+export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/log/checkpoint',
+      { config: { access: 'public' }, schema: { tags: ['record'], summary: 'Latest signed checkpoint (C2SP tlog-checkpoint)', produces: ['text/plain'] } },
+      async (_req, reply) => {
+        const checkpoint = await log.currentCheckpoint(ctx);
+        return reply.header('cache-control', 'no-cache').type('text/plain; charset=utf-8').send(checkpoint.note);
+      },
+    );
+
+    app.get(
+      '/log/key',
+      { config: { access: 'public' }, schema: { tags: ['record'], summary: "The log's verifier key in signed-note format", produces: ['text/plain'] } },
+      async (_req, reply) => reply.type('text/plain; charset=utf-8').send((await log.verifierKey(ctx)) + '\n'),
+    );
+
+    app.get(
+      '/log/tile/entries/*',
+      { config: { access: 'log.entries.read' }, schema: { tags: ['record'], summary: 'Entry bundle (C2SP tlog-tiles)' } },
+      async (req, reply) => {
+        const tile = parseTileRequest('entries/' + (req.params as { '*': string })['*']);
+        if (!tile || tile.kind !== 'entries') throw notFound('No such entry bundle: the path is not a valid tile path.');
+        const width = tile.width ?? TILE_WIDTH;
+        const rows = await log.readEntries(ctx, tile.n * TILE_WIDTH, width);
+        if (rows.length < width) throw notFound('No such entry bundle yet.');
+        return reply
+          .header('cache-control', 'private, max-age=31536000, immutable')
+          .type('application/octet-stream')
+          .send(Buffer.from(encodeBundle(rows.map((r) => r.body))));
+      },
+    );
+
+    app.get(
+      '/log/tile/*',
+      { config: { access: 'public' }, schema: { tags: ['record'], summary: 'Hash tile (C2SP tlog-tiles)' } },
+      async (req, reply) => {
+        const tile = parseTileRequest((req.params as { '*': string })['*']);
+        if (!tile || tile.kind !== 'hash') throw notFound('No such tile: the path is not a valid tile path.');
+        const width = tile.width ?? TILE_WIDTH;
+        const hashes = await store.nodeRange(ctx.db, tile.level * 8, tile.n * TILE_WIDTH, width);
+        if (hashes.length < width) throw notFound('No such tile yet.');
+        return reply.header('cache-control', IMMUTABLE).type('application/octet-stream').send(Buffer.concat(hashes));
+      },
+    );
+
+    const ProofResponse = Type.Object({ proof: Type.Array(Type.String({ contentEncoding: 'base64' })) });
+
+    app.get(
+      '/api/log/proof/inclusion',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['record'],
+          summary: 'RFC 9162 inclusion proof of entry `index` in the tree of size `tree_size`',
+          querystring: Type.Object({ index: Count, tree_size: Count }, { additionalProperties: false }),
+          response: { 200: ProofResponse, 400: ProblemSchema },
+        },
+      },
+      async (req) => ({ proof: await log.inclusionProof(ctx, Number(req.query.index), Number(req.query.tree_size)) }),
+    );
+
+    app.get(
+      '/api/log/proof/consistency',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['record'],
+          summary: 'RFC 9162 consistency proof between the trees of sizes `first` and `second`',
+          querystring: Type.Object({ first: Count, second: Count }, { additionalProperties: false }),
+          response: { 200: ProofResponse, 400: ProblemSchema },
+        },
+      },
+      async (req) => ({ proof: await log.consistencyProof(ctx, Number(req.query.first), Number(req.query.second)) }),
+    );
+
+    const EntrySummary = Type.Object({
+      index: Type.Integer(),
+      entry: Type.Unknown(),
+      leafHash: Type.String(),
+    });
+
+    app.get(
+      '/api/log/entries',
+      {
+        config: { access: 'log.entries.read' },
+        schema: {
+          tags: ['record'],
+          summary: 'Entries of the record, newest first unless `from` is given',
+          querystring: Type.Object({ from: Type.Optional(Count), limit: Type.Optional(Count) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ size: Type.Integer(), entries: Type.Array(EntrySummary) }) },
+        },
+      },
+      async (req) => {
+        const size = await store.logSize(ctx.db);
+        const limit = Math.min(Number(req.query.limit ?? 50), 500);
+        if (limit < 1) throw badRequest('limit must be at least 1', [{ path: '/query/limit', message: 'must be from 1 to 500' }]);
+        const from = req.query.from !== undefined ? Number(req.query.from) : Math.max(0, size - limit);
+        const rows = await log.readEntries(ctx, from, limit);
+        const entries = rows.map((r) => ({ index: r.index, entry: parseEntry(r.body), leafHash: toBase64(leafHash(r.body)) }));
+        if (req.query.from === undefined) entries.reverse();
+        return { size, entries };
+      },
+    );
+
+    app.get(
+      '/api/log/entries/:index',
+      {
+        config: { access: 'log.entries.read' },
+        schema: {
+          tags: ['record'],
+          summary: 'One entry with its inclusion proof against the latest checkpoint',
+          params: Type.Object({ index: Count }),
+          response: {
+            200: Type.Object({
+              index: Type.Integer(),
+              entry: Type.Unknown(),
+              entryBase64: Type.String(),
+              leafHash: Type.String(),
+              checkpoint: Type.String(),
+              treeSize: Type.Integer(),
+              proof: Type.Array(Type.String()),
+            }),
+            404: ProblemSchema,
+          },
+        },
+      },
+      async (req) => {
+        const index = Number(req.params.index);
+        const checkpoint = await log.currentCheckpoint(ctx);
+        if (index >= checkpoint.size) throw notFound(`There is no entry ${index}: the record has ${checkpoint.size} entries.`);
+        const [row] = await log.readEntries(ctx, index, 1);
+        return {
+          index,
+          entry: parseEntry(row.body),
+          entryBase64: toBase64(row.body),
+          leafHash: toBase64(leafHash(row.body)),
+          checkpoint: checkpoint.note,
+          treeSize: checkpoint.size,
+          proof: await log.inclusionProof(ctx, index, checkpoint.size),
+        };
+      },
+    );
+  };
+}
+
+/** Entries are our own canonical JSON; one that no longer parses is shown as damaged, not hidden. */
+function parseEntry(body: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch {
+    return { damaged: true };
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  consistencyProof as buildConsistencyProof,
+  consistencyProofRanges,
+  formatCheckpoint,
+  hashFromNodes,
+  inclusionProof as buildInclusionProof,
+  inclusionProofRanges,
+  signNote,
+  subtreeNodes,
+  toBase64,
+  type NodeId,
+} from '@truce/core/log/index';
+import type { AppContext } from '../context.ts';
+import { badRequest, notFound } from '../http/problem.ts';
+import * as store from './store.ts';
+
+export interface SignedCheckpoint {
+  size: number;
+  root: Uint8Array;
+  note: string;
+}
+
+async function origin(ctx: AppContext): Promise<string> {
+  const mechanism = await ctx.db.selectFrom('mechanism').select('log_origin').executeTakeFirst();
+  if (!mechanism) throw notFound('The record starts when the mechanism is set up.');
+  return mechanism.log_origin;
+}
+
+export async function verifierKey(ctx: AppContext): Promise<string> {
+  return ctx.keyring.verifierKey(await origin(ctx));
+}
+
+/**
+ * The signed checkpoint for the current tree. A checkpoint is signed once per tree size
+ * and stored, so the log never signs two different checkpoints for one size.
+ */
+export async function currentCheckpoint(ctx: AppContext): Promise<SignedCheckpoint> {
+  const logOrigin = await origin(ctx);
+  const size = await store.logSize(ctx.db);
+  const existing = await store.checkpointAt(ctx.db, size);
+  if (existing) return { size, root: new Uint8Array(existing.root), note: existing.note };
+
+  const root = await rangeHash(ctx, 0, size);
+  const signer = ctx.keyring.signerFor(logOrigin);
+  const note = signNote(formatCheckpoint({ origin: logOrigin, size, rootHash: root }), signer);
+  await store.insertCheckpoint(ctx.db, size, root, note);
+  const stored = await store.checkpointAt(ctx.db, size);
+  return { size, root, note: stored?.note ?? note };
+}
+
+async function rangeHash(ctx: AppContext, start: number, end: number): Promise<Uint8Array> {
+  const nodes = subtreeNodes(start, end);
+  const get = await store.getNodes(ctx.db, nodes);
+  return hashFromNodes(start, end, get);
+}
+
+async function nodesFor(ctx: AppContext, ranges: Array<[number, number]>) {
+  const needed: NodeId[] = ranges.flatMap(([s, e]) => subtreeNodes(s, e));
+  return store.getNodes(ctx.db, needed);
+}
+
+export async function inclusionProof(ctx: AppContext, index: number, treeSize: number): Promise<string[]> {
+  const size = await store.logSize(ctx.db);
+  if (treeSize > size) throw badRequest(`tree_size ${treeSize} is larger than the log (${size} entries)`, [{ path: '/query/tree_size', message: `must be at most ${size}` }]);
+  if (index >= treeSize) throw badRequest(`index ${index} is not in a tree of size ${treeSize}`, [{ path: '/query/index', message: `must be less than tree_size (${treeSize})` }]);
+  const get = await nodesFor(ctx, inclusionProofRanges(index, treeSize));
+  return buildInclusionProof(index, treeSize, get).map(toBase64);
+}
+
+export async function consistencyProof(ctx: AppContext, first: number, second: number): Promise<string[]> {
+  const size = await store.logSize(ctx.db);
+  if (second > size) throw badRequest(`second ${second} is larger than the log (${size} entries)`, [{ path: '/query/second', message: `must be at most ${size}` }]);
+  if (first > second) throw badRequest(`first ${first} is larger than second ${second}`, [{ path: '/query/first', message: 'must be at most second' }]);
+  const get = await nodesFor(ctx, consistencyProofRanges(first, second));
+  return buildConsistencyProof(first, second, get).map(toBase64);
+}
+
+export async function readEntries(ctx: AppContext, from: number, count: number) {
+  const rows = await store.entryRange(ctx.db, from, count);
+  return rows.map((r) => ({ index: r.idx, body: new Uint8Array(r.body) }));
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { NodeId } from '@truce/core/log/index';
+import type { Database } from '../db/schema.ts';
+
+/** All SQL that reads the record (STYLE #5). Appends live in record.ts. */
+
+export async function logSize(db: Kysely<Database>): Promise<number> {
+  const head = await db.selectFrom('log_head').select('size').where('id', '=', 1).executeTakeFirstOrThrow();
+  return head.size;
+}
+
+/** Fetches stored subtree hashes; throws if one is missing (the store would be damaged). */
+export async function getNodes(db: Kysely<Database>, nodes: NodeId[]): Promise<(n: NodeId) => Uint8Array> {
+  const found = new Map<string, Uint8Array>();
+  const unique = [...new Map(nodes.map((n) => [`${n.level}/${n.index}`, n])).values()];
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = unique.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('log_nodes')
+      .select(['level', 'idx', 'hash'])
+      .where((eb) => eb.or(chunk.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))))
+      .execute();
+    for (const row of rows) found.set(`${row.level}/${row.idx}`, new Uint8Array(row.hash));
+  }
+  return (n) => {
+    const hash = found.get(`${n.level}/${n.index}`);
+    if (!hash) throw new Error(`log node ${n.level}/${n.index} is missing`);
+    return hash;
+  };
+}
+
+/** Consecutive stored nodes of one level, for hash tiles. */
+export async function nodeRange(db: Kysely<Database>, level: number, from: number, count: number): Promise<Uint8Array[]> {
+  const rows = await db
+    .selectFrom('log_nodes')
+    .select(['idx', 'hash'])
+    .where('level', '=', level)
+    .where('idx', '>=', from)
+    .where('idx', '<', from + count)
+    .orderBy('idx')
+    .execute();
+  return rows.map((r) => new Uint8Array(r.hash));
+}
+
+export async function entryRange(db: Kysely<Database>, from: number, count: number) {
+  return db
+    .selectFrom('log_entries')
+    .select(['idx', 'body', 'created_at'])
+    .where('idx', '>=', from)
+    .where('idx', '<', from + count)
+    .orderBy('idx')
+    .execute();
+}
+
+export async function latestCheckpoint(db: Kysely<Database>) {
+  return db.selectFrom('log_checkpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function checkpointAt(db: Kysely<Database>, size: number) {
+  return db.selectFrom('log_checkpoints').selectAll().where('size', '=', size).executeTakeFirst();
+}
+
+export async function insertCheckpoint(db: Kysely<Database>, size: number, root: Uint8Array, note: string) {
+  await db
+    .insertInto('log_checkpoints')
+    .values({ size, root, note, created_at: new Date() })
+    .onConflict((oc) => oc.column('size').doNothing())
+    .execute();
+}

@@ -1,0 +1,190 @@
+import { Type, type TObject } from '@sinclair/typebox';
+import { v7 as uuidv7 } from 'uuid';
+import type { Kysely } from 'kysely';
+import { boundingBox, extractZoneGeometry, type ZoneGeometry } from '@truce/core/mechanism/geojson';
+import type { Database } from '../db/schema.ts';
+import { badRequest, conflict, type FieldError } from '../http/problem.ts';
+import { IsoDate, Text, Uuid, Version } from '../http/schemas.ts';
+
+/**
+ * The parts of the mechanism's set-up that are lists of things (C1): agreements,
+ * groups excluded from the ceasefire, zones of application and the violation taxonomy.
+ * Each is described once here — its fields, how input becomes a row, how a row is
+ * shown — and served by the same create / update / list use cases in routes.ts.
+ */
+export type CollectionTable = 'agreements' | 'excluded_groups' | 'zones' | 'taxonomy';
+type Row = Record<string, unknown> & { id: string; version: number };
+
+export interface CollectionSpec {
+  path: string;
+  table: CollectionTable;
+  noun: string;
+  logType: string;
+  fields: TObject;
+  /** Turns validated input (all fields on create, some on update) into columns; throws 400s. */
+  toColumns(input: Record<string, unknown>, db: Kysely<Database>, current?: Row): Promise<Record<string, unknown>>;
+  present(row: Row): Record<string, unknown>;
+  order: string;
+}
+
+const fail = (detail: string, ...errors: FieldError[]): never => {
+  throw badRequest(detail, errors);
+};
+
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+
+function requireText(input: Record<string, unknown>, field: string, what: string) {
+  if (input[field] !== undefined && trimmed(input[field]) === '') fail(`${what} must not be blank.`, { path: `/body/${field}`, message: 'must not be blank' });
+}
+
+const agreements: CollectionSpec = {
+  path: 'agreements',
+  table: 'agreements',
+  noun: 'agreement',
+  logType: 'agreement',
+  order: 'signed_on',
+  fields: Type.Object({
+    title: Text(300, 1),
+    terms: Type.Optional(Text(100_000)),
+    signedOn: IsoDate,
+    effectiveFrom: IsoDate,
+    effectiveTo: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    signatoryIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+  }),
+  async toColumns(input, db, current) {
+    requireText(input, 'title', 'The title');
+    const from = (input.effectiveFrom ?? current?.effective_from) as string;
+    const to = input.effectiveTo !== undefined ? (input.effectiveTo as string | null) : ((current?.effective_to as string | null) ?? null);
+    if (to !== null && to < from) fail('The agreement cannot end before it takes effect.', { path: '/body/effectiveTo', message: `must be on or after effectiveFrom (${from})` });
+    const columns: Record<string, unknown> = {};
+    if (input.title !== undefined) columns.title = trimmed(input.title);
+    if (input.terms !== undefined) columns.terms = input.terms;
+    if (input.signedOn !== undefined) columns.signed_on = input.signedOn;
+    if (input.effectiveFrom !== undefined) columns.effective_from = input.effectiveFrom;
+    if (input.effectiveTo !== undefined) columns.effective_to = input.effectiveTo;
+    if (!current && input.terms === undefined) columns.terms = '';
+    if (input.signatoryIds !== undefined || !current) {
+      const ids = (input.signatoryIds ?? []) as string[];
+      if (ids.length > 0) {
+        const found = await db.selectFrom('organisations').select(['id', 'kind']).where('id', 'in', ids).execute();
+        ids.forEach((id, i) => {
+          const org = found.find((o) => o.id === id);
+          if (!org) fail('A signatory is not a known organisation.', { path: `/body/signatoryIds/${i}`, message: 'unknown organisation' });
+          if (!['party', 'guarantor'].includes(org!.kind)) fail('Signatories are parties and guarantors.', { path: `/body/signatoryIds/${i}`, message: `is a ${org!.kind}` });
+        });
+      }
+      columns.signatory_ids = JSON.stringify(ids);
+    }
+    return columns;
+  },
+  present: (r) => ({
+    id: r.id, title: r.title, terms: r.terms, signedOn: r.signed_on, effectiveFrom: r.effective_from,
+    effectiveTo: r.effective_to, signatoryIds: r.signatory_ids, version: r.version,
+  }),
+};
+
+const excludedGroups: CollectionSpec = {
+  path: 'excluded-groups',
+  table: 'excluded_groups',
+  noun: 'excluded group',
+  logType: 'excluded_group',
+  order: 'name',
+  fields: Type.Object({
+    name: Text(300, 1),
+    aliases: Type.Optional(Type.Array(Text(300, 1), { maxItems: 50 })),
+    note: Type.Optional(Text(10_000)),
+  }),
+  async toColumns(input, _db, current) {
+    requireText(input, 'name', 'The name');
+    const columns: Record<string, unknown> = {};
+    if (input.name !== undefined) columns.name = trimmed(input.name);
+    if (input.aliases !== undefined || !current) columns.aliases = JSON.stringify(((input.aliases ?? []) as string[]).map((a) => a.trim()).filter(Boolean));
+    if (input.note !== undefined || !current) columns.note = input.note ?? '';
+    return columns;
+  },
+  present: (r) => ({ id: r.id, name: r.name, aliases: r.aliases, note: r.note, version: r.version }),
+};
+
+const zones: CollectionSpec = {
+  path: 'zones',
+  table: 'zones',
+  noun: 'zone',
+  logType: 'zone',
+  order: 'name',
+  fields: Type.Object({
+    name: Text(300, 1),
+    description: Type.Optional(Text(10_000)),
+    geometry: Type.Unknown({ description: 'GeoJSON Polygon or MultiPolygon (WGS84), or a Feature / FeatureCollection of one' }),
+  }),
+  async toColumns(input, _db, current) {
+    requireText(input, 'name', 'The name');
+    const columns: Record<string, unknown> = {};
+    if (input.name !== undefined) columns.name = trimmed(input.name);
+    if (input.description !== undefined || !current) columns.description = input.description ?? '';
+    if (input.geometry !== undefined) {
+      const { geometry, error } = extractZoneGeometry(input.geometry);
+      if (error) fail(`The zone's geometry is not valid GeoJSON: ${error.message} (at geometry${error.path}).`, { path: '/body/geometry' + error.path, message: error.message });
+      columns.geometry = JSON.stringify(geometry);
+    }
+    return columns;
+  },
+  present: (r) => ({
+    id: r.id, name: r.name, description: r.description, geometry: r.geometry,
+    bbox: boundingBox(r.geometry as ZoneGeometry), version: r.version,
+  }),
+};
+
+const taxonomy: CollectionSpec = {
+  path: 'taxonomy',
+  table: 'taxonomy',
+  noun: 'violation type',
+  logType: 'taxonomy',
+  order: 'sort_order',
+  fields: Type.Object({
+    code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60, description: 'lower-case letters, digits and dashes' }),
+    label: Text(200, 1),
+    description: Type.Optional(Text(5_000)),
+    acledEventType: Type.Union(
+      ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots', 'Strategic developments'].map((v) => Type.Literal(v)),
+    ),
+    acledSubEventType: Text(100, 1),
+    active: Type.Optional(Type.Boolean()),
+  }),
+  async toColumns(input, db, current) {
+    requireText(input, 'label', 'The label');
+    if (input.code !== undefined && input.code !== current?.code) {
+      const taken = await db.selectFrom('taxonomy').select('id').where('code', '=', input.code as string).executeTakeFirst();
+      if (taken) throw conflict(`The code "${input.code}" is used by another violation type.`, 'duplicate_code');
+    }
+    const columns: Record<string, unknown> = {};
+    if (input.code !== undefined) columns.code = input.code;
+    if (input.label !== undefined) columns.label = trimmed(input.label);
+    if (input.description !== undefined || !current) columns.description = input.description ?? '';
+    if (input.acledEventType !== undefined) columns.acled_event_type = input.acledEventType;
+    if (input.acledSubEventType !== undefined) columns.acled_sub_event_type = trimmed(input.acledSubEventType);
+    if (input.active !== undefined || !current) columns.active = input.active ?? true;
+    if (!current) {
+      const last = await db.selectFrom('taxonomy').select((eb) => eb.fn.max('sort_order').as('m')).executeTakeFirst();
+      columns.sort_order = Number(last?.m ?? -1) + 1;
+    }
+    return columns;
+  },
+  present: (r) => ({
+    id: r.id, code: r.code, label: r.label, description: r.description, acledEventType: r.acled_event_type,
+    acledSubEventType: r.acled_sub_event_type, active: r.active, version: r.version,
+  }),
+};
+
+export const COLLECTIONS: readonly CollectionSpec[] = [agreements, excludedGroups, zones, taxonomy];
+
+/** Versioned update body: every field optional, plus the version edited. */
+export function updateSchema(spec: CollectionSpec) {
+  return Type.Composite([Type.Partial(spec.fields), Type.Object({ version: Version })], { additionalProperties: false });
+}
+
+export function createSchema(spec: CollectionSpec) {
+  return Type.Composite([spec.fields], { additionalProperties: false });
+}
+
+export const newId = () => uuidv7();
+export type { Row as CollectionRow };

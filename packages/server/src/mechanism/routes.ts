@@ -1,0 +1,75 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../http/problem.ts';
+import { IdParams, Responses, Text, Version } from '../http/schemas.ts';
+import { actorRef } from '../http/auth-hook.ts';
+import { COLLECTIONS, createSchema, updateSchema } from './collections.ts';
+import { createItem, listItems, updateItem } from './collection-service.ts';
+import { getMechanism, MFA_ROLE_PATTERN, presentMechanism, updateMechanism } from './service.ts';
+
+const errors = Responses;
+
+/** Mechanism set-up (C1): settings, agreements, excluded groups, zones, taxonomy. */
+export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/mechanism',
+      { config: { access: 'mechanism.read' }, schema: { tags: ['mechanism'], summary: 'The mechanism and its settings', response: errors } },
+      async () => {
+        const mechanism = await getMechanism(ctx.db);
+        if (!mechanism) throw notFound('The mechanism is not set up yet.');
+        return presentMechanism(mechanism);
+      },
+    );
+
+    app.patch(
+      '/api/mechanism',
+      {
+        config: { access: 'mechanism.update' },
+        schema: {
+          tags: ['mechanism'],
+          summary: 'Change the mechanism settings',
+          body: Type.Object(
+            {
+              name: Type.Optional(Text(200, 1)),
+              decisionRule: Type.Optional(Type.Union([Type.Literal('consensus'), Type.Literal('majority')])),
+              mfaRequiredRoles: Type.Optional(Type.Array(Type.String({ pattern: MFA_ROLE_PATTERN }), { maxItems: 24 })),
+              supportGroupName: Type.Optional(Text(200)),
+              replyDeadlineHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })),
+              version: Version,
+            },
+            { additionalProperties: false },
+          ),
+          response: errors,
+        },
+      },
+      async (req) => updateMechanism(ctx, actorRef(req), req.body),
+    );
+
+    for (const spec of COLLECTIONS) {
+      const path = `/api/mechanism/${spec.path}`;
+      app.get(path, { config: { access: 'mechanism.read' }, schema: { tags: ['mechanism'], summary: `List ${spec.noun}s`, response: errors } }, async () =>
+        listItems(ctx, spec),
+      );
+      app.post(
+        path,
+        {
+          config: { access: 'mechanism.update' },
+          bodyLimit: spec.table === 'zones' ? 8 * 1024 * 1024 : undefined,
+          schema: { tags: ['mechanism'], summary: `Add a ${spec.noun}`, body: createSchema(spec), response: errors },
+        },
+        async (req, reply) => reply.code(201).send(await createItem(ctx, spec, actorRef(req), req.body as Record<string, unknown>)),
+      );
+      app.patch(
+        `${path}/:id`,
+        {
+          config: { access: 'mechanism.update' },
+          bodyLimit: spec.table === 'zones' ? 8 * 1024 * 1024 : undefined,
+          schema: { tags: ['mechanism'], summary: `Change a ${spec.noun}`, params: IdParams, body: updateSchema(spec), response: errors },
+        },
+        async (req) => updateItem(ctx, spec, actorRef(req), req.params.id, req.body as Record<string, unknown> & { version: number }),
+      );
+    }
+  };
+}

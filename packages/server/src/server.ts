@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase } from './db/open.ts';
+import { buildApp, type AppOptions } from './http/app.ts';
+import { LogKeyring } from './log/signer.ts';
+import { issueSetupToken } from './accounts/setup.ts';
+import { deleteExpiredSessions } from './accounts/store.ts';
+import { loadDemo } from './demo/seed.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  setupUrl: string | null;
+  demoAccountsFile: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Truce: opens (and migrates) the database, builds the app, loads the demo when
+ * asked and the data directory is empty, listens, and on an installation without users
+ * issues the one-time set-up link.
+ */
+export async function startServer(config: Config, options: AppOptions & { demo?: boolean } = {}): Promise<RunningServer> {
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const handle = await openDatabase(config);
+  const ctx: AppContext = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey) };
+  let app: FastifyInstance | undefined;
+  try {
+    let demoAccountsFile: string | null = null;
+    if (options.demo) demoAccountsFile = await loadDemo(ctx);
+    await deleteExpiredSessions(ctx.db);
+    app = await buildApp(ctx, options);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = config.publicUrl?.replace(/\/$/, '') ?? `http://${shownHost}:${port}`;
+    const token = await issueSetupToken(ctx);
+    const setupUrl = token ? `${url}/setup/${token}` : null;
+    const started = app;
+    return {
+      app: started,
+      ctx,
+      url,
+      setupUrl,
+      demoAccountsFile,
+      close: async () => {
+        await started.close();
+        await handle.close();
+      },
+    };
+  } catch (err) {
+    await app?.close();
+    await handle.close();
+    throw err;
+  }
+}

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, startTestServer, type TestServer } from './harness.ts';
+
+describe.each(ENGINES)('operations on %s', (engine) => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer(engine);
+  });
+  afterAll(() => ts.close());
+
+  it('describes every route in an OpenAPI 3.1 document with absolute paths', async () => {
+    const res = await ts.client().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = res.body;
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = new Set<string>();
+    for (const [p, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+      expect(p.startsWith('/')).toBe(true);
+      for (const method of Object.keys(ops)) documented.add(`${method.toUpperCase()} ${p}`);
+    }
+    const toOpenApi = (url: string) => url.replace(/:(\w+)/g, '{$1}');
+    for (const route of ts.server.app.routeTable) {
+      if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') continue;
+      expect(documented.has(`${route.method} ${toOpenApi(route.url)}`), `${route.method} ${route.url}`).toBe(true);
+    }
+    expect((await ts.client().get('/api/docs')).status).toBeLessThan(400);
+  });
+
+  it('answers health with 200, and 503 once the database is gone', async () => {
+    const ok = await ts.client().get('/api/health');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'ok', database: 'ok', engine });
+    const other = await startTestServer(engine);
+    await other.server.ctx.db.destroy();
+    const down = await other.client().get('/api/health');
+    expect(down.status).toBe(503);
+    expect(down.body.database).toBe('unreachable');
+    await other.close();
+  });
+});
