@@ -114,7 +114,8 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
     expect(lines.join('\n')).toMatch(/entry 5\b/);
 
     // The export on disk is tampered with too: the verifier says which entry.
-    const bundleFile = path.join(exportDir, 'tile', 'entries', fs.readdirSync(path.join(exportDir, 'tile', 'entries'))[0]);
+    const exported = parseCheckpoint(textOf(fs.readFileSync(path.join(exportDir, 'checkpoint'), 'utf8')));
+    const bundleFile = path.join(exportDir, 'tile', 'entries', '000.p', String(exported.size));
     const bytes = fs.readFileSync(bundleFile);
     const entryStart = 2 + bytes.readUInt16BE(0) + 2 + bytes.readUInt16BE(2 + bytes.readUInt16BE(0)) + 2; // entry 2
     bytes[entryStart + 10] ^= 0x01;

@@ -21,6 +21,7 @@ export async function signIn(
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !passwordOk || !user.active) throw invalid();
 
+  const restriction = await restrictionOf(ctx, user);
   return ctx.db.transaction().execute(async (tx) => {
     if (user.totp_secret) {
       if (input.totp === undefined || input.totp === '') {
@@ -39,7 +40,7 @@ export async function signIn(
     const cookie = randomToken();
     const expires = new Date(Date.now() + ctx.config.sessionHours * 3600_000);
     await store.insertSession(tx, sha256Hex(cookie), user.id, expires);
-    return { cookie, userId: user.id, restriction: await restrictionOf(ctx, user) };
+    return { cookie, userId: user.id, restriction };
   });
 }
 

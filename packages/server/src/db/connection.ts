@@ -19,6 +19,7 @@ export interface DatabaseHandle {
 }
 
 const INT8 = 20;
+const WAIT_LIMIT_MS = 30_000;
 const DATE = 1082;
 
 export async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
@@ -73,7 +74,21 @@ class PgliteSerialPool {
     const turn = new Promise<void>((resolve) => (release = resolve));
     const previous = this.queue;
     this.queue = previous.then(() => turn);
-    await previous;
+    // A query made outside an open transaction would wait for it forever on one
+    // session; fail loudly instead of hanging.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the embedded database was busy for ${WAIT_LIMIT_MS / 1000} s`)), WAIT_LIMIT_MS);
+    });
+    try {
+      await Promise.race([previous, timeout]);
+    } catch (err) {
+      // Give our turn back as soon as it comes, so the queue keeps moving.
+      previous.then(() => release());
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
     const lite = this.lite;
     return {
       async query(sql: string, parameters: readonly unknown[]) {

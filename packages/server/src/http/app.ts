@@ -49,6 +49,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installStrictJsonParser(app);
+  // Set before any plugin registers routes: child contexts inherit the handler at registration.
+  app.setErrorHandler(async (error: FastifyError | Problem, req, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
+    for (const [k, v] of Object.entries(problem.extra.headers ?? {})) reply.header(k, v);
+    return reply.code(problem.status).type('application/problem+json').send(problem.toJSON());
+  });
+
   app.addSchema(ProblemSchema);
   await app.register(cookie);
   const routeTable = installAuth(app, ctx);
@@ -120,13 +128,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     throw new Problem(404, 'Not found', `Nothing at ${url}.`, { code: 'not_found' });
-  });
-
-  app.setErrorHandler(async (error: FastifyError | Problem, req, reply) => {
-    const problem = toProblem(error);
-    if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
-    for (const [k, v] of Object.entries(problem.extra.headers ?? {})) reply.header(k, v);
-    return reply.code(problem.status).type('application/problem+json').send(problem.toJSON());
   });
 
   return app;

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { loadConfig } from '../packages/server/src/config.ts';
+import { startServer, type RunningServer } from '../packages/server/src/server.ts';
+import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
+
+/** Debian's Chromium, never a downloaded browser (ARCHITECTURE "Chromium in tests"). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Screenshots are kept as test artefacts in ./artifacts (not in git). */
+export const ARTIFACTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'artifacts');
+
+export async function startDemoServer(): Promise<{ server: RunningServer; accounts: DemoAccount[]; dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-e2e-'));
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { demo: true, serveWeb: true });
+  const accounts = JSON.parse(fs.readFileSync(server.demoAccountsFile!, 'utf8')) as DemoAccount[];
+  return { server, accounts, dataDir };
+}
