@@ -1,0 +1,141 @@
+import type { ZoneGeometry } from '@truce/core/mechanism/geojson';
+import type { OrgKind, Role } from '@truce/core/model/accounts';
+
+/** Shapes the Truce API answers with (see packages/server/src/*\/routes.ts). */
+
+export type { OrgKind, Role, ZoneGeometry };
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrgKind;
+  role: Role;
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+}
+
+export interface Session {
+  user: SessionUser;
+  mfaEnrolmentRequired: boolean;
+  mechanism: { name: string; demo: boolean } | null;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: OrgKind;
+  version: number;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  organisationId: string;
+  role: Role;
+  active: boolean;
+  totpEnabled: boolean;
+  createdAt: string;
+  version: number;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export type DecisionRule = 'consensus' | 'majority';
+
+export interface Mechanism {
+  name: string;
+  slug: string;
+  logOrigin: string;
+  decisionRule: DecisionRule;
+  mfaRequiredRoles: string[];
+  supportGroupName: string;
+  replyDeadlineHours: number;
+  demo: boolean;
+  version: number;
+}
+
+export interface Agreement {
+  id: string;
+  title: string;
+  terms: string;
+  signedOn: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  signatoryIds: string[];
+  version: number;
+}
+
+export interface ExcludedGroup {
+  id: string;
+  name: string;
+  aliases: string[];
+  note: string;
+  version: number;
+}
+
+
+export interface Zone {
+  id: string;
+  name: string;
+  description: string;
+  geometry: ZoneGeometry;
+  /** [west, south, east, north]; computed by the server. */
+  bbox?: [number, number, number, number];
+  version: number;
+}
+
+export const ACLED_EVENT_TYPES = [
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Protests',
+  'Riots',
+  'Strategic developments',
+] as const;
+export type AcledEventType = (typeof ACLED_EVENT_TYPES)[number];
+
+export interface ViolationType {
+  id: string;
+  code: string;
+  label: string;
+  description: string;
+  acledEventType: AcledEventType;
+  acledSubEventType: string;
+  active: boolean;
+  version: number;
+}
+
+/** One entry of the record as the server decodes it (canonical JSON). */
+export interface LogEntryBody {
+  type: string;
+  time: string;
+  actor: { organisation: string; user: string } | null;
+  subject: Record<string, string>;
+  data: Record<string, unknown>;
+  commitments: Record<string, string>;
+  damaged?: boolean;
+}
+
+export interface LogEntrySummary {
+  index: number;
+  entry: LogEntryBody;
+  leafHash: string;
+}
+
+export interface LogEntryDetail extends LogEntrySummary {
+  entryBase64: string;
+  checkpoint: string;
+  treeSize?: number;
+  proof: string[];
+}

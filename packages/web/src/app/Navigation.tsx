@@ -1,0 +1,104 @@
+import { AppShell, Box, NavLink, ScrollArea, Text } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { usePermissions } from './permissions.ts';
+import { useSession } from './session.ts';
+import { useSignOut } from './useSignOut.ts';
+
+interface Item {
+  to: string;
+  label: string;
+  testId: string;
+}
+
+interface Group {
+  label: string;
+  testId: string;
+  items: Item[];
+}
+
+/**
+ * The navigation. Modules not built yet (reports, incidents, detainees, exchanges,
+ * meetings) are not listed here: the home page says they are coming.
+ */
+export function Navigation() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const permissions = usePermissions();
+  const location = useLocation();
+  const signOut = useSignOut();
+
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to);
+
+  const admin: Item[] = [{ to: '/admin/organisations', label: t('nav.organisations'), testId: 'nav-organisations' }];
+  if (permissions.listUsers) admin.push({ to: '/admin/users', label: t('nav.users'), testId: 'nav-users' });
+
+  const groups: Group[] = [
+    { label: t('nav.administration'), testId: 'nav-administration', items: admin },
+    {
+      label: t('nav.mechanism'),
+      testId: 'nav-mechanism-group',
+      items: [
+        { to: '/mechanism', label: t('nav.mechanismOverview'), testId: 'nav-mechanism' },
+        { to: '/mechanism/agreements', label: t('nav.agreements'), testId: 'nav-agreements' },
+        { to: '/mechanism/excluded-groups', label: t('nav.excludedGroups'), testId: 'nav-excluded-groups' },
+        { to: '/mechanism/zones', label: t('nav.zones'), testId: 'nav-zones' },
+        { to: '/mechanism/taxonomy', label: t('nav.taxonomy'), testId: 'nav-taxonomy' },
+      ],
+    },
+    {
+      label: t('nav.account'),
+      testId: 'nav-account',
+      items: [
+        { to: '/account/password', label: t('nav.password'), testId: 'nav-password' },
+        { to: '/account/second-factor', label: t('nav.secondFactor'), testId: 'nav-second-factor' },
+        { to: '/account/tokens', label: t('nav.tokens'), testId: 'nav-tokens' },
+      ],
+    },
+  ];
+
+  const link = (item: Item) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      label={item.label}
+      active={isActive(item.to)}
+      aria-current={isActive(item.to) ? 'page' : undefined}
+      data-testid={item.testId}
+    />
+  );
+
+  return (
+    <>
+      <AppShell.Section grow component={ScrollArea} p="xs">
+        {link({ to: '/', label: t('nav.home'), testId: 'nav-home' })}
+        {link({ to: '/record', label: t('nav.record'), testId: 'nav-record' })}
+        {groups.map((group) => (
+          <NavLink
+            key={group.testId}
+            label={group.label}
+            data-testid={group.testId}
+            defaultOpened
+            childrenOffset="md"
+            active={group.items.some((i) => isActive(i.to))}
+            variant="subtle"
+          >
+            {group.items.map(link)}
+          </NavLink>
+        ))}
+      </AppShell.Section>
+      <AppShell.Section p="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Box px="sm" py={6}>
+          <Text size="sm" fw={600} truncate dir="auto" data-testid="current-user">
+            {user.name}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            <bdi>{user.organisationName}</bdi> · {t(`roles.${user.role}`)}
+          </Text>
+        </Box>
+        <NavLink component="button" type="button" label={t('nav.signOut')} onClick={() => void signOut()} data-testid="nav-sign-out" c="red.8" />
+      </AppShell.Section>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { can, type Action } from '@truce/core/policy/policy';
+import type { Actor } from '@truce/core/model/accounts';
+import type { SessionUser } from '../api/types.ts';
+import { useSession } from './session.ts';
+
+/**
+ * What the signed-in user may do, from the same policy table the server enforces
+ * (@truce/core policy). The server decides; the interface only hides what would be refused.
+ */
+export function actorOf(user: SessionUser): Actor {
+  return { userId: user.id, orgId: user.organisationId, orgKind: user.organisationKind, role: user.role };
+}
+
+export interface Permissions {
+  can(action: Action, resourceOrgId?: string): boolean;
+  /** Change the mechanism's set-up (secretariat admins). */
+  editSetup: boolean;
+  /** Admit and rename organisations (secretariat admins). */
+  editOrganisations: boolean;
+  /** See users (secretariat staff: everyone; an organisation's admin: its own). */
+  listUsers: boolean;
+  /** See users of every organisation, not only one's own. */
+  listAllUsers: boolean;
+}
+
+export function permissionsFor(user: SessionUser): Permissions {
+  const actor = actorOf(user);
+  const check = (action: Action, orgId?: string) => can(actor, action, orgId === undefined ? undefined : { orgId });
+  return {
+    can: check,
+    editSetup: check('mechanism.update'),
+    editOrganisations: check('organisation.create'),
+    listUsers: check('user.list'),
+    // A rule without an organisation condition lets the actor see users of any organisation.
+    listAllUsers: check('user.list', '\u0000another-organisation'),
+  };
+}
+
+export function usePermissions(): Permissions {
+  const { user } = useSession();
+  return useMemo(() => permissionsFor(user), [user]);
+}

@@ -1,0 +1,61 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { PasswordPage } from '../accounts/PasswordPage.tsx';
+import { SecondFactorPage } from '../accounts/SecondFactorPage.tsx';
+import { SignInPage } from '../accounts/SignInPage.tsx';
+import { SetupPage } from '../setup/SetupPage.tsx';
+import { HomePage } from './HomePage.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { NotFound } from './NotFound.tsx';
+import { RouteError } from './RouteError.tsx';
+import { SessionGate } from './SessionGate.tsx';
+import { Shell } from './Shell.tsx';
+
+/** A page loaded when first opened, so that a phone on a slow link downloads only what it shows. */
+const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
+const record = page(async () => (await import('../record/RecordPage.tsx')).RecordPage);
+const organisations = page(async () => (await import('../admin/OrganisationsPage.tsx')).OrganisationsPage);
+const users = page(async () => (await import('../admin/UsersPage.tsx')).UsersPage);
+const overview = page(async () => (await import('../mechanism/OverviewPage.tsx')).OverviewPage);
+const agreements = page(async () => (await import('../mechanism/AgreementsPage.tsx')).AgreementsPage);
+const excluded = page(async () => (await import('../mechanism/ExcludedGroupsPage.tsx')).ExcludedGroupsPage);
+const zones = page(async () => (await import('../mechanism/ZonesPage.tsx')).ZonesPage);
+const taxonomy = page(async () => (await import('../mechanism/TaxonomyPage.tsx')).TaxonomyPage);
+const tokens = page(async () => (await import('../accounts/TokensPage.tsx')).TokensPage);
+
+/**
+ * The pages. Sign-in and the one-time set-up are public; everything else sits behind the
+ * session gate and inside the shell. The server answers every non-API path with
+ * index.html, so each of these addresses can be opened directly or reloaded.
+ */
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  { path: '/setup/:token', element: <SetupPage />, errorElement: <RouteError /> },
+  {
+    element: <SessionGate />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      {
+        element: <Shell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'record', lazy: record },
+          { path: 'admin', element: <Navigate to="/admin/organisations" replace /> },
+          { path: 'admin/organisations', lazy: organisations },
+          { path: 'admin/users', lazy: users },
+          { path: 'mechanism', lazy: overview },
+          { path: 'mechanism/agreements', lazy: agreements },
+          { path: 'mechanism/excluded-groups', lazy: excluded },
+          { path: 'mechanism/zones', lazy: zones },
+          { path: 'mechanism/taxonomy', lazy: taxonomy },
+          { path: 'account', element: <Navigate to="/account/password" replace /> },
+          { path: 'account/password', element: <PasswordPage /> },
+          { path: 'account/second-factor', element: <SecondFactorPage /> },
+          { path: 'account/tokens', lazy: tokens },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);
