@@ -14,7 +14,7 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
       expect(ts.server.setupUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/setup\/[A-Za-z0-9_-]{43}$/);
       const token = ts.server.setupUrl!.split('/setup/')[1];
       const c = ts.client();
-      expect((await c.get('/api/setup/status')).body).toEqual({ needed: true });
+      expect((await c.get('/api/setup/status')).body).toEqual({ needed: true, mechanism: null });
 
       const body = {
         token: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'),
@@ -43,7 +43,7 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
 
       const again = await ts.client().post('/api/setup', { ...body, token, email: 'intruder@example.org' });
       expect(again.status).toBe(403);
-      expect((await c.get('/api/setup/status')).body).toEqual({ needed: false });
+      expect((await c.get('/api/setup/status')).body).toEqual({ needed: false, mechanism: { name: 'Astana ceasefire monitoring group', demo: false } });
 
       const mechanism = await c.get('/api/mechanism');
       expect(mechanism.body.logOrigin).toBe('truce/astana-ceasefire-monitoring-group');
@@ -232,6 +232,19 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
       const self = allUsers.find((u) => u.email === demo('secretariat', 'admin'))!;
       const selfDemote = await admin.patch(`/api/users/${self.id}`, { role: 'viewer', version: self.version });
       expect(selfDemote.status).toBe(400);
+
+      // A lost password: the admin issues a new one-time password; the old one and open sessions stop working.
+      const viewerEmail = demo('southern-union', 'viewer');
+      const viewer = await ts.signedIn(viewerEmail);
+      const target2 = allUsers.find((u) => u.email === viewerEmail)!;
+      const reset = await admin.post(`/api/users/${target2.id}/password-reset`);
+      expect(reset.status).toBe(200);
+      expect((await viewer.get('/api/session')).status).toBe(401);
+      const old = ts.accounts.find((a) => a.email === viewerEmail)!.password;
+      expect((await ts.client().post('/api/session', { email: viewerEmail, password: old })).status).toBe(401);
+      const fresh = await ts.client().post('/api/session', { email: viewerEmail, password: reset.body.temporaryPassword });
+      expect(fresh.body.user.mustChangePassword).toBe(true);
+      expect((await govAdmin.post(`/api/users/${self.id}/password-reset`)).status).toBe(404);
     });
   });
 });

@@ -39,6 +39,12 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req, reply) => reply.code(201).send(await admin.createUser(ctx, authOf(req), req.body)),
     );
 
+    app.post(
+      '/api/users/:id/password-reset',
+      { config: { access: 'user.update' }, schema: { tags: ['users'], summary: 'Issue a new one-time password (ends the user\'s sessions and second factor)', params: IdParams, response: errors } },
+      async (req) => admin.resetPassword(ctx, authOf(req), req.params.id),
+    );
+
     app.patch(
       '/api/users/:id',
       { config: { access: 'user.update' }, schema: { tags: ['users'], summary: "Change a user's name, role or whether the account is active", params: IdParams, body: UpdateUserBody, response: errors } },

@@ -142,3 +142,25 @@ export async function updateUser(
     return presentUser((await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
   });
 }
+
+/**
+ * Issues a new one-time password for a user who lost theirs; it must be changed at the
+ * next sign-in, and every open session and second factor of that user ends.
+ */
+export async function resetPassword(ctx: AppContext, auth: Auth, id: string) {
+  const temporaryPassword = generatePassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  await ctx.db.transaction().execute(async (tx) => {
+    const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!current || !can(auth.actor, 'user.update', { orgId: current.organisation_id })) throw notFound('There is no such user.');
+    if (id === auth.actor.userId) throw badRequest('Change your own password on the Account page.', [{ path: '/params/id', message: 'not on your own account' }]);
+    await tx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: true, totp_secret: null, totp_pending_secret: null, updated_at: new Date(), version: current.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await store.deleteOtherSessions(tx, id);
+    await record(tx, { type: 'user.password_reset', actor: by(auth), subject: { user: id, organisation: current.organisation_id } });
+  });
+  return { temporaryPassword };
+}

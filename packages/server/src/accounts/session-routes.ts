@@ -77,7 +77,12 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/api/setup/status',
       { config: { access: 'public' }, schema: { tags: ['accounts'], summary: 'Whether the one-time set-up is still to be done' } },
-      async () => ({ needed: await setupNeeded(ctx) }),
+      async () => {
+        // The mechanism's name and whether it is a demo are shown before sign-in, so that
+        // nobody types real data into a demonstration.
+        const mechanism = await getMechanism(ctx.db);
+        return { needed: await setupNeeded(ctx), mechanism: mechanism ? { name: mechanism.name, demo: mechanism.demo } : null };
+      },
     );
 
     app.post(

@@ -27,7 +27,7 @@ export function UserForm({ user, organisations, onDone }: { user: User | null; o
   const [organisationId, setOrganisationId] = useState(user?.organisationId ?? (allowed.find((o) => o.id === me.organisationId) ?? allowed[0])?.id ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'officer');
   const [active, setActive] = useState(user?.active ?? true);
-  const [created, setCreated] = useState<{ user: User; temporaryPassword: string } | null>(null);
+  const [created, setCreated] = useState<{ user: User; temporaryPassword: string; reset?: boolean } | null>(null);
   const form = useFormProblem({ duplicate_email: { field: 'email', message: t('users.duplicateEmail') } });
   const self = user?.id === me.id;
 
@@ -49,6 +49,16 @@ export function UserForm({ user, organisations, onDone }: { user: User | null; o
     onError: form.fail,
   });
 
+  // A lost password: a new one-time password, shown once like a new user's.
+  const reset = useMutation({
+    mutationFn: () => post<{ temporaryPassword: string }>(`/api/users/${user!.id}/password-reset`),
+    onSuccess: async (result) => {
+      await refresh();
+      setCreated({ user: user!, temporaryPassword: result.temporaryPassword, reset: true });
+    },
+    onError: form.fail,
+  });
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const required = t('validation.required');
@@ -63,7 +73,7 @@ export function UserForm({ user, organisations, onDone }: { user: User | null; o
   if (created) {
     return (
       <Stack gap="sm" data-testid="user-created">
-        <Alert color="teal" title={t('users.createdTitle', { name: created.user.name })}>
+        <Alert color="teal" title={t(created.reset ? 'users.resetTitle' : 'users.createdTitle', { name: created.user.name })}>
           <Text size="sm">{t('users.temporaryPasswordBody')}</Text>
         </Alert>
         <Text size="sm" fw={600}>
@@ -144,6 +154,16 @@ export function UserForm({ user, organisations, onDone }: { user: User | null; o
             onChange={(e) => setActive(e.currentTarget.checked)}
             data-testid="user-active"
           />
+        )}
+        {user && !self && (
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <Text size="xs" c="dimmed">
+              {t('users.resetHelp')}
+            </Text>
+            <Button variant="light" color="orange" size="xs" loading={reset.isPending} onClick={() => reset.mutate()} data-testid="user-reset-password">
+              {t('users.resetPassword')}
+            </Button>
+          </Group>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
