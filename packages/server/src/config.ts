@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_EVIDENCE_TYPES, EVIDENCE_MEDIA_TYPES, isEvidenceMediaType, normaliseMediaType, type EvidenceMediaType } from '@truce/core/evidence/media-types';
 
 /**
  * Configuration: one validated object built at start-up from environment variables
@@ -28,6 +29,10 @@ export interface Config {
   logLevel: string;
   /** Serve secure cookies (TRUCE_SECURE_COOKIES; default: on when TRUCE_PUBLIC_URL is https). */
   secureCookies: boolean;
+  /** Largest evidence file accepted, in bytes (TRUCE_EVIDENCE_MAX_BYTES, default 100 MiB). */
+  evidenceMaxBytes: number;
+  /** Media types accepted as evidence (TRUCE_EVIDENCE_TYPES, comma-separated; default all recognised). */
+  evidenceTypes: readonly EvidenceMediaType[];
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +61,22 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   return raw;
 }
 
+function evidenceTypes(env: NodeJS.ProcessEnv): readonly EvidenceMediaType[] {
+  const raw = env.TRUCE_EVIDENCE_TYPES;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_EVIDENCE_TYPES;
+  const types: EvidenceMediaType[] = [];
+  for (const item of raw.split(',')) {
+    const type = normaliseMediaType(item);
+    if (type === '') continue;
+    if (!isEvidenceMediaType(type)) {
+      throw new ConfigError(`TRUCE_EVIDENCE_TYPES: "${item.trim()}" is not a type Truce recognises from content; use some of ${EVIDENCE_MEDIA_TYPES.join(', ')}`);
+    }
+    if (!types.includes(type)) types.push(type);
+  }
+  if (types.length === 0) throw new ConfigError('TRUCE_EVIDENCE_TYPES lists no media type');
+  return types;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = url(env, 'TRUCE_PUBLIC_URL', ['http:', 'https:']);
   const secure = env.TRUCE_SECURE_COOKIES;
@@ -82,5 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: integer(env, 'TRUCE_SESSION_HOURS', 12, 1, 24 * 30),
     logLevel,
     secureCookies: secure ? secure === 'true' : (publicUrl?.startsWith('https:') ?? false),
+    // From 1 KiB (a photo's thumbnail) to 64 GiB (hours of video); 100 MiB by default.
+    evidenceMaxBytes: integer(env, 'TRUCE_EVIDENCE_MAX_BYTES', 100 * 1024 * 1024, 1024, 64 * 1024 ** 3),
+    evidenceTypes: evidenceTypes(env),
   };
 }

@@ -38,3 +38,22 @@ describe('zone geometry', () => {
     expect(extractZoneGeometry('Idlib').error?.message).toBe('must be a GeoJSON object');
   });
 });
+
+describe('zone membership', () => {
+  it('places Syrian cities inside the country and neighbouring capitals outside', async () => {
+    const { zoneContains } = await import('./geojson.ts');
+    const fc = JSON.parse(fs.readFileSync(path.join(GEO, 'syr_adm0_country.geojson'), 'utf8'));
+    const syria = extractZoneGeometry(fc).geometry!;
+    const inside = { Aleppo: [37.16, 36.2], Damascus: [36.29, 33.51], Idlib: [36.63, 35.93], 'Deir ez-Zor': [40.14, 35.33], Daraa: [36.1, 32.62] };
+    const outside = { Beirut: [35.5, 33.89], Amman: [35.93, 31.95], Gaziantep: [37.38, 37.07], Mosul: [43.13, 36.34] };
+    for (const [name, [lon, lat]] of Object.entries(inside)) expect(zoneContains(syria, lon, lat), name).toBe(true);
+    for (const [name, [lon, lat]] of Object.entries(outside)) expect(zoneContains(syria, lon, lat), name).toBe(false);
+  });
+
+  it('treats a hole as outside', async () => {
+    const { zoneContains } = await import('./geojson.ts');
+    const donut = { type: 'Polygon' as const, coordinates: [[[36, 35], [37, 35], [37, 36], [36, 36], [36, 35]], [[36.4, 35.4], [36.6, 35.4], [36.6, 35.6], [36.4, 35.6], [36.4, 35.4]]] };
+    expect(zoneContains(donut, 36.2, 35.2)).toBe(true);
+    expect(zoneContains(donut, 36.5, 35.5)).toBe(false);
+  });
+});

@@ -80,3 +80,25 @@ export function boundingBox(g: ZoneGeometry): [number, number, number, number] {
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * Is the point inside the zone? Even-odd ray casting over every ring, so holes count as
+ * outside; a point exactly on an edge may fall either way, which is fine at the
+ * precision reports are made.
+ */
+export function zoneContains(g: ZoneGeometry, lon: number, lat: number): boolean {
+  const [w, s, e, n] = boundingBox(g);
+  if (lon < w || lon > e || lat < s || lat > n) return false;
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return polygons.some((rings) => {
+    let inside = false;
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+    return inside;
+  });
+}

@@ -19,6 +19,19 @@ const EXPECTED: Record<Action, (kind: OrgKind, role: Role) => boolean> = {
   'mechanism.read': () => true,
   'mechanism.update': (k, r) => k === 'secretariat' && r === 'admin',
   'log.entries.read': () => true,
+  'geo.read': () => true,
+  'evidence.upload': (k, r) => ['secretariat', 'guarantor', 'party', 'monitor'].includes(k) && r !== 'viewer',
+  // Route level; each file is then shown only to its uploaders, the secretariat and the guarantors.
+  'evidence.read': (k) => ['secretariat', 'guarantor', 'party', 'monitor'].includes(k),
+  'report.file': (k, r) => ['party', 'guarantor', 'monitor'].includes(k) && r !== 'viewer',
+  // Route level: parties and monitors may list, each sees only what concerns it (instance rules below).
+  'report.read': () => true,
+  'report.read.sealed': (k) => k === 'secretariat' || k === 'guarantor',
+  'report.correct': (k, r) => ['party', 'guarantor', 'monitor'].includes(k) && r !== 'viewer',
+  'incident.read': (k) => k !== 'facilitator',
+  'incident.manage': (k, r) => (k === 'secretariat' || k === 'guarantor') && r !== 'viewer',
+  'incident.reply': (k, r) => k === 'party' && r !== 'viewer',
+  'incident.assess': (k, r) => k === 'guarantor' && r !== 'viewer',
 };
 
 describe('access policy', () => {
@@ -40,6 +53,40 @@ describe('access policy', () => {
     expect(can(partyAdmin, 'user.update', { orgId: 'org-opposition' })).toBe(false);
     const secretariatAdmin = actor('secretariat', 'admin');
     expect(can(secretariatAdmin, 'user.update', { orgId: 'org-opposition' })).toBe(true);
+  });
+
+  it('shows a party only the reports that concern it, and sealed parts only to their reporter', () => {
+    const report = { reporterOrgId: 'org-government', allegedPartyId: 'org-opposition', affectedPartyId: null };
+    expect(can(actor('party', 'viewer', 'org-government'), 'report.read', report)).toBe(true);
+    expect(can(actor('party', 'viewer', 'org-opposition'), 'report.read', report)).toBe(true);
+    expect(can(actor('party', 'viewer', 'org-third'), 'report.read', report)).toBe(false);
+    expect(can(actor('monitor', 'officer', 'org-monitors'), 'report.read', report)).toBe(false);
+    expect(can(actor('observer', 'viewer'), 'report.read', report)).toBe(true);
+    expect(can(actor('party', 'viewer', 'org-opposition'), 'report.read.sealed', report)).toBe(false);
+    expect(can(actor('party', 'viewer', 'org-government'), 'report.read.sealed', report)).toBe(true);
+    expect(can(actor('guarantor', 'viewer'), 'report.read.sealed', report)).toBe(true);
+    expect(can(actor('observer', 'admin'), 'report.read.sealed', report)).toBe(false);
+    expect(can(actor('party', 'officer', 'org-opposition'), 'report.correct', report)).toBe(false);
+    expect(can(actor('party', 'officer', 'org-government'), 'report.correct', report)).toBe(true);
+  });
+
+  it('shows an evidence file to the organisations that uploaded it, the secretariat and the guarantors', () => {
+    const uploadedBy = { orgId: 'org-government' };
+    expect(can(actor('party', 'viewer', 'org-government'), 'evidence.read', uploadedBy)).toBe(true);
+    expect(can(actor('party', 'admin', 'org-opposition'), 'evidence.read', uploadedBy)).toBe(false);
+    expect(can(actor('monitor', 'officer', 'org-monitors'), 'evidence.read', uploadedBy)).toBe(false);
+    expect(can(actor('guarantor', 'viewer'), 'evidence.read', uploadedBy)).toBe(true);
+    expect(can(actor('secretariat', 'viewer'), 'evidence.read', uploadedBy)).toBe(true);
+    expect(can(actor('observer', 'admin'), 'evidence.read', uploadedBy)).toBe(false);
+  });
+
+  it('gives the right of reply to the accused party only, and shows it adopted findings', () => {
+    const incident = { reporterOrgIds: ['org-government'], allegedPartyIds: ['org-opposition'], affectedPartyIds: [], findingAdopted: false };
+    expect(can(actor('party', 'officer', 'org-opposition'), 'incident.reply', incident)).toBe(true);
+    expect(can(actor('party', 'officer', 'org-government'), 'incident.reply', incident)).toBe(false);
+    expect(can(actor('party', 'viewer', 'org-third'), 'incident.read', incident)).toBe(false);
+    expect(can(actor('party', 'viewer', 'org-third'), 'incident.read', { ...incident, findingAdopted: true })).toBe(true);
+    expect(can(actor('monitor', 'viewer', 'org-monitors'), 'incident.read', incident)).toBe(false);
   });
 
   it('denies an action no rule mentions', () => {

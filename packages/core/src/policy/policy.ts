@@ -14,6 +14,23 @@ export interface OrgScoped {
   orgId: string;
 }
 
+/** A violation report as the policy sees it: who filed it and whom it concerns. */
+export interface ReportScoped {
+  reporterOrgId: string;
+  allegedPartyId: string | null;
+  affectedPartyId: string | null;
+}
+
+/** An incident as the policy sees it: the organisations its reports came from and concern. */
+export interface IncidentScoped {
+  reporterOrgIds: string[];
+  allegedPartyIds: string[];
+  affectedPartyIds: string[];
+  findingAdopted: boolean;
+}
+
+export type Resource = OrgScoped | ReportScoped | IncidentScoped;
+
 export const ACTIONS = [
   // organisations
   'organisation.list',
@@ -28,12 +45,27 @@ export const ACTIONS = [
   'mechanism.update',
   // the verifiable record: entry contents need a signed-in participant
   'log.entries.read',
+  // geography: gazetteer, boundaries, point location (C2, C10)
+  'geo.read',
   // one's own account: password, second factor, API tokens, sign out
   'account.self',
+  // evidence files (C2): content-addressed uploads and their downloads
+  'evidence.upload',
+  'evidence.read',
+  // violation reports (C2)
+  'report.file',
+  'report.read',
+  'report.read.sealed',
+  'report.correct',
+  // incidents, right of reply, assessments and findings (C3)
+  'incident.read',
+  'incident.manage',
+  'incident.reply',
+  'incident.assess',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-type Condition = (actor: Actor, resource?: OrgScoped) => boolean;
+type Condition = (actor: Actor, resource?: Resource) => boolean;
 
 interface Rule {
   action: Action;
@@ -44,7 +76,16 @@ interface Rule {
   why: string;
 }
 
-const sameOrg: Condition = (actor, resource) => resource === undefined || resource.orgId === actor.orgId;
+const sameOrg: Condition = (actor, resource) => resource === undefined || ('orgId' in resource && resource.orgId === actor.orgId);
+/** The actor's organisation filed the report. */
+const filedIt: Condition = (actor, r) => r === undefined || ('reporterOrgId' in r && r.reporterOrgId === actor.orgId);
+/** The report accuses the actor's organisation, or says it was hit. */
+const incidentConcerns: Condition = (actor, r) =>
+  r === undefined ||
+  ('allegedPartyIds' in r && (r.findingAdopted || r.allegedPartyIds.includes(actor.orgId) || r.affectedPartyIds.includes(actor.orgId) || r.reporterOrgIds.includes(actor.orgId)));
+const incidentFiledBy: Condition = (actor, r) => r === undefined || ('reporterOrgIds' in r && r.reporterOrgIds.includes(actor.orgId));
+const concernsIt: Condition = (actor, r) =>
+  r === undefined || ('reporterOrgId' in r && (r.reporterOrgId === actor.orgId || r.allegedPartyId === actor.orgId || r.affectedPartyId === actor.orgId));
 
 const RULES: readonly Rule[] = [
   { action: 'account.self', kinds: 'any', roles: 'any', why: 'everyone manages their own account' },
@@ -64,6 +105,28 @@ const RULES: readonly Rule[] = [
   { action: 'mechanism.update', kinds: ['secretariat'], roles: ['admin'], why: 'the secretariat configures the mechanism' },
 
   { action: 'log.entries.read', kinds: 'any', roles: 'any', why: 'every participant can verify the record for itself' },
+
+  { action: 'geo.read', kinds: 'any', roles: 'any', why: 'every participant places reports and reads maps' },
+
+  { action: 'evidence.upload', kinds: ['secretariat', 'guarantor', 'party', 'monitor'], roles: ['admin', 'officer'], why: 'those who report, assess and record violations attach evidence; viewers only read' },
+  { action: 'evidence.read', kinds: ['secretariat', 'guarantor'], roles: 'any', why: 'the secretariat and the guarantors examine all evidence' },
+  // The resource is one organisation that uploaded the file; the service asks for each.
+  { action: 'evidence.read', kinds: ['party', 'monitor'], roles: 'any', when: sameOrg, why: 'an organisation sees the files it uploaded itself' },
+
+  { action: 'report.file', kinds: ['party', 'guarantor', 'monitor'], roles: ['admin', 'officer'], why: 'parties, guarantors and field monitors report violations' },
+  { action: 'report.read', kinds: ['secretariat', 'guarantor', 'observer'], roles: 'any', why: 'the mechanism and its observers see every report' },
+  { action: 'report.read', kinds: ['party'], roles: 'any', when: concernsIt, why: 'a party sees its own reports and those that accuse it or say it was hit' },
+  { action: 'report.read', kinds: ['monitor', 'facilitator'], roles: 'any', when: filedIt, why: 'a monitor sees what it filed' },
+  { action: 'report.read.sealed', kinds: ['secretariat', 'guarantor'], roles: 'any', why: 'sources and sealed places are for the secretariat and the guarantors' },
+  { action: 'report.read.sealed', kinds: 'any', roles: 'any', when: (actor, r) => r !== undefined && filedIt(actor, r), why: 'reporters see what they filed, sealed parts included' },
+  { action: 'report.correct', kinds: ['party', 'guarantor', 'monitor'], roles: ['admin', 'officer'], when: filedIt, why: 'the reporting organisation corrects or withdraws its report' },
+
+  { action: 'incident.read', kinds: ['secretariat', 'guarantor', 'observer'], roles: 'any', why: 'the mechanism and its observers follow every incident' },
+  { action: 'incident.read', kinds: ['party'], roles: 'any', when: incidentConcerns, why: 'a party sees incidents that accuse it or hit it, and every adopted finding' },
+  { action: 'incident.read', kinds: ['monitor'], roles: 'any', when: incidentFiledBy, why: 'a monitor sees the incidents its reports belong to' },
+  { action: 'incident.manage', kinds: ['secretariat', 'guarantor'], roles: ['admin', 'officer'], why: 'the secretariat and the guarantors group reports into incidents and reopen findings' },
+  { action: 'incident.reply', kinds: ['party'], roles: ['admin', 'officer'], when: (actor, r) => r === undefined || ('allegedPartyIds' in r && r.allegedPartyIds.includes(actor.orgId)), why: 'the accused party has a right of reply' },
+  { action: 'incident.assess', kinds: ['guarantor'], roles: ['admin', 'officer'], why: 'each guarantor records its own assessment' },
 ];
 
 function matches(list: readonly string[] | 'any', value: string): boolean {
@@ -71,7 +134,7 @@ function matches(list: readonly string[] | 'any', value: string): boolean {
 }
 
 /** May this actor do this action (on this resource, when one is given)? Deny by default. */
-export function can(actor: Actor | null | undefined, action: Action, resource?: OrgScoped): boolean {
+export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
   if (!actor) return false;
   return RULES.some(
     (rule) =>

@@ -3,12 +3,18 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './migrations/0001_accounts.ts';
 import * as m0002 from './migrations/0002_mechanism.ts';
 import * as m0003 from './migrations/0003_log.ts';
+import * as m0004 from './migrations/0004_evidence.ts';
+import * as m0005 from './migrations/0005_reports.ts';
+import * as m0006 from './migrations/0006_incidents.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
   '0002_mechanism': m0002,
   '0003_log': m0003,
+  '0004_evidence': m0004,
+  '0005_reports': m0005,
+  '0006_incidents': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -64,6 +64,8 @@ export interface MechanismTable {
   mfa_required_roles: Json<string[]>;
   support_group_name: string;
   reply_deadline_hours: number;
+  grouping_window_hours: Generated<number>;
+  grouping_distance_km: Generated<number>;
   demo: boolean;
   updated_at: Timestamp;
   version: number;
@@ -146,7 +148,121 @@ export interface LogSaltsTable {
   salt: Uint8Array;
 }
 
+export interface ReportsTable {
+  id: string;
+  reporter_org: string;
+  reporter_user: string;
+  created_at: Timestamp;
+  current_version: number;
+  occurred_at: Timestamp;
+  type_code: string;
+  alleged_party: string | null;
+  alleged_group: string | null;
+  affected_party: string | null;
+  adm1_pcode: string | null;
+  adm2_pcode: string | null;
+  outside_zones: boolean;
+  outside_dates: boolean;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+}
+
+export interface ReportVersionsTable {
+  report_id: string;
+  version: number;
+  content: Json<unknown>;
+  areas: Json<unknown>;
+  change_note: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface EvidenceTable {
+  sha256: string;
+  size: number;
+  media_type: string;
+  original_name: string | null;
+  capture_time: Timestamp | null;
+  uploaded_by: string;
+  uploaded_org: string;
+  uploaded_at: Timestamp;
+}
+
+export interface EvidenceUploadsTable {
+  id: string;
+  sha256: string;
+  organisation_id: string;
+  user_id: string;
+  original_name: string | null;
+  capture_time: Timestamp | null;
+  claimed_media_type: string | null;
+  log_idx: number;
+  uploaded_at: Timestamp;
+}
+
+export interface IncidentsTable {
+  id: string;
+  created_at: Timestamp;
+  created_by: string;
+  reply_deadline: Timestamp;
+  round: number;
+  merged_into: string | null;
+  version: number;
+}
+
+export interface IncidentReportsTable {
+  incident_id: string;
+  report_id: string;
+  added_at: Timestamp;
+  added_by: string;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+}
+
+export interface IncidentRepliesTable {
+  id: string;
+  incident_id: string;
+  party_id: string;
+  text: string;
+  evidence: Json<string[]>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface IncidentAssessmentsTable {
+  id: string;
+  incident_id: string;
+  round: number;
+  guarantor_id: string;
+  verification: 'corroborated' | 'not-corroborated' | 'outside-agreement' | 'inadmissible';
+  attribution: Json<unknown>;
+  reasoning: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface IncidentFindingsTable {
+  incident_id: string;
+  round: number;
+  finding: Json<unknown>;
+  basis: Json<string[]>;
+  adopted_at: Timestamp;
+  reopened_at: Timestamp | null;
+  reopened_by: string | null;
+  reopen_reason: string | null;
+}
+
 export interface Database {
+  incidents: IncidentsTable;
+  incident_reports: IncidentReportsTable;
+  incident_replies: IncidentRepliesTable;
+  incident_assessments: IncidentAssessmentsTable;
+  incident_findings: IncidentFindingsTable;
+  evidence: EvidenceTable;
+  evidence_uploads: EvidenceUploadsTable;
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -13,9 +13,13 @@ import { accountRoutes } from '../accounts/account-routes.ts';
 import { adminRoutes } from '../accounts/admin-routes.ts';
 import { sessionRoutes } from '../accounts/session-routes.ts';
 import type { AppContext } from '../context.ts';
+import { evidenceRoutes } from '../evidence/routes.ts';
+import { geoRoutes } from '../geo/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { logRoutes } from '../log/routes.ts';
 import { mechanismRoutes } from '../mechanism/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
+import { incidentRoutes } from '../incidents/routes.ts';
 import { installAuth, type RouteEntry } from './auth-hook.ts';
 import { installStrictJsonParser } from './json-parser.ts';
 import { Problem, unauthorized, type FieldError } from './problem.ts';
@@ -105,6 +109,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(accountRoutes(ctx));
   await app.register(adminRoutes(ctx));
   await app.register(mechanismRoutes(ctx));
+  await app.register(geoRoutes(ctx));
+  await app.register(evidenceRoutes(ctx));
+  await app.register(reportRoutes(ctx));
+  await app.register(incidentRoutes(ctx));
   await app.register(logRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));
@@ -138,7 +146,8 @@ function toProblem(error: FastifyError | Problem): Problem {
   const fe = error as FastifyError;
   if (fe.validation) {
     const errors: FieldError[] = fe.validation.map((v) => {
-      const base = `/${fe.validationContext ?? 'body'}${v.instancePath}`;
+      // Fastify calls the query string "querystring"; our paths (and the web client) say "query".
+      const base = `/${fe.validationContext === 'querystring' ? 'query' : (fe.validationContext ?? 'body')}${v.instancePath}`;
       const params = v.params as Record<string, unknown>;
       if (params.additionalProperty) return { path: `${base}/${params.additionalProperty}`, message: 'is not a known field' };
       if (params.missingProperty) return { path: `${base}/${params.missingProperty}`, message: 'is required' };

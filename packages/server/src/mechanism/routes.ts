@@ -37,6 +37,8 @@ export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               mfaRequiredRoles: Type.Optional(Type.Array(Type.String({ pattern: MFA_ROLE_PATTERN }), { maxItems: 24 })),
               supportGroupName: Type.Optional(Text(200)),
               replyDeadlineHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })),
+              groupingWindowHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 14 })),
+              groupingDistanceKm: Type.Optional(Type.Number({ minimum: 0.1, maximum: 200 })),
               version: Version,
             },
             { additionalProperties: false },

@@ -42,6 +42,8 @@ export function presentMechanism(m: NonNullable<Awaited<ReturnType<typeof getMec
     mfaRequiredRoles: m.mfa_required_roles as unknown as string[],
     supportGroupName: m.support_group_name,
     replyDeadlineHours: m.reply_deadline_hours,
+    groupingWindowHours: m.grouping_window_hours,
+    groupingDistanceKm: m.grouping_distance_km,
     demo: m.demo,
     version: m.version,
   };
@@ -97,6 +99,8 @@ export interface MechanismUpdate {
   mfaRequiredRoles?: string[];
   supportGroupName?: string;
   replyDeadlineHours?: number;
+  groupingWindowHours?: number;
+  groupingDistanceKm?: number;
   version: number;
 }
 
@@ -125,6 +129,12 @@ export async function updateMechanism(ctx: AppContext, actor: LogEvent['actor'],
     }
     if (input.replyDeadlineHours !== undefined && input.replyDeadlineHours !== current.reply_deadline_hours) {
       set.reply_deadline_hours = data.replyDeadlineHours = input.replyDeadlineHours;
+    }
+    if (input.groupingWindowHours !== undefined && input.groupingWindowHours !== current.grouping_window_hours) {
+      set.grouping_window_hours = data.groupingWindowHours = input.groupingWindowHours;
+    }
+    if (input.groupingDistanceKm !== undefined && input.groupingDistanceKm !== current.grouping_distance_km) {
+      set.grouping_distance_km = data.groupingDistanceKm = input.groupingDistanceKm;
     }
     if (Object.keys(set).length > 0) {
       await tx.updateTable('mechanism').set({ ...set, updated_at: new Date(), version: current.version + 1 }).execute();

@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import { can } from '@truce/core/policy/policy';
+import { decide, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
+import type { Auth } from '../accounts/authenticate.ts';
+import type { Database } from '../db/schema.ts';
+import { notFound } from '../http/problem.ts';
+import { incidentScope } from './scope.ts';
+import * as store from './store.ts';
+
+type Db = Kysely<Database>;
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/**
+ * An incident as one reader may see it: its reports (those the reader may open are
+ * marked), the right-of-reply state per accused party, every assessment, the decision
+ * under the mechanism's rule (adopted, pending, or a disagreement shown as such), the
+ * history of findings and a timeline of all of it.
+ */
+export async function viewIncident(db: Db, auth: Auth, id: string) {
+  const incident = await store.findIncident(db, id);
+  if (!incident) throw notFound('There is no such incident.');
+  const [reports, allFindings] = await Promise.all([store.memberReports(db, [id]), store.findings(db, [id])]);
+  const current = allFindings.find((f) => f.round === incident.round && f.reopened_at === null) ?? null;
+  const scope = incidentScope(reports, current !== null);
+  if (!can(auth.actor, 'incident.read', scope)) throw notFound('There is no such incident.');
+
+  const [replies, assessments, guarantors, mechanism] = await Promise.all([
+    store.replies(db, id),
+    store.assessments(db, id),
+    store.guarantorIds(db),
+    db.selectFrom('mechanism').select('decision_rule').executeTakeFirstOrThrow(),
+  ]);
+  const now = Date.now();
+  const deadline = new Date(incident.reply_deadline);
+  const replyState = scope.allegedPartyIds.map((party) => {
+    const first = replies.find((r) => r.party_id === party);
+    return { partyId: party, state: first ? 'replied' : deadline.getTime() < now ? 'no-reply' : 'due', repliedAt: iso(first?.created_at ?? null) };
+  });
+  const inRound = assessments.filter((a) => a.round === incident.round);
+  const decision = decide(
+    mechanism.decision_rule as DecisionRule,
+    guarantors,
+    inRound.map((a) => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] })),
+  );
+
+  const timeline = [
+    ...reports.map((r) => ({ at: iso(r.created_at)!, kind: 'report', id: r.id, organisationId: r.reporter_org })),
+    ...replies.map((r) => ({ at: iso(r.created_at)!, kind: 'reply', id: r.id, organisationId: r.party_id })),
+    ...assessments.map((a) => ({ at: iso(a.created_at)!, kind: 'assessment', id: a.id, organisationId: a.guarantor_id })),
+    ...allFindings.flatMap((f) => [
+      { at: iso(f.adopted_at)!, kind: 'finding', id: `${id}/${f.round}`, organisationId: null as string | null },
+      ...(f.reopened_at ? [{ at: iso(f.reopened_at)!, kind: 'reopened', id: `${id}/${f.round}`, organisationId: null as string | null }] : []),
+    ]),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+
+  return {
+    id,
+    version: incident.version,
+    createdAt: iso(incident.created_at),
+    mergedInto: incident.merged_into,
+    round: incident.round,
+    replyDeadline: iso(incident.reply_deadline),
+    reports: reports.map((r) => ({
+      id: r.id,
+      occurredAt: iso(r.occurred_at),
+      typeCode: r.type_code,
+      adm1: r.adm1_pcode,
+      reporterOrganisationId: r.reporter_org,
+      allegedPartyId: r.alleged_party,
+      withdrawn: r.withdrawn_at !== null,
+      readable: can(auth.actor, 'report.read', { reporterOrgId: r.reporter_org, allegedPartyId: r.alleged_party, affectedPartyId: r.affected_party }),
+    })),
+    allegedPartyIds: scope.allegedPartyIds,
+    affectedPartyIds: scope.affectedPartyIds,
+    replies: replyState,
+    replyTexts: replies.map((r) => ({ id: r.id, partyId: r.party_id, text: r.text, evidence: r.evidence, at: iso(r.created_at) })),
+    assessments: assessments.map((a) => ({
+      id: a.id,
+      round: a.round,
+      guarantorId: a.guarantor_id,
+      verification: a.verification,
+      attribution: a.attribution,
+      reasoning: a.reasoning,
+      at: iso(a.created_at),
+    })),
+    decision,
+    finding: current ? { finding: current.finding, basis: current.basis, adoptedAt: iso(current.adopted_at), round: current.round } : null,
+    findingHistory: allFindings.map((f) => ({ round: f.round, finding: f.finding, basis: f.basis, adoptedAt: iso(f.adopted_at), reopenedAt: iso(f.reopened_at), reopenReason: f.reopen_reason })),
+    timeline,
+  };
+}
+
+/** Incidents this reader may see, newest event first. */
+export async function listIncidents(db: Db, auth: Auth, limit: number) {
+  const incidents = await db.selectFrom('incidents').select(['id', 'created_at', 'round', 'reply_deadline']).where('merged_into', 'is', null).orderBy('created_at', 'desc').limit(2000).execute();
+  const ids = incidents.map((i) => i.id);
+  const [reports, findings] = await Promise.all([store.memberReports(db, ids), store.findings(db, ids)]);
+  const out = [];
+  for (const i of incidents) {
+    const mine = reports.filter((r) => r.incident_id === i.id);
+    const finding = findings.find((f) => f.incident_id === i.id && f.round === i.round && f.reopened_at === null) ?? null;
+    if (!can(auth.actor, 'incident.read', incidentScope(mine, finding !== null))) continue;
+    out.push({
+      id: i.id,
+      createdAt: iso(i.created_at),
+      firstOccurredAt: iso(mine[0]?.occurred_at ?? null),
+      typeCodes: [...new Set(mine.map((r) => r.type_code))],
+      reportCount: mine.length,
+      allegedPartyIds: [...new Set(mine.map((r) => r.alleged_party).filter(Boolean))],
+      replyDeadline: iso(i.reply_deadline),
+      finding: finding ? finding.finding : null,
+    });
+    if (out.length >= limit) break;
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.ts';
+import { authOf } from '../http/auth-hook.ts';
+import { IdParams, Responses } from '../http/schemas.ts';
+import { CorrectionSchema, ReportContentSchema, ReportListQuery, WithdrawSchema } from './schema.ts';
+import * as reports from './service.ts';
+
+/** Violation reports (C2): file, list, read with every version, correct, withdraw. */
+export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/api/reports',
+      { config: { access: 'report.file' }, schema: { tags: ['reports'], summary: 'File a violation report (evidence first through /api/evidence)', body: ReportContentSchema, response: Responses } },
+      async (req, reply) => {
+        const report = await reports.fileReport(ctx, authOf(req), req.body);
+        return reply.code(201).header('etag', `"v${report.version}"`).header('location', `/api/reports/${report.id}`).send(report);
+      },
+    );
+
+    app.get(
+      '/api/reports',
+      { config: { access: 'report.read' }, schema: { tags: ['reports'], summary: 'Reports this user may see, newest first', querystring: ReportListQuery, response: Responses } },
+      async (req) => {
+        const { limit, ...filter } = req.query;
+        return { reports: await reports.list(ctx.db, authOf(req), { ...filter, limit: Math.min(Number(limit ?? 100), 500) }) };
+      },
+    );
+
+    app.get(
+      '/api/reports/:id',
+      { config: { access: 'report.read' }, schema: { tags: ['reports'], summary: 'A report, its latest version', params: IdParams, response: Responses } },
+      async (req, reply) => {
+        const report = await reports.view(ctx.db, authOf(req), req.params.id);
+        return reply.header('etag', `"v${report.version}"`).send(report);
+      },
+    );
+
+    app.get(
+      '/api/reports/:id/versions',
+      { config: { access: 'report.read' }, schema: { tags: ['reports'], summary: 'Every version of a report, oldest first', params: IdParams, response: Responses } },
+      async (req) => ({ versions: await reports.versions(ctx.db, authOf(req), req.params.id) }),
+    );
+
+    app.post(
+      '/api/reports/:id/versions',
+      {
+        config: { access: 'report.correct' },
+        schema: { tags: ['reports'], summary: 'Correct a report: a new version (refused with 409 if `version` is not the latest)', params: IdParams, body: CorrectionSchema, response: Responses },
+      },
+      async (req, reply) => {
+        const report = await reports.correctReport(ctx, authOf(req), req.params.id, req.body);
+        return reply.code(201).header('etag', `"v${report.version}"`).send(report);
+      },
+    );
+
+    app.post(
+      '/api/reports/:id/withdraw',
+      { config: { access: 'report.correct' }, schema: { tags: ['reports'], summary: 'Withdraw a report (it stays readable)', params: IdParams, body: WithdrawSchema, response: Responses } },
+      async (req) => reports.withdrawReport(ctx, authOf(req), req.params.id, req.body),
+    );
+  };
+}
+
