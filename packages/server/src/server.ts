@@ -8,6 +8,7 @@ import { LogKeyring } from './log/signer.ts';
 import { issueSetupToken } from './accounts/setup.ts';
 import { deleteExpiredSessions } from './accounts/store.ts';
 import { loadDemo } from './demo/seed.ts';
+import { startNotificationLoop } from './notifications/processor.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -23,14 +24,14 @@ export interface RunningServer {
  * asked and the data directory is empty, listens, and on an installation without users
  * issues the one-time set-up link.
  */
-export async function startServer(config: Config, options: AppOptions & { demo?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: AppOptions & { demo?: boolean; demoReports?: number } = {}): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const handle = await openDatabase(config);
   const ctx: AppContext = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey) };
   let app: FastifyInstance | undefined;
   try {
     let demoAccountsFile: string | null = null;
-    if (options.demo) demoAccountsFile = await loadDemo(ctx);
+    if (options.demo) demoAccountsFile = await loadDemo(ctx, { reports: options.demoReports });
     await deleteExpiredSessions(ctx.db);
     app = await buildApp(ctx, options);
     await app.listen({ port: config.port, host: config.host });
@@ -41,6 +42,7 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
     const token = await issueSetupToken(ctx);
     const setupUrl = token ? `${url}/setup/${token}` : null;
     const started = app;
+    const stopNotifications = startNotificationLoop(ctx, app.log);
     return {
       app: started,
       ctx,
@@ -48,6 +50,7 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
       setupUrl,
       demoAccountsFile,
       close: async () => {
+        await stopNotifications();
         await started.close();
         await handle.close();
       },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
+import { processNotifications } from '../src/notifications/processor.ts';
 
 describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
   let ts: TestServer;
@@ -62,6 +63,18 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
     expect((await accused.post('/api/incidents', { reportIds: [reportB] })).status).toBe(403);
   });
 
+  it('notifies the accused party in the app that it may reply, and by when', async () => {
+    await processNotifications(ts.server.ctx);
+    const mine = (await accused.get('/api/notifications')).body.notifications as { id: string; kind: string; subject: { incident: string }; details: { replyDeadline: string } }[];
+    const notice = mine.find((n) => n.kind === 'reply.requested' && n.subject.incident === incidentId)!;
+    expect(notice).toBeDefined();
+    expect(Date.parse(notice.details.replyDeadline)).toBeGreaterThan(Date.now() + 71 * 3_600_000);
+    expect(((await third.get('/api/notifications')).body.notifications as unknown[]).length).toBe(0);
+    expect((await accused.post(`/api/notifications/${notice.id}/read`)).status).toBe(204);
+    expect((await accused.get('/api/notifications?unread=true')).body.notifications).toEqual([]);
+    expect((await third.post(`/api/notifications/${notice.id}/read`)).status).toBe(404);
+  });
+
   it('lets the accused party reply before the deadline, and no one else', async () => {
     const before = (await accused.get(`/api/incidents/${incidentId}`)).body;
     expect(before.replies).toEqual([{ partyId: orgs['Northern Dawn'], state: 'due', repliedAt: null }]);
@@ -90,6 +103,10 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
     expect(agreed.finding).toMatchObject({ finding: { verification: 'corroborated', attribution: { kind: 'alleged' } }, round: 1 });
     expect(agreed.finding.basis).toHaveLength(3);
     expect(agreed.assessments).toHaveLength(4);
+
+    await processNotifications(ts.server.ctx);
+    const govNotices = (await (await ts.signedIn(demo('government', 'viewer'))).get('/api/notifications')).body.notifications as { kind: string }[];
+    expect(govNotices.map((n) => n.kind)).toContain('finding.adopted');
 
     // An adopted finding is visible to every party.
     expect((await third.get(`/api/incidents/${incidentId}`)).status).toBe(200);

@@ -6,6 +6,8 @@ import * as m0003 from './migrations/0003_log.ts';
 import * as m0004 from './migrations/0004_evidence.ts';
 import * as m0005 from './migrations/0005_reports.ts';
 import * as m0006 from './migrations/0006_incidents.ts';
+import * as m0007 from './migrations/0007_dashboard_indexes.ts';
+import * as m0008 from './migrations/0008_notifications.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_evidence': m0004,
   '0005_reports': m0005,
   '0006_incidents': m0006,
+  '0007_dashboard_indexes': m0007,
+  '0008_notifications': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

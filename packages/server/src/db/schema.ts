@@ -253,7 +253,26 @@ export interface IncidentFindingsTable {
   reopen_reason: string | null;
 }
 
+export interface NotificationsTable {
+  id: string;
+  organisation_id: string;
+  kind: string;
+  subject: Json<Record<string, string>>;
+  details: Json<Record<string, unknown>>;
+  log_index: number;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  read_by: string | null;
+}
+
+export interface NotificationCursorTable {
+  id: number;
+  log_index: number;
+}
+
 export interface Database {
+  notifications: NotificationsTable;
+  notification_cursor: NotificationCursorTable;
   incidents: IncidentsTable;
   incident_reports: IncidentReportsTable;
   incident_replies: IncidentRepliesTable;

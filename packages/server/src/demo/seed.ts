@@ -9,6 +9,7 @@ import { record } from '../log/record.ts';
 import { createMechanism } from '../mechanism/service.ts';
 import { generatePassword, hashPassword } from '../accounts/secrets.ts';
 import { countUsers } from '../accounts/store.ts';
+import { loadDemoIncidents } from './incidents-seed.ts';
 
 /**
  * The demo mechanism: the 2016–17 Syria ceasefire as a template. The guarantors, the
@@ -48,12 +49,20 @@ export interface DemoAccount {
   role: Role;
 }
 
+export interface DemoOptions {
+  /** How many fictional violation reports to generate (default 2,000; 0 for none). */
+  reports?: number;
+}
+
+export const DEFAULT_DEMO_REPORTS = 2000;
+
 /**
- * Loads the demo when the installation is empty, in one transaction, and writes the
+ * Loads the demo when the installation is empty, in one transaction, then its fictional
+ * reports, incidents, replies, assessments and findings (incidents-seed.ts), and writes the
  * accounts with their random passwords to <data dir>/demo-accounts.json (mode 0600).
  * Returns that file's path, or null when the installation already had users.
  */
-export async function loadDemo(ctx: AppContext): Promise<string | null> {
+export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Promise<string | null> {
   if ((await countUsers(ctx.db)) > 0) return null;
   const accounts: DemoAccount[] = [];
   const users: { id: string; orgId: string; name: string; email: string; role: Role; hash: string }[] = [];
@@ -137,6 +146,8 @@ export async function loadDemo(ctx: AppContext): Promise<string | null> {
       .execute();
     await record(tx, { type: 'zone.created', actor, subject: { zone: zoneId }, data: { name: 'Syrian Arab Republic (area of application)' } });
   });
+
+  await loadDemoIncidents(ctx, { orgIds, users: users.map((u) => ({ id: u.id, orgId: u.orgId, role: u.role })) }, options.reports ?? DEFAULT_DEMO_REPORTS);
 
   const file = path.join(ctx.config.dataDir, 'demo-accounts.json');
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });

@@ -20,6 +20,8 @@ import { logRoutes } from '../log/routes.ts';
 import { mechanismRoutes } from '../mechanism/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { incidentRoutes } from '../incidents/routes.ts';
+import { dashboardRoutes } from '../dashboard/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { installAuth, type RouteEntry } from './auth-hook.ts';
 import { installStrictJsonParser } from './json-parser.ts';
 import { Problem, unauthorized, type FieldError } from './problem.ts';
@@ -113,6 +115,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(evidenceRoutes(ctx));
   await app.register(reportRoutes(ctx));
   await app.register(incidentRoutes(ctx));
+  await app.register(dashboardRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
   await app.register(logRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));

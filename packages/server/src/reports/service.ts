@@ -56,7 +56,7 @@ async function check(tx: Db, content: ReportContent, known: Set<string>): Promis
   return { outsideZones, outsideDates };
 }
 
-function headerColumns(content: ReportContent, flags: ReportFlags, areas: Areas) {
+export function headerColumns(content: ReportContent, flags: ReportFlags, areas: Areas) {
   const p = content.allegedPerpetrator;
   return {
     occurred_at: new Date(content.occurredAt),
@@ -71,7 +71,7 @@ function headerColumns(content: ReportContent, flags: ReportFlags, areas: Areas)
   };
 }
 
-function publicFacts(content: ReportContent, flags: ReportFlags, areas: Areas, version: number) {
+export function publicFacts(content: ReportContent, flags: ReportFlags, areas: Areas, version: number) {
   return {
     version,
     typeCode: content.typeCode,

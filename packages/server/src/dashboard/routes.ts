@@ -1,0 +1,81 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.ts';
+import { authOf } from '../http/auth-hook.ts';
+import { Responses } from '../http/schemas.ts';
+import * as dashboard from './service.ts';
+
+/**
+ * Query strings stay strings (no coercion in this app): dates are patterned here and
+ * checked as calendar days in the service, which names /query/from or /query/to.
+ */
+const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD (UTC day, included)' });
+export const DashboardQuery = Type.Object(
+  {
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    type: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    allegedParty: Type.Optional(Type.String({ format: 'uuid' })),
+    finding: Type.Optional(
+      Type.Union([...dashboard.VERIFICATION_FILTERS.map((v) => Type.Literal(v))], { description: "the adopted finding's verification, or none" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DashboardQueryInput = Static<typeof DashboardQuery>;
+
+const disposition = (name: string) => `attachment; filename="${name}"`;
+
+/** Dashboard, map and exports (C8, C10). */
+export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tags = ['dashboard'];
+    app.get(
+      '/api/dashboard',
+      { config: { access: 'report.read' }, schema: { tags, summary: 'Counts by week, type, party and governorate, casualties, trend and open items', querystring: DashboardQuery, response: Responses } },
+      async (req) => dashboard.dashboard(ctx.db, authOf(req), req.query),
+    );
+    app.get(
+      '/api/map/points',
+      { config: { access: 'report.read' }, schema: { tags, summary: `Reports as GeoJSON points (at most ${dashboard.POINT_LIMIT}; "truncated" says when more matched)`, querystring: DashboardQuery, response: Responses } },
+      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapPoints(ctx.db, authOf(req), req.query)),
+    );
+    app.get(
+      '/api/map/governorates',
+      { config: { access: 'report.read' }, schema: { tags, summary: 'Report counts per governorate p-code, for the choropleth', querystring: DashboardQuery, response: Responses } },
+      async (req) => dashboard.mapGovernorates(ctx.db, authOf(req), req.query),
+    );
+    app.get(
+      '/api/reports/export.csv',
+      { config: { access: 'report.read' }, schema: { tags, summary: 'The filtered reports as CSV (UTF-8 with BOM), as this reader may see them', querystring: DashboardQuery } },
+      async (req, reply) => {
+        const auth = authOf(req);
+        const out = await dashboard.exportCsv(ctx.db, auth, req.query);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', disposition(`truce-reports-${out.period.from}-${out.period.to}.csv`))
+          .header('x-truce-scope', dashboard.SCOPE_NOTE(auth.actor))
+          .header('x-truce-count', String(out.count))
+          .header('x-truce-truncated', String(out.truncated))
+          .header('cache-control', 'no-store')
+          .send(out.body);
+      },
+    );
+    app.get(
+      '/api/reports/export.geojson',
+      { config: { access: 'report.read' }, schema: { tags, summary: 'The filtered reports as an RFC 7946 FeatureCollection, as this reader may see them', querystring: DashboardQuery } },
+      async (req, reply) => {
+        const auth = authOf(req);
+        const out = await dashboard.exportGeoJson(ctx.db, auth, req.query);
+        return reply
+          .type('application/geo+json')
+          .header('content-disposition', disposition(`truce-reports-${out.period.from}-${out.period.to}.geojson`))
+          .header('x-truce-scope', dashboard.SCOPE_NOTE(auth.actor))
+          .header('x-truce-count', String(out.count))
+          .header('x-truce-truncated', String(out.truncated))
+          .header('cache-control', 'no-store')
+          .send(JSON.stringify(out.body));
+      },
+    );
+  };
+}

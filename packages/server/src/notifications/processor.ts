@@ -1,0 +1,112 @@
+import { v7 as uuidv7 } from 'uuid';
+import { sql, type Kysely } from 'kysely';
+import type { AppContext } from '../context.ts';
+import type { Database } from '../db/schema.ts';
+
+/**
+ * Turns log entries into notifications (STYLE #7: side effects react to entries). The
+ * cursor and the notifications it produces commit together, so each entry is processed
+ * exactly once, even across a crash or with several server instances.
+ */
+type Db = Kysely<Database>;
+
+interface Entry {
+  type: string;
+  subject: Record<string, string>;
+  data: Record<string, unknown>;
+}
+
+interface Notice {
+  organisationId: string;
+  kind: string;
+  subject: Record<string, string>;
+  details: Record<string, unknown>;
+}
+
+const BATCH = 200;
+
+async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
+  const incident = entry.subject.incident;
+  switch (entry.type) {
+    case 'incident.created':
+    case 'incident.report_added': {
+      const reportIds = entry.type === 'incident.created' ? ((entry.data.reports as string[]) ?? []) : [entry.subject.report];
+      if (reportIds.length === 0) return [];
+      const [accused, row] = await Promise.all([
+        tx.selectFrom('reports').select('alleged_party').distinct().where('id', 'in', reportIds).where('alleged_party', 'is not', null).execute(),
+        tx.selectFrom('incidents').select('reply_deadline').where('id', '=', incident).executeTakeFirst(),
+      ]);
+      // A party already asked to reply on this incident is not asked again for each added report.
+      const asked = await tx.selectFrom('notifications').select('organisation_id').where('kind', '=', 'reply.requested').where(sql<boolean>`subject @> ${JSON.stringify({ incident })}::jsonb`).execute();
+      const already = new Set(asked.map((a) => a.organisation_id));
+      return accused.filter((a) => !already.has(a.alleged_party!)).map((a) => ({
+        organisationId: a.alleged_party!,
+        kind: 'reply.requested',
+        subject: { incident },
+        details: { replyDeadline: row ? new Date(row.reply_deadline).toISOString() : null },
+      }));
+    }
+    case 'finding.adopted': {
+      const concerned = await tx
+        .selectFrom('incident_reports')
+        .innerJoin('reports', 'reports.id', 'incident_reports.report_id')
+        .select(['reports.alleged_party', 'reports.affected_party', 'reports.reporter_org'])
+        .where('incident_reports.incident_id', '=', incident)
+        .where('incident_reports.removed_at', 'is', null)
+        .execute();
+      const orgs = new Set(concerned.flatMap((c) => [c.alleged_party, c.affected_party, c.reporter_org]).filter((x): x is string => x !== null));
+      return [...orgs].map((organisationId) => ({ organisationId, kind: 'finding.adopted', subject: { incident }, details: { finding: entry.data.finding } }));
+    }
+    default:
+      return [];
+  }
+}
+
+/** Processes the entries appended since the last run; returns how many were read. */
+export async function processNotifications(ctx: AppContext): Promise<number> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const cursor = await tx.selectFrom('notification_cursor').select('log_index').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+    const rows = await tx.selectFrom('log_entries').select(['idx', 'body']).where('idx', '>=', cursor.log_index).orderBy('idx').limit(BATCH).execute();
+    for (const row of rows) {
+      let entry: Entry;
+      try {
+        entry = JSON.parse(new TextDecoder().decode(row.body)) as Entry;
+      } catch {
+        continue; // a damaged entry is for `truce verify` to report, not for notifications
+      }
+      for (const n of await noticesFor(tx, entry)) {
+        await tx
+          .insertInto('notifications')
+          .values({ id: uuidv7(), organisation_id: n.organisationId, kind: n.kind, subject: JSON.stringify(n.subject), details: JSON.stringify(n.details), log_index: row.idx, created_at: new Date() })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    }
+    if (rows.length > 0) await tx.updateTable('notification_cursor').set({ log_index: rows[rows.length - 1].idx + 1 }).where('id', '=', 1).execute();
+    return rows.length;
+  });
+}
+
+/** Runs the processor every few seconds until stopped; errors are logged, not fatal. */
+export function startNotificationLoop(ctx: AppContext, log: { error: (obj: unknown, msg: string) => void }, everyMs = 2000): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  const run = async () => {
+    try {
+      while ((await processNotifications(ctx)) === BATCH) {
+        /* catch up in batches */
+      }
+    } catch (err) {
+      log.error({ err }, 'notification processing failed; will retry');
+    }
+  };
+  const timer = setInterval(() => {
+    if (current) return;
+    current = run().finally(() => (current = null));
+  }, everyMs);
+  timer.unref();
+  // Stopping waits for a run in progress, so the database is not closed under it.
+  return async () => {
+    clearInterval(timer);
+    await current;
+  };
+}
