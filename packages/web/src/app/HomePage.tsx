@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePermissions } from './permissions.ts';
 import { useSession } from './session.ts';
 
-const COMING = ['reports', 'incidents', 'detainees', 'exchanges', 'meetings'] as const;
+const COMING = ['incidents', 'detainees', 'exchanges', 'meetings'] as const;
 
 /** Where a user lands: who they are here, what they can open now, what comes next. */
 export function HomePage() {
@@ -13,6 +13,7 @@ export function HomePage() {
   const permissions = usePermissions();
 
   const cards = [
+    { to: '/reports', title: t('nav.reports'), body: permissions.can('report.file') ? t('home.reportsCardFile') : t('home.reportsCardRead') },
     { to: '/record', title: t('nav.record'), body: t('home.recordCard') },
     { to: '/mechanism', title: t('nav.mechanism'), body: permissions.editSetup ? t('home.setupCardEdit') : t('home.setupCardRead') },
     { to: '/admin/organisations', title: t('nav.organisations'), body: t('home.organisationsCard') },

@@ -18,8 +18,8 @@ interface Group {
 }
 
 /**
- * The navigation. Modules not built yet (reports, incidents, detainees, exchanges,
- * meetings) are not listed here: the home page says they are coming.
+ * The navigation. Modules not built yet (incidents, detainees, exchanges, meetings) are
+ * not listed here: the home page says they are coming.
  */
 export function Navigation() {
   const { t } = useTranslation();
@@ -28,7 +28,8 @@ export function Navigation() {
   const location = useLocation();
   const signOut = useSignOut();
 
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to);
+  // A report and the new-report form are under "Reports".
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || (to === '/reports' && location.pathname.startsWith('/reports/')));
 
   const admin: Item[] = [{ to: '/admin/organisations', label: t('nav.organisations'), testId: 'nav-organisations' }];
   if (permissions.listUsers) admin.push({ to: '/admin/users', label: t('nav.users'), testId: 'nav-users' });
@@ -73,6 +74,7 @@ export function Navigation() {
     <>
       <AppShell.Section grow component={ScrollArea} p="xs">
         {link({ to: '/', label: t('nav.home'), testId: 'nav-home' })}
+        {link({ to: '/reports', label: t('nav.reports'), testId: 'nav-reports' })}
         {link({ to: '/record', label: t('nav.record'), testId: 'nav-record' })}
         {groups.map((group) => (
           <NavLink

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { can, type Action } from '@truce/core/policy/policy';
+import { can, type Action, type Resource } from '@truce/core/policy/policy';
 import type { Actor } from '@truce/core/model/accounts';
 import type { SessionUser } from '../api/types.ts';
 import { useSession } from './session.ts';
@@ -13,7 +13,8 @@ export function actorOf(user: SessionUser): Actor {
 }
 
 export interface Permissions {
-  can(action: Action, resourceOrgId?: string): boolean;
+  /** The resource is an organisation's id, or a policy resource such as a report's scope. */
+  can(action: Action, resource?: string | Resource): boolean;
   /** Change the mechanism's set-up (secretariat admins). */
   editSetup: boolean;
   /** Admit and rename organisations (secretariat admins). */
@@ -26,7 +27,7 @@ export interface Permissions {
 
 export function permissionsFor(user: SessionUser): Permissions {
   const actor = actorOf(user);
-  const check = (action: Action, orgId?: string) => can(actor, action, orgId === undefined ? undefined : { orgId });
+  const check = (action: Action, resource?: string | Resource) => can(actor, action, typeof resource === 'string' ? { orgId: resource } : resource);
   return {
     can: check,
     editSetup: check('mechanism.update'),

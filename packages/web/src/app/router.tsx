@@ -21,6 +21,9 @@ const agreements = page(async () => (await import('../mechanism/AgreementsPage.t
 const excluded = page(async () => (await import('../mechanism/ExcludedGroupsPage.tsx')).ExcludedGroupsPage);
 const zones = page(async () => (await import('../mechanism/ZonesPage.tsx')).ZonesPage);
 const taxonomy = page(async () => (await import('../mechanism/TaxonomyPage.tsx')).TaxonomyPage);
+const reports = page(async () => (await import('../reports/ReportsPage.tsx')).ReportsPage);
+const newReport = page(async () => (await import('../reports/NewReportPage.tsx')).NewReportPage);
+const report = page(async () => (await import('../reports/ReportPage.tsx')).ReportPage);
 const tokens = page(async () => (await import('../accounts/TokensPage.tsx')).TokensPage);
 
 /**
@@ -41,6 +44,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'record', lazy: record },
+          { path: 'reports', lazy: reports },
+          { path: 'reports/new', lazy: newReport },
+          { path: 'reports/:id', lazy: report },
           { path: 'admin', element: <Navigate to="/admin/organisations" replace /> },
           { path: 'admin/organisations', lazy: organisations },
           { path: 'admin/users', lazy: users },

@@ -1,0 +1,62 @@
+import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isProblem } from '../api/client.ts';
+import { Ltr } from '../components/Ltr.tsx';
+import { useFormat } from '../i18n/format.ts';
+import { fileSize, useEvidenceMeta } from './evidence.ts';
+
+/**
+ * A report's evidence by SHA-256. Those who may open a file (its uploader, the
+ * secretariat, the guarantors) see its name and a download link; others the hash only.
+ */
+export function EvidenceList({ hashes }: { hashes: string[] }) {
+  const { t } = useTranslation();
+  if (hashes.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('reports.evidence.none')}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="xs" data-testid="report-detail-evidence">
+      {hashes.map((h) => (
+        <EvidenceLine key={h} sha256={h} />
+      ))}
+    </Stack>
+  );
+}
+
+function EvidenceLine({ sha256 }: { sha256: string }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const meta = useEvidenceMeta(sha256);
+  const forbidden = isProblem(meta.error) && (meta.error.status === 403 || meta.error.status === 404);
+  return (
+    <div data-testid="report-evidence-line">
+      <Group gap="xs" wrap="wrap">
+        {meta.data ? (
+          <Anchor href={`/api/evidence/${sha256}`} download size="sm" dir="auto">
+            {meta.data.originalName || t('reports.evidence.file')}
+          </Anchor>
+        ) : (
+          <Text size="sm">{t('reports.evidence.file')}</Text>
+        )}
+        {meta.data && (
+          <Text size="xs" c="dimmed">
+            {fileSize(meta.data.size, i18n.language)} · <Ltr>{meta.data.mediaType}</Ltr>
+            {meta.data.captureTime && ` · ${t('reports.evidence.captured', { when: fmt.dateTime(meta.data.captureTime) })}`}
+          </Text>
+        )}
+      </Group>
+      <Text size="xs" c="dimmed">
+        <Ltr mono>SHA-256 {sha256}</Ltr>
+      </Text>
+      {forbidden && (
+        <Text size="xs" c="dimmed">
+          {t('reports.evidence.notYours')}
+        </Text>
+      )}
+    </div>
+  );
+}

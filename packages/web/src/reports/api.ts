@@ -1,0 +1,98 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AreaRef, ReportContent, ReportFlags } from '@truce/core/reports/model';
+import { get, post } from '../api/client.ts';
+
+/** Violation reports (C2) as the API answers them (packages/server/src/reports). */
+
+export type { ReportContent };
+
+export interface Report extends ReportContent {
+  id: string;
+  version: number;
+  reporterOrganisationId: string;
+  filedAt: string;
+  updatedAt: string;
+  changeNote: string;
+  flags: ReportFlags;
+  withdrawn: null | { at: string; reason: string };
+  areas: { adm1?: AreaRef; adm2?: AreaRef };
+  /** What is hidden from this reader: 'sources', and 'location' when the place is rounded to its district. */
+  sealed: string[];
+}
+
+export interface ReportVersion extends Report {
+  /** The user who saved this version. */
+  createdBy: string;
+}
+
+export interface ReportFilter {
+  from?: string;
+  to?: string;
+  type?: string;
+  allegedParty?: string;
+}
+
+export const PAGE = 50;
+export const REPORTS = ['reports'] as const;
+export const reportKey = (id: string) => ['reports', 'one', id] as const;
+export const versionsKey = (id: string) => ['reports', 'versions', id] as const;
+
+export function reportsUrl(filter: ReportFilter, before?: string): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
+  if (before) q.set('before', before);
+  q.set('limit', String(PAGE));
+  return `/api/reports?${q}`;
+}
+
+/** Reports newest first, fifty at a time: the next page is those that occurred before the last one shown. */
+export function useReports(filter: ReportFilter) {
+  return useInfiniteQuery({
+    queryKey: [...REPORTS, 'list', filter],
+    queryFn: ({ pageParam }) => get<{ reports: Report[] }>(reportsUrl(filter, pageParam)),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => (last.reports.length < PAGE ? undefined : last.reports[last.reports.length - 1].occurredAt),
+  });
+}
+
+export function useReport(id: string) {
+  return useQuery({ queryKey: reportKey(id), queryFn: () => get<Report>(`/api/reports/${encodeURIComponent(id)}`) });
+}
+
+export function useReportVersions(id: string) {
+  return useQuery({ queryKey: versionsKey(id), queryFn: async () => (await get<{ versions: ReportVersion[] }>(`/api/reports/${encodeURIComponent(id)}/versions`)).versions });
+}
+
+/** After any change the lists, the report and its versions are fetched again. */
+function useRefresh() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: REPORTS });
+}
+
+/** Files a new report, or saves a correction of `report` as its next version. */
+export function useSaveReport(report?: Report) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ content, changeNote }: { content: ReportContent; changeNote: string }) =>
+      report ? post<Report>(`/api/reports/${report.id}/versions`, { content, changeNote, version: report.version }) : post<Report>('/api/reports', content),
+    onSuccess: () => refresh(),
+  });
+}
+
+export function useWithdrawReport(report: Report) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (reason: string) => post<Report>(`/api/reports/${report.id}/withdraw`, { reason, version: report.version }),
+    onSuccess: () => refresh(),
+  });
+}
+
+export function useReloadReports() {
+  return useRefresh();
+}
+
+/** The content of a report as it would be sent again (for a correction): what the server adds is left out. */
+export function contentOf(report: Report): ReportContent {
+  const { occurredAt, timePrecision, location, sealLocation, typeCode, allegedPerpetrator, affectedSide, casualties, description, language, sources, evidence } = report;
+  return { occurredAt, timePrecision, location, sealLocation, typeCode, allegedPerpetrator, affectedSide, casualties, description, language, sources, evidence };
+}

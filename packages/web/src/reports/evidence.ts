@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query';
+import { get, ProblemError } from '../api/client.ts';
+
+/** What POST /api/evidence answers: the file as stored, addressed by its SHA-256. */
+export interface UploadedEvidence {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  captureTime: string | null;
+  originalName: string | null;
+}
+
+/**
+ * Uploads one file as multipart/form-data. XMLHttpRequest rather than fetch, so that a
+ * field monitor on a slow link sees how far the upload has got. Refusals (413 too large,
+ * 415 type not accepted) reject with the server's problem, whose detail says why.
+ */
+export function uploadEvidence(file: File, onProgress: (fraction: number) => void): Promise<UploadedEvidence> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/evidence');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: Record<string, unknown> | null = null;
+      try {
+        body = JSON.parse(xhr.responseText) as Record<string, unknown>;
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status === 201 && body) return resolve(body as unknown as UploadedEvidence);
+      reject(
+        new ProblemError({
+          type: String(body?.type ?? 'about:blank'),
+          title: String(body?.title ?? xhr.statusText),
+          status: Number(body?.status ?? xhr.status),
+          detail: String(body?.detail ?? `${xhr.status} ${xhr.statusText}`),
+          code: typeof body?.code === 'string' ? body.code : undefined,
+        }),
+      );
+    };
+    xhr.onerror = () => reject(new ProblemError({ type: 'about:blank', title: 'Network error', status: 0, detail: 'network', code: 'network' }));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** What the server says of an evidence file; refused (403) to those who may not open it. */
+export interface EvidenceMeta {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  captureTime: string | null;
+  originalName: string | null;
+  uploadedAt: string;
+}
+
+export function useEvidenceMeta(sha256: string, enabled = true) {
+  return useQuery({
+    queryKey: ['evidence', sha256],
+    queryFn: () => get<EvidenceMeta>(`/api/evidence/${sha256}/meta`),
+    enabled,
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** "1.5 MB" in the reader's language and digits, with the unit's own name ("1.5 ميغابايت"). */
+export function fileSize(bytes: number, lang: string): string {
+  const [unit, value] = bytes < 1024 ? ['byte', bytes] : bytes < 1024 * 1024 ? ['kilobyte', Math.round(bytes / 1024)] : ['megabyte', Math.round((bytes / (1024 * 1024)) * 10) / 10];
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: unit as string, unitDisplay: 'short' }).format(value as number);
+}
