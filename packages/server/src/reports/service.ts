@@ -92,7 +92,7 @@ export async function fileReport(ctx: AppContext, auth: Auth, input: ReportConte
   const areas = await locateAreas(content.location.lon, content.location.lat);
   // Only files the reporter may see can be cited: no one attaches another party's evidence.
   const known = await visibleEvidence(ctx, auth.actor, content.evidence);
-  return ctx.db.transaction().execute(async (tx) => {
+  const id = await ctx.db.transaction().execute(async (tx) => {
     const flags = await check(tx, content, known);
     const id = uuidv7();
     const now = new Date();
@@ -104,9 +104,11 @@ export async function fileReport(ctx: AppContext, auth: Auth, input: ReportConte
       .insertInto('report_versions')
       .values({ report_id: id, version: 1, content: JSON.stringify(content), areas: JSON.stringify(areas), change_note: '', created_by: auth.actor.userId, created_at: now })
       .execute();
+    // The log append locks the log head until commit: it is the last step of the transaction.
     await record(tx, { type: 'report.filed', actor: by(auth), subject: { report: id }, data: publicFacts(content, flags, areas, 1), sealed: { content } });
-    return view(tx, auth, id);
+    return id;
   });
+  return view(ctx.db, auth, id);
 }
 
 /** A correction: a new version of the whole content; the earlier versions stay readable. */
@@ -114,7 +116,7 @@ export async function correctReport(ctx: AppContext, auth: Auth, id: string, inp
   const content = normalise(input.content);
   const areas = await locateAreas(content.location.lon, content.location.lat);
   const known = await visibleEvidence(ctx, auth.actor, content.evidence);
-  return ctx.db.transaction().execute(async (tx) => {
+  await ctx.db.transaction().execute(async (tx) => {
     const current = await writableReport(tx, auth, id, input.version);
     const flags = await check(tx, content, known);
     const version = current.current_version + 1;
@@ -124,13 +126,13 @@ export async function correctReport(ctx: AppContext, auth: Auth, id: string, inp
       .execute();
     await tx.updateTable('reports').set({ current_version: version, ...headerColumns(content, flags, areas) }).where('id', '=', id).execute();
     await record(tx, { type: 'report.corrected', actor: by(auth), subject: { report: id }, data: publicFacts(content, flags, areas, version), sealed: { content, changeNote: input.changeNote.trim() } });
-    return view(tx, auth, id);
   });
+  return view(ctx.db, auth, id);
 }
 
 /** Withdraws a report: it stays readable, marked withdrawn with the reason. */
 export async function withdrawReport(ctx: AppContext, auth: Auth, id: string, input: { reason: string; version: number }) {
-  return ctx.db.transaction().execute(async (tx) => {
+  await ctx.db.transaction().execute(async (tx) => {
     await writableReport(tx, auth, id, input.version);
     await tx
       .updateTable('reports')
@@ -138,8 +140,8 @@ export async function withdrawReport(ctx: AppContext, auth: Auth, id: string, in
       .where('id', '=', id)
       .execute();
     await record(tx, { type: 'report.withdrawn', actor: by(auth), subject: { report: id }, sealed: { reason: input.reason.trim() } });
-    return view(tx, auth, id);
   });
+  return view(ctx.db, auth, id);
 }
 
 async function writableReport(tx: Db, auth: Auth, id: string, version: number) {

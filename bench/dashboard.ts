@@ -1,0 +1,290 @@
+/**
+ * Dashboard and map bench (PostgreSQL only):
+ *   TRUCE_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/dashboard.ts
+ * (falls back to TRUCE_TEST_DATABASE_URL; a fresh database is created and dropped afterwards,
+ *  BENCH_KEEP_DB=1 keeps it.)
+ *
+ * Bar: dashboard and map queries over 1,000,000 incidents answer in under 300 ms (p50) on
+ * PostgreSQL, and no worse than 1.5× a hand-written SQL query for the same figures.
+ *
+ * Starts the real server on a fresh database with the demo (organisations, users, taxonomy,
+ * agreements; no demo reports), then generates BENCH_REPORTS (default 1,000,000) reports with
+ * set-based SQL: 1.5 reports per incident (so ~666,667 incidents), every report in one
+ * incident, events over 2017 at real populated places of the gazetteer (so governorates
+ * SY01–SY14 weigh as the places do), types skewed towards the common ones, perpetrators
+ * 70% parties / 15% excluded groups / 15% unknown, casualties in each version's content,
+ * 1% withdrawn; 40% of incidents have an adopted finding, 30% of the others one guarantor's
+ * assessment. Secondary indexes are dropped around the load and foreign-key triggers are
+ * skipped (session_replication_role = replica; the rows are built to satisfy them), then
+ * the indexes are rebuilt and the tables VACUUM ANALYZEd. The log is not written for these
+ * rows (the dashboard does not read it).
+ *
+ * Then times, over HTTP, BENCH_RUNS (default 20) runs after 2 warm-ups each of
+ * GET /api/dashboard for 2017 as the secretariat and as a party, GET /api/map/governorates and
+ * GET /api/map/points (truncated at its 20,000 limit), and hand-written SQL computing the same
+ * figures through pg on one connection. Results: bench/results/dashboard.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { loadConfig } from '../packages/server/src/config.ts';
+import { startServer } from '../packages/server/src/server.ts';
+import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
+import { parsePlacesTsv } from '../packages/core/src/geo/index.ts';
+import { DEFAULT_TAXONOMY } from '../packages/core/src/mechanism/taxonomy.ts';
+import { percentile } from './lib/load.ts';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const FROM = '2017-01-01';
+const TO = '2017-12-31';
+
+const adminUrl = process.env.TRUCE_BENCH_DATABASE_URL ?? process.env.TRUCE_TEST_DATABASE_URL;
+if (!adminUrl) {
+  console.error('Set TRUCE_BENCH_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres): this bench runs on PostgreSQL.');
+  process.exit(2);
+}
+for (const h of [new URL(adminUrl).hostname]) if (!['127.0.0.1', 'localhost', '::1'].includes(h)) throw new Error(`loopback only, not ${h}`);
+
+const t0 = performance.now();
+const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+const name = `truce_bench_dash_${Date.now()}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`create database ${name}`);
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = `/${name}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-bench-dash-'));
+const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: dbUrl.toString() });
+const server = await startServer(config, { demo: true, demoReports: 0, serveWeb: false });
+const c = new pg.Client({ connectionString: dbUrl.toString() });
+await c.connect();
+
+async function generate() {
+  const one = async (q: string, params: unknown[] = []) => (await c.query(q, params)).rows;
+  const parties = (await one(`select id from organisations where kind = 'party' order by name`)).map((r) => r.id);
+  const guarantors = (await one(`select id from organisations where kind = 'guarantor' order by name`)).map((r) => r.id);
+  const groups = (await one(`select id from excluded_groups order by name`)).map((r) => r.id);
+  const officers = await one(`select u.id, u.organisation_id, o.kind from users u join organisations o on o.id = u.organisation_id where u.role = 'officer' and o.kind in ('party','guarantor','secretariat','facilitator') order by o.kind, o.name`);
+  const secretariatUser = officers.find((o) => o.kind === 'secretariat')!.id;
+  const types = DEFAULT_TAXONOMY.map((t) => t.code);
+  const places = parsePlacesTsv(fs.readFileSync(path.join(ROOT, '../packages/server/data/geo/syr_populated_places.tsv'), 'utf8')).filter((p) => p.adm1_pcode);
+
+  await c.query(`set session_replication_role = replica; set maintenance_work_mem = '512MB'; set work_mem = '256MB'; select setseed(0.2017)`);
+  await c.query(`create temp table places (n int primary key, pcode text, name_ar text, lat float8, lon float8, adm1 text, adm1_en text, adm1_ar text, adm2 text, adm2_en text, adm2_ar text)`);
+  await c.query(
+    `insert into places select * from unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+    [places.map((_, i) => i), places.map((p) => p.pcode), places.map((p) => p.name_ar), places.map((p) => p.lat), places.map((p) => p.lon), places.map((p) => p.adm1_pcode), places.map((p) => p.adm1_en), places.map((p) => p.adm1_ar), places.map((p) => p.adm2_pcode), places.map((p) => p.adm2_en), places.map((p) => p.adm2_ar)],
+  );
+  const tables = ['reports', 'report_versions', 'incidents', 'incident_reports', 'incident_findings', 'incident_assessments'];
+  const indexes = await one(`select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = any($1) and indexname not like '%_pkey'`, [tables]);
+  for (const ix of indexes) await c.query(`drop index ${ix.indexname}`);
+  await c.query(`alter table report_versions drop constraint report_versions_pkey`);
+
+  const incidents = Math.ceil(REPORTS / 1.5);
+  // One event per incident: when, where, what, by whom.
+  await c.query(
+    `create unlogged table bench_events as
+     select k, md5('incident' || k)::uuid as id,
+            timestamptz '2017-01-01 00:00Z' + (random() * 364 * 86400) * interval '1 second' as occurred_at,
+            floor(random() * $1)::int as place,
+            ($2::text[])[1 + floor(power(random(), 2.2) * $3)::int] as type_code,
+            random() as who, floor(random() * 1000)::int as pick
+     from generate_series(0, $4 - 1) k`,
+    [places.length, types, types.length, incidents],
+  );
+  // Reports: report g belongs to incident floor(g * 2 / 3) (alternately two and one reports).
+  await c.query(
+    `create unlogged table bench_reports as
+     select g, md5('report' || g)::uuid as id, e.id as incident_id, e.occurred_at + (random() * 3600) * interval '1 second' as occurred_at,
+            e.type_code, e.who, e.pick, p.*,
+            round((p.lat + (random() - 0.5) * 0.02)::numeric, 5)::float8 as rlat, round((p.lon + (random() - 0.5) * 0.02)::numeric, 5)::float8 as rlon,
+            case when e.who < 0.7 then ($1::uuid[])[1 + e.pick % $2] end as alleged_party,
+            case when e.who >= 0.7 and e.who < 0.85 then ($3::uuid[])[1 + e.pick % $4] end as alleged_group,
+            case when random() < 0.35 then ($1::uuid[])[1 + (e.pick / 7) % $2] end as affected_party,
+            floor(random() * $6)::int as reporter, random() < 0.01 as withdrawn, random() < 0.1 as sealed,
+            case when random() < 0.2 then null else floor(power(random(), 3) * 6)::int end as kc,
+            case when random() < 0.25 then null else floor(power(random(), 3) * 4)::int end as kk,
+            case when random() < 0.2 then null else floor(power(random(), 2) * 10)::int end as ic,
+            case when random() < 0.25 then null else floor(power(random(), 3) * 6)::int end as ik
+     from generate_series(0, $5 - 1) g join bench_events e on e.k = (g * 2) / 3 join places p on p.n = e.place`,
+    [parties, parties.length, groups, groups.length, REPORTS, officers.length],
+  );
+  console.log(`staged ${REPORTS} reports, ${incidents} incidents (${elapsed()})`);
+  await c.query(`create temp table officers (n int, user_id uuid, org_id uuid)`);
+  await c.query(`insert into officers select * from unnest($1::int[], $2::uuid[], $3::uuid[])`, [officers.map((_, i) => i), officers.map((o) => o.id), officers.map((o) => o.organisation_id)]);
+  await c.query(
+    `insert into reports (id, reporter_org, reporter_user, created_at, current_version, occurred_at, type_code, alleged_party, alleged_group, affected_party,
+                          adm1_pcode, adm2_pcode, outside_zones, outside_dates, withdrawn_at, withdrawn_by, withdrawn_reason)
+     select r.id, o.org_id, o.user_id, r.occurred_at + interval '3 hours', 1, r.occurred_at, r.type_code, r.alleged_party, r.alleged_group, r.affected_party,
+            r.adm1, r.adm2, false, false,
+            case when r.withdrawn then r.occurred_at + interval '2 days' end, case when r.withdrawn then o.user_id end, case when r.withdrawn then 'بلاغ مكرر' end
+     from bench_reports r join officers o on o.n = r.reporter`,
+  );
+  console.log(`reports inserted (${elapsed()})`);
+  await c.query(
+    `insert into report_versions (report_id, version, content, areas, change_note, created_by, created_at)
+     select r.id, 1,
+       jsonb_build_object(
+         'occurredAt', to_char(r.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'timePrecision', (array['exact','hour','hour','day','approximate'])[1 + r.pick % 5],
+         'location', jsonb_build_object('lat', r.rlat, 'lon', r.rlon, 'geoPrecision', 'place', 'pcode', r.pcode, 'placeName', r.name_ar),
+         'sealLocation', r.sealed, 'typeCode', r.type_code,
+         'allegedPerpetrator', case when r.alleged_party is not null then jsonb_build_object('kind', 'party', 'organisationId', r.alleged_party)
+                                    when r.alleged_group is not null then jsonb_build_object('kind', 'excluded', 'groupId', r.alleged_group)
+                                    else '{"kind":"unknown"}'::jsonb end,
+         'affectedSide', case when r.affected_party is not null then jsonb_build_object('kind', 'party', 'organisationId', r.affected_party)
+                              when r.who < 0.6 then '{"kind":"civilians"}'::jsonb else '{"kind":"unknown"}'::jsonb end,
+         'casualties', jsonb_build_object('killedCivilian', r.kc, 'killedCombatant', r.kk, 'injuredCivilian', r.ic, 'injuredCombatant', r.ik),
+         'description', (array['أفاد مراقبون بوقوع خرق لوقف الأعمال العدائية قرب ', 'تعرضت أطراف بلدة لقصف مدفعي، ما أدى إلى أضرار في منازل المدنيين في ',
+                               'سجّل فريق الرصد اشتباكاً مسلحاً في محيط ', 'نقلت مصادر محلية أن غارة جوية استهدفت '])[1 + r.pick % 4] || r.name_ar || '.',
+         'language', 'ar', 'sources', '[{"kind":"witness","detail":"شاهد عيان من السكان المحليين"}]'::jsonb, 'evidence', '[]'::jsonb),
+       jsonb_build_object('adm1', jsonb_build_object('pcode', r.adm1, 'nameEn', r.adm1_en, 'nameAr', r.adm1_ar),
+                          'adm2', jsonb_build_object('pcode', r.adm2, 'nameEn', r.adm2_en, 'nameAr', r.adm2_ar)),
+       '', o.user_id, r.occurred_at + interval '3 hours'
+     from bench_reports r join officers o on o.n = r.reporter`,
+  );
+  console.log(`report_versions inserted (${elapsed()})`);
+  await c.query(
+    `insert into incidents (id, created_at, created_by, reply_deadline, round, merged_into, version)
+     select id, occurred_at + interval '1 day', $1, occurred_at + interval '4 days', 1, null, 1 from bench_events`,
+    [secretariatUser],
+  );
+  await c.query(`insert into incident_reports (incident_id, report_id, added_at, added_by) select incident_id, id, occurred_at + interval '1 day', $1 from bench_reports`, [secretariatUser]);
+  await c.query(
+    `insert into incident_findings (incident_id, round, finding, basis, adopted_at)
+     select id, 1, jsonb_build_object('verification', (array['corroborated','corroborated','not-corroborated','outside-agreement','inadmissible'])[1 + pick % 5]),
+            '{"rule":"consensus"}'::jsonb, occurred_at + interval '10 days'
+     from bench_events where who < 0.4`,
+  );
+  await c.query(
+    `insert into incident_assessments (id, incident_id, round, guarantor_id, verification, attribution, reasoning, created_by, created_at)
+     select md5('assessment' || k)::uuid, id, 1, ($1::uuid[])[1 + pick % 3], (array['corroborated','not-corroborated'])[1 + pick % 2], '{}'::jsonb,
+            'تم التحقق من الرواية عبر مصادر مستقلة.', $2, occurred_at + interval '5 days'
+     from bench_events where who >= 0.4 and pick % 10 < 3`,
+    [guarantors, secretariatUser],
+  );
+  console.log(`incidents, memberships, findings, assessments inserted (${elapsed()})`);
+  await c.query(`drop table bench_events, bench_reports`);
+  await c.query(`alter table report_versions add primary key (report_id, version)`);
+  for (const ix of indexes) await c.query(ix.indexdef);
+  console.log(`indexes rebuilt (${elapsed()})`);
+  await c.query(`set session_replication_role = origin`);
+  for (const t of tables) await c.query(`vacuum analyze ${t}`);
+  console.log(`vacuum analyze done (${elapsed()})`);
+}
+
+const genStart = performance.now();
+await generate();
+const generationSeconds = +((performance.now() - genStart) / 1000).toFixed(1);
+
+// --- timings ---------------------------------------------------------------------------
+const accounts: DemoAccount[] = JSON.parse(fs.readFileSync(server.demoAccountsFile!, 'utf8'));
+async function signIn(email: string) {
+  const a = accounts.find((x) => x.email === email)!;
+  const res = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: a.password }) });
+  if (res.status !== 200) throw new Error(`sign-in ${email}: ${res.status}`);
+  return res.headers.getSetCookie().find((x) => x.startsWith('truce_session='))!.split(';')[0];
+}
+const secretariat = await signIn('officer.secretariat@demo.truce.example');
+const party = await signIn('officer.government@demo.truce.example');
+const partyId = (await c.query(`select id from organisations where name = 'Government of the Syrian Arab Republic'`)).rows[0].id;
+const guarantorCount = Number((await c.query(`select count(*) from organisations where kind = 'guarantor'`)).rows[0].count);
+
+async function time(fn: () => Promise<unknown>) {
+  for (let i = 0; i < 2; i++) await fn();
+  const ms: number[] = [];
+  let last: unknown;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    last = await fn();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50Ms: +percentile(ms, 50).toFixed(1), p95Ms: +percentile(ms, 95).toFixed(1), last };
+}
+const http = (url: string, cookie: string) => async () => {
+  const res = await fetch(server.url + url, { headers: { cookie } });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 300)}`);
+  return body.length;
+};
+
+// Hand-written SQL for the same figures, one connection, one statement at a time.
+const range = `r.occurred_at >= '${FROM}T00:00:00Z' and r.occurred_at < '2018-01-01T00:00:00Z' and r.withdrawn_at is null`;
+const prevRange = `r.occurred_at >= '2016-01-01T00:00:00Z' and r.occurred_at < '${FROM}T00:00:00Z' and r.withdrawn_at is null`;
+const scopeSql = (scope: 'all' | 'party') => (scope === 'all' ? 'true' : `(r.reporter_org = '${partyId}' or r.alleged_party = '${partyId}' or r.affected_party = '${partyId}')`);
+const handDashboard = (scope: 'all' | 'party') => async () => {
+  const s = scopeSql(scope);
+  const q = (text: string) => c.query(text).then((r) => r.rows);
+  const out: unknown[] = [];
+  out.push(await q(`select count(*) from reports r where ${range} and ${s}`));
+  out.push(await q(`select count(*) from reports r where ${prevRange} and ${s}`));
+  out.push(await q(`select count(distinct ir.incident_id) from reports r join incident_reports ir on ir.report_id = r.id and ir.removed_at is null where ${range} and ${s}`));
+  out.push(await q(`select date_trunc('week', r.occurred_at at time zone 'UTC') as week, r.type_code, count(*) from reports r where ${range} and ${s} group by 1, 2`));
+  out.push(await q(`select r.alleged_party, count(*) from reports r where ${range} and ${s} group by 1`));
+  out.push(await q(`select r.adm1_pcode, count(*) from reports r where ${range} and ${s} group by 1`));
+  out.push(await q(`select sum((v.content->'casualties'->>'killedCivilian')::int), sum((v.content->'casualties'->>'killedCombatant')::int),
+    count(*) filter (where v.content->'casualties'->>'killedCivilian' is null or v.content->'casualties'->>'killedCombatant' is null),
+    sum((v.content->'casualties'->>'injuredCivilian')::int), sum((v.content->'casualties'->>'injuredCombatant')::int),
+    count(*) filter (where v.content->'casualties'->>'injuredCivilian' is null or v.content->'casualties'->>'injuredCombatant' is null)
+    from reports r join report_versions v on v.report_id = r.id and v.version = r.current_version where ${range} and ${s}`));
+  // Open items: incidents without a current finding (visible to the reader).
+  const visible = scope === 'all' ? '' : `and exists (select 1 from incident_reports ir join reports r on r.id = ir.report_id where ir.incident_id = i.id and ir.removed_at is null and ${s})`;
+  out.push(await q(`with open as (select i.id, i.round, i.reply_deadline from incidents i left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null
+      where i.merged_into is null and f.incident_id is null ${visible}),
+    accused as (select distinct o.id, o.reply_deadline, r.alleged_party from open o join incident_reports ir on ir.incident_id = o.id and ir.removed_at is null
+      join reports r on r.id = ir.report_id left join incident_replies p on p.incident_id = o.id and p.party_id = r.alleged_party
+      where r.alleged_party is not null and p.id is null),
+    assessed as (select o.id, count(distinct a.guarantor_id) as assessors, count(distinct a.verification) as verdicts from open o left join incident_assessments a on a.incident_id = o.id and a.round = o.round group by o.id)
+    select (select count(*) from accused where reply_deadline >= now()), (select count(*) from accused where reply_deadline < now()),
+           (select count(*) from assessed where assessors < ${guarantorCount}), (select count(*) from assessed where verdicts > 1)`));
+  return out.length;
+};
+const handGovernorates = async () => (await c.query(`select r.adm1_pcode, count(*) from reports r where ${range} group by 1 order by 2 desc, 1`)).rows.length;
+const handPoints = async () =>
+  (
+    await c.query(`select r.id, r.type_code, r.occurred_at, r.alleged_party, (v.content->'location'->>'lat')::float8 as lat, (v.content->'location'->>'lon')::float8 as lon,
+      coalesce((v.content->>'sealLocation')::boolean, false) as sealed, ir.incident_id, f.finding->>'verification' as verification
+    from reports r join report_versions v on v.report_id = r.id and v.version = r.current_version
+    left join incident_reports ir on ir.report_id = r.id and ir.removed_at is null
+    left join incidents i on i.id = ir.incident_id
+    left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null
+    where ${range} order by r.occurred_at desc, r.id desc limit 20001`)
+  ).rows.length;
+
+const q = `from=${FROM}&to=${TO}`;
+const cases: { name: string; http: () => Promise<unknown>; sql: () => Promise<unknown> }[] = [
+  { name: 'GET /api/dashboard (secretariat, 2017)', http: http(`/api/dashboard?${q}`, secretariat), sql: handDashboard('all') },
+  { name: 'GET /api/dashboard (party: Government, 2017)', http: http(`/api/dashboard?${q}`, party), sql: handDashboard('party') },
+  { name: 'GET /api/map/governorates (secretariat, 2017)', http: http(`/api/map/governorates?${q}`, secretariat), sql: handGovernorates },
+  { name: 'GET /api/map/points (secretariat, 2017, truncated at 20,000)', http: http(`/api/map/points?${q}`, secretariat), sql: handPoints },
+];
+const results = [];
+for (const k of cases) {
+  const h = await time(k.http);
+  const s = await time(k.sql);
+  const ratio = +(h.p50Ms / s.p50Ms).toFixed(2);
+  const row = { query: k.name, httpP50Ms: h.p50Ms, httpP95Ms: h.p95Ms, handSqlP50Ms: s.p50Ms, handSqlP95Ms: s.p95Ms, ratio, responseBytes: h.last, met: h.p50Ms < 300 && ratio <= 1.5 };
+  console.log(row);
+  results.push(row);
+}
+const counts = (await c.query(`select (select count(*) from reports) as reports, (select count(*) from incidents) as incidents,
+  (select count(*) from incident_findings) as findings, (select pg_size_pretty(pg_database_size(current_database()))) as size`)).rows[0];
+
+await c.end();
+await server.close();
+if (process.env.BENCH_KEEP_DB !== '1') await admin.query(`drop database if exists ${name} with (force)`);
+await admin.end();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const out = path.join(ROOT, 'results', 'dashboard.json');
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(
+  out,
+  JSON.stringify({ measuredAt: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`, node: process.version, runs: RUNS, data: { ...counts, generationSeconds, reportsPerIncident: 1.5 }, bar: { p50UnderMs: 300, ratioAtMost: 1.5 }, results }, null, 2) + '\n',
+);
+console.table(results);
+console.log(`written ${out} (${elapsed()})`);
