@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePermissions } from './permissions.ts';
 import { useSession } from './session.ts';
 
-const COMING = ['incidents', 'detainees', 'exchanges', 'meetings'] as const;
+const COMING = ['detainees', 'exchanges', 'meetings'] as const;
 
 /** Where a user lands: who they are here, what they can open now, what comes next. */
 export function HomePage() {
@@ -14,6 +14,9 @@ export function HomePage() {
 
   const cards = [
     { to: '/reports', title: t('nav.reports'), body: permissions.can('report.file') ? t('home.reportsCardFile') : t('home.reportsCardRead') },
+    { to: '/incidents', title: t('incidents.nav'), body: t('incidents.homeCard') },
+    { to: '/dashboard', title: t('dashboard.nav'), body: t('dashboard.homeCard') },
+    { to: '/map', title: t('dashboard.navMap'), body: t('dashboard.homeMapCard') },
     { to: '/record', title: t('nav.record'), body: t('home.recordCard') },
     { to: '/mechanism', title: t('nav.mechanism'), body: permissions.editSetup ? t('home.setupCardEdit') : t('home.setupCardRead') },
     { to: '/admin/organisations', title: t('nav.organisations'), body: t('home.organisationsCard') },

@@ -29,7 +29,7 @@ export function Navigation() {
   const signOut = useSignOut();
 
   // A report and the new-report form are under "Reports".
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || (to === '/reports' && location.pathname.startsWith('/reports/')));
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || (to === '/reports' && location.pathname.startsWith('/reports/')) || (to === '/incidents' && location.pathname.startsWith('/incidents/')));
 
   const admin: Item[] = [{ to: '/admin/organisations', label: t('nav.organisations'), testId: 'nav-organisations' }];
   if (permissions.listUsers) admin.push({ to: '/admin/users', label: t('nav.users'), testId: 'nav-users' });
@@ -75,6 +75,9 @@ export function Navigation() {
       <AppShell.Section grow component={ScrollArea} p="xs">
         {link({ to: '/', label: t('nav.home'), testId: 'nav-home' })}
         {link({ to: '/reports', label: t('nav.reports'), testId: 'nav-reports' })}
+        {link({ to: '/incidents', label: t('incidents.nav'), testId: 'nav-incidents' })}
+        {link({ to: '/dashboard', label: t('dashboard.nav'), testId: 'nav-dashboard' })}
+        {link({ to: '/map', label: t('dashboard.navMap'), testId: 'nav-map' })}
         {link({ to: '/record', label: t('nav.record'), testId: 'nav-record' })}
         {groups.map((group) => (
           <NavLink

@@ -8,6 +8,7 @@ import { Brand } from './Brand.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
 import { Navigation } from './Navigation.tsx';
 import { useSession } from './session.ts';
+import { NotificationsBell } from '../incidents/NotificationsBell.tsx';
 
 /**
  * The signed-in frame: a header (menu button on a phone, the mechanism, the language
@@ -39,7 +40,10 @@ export function Shell() {
             />
             <Brand mechanism={session.mechanism?.name} />
           </Group>
-          <LanguageSwitcher />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationsBell />
+            <LanguageSwitcher />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar id="truce-navigation" aria-label={t('nav.label')} className="truce-navbar" data-closed={opened ? undefined : true}>

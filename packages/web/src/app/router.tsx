@@ -24,6 +24,10 @@ const taxonomy = page(async () => (await import('../mechanism/TaxonomyPage.tsx')
 const reports = page(async () => (await import('../reports/ReportsPage.tsx')).ReportsPage);
 const newReport = page(async () => (await import('../reports/NewReportPage.tsx')).NewReportPage);
 const report = page(async () => (await import('../reports/ReportPage.tsx')).ReportPage);
+const incidents = page(async () => (await import('../incidents/IncidentsPage.tsx')).IncidentsPage);
+const incident = page(async () => (await import('../incidents/IncidentPage.tsx')).IncidentPage);
+const dashboard = page(async () => (await import('../dashboard/DashboardPage.tsx')).DashboardPage);
+const map = page(async () => (await import('../dashboard/MapPage.tsx')).MapPage);
 const tokens = page(async () => (await import('../accounts/TokensPage.tsx')).TokensPage);
 
 /**
@@ -47,6 +51,10 @@ export const router = createBrowserRouter([
           { path: 'reports', lazy: reports },
           { path: 'reports/new', lazy: newReport },
           { path: 'reports/:id', lazy: report },
+          { path: 'incidents', lazy: incidents },
+          { path: 'incidents/:id', lazy: incident },
+          { path: 'dashboard', lazy: dashboard },
+          { path: 'map', lazy: map },
           { path: 'admin', element: <Navigate to="/admin/organisations" replace /> },
           { path: 'admin/organisations', lazy: organisations },
           { path: 'admin/users', lazy: users },

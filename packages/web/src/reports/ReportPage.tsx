@@ -14,6 +14,7 @@ import { ReportForm } from './ReportForm.tsx';
 import { ReportView } from './ReportView.tsx';
 import { VersionTimeline } from './VersionTimeline.tsx';
 import { WithdrawForm } from './WithdrawForm.tsx';
+import { GroupingPanel } from '../incidents/GroupingPanel.tsx';
 
 /** What is sealed from this reader, said plainly. */
 export function SealedNote({ sealed }: { sealed: string[] }) {
@@ -100,6 +101,7 @@ export function ReportPage() {
       )}
       <SealedNote sealed={r.sealed} />
       <ReportView report={r} lookups={lookups} />
+      {permissions.can('incident.manage') && <GroupingPanel reportId={r.id} />}
       <Card withBorder padding="md">
         <Title order={3} size="h5" mb="sm">
           {t('reports.versions.title')}

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../packages/server/src/server.ts';
+import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
+import { ARTIFACTS, launchBrowser, startDemoServer } from './browser.ts';
+
+/**
+ * The dashboard and the map in Chromium (C10): the secretariat's viewer reads the totals,
+ * the trend, the weekly chart (and its table), the bars and the open items for Jan–Mar
+ * 2017, exports them, and opens a report from a point on the map; a party's viewer sees
+ * fewer figures, in Arabic on a phone, without sideways scrolling. Screenshots in ./artifacts.
+ */
+describe('dashboard and map in Chromium', () => {
+  let server: RunningServer;
+  let accounts: DemoAccount[];
+  let dataDir: string;
+  let browser: Browser;
+  let secretariatTotal = 0;
+  const period = 'period=custom&from=2017-01-01&to=2017-03-31';
+
+  beforeAll(async () => {
+    ({ server, accounts, dataDir } = await startDemoServer());
+    browser = await launchBrowser();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const number = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/[^0-9]/g, ''));
+
+  async function signIn(context: BrowserContext, email: string): Promise<Page> {
+    const page = await context.newPage();
+    const account = accounts.find((a) => a.email === email)!;
+    await page.goto(server.url + '/');
+    await page.getByTestId('sign-in-email').fill(account.email);
+    await page.getByTestId('sign-in-password').fill(account.password);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('home').waitFor();
+    return page;
+  }
+
+  async function open(page: Page, testId: 'nav-dashboard' | 'nav-map') {
+    const link = page.getByTestId(testId);
+    if (!(await link.isVisible())) await page.getByTestId('nav-burger').click();
+    await link.click();
+  }
+
+  it('shows the secretariat the figures of a period, with the filters in the address', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await signIn(context, 'viewer.secretariat@demo.truce.example');
+    await open(page, 'nav-dashboard');
+    await page.getByTestId('dashboard-total-reports').waitFor();
+    // The default is the last 28 days; the demo's reports are from early 2017.
+    await page.goto(`${server.url}/dashboard?${period}`);
+    await page.getByTestId('dashboard-week-chart').locator('svg rect').first().waitFor();
+    secretariatTotal = await number(page, 'dashboard-total-reports');
+    expect(secretariatTotal).toBeGreaterThan(100);
+    expect(await page.getByTestId('dashboard-trend').textContent()).toMatch(/previous 90 days/);
+    expect(await page.getByTestId('dashboard-week-chart').locator('svg title').first().textContent()).toBe('Reports by week and type');
+    await page.getByTestId('dashboard-week-table-toggle').click();
+    expect(await page.getByTestId('dashboard-week-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(13);
+    expect(await page.getByTestId('dashboard-party-bars').locator('li').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('dashboard-governorate-bars').locator('li').count()).toBeGreaterThan(1);
+    await page.getByTestId('dashboard-open').waitFor();
+    await shot(page, 'dashboard-01-secretariat');
+
+    // A filter narrows the figures and goes into the address and the export.
+    const type = await page.getByTestId('dashboard-filter-type').locator('option').nth(1).getAttribute('value');
+    await page.getByTestId('dashboard-filter-type').selectOption(type!);
+    await expect.poll(() => number(page, 'dashboard-total-reports')).toBeLessThan(secretariatTotal);
+    expect(page.url()).toContain(`type=${type}`);
+    const csv = await page.getByTestId('dashboard-export-csv').getAttribute('href');
+    expect(csv).toContain('from=2017-01-01');
+    expect(csv).toContain(`type=${type}`);
+    const answer = await page.request.get(server.url + csv!);
+    expect(answer.status()).toBe(200);
+    expect(await page.getByTestId('dashboard-export-geojson').getAttribute('href')).toContain('/api/reports/export.geojson?');
+    await context.close();
+  });
+
+  it('draws the reports on the offline map, and a point opens its report', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, 'viewer.secretariat@demo.truce.example');
+    await open(page, 'nav-map');
+    await page.getByTestId('map-view').waitFor();
+    await page.goto(`${server.url}/map?${period}`);
+    await page.locator('[data-testid=map-view][data-boundaries=yes]').waitFor();
+    await page.locator('.truce-cluster').first().waitFor();
+    expect(await page.getByTestId('map-attribution').textContent()).toMatch(/United Nations/);
+    await shot(page, 'map-01-clusters');
+
+    await page.getByTestId('map-mode').getByText('By governorate').click();
+    await page.locator('[data-testid=map-legend][data-mode=choropleth]').waitFor();
+    expect(page.url()).toContain('mode=choropleth');
+    await shot(page, 'map-02-choropleth');
+
+    await page.getByTestId('map-mode').getByText('By finding').click();
+    await page.locator('[data-testid=map-legend][data-mode=findings]').waitFor();
+    await shot(page, 'map-03-findings');
+    await page.locator('path.truce-point').last().click({ force: true });
+    await page.waitForURL(/\/reports\/[0-9a-f-]+$/);
+    await context.close();
+  });
+
+  it('shows a party fewer figures, in Arabic on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await signIn(context, 'viewer.north-dawn@demo.truce.example');
+    await page.getByTestId('lang-switch').selectOption('ar');
+    await page.goto(`${server.url}/dashboard?${period}`);
+    await page.getByTestId('dashboard-week-chart').locator('svg rect').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const total = await number(page, 'dashboard-total-reports');
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(secretariatTotal);
+    expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'dashboard-02-party-ar-phone');
+
+    await page.goto(`${server.url}/map?${period}&mode=choropleth`);
+    await page.locator('[data-testid=map-view][data-boundaries=yes]').waitFor();
+    await page.getByTestId('map-legend').waitFor();
+    expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'map-04-party-ar-phone');
+    await context.close();
+  });
+});

@@ -1,0 +1,259 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import '../reports/map.css';
+import './dashboard.css';
+import { Alert, Box, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { useLookups } from '../reports/labels.ts';
+import { localName, useAreas, useGeoAttribution } from '../reports/geo.ts';
+import { useFilter, useMapGovernorates, useMapPoints, type PointProps } from './api.ts';
+import { classOf, gridCluster } from './cluster.ts';
+import { FilterBar } from './FilterBar.tsx';
+
+const MODES = ['clusters', 'choropleth', 'findings'] as const;
+type Mode = (typeof MODES)[number];
+
+/** Colours of findings on the map; "none" is a report whose incident has no finding yet. */
+export const FINDING_COLOURS = {
+  corroborated: '#e03131',
+  'not-corroborated': '#868e96',
+  'outside-agreement': '#f76707',
+  inadmissible: '#212529',
+  none: '#1c7ed6',
+} as const;
+
+/** Choropleth classes, light to dark. */
+const SHADES = ['#d0ebff', '#74c0fc', '#339af0', '#1971c2', '#0b3d75'];
+
+const START: L.LatLngExpression = [35, 38.5];
+
+/**
+ * /map (C10): the reports of the period on an offline map (no tiles: the governorates
+ * that ship with Truce are the base), as clusters, as a choropleth of governorates, or as
+ * points coloured by finding. Same filters as the dashboard; a point opens its report.
+ */
+export function MapPage() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const lookups = useLookups();
+  const state = useFilter();
+  const { filter } = state;
+  const [params, setParams] = useSearchParams();
+  const mode: Mode = (MODES as readonly string[]).includes(params.get('mode') ?? '') ? (params.get('mode') as Mode) : 'clusters';
+  const setMode = (m: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (m === 'clusters') next.delete('mode');
+        else next.set('mode', m);
+        return next;
+      },
+      { replace: true },
+    );
+  const points = useMapPoints(filter);
+  const counts = useMapGovernorates(filter, mode === 'choropleth');
+  const governorates = useAreas(1);
+  const attribution = useGeoAttribution(true);
+
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<L.Map | null>(null);
+  const [zoom, setZoom] = useState(6);
+  const go = useRef(navigate);
+  go.current = navigate;
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const m = L.map(el, { center: START, zoom: 6, minZoom: 4, maxZoom: 16, attributionControl: false, zoomSnap: 0.5 });
+    m.on('zoomend', () => setZoom(m.getZoom()));
+    const resize = new ResizeObserver(() => m.invalidateSize());
+    resize.observe(el);
+    setMap(m);
+    return () => {
+      resize.disconnect();
+      m.remove();
+      setMap(null);
+    };
+  }, []);
+
+  const countOf = useMemo(() => new Map((counts.data?.governorates ?? []).filter((g) => g.pcode).map((g) => [g.pcode, g.count])), [counts.data]);
+  const max = Math.max(0, ...countOf.values());
+
+  // The base: the governorates, shaded by count in the choropleth mode.
+  useEffect(() => {
+    if (!map || !governorates.data) return;
+    const choropleth = mode === 'choropleth';
+    const layer = L.geoJSON(governorates.data as unknown as FeatureCollection, {
+      style: (f) => {
+        const c = countOf.get((f?.properties as { pcode: string }).pcode) ?? 0;
+        const k = choropleth ? classOf(c, max, SHADES.length) : -1;
+        return { color: '#868e96', weight: 1, fillColor: k >= 0 ? SHADES[k] : '#f8f9fa', fillOpacity: 1 };
+      },
+      onEachFeature: (feature, l) => {
+        const p = feature.properties as { pcode: string; name_en: string; name_ar: string };
+        const name = localName(i18n.language, p.name_en, p.name_ar);
+        l.bindTooltip(choropleth ? `${name}: ${t('dashboard.map.reports', { count: countOf.get(p.pcode) ?? 0, n: fmt.number(countOf.get(p.pcode) ?? 0) })}` : name, { sticky: true, direction: 'top' });
+      },
+    }).addTo(map);
+    layer.bringToBack();
+    return () => {
+      layer.remove();
+    };
+  }, [map, governorates.data, mode, countOf, max, i18n.language, t, fmt]);
+
+  // Fit the view to the country once the boundaries are there.
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!map || !governorates.data || fitted.current) return;
+    fitted.current = true;
+    map.fitBounds(L.geoJSON(governorates.data as unknown as FeatureCollection).getBounds(), { padding: [8, 8], animate: false });
+  }, [map, governorates.data]);
+
+  const features = points.data?.features;
+  const typeLabel = (code: string) => lookups.types.find((v) => v.code === code)?.label ?? code;
+  const tip = (p: PointProps) => `${typeLabel(p.typeCode)} · ${fmt.date(p.occurredAt)} · ${t(`dashboard.finding.${p.finding?.verification ?? 'none'}`)}${p.locationSealed ? ` · ${t('dashboard.map.sealed')}` : ''}`;
+
+  // Clusters or points over the base.
+  useEffect(() => {
+    if (!map || !features || mode === 'choropleth') return;
+    const layer = L.layerGroup().addTo(map);
+    const open = (id: string) => void go.current(`/reports/${encodeURIComponent(id)}`);
+    if (mode === 'findings') {
+      for (const f of features) {
+        const [lon, lat] = f.geometry.coordinates;
+        const colour = FINDING_COLOURS[f.properties.finding?.verification ?? 'none'];
+        L.circleMarker([lat, lon], { radius: 6, color: '#fff', weight: 1, fillColor: colour, fillOpacity: 0.9, className: 'truce-point' })
+          .bindTooltip(tip(f.properties))
+          .on('click', () => open(f.properties.id))
+          .addTo(layer);
+      }
+    } else {
+      const clusters = gridCluster(features, (f) => map.project([f.geometry.coordinates[1], f.geometry.coordinates[0]], zoom), 56);
+      for (const c of clusters) {
+        const at = map.unproject([c.x, c.y], zoom);
+        if (c.items.length === 1) {
+          const p = c.items[0].properties;
+          L.circleMarker(at, { radius: 6, color: '#fff', weight: 1, fillColor: '#1c7ed6', fillOpacity: 0.9, className: 'truce-point' })
+            .bindTooltip(tip(p))
+            .on('click', () => open(p.id))
+            .addTo(layer);
+          continue;
+        }
+        const n = c.items.length;
+        const size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 42 : 50;
+        const icon = L.divIcon({ className: 'truce-cluster', html: `<span>${fmt.number(n)}</span>`, iconSize: [size, size] });
+        L.marker(at, { icon, title: t('dashboard.map.cluster', { count: n, n: fmt.number(n) }), keyboard: true })
+          .on('click', () => {
+            const bounds = L.latLngBounds(c.items.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
+            if (map.getZoom() >= map.getMaxZoom() || bounds.getNorthEast().equals(bounds.getSouthWest())) {
+              open(c.items[0].properties.id);
+            } else map.fitBounds(bounds, { padding: [24, 24], maxZoom: Math.min(map.getMaxZoom(), map.getZoom() + 3) });
+          })
+          .addTo(layer);
+      }
+    }
+    return () => {
+      layer.remove();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, features, mode, zoom, i18n.language, lookups.types]);
+
+  return (
+    <Stack gap="md" data-testid="map-page">
+      <PageHeader
+        title={t('dashboard.map.title')}
+        description={t('dashboard.map.description')}
+        actions={
+          <Button component={Link} variant="subtle" size="xs" to={`/dashboard?${new URLSearchParams([...params].filter(([k]) => k !== 'mode'))}`} data-testid="map-open-dashboard">
+            {t('dashboard.map.openDashboard')}
+          </Button>
+        }
+      />
+      <FilterBar state={state} lookups={lookups} />
+      <SegmentedControl
+        value={mode}
+        onChange={setMode}
+        data={MODES.map((m) => ({ value: m, label: t(`dashboard.map.mode.${m}`) }))}
+        data-testid="map-mode"
+        aria-label={t('dashboard.map.modeLabel')}
+        fullWidth
+      />
+      <ProblemAlert error={points.error ?? counts.error ?? governorates.error} />
+      {points.data?.truncated && (
+        <Alert color="yellow" variant="light" data-testid="map-truncated">
+          {t('dashboard.map.truncated', { limit: fmt.number(points.data.limit) })}
+        </Alert>
+      )}
+      <Text size="sm" c="dimmed" data-testid="map-count" data-count={features?.length ?? ''}>
+        {features ? t('dashboard.map.shown', { count: features.length, n: fmt.number(features.length) }) : t('common.loading')}
+      </Text>
+      <div>
+        <div
+          ref={container}
+          dir="ltr"
+          className="truce-map"
+          style={{ height: 'min(65vh, 560px)', minHeight: 320 }}
+          role="application"
+          aria-label={t('dashboard.map.label')}
+          data-testid="map-view"
+          data-mode={mode}
+          data-boundaries={governorates.isSuccess ? 'yes' : 'no'}
+        />
+        {attribution.data && (
+          <Text size="xs" c="dimmed" mt={4} className="truce-break" dir="auto" data-testid="map-attribution">
+            {attribution.data}
+          </Text>
+        )}
+      </div>
+      <Legend mode={mode} max={max} />
+    </Stack>
+  );
+}
+
+function Legend({ mode, max }: { mode: Mode; max: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const swatch = (colour: string, round = true) => <Box w={12} h={12} style={{ background: colour, borderRadius: round ? '50%' : 2, flex: 'none', border: '1px solid #fff', boxShadow: '0 0 0 1px #adb5bd' }} aria-hidden />;
+  let items: { key: string; colour: string; label: string; round?: boolean }[];
+  if (mode === 'findings') items = Object.entries(FINDING_COLOURS).map(([k, c]) => ({ key: k, colour: c, label: t(`dashboard.finding.${k}`) }));
+  else if (mode === 'choropleth') {
+    // The upper bound of each class, on the same square-root scale as the shading.
+    items = [{ key: 'zero', colour: '#f8f9fa', label: fmt.number(0), round: false }];
+    let lo = 1;
+    SHADES.forEach((c, i) => {
+      const hi = Math.floor(max * ((i + 1) / SHADES.length) ** 2);
+      if (max > 0 && hi >= lo) items.push({ key: c, colour: c, label: lo === hi ? fmt.number(lo) : `${fmt.number(lo)}–${fmt.number(hi)}`, round: false });
+      lo = hi + 1;
+    });
+  } else items = [{ key: 'one', colour: '#1c7ed6', label: t('dashboard.map.legendPoint') }];
+  return (
+    <Stack gap={4} data-testid="map-legend" data-mode={mode}>
+      <Text size="sm" fw={600}>
+        {mode === 'choropleth' ? t('dashboard.map.legendChoropleth') : mode === 'findings' ? t('dashboard.finding.label') : t('dashboard.map.legend')}
+      </Text>
+      <Group gap="md" wrap="wrap">
+        {items.map((i) => (
+          <Group key={i.key} gap={6} wrap="nowrap">
+            {swatch(i.colour, i.round !== false)}
+            <Text size="xs">{i.label}</Text>
+          </Group>
+        ))}
+        {mode === 'clusters' && (
+          <Group gap={6} wrap="nowrap">
+            <span className="truce-cluster" style={{ width: 24, height: 24, display: 'inline-flex', position: 'static' }} aria-hidden>
+              <span>12</span>
+            </span>
+            <Text size="xs">{t('dashboard.map.legendCluster')}</Text>
+          </Group>
+        )}
+      </Group>
+    </Stack>
+  );
+}

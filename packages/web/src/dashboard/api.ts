@@ -1,0 +1,104 @@
+import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import type { FeatureCollection, Point } from 'geojson';
+import { useSearchParams } from 'react-router';
+import { get } from '../api/client.ts';
+import type { Verification } from '../incidents/api.ts';
+import { periodOf, QUICK, type Quick } from './period.ts';
+
+/** The dashboard and the map (C10) as the API answers them (packages/server/src/dashboard). */
+
+export const FINDINGS = ['corroborated', 'not-corroborated', 'outside-agreement', 'inadmissible', 'none'] as const;
+export type FindingFilter = (typeof FINDINGS)[number];
+
+export interface Filter {
+  from: string;
+  to: string;
+  type?: string;
+  allegedParty?: string;
+  finding?: string;
+}
+
+interface Casualties {
+  civilian: number;
+  combatant: number;
+  unknownCount: number;
+}
+
+export interface Dashboard {
+  period: { from: string; to: string };
+  previousPeriod: { from: string; to: string };
+  totals: { reports: number; incidents: number; killed: Casualties; injured: Casualties };
+  trend: { current: number; previous: number; change: number | null; direction: 'up' | 'down' | 'flat' };
+  byWeek: { week: string; type: string; count: number }[];
+  byParty: { partyId: string; count: number }[];
+  byGovernorate: { pcode: string; nameEn: string; nameAr: string; count: number }[];
+  open: null | { repliesDue: number; noReply: number; assessmentsMissing: number; disagreements: number };
+}
+
+export interface PointProps {
+  id: string;
+  typeCode: string;
+  occurredAt: string;
+  allegedPartyId: string | null;
+  incidentId: string | null;
+  finding: { verification: Verification } | null;
+  locationSealed: boolean;
+}
+
+export type Points = FeatureCollection<Point, PointProps> & { limit: number; truncated: boolean };
+
+export function query(filter: Filter): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
+  return q.toString();
+}
+
+export function useDashboard(filter: Filter) {
+  return useQuery({ queryKey: ['dashboard', filter], queryFn: () => get<Dashboard>(`/api/dashboard?${query(filter)}`), placeholderData: keepPreviousData });
+}
+
+export function useMapPoints(filter: Filter) {
+  return useQuery({ queryKey: ['map', 'points', filter], queryFn: () => get<Points>(`/api/map/points?${query(filter)}`), placeholderData: keepPreviousData });
+}
+
+export function useMapGovernorates(filter: Filter, enabled: boolean) {
+  return useQuery({
+    queryKey: ['map', 'governorates', filter],
+    queryFn: () => get<{ period: { from: string; to: string }; governorates: { pcode: string; count: number }[] }>(`/api/map/governorates?${query(filter)}`),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+const KEYS = ['period', 'from', 'to', 'type', 'allegedParty', 'finding'] as const;
+type Key = (typeof KEYS)[number];
+
+/**
+ * The period and filters, kept in the address so that a view can be reloaded or shared.
+ * `period` is a quick choice (7, 28, 90 or 365 days up to today) or "custom" with from/to;
+ * without any, the last 28 days.
+ */
+export function useFilter(today = new Date()) {
+  const [params, setParams] = useSearchParams();
+  const raw = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<Key, string>;
+  const quick: Quick | 'custom' = raw.period === 'custom' || (!raw.period && (raw.from || raw.to)) ? 'custom' : (QUICK as readonly string[]).includes(raw.period) ? (raw.period as Quick) : '28';
+  const period = periodOf(quick, raw.from, raw.to, today);
+  const filter: Filter = { from: period.from, to: period.to };
+  if (raw.type) filter.type = raw.type;
+  if (raw.allegedParty) filter.allegedParty = raw.allegedParty;
+  if (raw.finding) filter.finding = raw.finding;
+  const set = (changes: Partial<Record<Key, string>>) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const setQuick = (q: Quick | 'custom') => (q === 'custom' ? set({ period: 'custom', from: period.from, to: period.to }) : set({ period: q === '28' ? '' : q, from: '', to: '' }));
+  return { filter, quick, days: period.days, set, setQuick, search: params.toString() };
+}

@@ -1,0 +1,210 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Group, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { useFormProblem } from '../components/useFormProblem.ts';
+import { sendAssessment, sendReopen, sendReply, useIncidentAction, useReloadIncidents, VERIFICATION_OPTIONS, type Attribution, type Incident, type Verification } from './api.ts';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** The accused party's reply: its text and, optionally, the SHA-256 of evidence files already uploaded. */
+export function ReplyForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const form = useFormProblem({ deadline_passed: { field: 'text', message: t('incidents.reply.deadlinePassed') } });
+  const reply = useIncidentAction(sendReply(incident.id), onDone);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const hashes = evidence.split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean);
+    if (form.invalid({ text: !text.trim() && t('validation.required'), evidence: hashes.some((h) => !SHA256.test(h)) && t('incidents.reply.badHash') })) return;
+    reply.mutate({ text: text.trim(), evidence: hashes }, { onError: form.fail });
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="incident-reply-form">
+      <Stack gap="sm">
+        <Text size="sm">{t('incidents.reply.explain')}</Text>
+        <ProblemAlert error={form.problem} />
+        <Textarea
+          label={t('incidents.reply.text')}
+          required
+          autosize
+          minRows={4}
+          dir="auto"
+          maxLength={20000}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={form.error('text')}
+          data-testid="incident-reply-text"
+        />
+        <Textarea
+          label={t('incidents.reply.evidence')}
+          description={t('incidents.reply.evidenceHelp')}
+          autosize
+          minRows={1}
+          dir="ltr"
+          value={evidence}
+          onChange={(e) => setEvidence(e.currentTarget.value)}
+          error={form.error('evidence')}
+          styles={{ input: { fontFamily: 'monospace' } }}
+          data-testid="incident-reply-evidence"
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={reply.isPending} data-testid="incident-reply-submit">
+            {t('incidents.reply.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * A guarantor's assessment, in two questions kept apart: first whether the violation is
+ * established (verification), then — only if corroborated — who is responsible (attribution).
+ */
+export function AssessForm({ incident, parties, onDone }: { incident: Incident; parties: { id: string; name: string }[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [verification, setVerification] = useState<Verification | ''>('');
+  const [kind, setKind] = useState<Attribution['kind'] | ''>('');
+  const [other, setOther] = useState('');
+  const [reasoning, setReasoning] = useState('');
+  const form = useFormProblem();
+  const assess = useIncidentAction(sendAssessment(incident.id), onDone);
+  const corroborated = verification === 'corroborated';
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (
+      form.invalid({
+        verification: !verification && t('validation.required'),
+        attribution: corroborated && (!kind || (kind === 'other-party' && !other)) && t('validation.required'),
+        reasoning: !reasoning.trim() && t('validation.required'),
+      })
+    )
+      return;
+    // Attribution only counts for a corroborated violation; otherwise it is sent as undetermined.
+    const attribution: Attribution = !corroborated ? { kind: 'undetermined' } : kind === 'other-party' ? { kind, organisationId: other } : { kind: kind as 'alleged' | 'undetermined' };
+    assess.mutate({ verification: verification as Verification, attribution, reasoning: reasoning.trim() }, { onError: form.fail });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="incident-assess-form">
+      <Stack gap="md">
+        <ProblemAlert error={form.problem} />
+        <Radio.Group
+          label={<Title order={4} size="h6">{t('incidents.assess.q1')}</Title>}
+          description={t('incidents.assess.q1Help')}
+          value={verification}
+          onChange={(v) => setVerification(v as Verification)}
+          error={form.error('verification')}
+          data-testid="incident-verification"
+        >
+          <Stack gap={6} mt="xs">
+            {VERIFICATION_OPTIONS.map((v) => (
+              <Radio key={v} value={v} label={t(`incidents.verification.${v}`)} description={t(`incidents.verificationHelp.${v}`)} data-testid={`incident-verification-${v}`} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {corroborated ? (
+          <Radio.Group
+            label={<Title order={4} size="h6">{t('incidents.assess.q2')}</Title>}
+            description={t('incidents.assess.q2Help')}
+            value={kind}
+            onChange={(v) => setKind(v as Attribution['kind'])}
+            error={form.error('attribution')}
+            data-testid="incident-attribution"
+            style={{ borderInlineStart: '3px solid var(--mantine-color-red-3)', paddingInlineStart: 'var(--mantine-spacing-sm)' }}
+          >
+            <Stack gap={6} mt="xs">
+              <Radio value="alleged" label={t('incidents.attribution.alleged')} data-testid="incident-attribution-alleged" />
+              <Radio value="other-party" label={t('incidents.attribution.otherParty')} data-testid="incident-attribution-other-party" />
+              {kind === 'other-party' && (
+                <NativeSelect
+                  aria-label={t('incidents.attribution.otherParty')}
+                  value={other}
+                  onChange={(e) => setOther(e.currentTarget.value)}
+                  data={[{ value: '', label: t('incidents.assess.chooseParty') }, ...parties.map((p) => ({ value: p.id, label: p.name }))]}
+                  data-testid="incident-attribution-party"
+                  ms="lg"
+                />
+              )}
+              <Radio value="undetermined" label={t('incidents.attribution.undetermined')} data-testid="incident-attribution-undetermined" />
+            </Stack>
+          </Radio.Group>
+        ) : (
+          verification && (
+            <Text size="sm" c="dimmed" data-testid="incident-attribution-skipped">
+              {t('incidents.assess.noAttribution')}
+            </Text>
+          )
+        )}
+        <Textarea
+          label={t('incidents.assess.reasoning')}
+          required
+          autosize
+          minRows={3}
+          dir="auto"
+          maxLength={20000}
+          value={reasoning}
+          onChange={(e) => setReasoning(e.currentTarget.value)}
+          error={form.error('reasoning')}
+          data-testid="incident-reasoning"
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={assess.isPending} data-testid="incident-assess-submit">
+            {t('incidents.assess.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Reopening an adopted finding: a new round of assessment starts, the old finding stays on the record. */
+export function ReopenForm({ incident, onDone, onCancel }: { incident: Incident; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const form = useFormProblem();
+  const reopen = useIncidentAction(sendReopen(incident.id), onDone);
+  const reload = useReloadIncidents();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (form.invalid({ reason: !reason.trim() && t('validation.required') })) return;
+    reopen.mutate({ reason: reason.trim(), version: incident.version }, { onError: form.fail });
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="incident-reopen-form">
+      <Stack gap="sm">
+        <Text size="sm">{t('incidents.reopen.explain')}</Text>
+        <ProblemAlert
+          error={form.problem}
+          onReload={() => {
+            void reload();
+            onCancel();
+          }}
+        />
+        <Textarea
+          label={t('incidents.reopen.reason')}
+          required
+          autosize
+          minRows={3}
+          dir="auto"
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={form.error('reason')}
+          data-testid="incident-reopen-reason"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" color="orange" loading={reopen.isPending} data-testid="incident-reopen-submit">
+            {t('incidents.reopen.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
