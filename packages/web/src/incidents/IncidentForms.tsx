@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { ReasonForm } from '../components/ReasonForm.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { sendAssessment, sendReopen, sendReply, useIncidentAction, useReloadIncidents, VERIFICATION_OPTIONS, type Attribution, type Incident, type Verification } from './api.ts';
 
@@ -164,47 +165,22 @@ export function AssessForm({ incident, parties, onDone }: { incident: Incident; 
 /** Reopening an adopted finding: a new round of assessment starts, the old finding stays on the record. */
 export function ReopenForm({ incident, onDone, onCancel }: { incident: Incident; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const form = useFormProblem();
   const reopen = useIncidentAction(sendReopen(incident.id), onDone);
   const reload = useReloadIncidents();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (form.invalid({ reason: !reason.trim() && t('validation.required') })) return;
-    reopen.mutate({ reason: reason.trim(), version: incident.version }, { onError: form.fail });
-  };
   return (
-    <form onSubmit={submit} noValidate data-testid="incident-reopen-form">
-      <Stack gap="sm">
-        <Text size="sm">{t('incidents.reopen.explain')}</Text>
-        <ProblemAlert
-          error={form.problem}
-          onReload={() => {
-            void reload();
-            onCancel();
-          }}
-        />
-        <Textarea
-          label={t('incidents.reopen.reason')}
-          required
-          autosize
-          minRows={3}
-          dir="auto"
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={form.error('reason')}
-          data-testid="incident-reopen-reason"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" color="orange" loading={reopen.isPending} data-testid="incident-reopen-submit">
-            {t('incidents.reopen.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ReasonForm
+      explain={t('incidents.reopen.explain')}
+      label={t('incidents.reopen.reason')}
+      submitLabel={t('incidents.reopen.submit')}
+      submitColor="orange"
+      testIds={{ form: 'incident-reopen-form', reason: 'incident-reopen-reason', submit: 'incident-reopen-submit' }}
+      sending={reopen.isPending}
+      send={(reason, onError) => reopen.mutate({ reason, version: incident.version }, { onError })}
+      onReload={() => {
+        void reload();
+        onCancel();
+      }}
+      onCancel={onCancel}
+    />
   );
 }

@@ -1,18 +1,28 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Card, Checkbox, Group, SimpleGrid, Spoiler, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Card, Checkbox, Group, SimpleGrid, Spoiler, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, Organisation } from '../api/types.ts';
 import { byId, useOrganisations } from '../admin/api.ts';
 import { usePermissions } from '../app/permissions.ts';
-import { FormModal } from '../components/FormModal.tsx';
-import { Loading } from '../components/Loading.tsx';
-import { PageHeader } from '../components/PageHeader.tsx';
-import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { SetupForm } from '../components/SetupForm.tsx';
+import { EditButton, SetupListPage } from '../components/SetupListPage.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useCollection, useReloadCollection, useSaveItem } from './api.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One of an agreement's dates, after its dimmed label. */
+function DatedTerm({ label, value }: { label: string; value: string }) {
+  return (
+    <Text size="sm">
+      <Text span c="dimmed" size="sm">
+        {label}:
+      </Text>{' '}
+      {value}
+    </Text>
+  );
+}
 
 /** The agreements the mechanism monitors: terms, dates and who signed. */
 export function AgreementsPage() {
@@ -22,59 +32,33 @@ export function AgreementsPage() {
   const agreements = useCollection<Agreement>('agreements');
   const organisations = useOrganisations();
   const orgs = byId(organisations.data);
-  const [editing, setEditing] = useState<Agreement | 'new' | null>(null);
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('agreements.title')}
-        description={t('agreements.description')}
-        actions={
-          permissions.editSetup && (
-            <Button onClick={() => setEditing('new')} data-testid="agreement-create">
-              {t('agreements.add')}
-            </Button>
-          )
-        }
-      />
-      <ProblemAlert error={agreements.error} />
-      {agreements.isPending ? (
-        <Loading />
-      ) : agreements.data?.length === 0 ? (
-        <Text c="dimmed">{t('agreements.none')}</Text>
-      ) : (
+    <SetupListPage
+      title={t('agreements.title')}
+      description={t('agreements.description')}
+      canEdit={permissions.editSetup}
+      addLabel={t('agreements.add')}
+      editLabel={t('agreements.edit')}
+      createTestId="agreement-create"
+      items={agreements}
+      empty={t('agreements.none')}
+      form={(agreement, done) => <AgreementForm agreement={agreement} organisations={organisations.data ?? []} onDone={done} />}
+    >
+      {(items, edit) => (
         <Stack gap="md" data-testid="agreement-list">
-          {agreements.data?.map((a) => (
+          {items.map((a) => (
             <Card key={a.id} withBorder padding="md" data-testid="agreement-row">
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                 <Title order={3} size="h4" style={{ minWidth: 0 }}>
                   {a.title}
                 </Title>
-                {permissions.editSetup && (
-                  <Button size="xs" variant="subtle" onClick={() => setEditing(a)} data-testid={`agreement-edit-${a.id}`}>
-                    {t('actions.edit')}
-                  </Button>
-                )}
+                {permissions.editSetup && <EditButton onClick={() => edit(a)} testId={`agreement-edit-${a.id}`} />}
               </Group>
               <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs" mt="xs">
-                <Text size="sm">
-                  <Text span c="dimmed" size="sm">
-                    {t('agreements.signedOn')}:
-                  </Text>{' '}
-                  {fmt.date(a.signedOn)}
-                </Text>
-                <Text size="sm">
-                  <Text span c="dimmed" size="sm">
-                    {t('agreements.effectiveFrom')}:
-                  </Text>{' '}
-                  {fmt.date(a.effectiveFrom)}
-                </Text>
-                <Text size="sm">
-                  <Text span c="dimmed" size="sm">
-                    {t('agreements.effectiveTo')}:
-                  </Text>{' '}
-                  {a.effectiveTo ? fmt.date(a.effectiveTo) : t('agreements.openEnded')}
-                </Text>
+                <DatedTerm label={t('agreements.signedOn')} value={fmt.date(a.signedOn)} />
+                <DatedTerm label={t('agreements.effectiveFrom')} value={fmt.date(a.effectiveFrom)} />
+                <DatedTerm label={t('agreements.effectiveTo')} value={a.effectiveTo ? fmt.date(a.effectiveTo) : t('agreements.openEnded')} />
               </SimpleGrid>
               {a.signatoryIds.length > 0 && (
                 <Group gap={4} mt="xs">
@@ -99,10 +83,7 @@ export function AgreementsPage() {
           ))}
         </Stack>
       )}
-      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('agreements.add') : t('agreements.edit')}>
-        {editing !== null && <AgreementForm agreement={editing === 'new' ? null : editing} organisations={organisations.data ?? []} onDone={() => setEditing(null)} />}
-      </FormModal>
-    </Stack>
+    </SetupListPage>
   );
 }
 
@@ -116,7 +97,7 @@ function AgreementForm({ agreement, organisations, onDone }: { agreement: Agreem
   const [signatoryIds, setSignatoryIds] = useState<string[]>(agreement?.signatoryIds ?? []);
   const form = useFormProblem();
   const save = useSaveItem<Agreement>('agreements', agreement, onDone);
-  const reload = useReloadCollection('agreements');
+  const reload = useReloadCollection('agreements', onDone);
   const signatories = organisations.filter((o) => o.kind === 'party' || o.kind === 'guarantor');
 
   const submit = (e: FormEvent) => {
@@ -136,65 +117,48 @@ function AgreementForm({ agreement, organisations, onDone }: { agreement: Agreem
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <ProblemAlert
-          error={form.problem}
-          onReload={() => {
-            void reload();
-            onDone();
-          }}
+    <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="agreement-submit">
+      <TextInput label={t('agreements.titleField')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={form.error('title')} data-testid="agreement-title" />
+      <Textarea
+        label={t('agreements.terms')}
+        description={t('agreements.termsHelp')}
+        autosize
+        minRows={4}
+        maxRows={14}
+        dir="auto"
+        value={terms}
+        onChange={(e) => setTerms(e.currentTarget.value)}
+        error={form.error('terms')}
+        data-testid="agreement-terms"
+      />
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+        <TextInput type="date" label={t('agreements.signedOn')} required value={signedOn} onChange={(e) => setSignedOn(e.currentTarget.value)} error={form.error('signedOn')} data-testid="agreement-signed-on" />
+        <TextInput
+          type="date"
+          label={t('agreements.effectiveFrom')}
+          required
+          value={effectiveFrom}
+          onChange={(e) => setEffectiveFrom(e.currentTarget.value)}
+          error={form.error('effectiveFrom')}
+          data-testid="agreement-effective-from"
         />
-        <TextInput label={t('agreements.titleField')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={form.error('title')} data-testid="agreement-title" />
-        <Textarea
-          label={t('agreements.terms')}
-          description={t('agreements.termsHelp')}
-          autosize
-          minRows={4}
-          maxRows={14}
-          dir="auto"
-          value={terms}
-          onChange={(e) => setTerms(e.currentTarget.value)}
-          error={form.error('terms')}
-          data-testid="agreement-terms"
+        <TextInput
+          type="date"
+          label={t('agreements.effectiveTo')}
+          description={t('agreements.effectiveToHelp')}
+          value={effectiveTo}
+          onChange={(e) => setEffectiveTo(e.currentTarget.value)}
+          error={form.error('effectiveTo')}
+          data-testid="agreement-effective-to"
         />
-        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-          <TextInput type="date" label={t('agreements.signedOn')} required value={signedOn} onChange={(e) => setSignedOn(e.currentTarget.value)} error={form.error('signedOn')} data-testid="agreement-signed-on" />
-          <TextInput
-            type="date"
-            label={t('agreements.effectiveFrom')}
-            required
-            value={effectiveFrom}
-            onChange={(e) => setEffectiveFrom(e.currentTarget.value)}
-            error={form.error('effectiveFrom')}
-            data-testid="agreement-effective-from"
-          />
-          <TextInput
-            type="date"
-            label={t('agreements.effectiveTo')}
-            description={t('agreements.effectiveToHelp')}
-            value={effectiveTo}
-            onChange={(e) => setEffectiveTo(e.currentTarget.value)}
-            error={form.error('effectiveTo')}
-            data-testid="agreement-effective-to"
-          />
+      </SimpleGrid>
+      <Checkbox.Group label={t('agreements.signatories')} description={t('agreements.signatoriesHelp')} value={signatoryIds} onChange={setSignatoryIds} error={form.error('signatoryIds')}>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={6} mt="xs">
+          {signatories.map((o) => (
+            <Checkbox key={o.id} value={o.id} label={`${o.name} (${t(`kinds.${o.kind}`)})`} />
+          ))}
         </SimpleGrid>
-        <Checkbox.Group label={t('agreements.signatories')} description={t('agreements.signatoriesHelp')} value={signatoryIds} onChange={setSignatoryIds} error={form.error('signatoryIds')}>
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={6} mt="xs">
-            {signatories.map((o) => (
-              <Checkbox key={o.id} value={o.id} label={`${o.name} (${t(`kinds.${o.kind}`)})`} />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="agreement-submit">
-            {t('actions.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Checkbox.Group>
+    </SetupForm>
   );
 }

@@ -1,13 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, NativeSelect, SimpleGrid, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ACLED_EVENT_TYPES, type AcledEventType, type ViolationType } from '../api/types.ts';
 import { usePermissions } from '../app/permissions.ts';
-import { FormModal } from '../components/FormModal.tsx';
-import { Loading } from '../components/Loading.tsx';
 import { Ltr } from '../components/Ltr.tsx';
-import { PageHeader } from '../components/PageHeader.tsx';
-import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { SetupForm } from '../components/SetupForm.tsx';
+import { EditCell, SetupListPage, SetupTable } from '../components/SetupListPage.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { useCollection, useReloadCollection, useSaveItem } from './api.ts';
 
@@ -18,80 +16,63 @@ export function TaxonomyPage() {
   const { t } = useTranslation();
   const permissions = usePermissions();
   const types = useCollection<ViolationType>('taxonomy');
-  const [editing, setEditing] = useState<ViolationType | 'new' | null>(null);
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('taxonomy.title')}
-        description={t('taxonomy.description')}
-        actions={
-          permissions.editSetup && (
-            <Button onClick={() => setEditing('new')} data-testid="taxonomy-create">
-              {t('taxonomy.add')}
-            </Button>
-          )
-        }
-      />
-      <ProblemAlert error={types.error} />
-      {types.isPending ? (
-        <Loading />
-      ) : (
-        <div className="truce-table-scroll">
-          <Table striped data-testid="taxonomy-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('taxonomy.label')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('taxonomy.code')}</Table.Th>
-                <Table.Th>{t('taxonomy.acled')}</Table.Th>
-                <Table.Th>{t('taxonomy.state')}</Table.Th>
-                {permissions.editSetup && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {types.data?.map((v) => (
-                <Table.Tr key={v.id} data-testid="taxonomy-row" style={{ opacity: v.active ? 1 : 0.6 }}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} dir="auto">
-                      {v.label}
-                    </Text>
-                    <Text size="xs" c="dimmed" dir="auto">
-                      {v.description}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">
-                    <Ltr mono>{v.code}</Ltr>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      <Ltr>{v.acledEventType}</Ltr>
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      <Ltr>{v.acledSubEventType}</Ltr>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={v.active ? 'teal' : 'gray'}>
-                      {v.active ? t('taxonomy.active') : t('taxonomy.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  {permissions.editSetup && (
-                    <Table.Td>
-                      <Button size="xs" variant="subtle" onClick={() => setEditing(v)} data-testid={`taxonomy-edit-${v.code}`}>
-                        {t('actions.edit')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+    <SetupListPage
+      title={t('taxonomy.title')}
+      description={t('taxonomy.description')}
+      canEdit={permissions.editSetup}
+      addLabel={t('taxonomy.add')}
+      editLabel={t('taxonomy.edit')}
+      createTestId="taxonomy-create"
+      items={types}
+      form={(type, done) => <ViolationTypeForm type={type} onDone={done} />}
+    >
+      {(items, edit) => (
+        <SetupTable
+          testId="taxonomy-list"
+          canEdit={permissions.editSetup}
+          headers={
+            <>
+              <Table.Th>{t('taxonomy.label')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('taxonomy.code')}</Table.Th>
+              <Table.Th>{t('taxonomy.acled')}</Table.Th>
+              <Table.Th>{t('taxonomy.state')}</Table.Th>
+            </>
+          }
+        >
+          {items.map((v) => (
+            <Table.Tr key={v.id} data-testid="taxonomy-row" style={{ opacity: v.active ? 1 : 0.6 }}>
+              <Table.Td>
+                <Text size="sm" fw={500} dir="auto">
+                  {v.label}
+                </Text>
+                <Text size="xs" c="dimmed" dir="auto">
+                  {v.description}
+                </Text>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                <Ltr mono>{v.code}</Ltr>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  <Ltr>{v.acledEventType}</Ltr>
+                </Text>
+                <Text size="xs" c="dimmed">
+                  <Ltr>{v.acledSubEventType}</Ltr>
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge size="sm" variant="light" color={v.active ? 'teal' : 'gray'}>
+                  {v.active ? t('taxonomy.active') : t('taxonomy.inactive')}
+                </Badge>
+              </Table.Td>
+              <EditCell canEdit={permissions.editSetup} onClick={() => edit(v)} testId={`taxonomy-edit-${v.code}`} />
+            </Table.Tr>
+          ))}
+        </SetupTable>
       )}
-      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('taxonomy.add') : t('taxonomy.edit')}>
-        {editing !== null && <ViolationTypeForm type={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-      </FormModal>
-    </Stack>
+    </SetupListPage>
   );
 }
 
@@ -105,7 +86,7 @@ function ViolationTypeForm({ type, onDone }: { type: ViolationType | null; onDon
   const [active, setActive] = useState(type?.active ?? true);
   const form = useFormProblem({ duplicate_code: { field: 'code', message: t('taxonomy.duplicateCode') } });
   const save = useSaveItem<ViolationType>('taxonomy', type, onDone);
-  const reload = useReloadCollection('taxonomy');
+  const reload = useReloadCollection('taxonomy', onDone);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -120,57 +101,40 @@ function ViolationTypeForm({ type, onDone }: { type: ViolationType | null; onDon
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <ProblemAlert
-          error={form.problem}
-          onReload={() => {
-            void reload();
-            onDone();
-          }}
+    <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="taxonomy-submit">
+      <TextInput label={t('taxonomy.label')} required dir="auto" value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={form.error('label')} data-testid="taxonomy-label" />
+      <TextInput
+        label={t('taxonomy.code')}
+        description={t('taxonomy.codeRule')}
+        required
+        dir="ltr"
+        value={code}
+        onChange={(e) => setCode(e.currentTarget.value.toLowerCase())}
+        error={form.error('code')}
+        data-testid="taxonomy-code"
+      />
+      <Textarea label={t('taxonomy.descriptionField')} autosize minRows={2} dir="auto" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.error('description')} data-testid="taxonomy-description" />
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <NativeSelect
+          label={t('taxonomy.acledEvent')}
+          value={acledEventType}
+          onChange={(e) => setAcledEventType(e.currentTarget.value as AcledEventType)}
+          data={[...ACLED_EVENT_TYPES]}
+          error={form.error('acledEventType')}
+          dir="ltr"
+          data-testid="taxonomy-acled-event"
         />
-        <TextInput label={t('taxonomy.label')} required dir="auto" value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={form.error('label')} data-testid="taxonomy-label" />
         <TextInput
-          label={t('taxonomy.code')}
-          description={t('taxonomy.codeRule')}
+          label={t('taxonomy.acledSubEvent')}
           required
           dir="ltr"
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value.toLowerCase())}
-          error={form.error('code')}
-          data-testid="taxonomy-code"
+          value={acledSubEventType}
+          onChange={(e) => setAcledSubEventType(e.currentTarget.value)}
+          error={form.error('acledSubEventType')}
+          data-testid="taxonomy-acled-sub-event"
         />
-        <Textarea label={t('taxonomy.descriptionField')} autosize minRows={2} dir="auto" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.error('description')} data-testid="taxonomy-description" />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <NativeSelect
-            label={t('taxonomy.acledEvent')}
-            value={acledEventType}
-            onChange={(e) => setAcledEventType(e.currentTarget.value as AcledEventType)}
-            data={[...ACLED_EVENT_TYPES]}
-            error={form.error('acledEventType')}
-            dir="ltr"
-            data-testid="taxonomy-acled-event"
-          />
-          <TextInput
-            label={t('taxonomy.acledSubEvent')}
-            required
-            dir="ltr"
-            value={acledSubEventType}
-            onChange={(e) => setAcledSubEventType(e.currentTarget.value)}
-            error={form.error('acledSubEventType')}
-            data-testid="taxonomy-acled-sub-event"
-          />
-        </SimpleGrid>
-        <Switch label={t('taxonomy.activeLabel')} description={t('taxonomy.activeHelp')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} data-testid="taxonomy-active" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="taxonomy-submit">
-            {t('actions.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <Switch label={t('taxonomy.activeLabel')} description={t('taxonomy.activeHelp')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} data-testid="taxonomy-active" />
+    </SetupForm>
   );
 }

@@ -1,13 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, FileButton, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Zone } from '../api/types.ts';
 import { usePermissions } from '../app/permissions.ts';
-import { FormModal } from '../components/FormModal.tsx';
-import { Loading } from '../components/Loading.tsx';
 import { Ltr } from '../components/Ltr.tsx';
-import { PageHeader } from '../components/PageHeader.tsx';
-import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { SetupForm } from '../components/SetupForm.tsx';
+import { EditCell, SetupListPage, SetupTable } from '../components/SetupListPage.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { useFormat, type Formatter } from '../i18n/format.ts';
 import { useCollection, useReloadCollection, useSaveItem } from './api.ts';
@@ -31,75 +29,57 @@ export function ZonesPage() {
   const fmt = useFormat();
   const permissions = usePermissions();
   const zones = useCollection<Zone>('zones');
-  const [editing, setEditing] = useState<Zone | 'new' | null>(null);
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('zones.title')}
-        description={t('zones.description')}
-        actions={
-          permissions.editSetup && (
-            <Button onClick={() => setEditing('new')} data-testid="zone-create">
-              {t('zones.add')}
-            </Button>
-          )
-        }
-      />
-      <ProblemAlert error={zones.error} />
-      {zones.isPending ? (
-        <Loading />
-      ) : zones.data?.length === 0 ? (
-        <Text c="dimmed">{t('zones.none')}</Text>
-      ) : (
-        <div className="truce-table-scroll">
-          <Table striped data-testid="zone-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('zones.bbox')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('zones.shape')}</Table.Th>
-                {permissions.editSetup && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {zones.data?.map((z) => (
-                <Table.Tr key={z.id} data-testid="zone-row">
-                  <Table.Td>
-                    <Text size="sm" fw={500} dir="auto">
-                      {z.name}
-                    </Text>
-                    {z.description && (
-                      <Text size="xs" c="dimmed" dir="auto">
-                        {z.description}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <BBox bbox={z.bbox ?? boundingBox(z.geometry)} fmt={fmt} />
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">
-                    <Text size="sm">
-                      <Ltr>{z.geometry.type}</Ltr> · {t('zones.positions', { count: countPositions(z.geometry), n: fmt.number(countPositions(z.geometry)) })}
-                    </Text>
-                  </Table.Td>
-                  {permissions.editSetup && (
-                    <Table.Td>
-                      <Button size="xs" variant="subtle" onClick={() => setEditing(z)} data-testid={`zone-edit-${z.id}`}>
-                        {t('actions.edit')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+    <SetupListPage
+      title={t('zones.title')}
+      description={t('zones.description')}
+      canEdit={permissions.editSetup}
+      addLabel={t('zones.add')}
+      editLabel={t('zones.edit')}
+      createTestId="zone-create"
+      items={zones}
+      empty={t('zones.none')}
+      form={(zone, done) => <ZoneForm zone={zone} onDone={done} />}
+    >
+      {(items, edit) => (
+        <SetupTable
+          testId="zone-list"
+          canEdit={permissions.editSetup}
+          headers={
+            <>
+              <Table.Th>{t('fields.name')}</Table.Th>
+              <Table.Th>{t('zones.bbox')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('zones.shape')}</Table.Th>
+            </>
+          }
+        >
+          {items.map((z) => (
+            <Table.Tr key={z.id} data-testid="zone-row">
+              <Table.Td>
+                <Text size="sm" fw={500} dir="auto">
+                  {z.name}
+                </Text>
+                {z.description && (
+                  <Text size="xs" c="dimmed" dir="auto">
+                    {z.description}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <BBox bbox={z.bbox ?? boundingBox(z.geometry)} fmt={fmt} />
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                <Text size="sm">
+                  <Ltr>{z.geometry.type}</Ltr> · {t('zones.positions', { count: countPositions(z.geometry), n: fmt.number(countPositions(z.geometry)) })}
+                </Text>
+              </Table.Td>
+              <EditCell canEdit={permissions.editSetup} onClick={() => edit(z)} testId={`zone-edit-${z.id}`} />
+            </Table.Tr>
+          ))}
+        </SetupTable>
       )}
-      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('zones.add') : t('zones.edit')}>
-        {editing !== null && <ZoneForm zone={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-      </FormModal>
-    </Stack>
+    </SetupListPage>
   );
 }
 
@@ -113,7 +93,7 @@ function ZoneForm({ zone, onDone }: { zone: Zone | null; onDone: () => void }) {
   const [fileError, setFileError] = useState<string | null>(null);
   const form = useFormProblem();
   const save = useSaveItem<Zone>('zones', zone, onDone);
-  const reload = useReloadCollection('zones');
+  const reload = useReloadCollection('zones', onDone);
   const parsed = geojson.trim() ? readZoneGeoJson(geojson) : null;
 
   const upload = async (file: File | null) => {
@@ -142,65 +122,48 @@ function ZoneForm({ zone, onDone }: { zone: Zone | null; onDone: () => void }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <ProblemAlert
-          error={form.problem}
-          onReload={() => {
-            void reload();
-            onDone();
-          }}
-        />
-        <TextInput label={t('fields.name')} required dir="auto" value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.error('name')} data-testid="zone-name" />
-        <Textarea label={t('zones.descriptionField')} autosize minRows={2} dir="auto" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.error('description')} data-testid="zone-description" />
-        <Group gap="xs" align="center">
-          <FileButton onChange={(f) => void upload(f)} accept=".geojson,.json,application/geo+json,application/json">
-            {(props) => (
-              <Button variant="light" size="xs" {...props} data-testid="zone-upload">
-                {t('zones.upload')}
-              </Button>
-            )}
-          </FileButton>
-          <Text size="xs" c="dimmed">
-            {zone ? t('zones.keepShape') : t('zones.pasteOrUpload')}
+    <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="zone-submit">
+      <TextInput label={t('fields.name')} required dir="auto" value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.error('name')} data-testid="zone-name" />
+      <Textarea label={t('zones.descriptionField')} autosize minRows={2} dir="auto" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.error('description')} data-testid="zone-description" />
+      <Group gap="xs" align="center">
+        <FileButton onChange={(f) => void upload(f)} accept=".geojson,.json,application/geo+json,application/json">
+          {(props) => (
+            <Button variant="light" size="xs" {...props} data-testid="zone-upload">
+              {t('zones.upload')}
+            </Button>
+          )}
+        </FileButton>
+        <Text size="xs" c="dimmed">
+          {zone ? t('zones.keepShape') : t('zones.pasteOrUpload')}
+        </Text>
+      </Group>
+      {fileError && (
+        <Text size="xs" c="red">
+          {fileError}
+        </Text>
+      )}
+      <Textarea
+        label={t('zones.geometry')}
+        description={t('zones.geometryHelp')}
+        autosize
+        minRows={5}
+        maxRows={12}
+        dir="ltr"
+        spellCheck={false}
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+        value={geojson}
+        onChange={(e) => setGeojson(e.currentTarget.value)}
+        error={form.error('geometry')}
+        data-testid="zone-geometry"
+      />
+      {parsed?.ok && (
+        <Alert color="teal" data-testid="zone-preview">
+          <Text size="sm">
+            <Ltr>{parsed.geometry.type}</Ltr> · {t('zones.polygons', { count: parsed.polygons, n: fmt.number(parsed.polygons) })} · {t('zones.positions', { count: parsed.positions, n: fmt.number(parsed.positions) })}
           </Text>
-        </Group>
-        {fileError && (
-          <Text size="xs" c="red">
-            {fileError}
-          </Text>
-        )}
-        <Textarea
-          label={t('zones.geometry')}
-          description={t('zones.geometryHelp')}
-          autosize
-          minRows={5}
-          maxRows={12}
-          dir="ltr"
-          spellCheck={false}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
-          value={geojson}
-          onChange={(e) => setGeojson(e.currentTarget.value)}
-          error={form.error('geometry')}
-          data-testid="zone-geometry"
-        />
-        {parsed?.ok && (
-          <Alert color="teal" data-testid="zone-preview">
-            <Text size="sm">
-              <Ltr>{parsed.geometry.type}</Ltr> · {t('zones.polygons', { count: parsed.polygons, n: fmt.number(parsed.polygons) })} · {t('zones.positions', { count: parsed.positions, n: fmt.number(parsed.positions) })}
-            </Text>
-            <BBox bbox={parsed.bbox} fmt={fmt} />
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="zone-submit">
-            {t('actions.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <BBox bbox={parsed.bbox} fmt={fmt} />
+        </Alert>
+      )}
+    </SetupForm>
   );
 }

@@ -31,7 +31,11 @@ export function useSaveItem<T>(path: CollectionPath, item: { id: string; version
   });
 }
 
-export function useReloadCollection(path: CollectionPath) {
+/** After a stale save (409): fetch the list again and close the form, so the next edit starts from the newer version. */
+export function useReloadCollection(path: CollectionPath, close: () => void) {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: collectionKey(path) });
+  return () => {
+    void client.invalidateQueries({ queryKey: collectionKey(path) });
+    close();
+  };
 }
