@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
@@ -26,3 +26,22 @@ export async function startDemoServer(demoReports = 150): Promise<{ server: Runn
   const accounts = JSON.parse(fs.readFileSync(server.demoAccountsFile!, 'utf8')) as DemoAccount[];
   return { server, accounts, dataDir };
 }
+
+/** Signs a demo account in through the sign-in page, as a person would; returns the page at Home. */
+export async function signInAs(context: BrowserContext, url: string, accounts: DemoAccount[], email: string): Promise<Page> {
+  const page = await context.newPage();
+  const account = accounts.find((a) => a.email === email);
+  if (!account) throw new Error(`no demo account ${email}`);
+  await page.goto(url + '/');
+  await page.getByTestId('sign-in-email').fill(account.email);
+  await page.getByTestId('sign-in-password').fill(account.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('home').waitFor();
+  return page;
+}
+
+/** A full-page screenshot kept as a test artefact. */
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(process.env.TRUCE_SHOTS ?? ARTIFACTS, `${name}.png`), fullPage: true });
+
+/** How far the page scrolls sideways: a phone layout must not. */
+export const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, startDemoServer } from './browser.ts';
+import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs } from './browser.ts';
 
 /**
  * The dashboard and the map in Chromium (C10): the secretariat's viewer reads the totals,
@@ -31,20 +31,11 @@ describe('dashboard and map in Chromium', () => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const shot = screenshot;
+  const noSideScroll = sideScroll;
   const number = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/[^0-9]/g, ''));
 
-  async function signIn(context: BrowserContext, email: string): Promise<Page> {
-    const page = await context.newPage();
-    const account = accounts.find((a) => a.email === email)!;
-    await page.goto(server.url + '/');
-    await page.getByTestId('sign-in-email').fill(account.email);
-    await page.getByTestId('sign-in-password').fill(account.password);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('home').waitFor();
-    return page;
-  }
+  const signIn = (context: BrowserContext, email: string) => signInAs(context, server.url, accounts, email);
 
   async function open(page: Page, testId: 'nav-dashboard' | 'nav-map') {
     const link = page.getByTestId(testId);

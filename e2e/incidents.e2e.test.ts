@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, startDemoServer } from './browser.ts';
+import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs } from './browser.ts';
 
 interface Summary {
   id: string;
@@ -41,22 +41,13 @@ describe('incidents in Chromium', () => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(process.env.TRUCE_SHOTS ?? ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = screenshot;
   const desktop = () => browser.newContext({ viewport: { width: 1280, height: 900 } });
   const phone = () => browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const noSideScroll = sideScroll;
   const api = async <T>(page: Page, url: string) => (await (await page.request.get(server.url + url)).json()) as T;
 
-  async function signIn(context: BrowserContext, who: string): Promise<Page> {
-    const page = await context.newPage();
-    const account = accounts.find((a) => a.email === `${who}@demo.truce.example`)!;
-    await page.goto(server.url + '/');
-    await page.getByTestId('sign-in-email').fill(account.email);
-    await page.getByTestId('sign-in-password').fill(account.password);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('home').waitFor();
-    return page;
-  }
+  const signIn = (context: BrowserContext, who: string) => signInAs(context, server.url, accounts, `${who}@demo.truce.example`);
 
   async function openIncidents(page: Page) {
     const link = page.getByTestId('nav-incidents');

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, startDemoServer } from './browser.ts';
+import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs } from './browser.ts';
 
 /**
  * Violation reports in Chromium (C2): a government officer files a report in Arabic on a
@@ -38,20 +38,11 @@ describe('violation reports in Chromium', () => {
     if (photo) fs.rmSync(path.dirname(photo), { recursive: true, force: true });
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = screenshot;
   const phone = () => browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const noSideScroll = sideScroll;
 
-  async function signIn(context: BrowserContext, email: string): Promise<Page> {
-    const page = await context.newPage();
-    const account = accounts.find((a) => a.email === email)!;
-    await page.goto(server.url + '/');
-    await page.getByTestId('sign-in-email').fill(account.email);
-    await page.getByTestId('sign-in-password').fill(account.password);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('home').waitFor();
-    return page;
-  }
+  const signIn = (context: BrowserContext, email: string) => signInAs(context, server.url, accounts, email);
 
   async function openReports(page: Page) {
     const link = page.getByTestId('nav-reports');
