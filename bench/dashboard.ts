@@ -2,7 +2,8 @@
  * Dashboard and map bench (PostgreSQL only):
  *   TRUCE_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/dashboard.ts
  * (falls back to TRUCE_TEST_DATABASE_URL; a fresh database is created and dropped afterwards,
- *  BENCH_KEEP_DB=1 keeps it.)
+ *  BENCH_KEEP_DB=1 keeps it and prints its name; BENCH_DB=<that name> times again over a
+ *  kept database without generating anything, and keeps it.)
  *
  * Bar: dashboard and map queries over 1,000,000 incidents answer in under 300 ms (p50) on
  * PostgreSQL, and no worse than 1.5× a hand-written SQL query for the same figures.
@@ -32,9 +33,11 @@ import pg from 'pg';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
+import { generatePassword, hashPassword } from '../packages/server/src/accounts/secrets.ts';
 import { parsePlacesTsv } from '../packages/core/src/geo/index.ts';
 import { DEFAULT_TAXONOMY } from '../packages/core/src/mechanism/taxonomy.ts';
 import { percentile } from './lib/load.ts';
+import { cellColumns } from '../packages/server/src/reports/cells.ts';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1_000_000);
@@ -51,15 +54,17 @@ for (const h of [new URL(adminUrl).hostname]) if (!['127.0.0.1', 'localhost', ':
 
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-const name = `truce_bench_dash_${Date.now()}`;
+const reuse = process.env.BENCH_DB;
+if (reuse && !/^truce_bench_dash_[0-9]+$/.test(reuse)) throw new Error(`BENCH_DB must name a kept bench database, not ${reuse}`);
+const name = reuse ?? `truce_bench_dash_${Date.now()}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`create database ${name}`);
+if (!reuse) await admin.query(`create database ${name}`);
 const dbUrl = new URL(adminUrl);
 dbUrl.pathname = `/${name}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-bench-dash-'));
 const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: dbUrl.toString() });
-const server = await startServer(config, { demo: true, demoReports: 0, serveWeb: false });
+const server = await startServer(config, { demo: !reuse, demoReports: 0, serveWeb: false });
 const c = new pg.Client({ connectionString: dbUrl.toString() });
 await c.connect();
 
@@ -114,15 +119,32 @@ async function generate() {
     [parties, parties.length, groups, groups.length, REPORTS, officers.length],
   );
   console.log(`staged ${REPORTS} reports, ${incidents} incidents (${elapsed()})`);
+  // Each report's H3 cells as the server writes them (reports/cells.ts), computed here in batches.
+  await c.query(`create index on bench_reports (g)`);
+  await c.query(`create unlogged table bench_cells (g int primary key, r5 bigint, r6 bigint, r7 bigint, s5 bigint, s6 bigint, s7 bigint)`);
+  for (let lo = 0; lo < REPORTS; lo += 50_000) {
+    const rows = (await c.query(`select g, rlat, rlon, sealed from bench_reports where g >= $1 and g < $2`, [lo, lo + 50_000])).rows;
+    const cols: (string | number | null)[][] = [[], [], [], [], [], [], []];
+    for (const r of rows) {
+      const k = cellColumns({ location: { lat: r.rlat, lon: r.rlon }, sealLocation: r.sealed });
+      [r.g, k.h3_r5, k.h3_r6, k.h3_r7, k.h3_shown_r5, k.h3_shown_r6, k.h3_shown_r7].forEach((v, i) => cols[i].push(v));
+    }
+    await c.query(`insert into bench_cells select * from unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])`, cols);
+  }
+  console.log(`cells computed (${elapsed()})`);
   await c.query(`create temp table officers (n int, user_id uuid, org_id uuid)`);
   await c.query(`insert into officers select * from unnest($1::int[], $2::uuid[], $3::uuid[])`, [officers.map((_, i) => i), officers.map((o) => o.id), officers.map((o) => o.organisation_id)]);
   await c.query(
     `insert into reports (id, reporter_org, reporter_user, created_at, current_version, occurred_at, type_code, alleged_party, alleged_group, affected_party,
-                          adm1_pcode, adm2_pcode, outside_zones, outside_dates, withdrawn_at, withdrawn_by, withdrawn_reason)
+                          adm1_pcode, adm2_pcode, outside_zones, outside_dates, withdrawn_at, withdrawn_by, withdrawn_reason,
+                          killed_civilian, killed_combatant, injured_civilian, injured_combatant, lat, lon, location_sealed,
+                          h3_r5, h3_r6, h3_r7, h3_shown_r5, h3_shown_r6, h3_shown_r7)
      select r.id, o.org_id, o.user_id, r.occurred_at + interval '3 hours', 1, r.occurred_at, r.type_code, r.alleged_party, r.alleged_group, r.affected_party,
             r.adm1, r.adm2, false, false,
-            case when r.withdrawn then r.occurred_at + interval '2 days' end, case when r.withdrawn then o.user_id end, case when r.withdrawn then 'بلاغ مكرر' end
-     from bench_reports r join officers o on o.n = r.reporter`,
+            case when r.withdrawn then r.occurred_at + interval '2 days' end, case when r.withdrawn then o.user_id end, case when r.withdrawn then 'بلاغ مكرر' end,
+            r.kc, r.kk, r.ic, r.ik, r.rlat, r.rlon, r.sealed,
+            k.r5, k.r6, k.r7, k.s5, k.s6, k.s7
+     from bench_reports r join officers o on o.n = r.reporter join bench_cells k on k.g = r.g`,
   );
   console.log(`reports inserted (${elapsed()})`);
   await c.query(
@@ -167,7 +189,7 @@ async function generate() {
     [guarantors, secretariatUser],
   );
   console.log(`incidents, memberships, findings, assessments inserted (${elapsed()})`);
-  await c.query(`drop table bench_events, bench_reports`);
+  await c.query(`drop table bench_events, bench_reports, bench_cells`);
   await c.query(`alter table report_versions add primary key (report_id, version)`);
   for (const ix of indexes) await c.query(ix.indexdef);
   console.log(`indexes rebuilt (${elapsed()})`);
@@ -177,11 +199,21 @@ async function generate() {
 }
 
 const genStart = performance.now();
-await generate();
-const generationSeconds = +((performance.now() - genStart) / 1000).toFixed(1);
+if (!reuse) await generate();
+const generationSeconds = reuse ? null : +((performance.now() - genStart) / 1000).toFixed(1);
 
 // --- timings ---------------------------------------------------------------------------
-const accounts: DemoAccount[] = JSON.parse(fs.readFileSync(server.demoAccountsFile!, 'utf8'));
+let accounts: DemoAccount[];
+if (!reuse) accounts = JSON.parse(fs.readFileSync(server.demoAccountsFile!, 'utf8'));
+else {
+  // The kept database's demo passwords went with its data directory: give the two readers new ones.
+  accounts = [];
+  for (const email of ['officer.secretariat@demo.truce.example', 'officer.government@demo.truce.example']) {
+    const password = generatePassword();
+    await c.query(`update users set password_hash = $1 where email = $2`, [await hashPassword(password), email]);
+    accounts.push({ email, password } as DemoAccount);
+  }
+}
 async function signIn(email: string) {
   const a = accounts.find((x) => x.email === email)!;
   const res = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: a.password }) });
@@ -212,7 +244,9 @@ const http = (url: string, cookie: string) => async () => {
   return body.length;
 };
 
-// Hand-written SQL for the same figures, one connection, one statement at a time.
+// Hand-written SQL for the same figures, one connection, one statement at a time, with the
+// session settings the server's dashboard and map reads use (no JIT, 64 MB work memory).
+await c.query(`set jit = off; set work_mem = '64MB'`);
 const range = `r.occurred_at >= '${FROM}T00:00:00Z' and r.occurred_at < '2018-01-01T00:00:00Z' and r.withdrawn_at is null`;
 const prevRange = `r.occurred_at >= '2016-01-01T00:00:00Z' and r.occurred_at < '${FROM}T00:00:00Z' and r.withdrawn_at is null`;
 const scopeSql = (scope: 'all' | 'party') => (scope === 'all' ? 'true' : `(r.reporter_org = '${partyId}' or r.alleged_party = '${partyId}' or r.affected_party = '${partyId}')`);
@@ -226,11 +260,10 @@ const handDashboard = (scope: 'all' | 'party') => async () => {
   out.push(await q(`select date_trunc('week', r.occurred_at at time zone 'UTC') as week, r.type_code, count(*) from reports r where ${range} and ${s} group by 1, 2`));
   out.push(await q(`select r.alleged_party, count(*) from reports r where ${range} and ${s} group by 1`));
   out.push(await q(`select r.adm1_pcode, count(*) from reports r where ${range} and ${s} group by 1`));
-  out.push(await q(`select sum((v.content->'casualties'->>'killedCivilian')::int), sum((v.content->'casualties'->>'killedCombatant')::int),
-    count(*) filter (where v.content->'casualties'->>'killedCivilian' is null or v.content->'casualties'->>'killedCombatant' is null),
-    sum((v.content->'casualties'->>'injuredCivilian')::int), sum((v.content->'casualties'->>'injuredCombatant')::int),
-    count(*) filter (where v.content->'casualties'->>'injuredCivilian' is null or v.content->'casualties'->>'injuredCombatant' is null)
-    from reports r join report_versions v on v.report_id = r.id and v.version = r.current_version where ${range} and ${s}`));
+  // Casualties from the header's copies of the current version's figures (migration 0012).
+  out.push(await q(`select sum(r.killed_civilian), sum(r.killed_combatant), count(*) filter (where r.killed_civilian is null or r.killed_combatant is null),
+    sum(r.injured_civilian), sum(r.injured_combatant), count(*) filter (where r.injured_civilian is null or r.injured_combatant is null)
+    from reports r where ${range} and ${s}`));
   // Open items: incidents without a current finding (visible to the reader).
   const visible = scope === 'all' ? '' : `and exists (select 1 from incident_reports ir join reports r on r.id = ir.report_id where ir.incident_id = i.id and ir.removed_at is null and ${s})`;
   out.push(await q(`with open as (select i.id, i.round, i.reply_deadline from incidents i left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null
@@ -246,13 +279,40 @@ const handDashboard = (scope: 'all' | 'party') => async () => {
 const handGovernorates = async () => (await c.query(`select r.adm1_pcode, count(*) from reports r where ${range} group by 1 order by 2 desc, 1`)).rows.length;
 const handPoints = async () =>
   (
-    await c.query(`select r.id, r.type_code, r.occurred_at, r.alleged_party, (v.content->'location'->>'lat')::float8 as lat, (v.content->'location'->>'lon')::float8 as lon,
-      coalesce((v.content->>'sealLocation')::boolean, false) as sealed, ir.incident_id, f.finding->>'verification' as verification
-    from reports r join report_versions v on v.report_id = r.id and v.version = r.current_version
+    await c.query(`select r.id, r.type_code, r.occurred_at, r.alleged_party, r.lat, r.lon, r.location_sealed as sealed, ir.incident_id, f.finding->>'verification' as verification
+    from reports r
     left join incident_reports ir on ir.report_id = r.id and ir.removed_at is null
     left join incidents i on i.id = ir.incident_id
     left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null
     where ${range} order by r.occurred_at desc, r.id desc limit 20001`)
+  ).rows.length;
+
+const handCells = (res: 5 | 6 | 7, scope: 'all' | 'party') => async () =>
+  (
+    await c.query(
+      scope === 'all'
+        ? `select to_hex(h3_r${res}), count(*) from reports r where ${range} group by h3_r${res} order by 2 desc, 1 limit 50001`
+        : `select to_hex(k), count(*) from (select case when r.reporter_org = '${partyId}' then h3_r${res} else coalesce(h3_shown_r${res}, h3_r${res}) end as k
+             from reports r where ${range} and ${scopeSql('party')}) x group by k order by 2 desc, 1 limit 50001`,
+    )
+  ).rows.length;
+
+// The map's country view (zoom 7 over Syria): a grid of 360 / 2^7 / 4 degrees, clusters above 3 reports, points below.
+const BBOX = [35.5, 32.3, 42.4, 37.4];
+const ZOOM = 7;
+const CELL = Math.max(360 / 2 ** ZOOM / 4, (BBOX[2] - BBOX[0]) / 64, (BBOX[3] - BBOX[1]) / 64);
+const handClusters = async () =>
+  (
+    await c.query(`with v as (select r.id, r.occurred_at, r.lat, r.lon, floor(r.lon / ${CELL}) as gx, floor(r.lat / ${CELL}) as gy from reports r
+        where ${range} and r.lon between ${BBOX[0]} and ${BBOX[2]} and r.lat between ${BBOX[1]} and ${BBOX[3]}),
+      g as (select gx, gy, count(*) as n, avg(lat) as lat, avg(lon) as lon, min(lat) as s, min(lon) as w, max(lat) as n2, max(lon) as e from v group by gx, gy)
+      select n, lat, lon, s, w, n2, e, null::uuid as id, null as type_code, null::timestamptz as occurred_at, null::uuid as alleged_party, null::uuid as incident_id, null as verification from g where n > 3
+      union all
+      select 1, v.lat, v.lon, null, null, null, null, r.id, r.type_code, r.occurred_at, r.alleged_party, ir.incident_id, f.finding->>'verification'
+      from v join g on g.gx = v.gx and g.gy = v.gy and g.n <= 3 join reports r on r.id = v.id
+      left join incident_reports ir on ir.report_id = r.id and ir.removed_at is null
+      left join incidents i on i.id = ir.incident_id
+      left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null`)
   ).rows.length;
 
 const q = `from=${FROM}&to=${TO}`;
@@ -261,6 +321,9 @@ const cases: { name: string; http: () => Promise<unknown>; sql: () => Promise<un
   { name: 'GET /api/dashboard (party: Government, 2017)', http: http(`/api/dashboard?${q}`, party), sql: handDashboard('party') },
   { name: 'GET /api/map/governorates (secretariat, 2017)', http: http(`/api/map/governorates?${q}`, secretariat), sql: handGovernorates },
   { name: 'GET /api/map/points (secretariat, 2017, truncated at 20,000)', http: http(`/api/map/points?${q}`, secretariat), sql: handPoints },
+  { name: 'GET /api/map/clusters (secretariat, 2017, Syria at zoom 7)', http: http(`/api/map/clusters?${q}&bbox=${BBOX.join(',')}&zoom=${ZOOM}`, secretariat), sql: handClusters },
+  { name: 'GET /api/map/cells (secretariat, 2017, resolution 7)', http: http(`/api/map/cells?${q}&resolution=7`, secretariat), sql: handCells(7, 'all') },
+  { name: 'GET /api/map/cells (party: Government, 2017, resolution 6)', http: http(`/api/map/cells?${q}&resolution=6`, party), sql: handCells(6, 'party') },
 ];
 const results = [];
 for (const k of cases) {
@@ -276,7 +339,8 @@ const counts = (await c.query(`select (select count(*) from reports) as reports,
 
 await c.end();
 await server.close();
-if (process.env.BENCH_KEEP_DB !== '1') await admin.query(`drop database if exists ${name} with (force)`);
+if (process.env.BENCH_KEEP_DB !== '1' && !reuse) await admin.query(`drop database if exists ${name} with (force)`);
+else console.log(`kept database ${name} (BENCH_DB=${name} times it again)`);
 await admin.end();
 fs.rmSync(dataDir, { recursive: true, force: true });
 

@@ -92,6 +92,26 @@ describe('dashboard and map in Chromium', () => {
     expect(page.url()).toContain('mode=choropleth');
     await shot(page, 'map-02-choropleth');
 
+    // Counts per H3 hexagon: large cells for the whole country, then small ones on request.
+    await page.getByTestId('map-mode').getByText('Hexagons').click();
+    await page.locator('[data-testid=map-legend][data-mode=hexagons]').waitFor();
+    expect(page.url()).toContain('mode=hexagons');
+    await page.locator('[data-testid=map-view][data-resolution="5"][data-cells]').waitFor();
+    const large = await page.locator('path.truce-cell').count();
+    expect(large).toBeGreaterThan(1);
+    expect(Number(await page.getByTestId('map-view').getAttribute('data-cells'))).toBe(large);
+    expect(await page.getByTestId('map-legend').textContent()).toMatch(/Reports per hexagon of ~253 km²/);
+    await page.locator('path.truce-cell').first().hover({ force: true });
+    expect(await page.locator('.leaflet-tooltip').last().textContent()).toMatch(/^\d+ reports? · hexagon of ~253 km²$/);
+    await shot(page, 'map-05-hexagons');
+    await page.getByTestId('map-cell-size').selectOption('7');
+    expect(page.url()).toContain('cells=7');
+    await page.locator('[data-testid=map-view][data-resolution="7"][data-cells]').waitFor();
+    const small = await page.locator('path.truce-cell').count();
+    expect(small).toBeGreaterThan(large);
+    expect(Number(await page.getByTestId('map-view').getAttribute('data-cells'))).toBe(small);
+    await shot(page, 'map-06-hexagons-small');
+
     await page.getByTestId('map-mode').getByText('By finding').click();
     await page.locator('[data-testid=map-legend][data-mode=findings]').waitFor();
     await shot(page, 'map-03-findings');
@@ -118,6 +138,12 @@ describe('dashboard and map in Chromium', () => {
     await page.getByTestId('map-legend').waitFor();
     expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
     await shot(page, 'map-04-party-ar-phone');
+
+    await page.goto(`${server.url}/map?${period}&mode=hexagons`);
+    await page.locator('[data-testid=map-view][data-cells]').waitFor();
+    expect(await page.locator('path.truce-cell').count()).toBeGreaterThan(0);
+    expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'map-07-party-ar-phone-hexagons');
     await context.close();
   });
 });

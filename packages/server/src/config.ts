@@ -33,6 +33,28 @@ export interface Config {
   evidenceMaxBytes: number;
   /** Media types accepted as evidence (TRUCE_EVIDENCE_TYPES, comma-separated; default all recognised). */
   evidenceTypes: readonly EvidenceMediaType[];
+  /** Longest free text (a report's description, a reply, an assessment's reasoning), in characters (TRUCE_TEXT_MAX_CHARS, default 20,000). */
+  textMaxChars: number;
+  /** Largest JSON request body, in bytes (TRUCE_JSON_MAX_BYTES, default 1 MiB). */
+  jsonMaxBytes: number;
+  /** Outgoing e-mail (TRUCE_SMTP_*); undefined when TRUCE_SMTP_URL is unset, and notifications then stay in the app. */
+  smtp: SmtpConfig | undefined;
+}
+
+/** Where and how notification e-mails are sent (see notifications/email.ts). */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (smtps://, usually port 465). */
+  secure: boolean;
+  /** User and password from the URL, when it has them. */
+  auth: { user: string; pass: string } | undefined;
+  /** STARTTLS on smtp://: "auto" when the server offers it, "required", or "off" (a local relay). */
+  starttls: 'auto' | 'required' | 'off';
+  /** The From header: an address, or "Name <address>" (TRUCE_SMTP_FROM). */
+  from: string;
+  /** Attempts before a message is given up (TRUCE_SMTP_MAX_ATTEMPTS, default 8: about four hours of backoff). */
+  maxAttempts: number;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +99,49 @@ function evidenceTypes(env: NodeJS.ProcessEnv): readonly EvidenceMediaType[] {
   return types;
 }
 
+function smtp(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
+  const raw = url(env, 'TRUCE_SMTP_URL', ['smtp:', 'smtps:']);
+  const others = ['TRUCE_SMTP_FROM', 'TRUCE_SMTP_TLS', 'TRUCE_SMTP_MAX_ATTEMPTS'].filter((name) => env[name]);
+  if (raw === undefined) {
+    if (others.length > 0) throw new ConfigError(`${others.join(', ')} set without TRUCE_SMTP_URL; set it to send e-mail, or unset them`);
+    return undefined;
+  }
+  const parsed = new URL(raw);
+  if (parsed.hostname === '') throw new ConfigError('TRUCE_SMTP_URL names no host');
+  if ((parsed.pathname !== '' && parsed.pathname !== '/') || parsed.search !== '' || parsed.hash !== '') {
+    throw new ConfigError('TRUCE_SMTP_URL must be smtp[s]://[user:password@]host[:port], without a path or query');
+  }
+  const secure = parsed.protocol === 'smtps:';
+  const starttls = env.TRUCE_SMTP_TLS || 'auto';
+  if (starttls !== 'auto' && starttls !== 'required' && starttls !== 'off') {
+    throw new ConfigError('TRUCE_SMTP_TLS must be "auto", "required" or "off"');
+  }
+  if (secure && starttls !== 'auto') throw new ConfigError('TRUCE_SMTP_TLS applies to smtp:// only; smtps:// is always TLS');
+  let user: string;
+  let pass: string;
+  try {
+    user = decodeURIComponent(parsed.username);
+    pass = decodeURIComponent(parsed.password);
+  } catch {
+    throw new ConfigError('TRUCE_SMTP_URL has a badly escaped user or password (percent-encode reserved characters)');
+  }
+  if (pass !== '' && user === '') throw new ConfigError('TRUCE_SMTP_URL has a password without a user');
+  const from = (env.TRUCE_SMTP_FROM ?? '').trim();
+  // An address, or a display name and an address in angle brackets; no line breaks (header injection).
+  if (!/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/u.test(from)) {
+    throw new ConfigError('TRUCE_SMTP_FROM must be an address like truce@example.org or "Truce <truce@example.org>" when TRUCE_SMTP_URL is set');
+  }
+  return {
+    host: parsed.hostname.replace(/^\[(.*)\]$/u, '$1'),
+    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    secure,
+    auth: user ? { user, pass } : undefined,
+    starttls,
+    from,
+    maxAttempts: integer(env, 'TRUCE_SMTP_MAX_ATTEMPTS', 8, 1, 100),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = url(env, 'TRUCE_PUBLIC_URL', ['http:', 'https:']);
   const secure = env.TRUCE_SECURE_COOKIES;
@@ -106,5 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // From 1 KiB (a photo's thumbnail) to 64 GiB (hours of video); 100 MiB by default.
     evidenceMaxBytes: integer(env, 'TRUCE_EVIDENCE_MAX_BYTES', 100 * 1024 * 1024, 1024, 64 * 1024 ** 3),
     evidenceTypes: evidenceTypes(env),
+    // A long statement fits in 20,000 characters; 200,000 still fits the largest JSON body.
+    textMaxChars: integer(env, 'TRUCE_TEXT_MAX_CHARS', 20_000, 500, 200_000),
+    jsonMaxBytes: integer(env, 'TRUCE_JSON_MAX_BYTES', 1024 * 1024, 64 * 1024, 16 * 1024 * 1024),
+    smtp: smtp(env),
   };
 }

@@ -5,10 +5,12 @@ import type { AppContext } from './context.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp, type AppOptions } from './http/app.ts';
 import { LogKeyring } from './log/signer.ts';
+import { LogSequencer, startSequencerLoop } from './log/sequencer.ts';
 import { issueSetupToken } from './accounts/setup.ts';
 import { deleteExpiredSessions } from './accounts/store.ts';
 import { loadDemo } from './demo/seed.ts';
 import { startNotificationLoop } from './notifications/processor.ts';
+import { startEmailLoop } from './notifications/email.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -27,10 +29,12 @@ export interface RunningServer {
 export async function startServer(config: Config, options: AppOptions & { demo?: boolean; demoReports?: number } = {}): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const handle = await openDatabase(config);
-  const ctx: AppContext = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey) };
+  const ctx: AppContext = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey), sequencer: new LogSequencer(handle.db) };
   let app: FastifyInstance | undefined;
   try {
     let demoAccountsFile: string | null = null;
+    // Entries a stopped server committed but did not sequence go in the tree first.
+    await ctx.sequencer.flush();
     if (options.demo) demoAccountsFile = await loadDemo(ctx, { reports: options.demoReports });
     await deleteExpiredSessions(ctx.db);
     app = await buildApp(ctx, options);
@@ -43,6 +47,10 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
     const setupUrl = token ? `${url}/setup/${token}` : null;
     const started = app;
     const stopNotifications = startNotificationLoop(ctx, app.log);
+    // Notification e-mails, when TRUCE_SMTP_URL is set; links point to the public address.
+    if (config.smtp && !config.publicUrl) app.log.warn(`TRUCE_SMTP_URL is set without TRUCE_PUBLIC_URL: links in e-mails will point to ${url}`);
+    const stopEmails = startEmailLoop(ctx, app.log, url);
+    const stopSequencer = startSequencerLoop(ctx.sequencer, app.log);
     return {
       app: started,
       ctx,
@@ -51,7 +59,9 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
       demoAccountsFile,
       close: async () => {
         await stopNotifications();
+        await stopEmails();
         await started.close();
+        await stopSequencer();
         await handle.close();
       },
     };

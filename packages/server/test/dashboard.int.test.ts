@@ -195,6 +195,52 @@ describe.each(ENGINES)('dashboard, map and exports on %s', (engine) => {
     expect(choropleth.governorates.every((g: { count: number }) => g.count === 1)).toBe(true);
   });
 
+  it('clusters a wide view in the database and gives points where few, with the places each reader may see', async () => {
+    const SYRIA = 'bbox=35.5,32.3,42.4,37.4';
+    // Zoom 0: one grid square of 90 degrees holds all five live reports.
+    const wide = await secretariat.get(`/api/map/clusters?${PERIOD}&zoom=0`);
+    expect(wide.status).toBe(200);
+    expect(wide.headers.get('content-type')).toContain('application/geo+json');
+    expect(wide.body).toMatchObject({ type: 'FeatureCollection', zoom: 0, cellDegrees: 90, pointsUpTo: 3, total: 5 });
+    expect(wide.body.features).toHaveLength(1);
+    const [cluster] = wide.body.features;
+    const live = [PLACES.aleppo, PLACES.idlib, PLACES.homs, PLACES.daraa, PLACES.douma];
+    const mean = (k: 'lat' | 'lon') => live.reduce((a, p) => a + p[k], 0) / live.length;
+    expect(cluster.properties).toMatchObject({ cluster: true, count: 5 });
+    expect(cluster.geometry.coordinates[0]).toBeCloseTo(mean('lon'), 9);
+    expect(cluster.geometry.coordinates[1]).toBeCloseTo(mean('lat'), 9);
+    expect(cluster.properties.extent).toEqual([PLACES.daraa.lon, PLACES.daraa.lat, PLACES.aleppo.lon, PLACES.aleppo.lat]);
+
+    // Zoom 10 over Syria: every report alone in its square, so points, as /api/map/points has them.
+    const close = (await secretariat.get(`/api/map/clusters?${PERIOD}&${SYRIA}&zoom=10`)).body;
+    const points = (await secretariat.get(`/api/map/points?${PERIOD}`)).body;
+    expect(close.total).toBe(5);
+    expect(close.features.map((f: { id: string }) => f.id)).toEqual(points.features.map((f: { id: string }) => f.id));
+    for (const f of close.features) {
+      const p = points.features.find((x: { id: string }) => x.id === f.id);
+      expect(f.geometry).toEqual(p.geometry);
+      expect(f.properties).toEqual({ cluster: false, count: 1, ...p.properties });
+    }
+
+    // A reader who may not see the sealed place gets it binned and shown rounded, as on its points.
+    const accused = (await (await ts.signedIn(demo('north-dawn', 'viewer'))).get(`/api/map/clusters?${PERIOD}&${SYRIA}&zoom=10`)).body;
+    expect(accused.total).toBe(4);
+    const sealed = accused.features.find((f: { id: string }) => f.id === ids.sealed);
+    expect(sealed.geometry.coordinates).toEqual([37.1, 36.2]);
+    expect(sealed.properties.locationSealed).toBe(true);
+    const outside = (await (await ts.signedIn(demo('north-dawn', 'viewer'))).get(`/api/map/clusters?${PERIOD}&bbox=37.12,36.15,37.2,36.25&zoom=10`)).body;
+    expect(outside.total, 'the sealed place is not where the reader is shown it').toBe(0);
+
+    // The view and the filters bound what is counted.
+    const daraa = (await secretariat.get(`/api/map/clusters?${PERIOD}&bbox=35.9,32.4,36.3,32.8&zoom=8`)).body;
+    expect(daraa.features.map((f: { id: string }) => f.id)).toEqual([ids.daraa]);
+    const clashes = (await secretariat.get(`/api/map/clusters?${PERIOD}&zoom=0&type=armed-clash`)).body;
+    expect(clashes.features.map((f: { id: string }) => f.id)).toEqual([ids.idlib]);
+
+    expect((await secretariat.get(`/api/map/clusters?${PERIOD}&bbox=40,30,35,37`)).status).toBe(400);
+    expect((await secretariat.get(`/api/map/clusters?${PERIOD}&zoom=21`)).status).toBe(400);
+  });
+
   it('exports CSV that parses back intact, honouring sealed fields', async () => {
     const accused = await (await ts.signedIn(demo('north-dawn', 'viewer'))).get(`/api/reports/export.csv?${PERIOD}`);
     expect(accused.status).toBe(200);

@@ -15,6 +15,7 @@ import {
 } from '@truce/core/log/index';
 import { runVerify } from '../src/log/cli-verify.ts';
 import { runExport } from '../src/log/cli-export.ts';
+import { record } from '../src/log/record.ts';
 import { ENGINES, startTestServer, type TestServer, type Client } from './harness.ts';
 
 const textOf = (note: string) => note.slice(0, note.indexOf('\n\n') + 1);
@@ -123,6 +124,21 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
     lines.length = 0;
     expect(await runVerify(['--dir', exportDir, '--key', key, '--state', state], out)).toBe(1);
     expect(lines.join('\n')).toMatch(/entry 2\b/);
+  });
+
+  it('puts an entry no request waited for in the tree within seconds', async () => {
+    const size = async () => parseCheckpoint(textOf((await ts.client().get('/log/checkpoint')).text)).size;
+    const before = await size();
+    // As a command run outside HTTP would: committed, then nobody asks for the tree.
+    await ts.server.ctx.db.transaction().execute((tx) => record(tx, { type: 'bench.appended', actor: null, subject: { place: 'SY0200' }, data: { note: 'أعزاز' } }));
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await size();
+    }
+    expect(after).toBe(before + 1);
+    const last = (await admin.get(`/api/log/entries?from=${before}&limit=1`)).body.entries[0];
+    expect(last.entry.subject).toEqual({ place: 'SY0200' });
   });
 
   it('refuses a checkpoint signed by another key', async () => {

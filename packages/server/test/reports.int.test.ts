@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
 import { makePng } from './evidence-files.ts';
+import { commitment } from '@truce/core/log/index';
 
 async function uploadPng(ts: TestServer, client: Client, seed: number): Promise<string> {
   const form = new FormData();
@@ -41,6 +42,75 @@ describe.each(ENGINES)('violation reports on %s', (engine) => {
     };
   });
   afterAll(() => ts.close());
+
+  it('files thirty reports at once, each in the record when answered, with indexes that leave no gap', async () => {
+    const before = (await gov.get('/api/log/entries?from=0&limit=1')).body.size as number;
+    const filed = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => gov.post('/api/reports', { ...body, occurredAt: `2017-01-${String(10 + (i % 18)).padStart(2, '0')}T0${i % 10}:15:00Z` })),
+    );
+    expect(filed.map((r) => r.status)).toEqual(Array(30).fill(201));
+    const listed = (await gov.get(`/api/log/entries?from=${before}&limit=100`)).body;
+    expect(listed.size).toBe(before + 30);
+    expect(listed.entries.map((e: { index: number }) => e.index)).toEqual(Array.from({ length: 30 }, (_, i) => before + i));
+    const subjects = new Set(listed.entries.map((e: { entry: { subject: { report: string } } }) => e.entry.subject.report));
+    for (const r of filed) expect(subjects).toContain(r.body.id);
+
+    // The salt kept beside the record opens the entry's commitment to the content as filed.
+    const first = listed.entries.find((e: { entry: { subject: { report: string } } }) => e.entry.subject.report === filed[0].body.id);
+    const salt = await ts.server.ctx.db
+      .selectFrom('log_salts')
+      .innerJoin('log_entries', 'log_entries.id', 'log_salts.entry_id')
+      .select(['log_salts.field', 'log_salts.salt'])
+      .where('log_entries.idx', '=', first.index)
+      .execute();
+    expect(salt.map((s) => s.field)).toEqual(['content']);
+    const version = await ts.server.ctx.db.selectFrom('report_versions').select('content').where('report_id', '=', filed[0].body.id).executeTakeFirstOrThrow();
+    expect(first.entry.commitments.content).toBe(commitment(new Uint8Array(salt[0].salt), version.content));
+  });
+
+  it('checks each filing against the set-up as it is at that moment', async () => {
+    // 14 December 2016: before the nationwide ceasefire of 30 December, so outside the demo agreement.
+    const evacuation = { ...body, occurredAt: '2016-12-14T10:00:00Z', typeCode: 'armed-clash' };
+    expect((await gov.post('/api/reports', evacuation)).body.flags.outsideDates).toBe(true);
+
+    const admin = await ts.signedIn(demo('secretariat', 'admin'));
+    const russia = (await admin.get('/api/organisations')).body.find((o: { name: string }) => o.name === 'Russian Federation');
+    const added = await admin.post('/api/mechanism/agreements', { title: 'Eastern Aleppo ceasefire and evacuation (13 December 2016)', signedOn: '2016-12-13', effectiveFrom: '2016-12-13', effectiveTo: '2016-12-22', signatoryIds: [russia.id, orgs.Government] });
+    expect(added.status).toBe(201);
+    expect((await gov.post('/api/reports', evacuation)).body.flags.outsideDates).toBe(false);
+
+    // A group listed a moment ago can be named at once.
+    const group = await admin.post('/api/mechanism/excluded-groups', { name: 'حراس الدين', aliases: ['Hurras al-Din'] });
+    expect(group.status).toBe(201);
+    const named = await gov.post('/api/reports', { ...body, allegedPerpetrator: { kind: 'excluded', groupId: group.body.id } });
+    expect(named.status).toBe(201);
+  });
+
+  it('files a report sent again after a lost answer only once, under its Idempotency-Key', async () => {
+    const key = 'c0d6a1b2-9f4e-4d3a-8b7c-2e1f0a9d8c7b';
+    const retry = { ...body, occurredAt: '2017-02-03T21:40:00Z', description: 'قصف على أطراف حي الشيخ مقصود، دون إصابات معروفة.' };
+    const sizeBefore = (await gov.get('/api/log/entries?from=0&limit=1')).body.size as number;
+    // The phone sends it, loses the answer, sends it again — twice at once, then once more.
+    const first = await Promise.all([1, 2, 3].map(() => gov.request('POST', '/api/reports', retry, { headers: { 'idempotency-key': key } })));
+    const again = await gov.request('POST', '/api/reports', retry, { headers: { 'idempotency-key': key } });
+    const all = [...first, again];
+    expect(all.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(all.map((r) => r.body.id)).size).toBe(1);
+    expect(all.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(3);
+    expect((await gov.get('/api/log/entries?from=0&limit=1')).body.size).toBe(sizeBefore + 1);
+
+    const other = await gov.request('POST', '/api/reports', { ...retry, typeCode: 'air-strike' }, { headers: { 'idempotency-key': key } });
+    expect(other.status).toBe(422);
+    expect(other.body.errors[0].path).toBe('/headers/idempotency-key');
+    const malformed = await gov.request('POST', '/api/reports', retry, { headers: { 'idempotency-key': 'report 7, second try' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0].path).toBe('/headers/idempotency-key');
+    // Keys are each filer's own: another user may use the same one.
+    const monitor = await ts.signedIn(demo('russia', 'officer'));
+    const theirs = await monitor.request('POST', '/api/reports', retry, { headers: { 'idempotency-key': key } });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(all[0].body.id);
+  });
 
   it('files a report and keeps its text as written', async () => {
     const res = await gov.post('/api/reports', body);

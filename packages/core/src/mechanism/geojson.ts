@@ -81,13 +81,18 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Bounding boxes of geometries already tested: a zone is tested against every report. */
+const boxes = new WeakMap<ZoneGeometry, [number, number, number, number]>();
+
 /**
  * Is the point inside the zone? Even-odd ray casting over every ring, so holes count as
  * outside; a point exactly on an edge may fall either way, which is fine at the
  * precision reports are made.
  */
 export function zoneContains(g: ZoneGeometry, lon: number, lat: number): boolean {
-  const [w, s, e, n] = boundingBox(g);
+  let box = boxes.get(g);
+  if (!box) boxes.set(g, (box = boundingBox(g)));
+  const [w, s, e, n] = box;
   if (lon < w || lon > e || lat < s || lat > n) return false;
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   return polygons.some((rings) => {

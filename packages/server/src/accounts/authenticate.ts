@@ -34,7 +34,10 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
     if (!match) return null;
     const user = await store.findUserByToken(ctx.db, sha256Hex(match[1]));
     if (!user) return null;
-    await store.touchToken(ctx.db, user.token_id);
+    // "Last used" to the minute: writing it on every request would make all requests
+    // with one token queue on that token's row.
+    const last = user.token_last_used_at ? new Date(user.token_last_used_at).getTime() : 0;
+    if (Date.now() - last > 60_000) await store.touchToken(ctx.db, user.token_id);
     auth = { actor: actorOf(user), user, via: 'token' };
   } else {
     const cookie = req.cookies?.[SESSION_COOKIE];

@@ -35,7 +35,7 @@ export function findUserBySession(db: Db, sessionHash: string) {
 export function findUserByToken(db: Db, tokenHash: string) {
   return userWithOrg(db)
     .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
-    .select(['api_tokens.id as token_id'])
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.active', '=', true)

@@ -23,6 +23,26 @@ export const DashboardQuery = Type.Object(
   { additionalProperties: false },
 );
 export type DashboardQueryInput = Static<typeof DashboardQuery>;
+export const CellsQuery = Type.Object(
+  {
+    ...DashboardQuery.properties,
+    resolution: Type.Optional(
+      Type.Union([Type.Literal('5'), Type.Literal('6'), Type.Literal('7')], { description: 'H3 resolution: 5 (~253 km² cells), 6 (~36 km², the default) or 7 (~5 km²)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CellsQueryInput = Static<typeof CellsQuery>;
+
+export const ClustersQuery = Type.Object(
+  {
+    ...DashboardQuery.properties,
+    bbox: Type.Optional(Type.String({ maxLength: 120, description: 'The view as west,south,east,north in degrees (default: the whole world)' })),
+    zoom: Type.Optional(Type.String({ pattern: '^(1?[0-9]|20)$', description: 'Web map zoom, 0–20 (default 6): sets the clustering grid' })),
+  },
+  { additionalProperties: false },
+);
+export type ClustersQueryInput = Static<typeof ClustersQuery>;
 
 const disposition = (name: string) => `attachment; filename="${name}"`;
 
@@ -41,9 +61,22 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapPoints(ctx.db, authOf(req), req.query)),
     );
     app.get(
+      '/api/map/clusters',
+      {
+        config: { access: 'report.read' },
+        schema: { tags, summary: 'The reports in a map view as clusters where dense and points elsewhere, bounded whatever the number of reports', querystring: ClustersQuery, response: Responses },
+      },
+      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapClusters(ctx.db, authOf(req), req.query)),
+    );
+    app.get(
       '/api/map/governorates',
       { config: { access: 'report.read' }, schema: { tags, summary: 'Report counts per governorate p-code, for the choropleth', querystring: DashboardQuery, response: Responses } },
       async (req) => dashboard.mapGovernorates(ctx.db, authOf(req), req.query),
+    );
+    app.get(
+      '/api/map/cells',
+      { config: { access: 'report.read' }, schema: { tags, summary: `Report counts per H3 hexagon as GeoJSON polygons (at most ${dashboard.CELL_LIMIT} cells, most first)`, querystring: CellsQuery, response: Responses } },
+      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapCells(ctx.db, authOf(req), req.query)),
     );
     app.get(
       '/api/reports/export.csv',

@@ -4,6 +4,7 @@ import { bounds, parsePeriod, previousPeriod, type Period } from '@truce/core/da
 import { trend } from '@truce/core/dashboard/trend';
 import { toCsv, type Cell } from '@truce/core/dashboard/csv';
 import { roundedLocation } from '@truce/core/reports/validate';
+import { CELL_AREA_KM2, cellPolygon, type CellResolution } from '@truce/core/geo/cells';
 import type { ReportContent } from '@truce/core/reports/model';
 import type { Actor } from '@truce/core/model/accounts';
 import type { Auth } from '../accounts/authenticate.ts';
@@ -12,7 +13,7 @@ import { badRequest } from '../http/problem.ts';
 import { geoData } from '../geo/service.ts';
 import { presentContent, scopeOf, type Areas } from '../reports/present.ts';
 import * as store from './store.ts';
-import type { DashboardQueryInput } from './routes.ts';
+import type { CellsQueryInput, ClustersQueryInput, DashboardQueryInput } from './routes.ts';
 
 /**
  * The dashboard, the map and the exports (C8, C10). Every figure is over the reports the
@@ -54,11 +55,14 @@ export async function dashboard(db: Db, auth: Auth, query: DashboardQueryInput) 
   const prev = previousPeriod(period);
   const scope = scopeFor(auth.actor);
   const incidents = can(auth.actor, 'incident.read');
-  // One query at a time: PGlite runs them in turn anyway, and so does one connection.
-  const counts = await store.totals(db, scope, filter, bounds(prev), incidents);
-  const groups = await store.aggregates(db, scope, filter);
-  const hurt = await store.casualties(db, scope, filter);
-  const open = incidents ? await store.openItems(db, scope, new Date()) : null;
+  // One query at a time, in one read-only transaction: PGlite runs them in turn anyway, and
+  // every figure comes from the same snapshot.
+  const { counts, groups, hurt, open } = await store.reading(db, async (tx) => ({
+    counts: await store.totals(tx, scope, filter, bounds(prev), incidents),
+    groups: await store.aggregates(tx, scope, filter),
+    hurt: await store.casualties(tx, scope, filter),
+    open: incidents ? await store.openItems(tx, scope, new Date()) : null,
+  }));
   const areas = (await geoData()).areas;
   return {
     period,
@@ -80,7 +84,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 export async function mapPoints(db: Db, auth: Auth, query: DashboardQueryInput) {
   const { period, filter } = filterOf(query);
   const incidents = can(auth.actor, 'incident.read');
-  const rows = await store.points(db, scopeFor(auth.actor), filter, POINT_LIMIT + 1);
+  const rows = await store.reading(db, (tx) => store.points(tx, scopeFor(auth.actor), filter, POINT_LIMIT + 1));
   const truncated = rows.length > POINT_LIMIT;
   const features = rows.slice(0, POINT_LIMIT).map((r) => {
     let lat = Number(r.lat);
@@ -104,10 +108,97 @@ export async function mapPoints(db: Db, auth: Auth, query: DashboardQueryInput) 
   return { type: 'FeatureCollection' as const, features, period, limit: POINT_LIMIT, truncated };
 }
 
+/** A grid square with more reports than this is a cluster; one with this many or fewer gives its points. */
+export const CLUSTER_POINTS_UP_TO = 3;
+/** At most this many grid squares across a view, each way: the answer is bounded whatever the view and the data. */
+export const CLUSTER_GRID_MAX = 64;
+
+/**
+ * The map's view (bbox "west,south,east,north" in degrees, and the zoom) as clusters and
+ * points, computed in the database: a grid of squares a quarter of a 256-pixel tile wide at
+ * that zoom (never more than CLUSTER_GRID_MAX across), clusters where a square holds more
+ * than CLUSTER_POINTS_UP_TO reports, the reports themselves elsewhere. Places sealed for the
+ * reader are binned and shown where the map's points show them.
+ */
+export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput) {
+  const { period, filter } = filterOf(query);
+  const bbox = (query.bbox ?? '-180,-90,180,90').split(',').map(Number);
+  const [west, south, east, north] = bbox;
+  if (bbox.length !== 4 || bbox.some((x) => !Number.isFinite(x)) || west > east || south > north || west < -180 || east > 180 || south < -90 || north > 90) {
+    const message = 'must be west,south,east,north in degrees';
+    throw badRequest(`The request is not valid: /query/bbox ${message}.`, [{ path: '/query/bbox', message }], 'validation_failed');
+  }
+  const zoom = Number(query.zoom ?? 6);
+  const cell = Math.max(360 / 2 ** zoom / 4, (east - west) / CLUSTER_GRID_MAX, (north - south) / CLUSTER_GRID_MAX, 1e-6);
+  const incidents = can(auth.actor, 'incident.read');
+  const grid = { west, south, east, north, cell };
+  const rows = await store.reading(db, (tx) => store.clusters(tx, scopeFor(auth.actor), filter, sealedScopeFor(auth.actor), grid, CLUSTER_POINTS_UP_TO));
+  let total = 0;
+  const features = rows.map((r) => {
+    total += r.kind === 'cluster' ? r.count : 1;
+    if (r.kind === 'cluster')
+      return {
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: [r.lon, r.lat] },
+        properties: { cluster: true as const, count: r.count, extent: [r.west, r.south, r.east, r.north] },
+      };
+    return {
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: { type: 'Point' as const, coordinates: [Number(r.lon), Number(r.lat)] },
+      properties: {
+        cluster: false as const,
+        count: 1,
+        id: r.id,
+        typeCode: r.type_code,
+        occurredAt: iso(r.occurred_at),
+        allegedPartyId: r.alleged_party,
+        incidentId: incidents ? r.incident_id : null,
+        finding: incidents && r.verification ? { verification: r.verification } : null,
+        locationSealed: r.sealed,
+      },
+    };
+  });
+  return { type: 'FeatureCollection' as const, features, period, bbox: [west, south, east, north], zoom, cellDegrees: cell, pointsUpTo: CLUSTER_POINTS_UP_TO, total };
+}
+
 export async function mapGovernorates(db: Db, auth: Auth, query: DashboardQueryInput) {
   const { period, filter } = filterOf(query);
-  const rows = await store.perGovernorate(db, scopeFor(auth.actor), filter);
+  const rows = await store.reading(db, (tx) => store.perGovernorate(tx, scopeFor(auth.actor), filter));
   return { period, governorates: rows };
+}
+
+export const CELL_LIMIT = 50_000;
+
+/** The policy's `report.read.sealed` as a SQL scope. Kept in step with RULES (map-cells test checks). */
+export function sealedScopeFor(actor: Actor): store.SealedScope {
+  return can(actor, 'report.read.sealed') ? { kind: 'all' } : { kind: 'filedBy', orgId: actor.orgId };
+}
+
+/** Hexagons never change: their outlines are computed once per cell (Syria has ~36,000 at resolution 7). */
+const outlines = new Map<string, number[][]>();
+function outline(cell: string): number[][] {
+  let ring = outlines.get(cell);
+  if (!ring) {
+    if (outlines.size >= 200_000) outlines.clear();
+    outlines.set(cell, (ring = cellPolygon(cell)));
+  }
+  return ring;
+}
+
+/** Report counts per H3 hexagon as GeoJSON polygons, sealed places counted where this reader is shown them. */
+export async function mapCells(db: Db, auth: Auth, query: CellsQueryInput) {
+  const { period, filter } = filterOf(query);
+  const resolution = Number(query.resolution ?? 6) as CellResolution;
+  const rows = await store.perCell(db, scopeFor(auth.actor), filter, resolution, sealedScopeFor(auth.actor), CELL_LIMIT + 1);
+  const truncated = rows.length > CELL_LIMIT;
+  const features = rows.slice(0, CELL_LIMIT).map((r) => ({
+    type: 'Feature' as const,
+    id: r.cell,
+    geometry: { type: 'Polygon' as const, coordinates: [outline(r.cell)] },
+    properties: { cell: r.cell, count: r.count },
+  }));
+  return { type: 'FeatureCollection' as const, features, period, resolution, cellAreaKm2: CELL_AREA_KM2[resolution], limit: CELL_LIMIT, truncated };
 }
 
 /** A report as an export shows it to this reader: no sources, sealed places rounded. */

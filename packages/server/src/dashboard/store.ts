@@ -25,14 +25,20 @@ export interface Filter {
   withdrawn?: boolean;
 }
 
-/** The current finding of the incident a report belongs to, as a correlated expression. */
-const findingOf = sql`(select f.finding->>'verification'
-  from incident_reports ir
+/**
+ * Whether the incident a report currently belongs to (at most one) has a current finding
+ * with the given verification (or any, for "none"): a semi-join the planner can run as a
+ * hash or merge join, not a subquery per report.
+ */
+const hasFinding = (verification: Frag) => sql`exists (select 1 from incident_reports ir
   join incidents i on i.id = ir.incident_id
   join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null
-  where ir.report_id = r.id and ir.removed_at is null limit 1)`;
+  where ir.report_id = r.id and ir.removed_at is null and ${verification})`;
 
-const incidentOf = sql`(select ir.incident_id from incident_reports ir where ir.report_id = r.id and ir.removed_at is null limit 1)`;
+/** The report's current incident (ir) and that incident's current finding (f), joined to reports r. */
+const membership = sql`left join incident_reports ir on ir.report_id = r.id and ir.removed_at is null
+  left join incidents i on i.id = ir.incident_id
+  left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null`;
 
 export function scopeWhere(scope: Scope): Frag {
   switch (scope.kind) {
@@ -52,12 +58,27 @@ function where(scope: Scope, f: Filter, range: { start: Date; end: Date } = f): 
   if (!f.withdrawn) conds.push(sql`r.withdrawn_at is null`);
   if (f.type) conds.push(sql`r.type_code = ${f.type}`);
   if (f.allegedParty) conds.push(sql`r.alleged_party = ${f.allegedParty}`);
-  if (f.finding === 'none') conds.push(sql`${findingOf} is null`);
-  else if (f.finding) conds.push(sql`${findingOf} = ${f.finding}`);
+  if (f.finding === 'none') conds.push(sql`not ${hasFinding(sql`f.finding->>'verification' is not null`)}`);
+  else if (f.finding) conds.push(hasFinding(sql`f.finding->>'verification' = ${f.finding}`));
   return sql.join(conds, sql` and `);
 }
 
 const n = (v: unknown) => Number(v ?? 0);
+
+/**
+ * Runs the dashboard's or the map's reads in one read-only transaction, with the settings
+ * of a query that aggregates a million rows once: enough work memory for its hash tables
+ * to stay in memory, and no JIT compilation (which costs more than it saves at this size:
+ * measured in bench/dashboard.ts, whose hand-written SQL runs with the same settings).
+ */
+export const READ_SETTINGS = { jit: 'off', work_mem: '64MB' } as const;
+export function reading<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`set transaction read only`.execute(tx);
+    await sql`select ${sql.join(Object.entries(READ_SETTINGS).map(([k, v]) => sql`set_config(${k}, ${v}, true)`))}`.execute(tx);
+    return fn(tx);
+  });
+}
 
 /** Counts by week × type, by alleged party and by governorate, and the totals, in one scan. */
 export async function aggregates(db: Db, scope: Scope, f: Filter) {
@@ -85,25 +106,24 @@ export async function totals(db: Db, scope: Scope, f: Filter, previous: { start:
     await sql<Record<string, string | number | null>>`
       select count(*) filter (where r.occurred_at >= ${f.start}) as current,
              count(*) filter (where r.occurred_at < ${f.start}) as previous
-             ${withIncidents ? sql`, count(distinct ${incidentOf}) filter (where r.occurred_at >= ${f.start}) as incidents` : sql``}
+             ${withIncidents ? sql`, count(distinct ir.incident_id) filter (where r.occurred_at >= ${f.start}) as incidents` : sql``}
       from reports r
+      ${withIncidents ? sql`left join incident_reports ir on ir.report_id = r.id and ir.removed_at is null` : sql``}
       where ${where(scope, f, { start: previous.start, end: f.end })}
     `.execute(db)
   ).rows[0];
   return { current: n(row.current), previous: n(row.previous), incidents: withIncidents ? n(row.incidents) : null };
 }
 
-/** Casualties from each report's current version; null in a report means not known. */
+/** Casualties of each report's current version (copied on its header, 0012); null in a report means not known. */
 export async function casualties(db: Db, scope: Scope, f: Filter) {
-  const c = (k: string) => sql`(v.content->'casualties'->>${sql.lit(k)})::int`;
   const row = (
     await sql<Record<string, string | number | null>>`
-      select coalesce(sum(${c('killedCivilian')}), 0) as kc, coalesce(sum(${c('killedCombatant')}), 0) as kk,
-             count(*) filter (where ${c('killedCivilian')} is null or ${c('killedCombatant')} is null) as ku,
-             coalesce(sum(${c('injuredCivilian')}), 0) as ic, coalesce(sum(${c('injuredCombatant')}), 0) as ik,
-             count(*) filter (where ${c('injuredCivilian')} is null or ${c('injuredCombatant')} is null) as iu
+      select coalesce(sum(r.killed_civilian), 0) as kc, coalesce(sum(r.killed_combatant), 0) as kk,
+             count(*) filter (where r.killed_civilian is null or r.killed_combatant is null) as ku,
+             coalesce(sum(r.injured_civilian), 0) as ic, coalesce(sum(r.injured_combatant), 0) as ik,
+             count(*) filter (where r.injured_civilian is null or r.injured_combatant is null) as iu
       from reports r
-      join report_versions v on v.report_id = r.id and v.version = r.current_version
       where ${where(scope, f)}
     `.execute(db)
   ).rows[0];
@@ -176,16 +196,71 @@ export interface PointRow {
 export async function points(db: Db, scope: Scope, f: Filter, limit: number) {
   const { rows } = await sql<PointRow>`
     select r.id, r.reporter_org, r.alleged_party, r.affected_party, r.type_code, r.occurred_at,
-           (v.content->'location'->>'lat')::float8 as lat, (v.content->'location'->>'lon')::float8 as lon,
-           coalesce((v.content->>'sealLocation')::boolean, false) as sealed,
-           ${incidentOf} as incident_id, ${findingOf} as verification
+           r.lat, r.lon, r.location_sealed as sealed, ir.incident_id, f.finding->>'verification' as verification
     from reports r
-    join report_versions v on v.report_id = r.id and v.version = r.current_version
+    ${membership}
     where ${where(scope, f)}
     order by r.occurred_at desc, r.id desc
     limit ${limit}
   `.execute(db);
   return rows;
+}
+
+/** A view of the map: its bounds in degrees and the side of a grid cell in degrees. */
+export interface Grid {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  cell: number;
+}
+
+export type ClusterRow =
+  | { kind: 'cluster'; count: number; lat: number; lon: number; south: number; west: number; north: number; east: number }
+  | ({ kind: 'point' } & PointRow);
+
+/**
+ * The map's view at one zoom, bounded whatever the number of reports: the reports at their
+ * shown place (a sealed place rounded to 0.1° as presentReport does, unless this reader may
+ * see it) inside the view, binned on a grid of cell-degree squares; a square holding more
+ * than `pointsUpTo` reports is one cluster (count, mean place, extent), a square holding
+ * fewer gives its reports as points. Clusters with most reports first, then points newest first.
+ */
+export async function clusters(db: Db, scope: Scope, f: Filter, sealed: SealedScope, grid: Grid, pointsUpTo: number) {
+  const seen = sealed.kind === 'all' ? sql`true` : sql`r.reporter_org = ${sealed.orgId}`;
+  const { rows } = await sql<Record<string, unknown>>`
+    with shown as materialized (
+      select r.id, r.occurred_at, r.location_sealed and not (${seen}) as rounded,
+             case when r.location_sealed and not (${seen}) then floor(r.lat * 10 + 0.5) / 10 else r.lat end as lat,
+             case when r.location_sealed and not (${seen}) then floor(r.lon * 10 + 0.5) / 10 else r.lon end as lon
+      from reports r
+      where ${where(scope, f)} and r.lat is not null
+    ),
+    inview as materialized (
+      select s.*, floor(s.lon / ${grid.cell}::float8) as gx, floor(s.lat / ${grid.cell}::float8) as gy from shown s
+      where s.lon >= ${grid.west}::float8 and s.lon <= ${grid.east}::float8 and s.lat >= ${grid.south}::float8 and s.lat <= ${grid.north}::float8
+    ),
+    cells as (
+      select gx, gy, count(*) as n, avg(lat) as lat, avg(lon) as lon, min(lat) as south, min(lon) as west, max(lat) as north, max(lon) as east
+      from inview group by gx, gy
+    )
+    select 'cluster' as kind, c.n as count, c.lat, c.lon, c.south, c.west, c.north, c.east,
+           null::uuid as id, null::uuid as reporter_org, null::uuid as alleged_party, null::uuid as affected_party, null as type_code, null::timestamptz as occurred_at,
+           null::boolean as sealed, null::uuid as incident_id, null as verification
+    from cells c where c.n > ${pointsUpTo}
+    union all
+    select 'point', 1, v.lat, v.lon, null, null, null, null,
+           r.id, r.reporter_org, r.alleged_party, r.affected_party, r.type_code, r.occurred_at, v.rounded, ir.incident_id, f.finding->>'verification'
+    from inview v join cells c on c.gx = v.gx and c.gy = v.gy and c.n <= ${pointsUpTo}
+    join reports r on r.id = v.id
+    ${membership}
+    order by 1, 2 desc, occurred_at desc, id desc
+  `.execute(db);
+  return rows.map((x): ClusterRow => {
+    if (x.kind === 'cluster')
+      return { kind: 'cluster', count: n(x.count), lat: Number(x.lat), lon: Number(x.lon), south: Number(x.south), west: Number(x.west), north: Number(x.north), east: Number(x.east) };
+    return { kind: 'point', ...(x as unknown as PointRow) };
+  });
 }
 
 /** Counts per governorate p-code, for the choropleth. */
@@ -194,6 +269,30 @@ export async function perGovernorate(db: Db, scope: Scope, f: Filter) {
     select r.adm1_pcode, count(*) as count from reports r where ${where(scope, f)} group by r.adm1_pcode order by count(*) desc, r.adm1_pcode
   `.execute(db);
   return rows.map((x) => ({ pcode: x.adm1_pcode, count: n(x.count) }));
+}
+
+/**
+ * Whose sealed places a reader sees exactly, in SQL terms (the policy's
+ * `report.read.sealed`): every report's, or only those its organisation filed.
+ */
+export type SealedScope = { kind: 'all' } | { kind: 'filedBy'; orgId: string };
+
+/**
+ * Counts per H3 cell at resolution 5, 6 or 7 (migration 0011), most first, at most
+ * `limit`; cells as hexadecimal H3 indexes. A report whose place is sealed for this
+ * reader counts in the cell of its rounded place (`h3_shown_rN`), the place its point is
+ * shown at: a small cell never tells more than the map's points and the exports do.
+ */
+export async function perCell(db: Db, scope: Scope, f: Filter, resolution: 5 | 6 | 7, sealed: SealedScope, limit: number) {
+  const exact = sql.ref(`r.h3_r${resolution}`);
+  const shown = sql.ref(`r.h3_shown_r${resolution}`);
+  const cell = sealed.kind === 'all' ? exact : sql`case when r.reporter_org = ${sealed.orgId} then ${exact} else coalesce(${shown}, ${exact}) end`;
+  const { rows } = await sql<{ cell: string; count: string | number }>`
+    select to_hex(c.cell) as cell, c.count from (
+      select ${cell} as cell, count(*) as count from reports r where ${where(scope, f)} group by 1
+    ) c where c.cell is not null order by c.count desc, c.cell limit ${limit}
+  `.execute(db);
+  return rows.map((x) => ({ cell: x.cell.padStart(15, '0'), count: n(x.count) }));
 }
 
 /** Whole reports (current version) for exports: oldest first, at most `limit`. */

@@ -8,6 +8,11 @@ import * as m0005 from './migrations/0005_reports.ts';
 import * as m0006 from './migrations/0006_incidents.ts';
 import * as m0007 from './migrations/0007_dashboard_indexes.ts';
 import * as m0008 from './migrations/0008_notifications.ts';
+import * as m0009 from './migrations/0009_log_sequencer.ts';
+import * as m0010 from './migrations/0010_email_outbox.ts';
+import * as m0011 from './migrations/0011_report_cells.ts';
+import * as m0012 from './migrations/0012_dashboard_speed.ts';
+import * as m0013 from './migrations/0013_report_idempotency.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +24,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_incidents': m0006,
   '0007_dashboard_indexes': m0007,
   '0008_notifications': m0008,
+  '0009_log_sequencer': m0009,
+  '0010_email_outbox': m0010,
+  '0011_report_cells': m0011,
+  '0012_dashboard_speed': m0012,
+  '0013_report_idempotency': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

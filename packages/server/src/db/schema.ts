@@ -119,7 +119,10 @@ export interface TaxonomyTable {
 }
 
 export interface LogEntriesTable {
-  idx: number;
+  /** Given at append, in the command's transaction. */
+  id: Generated<number>;
+  /** Given by the sequencer; null until the entry is in the tree. */
+  idx: number | null;
   body: Uint8Array;
   created_at: Timestamp;
 }
@@ -143,7 +146,7 @@ export interface LogCheckpointsTable {
 }
 
 export interface LogSaltsTable {
-  entry_idx: number;
+  entry_id: number;
   field: string;
   salt: Uint8Array;
 }
@@ -166,6 +169,24 @@ export interface ReportsTable {
   withdrawn_at: Timestamp | null;
   withdrawn_by: string | null;
   withdrawn_reason: string | null;
+  /** The filer's Idempotency-Key and a hash of what was filed under it (0013). */
+  idempotency_key: string | null;
+  request_hash: string | null;
+  /** H3 cells (bigint, sent as decimal strings) of the place, and of the place as shown when sealed (0011). */
+  h3_r5: string | null;
+  h3_r6: string | null;
+  h3_r7: string | null;
+  h3_shown_r5: string | null;
+  h3_shown_r6: string | null;
+  h3_shown_r7: string | null;
+  /** Copies of the current version's casualties and place, for the dashboard and the map (0012). */
+  killed_civilian: number | null;
+  killed_combatant: number | null;
+  injured_civilian: number | null;
+  injured_combatant: number | null;
+  lat: number | null;
+  lon: number | null;
+  location_sealed: boolean;
 }
 
 export interface ReportVersionsTable {
@@ -197,7 +218,7 @@ export interface EvidenceUploadsTable {
   original_name: string | null;
   capture_time: Timestamp | null;
   claimed_media_type: string | null;
-  log_idx: number;
+  log_entry_id: number;
   uploaded_at: Timestamp;
 }
 
@@ -270,9 +291,26 @@ export interface NotificationCursorTable {
   log_index: number;
 }
 
+/** Notification e-mails (0010); see notifications/email.ts. */
+export interface EmailOutboxTable {
+  id: string;
+  notification_id: string;
+  user_id: string;
+  recipient: string;
+  language: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  last_attempt_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  given_up_at: Timestamp | null;
+}
+
 export interface Database {
   notifications: NotificationsTable;
   notification_cursor: NotificationCursorTable;
+  email_outbox: EmailOutboxTable;
   incidents: IncidentsTable;
   incident_reports: IncidentReportsTable;
   incident_replies: IncidentRepliesTable;

@@ -641,6 +641,7 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     await ctx.db.transaction().execute(async (tx) => {
       for (const a of actions.slice(i, i + CHUNK)) await a.run(tx);
     });
+    await ctx.sequencer.flush();
   }
   const after = await ctx.db.selectFrom('log_head').select('size').executeTakeFirstOrThrow();
   return { reports: drafts.length, incidents: plans.length, entries: after.size - before.size };

@@ -147,7 +147,9 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     await record(tx, { type: 'zone.created', actor, subject: { zone: zoneId }, data: { name: 'Syrian Arab Republic (area of application)' } });
   });
 
+  await ctx.sequencer.flush();
   await loadDemoIncidents(ctx, { orgIds, users: users.map((u) => ({ id: u.id, orgId: u.orgId, role: u.role })) }, options.reports ?? DEFAULT_DEMO_REPORTS);
+  await ctx.sequencer.flush();
 
   const file = path.join(ctx.config.dataDir, 'demo-accounts.json');
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });

@@ -31,7 +31,7 @@ export const EvidenceMeta = Type.Object(
         originalName: Nullable(Type.String()),
         captureTime: Nullable(Type.String({ format: 'date-time' })),
         uploadedAt: Type.String({ format: 'date-time' }),
-        logIndex: Type.Integer({ description: 'the upload\'s entry in the record' }),
+        logIndex: Type.Union([Type.Integer(), Type.Null()], { description: 'the upload\'s entry in the record (null only while it is being sequenced)' }),
       }),
       { description: 'the uploads the caller may see: all for the secretariat and guarantors, its own organisation\'s otherwise' },
     ),

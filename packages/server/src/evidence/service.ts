@@ -83,7 +83,7 @@ export async function uploadEvidence(ctx: AppContext, files: EvidenceFiles, inpu
         uploaded_at: now,
       });
     }
-    const logIdx = await record(tx, {
+    const logEntryId = await record(tx, {
       type: 'evidence.uploaded',
       actor: input.actor,
       subject: { evidence: incoming.sha256 },
@@ -99,7 +99,7 @@ export async function uploadEvidence(ctx: AppContext, files: EvidenceFiles, inpu
       original_name: originalName,
       capture_time: captureTime,
       claimed_media_type: input.mediaType === undefined ? null : normaliseMediaType(input.mediaType),
-      log_idx: logIdx,
+      log_entry_id: logEntryId,
       uploaded_at: now,
     });
     return { sha256: incoming.sha256, size: incoming.size, mediaType: storedType, captureTime: captureTime?.toISOString() ?? null, originalName };
@@ -170,7 +170,8 @@ export interface EvidenceUpload {
   originalName: string | null;
   captureTime: string | null;
   uploadedAt: string;
-  logIndex: number;
+  /** Null for the moment between the upload's commit and its entry's place in the tree. */
+  logIndex: number | null;
 }
 
 export interface EvidenceMeta extends UploadedEvidence {
@@ -194,7 +195,7 @@ export async function evidenceMeta(ctx: AppContext, actor: Actor, sha256: string
     originalName: u.original_name,
     captureTime: u.capture_time ? new Date(u.capture_time).toISOString() : null,
     uploadedAt: new Date(u.uploaded_at).toISOString(),
-    logIndex: Number(u.log_idx),
+    logIndex: u.log_idx === null ? null : Number(u.log_idx),
   }));
   const first = shown[0];
   return {

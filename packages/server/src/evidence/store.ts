@@ -11,7 +11,15 @@ export function findEvidence(db: Db, sha256: string) {
 
 /** Uploads of one file, oldest first. */
 export function uploadsOf(db: Db, sha256: string) {
-  return db.selectFrom('evidence_uploads').selectAll().where('sha256', '=', sha256).orderBy('uploaded_at').orderBy('id').execute();
+  return db
+    .selectFrom('evidence_uploads')
+    .innerJoin('log_entries', 'log_entries.id', 'evidence_uploads.log_entry_id')
+    .selectAll('evidence_uploads')
+    .select('log_entries.idx as log_idx')
+    .where('sha256', '=', sha256)
+    .orderBy('evidence_uploads.uploaded_at')
+    .orderBy('evidence_uploads.id')
+    .execute();
 }
 
 /** The organisations that uploaded each of these files. */

@@ -16,6 +16,7 @@ import type { AppContext } from '../context.ts';
 import { evidenceRoutes } from '../evidence/routes.ts';
 import { geoRoutes } from '../geo/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
+import { limitsRoutes } from '../limits/routes.ts';
 import { logRoutes } from '../log/routes.ts';
 import { mechanismRoutes } from '../mechanism/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
@@ -46,7 +47,7 @@ export interface AppOptions {
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: ctx.config.jsonMaxBytes,
     trustProxy: false,
     ajv: {
       // Wrong types are errors, not coerced; unknown fields are errors, not dropped.
@@ -61,6 +62,17 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
     for (const [k, v] of Object.entries(problem.extra.headers ?? {})) reply.header(k, v);
     return reply.code(problem.status).type('application/problem+json').send(problem.toJSON());
+  });
+
+  // A change is answered once its log entry is in the tree, so whoever made it can at
+  // once fetch a checkpoint and proof that include it. Concurrent requests share one
+  // sequencing run (log/sequencer.ts). If sequencing fails the change stays committed
+  // and the background loop puts it in the tree later; the answer is still true.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400) {
+      await ctx.sequencer.flush().catch((err) => req.log.error({ err }, 'log sequencing failed; the background loop will retry'));
+    }
+    return payload;
   });
 
   app.addSchema(ProblemSchema);
@@ -107,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(ctx));
+  await app.register(limitsRoutes(ctx));
   await app.register(sessionRoutes(ctx));
   await app.register(accountRoutes(ctx));
   await app.register(adminRoutes(ctx));

@@ -78,7 +78,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/incidents/:id/replies',
-      { config: { access: 'incident.reply' }, schema: { tags: ['incidents'], summary: "The accused party's reply, before the deadline", params: IdParams, body: Type.Object({ text: Text(20_000, 1), evidence: Sha256List }, closed), response: Responses } },
+      { config: { access: 'incident.reply' }, schema: { tags: ['incidents'], summary: "The accused party's reply, before the deadline", params: IdParams, body: Type.Object({ text: Text(ctx.config.textMaxChars, 1), evidence: Sha256List }, closed), response: Responses } },
       async (req, reply) => reply.code(201).send(await commands.reply(ctx, authOf(req), req.params.id, { text: req.body.text, evidence: req.body.evidence ?? [] })),
     );
 
@@ -90,7 +90,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['incidents'],
           summary: "A guarantor's assessment: verification, then attribution; adopts the finding when the decision rule is met",
           params: IdParams,
-          body: Type.Object({ verification: Type.Union(VERIFICATIONS.map((v) => Type.Literal(v))), attribution: Attribution, reasoning: Text(20_000, 1) }, closed),
+          body: Type.Object({ verification: Type.Union(VERIFICATIONS.map((v) => Type.Literal(v))), attribution: Attribution, reasoning: Text(ctx.config.textMaxChars, 1) }, closed),
           response: Responses,
         },
       },

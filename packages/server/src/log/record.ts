@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { commitment, encodeEntry, leafHash, nodeHash, nodesCompletedByAppend, childrenOf } from '@truce/core/log/index';
+import { commitment, encodeEntry } from '@truce/core/log/index';
 import type { Database } from '../db/schema.ts';
 
 /**
@@ -21,13 +21,35 @@ export const MAX_ENTRY_BYTES = 65_535;
 
 /**
  * Appends one entry to the log inside the caller's transaction (STYLE #7): the entry
- * and the domain rows commit or roll back together. The head row lock serialises
- * appends, so indexes have no gaps and follow commit order. Returns the entry's index.
+ * and the domain rows commit or roll back together, so an acknowledged change is in the
+ * record. The entry gets its place in the tree (its index) from the sequencer
+ * (sequencer.ts) once committed; appending takes no lock, so concurrent commands do not
+ * wait on each other. Returns the entry's id (not its index).
  */
 export async function record(tx: Kysely<Database>, event: LogEvent): Promise<number> {
-  const head = await tx.selectFrom('log_head').select('size').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  const index = head.size;
+  const { body, salts } = prepareEntry(event);
+  const { id } = await tx.insertInto('log_entries').values({ body, created_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+  if (salts.length > 0) {
+    await tx
+      .insertInto('log_salts')
+      .values(salts.map((s) => ({ entry_id: id, field: s.field, salt: s.salt })))
+      .execute();
+  }
+  return id;
+}
 
+/** An entry's bytes and the salts of its commitments, for a caller that writes them itself. */
+export interface PreparedEntry {
+  body: Uint8Array;
+  salts: { field: string; salt: Uint8Array }[];
+}
+
+/**
+ * Encodes an event as entry bytes (canonical JSON, sealed fields as salted commitments).
+ * record() writes the result; a hot path may write it in a statement of its own (see
+ * reports/store.ts), with the same rows.
+ */
+export function prepareEntry(event: LogEvent): PreparedEntry {
   const salts: { field: string; salt: Uint8Array }[] = [];
   const commitments: Record<string, string> = {};
   for (const [field, value] of Object.entries(event.sealed ?? {})) {
@@ -47,43 +69,5 @@ export async function record(tx: Kysely<Database>, event: LogEvent): Promise<num
   if (body.length > MAX_ENTRY_BYTES) {
     throw new Error(`log entry of type ${event.type} is ${body.length} bytes, more than ${MAX_ENTRY_BYTES}`);
   }
-
-  await tx.insertInto('log_entries').values({ idx: index, body, created_at: new Date() }).execute();
-  await storeNodes(tx, index, leafHash(body));
-  if (salts.length > 0) {
-    await tx
-      .insertInto('log_salts')
-      .values(salts.map((s) => ({ entry_idx: index, field: s.field, salt: s.salt })))
-      .execute();
-  }
-  await tx.updateTable('log_head').set({ size: index + 1 }).where('id', '=', 1).execute();
-  return index;
-}
-
-/**
- * Stores the leaf hash and every subtree the new leaf completes. Each completed node's
- * right child is the node completed just before it (or the leaf); its left child was
- * stored earlier and is read in one query.
- */
-async function storeNodes(tx: Kysely<Database>, index: number, leaf: Uint8Array): Promise<void> {
-  const completed = nodesCompletedByAppend(index);
-  const rows = [{ level: 0, idx: index, hash: leaf }];
-  if (completed.length > 0) {
-    const lefts = completed.map((node) => childrenOf(node)[0]);
-    const found = await tx
-      .selectFrom('log_nodes')
-      .select(['level', 'idx', 'hash'])
-      .where((eb) => eb.or(lefts.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))))
-      .execute();
-    const byKey = new Map(found.map((r) => [`${r.level}/${r.idx}`, r.hash]));
-    let right = leaf;
-    for (const node of completed) {
-      const [left] = childrenOf(node);
-      const leftHash = byKey.get(`${left.level}/${left.index}`);
-      if (!leftHash) throw new Error(`log node ${left.level}/${left.index} is missing`);
-      right = nodeHash(new Uint8Array(leftHash), right);
-      rows.push({ level: node.level, idx: node.index, hash: right });
-    }
-  }
-  await tx.insertInto('log_nodes').values(rows).execute();
+  return { body, salts };
 }

@@ -49,6 +49,7 @@ export async function entryRange(db: Kysely<Database>, from: number, count: numb
     .where('idx', '>=', from)
     .where('idx', '<', from + count)
     .orderBy('idx')
+    .$narrowType<{ idx: number }>()
     .execute();
 }
 

@@ -2,11 +2,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
+import { queueNotificationEmails } from './email.ts';
 
 /**
  * Turns log entries into notifications (STYLE #7: side effects react to entries). The
  * cursor and the notifications it produces commit together, so each entry is processed
- * exactly once, even across a crash or with several server instances.
+ * exactly once, even across a crash or with several server instances. When SMTP is
+ * configured, each notification's e-mails are queued in the same transaction and sent
+ * by the loop in email.ts.
  */
 type Db = Kysely<Database>;
 
@@ -66,7 +69,7 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
 export async function processNotifications(ctx: AppContext): Promise<number> {
   return ctx.db.transaction().execute(async (tx) => {
     const cursor = await tx.selectFrom('notification_cursor').select('log_index').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-    const rows = await tx.selectFrom('log_entries').select(['idx', 'body']).where('idx', '>=', cursor.log_index).orderBy('idx').limit(BATCH).execute();
+    const rows = await tx.selectFrom('log_entries').select(['idx', 'body']).where('idx', '>=', cursor.log_index).orderBy('idx').limit(BATCH).$narrowType<{ idx: number }>().execute();
     for (const row of rows) {
       let entry: Entry;
       try {
@@ -75,11 +78,14 @@ export async function processNotifications(ctx: AppContext): Promise<number> {
         continue; // a damaged entry is for `truce verify` to report, not for notifications
       }
       for (const n of await noticesFor(tx, entry)) {
-        await tx
+        const written = await tx
           .insertInto('notifications')
           .values({ id: uuidv7(), organisation_id: n.organisationId, kind: n.kind, subject: JSON.stringify(n.subject), details: JSON.stringify(n.details), log_index: row.idx, created_at: new Date() })
           .onConflict((oc) => oc.doNothing())
-          .execute();
+          .returning('id')
+          .executeTakeFirst();
+        // With SMTP configured, its e-mails are queued with it (email.ts).
+        if (written) await queueNotificationEmails(tx, ctx.config.smtp, { notificationId: written.id, organisationId: n.organisationId });
       }
     }
     if (rows.length > 0) await tx.updateTable('notification_cursor').set({ log_index: rows[rows.length - 1].idx + 1 }).where('id', '=', 1).execute();

@@ -2,17 +2,31 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { authOf } from '../http/auth-hook.ts';
 import { IdParams, Responses } from '../http/schemas.ts';
-import { CorrectionSchema, ReportContentSchema, ReportListQuery, WithdrawSchema } from './schema.ts';
+import { correctionSchema, FilingHeaders, reportContentSchema, ReportListQuery, WithdrawSchema } from './schema.ts';
 import * as reports from './service.ts';
 
 /** Violation reports (C2): file, list, read with every version, correct, withdraw. */
 export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  const ReportContentSchema = reportContentSchema(ctx.config.textMaxChars);
+  const CorrectionSchema = correctionSchema(ctx.config.textMaxChars);
   return async (app) => {
     app.post(
       '/api/reports',
-      { config: { access: 'report.file' }, schema: { tags: ['reports'], summary: 'File a violation report (evidence first through /api/evidence)', body: ReportContentSchema, response: Responses } },
+      {
+        config: { access: 'report.file' },
+        schema: {
+          tags: ['reports'],
+          summary: 'File a violation report (evidence first through /api/evidence)',
+          description:
+            'Send an `Idempotency-Key` (1–100 letters, digits, `-`, `_`, `.`, `:`; a UUID will do) to make the filing safe to retry: the same report sent again with the same key returns the report already filed, with `Idempotent-Replayed: true`, and files nothing. A different report under a used key is refused with 422.',
+          headers: FilingHeaders,
+          body: ReportContentSchema,
+          response: Responses,
+        },
+      },
       async (req, reply) => {
-        const report = await reports.fileReport(ctx, authOf(req), req.body);
+        const { report, replayed } = await reports.fileReport(ctx, authOf(req), req.body, req.headers['idempotency-key']);
+        if (replayed) reply.header('idempotent-replayed', 'true');
         return reply.code(201).header('etag', `"v${report.version}"`).header('location', `/api/reports/${report.id}`).send(report);
       },
     );

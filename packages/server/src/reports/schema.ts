@@ -7,7 +7,8 @@ const closed = { additionalProperties: false } as const;
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<TLiteral<T>[]>;
 const Count = Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()], { description: 'null when not known' });
 
-export const ReportContentSchema = Type.Object(
+/** The content schema, with the installation's limit on the description (TRUCE_TEXT_MAX_CHARS). */
+export const reportContentSchema = (textMaxChars: number) => Type.Object(
   {
     occurredAt: Type.String({ format: 'date-time', description: 'when it happened (UTC, ISO 8601)' }),
     timePrecision: literals(TIME_PRECISIONS),
@@ -34,17 +35,17 @@ export const ReportContentSchema = Type.Object(
       Type.Object({ kind: Type.Literal('unknown') }, closed),
     ]),
     casualties: Type.Object({ killedCivilian: Count, killedCombatant: Count, injuredCivilian: Count, injuredCombatant: Count }, closed),
-    description: Text(20_000, 1),
+    description: Text(textMaxChars, 1),
     language: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 tag of the description' }),
     sources: Type.Array(Type.Object({ kind: literals(SOURCE_KINDS), detail: Text(2_000) }, closed), { maxItems: 20, default: [] }),
     evidence: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: 50, default: [] }),
   },
   closed,
 );
-export type ReportContentInput = Static<typeof ReportContentSchema>;
+export type ReportContentInput = Static<ReturnType<typeof reportContentSchema>>;
 
-export const CorrectionSchema = Type.Object(
-  { content: ReportContentSchema, changeNote: Text(2_000, 1), version: Version },
+export const correctionSchema = (textMaxChars: number) => Type.Object(
+  { content: reportContentSchema(textMaxChars), changeNote: Text(2_000, 1), version: Version },
   closed,
 );
 
@@ -61,3 +62,8 @@ export const ReportListQuery = Type.Object(
   },
   closed,
 );
+
+/** An optional Idempotency-Key makes a filing safe to retry (see POST /api/reports). */
+export const FilingHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' })),
+});

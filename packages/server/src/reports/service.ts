@@ -1,19 +1,23 @@
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import { zoneContains, type ZoneGeometry } from '@truce/core/mechanism/geojson';
 import { validateReport } from '@truce/core/reports/validate';
+import { canonicalJson } from '@truce/core/log/index';
 import type { ReportContent, ReportFlags } from '@truce/core/reports/model';
 import type { Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, Problem, notFound, staleVersion } from '../http/problem.ts';
-import { record } from '../log/record.ts';
+import { prepareEntry, record } from '../log/record.ts';
 import { presentReport, scopeOf, type Areas } from './present.ts';
 import type { ReportContentInput } from './schema.ts';
 import * as store from './store.ts';
 import { locateAreas } from './areas.ts';
+import { cellColumns } from './cells.ts';
 import { visibleEvidence } from '../evidence/service.ts';
+import { mechanismFacts } from './facts.ts';
 
 /**
  * Filing, correcting and withdrawing violation reports (C2). Each is one transaction
@@ -37,23 +41,39 @@ function normalise(input: ReportContentInput): ReportContent {
 }
 
 /** Checks the content against the mechanism; returns what the system notices about it. */
-async function check(tx: Db, content: ReportContent, known: Set<string>): Promise<ReportFlags> {
-  const facts = await store.mechanismFacts(tx);
+function check(facts: store.MechanismFacts, content: ReportContent, known: Set<string>): ReportFlags {
   const errors = validateReport(content, {
     now: new Date(),
-    activeTypeCodes: new Set(facts.types.map((t) => t.code)),
-    partyIds: new Set(facts.parties.map((p) => p.id)),
-    excludedGroupIds: new Set(facts.groups.map((g) => g.id)),
+    activeTypeCodes: new Set(facts.typeCodes),
+    partyIds: new Set(facts.partyIds),
+    excludedGroupIds: new Set(facts.groupIds),
     knownEvidence: known,
   });
   if (errors.length > 0) {
     throw badRequest(`The report is not valid: ${errors[0].path} ${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`, errors, 'invalid_report');
   }
   const day = content.occurredAt.slice(0, 10);
-  const outsideDates = !facts.agreements.some((a) => a.effective_from <= day && (a.effective_to === null || day <= a.effective_to));
-  const zones = facts.zones.map((z) => z.geometry as ZoneGeometry);
+  const outsideDates = !facts.agreements.some((a) => a.from <= day && (a.to === null || day <= a.to));
+  const zones = facts.zones as ZoneGeometry[];
   const outsideZones = zones.length > 0 && !zones.some((z) => zoneContains(z, content.location.lon, content.location.lat));
   return { outsideZones, outsideDates };
+}
+
+/** Everything a filing or correction is checked against, read before its transaction. */
+async function prepare(ctx: AppContext, auth: Auth, content: ReportContent) {
+  // Only files the reporter may see can be cited: no one attaches another party's evidence.
+  const [areas, known, facts] = await Promise.all([
+    locateAreas(content.location.lon, content.location.lat),
+    visibleEvidence(ctx, auth.actor, content.evidence),
+    mechanismFacts(ctx),
+  ]);
+  try {
+    return { areas, flags: check(facts, content, known) };
+  } catch {
+    // Refused on remembered facts: ask the database before saying no (a party or type
+    // may have been added a moment ago by another server process).
+    return { areas, flags: check(await mechanismFacts(ctx, { fresh: true }), content, known) };
+  }
 }
 
 export function headerColumns(content: ReportContent, flags: ReportFlags, areas: Areas) {
@@ -68,6 +88,14 @@ export function headerColumns(content: ReportContent, flags: ReportFlags, areas:
     adm2_pcode: areas.adm2?.pcode ?? null,
     outside_zones: flags.outsideZones,
     outside_dates: flags.outsideDates,
+    ...cellColumns(content),
+    killed_civilian: content.casualties.killedCivilian,
+    killed_combatant: content.casualties.killedCombatant,
+    injured_civilian: content.casualties.injuredCivilian,
+    injured_combatant: content.casualties.injuredCombatant,
+    lat: content.location.lat,
+    lon: content.location.lon,
+    location_sealed: content.sealLocation === true,
   };
 }
 
@@ -86,39 +114,64 @@ export function publicFacts(content: ReportContent, flags: ReportFlags, areas: A
   };
 }
 
-/** Files a new report. Throws 400 naming the field when the content does not fit the mechanism. */
-export async function fileReport(ctx: AppContext, auth: Auth, input: ReportContentInput) {
+/**
+ * Files a new report. Throws 400 naming the field when the content does not fit the
+ * mechanism. With an idempotency key, sending the same report again (a retry after a
+ * lost answer) returns the report already filed, marked `replayed`, and files nothing;
+ * another report under a key already used is refused (422).
+ */
+export async function fileReport(ctx: AppContext, auth: Auth, input: ReportContentInput, idempotencyKey?: string) {
   const content = normalise(input);
-  const areas = await locateAreas(content.location.lon, content.location.lat);
-  // Only files the reporter may see can be cited: no one attaches another party's evidence.
-  const known = await visibleEvidence(ctx, auth.actor, content.evidence);
-  const id = await ctx.db.transaction().execute(async (tx) => {
-    const flags = await check(tx, content, known);
-    const id = uuidv7();
-    const now = new Date();
-    await tx
-      .insertInto('reports')
-      .values({ id, reporter_org: auth.actor.orgId, reporter_user: auth.actor.userId, created_at: now, current_version: 1, ...headerColumns(content, flags, areas) })
-      .execute();
-    await tx
-      .insertInto('report_versions')
-      .values({ report_id: id, version: 1, content: JSON.stringify(content), areas: JSON.stringify(areas), change_note: '', created_by: auth.actor.userId, created_at: now })
-      .execute();
-    // The log append locks the log head until commit: it is the last step of the transaction.
-    await record(tx, { type: 'report.filed', actor: by(auth), subject: { report: id }, data: publicFacts(content, flags, areas, 1), sealed: { content } });
-    return id;
-  });
-  return view(ctx.db, auth, id);
+  const requestHash = idempotencyKey === undefined ? null : sha256Hex(canonicalJson(content));
+  const { areas, flags } = await prepare(ctx, auth, content);
+  const id = uuidv7();
+  const now = new Date();
+  const report = {
+    id, reporter_org: auth.actor.orgId, reporter_user: auth.actor.userId, created_at: now, current_version: 1,
+    idempotency_key: idempotencyKey ?? null, request_hash: requestHash, ...headerColumns(content, flags, areas),
+  };
+  const version = { report_id: id, version: 1, content, areas, change_note: '', created_by: auth.actor.userId, created_at: now };
+  const entry = prepareEntry({ type: 'report.filed', actor: by(auth), subject: { report: id }, data: publicFacts(content, flags, areas, 1), sealed: { content } });
+  // One statement, no lock: filings do not wait on each other (the log's sequencer
+  // numbers the entry after commit). The answer is built from the rows as written.
+  try {
+    await store.insertFiling(ctx.db, report, { ...version, content: JSON.stringify(content), areas: JSON.stringify(areas) }, entry);
+  } catch (err) {
+    // A retry (or two copies of one racing): the key is taken, so the report was filed;
+    // it is looked for only now, which costs the usual filing nothing.
+    if (idempotencyKey !== undefined && isUniqueViolation(err)) {
+      const earlier = await replay(ctx, auth, idempotencyKey, requestHash!);
+      if (earlier) return earlier;
+    }
+    throw err;
+  }
+  return { report: presentReport(auth.actor, { ...report, withdrawn_at: null, withdrawn_reason: null }, version), replayed: false };
+}
+
+async function replay(ctx: AppContext, auth: Auth, key: string, requestHash: string) {
+  const earlier = await store.findByIdempotencyKey(ctx.db, auth.actor.userId, key);
+  if (!earlier) return null;
+  if (earlier.request_hash !== requestHash) {
+    throw new Problem(422, 'Idempotency key reused', 'This Idempotency-Key was already used for a different report. Use a new key for a new report.', {
+      code: 'idempotency_key_reused',
+      errors: [{ path: '/headers/idempotency-key', message: 'was already used for a different report' }],
+    });
+  }
+  return { report: await view(ctx.db, auth, earlier.id), replayed: true };
+}
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
 
 /** A correction: a new version of the whole content; the earlier versions stay readable. */
 export async function correctReport(ctx: AppContext, auth: Auth, id: string, input: { content: ReportContentInput; changeNote: string; version: number }) {
   const content = normalise(input.content);
-  const areas = await locateAreas(content.location.lon, content.location.lat);
-  const known = await visibleEvidence(ctx, auth.actor, content.evidence);
+  const { areas, flags } = await prepare(ctx, auth, content);
   await ctx.db.transaction().execute(async (tx) => {
     const current = await writableReport(tx, auth, id, input.version);
-    const flags = await check(tx, content, known);
     const version = current.current_version + 1;
     await tx
       .insertInto('report_versions')

@@ -1,11 +1,41 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database, ReportsTable, ReportVersionsTable } from '../db/schema.ts';
+import type { PreparedEntry } from '../log/record.ts';
 
 /** All SQL of reports (STYLE #5). */
 type Db = Kysely<Database>;
 
 export function findReport(db: Db, id: string) {
   return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * A new report, its first version and its log entry (with the entry's salts) in ONE
+ * statement: data-modifying CTEs commit together or not at all, and foreign keys are
+ * checked at the statement's end. Filing is the busiest write (C2 under load), and each
+ * round trip to the database costs; this is one instead of six. Returns the entry's id.
+ */
+export async function insertFiling(db: Db, report: Insertable<ReportsTable>, version: Insertable<ReportVersionsTable>, entry: PreparedEntry): Promise<number> {
+  const fields = entry.salts.map((s) => s.field);
+  const salts = entry.salts.map((s) => Buffer.from(s.salt).toString('hex'));
+  const row = await db
+    .with('r', (q) => q.insertInto('reports').values(report))
+    .with('v', (q) => q.insertInto('report_versions').values(version))
+    .with('e', (q) => q.insertInto('log_entries').values({ body: entry.body, created_at: new Date() }).returning('id'))
+    .with('s', (q) =>
+      q
+        .insertInto('log_salts')
+        .columns(['entry_id', 'field', 'salt'])
+        .expression(sql`select e.id, s.field, decode(s.salt, 'hex') from e, unnest(${fields}::text[], ${salts}::text[]) as s(field, salt)`),
+    )
+    .selectFrom('e')
+    .select('e.id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findByIdempotencyKey(db: Db, userId: string, key: string) {
+  return db.selectFrom('reports').select(['id', 'request_hash']).where('reporter_user', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
 export function lockReport(db: Db, id: string) {
@@ -55,13 +85,37 @@ export function listReports(db: Db, f: ListFilter) {
   return q.execute();
 }
 
-export async function mechanismFacts(db: Db) {
-  const [types, parties, groups, agreements, zones] = await Promise.all([
-    db.selectFrom('taxonomy').select('code').where('active', '=', true).execute(),
-    db.selectFrom('organisations').select('id').where('kind', '=', 'party').execute(),
-    db.selectFrom('excluded_groups').select('id').execute(),
-    db.selectFrom('agreements').select(['effective_from', 'effective_to']).execute(),
-    db.selectFrom('zones').select('geometry').execute(),
-  ]);
-  return { types, parties, groups, agreements, zones };
+export interface MechanismFacts {
+  typeCodes: string[];
+  partyIds: string[];
+  groupIds: string[];
+  agreements: { from: string; to: string | null }[];
+  zones: unknown[];
+}
+
+/** Zone geometries by id and version: a boundary is tens of kilobytes, read once per change. */
+const zoneGeometries = new Map<string, { version: number; geometry: unknown }>();
+
+export async function readMechanismFacts(db: Db): Promise<MechanismFacts> {
+  const { rows } = await sql<{ facts: { types: string[]; parties: string[]; groups: string[]; agreements: { from: string; to: string | null }[]; zones: { id: string; version: number }[] } }>`
+    select json_build_object(
+      'types', coalesce((select json_agg(code) from taxonomy where active), '[]'::json),
+      'parties', coalesce((select json_agg(id) from organisations where kind = 'party'), '[]'::json),
+      'groups', coalesce((select json_agg(id) from excluded_groups), '[]'::json),
+      'agreements', coalesce((select json_agg(json_build_object('from', effective_from, 'to', effective_to)) from agreements), '[]'::json),
+      'zones', coalesce((select json_agg(json_build_object('id', id, 'version', version)) from zones), '[]'::json)
+    ) as facts`.execute(db);
+  const facts = typeof rows[0].facts === 'string' ? JSON.parse(rows[0].facts) : rows[0].facts;
+  const stale = facts.zones.filter((z: { id: string; version: number }) => zoneGeometries.get(z.id)?.version !== z.version);
+  if (stale.length > 0) {
+    const fresh = await db.selectFrom('zones').select(['id', 'version', 'geometry']).where('id', 'in', stale.map((z: { id: string }) => z.id)).execute();
+    for (const z of fresh) zoneGeometries.set(z.id, { version: z.version, geometry: z.geometry });
+  }
+  return {
+    typeCodes: facts.types,
+    partyIds: facts.parties,
+    groupIds: facts.groups,
+    agreements: facts.agreements,
+    zones: facts.zones.map((z: { id: string }) => zoneGeometries.get(z.id)?.geometry).filter((g: unknown) => g !== undefined),
+  };
 }

@@ -4,19 +4,20 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import '../reports/map.css';
 import './dashboard.css';
-import { Alert, Box, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useMediaQuery } from '@mantine/hooks';
 import { useFormat } from '../i18n/format.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useLookups } from '../reports/labels.ts';
 import { localName, useAreas, useGeoAttribution } from '../reports/geo.ts';
-import { useFilter, useMapGovernorates, useMapPoints, type PointProps } from './api.ts';
+import { CELL_AREAS, useFilter, useMapCells, useMapGovernorates, useMapPoints, type CellResolution, type PointProps } from './api.ts';
 import { classOf, gridCluster } from './cluster.ts';
 import { FilterBar } from './FilterBar.tsx';
 
-const MODES = ['clusters', 'choropleth', 'findings'] as const;
+const MODES = ['clusters', 'choropleth', 'hexagons', 'findings'] as const;
 type Mode = (typeof MODES)[number];
 
 /** Colours of findings on the map; "none" is a report whose incident has no finding yet. */
@@ -33,10 +34,17 @@ const SHADES = ['#d0ebff', '#74c0fc', '#339af0', '#1971c2', '#0b3d75'];
 
 const START: L.LatLngExpression = [35, 38.5];
 
+/** Hexagon sizes: chosen from the zoom, or fixed by the reader (`cells` in the address). */
+const CELL_SIZES = ['auto', '5', '6', '7'] as const;
+type CellSize = (typeof CELL_SIZES)[number];
+/** At Syria's latitude a hexagon is then some 10–25 pixels across. */
+const resolutionForZoom = (zoom: number): CellResolution => (zoom < 8 ? 5 : zoom < 10 ? 6 : 7);
+
 /**
  * /map (C10): the reports of the period on an offline map (no tiles: the governorates
- * that ship with Truce are the base), as clusters, as a choropleth of governorates, or as
- * points coloured by finding. Same filters as the dashboard; a point opens its report.
+ * that ship with Truce are the base), as clusters, as a choropleth of governorates, as
+ * counts per H3 hexagon, or as points coloured by finding. Same filters as the dashboard;
+ * a point opens its report.
  */
 export function MapPage() {
   const { t, i18n } = useTranslation();
@@ -47,18 +55,23 @@ export function MapPage() {
   const { filter } = state;
   const [params, setParams] = useSearchParams();
   const mode: Mode = (MODES as readonly string[]).includes(params.get('mode') ?? '') ? (params.get('mode') as Mode) : 'clusters';
-  const setMode = (m: string) =>
+  const setParam = (key: string, value: string, fallback: string) =>
     setParams(
       (p) => {
         const next = new URLSearchParams(p);
-        if (m === 'clusters') next.delete('mode');
-        else next.set('mode', m);
+        if (value === fallback) next.delete(key);
+        else next.set(key, value);
         return next;
       },
       { replace: true },
     );
+  const setMode = (m: string) => setParam('mode', m, 'clusters');
+  const cellSize: CellSize = (CELL_SIZES as readonly string[]).includes(params.get('cells') ?? '') ? (params.get('cells') as CellSize) : 'auto';
+  const setCellSize = (v: string) => setParam('cells', v, 'auto');
   const points = useMapPoints(filter);
   const counts = useMapGovernorates(filter, mode === 'choropleth');
+  // Four modes do not fit side by side on a phone: they are stacked there.
+  const narrow = useMediaQuery('(max-width: 36em)');
   const governorates = useAreas(1);
   const attribution = useGeoAttribution(true);
 
@@ -67,6 +80,8 @@ export function MapPage() {
   const [zoom, setZoom] = useState(6);
   const go = useRef(navigate);
   go.current = navigate;
+  const resolution: CellResolution = cellSize === 'auto' ? resolutionForZoom(zoom) : (Number(cellSize) as CellResolution);
+  const cells = useMapCells(filter, resolution, mode === 'hexagons');
 
   useEffect(() => {
     const el = container.current;
@@ -108,6 +123,27 @@ export function MapPage() {
     };
   }, [map, governorates.data, mode, countOf, max, i18n.language, t, fmt]);
 
+  const cellMax = Math.max(0, ...(cells.data?.features ?? []).map((f) => f.properties.count));
+
+  // Hexagons over the base, shaded by count like the choropleth.
+  useEffect(() => {
+    if (!map || mode !== 'hexagons' || !cells.data) return;
+    const area = fmt.number(cells.data.cellAreaKm2);
+    const layer = L.geoJSON(cells.data as unknown as FeatureCollection, {
+      style: (f) => {
+        const k = classOf((f?.properties as { count: number }).count, cellMax, SHADES.length);
+        return { color: '#495057', weight: 0.5, fillColor: SHADES[Math.max(0, k)], fillOpacity: 0.85, className: 'truce-cell' };
+      },
+      onEachFeature: (feature, l) => {
+        const n = (feature.properties as { count: number }).count;
+        l.bindTooltip(`${t('dashboard.map.reports', { count: n, n: fmt.number(n) })} · ${t('dashboard.map.cellArea', { area })}`, { sticky: true, direction: 'top' });
+      },
+    }).addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, mode, cells.data, cellMax, t, fmt]);
+
   // Fit the view to the country once the boundaries are there.
   const fitted = useRef(false);
   useEffect(() => {
@@ -122,7 +158,7 @@ export function MapPage() {
 
   // Clusters or points over the base.
   useEffect(() => {
-    if (!map || !features || mode === 'choropleth') return;
+    if (!map || !features || mode === 'choropleth' || mode === 'hexagons') return;
     const layer = L.layerGroup().addTo(map);
     const open = (id: string) => void go.current(`/reports/${encodeURIComponent(id)}`);
     if (mode === 'findings') {
@@ -183,9 +219,25 @@ export function MapPage() {
         data={MODES.map((m) => ({ value: m, label: t(`dashboard.map.mode.${m}`) }))}
         data-testid="map-mode"
         aria-label={t('dashboard.map.modeLabel')}
+        orientation={narrow ? 'vertical' : 'horizontal'}
         fullWidth
       />
-      <ProblemAlert error={points.error ?? counts.error ?? governorates.error} />
+      {mode === 'hexagons' && (
+        <NativeSelect
+          label={t('dashboard.map.cellSize')}
+          value={cellSize}
+          onChange={(e) => setCellSize(e.currentTarget.value)}
+          data={CELL_SIZES.map((c) => ({ value: c, label: c === 'auto' ? t('dashboard.map.cellSizes.auto') : t(`dashboard.map.cellSizes.${c}`, { area: fmt.number(CELL_AREAS[Number(c) as CellResolution]) }) }))}
+          data-testid="map-cell-size"
+          maw={320}
+        />
+      )}
+      <ProblemAlert error={points.error ?? counts.error ?? cells.error ?? governorates.error} />
+      {mode === 'hexagons' && cells.data?.truncated && (
+        <Alert color="yellow" variant="light" data-testid="map-cells-truncated">
+          {t('dashboard.map.cellsTruncated', { limit: fmt.number(cells.data.limit) })}
+        </Alert>
+      )}
       {points.data?.truncated && (
         <Alert color="yellow" variant="light" data-testid="map-truncated">
           {t('dashboard.map.truncated', { limit: fmt.number(points.data.limit) })}
@@ -205,6 +257,8 @@ export function MapPage() {
           data-testid="map-view"
           data-mode={mode}
           data-boundaries={governorates.isSuccess ? 'yes' : 'no'}
+          data-resolution={mode === 'hexagons' ? resolution : undefined}
+          data-cells={mode === 'hexagons' && cells.data && !cells.isPlaceholderData ? cells.data.features.length : undefined}
         />
         {attribution.data && (
           <Text size="xs" c="dimmed" mt={4} className="truce-break" dir="auto" data-testid="map-attribution">
@@ -212,18 +266,18 @@ export function MapPage() {
           </Text>
         )}
       </div>
-      <Legend mode={mode} max={max} />
+      <Legend mode={mode} max={mode === 'hexagons' ? cellMax : max} area={CELL_AREAS[resolution]} />
     </Stack>
   );
 }
 
-function Legend({ mode, max }: { mode: Mode; max: number }) {
+function Legend({ mode, max, area }: { mode: Mode; max: number; area: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const swatch = (colour: string, round = true) => <Box w={12} h={12} style={{ background: colour, borderRadius: round ? '50%' : 2, flex: 'none', border: '1px solid #fff', boxShadow: '0 0 0 1px #adb5bd' }} aria-hidden />;
   let items: { key: string; colour: string; label: string; round?: boolean }[];
   if (mode === 'findings') items = Object.entries(FINDING_COLOURS).map(([k, c]) => ({ key: k, colour: c, label: t(`dashboard.finding.${k}`) }));
-  else if (mode === 'choropleth') {
+  else if (mode === 'choropleth' || mode === 'hexagons') {
     // The upper bound of each class, on the same square-root scale as the shading.
     items = [{ key: 'zero', colour: '#f8f9fa', label: fmt.number(0), round: false }];
     let lo = 1;
@@ -236,7 +290,13 @@ function Legend({ mode, max }: { mode: Mode; max: number }) {
   return (
     <Stack gap={4} data-testid="map-legend" data-mode={mode}>
       <Text size="sm" fw={600}>
-        {mode === 'choropleth' ? t('dashboard.map.legendChoropleth') : mode === 'findings' ? t('dashboard.finding.label') : t('dashboard.map.legend')}
+        {mode === 'choropleth'
+          ? t('dashboard.map.legendChoropleth')
+          : mode === 'hexagons'
+            ? t('dashboard.map.legendHexagons', { area: fmt.number(area) })
+            : mode === 'findings'
+              ? t('dashboard.finding.label')
+              : t('dashboard.map.legend')}
       </Text>
       <Group gap="md" wrap="wrap">
         {items.map((i) => (

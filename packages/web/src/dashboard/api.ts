@@ -1,5 +1,5 @@
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import type { FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { useSearchParams } from 'react-router';
 import { get } from '../api/client.ts';
 import type { Verification } from '../incidents/api.ts';
@@ -65,6 +65,21 @@ export function useMapGovernorates(filter: Filter, enabled: boolean) {
   return useQuery({
     queryKey: ['map', 'governorates', filter],
     queryFn: () => get<{ period: { from: string; to: string }; governorates: { pcode: string; count: number }[] }>(`/api/map/governorates?${query(filter)}`),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** H3 resolutions the server counts at, with the average area of a cell in km² (core/geo/cells.ts). */
+export const CELL_AREAS = { 5: 253, 6: 36, 7: 5.2 } as const;
+export type CellResolution = keyof typeof CELL_AREAS;
+
+export type Cells = FeatureCollection<Polygon, { cell: string; count: number }> & { resolution: CellResolution; cellAreaKm2: number; limit: number; truncated: boolean };
+
+export function useMapCells(filter: Filter, resolution: CellResolution, enabled: boolean) {
+  return useQuery({
+    queryKey: ['map', 'cells', resolution, filter],
+    queryFn: () => get<Cells>(`/api/map/cells?${query(filter)}&resolution=${resolution}`),
     enabled,
     placeholderData: keepPreviousData,
   });

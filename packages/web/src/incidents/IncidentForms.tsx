@@ -1,3 +1,4 @@
+import { useLimits } from '../api/limits.ts';
 import { useState, type FormEvent } from 'react';
 import { Button, Group, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** The accused party's reply: its text and, optionally, the SHA-256 of evidence files already uploaded. */
 export function ReplyForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
   const { t } = useTranslation();
+  const { textMaxChars } = useLimits();
   const [text, setText] = useState('');
   const [evidence, setEvidence] = useState('');
   const form = useFormProblem({ deadline_passed: { field: 'text', message: t('incidents.reply.deadlinePassed') } });
@@ -32,7 +34,7 @@ export function ReplyForm({ incident, onDone }: { incident: Incident; onDone: ()
           autosize
           minRows={4}
           dir="auto"
-          maxLength={20000}
+          maxLength={textMaxChars}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           error={form.error('text')}
@@ -66,6 +68,7 @@ export function ReplyForm({ incident, onDone }: { incident: Incident; onDone: ()
  */
 export function AssessForm({ incident, parties, onDone }: { incident: Incident; parties: { id: string; name: string }[]; onDone: () => void }) {
   const { t } = useTranslation();
+  const { textMaxChars } = useLimits();
   const [verification, setVerification] = useState<Verification | ''>('');
   const [kind, setKind] = useState<Attribution['kind'] | ''>('');
   const [other, setOther] = useState('');
@@ -146,7 +149,7 @@ export function AssessForm({ incident, parties, onDone }: { incident: Incident; 
           autosize
           minRows={3}
           dir="auto"
-          maxLength={20000}
+          maxLength={textMaxChars}
           value={reasoning}
           onChange={(e) => setReasoning(e.currentTarget.value)}
           error={form.error('reasoning')}

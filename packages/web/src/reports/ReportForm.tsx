@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Loading.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
+import { useLimits } from '../api/limits.ts';
 import { contentOf, useReloadReports, useSaveReport, type Report } from './api.ts';
 import { changedFields, emptyForm, formFromContent, reportField, toContent, validate, type FormState } from './formState.ts';
 import { useLookups } from './labels.ts';
@@ -36,6 +37,7 @@ export function ReportForm({ report, onDone, onCancel }: Props) {
   const [uploading, setUploading] = useState(false);
   const form = useFormProblem({}, reportField);
   const save = useSaveReport(report);
+  const limits = useLimits();
   const reload = useReloadReports();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -77,7 +79,7 @@ export function ReportForm({ report, onDone, onCancel }: Props) {
       longitude: t('reports.form.lonRange'),
       count: t('validation.range', { min: 0, max: 100000 }),
       tooLong: t('reports.form.tooLong'),
-    });
+    }, limits.textMaxChars);
     if (report && !changeNote.trim()) errors.changeNote = required;
     setEdited(new Set());
     if (form.invalid(errors)) return showFirstError();

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { AreaRef, ReportContent, ReportFlags } from '@truce/core/reports/model';
 import { get, post } from '../api/client.ts';
 
@@ -69,13 +70,31 @@ function useRefresh() {
   return () => client.invalidateQueries({ queryKey: REPORTS });
 }
 
-/** Files a new report, or saves a correction of `report` as its next version. */
+/** A random key: crypto.randomUUID needs a secure context, which a field laptop on plain http lacks. */
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Files a new report, or saves a correction of `report` as its next version. A filing
+ * carries an Idempotency-Key that stays the same while the content does, so pressing
+ * Save again after a lost connection cannot file the report twice.
+ */
 export function useSaveReport(report?: Report) {
   const refresh = useRefresh();
+  const attempt = useRef<{ key: string; content: string } | null>(null);
   return useMutation({
-    mutationFn: ({ content, changeNote }: { content: ReportContent; changeNote: string }) =>
-      report ? post<Report>(`/api/reports/${report.id}/versions`, { content, changeNote, version: report.version }) : post<Report>('/api/reports', content),
-    onSuccess: () => refresh(),
+    mutationFn: ({ content, changeNote }: { content: ReportContent; changeNote: string }) => {
+      if (report) return post<Report>(`/api/reports/${report.id}/versions`, { content, changeNote, version: report.version });
+      const sent = JSON.stringify(content);
+      if (attempt.current?.content !== sent) attempt.current = { key: newKey(), content: sent };
+      return post<Report>('/api/reports', content, { 'idempotency-key': attempt.current.key });
+    },
+    onSuccess: () => {
+      attempt.current = null;
+      return refresh();
+    },
   });
 }
 

@@ -9,6 +9,7 @@ export const CASUALTY_KEYS = ['killedCivilian', 'killedCombatant', 'injuredCivil
 export type CasualtyKey = (typeof CASUALTY_KEYS)[number];
 
 export const MAX_COUNT = 100_000;
+/** The server's default (TRUCE_TEXT_MAX_CHARS); the form uses the installation's own from /api/limits. */
 export const MAX_DESCRIPTION = 20_000;
 export const MAX_SOURCE_DETAIL = 2_000;
 
@@ -178,7 +179,7 @@ export interface Messages {
 const SKEW_MS = 5 * 60 * 1000;
 
 /** Checks made before sending; the keys are the form's field names (those of reportField). */
-export function validate(s: FormState, now: Date, m: Messages): FieldErrors {
+export function validate(s: FormState, now: Date, m: Messages, maxDescription = MAX_DESCRIPTION): FieldErrors {
   const errors: FieldErrors = {};
   const at = toInstant(s.when, s.zone, s.timePrecision);
   if (!s.when) errors.occurredAt = m.required;
@@ -193,7 +194,7 @@ export function validate(s: FormState, now: Date, m: Messages): FieldErrors {
   if (!s.typeCode) errors.typeCode = m.required;
   for (const k of CASUALTY_KEYS) if (parseCount(s.casualties[k]) === undefined) errors[k] = m.count;
   if (!s.description.trim()) errors.description = m.required;
-  else if (s.description.length > MAX_DESCRIPTION) errors.description = m.tooLong;
+  else if (s.description.length > maxDescription) errors.description = m.tooLong;
   if (s.sources.some((src) => src.detail.length > MAX_SOURCE_DETAIL)) errors.sources = m.tooLong;
   if (s.placeName.length > 200) errors.placeName = m.tooLong;
   return errors;

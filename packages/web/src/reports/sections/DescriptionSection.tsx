@@ -1,7 +1,8 @@
 import { Fieldset, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../i18n/languages.ts';
-import { guessLanguage, MAX_DESCRIPTION } from '../formState.ts';
+import { useLimits } from '../../api/limits.ts';
+import { guessLanguage } from '../formState.ts';
 import type { SectionProps } from './types.ts';
 
 /** Languages a description may be written in: the interface's, and Kurdish. Each is named in itself. */
@@ -10,6 +11,7 @@ export const DESCRIPTION_LANGUAGES = [...LANGUAGES.map((l) => ({ value: l.code, 
 /** What happened, in the reporter's own words and language (kept as written, never translated in place). */
 export function DescriptionSection({ state, set, error }: SectionProps) {
   const { t, i18n } = useTranslation();
+  const { textMaxChars } = useLimits();
   const languages = DESCRIPTION_LANGUAGES.some((l) => l.value === state.language) ? DESCRIPTION_LANGUAGES : [...DESCRIPTION_LANGUAGES, { value: state.language, label: state.language }];
   return (
     <Fieldset legend={t('reports.section.description')} data-testid="report-section-description">
@@ -23,7 +25,7 @@ export function DescriptionSection({ state, set, error }: SectionProps) {
           maxRows={16}
           dir="auto"
           lang={state.language}
-          maxLength={MAX_DESCRIPTION}
+          maxLength={textMaxChars}
           value={state.description}
           onChange={(e) => {
             const description = e.currentTarget.value;

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { EVIDENCE_MEDIA_TYPES } from '@truce/core/evidence/media-types';
 import { Ltr } from '../../components/Ltr.tsx';
 import { problemMessage } from '../../components/problem.ts';
+import { ProblemError } from '../../api/client.ts';
+import { useLimits } from '../../api/limits.ts';
 import { fileSize, uploadEvidence, useEvidenceMeta } from '../evidence.ts';
 import type { EvidenceItem } from '../formState.ts';
 import type { SectionProps } from './types.ts';
@@ -26,6 +28,7 @@ interface Upload {
 export function EvidenceSection({ state, set, onBusy }: SectionProps & { onBusy: (busy: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const [uploads, setUploads] = useState<Upload[]>([]);
+  const limits = useLimits();
   const next = useRef(0);
   const running = useRef(false);
   // Uploads that have ended. An effect may run with an older list (effects run after the
@@ -39,6 +42,13 @@ export function EvidenceSection({ state, set, onBusy }: SectionProps & { onBusy:
   useEffect(() => {
     const current = uploads.find((u) => !u.error && !settled.current.has(u.key));
     if (!current || running.current) return;
+    // A file the server would refuse for its size is not sent over a slow link first.
+    if (current.file.size > limits.evidenceMaxBytes) {
+      settled.current.add(current.key);
+      const error = new ProblemError({ type: 'about:blank', title: 'Payload Too Large', status: 413, detail: t('reports.evidence.tooLarge', { max: fileSize(limits.evidenceMaxBytes, i18n.language) }), code: 'too_large' });
+      setUploads((us) => us.map((u) => (u.key === current.key ? { ...u, error } : u)));
+      return;
+    }
     running.current = true;
     const progress = (p: number) => setUploads((us) => us.map((u) => (u.key === current.key ? { ...u, progress: p } : u)));
     uploadEvidence(current.file, progress).then(
@@ -56,7 +66,7 @@ export function EvidenceSection({ state, set, onBusy }: SectionProps & { onBusy:
         setUploads((us) => us.map((u) => (u.key === current.key ? { ...u, error } : u)));
       },
     );
-  }, [uploads, set]);
+  }, [uploads, set, limits.evidenceMaxBytes, t, i18n.language]);
 
   const add = (files: File[]) => setUploads((us) => [...us, ...files.map((file) => ({ key: next.current++, file, progress: 0, error: null }))]);
   const retry = (key: number) => setUploads((us) => us.map((u) => (u.key === key ? { ...u, key: next.current++, error: null, progress: 0 } : u)));

@@ -1,0 +1,182 @@
+import { sql, type Kysely } from 'kysely';
+import { childrenOf, leafHash, nodeHash, nodesCompletedByAppend, type NodeId } from '@truce/core/log/index';
+import type { Database } from '../db/schema.ts';
+
+/**
+ * Gives committed entries their place in the tree (C9). Commands append entries without
+ * an index (record.ts); the sequencer takes them in id order, numbers them after the
+ * current head, stores the leaf hashes and every subtree they complete, and moves the
+ * head, all in one short transaction per batch under the head row's lock. Indexes have
+ * no gaps, and only committed entries are ever numbered. Several server processes may
+ * each run a sequencer: the lock makes them take turns.
+ *
+ * `flush()` joins concurrent callers into one run (group commit): a write request waits
+ * for its entry to be in the tree before it answers, and fifty such requests cost one
+ * sequencing transaction, not fifty.
+ */
+type Db = Kysely<Database>;
+
+/** Entries numbered per transaction: bounded so one run never holds the lock for long. */
+const BATCH = 1000;
+
+/** Told the types of the entries just put in the tree (by this process's sequencer). */
+export type SequencedListener = (types: ReadonlySet<string>) => void;
+
+export class LogSequencer {
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private readonly listeners: SequencedListener[] = [];
+
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Caches of what changes rarely (the mechanism's set-up) learn here that it changed:
+   * a write request answers only after its entry is sequenced, so a cache dropped here
+   * is never stale for the next request of this process.
+   */
+  onSequenced(listener: SequencedListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Resolves once every entry committed before the call is in the tree. A run already
+   * going may have started before the caller's commit, so the caller waits for the next.
+   */
+  flush(): Promise<void> {
+    if (!this.running) {
+      this.running = this.runAll().finally(() => (this.running = null));
+      return this.running;
+    }
+    if (!this.queued) {
+      this.queued = this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.flush();
+        });
+    }
+    return this.queued;
+  }
+
+  /** A flush when an entry waits, after one cheap look (the background loop's call). */
+  async flushIfPending(): Promise<void> {
+    const waiting = await this.db.selectFrom('log_entries').select('id').where('idx', 'is', null).limit(1).executeTakeFirst();
+    if (waiting) await this.flush();
+  }
+
+  private async runAll(): Promise<void> {
+    for (;;) {
+      const types = await sequenceBatch(this.db);
+      if (types.length > 0 && this.listeners.length > 0) {
+        const set = new Set(types);
+        for (const listener of this.listeners) listener(set);
+      }
+      if (types.length < BATCH) return;
+    }
+  }
+}
+
+/** Numbers up to BATCH pending entries; returns the type of each entry it numbered. */
+export async function sequenceBatch(db: Db): Promise<string[]> {
+  return db.transaction().execute(async (tx) => {
+    const head = await tx.selectFrom('log_head').select('size').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+    // Read after taking the lock: a sequencer that ran meanwhile has numbered its entries.
+    const pending = await tx.selectFrom('log_entries').select(['id', 'body']).where('idx', 'is', null).orderBy('id').limit(BATCH).execute();
+    if (pending.length === 0) return [];
+    const size = Number(head.size);
+    const nodes = await treeNodesFor(tx, size, pending.map((p) => new Uint8Array(p.body)));
+    await sql`
+      update log_entries as e set idx = v.idx
+      from unnest(${pending.map((p) => String(p.id))}::bigint[], ${pending.map((_, i) => String(size + i))}::bigint[]) as v(id, idx)
+      where e.id = v.id
+    `.execute(tx);
+    for (let i = 0; i < nodes.length; i += 2000) {
+      await tx.insertInto('log_nodes').values(nodes.slice(i, i + 2000)).execute();
+    }
+    await tx.updateTable('log_head').set({ size: size + pending.length }).where('id', '=', 1).execute();
+    return pending.map((p) => entryType(p.body));
+  });
+}
+
+/**
+ * The leaf hashes of entries appended at `size`, `size + 1`, … and every subtree they
+ * complete. A completed node's right child is the node completed just before it (or
+ * the leaf); its left child is either made in this batch or was stored earlier, and
+ * those are read in one query.
+ */
+async function treeNodesFor(tx: Db, size: number, bodies: Uint8Array[]) {
+  const key = (n: NodeId) => `${n.level}/${n.index}`;
+  const stored = new Set<string>();
+  const earlier: NodeId[] = [];
+  bodies.forEach((_, i) => {
+    for (const node of nodesCompletedByAppend(size + i)) {
+      const [left] = childrenOf(node);
+      // A left child covering only leaves below `size` is already stored.
+      if ((left.index + 1) * 2 ** left.level <= size && !stored.has(key(left))) {
+        stored.add(key(left));
+        earlier.push(left);
+      }
+    }
+  });
+  const known = new Map<string, Uint8Array>();
+  for (let i = 0; i < earlier.length; i += 500) {
+    const chunk = earlier.slice(i, i + 500);
+    const rows = await tx
+      .selectFrom('log_nodes')
+      .select(['level', 'idx', 'hash'])
+      .where((eb) => eb.or(chunk.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))))
+      .execute();
+    for (const r of rows) known.set(`${r.level}/${r.idx}`, new Uint8Array(r.hash));
+  }
+
+  const rows: { level: number; idx: number; hash: Uint8Array }[] = [];
+  bodies.forEach((body, i) => {
+    const index = size + i;
+    let right = leafHash(body);
+    rows.push({ level: 0, idx: index, hash: right });
+    known.set(`0/${index}`, right);
+    for (const node of nodesCompletedByAppend(index)) {
+      const [left] = childrenOf(node);
+      const leftHash = known.get(key(left));
+      if (!leftHash) throw new Error(`log node ${left.level}/${left.index} is missing`);
+      right = nodeHash(leftHash, right);
+      rows.push({ level: node.level, idx: node.index, hash: right });
+      known.set(key(node), right);
+    }
+  });
+  return rows;
+}
+
+/**
+ * Sequences now and then in the background, for entries no request waited for (a
+ * request whose client went away, a command run outside HTTP). Errors are logged and
+ * retried; stopping waits for a run in progress.
+ */
+export function startSequencerLoop(sequencer: LogSequencer, log: { error: (obj: unknown, msg: string) => void }, everyMs = 1000): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (current) return;
+    current = sequencer
+      .flushIfPending()
+      .catch((err) => log.error({ err }, 'log sequencing failed; will retry'))
+      .finally(() => (current = null));
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await current;
+    await sequencer.flush();
+  };
+}
+
+const decoder = new TextDecoder();
+
+/** An entry's type, or '' for bytes that do not parse (verify reports those, not us). */
+function entryType(body: Uint8Array): string {
+  try {
+    const type = (JSON.parse(decoder.decode(body)) as { type?: unknown }).type;
+    return typeof type === 'string' ? type : '';
+  } catch {
+    return '';
+  }
+}
