@@ -16,6 +16,7 @@ import {
 import { runVerify } from '../src/log/cli-verify.ts';
 import { runExport } from '../src/log/cli-export.ts';
 import { record } from '../src/log/record.ts';
+import { LogSequencer } from '../src/log/sequencer.ts';
 import { ENGINES, startTestServer, type TestServer, type Client } from './harness.ts';
 
 const textOf = (note: string) => note.slice(0, note.indexOf('\n\n') + 1);
@@ -94,6 +95,21 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
     const entries = decodeBundle(bundle.data);
     expect(entries).toHaveLength(size);
     entries.forEach((entry, i) => expect(leafHash(entry)).toEqual(tile.data.slice(32 * i, 32 * i + 32)));
+  });
+
+  it('stays one consistent tree when a second sequencer (another server process) numbers entries too', async () => {
+    const other = new LogSequencer(ts.server.ctx.db);
+    const append = (n: number) => ts.server.ctx.db.transaction().execute((tx) => record(tx, { type: 'bench.appended', actor: null, subject: { n: String(n) }, data: { place: 'دوما' } }));
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([append(round * 10 + 1), append(round * 10 + 2), append(round * 10 + 3)]);
+      await other.flush();
+      // This server's sequencer last saw a smaller tree: it must not build on its memory of it.
+      expect((await admin.post('/api/account/tokens', { name: `round ${round}` })).status).toBe(201);
+    }
+    const state = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'truce-verify-')), 'state.json');
+    const lines: string[] = [];
+    expect(await runVerify(['--url', ts.url, '--token', token, '--state', state], (l) => lines.push(l))).toBe(0);
+    expect(lines.at(-1)).toMatch(/^OK: /);
   });
 
   it('truce verify checks the live log, exports it, and names the entry that was changed in the database', async () => {

@@ -81,8 +81,30 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Bounding boxes of geometries already tested: a zone is tested against every report. */
-const boxes = new WeakMap<ZoneGeometry, [number, number, number, number]>();
+/**
+ * A zone compiled for point tests: its bounding box and each polygon's rings as flat
+ * coordinate arrays. Zones are tested against every report filed and a country's
+ * boundary has thousands of vertices, so this is made once per geometry object.
+ */
+interface CompiledZone {
+  box: [number, number, number, number];
+  polygons: Float64Array[][];
+}
+const compiled = new WeakMap<ZoneGeometry, CompiledZone>();
+
+function compile(g: ZoneGeometry): CompiledZone {
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) =>
+    rings.map((ring) => {
+      const flat = new Float64Array(ring.length * 2);
+      ring.forEach(([x, y], i) => {
+        flat[2 * i] = x;
+        flat[2 * i + 1] = y;
+      });
+      return flat;
+    }),
+  );
+  return { box: boundingBox(g), polygons };
+}
 
 /**
  * Is the point inside the zone? Even-odd ray casting over every ring, so holes count as
@@ -90,17 +112,16 @@ const boxes = new WeakMap<ZoneGeometry, [number, number, number, number]>();
  * precision reports are made.
  */
 export function zoneContains(g: ZoneGeometry, lon: number, lat: number): boolean {
-  let box = boxes.get(g);
-  if (!box) boxes.set(g, (box = boundingBox(g)));
-  const [w, s, e, n] = box;
+  let zone = compiled.get(g);
+  if (!zone) compiled.set(g, (zone = compile(g)));
+  const [w, s, e, n] = zone.box;
   if (lon < w || lon > e || lat < s || lat > n) return false;
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return polygons.some((rings) => {
+  return zone.polygons.some((rings) => {
     let inside = false;
     for (const ring of rings) {
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i];
-        const [xj, yj] = ring[j];
+      const count = ring.length / 2;
+      for (let i = 0, j = count - 1; i < count; j = i++) {
+        const xi = ring[2 * i], yi = ring[2 * i + 1], xj = ring[2 * j], yj = ring[2 * j + 1];
         if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
       }
     }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { childrenOf, leafHash, nodeHash, nodesCompletedByAppend, type NodeId } from '@truce/core/log/index';
+import { childrenOf, leafHash, nodeHash, nodesCompletedByAppend, subtreeNodes, type NodeId } from '@truce/core/log/index';
 import type { Database } from '../db/schema.ts';
 
 /**
@@ -26,6 +26,7 @@ export class LogSequencer {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private readonly listeners: SequencedListener[] = [];
+  private frontier: Frontier | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -66,7 +67,12 @@ export class LogSequencer {
 
   private async runAll(): Promise<void> {
     for (;;) {
-      const types = await sequenceBatch(this.db);
+      const batch = await sequenceBatch(this.db, this.frontier).catch((err) => {
+        this.frontier = null;
+        throw err;
+      });
+      this.frontier = batch.frontier;
+      const types = batch.types;
       if (types.length > 0 && this.listeners.length > 0) {
         const set = new Set(types);
         for (const listener of this.listeners) listener(set);
@@ -76,59 +82,78 @@ export class LogSequencer {
   }
 }
 
-/** Numbers up to BATCH pending entries; returns the type of each entry it numbered. */
-export async function sequenceBatch(db: Db): Promise<string[]> {
+/**
+ * The hashes of the perfect subtrees that make up the tree [0, size): the only stored
+ * nodes a later append can need as left children. Kept between batches so a batch
+ * reads no nodes; checked against the head's size, so a batch by another process (or a
+ * failed one) makes this sequencer read them from the store again.
+ */
+interface Frontier {
+  size: number;
+  nodes: Map<string, Uint8Array>;
+}
+
+const key = (n: NodeId) => `${n.level}/${n.index}`;
+
+/**
+ * Numbers up to BATCH pending entries in one transaction: lock the head, read the
+ * pending entries, then one statement that numbers them, stores their tree nodes and
+ * moves the head. Returns the type of each entry numbered and the new frontier.
+ */
+async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ types: string[]; frontier: Frontier | null }> {
   return db.transaction().execute(async (tx) => {
     const head = await tx.selectFrom('log_head').select('size').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
     // Read after taking the lock: a sequencer that ran meanwhile has numbered its entries.
     const pending = await tx.selectFrom('log_entries').select(['id', 'body']).where('idx', 'is', null).orderBy('id').limit(BATCH).execute();
-    if (pending.length === 0) return [];
     const size = Number(head.size);
-    const nodes = await treeNodesFor(tx, size, pending.map((p) => new Uint8Array(p.body)));
+    if (pending.length === 0) return { types: [], frontier: frontier?.size === size ? frontier : null };
+    const known = frontier?.size === size ? new Map(frontier.nodes) : await storedFrontier(tx, size);
+    const nodes = treeNodesFor(size, pending.map((p) => new Uint8Array(p.body)), known);
+    const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
     await sql`
-      update log_entries as e set idx = v.idx
-      from unnest(${pending.map((p) => String(p.id))}::bigint[], ${pending.map((_, i) => String(size + i))}::bigint[]) as v(id, idx)
-      where e.id = v.id
+      with numbered as (
+        update log_entries as e set idx = v.idx
+        from unnest(${pending.map((p) => String(p.id))}::bigint[], ${pending.map((_, i) => String(size + i))}::bigint[]) as v(id, idx)
+        where e.id = v.id
+      ), stored as (
+        insert into log_nodes (level, idx, hash)
+        select n.level, n.idx, decode(n.hash, 'hex')
+        from unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => String(n.idx))}::bigint[], ${nodes.map((n) => hex(n.hash))}::text[]) as n(level, idx, hash)
+      )
+      update log_head set size = ${size + pending.length} where id = 1
     `.execute(tx);
-    for (let i = 0; i < nodes.length; i += 2000) {
-      await tx.insertInto('log_nodes').values(nodes.slice(i, i + 2000)).execute();
+    const newSize = size + pending.length;
+    const next = new Map<string, Uint8Array>();
+    for (const node of subtreeNodes(0, newSize)) {
+      const hash = known.get(key(node));
+      if (!hash) return { types: pending.map((p) => entryType(p.body)), frontier: null };
+      next.set(key(node), hash);
     }
-    await tx.updateTable('log_head').set({ size: size + pending.length }).where('id', '=', 1).execute();
-    return pending.map((p) => entryType(p.body));
+    return { types: pending.map((p) => entryType(p.body)), frontier: { size: newSize, nodes: next } };
   });
+}
+
+/** The frontier of the stored tree of this size, read in one query. */
+async function storedFrontier(tx: Db, size: number): Promise<Map<string, Uint8Array>> {
+  const wanted = subtreeNodes(0, size);
+  const known = new Map<string, Uint8Array>();
+  if (wanted.length === 0) return known;
+  const rows = await tx
+    .selectFrom('log_nodes')
+    .select(['level', 'idx', 'hash'])
+    .where((eb) => eb.or(wanted.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))))
+    .execute();
+  for (const r of rows) known.set(`${r.level}/${r.idx}`, new Uint8Array(r.hash));
+  return known;
 }
 
 /**
  * The leaf hashes of entries appended at `size`, `size + 1`, … and every subtree they
  * complete. A completed node's right child is the node completed just before it (or
- * the leaf); its left child is either made in this batch or was stored earlier, and
- * those are read in one query.
+ * the leaf); its left child is in the frontier or was made earlier in this batch.
+ * `known` gains every node made.
  */
-async function treeNodesFor(tx: Db, size: number, bodies: Uint8Array[]) {
-  const key = (n: NodeId) => `${n.level}/${n.index}`;
-  const stored = new Set<string>();
-  const earlier: NodeId[] = [];
-  bodies.forEach((_, i) => {
-    for (const node of nodesCompletedByAppend(size + i)) {
-      const [left] = childrenOf(node);
-      // A left child covering only leaves below `size` is already stored.
-      if ((left.index + 1) * 2 ** left.level <= size && !stored.has(key(left))) {
-        stored.add(key(left));
-        earlier.push(left);
-      }
-    }
-  });
-  const known = new Map<string, Uint8Array>();
-  for (let i = 0; i < earlier.length; i += 500) {
-    const chunk = earlier.slice(i, i + 500);
-    const rows = await tx
-      .selectFrom('log_nodes')
-      .select(['level', 'idx', 'hash'])
-      .where((eb) => eb.or(chunk.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))))
-      .execute();
-    for (const r of rows) known.set(`${r.level}/${r.idx}`, new Uint8Array(r.hash));
-  }
-
+function treeNodesFor(size: number, bodies: Uint8Array[], known: Map<string, Uint8Array>) {
   const rows: { level: number; idx: number; hash: Uint8Array }[] = [];
   bodies.forEach((body, i) => {
     const index = size + i;
