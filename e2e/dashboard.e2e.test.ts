@@ -81,9 +81,19 @@ describe('dashboard and map in Chromium', () => {
     const page = await signIn(context, 'viewer.secretariat@demo.truce.example');
     await open(page, 'nav-map');
     await page.getByTestId('map-view').waitFor();
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/map/')) asked.push(u.pathname);
+    });
     await page.goto(`${server.url}/map?${period}`);
     await page.locator('[data-testid=map-view][data-boundaries=yes]').waitFor();
+    await page.locator('[data-testid=map-view][data-features]').waitFor();
     await page.locator('.truce-cluster').first().waitFor();
+    // Clusters come from the server, for the view: no list of every report is fetched.
+    expect(asked).toContain('/api/map/clusters');
+    expect(asked).not.toContain('/api/map/points');
+    expect(Number(await page.getByTestId('map-count').getAttribute('data-count'))).toBe(secretariatTotal);
     expect(await page.getByTestId('map-attribution').textContent()).toMatch(/United Nations/);
     await shot(page, 'map-01-clusters');
 
@@ -120,6 +130,45 @@ describe('dashboard and map in Chromium', () => {
     await context.close();
   });
 
+  it('asks the server for the clusters of each view, and a point among them opens its report', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, 'viewer.secretariat@demo.truce.example');
+    const asked: { zoom: number; bbox: string }[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname === '/api/map/clusters') asked.push({ zoom: Number(u.searchParams.get('zoom')), bbox: u.searchParams.get('bbox')! });
+    });
+    await page.goto(`${server.url}/map?${period}`);
+    await page.locator('[data-testid=map-view][data-boundaries=yes]').waitFor();
+    await page.locator('[data-testid=map-view][data-features]').waitFor();
+    const view = () => page.getByTestId('map-view').getAttribute('data-view');
+    const zoomOf = (v: string | null) => Number(v!.split(':')[0]);
+
+    // Small pans stay within the area already asked for (the view and a margin): no request.
+    const settled = asked.length;
+    await page.getByTestId('map-view').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(600);
+    expect(asked.length).toBe(settled);
+
+    // A cluster zooms in on its reports; the next view is asked for at a closer zoom, until points show.
+    let before = await view();
+    const first = zoomOf(before);
+    for (let i = 0; i === 0 || (i < 10 && (await page.locator('path.truce-point').count()) === 0); i++) {
+      await page.locator('.truce-cluster').first().dispatchEvent('click');
+      await expect.poll(view, { timeout: 10_000 }).not.toBe(before);
+      before = await view();
+    }
+    expect(zoomOf(before)).toBeGreaterThan(first);
+    expect(asked.at(-1)!.zoom).toBe(zoomOf(before));
+    const points = await page.locator('path.truce-point').count();
+    expect(points).toBeGreaterThan(0);
+    await shot(page, 'map-08-clusters-zoomed');
+    await page.locator('path.truce-point').first().click({ force: true });
+    await page.waitForURL(/\/reports\/[0-9a-f-]+$/);
+    await context.close();
+  });
+
   it('shows a party fewer figures, in Arabic on a phone', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await signIn(context, 'viewer.north-dawn@demo.truce.example');
@@ -144,6 +193,14 @@ describe('dashboard and map in Chromium', () => {
     expect(await page.locator('path.truce-cell').count()).toBeGreaterThan(0);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
     await shot(page, 'map-07-party-ar-phone-hexagons');
+
+    await page.goto(`${server.url}/map?${period}`);
+    await page.locator('[data-testid=map-view][data-features]').waitFor();
+    await page.locator('.truce-cluster, path.truce-point').first().waitFor();
+    expect(Number(await page.getByTestId('map-count').getAttribute('data-count'))).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('map-count').getAttribute('data-count'))).toBeLessThan(secretariatTotal);
+    expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'map-09-party-ar-phone-clusters');
     await context.close();
   });
 });

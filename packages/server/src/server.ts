@@ -10,6 +10,7 @@ import { issueSetupToken } from './accounts/setup.ts';
 import { deleteExpiredSessions } from './accounts/store.ts';
 import { loadDemo } from './demo/seed.ts';
 import { startNotificationLoop } from './notifications/processor.ts';
+import { startDashboardLoop } from './dashboard/rollup.ts';
 import { startEmailLoop } from './notifications/email.ts';
 
 export interface RunningServer {
@@ -51,6 +52,8 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
     if (config.smtp && !config.publicUrl) app.log.warn(`TRUCE_SMTP_URL is set without TRUCE_PUBLIC_URL: links in e-mails will point to ${url}`);
     const stopEmails = startEmailLoop(ctx, app.log, url);
     const stopSequencer = startSequencerLoop(ctx.sequencer, app.log);
+    // The dashboard's aggregates follow the log (dashboard/rollup.ts).
+    const stopDashboard = startDashboardLoop(ctx.db, app.log);
     return {
       app: started,
       ctx,
@@ -59,6 +62,7 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
       demoAccountsFile,
       close: async () => {
         await stopNotifications();
+        await stopDashboard();
         await stopEmails();
         await started.close();
         await stopSequencer();

@@ -88,6 +88,13 @@ async function waitFor(check: () => Promise<boolean> | boolean, what: string, ms
 
 const MINUTE = 60_000;
 
+/** An RFC 2047 header (=?UTF-8?B?…?= words, the space between two words dropped) as text. */
+function decodeWords(header: string): string {
+  return header
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+}
+
 describe.each(ENGINES)('notification e-mails on %s', (engine) => {
   let peer: Awaited<ReturnType<typeof startPeer>>;
   let ts: TestServer;
@@ -185,6 +192,21 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     expect(peer.received.flatMap((m) => m.to)).not.toContain(demo('north-dawn', 'viewer'));
     const sent = await outbox(incidentId);
     expect(sent.map((s) => [s.attempts, s.last_error, s.sent_at !== null])).toEqual([[1, null, true], [1, null, true]]);
+  });
+
+  it('writes to each person in the language they use in the web app', async () => {
+    expect((await accused.request('PUT', '/api/account/language', { language: 'ar' })).status).toBe(204);
+    expect((await accused.get('/api/session')).body.user.language).toBe('ar');
+    expect((await accused.request('PUT', '/api/account/language', { language: 'de' })).status).toBe(400);
+    const incidentId = await newIncident();
+    await processNotifications(ts.server.ctx);
+    await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url });
+    await waitFor(() => mailsAbout(incidentId).length === 2, 'two e-mails');
+    const to = (who: string) => mailsAbout(incidentId).find((m) => m.to.includes(who))!;
+    expect(decodeWords(to(demo('north-dawn', 'officer')).headers.subject)).toBe(`Truce: يحق لمنظمتكم الرد على الحادثة ${incidentId.split('-').pop()}`);
+    // The administrator never chose: English.
+    expect(to(demo('north-dawn', 'admin')).headers.subject).toMatch(/^Truce: your organisation may reply/);
+    await accused.request('PUT', '/api/account/language', { language: 'en' });
   });
 
   it('retries a refused e-mail, records the error, and never sends it again once sent', async () => {

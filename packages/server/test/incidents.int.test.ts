@@ -165,3 +165,187 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
     }
   });
 });
+
+describe.each(ENGINES)('the incident list, filtered and paged in the database, on %s', (engine) => {
+  let ts: TestServer;
+  let orgs: Record<string, string>;
+  let secretariat: Client;
+  const inc: Record<string, string> = {};
+  const readers: Record<string, Client> = {};
+
+  const report = (over: Record<string, unknown> = {}) => ({
+    occurredAt: '2017-02-10T06:40:00Z',
+    timePrecision: 'exact',
+    location: { lat: 35.1318, lon: 36.7578, geoPrecision: 'place', placeName: 'Hama' },
+    sealLocation: false,
+    typeCode: 'shelling',
+    allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] },
+    affectedSide: { kind: 'party', organisationId: orgs.Government },
+    casualties: { killedCivilian: 1, killedCombatant: 0, injuredCivilian: 4, injuredCombatant: 0 },
+    description: 'Artillery rounds landed near the market in the western quarter.',
+    language: 'en',
+    sources: [],
+    evidence: [],
+    ...over,
+  });
+  const accusing = (party: string, over: Record<string, unknown> = {}) => report({ allegedPerpetrator: { kind: 'party', organisationId: orgs[party] }, ...over });
+  const hitting = (party: string) => ({ affectedSide: { kind: 'party', organisationId: orgs[party] } });
+  const ids = (res: { status: number; body: { incidents: { id: string }[] } }) => {
+    expect(res.status).toBe(200);
+    return res.body.incidents.map((i) => i.id);
+  };
+
+  beforeAll(async () => {
+    ts = await startTestServer(engine, { demo: true });
+    secretariat = await ts.signedIn(demo('secretariat', 'officer'));
+    orgs = Object.fromEntries(((await secretariat.get('/api/organisations')).body as { id: string; shortName: string }[]).map((o) => [o.shortName, o.id]));
+    const gov = await ts.signedIn(demo('government', 'officer'));
+    const dawn = await ts.signedIn(demo('north-dawn', 'officer'));
+    const russia = await ts.signedIn(demo('russia', 'officer'));
+
+    // A field monitor, not in the demo: admitted with one officer.
+    const admin = await ts.signedIn(demo('secretariat', 'admin'));
+    const monitorOrg = (await admin.post('/api/organisations', { name: 'Field Monitors (list test)', kind: 'monitor' })).body;
+    const made = await admin.post('/api/users', { name: 'Monitor officer', email: 'officer@list-monitors.example', organisationId: monitorOrg.id, role: 'officer' });
+    const monitor = ts.client();
+    await monitor.post('/api/session', { email: 'officer@list-monitors.example', password: made.body.temporaryPassword });
+    await monitor.post('/api/account/password', { currentPassword: made.body.temporaryPassword, newPassword: 'Monitor-officer-password-1' });
+
+    const file = async (by: Client, body: Record<string, unknown>) => {
+      const res = await by.post('/api/reports', body);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const group = async (...reportIds: string[]) => (await secretariat.post('/api/incidents', { reportIds })).body as { id: string; version: number };
+
+    // Oldest first: each incident is created after the one before.
+    inc.dawnShelling = (await group(await file(gov, accusing('Northern Dawn')))).id;
+    inc.orontesStrike = (await group(await file(gov, accusing('Orontes Front', { typeCode: 'air-strike' })))).id;
+    inc.twoAccused = (await group(await file(russia, accusing('Northern Dawn', hitting('Southern Union'))), await file(gov, accusing('Orontes Front')))).id;
+    inc.govAccused = (await group(await file(dawn, accusing('Government', hitting('Northern Dawn'))))).id;
+    inc.byMonitor = (await group(await file(monitor, accusing('Northern Dawn', { typeCode: 'air-strike' })))).id;
+    // Emptied: its only report split off (and into an incident merged away, which no list shows).
+    const lone = await file(gov, accusing('Southern Union'));
+    const emptied = await group(lone);
+    await secretariat.post(`/api/incidents/${emptied.id}/split`, { reportId: lone, version: emptied.version });
+    inc.emptied = emptied.id;
+    const merged = await group(lone);
+    const target = (await secretariat.get(`/api/incidents/${inc.orontesStrike}`)).body;
+    expect((await secretariat.post(`/api/incidents/${inc.orontesStrike}/merge`, { incidentId: merged.id, version: target.version })).status).toBe(200);
+    inc.merged = merged.id;
+
+    // Findings adopted by the three guarantors: one corroborated, one not.
+    const guarantors = await Promise.all(['russia', 'turkey', 'iran'].map((g) => ts.signedIn(demo(g, 'officer'))));
+    for (const [id, verification] of [
+      [inc.dawnShelling, 'corroborated'],
+      [inc.govAccused, 'not-corroborated'],
+    ]) {
+      for (const g of guarantors) await g.post(`/api/incidents/${id}/assessments`, { verification, attribution: { kind: 'alleged' }, reasoning: 'Crater analysis, two witnesses and the timing.' });
+      expect((await secretariat.get(`/api/incidents/${id}`)).body.finding.finding.verification).toBe(verification);
+    }
+
+    for (const [key, email] of Object.entries({
+      secretariat: demo('secretariat', 'viewer'),
+      guarantor: demo('turkey', 'viewer'),
+      observer: demo('osesgs', 'viewer'),
+      dawn: demo('north-dawn', 'viewer'),
+      orontes: demo('orontes', 'viewer'),
+      union: demo('southern-union', 'viewer'),
+      government: demo('government', 'viewer'),
+    }))
+      readers[key] = await ts.signedIn(email);
+    readers.monitor = monitor;
+  });
+  afterAll(() => ts.close());
+
+  const newestFirst = () => ['byMonitor', 'govAccused', 'twoAccused', 'orontesStrike', 'dawnShelling'];
+
+  it('lists for each reader exactly the incidents the policy lets it open, newest first', async () => {
+    const live = ['emptied', ...newestFirst()].map((k) => inc[k]);
+    const expected: Record<string, string[]> = {
+      secretariat: live,
+      guarantor: live,
+      observer: live,
+      // Accused, hit or filed, and every adopted finding.
+      dawn: ['byMonitor', 'govAccused', 'twoAccused', 'dawnShelling'].map((k) => inc[k]),
+      orontes: ['govAccused', 'twoAccused', 'orontesStrike', 'dawnShelling'].map((k) => inc[k]),
+      // Southern Union: hit in one, accused by the report merged into another.
+      union: ['govAccused', 'twoAccused', 'orontesStrike', 'dawnShelling'].map((k) => inc[k]),
+      government: newestFirst().map((k) => inc[k]),
+      monitor: [inc.byMonitor],
+    };
+    for (const [who, client] of Object.entries(readers)) {
+      const listed = ids(await client.get('/api/incidents'));
+      expect(listed, who).toEqual(expected[who]);
+      // The same as asking for each incident: the list and the policy agree.
+      const openable = [];
+      for (const id of [...live, inc.merged]) if ((await client.get(`/api/incidents/${id}`)).status === 200) openable.push(id);
+      expect(listed.toSorted(), who).toEqual(openable.filter((id) => id !== inc.merged).toSorted());
+    }
+    expect((await (await ts.signedIn(demo('facilitator', 'viewer'))).get('/api/incidents')).status).toBe(403);
+
+    const [summary] = (await readers.dawn.get('/api/incidents?limit=1')).body.incidents;
+    expect(summary).toEqual({
+      id: inc.byMonitor,
+      createdAt: expect.any(String),
+      firstOccurredAt: '2017-02-10T06:40:00.000Z',
+      typeCodes: ['air-strike'],
+      reportCount: 1,
+      allegedPartyIds: [orgs['Northern Dawn']],
+      replyDeadline: expect.any(String),
+      finding: null,
+    });
+  });
+
+  it('filters by finding, alleged party and type, within the reader’s scope', async () => {
+    const ofSecretariat = async (q: string) => ids(await readers.secretariat.get(`/api/incidents?${q}`));
+    expect(await ofSecretariat('finding=corroborated')).toEqual([inc.dawnShelling]);
+    expect(await ofSecretariat('finding=not-corroborated')).toEqual([inc.govAccused]);
+    expect(await ofSecretariat('finding=inadmissible')).toEqual([]);
+    expect(await ofSecretariat('finding=none')).toEqual([inc.emptied, inc.byMonitor, inc.twoAccused, inc.orontesStrike]);
+    expect(await ofSecretariat(`allegedParty=${orgs['Northern Dawn']}`)).toEqual([inc.byMonitor, inc.twoAccused, inc.dawnShelling]);
+    // The merged incident's report now counts for the incident it was merged into.
+    expect(await ofSecretariat(`allegedParty=${orgs['Southern Union']}`)).toEqual([inc.orontesStrike]);
+    expect(await ofSecretariat('type=air-strike')).toEqual([inc.byMonitor, inc.orontesStrike]);
+    expect(await ofSecretariat(`type=shelling&allegedParty=${orgs['Orontes Front']}`)).toEqual([inc.twoAccused, inc.orontesStrike]);
+    expect(await ofSecretariat(`type=shelling&allegedParty=${orgs['Orontes Front']}&finding=none&limit=1`)).toEqual([inc.twoAccused]);
+
+    // A party's filters narrow what it may see, never widen it.
+    expect(ids(await readers.orontes.get('/api/incidents?finding=none'))).toEqual([inc.twoAccused, inc.orontesStrike]);
+    expect(ids(await readers.union.get(`/api/incidents?allegedParty=${orgs['Orontes Front']}`))).toEqual([inc.twoAccused, inc.orontesStrike]);
+    expect(ids(await readers.monitor.get(`/api/incidents?allegedParty=${orgs['Orontes Front']}`))).toEqual([]);
+    expect(ids(await readers.monitor.get('/api/incidents?finding=corroborated'))).toEqual([]);
+
+    for (const bad of ['finding=maybe', 'allegedParty=north', 'type=', 'limit=0', 'before=yesterday', 'order=asc']) {
+      const res = await readers.secretariat.get(`/api/incidents?${bad}`);
+      expect(res.status, bad).toBe(400);
+    }
+  });
+
+  it('pages with a cursor that stays stable when incidents share a creation time', async () => {
+    // Three incidents created in the same microsecond: the id breaks the tie.
+    await sql`update incidents set created_at = '2017-02-11 09:30:00.123456+00' where id in (${inc.twoAccused}, ${inc.govAccused}, ${inc.orontesStrike})`.execute(ts.server.ctx.db);
+    for (const [who, client] of Object.entries(readers)) {
+      const all = ids(await client.get('/api/incidents'));
+      const paged: string[] = [];
+      let before = '';
+      for (let page = 0; page < 10; page++) {
+        const got = ids(await client.get(`/api/incidents?limit=2${before ? `&before=${before}` : ''}`));
+        paged.push(...got);
+        if (got.length < 2) break;
+        before = got[got.length - 1];
+      }
+      expect(paged, who).toEqual(all);
+    }
+    const all = ids(await readers.secretariat.get('/api/incidents'));
+    const tied = [inc.twoAccused, inc.govAccused, inc.orontesStrike].toSorted().toReversed();
+    expect(all.filter((id) => tied.includes(id))).toEqual(tied);
+    expect(all.indexOf(tied[0]) + 2).toBe(all.indexOf(tied[2]));
+    // A cursor with filters, and one that names no incident.
+    const union = ids(await readers.secretariat.get(`/api/incidents?finding=none&before=${all[0]}`));
+    expect(union).toEqual(all.slice(1).filter((id) => ![inc.dawnShelling, inc.govAccused].includes(id)));
+    const unknown = await readers.secretariat.get('/api/incidents?before=0190c0de-0000-7000-8000-000000000000');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].path).toBe('/query/before');
+  });
+});

@@ -4,7 +4,7 @@ import { authOf } from '../http/auth-hook.ts';
 import { IdParams, Responses } from '../http/schemas.ts';
 import * as account from './account.ts';
 import { mfaRequiredFor } from './mfa.ts';
-import { ChangePasswordBody, ConfirmTotpBody, CreateTokenBody, DisableTotpBody } from './schema.ts';
+import { ChangePasswordBody, ConfirmTotpBody, CreateTokenBody, DisableTotpBody, LanguageBody } from './schema.ts';
 import * as store from './store.ts';
 
 const errors = Responses;
@@ -13,6 +13,15 @@ const errors = Responses;
 export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const self = { access: 'account.self' as const };
+
+    app.put(
+      '/api/account/language',
+      { config: self, schema: { tags: ['account'], summary: 'Your language (the web app sets it when you switch; e-mails are sent in it)', body: LanguageBody, response: errors } },
+      async (req, reply) => {
+        await account.setLanguage(ctx, authOf(req), req.body.language);
+        return reply.code(204).send();
+      },
+    );
 
     app.post('/api/account/password', { config: self, schema: { tags: ['account'], summary: 'Change your password', body: ChangePasswordBody, response: errors } }, async (req, reply) => {
       await account.changePassword(ctx, authOf(req), req.body);

@@ -98,3 +98,12 @@ export async function revokeToken(ctx: AppContext, auth: Auth, id: string) {
     await record(tx, { type: 'user.token_revoked', actor: by(auth), subject: { user: auth.user.id, token: id } });
   });
 }
+
+/**
+ * The user's interface language, so that e-mails reach them in it. A preference, not a
+ * change to the mechanism: it is not recorded in the log and does not move the
+ * account's version (an administrator's edit in progress is not made stale by it).
+ */
+export async function setLanguage(ctx: AppContext, auth: Auth, language: 'en' | 'ar' | 'ru' | 'tr' | 'fa') {
+  await ctx.db.updateTable('users').set({ language }).where('id', '=', auth.user.id).execute();
+}

@@ -26,3 +26,9 @@ export const UpdateOrganisationBody = Type.Object({ name: Type.Optional(Text(200
 export const CreateUserBody = Type.Object({ name: Text(200, 1), email: Email, organisationId: Uuid, role: RoleSchema }, closed);
 export const UpdateUserBody = Type.Object({ name: Type.Optional(Text(200, 1)), role: Type.Optional(RoleSchema), active: Type.Optional(Type.Boolean()), version: Version }, closed);
 export const UsersQuery = Type.Object({ organisationId: Type.Optional(Uuid) }, closed);
+
+/** The interface languages (C11). */
+export const LanguageBody = Type.Object(
+  { language: Type.Union([Type.Literal('en'), Type.Literal('ar'), Type.Literal('ru'), Type.Literal('tr'), Type.Literal('fa')]) },
+  { additionalProperties: false },
+);

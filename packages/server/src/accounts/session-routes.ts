@@ -28,6 +28,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       user: {
         id: u.id, name: u.name, email: u.email, organisationId: u.organisation_id, organisationName: u.organisation_name,
         organisationKind: u.organisation_kind, role: u.role, totpEnabled: u.totp_secret !== null, mustChangePassword: u.must_change_password,
+        language: u.language,
       },
       mfaEnrolmentRequired: auth.restriction === 'mfa_enrolment_required',
       mechanism: mechanism ? { name: mechanism.name, demo: mechanism.demo } : null,

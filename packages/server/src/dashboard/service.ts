@@ -13,6 +13,7 @@ import { badRequest } from '../http/problem.ts';
 import { geoData } from '../geo/service.ts';
 import { presentContent, scopeOf, type Areas } from '../reports/present.ts';
 import * as store from './store.ts';
+import * as rollup from './rollup.ts';
 import type { CellsQueryInput, ClustersQueryInput, DashboardQueryInput } from './routes.ts';
 
 /**
@@ -55,14 +56,10 @@ export async function dashboard(db: Db, auth: Auth, query: DashboardQueryInput) 
   const prev = previousPeriod(period);
   const scope = scopeFor(auth.actor);
   const incidents = can(auth.actor, 'incident.read');
-  // One query at a time, in one read-only transaction: PGlite runs them in turn anyway, and
-  // every figure comes from the same snapshot.
-  const { counts, groups, hurt, open } = await store.reading(db, async (tx) => ({
-    counts: await store.totals(tx, scope, filter, bounds(prev), incidents),
-    groups: await store.aggregates(tx, scope, filter),
-    hurt: await store.casualties(tx, scope, filter),
-    open: incidents ? await store.openItems(tx, scope, new Date()) : null,
-  }));
+  // Every figure from the maintained aggregates (rollup.ts), in one statement: one snapshot,
+  // after taking in what the log says changed.
+  const counts = await rollup.figures(db, scope, filter, bounds(prev), incidents, new Date());
+  const { groups, hurt, open } = counts;
   const areas = (await geoData()).areas;
   return {
     period,
@@ -164,7 +161,7 @@ export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput)
 
 export async function mapGovernorates(db: Db, auth: Auth, query: DashboardQueryInput) {
   const { period, filter } = filterOf(query);
-  const rows = await store.reading(db, (tx) => store.perGovernorate(tx, scopeFor(auth.actor), filter));
+  const rows = await rollup.perGovernorate(db, scopeFor(auth.actor), filter);
   return { period, governorates: rows };
 }
 

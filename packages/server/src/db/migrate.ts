@@ -13,6 +13,9 @@ import * as m0010 from './migrations/0010_email_outbox.ts';
 import * as m0011 from './migrations/0011_report_cells.ts';
 import * as m0012 from './migrations/0012_dashboard_speed.ts';
 import * as m0013 from './migrations/0013_report_idempotency.ts';
+import * as m0014 from './migrations/0014_dashboard_rollups.ts';
+import * as m0015 from './migrations/0015_incident_list_indexes.ts';
+import * as m0016 from './migrations/0016_user_language.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +32,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_report_cells': m0011,
   '0012_dashboard_speed': m0012,
   '0013_report_idempotency': m0013,
+  '0014_dashboard_rollups': m0014,
+  '0015_incident_list_indexes': m0015,
+  '0016_user_language': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -31,6 +31,8 @@ export interface UsersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** The language the user chose in the web app (0016); e-mails are sent in it. */
+  language: Generated<'en' | 'ar' | 'ru' | 'tr' | 'fa' | null>;
 }
 
 export interface SessionsTable {
@@ -307,7 +309,14 @@ export interface EmailOutboxTable {
   given_up_at: Timestamp | null;
 }
 
+/** The dashboard's maintained aggregates (0014); see dashboard/rollup.ts. Only read and written in SQL there. */
+export interface DashboardCursorTable {
+  id: number;
+  log_index: number;
+}
+
 export interface Database {
+  dashboard_cursor: DashboardCursorTable;
   notifications: NotificationsTable;
   notification_cursor: NotificationCursorTable;
   email_outbox: EmailOutboxTable;

@@ -18,6 +18,17 @@ const Attribution = Type.Union([
   Type.Object({ kind: Type.Literal('other-party'), organisationId: Uuid }, closed),
   Type.Object({ kind: Type.Literal('undetermined') }, closed),
 ]);
+/** Query strings stay strings (no coercion in this app). */
+const ListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: 'At most this many incidents (default 100, at most 500)' })),
+    before: Type.Optional(Type.String({ format: 'uuid', description: 'Cursor: only incidents listed after this one (the last of the previous page)' })),
+    finding: Type.Optional(Type.Union([...VERIFICATIONS, 'none' as const].map((v) => Type.Literal(v)), { description: "The verification of the finding that stands, or none (no finding adopted, or reopened)" })),
+    allegedParty: Type.Optional(Type.String({ format: 'uuid', description: 'Incidents with a report that accuses this party' })),
+    type: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Incidents with a report of this type code' })),
+  },
+  closed,
+);
 const Sha256List = Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: 50, default: [] });
 
 /** Incidents (C3): grouping, right of reply, assessments, findings. */
@@ -38,9 +49,19 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/incidents',
       {
         config: { access: 'incident.read' },
-        schema: { tags: ['incidents'], summary: 'Incidents this user may see, newest first', querystring: Type.Object({ limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$' })) }, closed), response: Responses },
+        schema: {
+          tags: ['incidents'],
+          summary: 'Incidents this user may see, newest first, a page at a time',
+          description: 'Pages: pass the id of the last incident of a page as `before` to get the next one; a page shorter than `limit` is the last.',
+          querystring: ListQuery,
+          response: Responses,
+        },
       },
-      async (req) => ({ incidents: await listIncidents(ctx.db, authOf(req), Math.min(Number(req.query.limit ?? 100), 500)) }),
+      async (req) => {
+        const q = req.query;
+        const query = { limit: Math.min(Number(q.limit ?? 100), 500), before: q.before, finding: q.finding, allegedParty: q.allegedParty, type: q.type };
+        return { incidents: await listIncidents(ctx.db, authOf(req), query) };
+      },
     );
 
     app.post(

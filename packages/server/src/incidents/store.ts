@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Verification } from '@truce/core/incidents/findings';
 import type { Database } from '../db/schema.ts';
 
 /** All SQL of incidents (STYLE #5). */
@@ -72,4 +73,51 @@ export function incidentsAround(db: Db, at: Date, spanHours: number) {
     .where('reports.occurred_at', '>=', new Date(at.getTime() - spanHours * 3_600_000))
     .where('reports.occurred_at', '<=', new Date(at.getTime() + spanHours * 3_600_000))
     .execute();
+}
+
+/**
+ * Whom a reader's list of incidents is about, in SQL terms (the policy's `incident.read`;
+ * view.ts listScopeFor keeps it in step with RULES): every incident, those with a current
+ * report the organisation filed, or those one concerns (filed, accuses or hit it) plus
+ * every incident whose finding stands.
+ */
+export type ListScope = { kind: 'all' } | { kind: 'filedBy'; orgId: string } | { kind: 'concerning'; orgId: string } | { kind: 'none' };
+
+export interface ListFilter {
+  scope: ListScope;
+  /** The verification of the finding that stands (current round, not reopened), or "none". */
+  finding?: Verification | 'none';
+  /** A current report of the incident accuses this party. */
+  allegedParty?: string;
+  /** A current report of the incident is of this type. */
+  type?: string;
+  /** Only incidents listed after this one (newest first: older, or as old with a smaller id). */
+  before?: string;
+  limit: number;
+}
+
+/** A current report of the incident (`i`) meets the condition (on `r`). */
+const hasReport = (cond: RawBuilder<unknown>) =>
+  sql<boolean>`exists (select 1 from incident_reports ir join reports r on r.id = ir.report_id where ir.incident_id = i.id and ir.removed_at is null and ${cond})`;
+/** The incident's finding that stands, when it meets the condition (on `f`). */
+const hasFinding = (cond: RawBuilder<unknown> = sql`true`) =>
+  sql<boolean>`exists (select 1 from incident_findings f where f.incident_id = i.id and f.round = i.round and f.reopened_at is null and ${cond})`;
+
+/**
+ * Live incidents (not merged into another) in the reader's scope that meet the filters,
+ * newest first by (created_at, id), at most `limit`: one page, walked with `before`.
+ */
+export function listIncidents(db: Db, f: ListFilter) {
+  let q = db.selectFrom('incidents as i').select(['i.id', 'i.created_at', 'i.round', 'i.reply_deadline']).where('i.merged_into', 'is', null);
+  const s = f.scope;
+  if (s.kind === 'none') q = q.where(sql<boolean>`false`);
+  else if (s.kind === 'filedBy') q = q.where(hasReport(sql`r.reporter_org = ${s.orgId}`));
+  else if (s.kind === 'concerning') q = q.where(sql<boolean>`(${hasFinding()} or ${hasReport(sql`(r.reporter_org = ${s.orgId} or r.alleged_party = ${s.orgId} or r.affected_party = ${s.orgId})`)})`);
+  if (f.allegedParty) q = q.where(hasReport(sql`r.alleged_party = ${f.allegedParty}`));
+  if (f.type) q = q.where(hasReport(sql`r.type_code = ${f.type}`));
+  if (f.finding === 'none') q = q.where(sql<boolean>`not ${hasFinding()}`);
+  else if (f.finding) q = q.where(hasFinding(sql`f.finding->>'verification' = ${f.finding}`));
+  // The cursor's own timestamp is read in SQL: a Date in JavaScript would lose its microseconds.
+  if (f.before) q = q.where(sql<boolean>`(i.created_at, i.id) < (select c.created_at, c.id from incidents c where c.id = ${f.before})`);
+  return q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(f.limit).execute();
 }

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '@truce/core/model/accounts';
 import { can } from '@truce/core/policy/policy';
 import { decide, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
 import type { Auth } from '../accounts/authenticate.ts';
 import type { Database } from '../db/schema.ts';
-import { notFound } from '../http/problem.ts';
+import { badRequest, notFound } from '../http/problem.ts';
 import { incidentScope } from './scope.ts';
 import * as store from './store.ts';
 
@@ -90,15 +91,42 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
   };
 }
 
-/** Incidents this reader may see, newest event first. */
-export async function listIncidents(db: Db, auth: Auth, limit: number) {
-  const incidents = await db.selectFrom('incidents').select(['id', 'created_at', 'round', 'reply_deadline']).where('merged_into', 'is', null).orderBy('created_at', 'desc').limit(2000).execute();
+/** The policy's `incident.read` as a SQL scope for the list. Kept in step with RULES (the incidents test compares them). */
+export function listScopeFor(actor: Actor): store.ListScope {
+  switch (actor.orgKind) {
+    case 'secretariat':
+    case 'guarantor':
+    case 'observer':
+      return { kind: 'all' };
+    case 'party':
+      return { kind: 'concerning', orgId: actor.orgId };
+    case 'monitor':
+      return { kind: 'filedBy', orgId: actor.orgId };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+export type ListQuery = Omit<store.ListFilter, 'scope'>;
+
+/**
+ * Incidents this reader may see that meet the filters, newest first, one page of at most
+ * `limit`: the next page is the one `before` the last incident of this one. The scope and
+ * the filters are applied in SQL; the policy still has the last word on each incident.
+ */
+export async function listIncidents(db: Db, auth: Auth, query: ListQuery) {
+  if (query.before && !(await store.findIncident(db, query.before))) {
+    const message = 'is not an incident';
+    throw badRequest(`The request is not valid: /query/before ${message}.`, [{ path: '/query/before', message }], 'validation_failed');
+  }
+  const incidents = await store.listIncidents(db, { ...query, scope: listScopeFor(auth.actor) });
   const ids = incidents.map((i) => i.id);
   const [reports, findings] = await Promise.all([store.memberReports(db, ids), store.findings(db, ids)]);
   const out = [];
   for (const i of incidents) {
     const mine = reports.filter((r) => r.incident_id === i.id);
     const finding = findings.find((f) => f.incident_id === i.id && f.round === i.round && f.reopened_at === null) ?? null;
+    // The SQL scope and the policy must agree; the policy has the last word.
     if (!can(auth.actor, 'incident.read', incidentScope(mine, finding !== null))) continue;
     out.push({
       id: i.id,
@@ -110,7 +138,6 @@ export async function listIncidents(db: Db, auth: Auth, limit: number) {
       replyDeadline: iso(i.reply_deadline),
       finding: finding ? finding.finding : null,
     });
-    if (out.length >= limit) break;
   }
   return out;
 }

@@ -59,13 +59,14 @@ export class LogSequencer {
     return this.queued;
   }
 
-  /** A flush when an entry waits, after one cheap look (the background loop's call). */
-  async flushIfPending(): Promise<void> {
-    const waiting = await this.db.selectFrom('log_entries').select('id').where('idx', 'is', null).limit(1).executeTakeFirst();
-    if (waiting) await this.flush();
+  private async pending(): Promise<boolean> {
+    return (await this.db.selectFrom('log_entries').select('id').where('idx', 'is', null).limit(1).executeTakeFirst()) !== undefined;
   }
 
   private async runAll(): Promise<void> {
+    // Most write requests that log nothing (a language choice, a read-only check) find
+    // nothing waiting: one indexed look instead of a locking transaction.
+    if (!(await this.pending())) return;
     for (;;) {
       const batch = await sequenceBatch(this.db, this.frontier).catch((err) => {
         this.frontier = null;
@@ -182,7 +183,7 @@ export function startSequencerLoop(sequencer: LogSequencer, log: { error: (obj: 
   const timer = setInterval(() => {
     if (current) return;
     current = sequencer
-      .flushIfPending()
+      .flush()
       .catch((err) => log.error({ err }, 'log sequencing failed; will retry'))
       .finally(() => (current = null));
   }, everyMs);

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { SmtpConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import { renderEmail, type EmailLanguage } from './email-messages.ts';
+import { isEmailLanguage, renderEmail, type EmailLanguage } from './email-messages.ts';
 
 /**
  * Notification e-mails over SMTP (issue 3). Only when TRUCE_SMTP_URL is set; otherwise
@@ -36,9 +36,9 @@ export function backoffMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
 }
 
-/** The language a user's e-mails are written in. Users have no preference yet: English. */
-function languageOf(_user: { id: string }): EmailLanguage {
-  return 'en';
+/** The language a user's e-mails are written in: the one they chose (users.language), else English. */
+function languageOf(user: { language: string | null }): EmailLanguage {
+  return user.language !== null && isEmailLanguage(user.language) ? user.language : 'en';
 }
 
 /**
@@ -49,7 +49,7 @@ export async function queueNotificationEmails(tx: Db, smtp: SmtpConfig | undefin
   if (!smtp) return 0;
   const users = await tx
     .selectFrom('users')
-    .select(['id', 'email'])
+    .select(['id', 'email', 'language'])
     .where('organisation_id', '=', notice.organisationId)
     .where('active', '=', true)
     .where('role', 'in', ['admin', 'officer'])

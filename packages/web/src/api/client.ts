@@ -71,9 +71,9 @@ export function isProblem(err: unknown): err is ProblemError {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function request(method: Method, path: string, body?: unknown, accept = 'application/json', extra: Record<string, string> = {}): Promise<Response> {
+async function request(method: Method, path: string, body?: unknown, accept = 'application/json', extra: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
   const headers: Record<string, string> = { ...extra, accept };
-  const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+  const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store', signal };
   // The server refuses an empty JSON body, so the content type is only sent with a body.
   if (body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -119,8 +119,8 @@ async function toProblem(res: Response): Promise<ProblemError> {
 }
 
 /** JSON in, JSON out. A 204 answer resolves to undefined. */
-export async function api<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
-  const res = await request(method, path, body, 'application/json', headers);
+export async function api<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>, signal?: AbortSignal): Promise<T> {
+  const res = await request(method, path, body, 'application/json', headers, signal);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -132,7 +132,8 @@ export async function apiText(path: string): Promise<string> {
   return res.text();
 }
 
-export const get = <T>(path: string) => api<T>('GET', path);
+/** A GET; with a signal (React Query's), a request nobody waits for any more is aborted. */
+export const get = <T>(path: string, signal?: AbortSignal) => api<T>('GET', path, undefined, undefined, signal);
 export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) => api<T>('POST', path, body, headers);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const del = <T = void>(path: string, body?: unknown) => api<T>('DELETE', path, body);

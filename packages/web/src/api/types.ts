@@ -15,6 +15,8 @@ export interface SessionUser {
   role: Role;
   totpEnabled: boolean;
   mustChangePassword: boolean;
+  /** The language last used in the web app: e-mails are sent in it. */
+  language: string | null;
 }
 
 export interface Session {

@@ -42,7 +42,7 @@ export function Shell() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <NotificationsBell />
-            <LanguageSwitcher />
+            <LanguageSwitcher remembered={session.user.language} />
           </Group>
         </Group>
       </AppShell.Header>

@@ -13,8 +13,9 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useLookups } from '../reports/labels.ts';
 import { localName, useAreas, useGeoAttribution } from '../reports/geo.ts';
-import { CELL_AREAS, useFilter, useMapCells, useMapGovernorates, useMapPoints, type CellResolution, type PointProps } from './api.ts';
-import { classOf, gridCluster } from './cluster.ts';
+import { CELL_AREAS, useFilter, useMapCells, useMapClusters, useMapGovernorates, useMapPoints, type CellResolution, type MapView, type PointProps } from './api.ts';
+import { classOf } from './cluster.ts';
+import { clusterSize, clusterView } from './view.ts';
 import { FilterBar } from './FilterBar.tsx';
 
 const MODES = ['clusters', 'choropleth', 'hexagons', 'findings'] as const;
@@ -40,11 +41,15 @@ type CellSize = (typeof CELL_SIZES)[number];
 /** At Syria's latitude a hexagon is then some 10–25 pixels across. */
 const resolutionForZoom = (zoom: number): CellResolution => (zoom < 8 ? 5 : zoom < 10 ? 6 : 7);
 
+/** How long the map must rest after a pan or zoom before the clusters of the new view are asked for. */
+const SETTLE_MS = 250;
+
 /**
  * /map (C10): the reports of the period on an offline map (no tiles: the governorates
  * that ship with Truce are the base), as clusters, as a choropleth of governorates, as
  * counts per H3 hexagon, or as points coloured by finding. Same filters as the dashboard;
- * a point opens its report.
+ * a point opens its report. Clusters are made by the server for the view (so a million
+ * reports cost no more than a thousand) and asked for again when the view settles.
  */
 export function MapPage() {
   const { t, i18n } = useTranslation();
@@ -68,7 +73,7 @@ export function MapPage() {
   const setMode = (m: string) => setParam('mode', m, 'clusters');
   const cellSize: CellSize = (CELL_SIZES as readonly string[]).includes(params.get('cells') ?? '') ? (params.get('cells') as CellSize) : 'auto';
   const setCellSize = (v: string) => setParam('cells', v, 'auto');
-  const points = useMapPoints(filter);
+  const points = useMapPoints(filter, mode === 'findings');
   const counts = useMapGovernorates(filter, mode === 'choropleth');
   // Four modes do not fit side by side on a phone: they are stacked there.
   const narrow = useMediaQuery('(max-width: 36em)');
@@ -78,6 +83,8 @@ export function MapPage() {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map | null>(null);
   const [zoom, setZoom] = useState(6);
+  const [view, setView] = useState<MapView | null>(null);
+  const clusters = useMapClusters(filter, view, mode === 'clusters');
   const go = useRef(navigate);
   go.current = navigate;
   const resolution: CellResolution = cellSize === 'auto' ? resolutionForZoom(zoom) : (Number(cellSize) as CellResolution);
@@ -88,10 +95,23 @@ export function MapPage() {
     if (!el) return;
     const m = L.map(el, { center: START, zoom: 6, minZoom: 4, maxZoom: 16, attributionControl: false, zoomSnap: 0.5 });
     m.on('zoomend', () => setZoom(m.getZoom()));
+    // The view the clusters are asked for, once the map has settled; unchanged (same
+    // object, so no new request) while the last one still covers what is shown.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      const b = m.getBounds();
+      setView((previous) => clusterView({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() }, m.getZoom(), previous));
+    };
+    m.on('moveend', () => {
+      clearTimeout(timer);
+      timer = setTimeout(settle, SETTLE_MS);
+    });
+    settle();
     const resize = new ResizeObserver(() => m.invalidateSize());
     resize.observe(el);
     setMap(m);
     return () => {
+      clearTimeout(timer);
       resize.disconnect();
       m.remove();
       setMap(null);
@@ -155,51 +175,74 @@ export function MapPage() {
   const features = points.data?.features;
   const typeLabel = (code: string) => lookups.types.find((v) => v.code === code)?.label ?? code;
   const tip = (p: PointProps) => `${typeLabel(p.typeCode)} · ${fmt.date(p.occurredAt)} · ${t(`dashboard.finding.${p.finding?.verification ?? 'none'}`)}${p.locationSealed ? ` · ${t('dashboard.map.sealed')}` : ''}`;
+  // Counts too long for a circle are shortened ("12K"); the title gives them in full.
+  const compact = useMemo(() => new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 }), [i18n.language]);
+  const label = (n: number) => (n < 10_000 ? fmt.number(n) : compact.format(n));
 
-  // Clusters or points over the base.
+  // Points coloured by finding over the base.
   useEffect(() => {
-    if (!map || !features || mode === 'choropleth' || mode === 'hexagons') return;
+    if (!map || !features || mode !== 'findings') return;
     const layer = L.layerGroup().addTo(map);
-    const open = (id: string) => void go.current(`/reports/${encodeURIComponent(id)}`);
-    if (mode === 'findings') {
-      for (const f of features) {
-        const [lon, lat] = f.geometry.coordinates;
-        const colour = FINDING_COLOURS[f.properties.finding?.verification ?? 'none'];
-        L.circleMarker([lat, lon], { radius: 6, color: '#fff', weight: 1, fillColor: colour, fillOpacity: 0.9, className: 'truce-point' })
-          .bindTooltip(tip(f.properties))
-          .on('click', () => open(f.properties.id))
-          .addTo(layer);
-      }
-    } else {
-      const clusters = gridCluster(features, (f) => map.project([f.geometry.coordinates[1], f.geometry.coordinates[0]], zoom), 56);
-      for (const c of clusters) {
-        const at = map.unproject([c.x, c.y], zoom);
-        if (c.items.length === 1) {
-          const p = c.items[0].properties;
-          L.circleMarker(at, { radius: 6, color: '#fff', weight: 1, fillColor: '#1c7ed6', fillOpacity: 0.9, className: 'truce-point' })
-            .bindTooltip(tip(p))
-            .on('click', () => open(p.id))
-            .addTo(layer);
-          continue;
-        }
-        const n = c.items.length;
-        const size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 42 : 50;
-        const icon = L.divIcon({ className: 'truce-cluster', html: `<span>${fmt.number(n)}</span>`, iconSize: [size, size] });
-        L.marker(at, { icon, title: t('dashboard.map.cluster', { count: n, n: fmt.number(n) }), keyboard: true })
-          .on('click', () => {
-            const bounds = L.latLngBounds(c.items.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
-            if (map.getZoom() >= map.getMaxZoom() || bounds.getNorthEast().equals(bounds.getSouthWest())) {
-              open(c.items[0].properties.id);
-            } else map.fitBounds(bounds, { padding: [24, 24], maxZoom: Math.min(map.getMaxZoom(), map.getZoom() + 3) });
-          })
-          .addTo(layer);
-      }
+    for (const f of features) {
+      const [lon, lat] = f.geometry.coordinates;
+      const colour = FINDING_COLOURS[f.properties.finding?.verification ?? 'none'];
+      L.circleMarker([lat, lon], { radius: 6, color: '#fff', weight: 1, fillColor: colour, fillOpacity: 0.9, className: 'truce-point' })
+        .bindTooltip(tip(f.properties))
+        .on('click', () => void go.current(`/reports/${encodeURIComponent(f.properties.id)}`))
+        .addTo(layer);
     }
     return () => {
       layer.remove();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [map, features, mode, zoom, i18n.language, lookups.types]);
+  }, [map, features, mode, i18n.language, lookups.types]);
+
+  // The server's clusters and points of the view over the base. The previous answer stays
+  // drawn until the next one arrives (it is in degrees, so right at any zoom).
+  const clustered = clusters.data?.features;
+  useEffect(() => {
+    if (!map || !clustered || mode !== 'clusters') return;
+    const layer = L.layerGroup().addTo(map);
+    for (const f of clustered) {
+      const [lon, lat] = f.geometry.coordinates;
+      if (!f.properties.cluster) {
+        const p = f.properties;
+        L.circleMarker([lat, lon], { radius: 6, color: '#fff', weight: 1, fillColor: '#1c7ed6', fillOpacity: 0.9, className: 'truce-point' })
+          .bindTooltip(tip(p))
+          .on('click', () => void go.current(`/reports/${encodeURIComponent(p.id)}`))
+          .addTo(layer);
+        continue;
+      }
+      const { count, extent } = f.properties;
+      const size = clusterSize(count);
+      const icon = L.divIcon({ className: 'truce-cluster', html: `<span>${label(count)}</span>`, iconSize: [size, size] });
+      L.marker([lat, lon], { icon, title: t('dashboard.map.cluster', { count, n: fmt.number(count) }), keyboard: true, riseOnHover: true })
+        .on('click', () => {
+          // Zoom to the reports of the cluster; reports all at one place are shown close up.
+          const [w, s, e, n] = extent;
+          const bounds = L.latLngBounds([s, w], [n, e]);
+          const most = map.getMaxZoom();
+          if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView([lat, lon], Math.max(map.getZoom(), most - 1));
+          else map.fitBounds(bounds, { padding: [24, 24], maxZoom: Math.min(most, map.getZoom() + 4) });
+        })
+        .addTo(layer);
+    }
+    return () => {
+      layer.remove();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, clustered, mode, i18n.language, lookups.types]);
+
+  // How many reports the mode shows (those of the view and around it, for clusters).
+  const sum = (xs: { count: number }[]) => xs.reduce((a, x) => a + x.count, 0);
+  const shown =
+    mode === 'clusters'
+      ? clusters.data?.total
+      : mode === 'choropleth'
+        ? counts.data && sum(counts.data.governorates)
+        : mode === 'hexagons'
+          ? cells.data && sum(cells.data.features.map((f) => f.properties))
+          : features?.length;
 
   return (
     <Stack gap="md" data-testid="map-page">
@@ -232,19 +275,19 @@ export function MapPage() {
           maw={320}
         />
       )}
-      <ProblemAlert error={points.error ?? counts.error ?? cells.error ?? governorates.error} />
+      <ProblemAlert error={points.error ?? clusters.error ?? counts.error ?? cells.error ?? governorates.error} />
       {mode === 'hexagons' && cells.data?.truncated && (
         <Alert color="yellow" variant="light" data-testid="map-cells-truncated">
           {t('dashboard.map.cellsTruncated', { limit: fmt.number(cells.data.limit) })}
         </Alert>
       )}
-      {points.data?.truncated && (
+      {mode === 'findings' && points.data?.truncated && (
         <Alert color="yellow" variant="light" data-testid="map-truncated">
           {t('dashboard.map.truncated', { limit: fmt.number(points.data.limit) })}
         </Alert>
       )}
-      <Text size="sm" c="dimmed" data-testid="map-count" data-count={features?.length ?? ''}>
-        {features ? t('dashboard.map.shown', { count: features.length, n: fmt.number(features.length) }) : t('common.loading')}
+      <Text size="sm" c="dimmed" data-testid="map-count" data-count={shown ?? ''}>
+        {shown === undefined ? t('common.loading') : t(mode === 'clusters' ? 'dashboard.map.inView' : 'dashboard.map.shown', { count: shown, n: fmt.number(shown) })}
       </Text>
       <div>
         <div
@@ -259,6 +302,8 @@ export function MapPage() {
           data-boundaries={governorates.isSuccess ? 'yes' : 'no'}
           data-resolution={mode === 'hexagons' ? resolution : undefined}
           data-cells={mode === 'hexagons' && cells.data && !cells.isPlaceholderData ? cells.data.features.length : undefined}
+          data-view={mode === 'clusters' && clusters.data && !clusters.isPlaceholderData ? `${clusters.data.zoom}:${clusters.data.bbox.join(',')}` : undefined}
+          data-features={mode === 'clusters' && clusters.data && !clusters.isPlaceholderData ? clusters.data.features.length : undefined}
         />
         {attribution.data && (
           <Text size="xs" c="dimmed" mt={4} className="truce-break" dir="auto" data-testid="map-attribution">

@@ -1,5 +1,5 @@
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import type { FeatureCollection, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { useSearchParams } from 'react-router';
 import { get } from '../api/client.ts';
 import type { Verification } from '../incidents/api.ts';
@@ -57,8 +57,41 @@ export function useDashboard(filter: Filter) {
   return useQuery({ queryKey: ['dashboard', filter], queryFn: () => get<Dashboard>(`/api/dashboard?${query(filter)}`), placeholderData: keepPreviousData });
 }
 
-export function useMapPoints(filter: Filter) {
-  return useQuery({ queryKey: ['map', 'points', filter], queryFn: () => get<Points>(`/api/map/points?${query(filter)}`), placeholderData: keepPreviousData });
+export function useMapPoints(filter: Filter, enabled = true) {
+  return useQuery({ queryKey: ['map', 'points', filter], queryFn: ({ signal }) => get<Points>(`/api/map/points?${query(filter)}`, signal), enabled, placeholderData: keepPreviousData });
+}
+
+/** The part of the map asked for: "west,south,east,north" in degrees and a whole zoom (0–20). */
+export interface MapView {
+  bbox: string;
+  zoom: number;
+}
+
+export type ClusterFeature =
+  | Feature<Point, { cluster: true; count: number; extent: [number, number, number, number] }>
+  | Feature<Point, PointProps & { cluster: false; count: 1 }>;
+
+/** /api/map/clusters: the reports of a view binned in the database, so bounded whatever their number. */
+export type Clusters = FeatureCollection<Point> & {
+  features: ClusterFeature[];
+  bbox: [number, number, number, number];
+  zoom: number;
+  cellDegrees: number;
+  pointsUpTo: number;
+  total: number;
+};
+
+/**
+ * Clusters and points of one view. A new view or filter keeps the previous answer on the map
+ * until the new one arrives, and aborts a request whose answer is no longer wanted.
+ */
+export function useMapClusters(filter: Filter, view: MapView | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['map', 'clusters', filter, view],
+    queryFn: ({ signal }) => get<Clusters>(`/api/map/clusters?${query(filter)}&bbox=${view!.bbox}&zoom=${view!.zoom}`, signal),
+    enabled: enabled && view !== null,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useMapGovernorates(filter: Filter, enabled: boolean) {

@@ -1,0 +1,468 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import * as store from './store.ts';
+import type { Filter, Scope } from './store.ts';
+
+/**
+ * The dashboard's maintained aggregates (migration 0014), kept exact from the log.
+ *
+ * A durable cursor over the log (dashboard_cursor, like the notification processor's) says
+ * which entries are reflected. Catching up reads the report.*, incident.* and finding.*
+ * entries past it, takes every report and incident they name, closes that set over
+ * memberships old (as counted) and new, then for those: subtracts what they counted for
+ * (dashboard_reports, dashboard_open: the rows as they were counted), recomputes those rows
+ * from the tables, and adds them. Recomputing is idempotent, so an entry seen twice, or a
+ * change already counted by a rebuild, does no harm. Entries get their index only after
+ * they commit (log/sequencer.ts) and a write request answers only after its entry has one,
+ * so a dashboard read that first catches up sees every change its reader was told of.
+ *
+ * Distinct incidents over a period, exactly, from daily rows: for one incident and one cell
+ * (scope, type, alleged party, verification), let d1 < d2 < … be the distinct days it has a
+ * report in that cell. The days inside a period are consecutive in that list, so the
+ * incident is in the period iff (days inside) − (consecutive pairs both inside) = 1, and is
+ * 0 otherwise. dashboard_daily.incidents sums the first per day, dashboard_incident_pairs
+ * counts the pairs (d_k, d_k+1); the count is Σ incidents − Σ pairs inside the period.
+ */
+type Db = Kysely<Database>;
+type Frag = RawBuilder<unknown>;
+
+/** The organisation of the 'all' scope's rows. */
+export const NIL = '00000000-0000-0000-0000-000000000000';
+const BATCH = 2000;
+
+const idList = (ids: Iterable<string>) => sql`string_to_array(${[...ids].join(',')}::text, ',')::uuid[]`;
+
+/** Each live report as the dashboard counts it (the columns of dashboard_reports). */
+const freshReports = (where: Frag) => sql`
+  select r.id as report_id, ir.incident_id, (r.occurred_at at time zone 'UTC')::date as day, r.type_code,
+         coalesce(r.alleged_party::text, '') as alleged, r.affected_party, r.reporter_org,
+         coalesce(f.finding->>'verification', '') as verification, coalesce(r.adm1_pcode, '') as adm1,
+         r.killed_civilian, r.killed_combatant, r.injured_civilian, r.injured_combatant
+  from reports r
+  left join incident_reports ir on ir.report_id = r.id and ir.removed_at is null
+  left join incidents i on i.id = ir.incident_id
+  left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null
+  where r.withdrawn_at is null and ${where}`;
+
+/**
+ * Counted reports (rows like dashboard_reports) once per reader scope that sees them: every
+ * reader ('all'), the filer's organisation if it reads what it filed (monitors and
+ * facilitators: 'filed') or what concerns it (parties: 'concerning'), and the accused and
+ * affected parties ('concerning'); each organisation once.
+ */
+const viewed = (src: Frag) => sql`
+  select v.scope, v.org, x.day, x.incident_id, x.type_code, x.alleged, x.verification, x.adm1,
+         x.killed_civilian, x.killed_combatant, x.injured_civilian, x.injured_combatant
+  from (${src}) x
+  join organisations o on o.id = x.reporter_org
+  cross join lateral (values
+    ('all', ${NIL}::uuid),
+    ('filed', case when o.kind in ('monitor', 'facilitator') then x.reporter_org end),
+    ('concerning', case when o.kind = 'party' then x.reporter_org end),
+    ('concerning', case when x.alleged <> '' and (o.kind <> 'party' or x.alleged <> x.reporter_org::text) then x.alleged::uuid end),
+    ('concerning', case when x.affected_party is not null and (o.kind <> 'party' or x.affected_party <> x.reporter_org) and x.affected_party::text <> x.alleged then x.affected_party end)
+  ) v(scope, org)
+  where v.org is not null`;
+
+const DAILY_COLUMNS = sql`scope, org, dims, day, type_code, alleged, verification, adm1, reports, killed_civilian, killed_combatant, killed_unknown, injured_civilian, injured_combatant, injured_unknown, incidents`;
+const PAIR_COLUMNS = sql`scope, org, dims, type_code, alleged, verification, day1, day2, n`;
+const OPEN_COLUMNS = sql`incident_id, scope, org, reply_deadline, assessors, unreplied, disagree`;
+const OPEN_DAILY_COLUMNS = sql`scope, org, day, assessors, incidents, unreplied, disagreements`;
+
+/**
+ * The daily rows these counted reports make, times sign, for the combinations of dimensions
+ * the dashboard reads (dims bits: 1 type, 2 alleged party, 4 verification, 8 governorate; a
+ * dimension left out reads '*'): every combination of type, party and verification (the
+ * filters, and the by-week and by-party breakdowns), and governorate alone or with one of
+ * them. Governorates under two filters or more are counted from the tables (perGovernorate).
+ * Distinct incidents are only counted without governorate.
+ */
+const dailyOf = (src: Frag, sign: 1 | -1) => {
+  const s = sql.lit(sign);
+  const kept = (col: string, bit: number) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.lit(bit)} else 0 end`;
+  const cellCol = (col: string) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.ref(col)} else '*' end`;
+  const part = (sets: Frag, withAdm1: boolean) => sql`
+    select scope, org, (${kept('type_code', 1)} + ${kept('alleged', 2)} + ${kept('verification', 4)} + ${withAdm1 ? sql`8` : sql`0`})::smallint, day,
+           ${cellCol('type_code')}, ${cellCol('alleged')}, ${cellCol('verification')}, ${withAdm1 ? sql`adm1` : sql`'*'`},
+           ${s} * count(*), ${s} * coalesce(sum(killed_civilian), 0), ${s} * coalesce(sum(killed_combatant), 0),
+           ${s} * count(*) filter (where killed_civilian is null or killed_combatant is null),
+           ${s} * coalesce(sum(injured_civilian), 0), ${s} * coalesce(sum(injured_combatant), 0),
+           ${s} * count(*) filter (where injured_civilian is null or injured_combatant is null),
+           ${withAdm1 ? sql`0` : sql`${s} * count(distinct incident_id)`}
+    from viewed e
+    group by scope, org, day, ${sets}`;
+  return sql`
+    with viewed as materialized (${viewed(src)})
+    ${part(sql`cube(type_code, alleged, verification)`, false)}
+    union all
+    ${part(sql`adm1, grouping sets ((), (type_code), (alleged), (verification))`, true)}`;
+};
+
+/** Whether the governorate breakdown under this filter is in dashboard_daily (at most one filter). */
+const governoratesRolledUp = (f: Filter) => [f.type, f.allegedParty, f.finding].filter((x) => x !== undefined).length <= 1;
+
+/**
+ * Each incident's consecutive distinct days in a cell (without governorate: distinct
+ * incidents are only counted without it), times sign. Only incidents with reports on two
+ * days or more have pairs.
+ */
+const pairsOf = (src: Frag, sign: 1 | -1) => {
+  const cellCol = (col: string) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.ref(col)} else '*' end`;
+  const kept = (col: string, bit: number) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.lit(bit)} else 0 end`;
+  return sql`
+    with spread as materialized (
+      select * from (${src}) x
+      where x.incident_id in (select y.incident_id from (${src}) y where y.incident_id is not null group by y.incident_id having min(y.day) < max(y.day))
+    ),
+    present as (
+      select scope, org, (${kept('type_code', 1)} + ${kept('alleged', 2)} + ${kept('verification', 4)})::smallint as dims,
+             ${cellCol('type_code')} as type_code, ${cellCol('alleged')} as alleged, ${cellCol('verification')} as verification, incident_id, day
+      from (${viewed(sql`select * from spread`)}) e
+      group by scope, org, incident_id, day, cube(type_code, alleged, verification)
+    )
+    select scope, org, dims, type_code, alleged, verification, day1, day2, ${sql.lit(sign)} * count(*) from (
+      select scope, org, dims, type_code, alleged, verification, day as day1,
+             lead(day) over (partition by scope, org, dims, type_code, alleged, verification, incident_id order by day) as day2
+      from present
+    ) p
+    where day2 is not null
+    group by 1, 2, 3, 4, 5, 6, 7, 8`;
+};
+
+/** Each open incident's part in the open items, once per reader scope that may follow it (store.openItems). */
+const freshOpen = (where: Frag) => sql`
+  with open as (
+    select i.id, i.round, i.reply_deadline from incidents i
+    where ${where} and i.merged_into is null
+      and not exists (select 1 from incident_findings f where f.incident_id = i.id and f.round = i.round and f.reopened_at is null)
+  ),
+  members as (
+    select o.id, r.reporter_org, g.kind as reporter_kind, r.alleged_party, r.affected_party
+    from open o join incident_reports ir on ir.incident_id = o.id and ir.removed_at is null
+    join reports r on r.id = ir.report_id
+    join organisations g on g.id = r.reporter_org
+  ),
+  accused as (
+    select m.id, count(distinct m.alleged_party) as unreplied from members m
+    where m.alleged_party is not null
+      and not exists (select 1 from incident_replies p where p.incident_id = m.id and p.party_id = m.alleged_party)
+    group by m.id
+  ),
+  latest as (
+    select distinct on (a.incident_id, a.guarantor_id) a.incident_id, a.guarantor_id, a.verification
+    from incident_assessments a join open o on o.id = a.incident_id and a.round = o.round
+    order by a.incident_id, a.guarantor_id, a.created_at desc, a.id desc
+  ),
+  assessed as (
+    select o.id, count(l.guarantor_id) as assessors, count(distinct l.verification) as verdicts
+    from open o left join latest l on l.incident_id = o.id group by o.id
+  ),
+  viewers as (
+    select o.id, 'all' as scope, ${NIL}::uuid as org from open o
+    union select m.id, 'filed', m.reporter_org from members m where m.reporter_kind in ('monitor', 'facilitator')
+    union select m.id, 'concerning', m.reporter_org from members m where m.reporter_kind = 'party'
+    union select m.id, 'concerning', m.alleged_party from members m where m.alleged_party is not null
+    union select m.id, 'concerning', m.affected_party from members m where m.affected_party is not null
+  )
+  select v.id, v.scope, v.org, o.reply_deadline, s.assessors::int, coalesce(a.unreplied, 0)::int, s.verdicts > 1
+  from viewers v join open o on o.id = v.id join assessed s on s.id = v.id left join accused a on a.id = v.id`;
+
+const openDailyOf = (src: Frag, sign: 1 | -1) => {
+  const s = sql.lit(sign);
+  return sql`
+    select scope, org, (reply_deadline at time zone 'UTC')::date, assessors, ${s} * count(*), ${s} * coalesce(sum(unreplied), 0), ${s} * count(*) filter (where disagree)
+    from (${src}) o group by 1, 2, 3, 4`;
+};
+
+const addDaily = (rows: Frag) => sql`
+  insert into dashboard_daily (${DAILY_COLUMNS}) ${rows}
+  on conflict (scope, org, dims, day, type_code, alleged, verification, adm1) do update set
+    reports = dashboard_daily.reports + excluded.reports,
+    killed_civilian = dashboard_daily.killed_civilian + excluded.killed_civilian,
+    killed_combatant = dashboard_daily.killed_combatant + excluded.killed_combatant,
+    killed_unknown = dashboard_daily.killed_unknown + excluded.killed_unknown,
+    injured_civilian = dashboard_daily.injured_civilian + excluded.injured_civilian,
+    injured_combatant = dashboard_daily.injured_combatant + excluded.injured_combatant,
+    injured_unknown = dashboard_daily.injured_unknown + excluded.injured_unknown,
+    incidents = dashboard_daily.incidents + excluded.incidents`;
+const addPairs = (rows: Frag) => sql`
+  insert into dashboard_incident_pairs (${PAIR_COLUMNS}) ${rows}
+  on conflict (scope, org, dims, type_code, alleged, verification, day1, day2) do update set n = dashboard_incident_pairs.n + excluded.n`;
+const addOpenDaily = (rows: Frag) => sql`
+  insert into dashboard_open_daily (${OPEN_DAILY_COLUMNS}) ${rows}
+  on conflict (scope, org, day, assessors) do update set
+    incidents = dashboard_open_daily.incidents + excluded.incidents,
+    unreplied = dashboard_open_daily.unreplied + excluded.unreplied,
+    disagreements = dashboard_open_daily.disagreements + excluded.disagreements`;
+
+/** Everything from the tables: the first catch-up after the migration, or after a bulk load (bench). */
+export async function rebuild(tx: Db): Promise<void> {
+  const { next } = (await sql<{ next: string | number }>`select coalesce(max(idx), -1) + 1 as next from log_entries`.execute(tx)).rows[0];
+  await sql`delete from dashboard_reports; delete from dashboard_daily; delete from dashboard_incident_pairs; delete from dashboard_open; delete from dashboard_open_daily`.execute(tx);
+  await sql`select set_config('work_mem', '256MB', true)`.execute(tx);
+  await sql`insert into dashboard_reports ${freshReports(sql`true`)}`.execute(tx);
+  await sql`analyze dashboard_reports`.execute(tx);
+  await sql`insert into dashboard_daily (${DAILY_COLUMNS}) ${dailyOf(sql`select * from dashboard_reports`, 1)}`.execute(tx);
+  await sql`insert into dashboard_incident_pairs (${PAIR_COLUMNS}) ${pairsOf(sql`select * from dashboard_reports`, 1)}`.execute(tx);
+  await sql`insert into dashboard_open (${OPEN_COLUMNS}) ${freshOpen(sql`true`)}`.execute(tx);
+  await sql`insert into dashboard_open_daily (${OPEN_DAILY_COLUMNS}) ${openDailyOf(sql`select * from dashboard_open`, 1)}`.execute(tx);
+  await sql`update dashboard_cursor set log_index = ${Number(next)} where id = 1`.execute(tx);
+}
+
+/** Recounts these reports and incidents, and every report and incident they share a membership with (old or new). */
+export async function refresh(tx: Db, reportIds: Iterable<string>, incidentIds: Iterable<string>): Promise<void> {
+  const reports = new Set(reportIds);
+  const incidents = new Set(incidentIds);
+  if (reports.size === 0 && incidents.size === 0) return;
+  for (let round = 0; round < 20; round++) {
+    const { rows } = await sql<{ kind: 'r' | 'i'; id: string }>`
+      select 'r' as kind, report_id::text as id from dashboard_reports where incident_id = any(${idList(incidents)})
+      union select 'r', report_id::text from incident_reports where incident_id = any(${idList(incidents)}) and removed_at is null
+      union select 'i', incident_id::text from dashboard_reports where report_id = any(${idList(reports)}) and incident_id is not null
+      union select 'i', incident_id::text from incident_reports where report_id = any(${idList(reports)}) and removed_at is null
+    `.execute(tx);
+    const before = reports.size + incidents.size;
+    for (const r of rows) (r.kind === 'r' ? reports : incidents).add(r.id);
+    if (reports.size + incidents.size === before) break;
+  }
+  const r = idList(reports);
+  const i = idList(incidents);
+  const counted = sql`select * from dashboard_reports where report_id = any(${r})`;
+  await addDaily(dailyOf(counted, -1)).execute(tx);
+  await addPairs(pairsOf(counted, -1)).execute(tx);
+  await sql`delete from dashboard_reports where report_id = any(${r})`.execute(tx);
+  await sql`insert into dashboard_reports ${freshReports(sql`r.id = any(${r})`)}`.execute(tx);
+  await addDaily(dailyOf(counted, 1)).execute(tx);
+  await addPairs(pairsOf(counted, 1)).execute(tx);
+  await sql`delete from dashboard_daily where reports = 0`.execute(tx);
+  await sql`delete from dashboard_incident_pairs where n = 0`.execute(tx);
+
+  if (incidents.size === 0) return;
+  const open = sql`select * from dashboard_open where incident_id = any(${i})`;
+  await addOpenDaily(openDailyOf(open, -1)).execute(tx);
+  await sql`delete from dashboard_open where incident_id = any(${i})`.execute(tx);
+  await sql`insert into dashboard_open (${OPEN_COLUMNS}) ${freshOpen(sql`i.id = any(${i})`)}`.execute(tx);
+  await addOpenDaily(openDailyOf(open, 1)).execute(tx);
+  await sql`delete from dashboard_open_daily where incidents = 0`.execute(tx);
+}
+
+interface Entry {
+  type?: string;
+  subject?: Record<string, unknown>;
+  data?: Record<string, unknown>;
+}
+
+/** Brings the aggregates up to the log's head, in the caller's transaction (which holds the cursor's lock meanwhile). */
+export async function catchUp(tx: Db): Promise<number> {
+  const row = (await sql<{ log_index: string | number }>`select log_index from dashboard_cursor where id = 1 for update`.execute(tx)).rows[0];
+  let cursor = Number(row.log_index);
+  if (cursor < 0) {
+    await rebuild(tx);
+    return -1;
+  }
+  let seen = 0;
+  for (;;) {
+    const { rows } = await sql<{ idx: string | number; body: Uint8Array }>`select idx, body from log_entries where idx >= ${cursor} order by idx limit ${BATCH}`.execute(tx);
+    if (rows.length === 0) break;
+    const reports = new Set<string>();
+    const incidents = new Set<string>();
+    const decoder = new TextDecoder();
+    for (const r of rows) {
+      let entry: Entry;
+      try {
+        entry = JSON.parse(decoder.decode(r.body)) as Entry;
+      } catch {
+        continue; // a damaged entry is for `truce verify` to report
+      }
+      const type = entry.type ?? '';
+      if (!/^(report|incident|finding)\./.test(type)) continue;
+      const s = entry.subject ?? {};
+      if (typeof s.report === 'string') reports.add(s.report);
+      for (const k of ['incident', 'merged']) if (typeof s[k] === 'string') incidents.add(s[k] as string);
+      const listed = entry.data?.reports;
+      if (Array.isArray(listed)) for (const id of listed) if (typeof id === 'string') reports.add(id);
+    }
+    await refresh(tx, reports, incidents);
+    seen += rows.length;
+    cursor = Number(rows[rows.length - 1].idx) + 1;
+    await sql`update dashboard_cursor set log_index = ${cursor} where id = 1`.execute(tx);
+    if (rows.length < BATCH) break;
+  }
+  return seen;
+}
+
+/**
+ * Makes the aggregates current before a read: one cheap look when nothing is new, else a
+ * catch-up in a transaction of its own (never inside another: PGlite has one connection).
+ */
+export async function ensureCurrent(db: Db): Promise<void> {
+  const row = (await sql<{ cursor: string | number; head: string | number | null }>`
+    select (select log_index from dashboard_cursor where id = 1) as cursor, (select max(idx) from log_entries) as head`.execute(db)).rows[0];
+  const cursor = Number(row.cursor);
+  if (cursor >= 0 && (row.head === null || Number(row.head) < cursor)) return;
+  await db.transaction().execute((tx) => catchUp(tx));
+}
+
+// --- reads -------------------------------------------------------------------------------
+
+const n = (v: unknown) => Number(v ?? 0);
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+function scopeKey(scope: Scope): { scope: string; org: string } {
+  switch (scope.kind) {
+    case 'all':
+      return { scope: 'all', org: NIL };
+    case 'concerning':
+      return { scope: 'concerning', org: scope.orgId };
+    case 'filedBy':
+      return { scope: 'filed', org: scope.orgId };
+    case 'none':
+      return { scope: 'none', org: NIL };
+  }
+}
+
+/** The rows of one cell kind: grouped by `group` (dims bits), filtered as the dashboard's filter says. */
+function cell(scope: Scope, f: Filter, group: number, prefix = ''): Frag {
+  const k = scopeKey(scope);
+  const dims = group | (f.type ? 1 : 0) | (f.allegedParty ? 2 : 0) | (f.finding ? 4 : 0);
+  const c = (name: string) => sql.ref(prefix + name);
+  const conds: Frag[] = [sql`${c('scope')} = ${k.scope}`, sql`${c('org')} = ${k.org}::uuid`, sql`${c('dims')} = ${dims}`];
+  if (f.type) conds.push(sql`${c('type_code')} = ${f.type}`);
+  if (f.allegedParty) conds.push(sql`${c('alleged')} = ${f.allegedParty}`);
+  if (f.finding) conds.push(sql`${c('verification')} = ${f.finding === 'none' ? '' : f.finding}`);
+  return sql.join(conds, sql` and `);
+}
+const days = (start: Date, end: Date) => sql`day >= ${dayOf(start)}::date and day < ${dayOf(end)}::date`;
+
+/** The cursor and the log's head, as columns of a read: stale when an entry is past the cursor. */
+const FRESHNESS = sql`(select log_index from dashboard_cursor where id = 1) as rollup_cursor, (select max(idx) from log_entries) as log_head`;
+const stale = (row: { rollup_cursor: unknown; log_head: unknown }) => n(row.rollup_cursor) < 0 || (row.log_head !== null && n(row.log_head) >= n(row.rollup_cursor));
+
+/**
+ * Reads one statement over the aggregates (one snapshot, one round trip); when the log has
+ * entries past the cursor, catches up (in a transaction of its own, never inside another:
+ * PGlite has one connection) and reads again.
+ */
+async function current<T extends { rollup_cursor: unknown; log_head: unknown }>(db: Db, query: Frag): Promise<T> {
+  const row = (await sql<T>`${query}`.execute(db)).rows[0];
+  if (!stale(row)) return row;
+  await db.transaction().execute((tx) => catchUp(tx));
+  return (await sql<T>`${query}`.execute(db)).rows[0];
+}
+
+type Pairs = [string | null, number | string][];
+
+/**
+ * Every figure of the dashboard from the aggregates, in one statement: store.totals,
+ * store.aggregates, store.casualties and store.openItems (open items against `now`: whole
+ * deadline days from dashboard_open_daily, today's deadlines from dashboard_open).
+ */
+export async function figures(db: Db, scope: Scope, f: Filter, previous: { start: Date; end: Date }, withIncidents: boolean, now: Date) {
+  const start = sql`${dayOf(f.start)}::date`;
+  const end = sql`${dayOf(f.end)}::date`;
+  const within = sql`day >= ${start} and day < ${end}`;
+  const k = scopeKey(scope);
+  const mine = sql`scope = ${k.scope} and org = ${k.org}::uuid`;
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const tomorrow = new Date(today.getTime() + 86_400_000);
+  const governorates = governoratesRolledUp(f);
+  const row = await current<Record<string, unknown> & { rollup_cursor: unknown; log_head: unknown }>(
+    db,
+    sql`
+      select ${FRESHNESS},
+        (select json_agg(json_build_array(week, type_code, count)) from (
+           select to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') as week, type_code, sum(reports) as count
+           from dashboard_daily where ${cell(scope, f, 1)} and ${within} group by 1, 2) x) as by_week,
+        (select json_agg(json_build_array(nullif(alleged, ''), count)) from (
+           select alleged, sum(reports) as count from dashboard_daily where ${cell(scope, f, 2)} and ${within} group by 1) x) as by_party,
+        ${governorates
+          ? sql`(select json_agg(json_build_array(nullif(adm1, ''), count)) from (
+                   select adm1, sum(reports) as count from dashboard_daily where ${cell(scope, f, 8)} and ${within} group by 1) x)`
+          : sql`null`} as by_governorate,
+        t.*,
+        ${withIncidents ? sql`(select sum(p.n) from dashboard_incident_pairs p where ${cell(scope, f, 0, 'p.')} and p.day1 >= ${start} and p.day2 < ${end})` : sql`0`} as pairs,
+        ${
+          withIncidents
+            ? sql`
+        (select coalesce(sum(unreplied), 0) from dashboard_open_daily where ${mine} and day > ${dayOf(today)}::date)
+          + (select coalesce(sum(unreplied), 0) from dashboard_open where ${mine} and reply_deadline >= ${now} and reply_deadline < ${tomorrow}) as replies_due,
+        (select coalesce(sum(unreplied), 0) from dashboard_open_daily where ${mine} and day < ${dayOf(today)}::date)
+          + (select coalesce(sum(unreplied), 0) from dashboard_open where ${mine} and reply_deadline >= ${today} and reply_deadline < ${now}) as no_reply,
+        (select coalesce(sum(incidents), 0) from dashboard_open_daily where ${mine}
+          and assessors < (select count(*) from organisations where kind = 'guarantor')) as assessments_missing,
+        (select coalesce(sum(disagreements), 0) from dashboard_open_daily where ${mine}) as disagreements`
+            : sql`null as replies_due`
+        }
+      from (
+        select sum(reports) filter (where day >= ${start}) as current, sum(reports) filter (where day < ${start}) as previous,
+               sum(incidents) filter (where day >= ${start}) as incident_days,
+               sum(killed_civilian) filter (where day >= ${start}) as kc, sum(killed_combatant) filter (where day >= ${start}) as kk,
+               sum(killed_unknown) filter (where day >= ${start}) as ku,
+               sum(injured_civilian) filter (where day >= ${start}) as ic, sum(injured_combatant) filter (where day >= ${start}) as ik,
+               sum(injured_unknown) filter (where day >= ${start}) as iu
+        from dashboard_daily where ${cell(scope, f, 0)} and day >= ${dayOf(previous.start)}::date and day < ${end}
+      ) t`,
+  );
+  const list = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Pairs | null) : (v as Pairs | null)) ?? [];
+  const byWeek = list(row.by_week).map((x) => ({ week: x[0] as string, type: x[1] as unknown as string, count: n((x as unknown[])[2]) }));
+  const byParty = list(row.by_party).map(([partyId, count]) => ({ partyId, count: n(count) }));
+  const byGovernorate = governorates ? list(row.by_governorate).map(([pcode, count]) => ({ pcode, count: n(count) })) : await store.perGovernorate(db, scope, f);
+  byWeek.sort((a, b) => a.week.localeCompare(b.week) || a.type.localeCompare(b.type));
+  byParty.sort((a, b) => b.count - a.count || String(a.partyId).localeCompare(String(b.partyId)));
+  byGovernorate.sort((a, b) => b.count - a.count || String(a.pcode).localeCompare(String(b.pcode)));
+  return {
+    current: n(row.current),
+    previous: n(row.previous),
+    incidents: withIncidents ? n(row.incident_days) - n(row.pairs) : null,
+    hurt: {
+      killed: { civilian: n(row.kc), combatant: n(row.kk), unknownCount: n(row.ku) },
+      injured: { civilian: n(row.ic), combatant: n(row.ik), unknownCount: n(row.iu) },
+    },
+    groups: { byWeek, byParty, byGovernorate },
+    open: withIncidents
+      ? { repliesDue: n(row.replies_due), noReply: n(row.no_reply), assessmentsMissing: n(row.assessments_missing), disagreements: n(row.disagreements) }
+      : null,
+  };
+}
+
+/** store.perGovernorate from the aggregates (same order), caught up first; from the tables under two filters or more. */
+export async function perGovernorate(db: Db, scope: Scope, f: Filter) {
+  if (!governoratesRolledUp(f)) {
+    await ensureCurrent(db);
+    return store.perGovernorate(db, scope, f);
+  }
+  const row = await current<{ rollup_cursor: unknown; log_head: unknown; list: unknown }>(
+    db,
+    sql`select ${FRESHNESS}, (select json_agg(json_build_array(pcode, count) order by count desc, pcode) from (
+          select nullif(adm1, '') as pcode, sum(reports) as count from dashboard_daily
+          where ${cell(scope, f, 8)} and ${days(f.start, f.end)} group by adm1) x) as list`,
+  );
+  const list = (typeof row.list === 'string' ? JSON.parse(row.list) : row.list) as Pairs | null;
+  return (list ?? []).map(([pcode, count]) => ({ pcode, count: n(count) }));
+}
+
+/**
+ * Catches up every few seconds (and builds everything on the first run after the
+ * migration), so that a dashboard read rarely has more than a few entries to take in.
+ * Errors are logged, not fatal: the next read or run catches up.
+ */
+export function startDashboardLoop(db: Db, log: { error: (obj: unknown, msg: string) => void }, everyMs = 2000): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  const run = async () => {
+    try {
+      await ensureCurrent(db);
+    } catch (err) {
+      log.error({ err }, 'dashboard aggregates catch-up failed; will retry');
+    }
+  };
+  const timer = setInterval(() => {
+    if (current) return;
+    current = run().finally(() => (current = null));
+  }, everyMs);
+  timer.unref();
+  // Stopping waits for a run in progress, so the database is not closed under it.
+  return async () => {
+    clearInterval(timer);
+    await current;
+  };
+}
