@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import * as store from './store.ts';
 import type { Filter, Scope } from './store.ts';
+import { startLoop, type LoopLog } from '../background/loop.ts';
 
 /**
  * The dashboard's maintained aggregates (migration 0014), kept exact from the log.
@@ -446,23 +447,6 @@ export async function perGovernorate(db: Db, scope: Scope, f: Filter) {
  * migration), so that a dashboard read rarely has more than a few entries to take in.
  * Errors are logged, not fatal: the next read or run catches up.
  */
-export function startDashboardLoop(db: Db, log: { error: (obj: unknown, msg: string) => void }, everyMs = 2000): () => Promise<void> {
-  let current: Promise<void> | null = null;
-  const run = async () => {
-    try {
-      await ensureCurrent(db);
-    } catch (err) {
-      log.error({ err }, 'dashboard aggregates catch-up failed; will retry');
-    }
-  };
-  const timer = setInterval(() => {
-    if (current) return;
-    current = run().finally(() => (current = null));
-  }, everyMs);
-  timer.unref();
-  // Stopping waits for a run in progress, so the database is not closed under it.
-  return async () => {
-    clearInterval(timer);
-    await current;
-  };
+export function startDashboardLoop(db: Db, log: LoopLog, everyMs = 2000): () => Promise<void> {
+  return startLoop(() => ensureCurrent(db), { everyMs, log, failure: 'dashboard aggregates catch-up failed; will retry' });
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { childrenOf, leafHash, nodeHash, nodesCompletedByAppend, subtreeNodes, type NodeId } from '@truce/core/log/index';
 import type { Database } from '../db/schema.ts';
+import { startLoop, type LoopLog } from '../background/loop.ts';
 
 /**
  * Gives committed entries their place in the tree (C9). Commands append entries without
@@ -178,21 +179,9 @@ function treeNodesFor(size: number, bodies: Uint8Array[], known: Map<string, Uin
  * request whose client went away, a command run outside HTTP). Errors are logged and
  * retried; stopping waits for a run in progress.
  */
-export function startSequencerLoop(sequencer: LogSequencer, log: { error: (obj: unknown, msg: string) => void }, everyMs = 1000): () => Promise<void> {
-  let current: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (current) return;
-    current = sequencer
-      .flush()
-      .catch((err) => log.error({ err }, 'log sequencing failed; will retry'))
-      .finally(() => (current = null));
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await current;
-    await sequencer.flush();
-  };
+export function startSequencerLoop(sequencer: LogSequencer, log: LoopLog, everyMs = 1000): () => Promise<void> {
+  // Stopping sequences what is left, so a clean shutdown leaves nothing pending.
+  return startLoop(() => sequencer.flush(), { everyMs, log, failure: 'log sequencing failed; will retry', onStop: () => sequencer.flush() });
 }
 
 const decoder = new TextDecoder();

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import type { SmtpConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { isEmailLanguage, renderEmail, type EmailLanguage } from './email-messages.ts';
+import { startLoop } from '../background/loop.ts';
 
 /**
  * Notification e-mails over SMTP (issue 3). Only when TRUCE_SMTP_URL is set; otherwise
@@ -201,25 +202,10 @@ export function startEmailLoop(ctx: AppContext, log: EmailLog, baseUrl: string, 
   const smtp = ctx.config.smtp;
   if (!smtp) return async () => {};
   const mailer = createMailer(smtp);
-  let current: Promise<void> | null = null;
   const run = async () => {
-    try {
-      while ((await deliverEmails(ctx, mailer, { baseUrl, log })).claimed === BATCH) {
-        /* catch up in batches */
-      }
-    } catch (err) {
-      log.error({ err }, 'e-mail delivery failed; will retry');
+    while ((await deliverEmails(ctx, mailer, { baseUrl, log })).claimed === BATCH) {
+      /* catch up in batches */
     }
   };
-  const timer = setInterval(() => {
-    if (current) return;
-    current = run().finally(() => (current = null));
-  }, everyMs);
-  timer.unref();
-  // Stopping waits for a run in progress, so the database is not closed under it.
-  return async () => {
-    clearInterval(timer);
-    await current;
-    mailer.close();
-  };
+  return startLoop(run, { everyMs, log, failure: 'e-mail delivery failed; will retry', onStop: () => mailer.close() });
 }

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { queueNotificationEmails } from './email.ts';
+import { startLoop, type LoopLog } from '../background/loop.ts';
 
 /**
  * Turns log entries into notifications (STYLE #7: side effects react to entries). The
@@ -94,25 +95,11 @@ export async function processNotifications(ctx: AppContext): Promise<number> {
 }
 
 /** Runs the processor every few seconds until stopped; errors are logged, not fatal. */
-export function startNotificationLoop(ctx: AppContext, log: { error: (obj: unknown, msg: string) => void }, everyMs = 2000): () => Promise<void> {
-  let current: Promise<void> | null = null;
+export function startNotificationLoop(ctx: AppContext, log: LoopLog, everyMs = 2000): () => Promise<void> {
   const run = async () => {
-    try {
-      while ((await processNotifications(ctx)) === BATCH) {
-        /* catch up in batches */
-      }
-    } catch (err) {
-      log.error({ err }, 'notification processing failed; will retry');
+    while ((await processNotifications(ctx)) === BATCH) {
+      /* catch up in batches */
     }
   };
-  const timer = setInterval(() => {
-    if (current) return;
-    current = run().finally(() => (current = null));
-  }, everyMs);
-  timer.unref();
-  // Stopping waits for a run in progress, so the database is not closed under it.
-  return async () => {
-    clearInterval(timer);
-    await current;
-  };
+  return startLoop(run, { everyMs, log, failure: 'notification processing failed; will retry' });
 }
