@@ -78,6 +78,23 @@ export async function dashboard(db: Db, auth: Auth, query: DashboardQueryInput) 
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
+/** What a map point says of its report, in the points and the clusters answers alike. */
+function pointProperties(
+  r: { id: string; type_code: string; occurred_at: Date | string; alleged_party: string | null; incident_id: string | null; verification: string | null },
+  incidents: boolean,
+  locationSealed: boolean,
+) {
+  return {
+    id: r.id,
+    typeCode: r.type_code,
+    occurredAt: iso(r.occurred_at),
+    allegedPartyId: r.alleged_party,
+    incidentId: incidents ? r.incident_id : null,
+    finding: incidents && r.verification ? { verification: r.verification } : null,
+    locationSealed,
+  };
+}
+
 export async function mapPoints(db: Db, auth: Auth, query: DashboardQueryInput) {
   const { period, filter } = filterOf(query);
   const incidents = can(auth.actor, 'incident.read');
@@ -91,15 +108,7 @@ export async function mapPoints(db: Db, auth: Auth, query: DashboardQueryInput) 
       type: 'Feature' as const,
       id: r.id,
       geometry: { type: 'Point' as const, coordinates: [lon, lat] },
-      properties: {
-        id: r.id,
-        typeCode: r.type_code,
-        occurredAt: iso(r.occurred_at),
-        allegedPartyId: r.alleged_party,
-        incidentId: incidents ? r.incident_id : null,
-        finding: incidents && r.verification ? { verification: r.verification } : null,
-        locationSealed: r.sealed && !can(auth.actor, 'report.read.sealed', scopeOf(r)),
-      },
+      properties: pointProperties(r, incidents, r.sealed && !can(auth.actor, 'report.read.sealed', scopeOf(r))),
     };
   });
   return { type: 'FeatureCollection' as const, features, period, limit: POINT_LIMIT, truncated };
@@ -143,17 +152,8 @@ export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput)
       type: 'Feature' as const,
       id: r.id,
       geometry: { type: 'Point' as const, coordinates: [Number(r.lon), Number(r.lat)] },
-      properties: {
-        cluster: false as const,
-        count: 1,
-        id: r.id,
-        typeCode: r.type_code,
-        occurredAt: iso(r.occurred_at),
-        allegedPartyId: r.alleged_party,
-        incidentId: incidents ? r.incident_id : null,
-        finding: incidents && r.verification ? { verification: r.verification } : null,
-        locationSealed: r.sealed,
-      },
+      // The store has already moved a sealed place to where this reader is shown it.
+      properties: { cluster: false as const, count: 1, ...pointProperties(r, incidents, r.sealed) },
     };
   });
   return { type: 'FeatureCollection' as const, features, period, bbox: [west, south, east, north], zoom, cellDegrees: cell, pointsUpTo: CLUSTER_POINTS_UP_TO, total };

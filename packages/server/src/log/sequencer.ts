@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { childrenOf, leafHash, nodeHash, nodesCompletedByAppend, subtreeNodes, type NodeId } from '@truce/core/log/index';
 import type { Database } from '../db/schema.ts';
+import { getNodes } from './store.ts';
 import { startLoop, type LoopLog } from '../background/loop.ts';
 
 /**
@@ -135,18 +136,11 @@ async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ types
   });
 }
 
-/** The frontier of the stored tree of this size, read in one query. */
+/** The frontier of the stored tree of this size, read from the store. */
 async function storedFrontier(tx: Db, size: number): Promise<Map<string, Uint8Array>> {
   const wanted = subtreeNodes(0, size);
-  const known = new Map<string, Uint8Array>();
-  if (wanted.length === 0) return known;
-  const rows = await tx
-    .selectFrom('log_nodes')
-    .select(['level', 'idx', 'hash'])
-    .where((eb) => eb.or(wanted.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))))
-    .execute();
-  for (const r of rows) known.set(`${r.level}/${r.idx}`, new Uint8Array(r.hash));
-  return known;
+  const get = await getNodes(tx, wanted);
+  return new Map(wanted.map((n) => [key(n), get(n)]));
 }
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
@@ -7,6 +6,7 @@ import { validateReport } from '@truce/core/reports/validate';
 import { canonicalJson } from '@truce/core/log/index';
 import type { ReportContent, ReportFlags } from '@truce/core/reports/model';
 import type { Auth } from '../accounts/authenticate.ts';
+import { sha256Hex } from '../accounts/secrets.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, Problem, notFound, staleVersion } from '../http/problem.ts';
@@ -159,8 +159,6 @@ async function replay(ctx: AppContext, auth: Auth, key: string, requestHash: str
   }
   return { report: await view(ctx.db, auth, earlier.id), replayed: true };
 }
-
-const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
