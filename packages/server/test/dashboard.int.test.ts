@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@truce/core/dashboard/csv';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
+import { reportBody } from './report-body.ts';
 
 /**
  * Dashboard, map and exports through HTTP. Our reports are in March 2018 (and one in
@@ -26,21 +27,15 @@ describe.each(ENGINES)('dashboard, map and exports on %s', (engine) => {
   const ids: Record<string, string> = {};
   const pcodes: Record<string, string> = {};
 
-  const report = (place: keyof typeof PLACES, over: Record<string, unknown>) => ({
-    occurredAt: '2018-03-06T06:30:00Z',
-    timePrecision: 'hour',
-    location: { ...PLACES[place], geoPrecision: 'exact' },
-    sealLocation: false,
-    typeCode: 'shelling',
-    allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] },
-    affectedSide: { kind: 'civilians' },
-    casualties: { killedCivilian: 0, killedCombatant: 0, injuredCivilian: 0, injuredCombatant: 0 },
-    description: 'Shells fell on the neighbourhood.',
-    language: 'en',
-    sources: [{ kind: 'witness', detail: 'Secret witness, phone +963 944 111 222' }],
-    evidence: [],
-    ...over,
-  });
+  const report = (place: keyof typeof PLACES, over: Record<string, unknown>) =>
+    reportBody(orgs, {
+      occurredAt: '2018-03-06T06:30:00Z',
+      timePrecision: 'hour',
+      location: { ...PLACES[place], geoPrecision: 'exact' },
+      description: 'Shells fell on the neighbourhood.',
+      sources: [{ kind: 'witness', detail: 'Secret witness, phone +963 944 111 222' }],
+      ...over,
+    });
   async function file(client: Client, key: string, place: keyof typeof PLACES, over: Record<string, unknown>) {
     const res = await client.post('/api/reports', report(place, over));
     expect(res.status, JSON.stringify(res.body)).toBe(201);

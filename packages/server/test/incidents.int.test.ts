@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
 import { processNotifications } from '../src/notifications/processor.ts';
+import { reportBody } from './report-body.ts';
 
 describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
   let ts: TestServer;
@@ -14,21 +15,15 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
   let reportB: string;
   let incidentId: string;
 
-  const report = (over: Record<string, unknown> = {}) => ({
-    occurredAt: '2017-02-03T21:10:00Z',
-    timePrecision: 'exact',
-    location: { lat: 35.9306, lon: 36.6339, geoPrecision: 'place', placeName: 'Idlib city' },
-    sealLocation: false,
-    typeCode: 'shelling',
-    allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] },
-    affectedSide: { kind: 'party', organisationId: orgs.Government },
-    casualties: { killedCivilian: 0, killedCombatant: 1, injuredCivilian: 0, injuredCombatant: 3 },
-    description: 'Mortar fire on a checkpoint at the eastern entrance of Idlib.',
-    language: 'en',
-    sources: [],
-    evidence: [],
-    ...over,
-  });
+  const report = (over: Record<string, unknown> = {}) =>
+    reportBody(orgs, {
+      occurredAt: '2017-02-03T21:10:00Z',
+      location: { lat: 35.9306, lon: 36.6339, geoPrecision: 'place', placeName: 'Idlib city' },
+      affectedSide: { kind: 'party', organisationId: orgs.Government },
+      casualties: { killedCivilian: 0, killedCombatant: 1, injuredCivilian: 0, injuredCombatant: 3 },
+      description: 'Mortar fire on a checkpoint at the eastern entrance of Idlib.',
+      ...over,
+    });
 
   beforeAll(async () => {
     ts = await startTestServer(engine, { demo: true });
@@ -173,21 +168,15 @@ describe.each(ENGINES)('the incident list, filtered and paged in the database, o
   const inc: Record<string, string> = {};
   const readers: Record<string, Client> = {};
 
-  const report = (over: Record<string, unknown> = {}) => ({
-    occurredAt: '2017-02-10T06:40:00Z',
-    timePrecision: 'exact',
-    location: { lat: 35.1318, lon: 36.7578, geoPrecision: 'place', placeName: 'Hama' },
-    sealLocation: false,
-    typeCode: 'shelling',
-    allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] },
-    affectedSide: { kind: 'party', organisationId: orgs.Government },
-    casualties: { killedCivilian: 1, killedCombatant: 0, injuredCivilian: 4, injuredCombatant: 0 },
-    description: 'Artillery rounds landed near the market in the western quarter.',
-    language: 'en',
-    sources: [],
-    evidence: [],
-    ...over,
-  });
+  const report = (over: Record<string, unknown> = {}) =>
+    reportBody(orgs, {
+      occurredAt: '2017-02-10T06:40:00Z',
+      location: { lat: 35.1318, lon: 36.7578, geoPrecision: 'place', placeName: 'Hama' },
+      affectedSide: { kind: 'party', organisationId: orgs.Government },
+      casualties: { killedCivilian: 1, killedCombatant: 0, injuredCivilian: 4, injuredCombatant: 0 },
+      description: 'Artillery rounds landed near the market in the western quarter.',
+      ...over,
+    });
   const accusing = (party: string, over: Record<string, unknown> = {}) => report({ allegedPerpetrator: { kind: 'party', organisationId: orgs[party] }, ...over });
   const hitting = (party: string) => ({ affectedSide: { kind: 'party', organisationId: orgs[party] } });
   const ids = (res: { status: number; body: { incidents: { id: string }[] } }) => {

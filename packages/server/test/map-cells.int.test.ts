@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { latLngToCell } from 'h3-js';
 import * as m0011 from '../src/db/migrations/0011_report_cells.ts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
+import { reportBody } from './report-body.ts';
 
 /**
  * Report counts per H3 hexagon (C10) through HTTP. Our reports are in March 2018, a window
@@ -39,21 +40,8 @@ describe.each(ENGINES)('map counts per hexagonal cell on %s', (engine) => {
   let orgs: Record<string, string>;
   const ids: Record<string, string> = {};
 
-  const report = (place: keyof typeof PLACES, over: Record<string, unknown>) => ({
-    occurredAt: '2018-03-06T06:30:00Z',
-    timePrecision: 'hour',
-    location: { ...PLACES[place], geoPrecision: 'exact' },
-    sealLocation: false,
-    typeCode: 'shelling',
-    allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] },
-    affectedSide: { kind: 'civilians' },
-    casualties: { killedCivilian: 0, killedCombatant: 0, injuredCivilian: 0, injuredCombatant: 0 },
-    description: 'Shells fell on the neighbourhood.',
-    language: 'en',
-    sources: [],
-    evidence: [],
-    ...over,
-  });
+  const report = (place: keyof typeof PLACES, over: Record<string, unknown>) =>
+    reportBody(orgs, { occurredAt: '2018-03-06T06:30:00Z', timePrecision: 'hour', location: { ...PLACES[place], geoPrecision: 'exact' }, description: 'Shells fell on the neighbourhood.', ...over });
   async function file(client: Client, key: string, place: keyof typeof PLACES, over: Record<string, unknown> = {}) {
     const res = await client.post('/api/reports', report(place, over));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
