@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { sha256Hex } from './secrets.ts';
 import * as store from './store.ts';
 import { mfaRequiredFor } from './mfa.ts';
+import { cachedToken } from './token-cache.ts';
 
 export const SESSION_COOKIE = 'truce_session';
 export const TOKEN_PREFIX = 'truce_';
@@ -28,27 +29,27 @@ declare module 'fastify' {
 /** Reads the session cookie or the bearer token; null when neither opens a session. */
 export async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<Auth | null> {
   const header = req.headers.authorization;
-  let auth: Auth | null = null;
   if (header !== undefined) {
     const match = /^Bearer (truce_[A-Za-z0-9_-]{43})$/.exec(header);
     if (!match) return null;
-    const user = await store.findUserByToken(ctx.db, sha256Hex(match[1]));
-    if (!user) return null;
-    // "Last used" to the minute: writing it on every request would make all requests
-    // with one token queue on that token's row.
-    const last = user.token_last_used_at ? new Date(user.token_last_used_at).getTime() : 0;
-    if (Date.now() - last > 60_000) await store.touchToken(ctx.db, user.token_id);
-    auth = { actor: actorOf(user), user, via: 'token' };
-  } else {
-    const cookie = req.cookies?.[SESSION_COOKIE];
-    if (!cookie || cookie.length > 100) return null;
-    const sessionId = sha256Hex(cookie);
-    const user = await store.findUserBySession(ctx.db, sessionId);
-    if (!user) return null;
-    auth = { actor: actorOf(user), user, via: 'session', sessionId };
+    const tokenHash = sha256Hex(match[1]);
+    // Remembered for a moment (token-cache.ts): scripts file many requests a second.
+    return cachedToken(ctx, tokenHash, async () => {
+      const user = await store.findUserByToken(ctx.db, tokenHash);
+      if (!user) return null;
+      // "Last used" to the minute: writing it on every request would make all requests
+      // with one token queue on that token's row.
+      const last = user.token_last_used_at ? new Date(user.token_last_used_at).getTime() : 0;
+      if (Date.now() - last > 60_000) await store.touchToken(ctx.db, user.token_id);
+      return { actor: actorOf(user), user, via: 'token', restriction: await restrictionOf(ctx, user) } satisfies Auth;
+    });
   }
-  auth.restriction = await restrictionOf(ctx, auth.user);
-  return auth;
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  if (!cookie || cookie.length > 100) return null;
+  const sessionId = sha256Hex(cookie);
+  const user = await store.findUserBySession(ctx.db, sessionId);
+  if (!user) return null;
+  return { actor: actorOf(user), user, via: 'session', sessionId, restriction: await restrictionOf(ctx, user) };
 }
 
 export function actorOf(user: { id: string; organisation_id: string; organisation_kind: Actor['orgKind']; role: Actor['role'] }): Actor {

@@ -8,9 +8,9 @@ import { startLoop, type LoopLog } from '../background/loop.ts';
  * Gives committed entries their place in the tree (C9). Commands append entries without
  * an index (record.ts); the sequencer takes them in id order, numbers them after the
  * current head, stores the leaf hashes and every subtree they complete, and moves the
- * head, all in one short transaction per batch under the head row's lock. Indexes have
- * no gaps, and only committed entries are ever numbered. Several server processes may
- * each run a sequencer: the lock makes them take turns.
+ * head, all in one statement per batch (sequenceBatch). Indexes have no gaps, and only
+ * committed entries are ever numbered. Several server processes may each run a
+ * sequencer: the head row's lock makes them take turns.
  *
  * `flush()` joins concurrent callers into one run (group commit): a write request waits
  * for its entry to be in the tree before it answers, and fifty such requests cost one
@@ -18,7 +18,7 @@ import { startLoop, type LoopLog } from '../background/loop.ts';
  */
 type Db = Kysely<Database>;
 
-/** Entries numbered per transaction: bounded so one run never holds the lock for long. */
+/** Entries numbered per batch: bounded so one statement never holds the head for long. */
 const BATCH = 1000;
 
 /** Told the types of the entries just put in the tree (by this process's sequencer). */
@@ -61,14 +61,7 @@ export class LogSequencer {
     return this.queued;
   }
 
-  private async pending(): Promise<boolean> {
-    return (await this.db.selectFrom('log_entries').select('id').where('idx', 'is', null).limit(1).executeTakeFirst()) !== undefined;
-  }
-
   private async runAll(): Promise<void> {
-    // Most write requests that log nothing (a language choice, a read-only check) find
-    // nothing waiting: one indexed look instead of a locking transaction.
-    if (!(await this.pending())) return;
     for (;;) {
       const batch = await sequenceBatch(this.db, this.frontier).catch((err) => {
         this.frontier = null;
@@ -80,6 +73,8 @@ export class LogSequencer {
         const set = new Set(types);
         for (const listener of this.listeners) listener(set);
       }
+      // Another sequencer moved the head first: try again from the stored tree.
+      if (!batch.moved) continue;
       if (types.length < BATCH) return;
     }
   }
@@ -88,8 +83,8 @@ export class LogSequencer {
 /**
  * The hashes of the perfect subtrees that make up the tree [0, size): the only stored
  * nodes a later append can need as left children. Kept between batches so a batch
- * reads no nodes; checked against the head's size, so a batch by another process (or a
- * failed one) makes this sequencer read them from the store again.
+ * reads no nodes; a batch by another process moves the head past `size`, which this
+ * sequencer notices (its head update matches nothing) and then reads them again.
  */
 interface Frontier {
   size: number;
@@ -99,41 +94,56 @@ interface Frontier {
 const key = (n: NodeId) => `${n.level}/${n.index}`;
 
 /**
- * Numbers up to BATCH pending entries in one transaction: lock the head, read the
- * pending entries, then one statement that numbers them, stores their tree nodes and
- * moves the head. Returns the type of each entry numbered and the new frontier.
+ * Numbers up to BATCH pending entries in two round trips and no explicit transaction:
+ * read the pending entries, then one statement that moves the head from the size this
+ * sequencer knows to the new size and, only if that matched, numbers the entries and
+ * stores their tree nodes. The statement is atomic, and the head's row lock orders
+ * sequencers: a second sequencer's statement waits, then finds the head moved and
+ * changes nothing. Numbering always moves the head in the same statement, so when the
+ * head is where this sequencer expects, nobody numbered the entries it read.
+ *
+ * `moved` is false when another sequencer got there first (the caller tries again with
+ * the frontier read afresh); `types` are the types of the entries numbered.
  */
-async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ types: string[]; frontier: Frontier | null }> {
-  return db.transaction().execute(async (tx) => {
-    const head = await tx.selectFrom('log_head').select('size').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-    // Read after taking the lock: a sequencer that ran meanwhile has numbered its entries.
-    const pending = await tx.selectFrom('log_entries').select(['id', 'body']).where('idx', 'is', null).orderBy('id').limit(BATCH).execute();
-    const size = Number(head.size);
-    if (pending.length === 0) return { types: [], frontier: frontier?.size === size ? frontier : null };
-    const known = frontier?.size === size ? new Map(frontier.nodes) : await storedFrontier(tx, size);
-    const nodes = treeNodesFor(size, pending.map((p) => new Uint8Array(p.body)), known);
-    const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-    await sql`
-      with numbered as (
-        update log_entries as e set idx = v.idx
-        from unnest(${pending.map((p) => String(p.id))}::bigint[], ${pending.map((_, i) => String(size + i))}::bigint[]) as v(id, idx)
-        where e.id = v.id
-      ), stored as (
-        insert into log_nodes (level, idx, hash)
-        select n.level, n.idx, decode(n.hash, 'hex')
-        from unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => String(n.idx))}::bigint[], ${nodes.map((n) => hex(n.hash))}::text[]) as n(level, idx, hash)
-      )
-      update log_head set size = ${size + pending.length} where id = 1
-    `.execute(tx);
-    const newSize = size + pending.length;
-    const next = new Map<string, Uint8Array>();
-    for (const node of subtreeNodes(0, newSize)) {
-      const hash = known.get(key(node));
-      if (!hash) return { types: pending.map((p) => entryType(p.body)), frontier: null };
-      next.set(key(node), hash);
-    }
-    return { types: pending.map((p) => entryType(p.body)), frontier: { size: newSize, nodes: next } };
-  });
+async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved: boolean; types: string[]; frontier: Frontier | null }> {
+  const pending = await db.selectFrom('log_entries').select(['id', 'body']).where('idx', 'is', null).orderBy('id').limit(BATCH).execute();
+  // Most write requests that log nothing find nothing waiting: one indexed look.
+  if (pending.length === 0) return { moved: true, types: [], frontier };
+  let size: number;
+  let known: Map<string, Uint8Array>;
+  if (frontier) {
+    size = frontier.size;
+    known = new Map(frontier.nodes);
+  } else {
+    size = Number((await db.selectFrom('log_head').select('size').where('id', '=', 1).executeTakeFirstOrThrow()).size);
+    known = await storedFrontier(db, size);
+  }
+  const nodes = treeNodesFor(size, pending.map((p) => new Uint8Array(p.body)), known);
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  const newSize = size + pending.length;
+  const result = await sql<{ moved: number }>`
+    with head as (
+      update log_head set size = ${newSize} where id = 1 and size = ${size} returning size
+    ), numbered as (
+      update log_entries as e set idx = v.idx
+      from unnest(${pending.map((p) => String(p.id))}::bigint[], ${pending.map((_, i) => String(size + i))}::bigint[]) as v(id, idx), head
+      where e.id = v.id
+    ), stored as (
+      insert into log_nodes (level, idx, hash)
+      select n.level, n.idx, decode(n.hash, 'hex')
+      from unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => String(n.idx))}::bigint[], ${nodes.map((n) => hex(n.hash))}::text[]) as n(level, idx, hash), head
+    )
+    select count(*)::int as moved from head
+  `.execute(db);
+  if (result.rows[0]?.moved !== 1) return { moved: false, types: [], frontier: null };
+  const types = pending.map((p) => entryType(p.body));
+  const next = new Map<string, Uint8Array>();
+  for (const node of subtreeNodes(0, newSize)) {
+    const hash = known.get(key(node));
+    if (!hash) return { moved: true, types, frontier: null };
+    next.set(key(node), hash);
+  }
+  return { moved: true, types, frontier: { size: newSize, nodes: next } };
 }
 
 /** The frontier of the stored tree of this size, read from the store. */
