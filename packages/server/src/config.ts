@@ -37,6 +37,12 @@ export interface Config {
   textMaxChars: number;
   /** Largest JSON request body, in bytes (TRUCE_JSON_MAX_BYTES, default 1 MiB). */
   jsonMaxBytes: number;
+  /** Largest detainee list file (CSV or XLSX), in bytes (TRUCE_LIST_MAX_BYTES, default 20 MiB). */
+  listMaxBytes: number;
+  /** Most persons in one list file or list (TRUCE_LIST_MAX_ROWS, default 100,000). */
+  listMaxRows: number;
+  /** Worker threads the matcher uses (TRUCE_MATCH_WORKERS, default 2). */
+  matchWorkers: number;
   /** Outgoing e-mail (TRUCE_SMTP_*); undefined when TRUCE_SMTP_URL is unset, and notifications then stay in the app. */
   smtp: SmtpConfig | undefined;
 }
@@ -174,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A long statement fits in 20,000 characters; 200,000 still fits the largest JSON body.
     textMaxChars: integer(env, 'TRUCE_TEXT_MAX_CHARS', 20_000, 500, 200_000),
     jsonMaxBytes: integer(env, 'TRUCE_JSON_MAX_BYTES', 1024 * 1024, 64 * 1024, 16 * 1024 * 1024),
+    listMaxBytes: integer(env, 'TRUCE_LIST_MAX_BYTES', 20 * 1024 * 1024, 64 * 1024, 200 * 1024 * 1024),
+    listMaxRows: integer(env, 'TRUCE_LIST_MAX_ROWS', 100_000, 10, 1_000_000),
+    matchWorkers: integer(env, 'TRUCE_MATCH_WORKERS', 2, 1, 64),
     smtp: smtp(env),
   };
 }

@@ -10,6 +10,7 @@ import { issueSetupToken } from './accounts/setup.ts';
 import { deleteExpiredSessions } from './accounts/store.ts';
 import { loadDemo } from './demo/seed.ts';
 import { startNotificationLoop } from './notifications/processor.ts';
+import { startMatchingLoop } from './detainees/matching-loop.ts';
 import { startDashboardLoop } from './dashboard/rollup.ts';
 import { startEmailLoop } from './notifications/email.ts';
 
@@ -54,6 +55,8 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
     const stopSequencer = startSequencerLoop(ctx.sequencer, app.log);
     // The dashboard's aggregates follow the log (dashboard/rollup.ts).
     const stopDashboard = startDashboardLoop(ctx.db, app.log);
+    // Matching runs queued by new list versions, off the request thread (detainees/matching.ts).
+    const stopMatching = await startMatchingLoop(ctx, app.log);
     return {
       app: started,
       ctx,
@@ -63,6 +66,7 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
       close: async () => {
         await stopNotifications();
         await stopDashboard();
+        await stopMatching();
         await stopEmails();
         await started.close();
         await stopSequencer();

@@ -53,7 +53,7 @@ export async function startTestServer(engine: Engine, options: { demo?: boolean;
     PORT: '0',
     HOST: '127.0.0.1',
     TRUCE_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...options.env,
   });

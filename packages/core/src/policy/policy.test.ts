@@ -32,6 +32,17 @@ const EXPECTED: Record<Action, (kind: OrgKind, role: Role) => boolean> = {
   'incident.manage': (k, r) => (k === 'secretariat' || k === 'guarantor') && r !== 'viewer',
   'incident.reply': (k, r) => k === 'party' && r !== 'viewer',
   'incident.assess': (k, r) => k === 'guarantor' && r !== 'viewer',
+  // Detainee lists: never the secretariat, observers or monitors; a party only its own (below).
+  'detainees.read': (k) => ['party', 'facilitator', 'guarantor'].includes(k),
+  'detainees.write': (k, r) => k === 'party' && r !== 'viewer',
+  'detainees.match': (k, r) => (k === 'facilitator' || k === 'guarantor') && r !== 'viewer',
+  'detainees.review': (k, r) => (k === 'facilitator' || k === 'guarantor') && r !== 'viewer',
+  'exchange.read': (k) => ['party', 'facilitator', 'guarantor'].includes(k),
+  'exchange.stats': () => true,
+  'exchange.propose': (k, r) => (k === 'party' || k === 'facilitator') && r !== 'viewer',
+  'exchange.approve': (k, r) => k === 'party' && r !== 'viewer',
+  'exchange.endorse': (k, r) => k === 'guarantor' && r !== 'viewer',
+  'exchange.release': (k, r) => k === 'facilitator' && r !== 'viewer',
 };
 
 describe('access policy', () => {
@@ -91,5 +102,17 @@ describe('access policy', () => {
 
   it('denies an action no rule mentions', () => {
     expect(can(actor('secretariat', 'admin'), 'no.such.action' as Action)).toBe(false);
+  });
+
+  it('keeps a party to its own detainee lists and its own exchanges', () => {
+    const government = actor('party', 'officer', 'org-government');
+    expect(can(government, 'detainees.read', { listPartyId: 'org-government' })).toBe(true);
+    expect(can(government, 'detainees.read', { listPartyId: 'org-north-dawn' })).toBe(false);
+    expect(can(government, 'detainees.write', { listPartyId: 'org-north-dawn' })).toBe(false);
+    expect(can(actor('party', 'viewer', 'org-government'), 'detainees.write', { listPartyId: 'org-government' })).toBe(false);
+    expect(can(government, 'exchange.read', { exchangePartyIds: ['org-government', 'org-north-dawn'] })).toBe(true);
+    expect(can(government, 'exchange.read', { exchangePartyIds: ['org-north-dawn', 'org-other'] })).toBe(false);
+    expect(can(actor('secretariat', 'admin'), 'detainees.read', { listPartyId: 'org-government' })).toBe(false);
+    expect(can(actor('observer', 'admin'), 'exchange.read', { exchangePartyIds: ['org-government', 'org-north-dawn'] })).toBe(false);
   });
 });

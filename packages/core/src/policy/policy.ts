@@ -29,7 +29,17 @@ export interface IncidentScoped {
   findingAdopted: boolean;
 }
 
-export type Resource = OrgScoped | ReportScoped | IncidentScoped;
+/** A detainee list as the policy sees it: the party whose list it is. */
+export interface ListScoped {
+  listPartyId: string;
+}
+
+/** An exchange as the policy sees it: the two parties it is between. */
+export interface ExchangeScoped {
+  exchangePartyIds: string[];
+}
+
+export type Resource = OrgScoped | ReportScoped | IncidentScoped | ListScoped | ExchangeScoped;
 
 export const ACTIONS = [
   // organisations
@@ -62,6 +72,19 @@ export const ACTIONS = [
   'incident.manage',
   'incident.reply',
   'incident.assess',
+  // detainee lists (C4): personal data of detained and missing persons
+  'detainees.read',
+  'detainees.write',
+  // matching (C5): run the matcher, read its candidates, confirm or reject them
+  'detainees.match',
+  'detainees.review',
+  // exchanges (C6)
+  'exchange.read',
+  'exchange.stats',
+  'exchange.propose',
+  'exchange.approve',
+  'exchange.endorse',
+  'exchange.release',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -86,6 +109,11 @@ const incidentConcerns: Condition = (actor, r) =>
 const incidentFiledBy: Condition = (actor, r) => r === undefined || ('reporterOrgIds' in r && r.reporterOrgIds.includes(actor.orgId));
 const concernsIt: Condition = (actor, r) =>
   r === undefined || ('reporterOrgId' in r && (r.reporterOrgId === actor.orgId || r.allegedPartyId === actor.orgId || r.affectedPartyId === actor.orgId));
+
+/** The list is the actor's organisation's own. */
+const ownList: Condition = (actor, r) => r === undefined || ('listPartyId' in r && r.listPartyId === actor.orgId);
+/** The exchange is between the actor's organisation and another party. */
+const inExchange: Condition = (actor, r) => r === undefined || ('exchangePartyIds' in r && r.exchangePartyIds.includes(actor.orgId));
 
 const RULES: readonly Rule[] = [
   { action: 'account.self', kinds: 'any', roles: 'any', why: 'everyone manages their own account' },
@@ -127,6 +155,24 @@ const RULES: readonly Rule[] = [
   { action: 'incident.manage', kinds: ['secretariat', 'guarantor'], roles: ['admin', 'officer'], why: 'the secretariat and the guarantors group reports into incidents and reopen findings' },
   { action: 'incident.reply', kinds: ['party'], roles: ['admin', 'officer'], when: (actor, r) => r === undefined || ('allegedPartyIds' in r && r.allegedPartyIds.includes(actor.orgId)), why: 'the accused party has a right of reply' },
   { action: 'incident.assess', kinds: ['guarantor'], roles: ['admin', 'officer'], why: 'each guarantor records its own assessment' },
+
+  // Detainee lists are the most dangerous data Truce holds: the party that keeps a list,
+  // the humanitarian facilitator and the guarantors, nobody else. The opposite party sees
+  // only the persons of an exchange that concerns it (exchange.read), never the list.
+  { action: 'detainees.read', kinds: ['party'], roles: 'any', when: ownList, why: 'a party sees its own lists' },
+  { action: 'detainees.read', kinds: ['facilitator', 'guarantor'], roles: 'any', why: 'the facilitator and the guarantors work with every list' },
+  { action: 'detainees.write', kinds: ['party'], roles: ['admin', 'officer'], when: ownList, why: 'a party keeps its own lists' },
+  { action: 'detainees.match', kinds: ['facilitator', 'guarantor'], roles: ['admin', 'officer'], why: 'the facilitator and the guarantors match the lists of both sides' },
+  { action: 'detainees.review', kinds: ['facilitator', 'guarantor'], roles: ['admin', 'officer'], why: 'matches are confirmed by the neutral side, never by one party alone' },
+
+  { action: 'exchange.read', kinds: ['facilitator', 'guarantor'], roles: 'any', why: 'the facilitator and the guarantors follow every exchange' },
+  { action: 'exchange.read', kinds: ['party'], roles: 'any', when: inExchange, why: 'a party sees the exchanges it is in, and only their persons' },
+  { action: 'exchange.stats', kinds: 'any', roles: 'any', why: 'counts per status and category name nobody' },
+  { action: 'exchange.propose', kinds: ['facilitator'], roles: ['admin', 'officer'], why: 'the facilitator drafts exchanges between the parties' },
+  { action: 'exchange.propose', kinds: ['party'], roles: ['admin', 'officer'], when: inExchange, why: 'a party proposes an exchange it takes part in' },
+  { action: 'exchange.approve', kinds: ['party'], roles: ['admin', 'officer'], when: inExchange, why: 'each party approves the exchange it is in' },
+  { action: 'exchange.endorse', kinds: ['guarantor'], roles: ['admin', 'officer'], why: 'the guarantors endorse an approved exchange' },
+  { action: 'exchange.release', kinds: ['facilitator'], roles: ['admin', 'officer'], why: 'on the day, the facilitator checks identity and that each return is voluntary' },
 ];
 
 function matches(list: readonly string[] | 'any', value: string): boolean {

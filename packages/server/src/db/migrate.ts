@@ -16,6 +16,9 @@ import * as m0013 from './migrations/0013_report_idempotency.ts';
 import * as m0014 from './migrations/0014_dashboard_rollups.ts';
 import * as m0015 from './migrations/0015_incident_list_indexes.ts';
 import * as m0016 from './migrations/0016_user_language.ts';
+import * as m0017 from './migrations/0017_detainee_lists.ts';
+import * as m0018 from './migrations/0018_detainee_matching.ts';
+import * as m0019 from './migrations/0019_exchanges.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +38,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_dashboard_rollups': m0014,
   '0015_incident_list_indexes': m0015,
   '0016_user_language': m0016,
+  '0017_detainee_lists': m0017,
+  '0018_detainee_matching': m0018,
+  '0019_exchanges': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

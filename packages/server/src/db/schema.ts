@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { OrgKind, Role } from '@truce/core/model/accounts';
+import type { DetaineeTables } from './schema-detainees.ts';
 
 /** Table types for Kysely. Column names are snake_case as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -315,7 +316,7 @@ export interface DashboardCursorTable {
   log_index: number;
 }
 
-export interface Database {
+export interface Database extends DetaineeTables {
   dashboard_cursor: DashboardCursorTable;
   notifications: NotificationsTable;
   notification_cursor: NotificationCursorTable;

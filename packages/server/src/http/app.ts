@@ -17,6 +17,9 @@ import { evidenceRoutes } from '../evidence/routes.ts';
 import { geoRoutes } from '../geo/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { limitsRoutes } from '../limits/routes.ts';
+import { detaineeListRoutes } from '../detainees/routes.ts';
+import { matchingRoutes } from '../detainees/matching-routes.ts';
+import { exchangeRoutes } from '../detainees/exchange-routes.ts';
 import { logRoutes } from '../log/routes.ts';
 import { mechanismRoutes } from '../mechanism/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
@@ -130,6 +133,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(incidentRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(notificationRoutes(ctx));
+  await app.register(detaineeListRoutes(ctx));
+  await app.register(matchingRoutes(ctx));
+  await app.register(exchangeRoutes(ctx));
   await app.register(logRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));

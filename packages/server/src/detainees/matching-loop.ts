@@ -1,0 +1,13 @@
+import type { AppContext } from '../context.ts';
+import { startLoop, type LoopLog } from '../background/loop.ts';
+import { runQueued } from './matching.ts';
+
+/**
+ * Runs queued matching runs every two seconds. A run left "running" by a server that
+ * stopped (or crashed) mid-run is queued again at start: its candidates were written in
+ * one transaction with its "done", so none were kept.
+ */
+export async function startMatchingLoop(ctx: AppContext, log: LoopLog, everyMs = 2000): Promise<() => Promise<void>> {
+  await ctx.db.updateTable('match_runs').set({ status: 'queued', started_at: null }).where('status', '=', 'running').execute();
+  return startLoop(() => runQueued(ctx), { everyMs, log, failure: 'matching run failed; retrying' });
+}
