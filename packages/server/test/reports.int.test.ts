@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
 import { makePng } from './evidence-files.ts';
 import { commitment } from '@truce/core/log/index';
+import { filingBatcher } from '../src/reports/filing-batch.ts';
 
 async function uploadPng(ts: TestServer, client: Client, seed: number): Promise<string> {
   const form = new FormData();
@@ -55,17 +56,22 @@ describe.each(ENGINES)('violation reports on %s', (engine) => {
     const subjects = new Set(listed.entries.map((e: { entry: { subject: { report: string } } }) => e.entry.subject.report));
     for (const r of filed) expect(subjects).toContain(r.body.id);
 
-    // The salt kept beside the record opens the entry's commitment to the content as filed.
-    const first = listed.entries.find((e: { entry: { subject: { report: string } } }) => e.entry.subject.report === filed[0].body.id);
-    const salt = await ts.server.ctx.db
-      .selectFrom('log_salts')
-      .innerJoin('log_entries', 'log_entries.id', 'log_salts.entry_id')
-      .select(['log_salts.field', 'log_salts.salt'])
-      .where('log_entries.idx', '=', first.index)
-      .execute();
-    expect(salt.map((s) => s.field)).toEqual(['content']);
-    const version = await ts.server.ctx.db.selectFrom('report_versions').select('content').where('report_id', '=', filed[0].body.id).executeTakeFirstOrThrow();
-    expect(first.entry.commitments.content).toBe(commitment(new Uint8Array(salt[0].salt), version.content));
+    // Filed together (filing-batch.ts), each salt kept beside the record still opens its
+    // own entry's commitment to the content as filed: no salt went to another entry.
+    const batcher = filingBatcher(ts.server.ctx);
+    expect(batcher.stats.filingsInBatches, 'concurrent filings were written together').toBeGreaterThan(1);
+    expect(batcher.stats.fallbacks).toBe(0);
+    for (const entry of listed.entries as { index: number; entry: { subject: { report: string }; commitments: { content: string } } }[]) {
+      const salt = await ts.server.ctx.db
+        .selectFrom('log_salts')
+        .innerJoin('log_entries', 'log_entries.id', 'log_salts.entry_id')
+        .select(['log_salts.field', 'log_salts.salt'])
+        .where('log_entries.idx', '=', entry.index)
+        .execute();
+      expect(salt.map((x) => x.field)).toEqual(['content']);
+      const version = await ts.server.ctx.db.selectFrom('report_versions').select('content').where('report_id', '=', entry.entry.subject.report).executeTakeFirstOrThrow();
+      expect(entry.entry.commitments.content).toBe(commitment(new Uint8Array(salt[0].salt), version.content));
+    }
   });
 
   it('checks each filing against the set-up as it is at that moment', async () => {

@@ -18,6 +18,7 @@ import { locateAreas } from './areas.ts';
 import { cellColumns } from './cells.ts';
 import { visibleEvidence } from '../evidence/service.ts';
 import { mechanismFacts } from './facts.ts';
+import { filingBatcher } from './filing-batch.ts';
 
 /**
  * Filing, correcting and withdrawing violation reports (C2). Each is one transaction
@@ -132,10 +133,11 @@ export async function fileReport(ctx: AppContext, auth: Auth, input: ReportConte
   };
   const version = { report_id: id, version: 1, content, areas, change_note: '', created_by: auth.actor.userId, created_at: now };
   const entry = prepareEntry({ type: 'report.filed', actor: by(auth), subject: { report: id }, data: publicFacts(content, flags, areas, 1), sealed: { content } });
-  // One statement, no lock: filings do not wait on each other (the log's sequencer
-  // numbers the entry after commit). The answer is built from the rows as written.
+  // No lock: filings do not wait on each other (the log's sequencer numbers the entry
+  // after commit), and concurrent ones are written together (filing-batch.ts). The answer
+  // is built from the rows as written.
   try {
-    await store.insertFiling(ctx.db, report, { ...version, content: JSON.stringify(content), areas: JSON.stringify(areas) }, entry);
+    await filingBatcher(ctx).file({ report, version, entry });
   } catch (err) {
     // A retry (or two copies of one racing): the key is taken, so the report was filed;
     // it is looked for only now, which costs the usual filing nothing.
