@@ -7,11 +7,15 @@ import { ConfigError, loadConfig } from './config.ts';
  *   truce verify --url URL [--token T] [--key VKEY] [--state FILE]
  *   truce verify --dir DIR [--key VKEY]       verify an exported log offline
  *   truce log export --dir DIR [--url URL --token T]
+ *   truce match --sought A.csv --held B.csv --out pairs.csv [--top K] [--min-score S]
+ *   truce match --dedupe L.csv --out pairs.csv          duplicates inside one list
  */
 const USAGE = `usage:
   truce serve [--demo]
   truce verify (--url URL [--token TOKEN] | --dir DIR) [--key VKEY] [--state FILE]
-  truce log export --dir DIR [--url URL --token TOKEN]`;
+  truce log export --dir DIR [--url URL --token TOKEN]
+  truce match --sought SOUGHT.csv --held HELD.csv --out PAIRS.csv [--top K] [--min-score S]
+  truce match --dedupe LIST.csv --out PAIRS.csv [--top K] [--min-score S]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,6 +25,10 @@ async function main(argv: string[]): Promise<number> {
     case 'verify': {
       const { runVerify } = await import('./log/cli-verify.ts');
       return runVerify(rest);
+    }
+    case 'match': {
+      const { runMatchCommand } = await import('./matching/cli-match.ts');
+      return runMatchCommand(rest);
     }
     case 'log': {
       if (rest[0] !== 'export') break;

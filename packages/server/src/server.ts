@@ -28,7 +28,7 @@ export interface RunningServer {
  * asked and the data directory is empty, listens, and on an installation without users
  * issues the one-time set-up link.
  */
-export async function startServer(config: Config, options: AppOptions & { demo?: boolean; demoReports?: number } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: AppOptions & { demo?: boolean; demoReports?: number; demoDetainees?: number } = {}): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const handle = await openDatabase(config);
   const ctx: AppContext = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey), sequencer: new LogSequencer(handle.db) };
@@ -37,7 +37,7 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
     let demoAccountsFile: string | null = null;
     // Entries a stopped server committed but did not sequence go in the tree first.
     await ctx.sequencer.flush();
-    if (options.demo) demoAccountsFile = await loadDemo(ctx, { reports: options.demoReports });
+    if (options.demo) demoAccountsFile = await loadDemo(ctx, { reports: options.demoReports, detainees: options.demoDetainees });
     await deleteExpiredSessions(ctx.db);
     app = await buildApp(ctx, options);
     await app.listen({ port: config.port, host: config.host });

@@ -9,6 +9,7 @@ import { record } from '../log/record.ts';
 import { createMechanism } from '../mechanism/service.ts';
 import { generatePassword, hashPassword } from '../accounts/secrets.ts';
 import { countUsers } from '../accounts/store.ts';
+import { loadDemoDetainees } from './detainees-seed.ts';
 import { loadDemoIncidents } from './incidents-seed.ts';
 
 /**
@@ -52,6 +53,8 @@ export interface DemoAccount {
 export interface DemoOptions {
   /** How many fictional violation reports to generate (default 2,000; 0 for none). */
   reports?: number;
+  /** Scale of the fictional detainee lists (1: a few thousand persons per side; 0 for none). */
+  detainees?: number;
 }
 
 export const DEFAULT_DEMO_REPORTS = 2000;
@@ -148,8 +151,10 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   });
 
   await ctx.sequencer.flush();
-  await loadDemoIncidents(ctx, { orgIds, users: users.map((u) => ({ id: u.id, orgId: u.orgId, role: u.role })) }, options.reports ?? DEFAULT_DEMO_REPORTS);
+  const participants = { orgIds, users: users.map((u) => ({ id: u.id, orgId: u.orgId, role: u.role })) };
+  await loadDemoIncidents(ctx, participants, options.reports ?? DEFAULT_DEMO_REPORTS);
   await ctx.sequencer.flush();
+  await loadDemoDetainees(ctx, participants, options.detainees ?? 1);
 
   const file = path.join(ctx.config.dataDir, 'demo-accounts.json');
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });

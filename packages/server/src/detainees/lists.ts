@@ -48,9 +48,12 @@ export async function visibleLists(ctx: AppContext, auth: Auth) {
 export async function listDetail(ctx: AppContext, auth: Auth, id: string) {
   const list = await listFor(ctx.db, auth.actor, id, 'detainees.read');
   const versions = await store.versionsOf(ctx.db, id);
+  const party = await ctx.db.selectFrom('organisations').select(['name', 'short_name']).where('id', '=', list.party_id).executeTakeFirstOrThrow();
   return {
     id: list.id,
     partyId: list.party_id,
+    partyName: party.name,
+    partyShortName: party.short_name,
     kind: list.kind,
     version: list.current_version,
     personCount: list.person_count,
@@ -75,10 +78,13 @@ export async function listDetail(ctx: AppContext, auth: Auth, id: string) {
 export async function personsPage(ctx: AppContext, auth: Auth, id: string, filter: store.PersonPageFilter) {
   const list = await listFor(ctx.db, auth.actor, id, 'detainees.read');
   const page = await store.personPage(ctx.db, list.id, filter);
-  if (page.rows.length > 0) await store.recordView(ctx.db, { list_id: list.id, refs: page.rows.map((r) => r.ref), what: 'list', viewer_user: auth.actor.userId, viewer_org: auth.actor.orgId });
+  const refs = page.rows.map((r) => r.ref);
+  if (refs.length > 0) await store.recordView(ctx.db, { list_id: list.id, refs, what: 'list', viewer_user: auth.actor.userId, viewer_org: auth.actor.orgId });
+  // A sought person confirmed as held by another party: which party (to name in an exchange).
+  const matchedParty = list.kind === 'sought' ? await store.matchedParties(ctx.db, list.id, refs) : new Map<string, string>();
   return {
     total: page.total,
-    persons: page.rows.map((r) => ({ ...r.record, status: r.status ?? 'listed', statusAt: r.status_at ?? null, sinceVersion: r.from_version })),
+    persons: page.rows.map((r) => ({ ...r.record, status: r.status ?? 'listed', statusAt: r.status_at ?? null, sinceVersion: r.from_version, matchedParty: matchedParty.get(r.ref) ?? null })),
   };
 }
 
@@ -186,6 +192,10 @@ async function queueMatchRuns(tx: Db, list: { id: string; party_id: string; kind
     ...runs.map((r) => ({ id: v7(), kind: 'match' as const, ...r })),
     { id: v7(), kind: 'dedupe' as const, sought_list_id: list.id, sought_version: version, held_list_id: list.id, held_version: version },
   ].map((r) => ({ ...r, status: 'queued' as const, requested_by: null, requested_at: now }));
+  // Runs still waiting for an older version of the same lists would only be overtaken.
+  for (const r of rows) {
+    await tx.deleteFrom('match_runs').where('status', '=', 'queued').where('kind', '=', r.kind).where('sought_list_id', '=', r.sought_list_id).where('held_list_id', '=', r.held_list_id).execute();
+  }
   await tx.insertInto('match_runs').values(rows).execute();
 }
 

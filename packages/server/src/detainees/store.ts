@@ -163,3 +163,18 @@ export function statusCounts(db: Db, listIds: string[]) {
   if (listIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('detainee_status').select(['list_id', 'status', (eb) => eb.fn.countAll<string>().as('n')]).where('list_id', 'in', listIds).groupBy(['list_id', 'status']).execute();
 }
+
+/** For sought persons confirmed as held by another party: that party, by ref. */
+export async function matchedParties(db: Db, soughtListId: string, refs: string[]): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('match_decisions as d')
+    .innerJoin('detainee_lists as l', 'l.id', 'd.held_list_id')
+    .select(['d.sought_ref', 'l.party_id'])
+    .where('d.sought_list_id', '=', soughtListId)
+    .whereRef('d.held_list_id', '<>', 'd.sought_list_id')
+    .where('d.decision', '=', 'confirmed')
+    .where('d.sought_ref', 'in', refs)
+    .execute();
+  return new Map(rows.map((r) => [r.sought_ref, r.party_id]));
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePermissions } from './permissions.ts';
 import { useSession } from './session.ts';
 
-const COMING = ['detainees', 'exchanges', 'meetings'] as const;
+const COMING = ['meetings'] as const;
 
 /** Where a user lands: who they are here, what they can open now, what comes next. */
 export function HomePage() {
@@ -17,6 +17,8 @@ export function HomePage() {
     { to: '/incidents', title: t('incidents.nav'), body: t('incidents.homeCard') },
     { to: '/dashboard', title: t('dashboard.nav'), body: t('dashboard.homeCard') },
     { to: '/map', title: t('dashboard.navMap'), body: t('dashboard.homeMapCard') },
+    ...(permissions.detaineeLists ? [{ to: '/detainees', title: t('detainees.nav.lists'), body: t('detainees.homeCard') }] : []),
+    ...(permissions.exchanges ? [{ to: '/exchanges', title: t('detainees.nav.exchanges'), body: t('detainees.homeExchangesCard') }] : []),
     { to: '/record', title: t('nav.record'), body: t('home.recordCard') },
     { to: '/mechanism', title: t('nav.mechanism'), body: permissions.editSetup ? t('home.setupCardEdit') : t('home.setupCardRead') },
     { to: '/admin/organisations', title: t('nav.organisations'), body: t('home.organisationsCard') },

@@ -1,6 +1,7 @@
 import { AppShell, Box, NavLink, ScrollArea, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { detaineeNavActive } from '../detainees/nav.ts';
 import { usePermissions } from './permissions.ts';
 import { useSession } from './session.ts';
 import { useSignOut } from './useSignOut.ts';
@@ -18,8 +19,8 @@ interface Group {
 }
 
 /**
- * The navigation. Modules not built yet (incidents, detainees, exchanges, meetings) are
- * not listed here: the home page says they are coming.
+ * The navigation: each entry shown only to those the policy lets open it. Meetings, not
+ * built yet, are not listed: the home page says they are coming.
  */
 export function Navigation() {
   const { t } = useTranslation();
@@ -29,12 +30,19 @@ export function Navigation() {
   const signOut = useSignOut();
 
   // A report and the new-report form are under "Reports".
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || (to === '/reports' && location.pathname.startsWith('/reports/')) || (to === '/incidents' && location.pathname.startsWith('/incidents/')));
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || (to === '/reports' && location.pathname.startsWith('/reports/')) || (to === '/incidents' && location.pathname.startsWith('/incidents/')) || detaineeNavActive(to, location.pathname));
 
   const admin: Item[] = [{ to: '/admin/organisations', label: t('nav.organisations'), testId: 'nav-organisations' }];
   if (permissions.listUsers) admin.push({ to: '/admin/users', label: t('nav.users'), testId: 'nav-users' });
 
+  const detainees: Item[] = [];
+  if (permissions.detaineeLists) detainees.push({ to: '/detainees', label: t('detainees.nav.lists'), testId: 'nav-detainees' });
+  if (permissions.matchReview) detainees.push({ to: '/detainees/matching', label: t('detainees.nav.matching'), testId: 'nav-matching' });
+  if (permissions.exchanges) detainees.push({ to: '/exchanges', label: t('detainees.nav.exchanges'), testId: 'nav-exchanges' });
+  if (permissions.exchangeStats) detainees.push({ to: '/exchanges/dashboard', label: t('detainees.nav.figures'), testId: 'nav-exchange-figures' });
+
   const groups: Group[] = [
+    ...(detainees.length > 0 ? [{ label: t('detainees.nav.group'), testId: 'nav-detainees-group', items: detainees }] : []),
     { label: t('nav.administration'), testId: 'nav-administration', items: admin },
     {
       label: t('nav.mechanism'),

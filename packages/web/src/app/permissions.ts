@@ -23,6 +23,14 @@ export interface Permissions {
   listUsers: boolean;
   /** See users of every organisation, not only one's own. */
   listAllUsers: boolean;
+  /** See detainee lists: a party its own two, the facilitator and the guarantors every list. */
+  detaineeLists: boolean;
+  /** Run the matcher and review its candidates (facilitator and guarantors). */
+  matchReview: boolean;
+  /** See exchanges (a party: those it is in). */
+  exchanges: boolean;
+  /** See the exchange figures, counts only (everyone). */
+  exchangeStats: boolean;
 }
 
 export function permissionsFor(user: SessionUser): Permissions {
@@ -35,6 +43,11 @@ export function permissionsFor(user: SessionUser): Permissions {
     listUsers: check('user.list'),
     // A rule without an organisation condition lets the actor see users of any organisation.
     listAllUsers: check('user.list', '\u0000another-organisation'),
+    // Without a list, a party's rule (its own list) allows: the server then shows it only its own.
+    detaineeLists: check('detainees.read'),
+    matchReview: check('detainees.match'),
+    exchanges: check('exchange.read'),
+    exchangeStats: check('exchange.stats'),
   };
 }
 

@@ -29,6 +29,16 @@ const incident = page(async () => (await import('../incidents/IncidentPage.tsx')
 const dashboard = page(async () => (await import('../dashboard/DashboardPage.tsx')).DashboardPage);
 const map = page(async () => (await import('../dashboard/MapPage.tsx')).MapPage);
 const tokens = page(async () => (await import('../accounts/TokensPage.tsx')).TokensPage);
+const detaineeLists = page(async () => (await import('../detainees/ListsPage.tsx')).ListsPage);
+const detaineeList = page(async () => (await import('../detainees/ListPage.tsx')).ListPage);
+const detaineeUpload = page(async () => (await import('../detainees/UploadPage.tsx')).UploadPage);
+const detaineePerson = page(async () => (await import('../detainees/PersonPage.tsx')).PersonPage);
+const matching = page(async () => (await import('../detainees/MatchingPage.tsx')).MatchingPage);
+const matchRun = page(async () => (await import('../detainees/RunPage.tsx')).RunPage);
+const exchanges = page(async () => (await import('../detainees/ExchangesPage.tsx')).ExchangesPage);
+const newExchange = page(async () => (await import('../detainees/NewExchangePage.tsx')).NewExchangePage);
+const exchange = page(async () => (await import('../detainees/ExchangePage.tsx')).ExchangePage);
+const exchangeFigures = page(async () => (await import('../detainees/ExchangeDashboardPage.tsx')).ExchangeDashboardPage);
 
 /**
  * The pages. Sign-in and the one-time set-up are public; everything else sits behind the
@@ -55,6 +65,16 @@ export const router = createBrowserRouter([
           { path: 'incidents/:id', lazy: incident },
           { path: 'dashboard', lazy: dashboard },
           { path: 'map', lazy: map },
+          { path: 'detainees', lazy: detaineeLists },
+          { path: 'detainees/lists/:id', lazy: detaineeList },
+          { path: 'detainees/lists/:id/upload', lazy: detaineeUpload },
+          { path: 'detainees/lists/:id/persons/:ref', lazy: detaineePerson },
+          { path: 'detainees/matching', lazy: matching },
+          { path: 'detainees/matching/:runId', lazy: matchRun },
+          { path: 'exchanges', lazy: exchanges },
+          { path: 'exchanges/new', lazy: newExchange },
+          { path: 'exchanges/dashboard', lazy: exchangeFigures },
+          { path: 'exchanges/:id', lazy: exchange },
           { path: 'admin', element: <Navigate to="/admin/organisations" replace /> },
           { path: 'admin/organisations', lazy: organisations },
           { path: 'admin/users', lazy: users },

@@ -1,0 +1,466 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CanonicalColumn, PersonCategory, PersonRecord } from '@truce/core/detainees/person';
+import type { HeaderProblem, ColumnMapping } from '@truce/core/detainees/headers';
+import type { RowError } from '@truce/core/detainees/validate-rows';
+import type { PersonStatus, ReleaseOutcome } from '@truce/core/detainees/status';
+import { api, get, post, ProblemError } from '../api/client.ts';
+
+/**
+ * Detainee lists (C4), matching (C5) and exchanges (C6) as the API answers them
+ * (packages/server/src/detainees: lists.ts, uploads.ts, matching.ts, exchanges.ts).
+ */
+
+export type { CanonicalColumn, ColumnMapping, PersonCategory, PersonRecord, PersonStatus, ReleaseOutcome };
+export type ListKind = 'held' | 'sought';
+
+export interface ListSummary {
+  id: string;
+  partyId: string;
+  partyName: string;
+  partyShortName: string;
+  kind: ListKind;
+  version: number;
+  personCount: number;
+  updatedAt: string;
+  /** Persons per status; statuses nobody is in are left out. */
+  statuses: Partial<Record<PersonStatus, number>>;
+  canWrite: boolean;
+}
+
+export interface ListVersion {
+  version: number;
+  source: 'upload' | 'form';
+  fileName: string | null;
+  fileSha256: string | null;
+  personCount: number;
+  added: number;
+  removed: number;
+  changed: number;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface ListDetail {
+  id: string;
+  partyId: string;
+  kind: ListKind;
+  version: number;
+  personCount: number;
+  updatedAt: string;
+  canWrite: boolean;
+  versions: ListVersion[];
+}
+
+export interface ListedPerson extends PersonRecord {
+  status: PersonStatus;
+  statusAt: string | null;
+  sinceVersion: number;
+}
+
+export interface PersonsPage {
+  total: number;
+  persons: ListedPerson[];
+}
+
+export interface PersonDetail {
+  listId: string;
+  ref: string;
+  current: PersonRecord | null;
+  removedInVersion: number | null;
+  /** Each record the person had, oldest first: valid from `fromVersion` until `toVersion` (null: still current). */
+  versions: { fromVersion: number; toVersion: number | null; record: PersonRecord }[];
+  statusHistory: { status: PersonStatus; note: string; exchangeId: string | null; at: string; by: string | null }[];
+  views: { what: string; at: string; user: string | null; organisation: string | null }[];
+}
+
+export interface PersonChanges {
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  samples: {
+    added: PersonRecord[];
+    removed: PersonRecord[];
+    changed: { ref: string; fields: (keyof PersonRecord)[]; before: PersonRecord; after: PersonRecord }[];
+  };
+}
+
+export interface UploadPreview {
+  id: string;
+  listId: string;
+  status: 'pending' | 'accepted' | 'discarded';
+  fileName: string;
+  fileSha256: string;
+  fileBytes: number;
+  /** The list's version the file was checked against, and the list's version now. */
+  baseVersion: number;
+  listVersion: number;
+  rowCount: number;
+  headers: string[];
+  mapping: ColumnMapping;
+  mappingProblems: HeaderProblem[];
+  errors: RowError[];
+  errorCount: number;
+  personCount: number;
+  ready: boolean;
+  changes: PersonChanges | null;
+}
+
+export interface MatchRun {
+  id: string;
+  kind: 'match' | 'dedupe';
+  soughtListId: string;
+  soughtVersion: number;
+  heldListId: string;
+  heldVersion: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  stats: Record<string, number> | null;
+  error: string | null;
+}
+
+export type ComparisonOutcome = 'agree' | 'similar' | 'conflict' | 'missing';
+
+/** One field of a candidate pair as the matcher compared it; `field` is a canonical column name. */
+export interface Comparison {
+  field: string;
+  outcome: ComparisonOutcome;
+  weight?: number;
+  detail?: string;
+}
+
+export interface MatchDecision {
+  decision: 'confirmed' | 'rejected';
+  note: string | null;
+  at: string;
+  version: number;
+}
+
+export interface Candidate {
+  soughtRef: string;
+  heldRef: string;
+  score: number;
+  band: 'link' | 'review';
+  comparisons: Comparison[];
+  sought: PersonRecord | null;
+  held: PersonRecord | null;
+  decision: MatchDecision | null;
+}
+
+export interface CandidatesPage {
+  run: MatchRun;
+  total: number;
+  candidates: Candidate[];
+}
+
+export type ExchangeMode = 'one-for-one' | 'by-category' | 'all-for-all' | 'list';
+export const EXCHANGE_MODES: ExchangeMode[] = ['one-for-one', 'by-category', 'all-for-all', 'list'];
+export type ExchangeState = 'proposed' | 'approved' | 'endorsed' | 'completed' | 'withdrawn';
+export type PersonOutcome = ReleaseOutcome | 'pending';
+
+export interface ExchangeSummary {
+  id: string;
+  title: string;
+  mode: ExchangeMode;
+  partyA: string;
+  partyB: string;
+  meetingDate: string | null;
+  status: ExchangeState;
+  note: string;
+  proposedOrg: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  outcomes: Partial<Record<PersonOutcome, number>>;
+}
+
+export interface ExchangePerson {
+  listId: string;
+  ref: string;
+  releasingParty: string;
+  soughtListId: string | null;
+  soughtRef: string | null;
+  category: PersonCategory | null;
+  outcome: PersonOutcome;
+  outcomeNote: string | null;
+  outcomeAt: string | null;
+  outcomeBy: string | null;
+  person: PersonRecord | null;
+}
+
+export interface Exchange extends Omit<ExchangeSummary, 'outcomes'> {
+  persons: ExchangePerson[];
+  approvals: { organisationId: string; kind: 'approval' | 'endorsement'; at: string; by: string }[];
+  guarantors: { id: string; name: string; endorsed: boolean }[];
+  can: { approve: boolean; endorse: boolean; release: boolean; withdraw: boolean; schedule: boolean };
+}
+
+export type PersonPick = { listId: string; ref: string } | { soughtListId: string; soughtRef: string };
+
+export interface Proposal {
+  title: string;
+  mode: ExchangeMode;
+  partyA: string;
+  partyB: string;
+  meetingDate?: string | null;
+  note?: string;
+  persons?: PersonPick[];
+  categories?: PersonCategory[];
+}
+
+export interface ExchangeStats {
+  persons: { partyId: string; list: ListKind; status: string; category: string; count: number }[];
+  exchanges: Partial<Record<ExchangeState, number>>;
+}
+
+// ---------------------------------------------------------------------------------------
+// Query keys: every change refetches what it touches by its prefix.
+
+export const DETAINEES = ['detainees'] as const;
+export const MATCHING = ['matching'] as const;
+export const EXCHANGES = ['exchanges'] as const;
+
+const enc = encodeURIComponent;
+export const listPath = (id: string) => `/api/detainee-lists/${enc(id)}`;
+export const personPath = (listId: string, ref: string) => `${listPath(listId)}/persons/${enc(ref)}`;
+
+export function useLists(enabled = true) {
+  return useQuery({ queryKey: [...DETAINEES, 'lists'], enabled, queryFn: async () => (await get<{ lists: ListSummary[] }>('/api/detainee-lists')).lists });
+}
+
+export function useList(id: string) {
+  return useQuery({ queryKey: [...DETAINEES, 'list', id], queryFn: ({ signal }) => get<ListDetail>(listPath(id), signal) });
+}
+
+export interface PersonFilter {
+  q?: string;
+  status?: PersonStatus | '';
+  limit: number;
+  offset: number;
+}
+
+export function personsUrl(listId: string, filter: PersonFilter): string {
+  const q = new URLSearchParams();
+  if (filter.q?.trim()) q.set('q', filter.q.trim().slice(0, 100));
+  if (filter.status) q.set('status', filter.status);
+  q.set('limit', String(filter.limit));
+  q.set('offset', String(filter.offset));
+  return `${listPath(listId)}/persons?${q}`;
+}
+
+/** A page of a list's persons (the server records the view). */
+export function usePersons(listId: string, filter: PersonFilter, enabled = true) {
+  return useQuery({
+    queryKey: [...DETAINEES, 'persons', listId, filter],
+    enabled: enabled && !!listId,
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => get<PersonsPage>(personsUrl(listId, filter), signal),
+  });
+}
+
+export function usePerson(listId: string, ref: string) {
+  return useQuery({ queryKey: [...DETAINEES, 'person', listId, ref], queryFn: ({ signal }) => get<PersonDetail>(personPath(listId, ref), signal) });
+}
+
+function useRefresh(...keys: (readonly string[])[]) {
+  const client = useQueryClient();
+  return () => Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+}
+
+export function useReloadDetainees() {
+  return useRefresh(DETAINEES);
+}
+
+export interface PersonChangeResult {
+  version: number;
+  personCount: number;
+  changes: PersonChanges;
+}
+
+/** Adds, changes or removes one person by form: a new version of the list, sent with the version the user saw. */
+export function usePersonChange(listId: string) {
+  const refresh = useRefresh(DETAINEES, MATCHING);
+  return useMutation({
+    mutationFn: (change: { mode: 'add'; version: number; person: PersonRecord; note?: string } | { mode: 'change'; version: number; person: PersonRecord; note?: string } | { mode: 'remove'; version: number; ref: string; note: string }) => {
+      if (change.mode === 'add') return post<PersonChangeResult>(`${listPath(listId)}/persons`, { version: change.version, person: change.person, ...(change.note ? { note: change.note } : {}) });
+      if (change.mode === 'change') return api<PersonChangeResult>('PUT', personPath(listId, change.person.ref), { version: change.version, person: change.person, ...(change.note ? { note: change.note } : {}) });
+      return post<PersonChangeResult>(`${personPath(listId, change.ref)}/remove`, { version: change.version, note: change.note });
+    },
+    onSuccess: () => refresh(),
+  });
+}
+
+/** A problem from a raw fetch, as the API client makes them. */
+async function problemOf(res: Response): Promise<ProblemError> {
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await res.json()) as Record<string, unknown>;
+  } catch {
+    /* not JSON */
+  }
+  return new ProblemError({
+    type: String(body.type ?? 'about:blank'),
+    title: String(body.title ?? res.statusText),
+    status: Number(body.status ?? res.status),
+    detail: String(body.detail ?? `${res.status} ${res.statusText}`),
+    code: typeof body.code === 'string' ? body.code : undefined,
+    errors: Array.isArray(body.errors) ? (body.errors as { path: string; message: string }[]) : undefined,
+  });
+}
+
+/** Sends a list file as the request body itself (no multipart); answers the upload's preview. */
+export async function uploadListFile(listId: string, file: File): Promise<UploadPreview> {
+  let res: Response;
+  try {
+    res = await fetch(`${listPath(listId)}/uploads?fileName=${enc(file.name.slice(0, 255) || 'list')}`, {
+      method: 'POST',
+      body: file,
+      credentials: 'same-origin',
+      headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json' },
+    });
+  } catch (err) {
+    throw new ProblemError({ type: 'about:blank', title: 'Network error', status: 0, detail: err instanceof Error ? err.message : String(err), code: 'network' });
+  }
+  if (!res.ok) throw await problemOf(res);
+  return (await res.json()) as UploadPreview;
+}
+
+export const uploadKey = (id: string) => [...DETAINEES, 'upload', id] as const;
+
+export function useUpload(id: string | null) {
+  return useQuery({ queryKey: uploadKey(id ?? ''), enabled: !!id, queryFn: ({ signal }) => get<UploadPreview>(`/api/detainee-uploads/${enc(id!)}`, signal) });
+}
+
+/** The steps of an upload after the file: mapping, accepting, discarding. Each answer replaces the preview shown. */
+export function useUploadSteps(id: string) {
+  const client = useQueryClient();
+  const refresh = useRefresh(DETAINEES, MATCHING);
+  const base = `/api/detainee-uploads/${enc(id)}`;
+  const mapping = useMutation({
+    mutationFn: (m: ColumnMapping) => api<UploadPreview>('PUT', `${base}/mapping`, { mapping: m }),
+    onSuccess: (preview) => client.setQueryData(uploadKey(id), preview),
+  });
+  const accept = useMutation({ mutationFn: () => post<PersonChangeResult>(`${base}/accept`), onSuccess: () => refresh() });
+  const discard = useMutation({ mutationFn: () => post<{ id: string; status: 'discarded' }>(`${base}/discard`), onSuccess: () => client.invalidateQueries({ queryKey: uploadKey(id) }) });
+  return { mapping, accept, discard };
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching
+
+export function useRuns(refetchWhileBusy = true) {
+  return useQuery({
+    queryKey: [...MATCHING, 'runs'],
+    queryFn: async () => (await get<{ runs: MatchRun[] }>('/api/match-runs')).runs,
+    // Runs are queued and run in the background: look again while one is not finished.
+    refetchInterval: (query) => (refetchWhileBusy && query.state.data?.some((r) => r.status === 'queued' || r.status === 'running') ? 2000 : false),
+  });
+}
+
+export function useQueueRun() {
+  const refresh = useRefresh(MATCHING);
+  return useMutation({ mutationFn: (body: { soughtListId: string; heldListId?: string }) => post<MatchRun>('/api/match-runs', body), onSuccess: () => refresh() });
+}
+
+export interface CandidateFilter {
+  band?: 'link' | 'review' | '';
+  decision?: 'open' | 'confirmed' | 'rejected' | '';
+  limit: number;
+  offset: number;
+}
+
+export function candidatesUrl(runId: string, filter: CandidateFilter): string {
+  const q = new URLSearchParams();
+  if (filter.band) q.set('band', filter.band);
+  if (filter.decision) q.set('decision', filter.decision);
+  q.set('limit', String(filter.limit));
+  q.set('offset', String(filter.offset));
+  return `/api/match-runs/${enc(runId)}/candidates?${q}`;
+}
+
+export function useCandidates(runId: string, filter: CandidateFilter) {
+  return useQuery({
+    queryKey: [...MATCHING, 'candidates', runId, filter],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => get<CandidatesPage>(candidatesUrl(runId, filter), signal),
+    refetchInterval: (query) => (query.state.data && ['queued', 'running'].includes(query.state.data.run.status) ? 2000 : false),
+  });
+}
+
+export interface DecisionInput {
+  soughtListId: string;
+  soughtRef: string;
+  heldListId: string;
+  heldRef: string;
+  decision: 'confirmed' | 'rejected';
+  note?: string;
+  /** The earlier decision's version, when changing it. */
+  version?: number;
+}
+
+export function useDecide() {
+  const refresh = useRefresh(MATCHING, DETAINEES);
+  return useMutation({ mutationFn: (body: DecisionInput) => api<DecisionInput & { version: number }>('PUT', '/api/match-decisions', body), onSuccess: () => refresh() });
+}
+
+// ---------------------------------------------------------------------------------------
+// Exchanges
+
+export function useExchanges(enabled = true) {
+  return useQuery({ queryKey: [...EXCHANGES, 'list'], enabled, queryFn: async () => (await get<{ exchanges: ExchangeSummary[] }>('/api/exchanges')).exchanges });
+}
+
+export const exchangeKey = (id: string) => [...EXCHANGES, 'one', id] as const;
+
+export function useExchange(id: string) {
+  return useQuery({ queryKey: exchangeKey(id), queryFn: ({ signal }) => get<Exchange>(`/api/exchanges/${enc(id)}`, signal) });
+}
+
+export function useExchangeStats() {
+  return useQuery({ queryKey: [...EXCHANGES, 'stats'], queryFn: ({ signal }) => get<ExchangeStats>('/api/exchange-stats', signal) });
+}
+
+export function useReloadExchanges() {
+  return useRefresh(EXCHANGES);
+}
+
+export function usePropose() {
+  const refresh = useRefresh(EXCHANGES, DETAINEES);
+  return useMutation({ mutationFn: (body: Proposal) => post<Exchange>('/api/exchanges', body), onSuccess: () => refresh() });
+}
+
+export type ExchangeStep =
+  | { step: 'approve' | 'endorse'; version: number }
+  | { step: 'meeting'; version: number; meetingDate: string | null }
+  | { step: 'withdraw'; version: number; reason: string }
+  | { step: 'outcome'; listId: string; ref: string; outcome: ReleaseOutcome; note?: string; identityChecked?: boolean; voluntary?: boolean };
+
+/** One step on an exchange; the answer is the exchange as it now stands (or, for an outcome, it is fetched again). */
+export function useExchangeStep(id: string) {
+  const client = useQueryClient();
+  const refresh = useRefresh(EXCHANGES, DETAINEES);
+  const base = `/api/exchanges/${enc(id)}`;
+  return useMutation({
+    mutationFn: async (s: ExchangeStep): Promise<unknown> => {
+      switch (s.step) {
+        case 'approve':
+        case 'endorse':
+          return post<Exchange>(`${base}/${s.step}`, { version: s.version });
+        case 'meeting':
+          return api<Exchange>('PUT', `${base}/meeting`, { version: s.version, meetingDate: s.meetingDate });
+        case 'withdraw':
+          return post<Exchange>(`${base}/withdraw`, { version: s.version, reason: s.reason });
+        case 'outcome': {
+          const { step: _step, ...body } = s;
+          return post<{ id: string; completed: boolean }>(`${base}/outcomes`, body);
+        }
+      }
+    },
+    onSuccess: (answer) => {
+      if (answer && typeof answer === 'object' && 'persons' in answer) client.setQueryData(exchangeKey(id), answer);
+      return refresh();
+    },
+  });
+}

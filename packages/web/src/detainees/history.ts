@@ -1,0 +1,17 @@
+import { changedFields } from '@truce/core/detainees/diff';
+import type { PersonRecord } from '@truce/core/detainees/person';
+
+export interface RecordSpan {
+  fromVersion: number;
+  toVersion: number | null;
+  record: PersonRecord;
+}
+
+/**
+ * A person's records, newest first, each with the fields that differ from the record
+ * before it (none for the first). A span ends at the version that replaced or removed it.
+ */
+export function withChanges(spans: readonly RecordSpan[]): (RecordSpan & { changed: (keyof PersonRecord)[]; first: boolean })[] {
+  const ordered = [...spans].sort((a, b) => a.fromVersion - b.fromVersion);
+  return ordered.map((span, i) => ({ ...span, first: i === 0, changed: i === 0 ? [] : changedFields(ordered[i - 1].record, span.record) })).reverse();
+}
