@@ -16,8 +16,12 @@
  * BENCH_SEEDS (comma-separated, default the reporting seeds; "tuning" for those),
  * BENCH_MODES (script modes, default mixed,ar-latin,latin-latin,ar-ar), BENCH_WORKERS (2),
  * BENCH_NO_LEXICON=1 (phonetic code only), BENCH_LEXICON_SHARE (share of generator
- * spellings taken from the Wikidata file, default the generator's 0.5).
- * Results: bench/results/matching.json.
+ * spellings taken from the Wikidata file, default the generator's 0.5), BENCH_ROBUSTNESS=0
+ * to skip the robustness runs. Results: bench/results/matching.json.
+ *
+ * Robustness: the generator draws half its Latin spellings from the same Wikidata file
+ * the lexicon is built from. Two more runs (mixed scripts) measure the engine where that
+ * cannot help: spellings made by the generator's own letter rules only, and no lexicon.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,8 +75,8 @@ let t = performance.now();
 const lexicon: Lexicon | undefined = env.BENCH_NO_LEXICON ? undefined : loadLexicon();
 const lexiconMs = Math.round(performance.now() - t);
 
-function generate(seed: number, size: number, scripts: ScriptMode): GeneratedLists {
-  return generateLists({ seed, heldSize: size, soughtSize: size, tokens: nameTokens, pool, places, scripts, lexiconShare: LEXICON_SHARE });
+function generate(seed: number, size: number, scripts: ScriptMode, lexiconShare = LEXICON_SHARE): GeneratedLists {
+  return generateLists({ seed, heldSize: size, soughtSize: size, tokens: nameTokens, pool, places, scripts, lexiconShare });
 }
 
 interface Counts {
@@ -90,9 +94,9 @@ function sliceKey(tags: { scheme: string; corruptions: number; crossScript: bool
 }
 
 /** Quality of one generated pair of lists. */
-function quality(g: GeneratedLists) {
-  const sought = prepareList(g.sought, lexicon);
-  const held = prepareList(g.held, lexicon);
+function quality(g: GeneratedLists, lex: Lexicon | null | undefined = lexicon) {
+  const sought = prepareList(g.sought, lex ?? undefined);
+  const held = prepareList(g.held, lex ?? undefined);
   const sIdx = new Map(g.sought.map((r, i) => [r.ref, i]));
   const hIdx = new Map(g.held.map((r, i) => [r.ref, i]));
   const pairs = g.truth.map((p) => [sIdx.get(p.soughtRef)!, hIdx.get(p.heldRef)!] as const);
@@ -219,6 +223,24 @@ if (QUALITY_SIZE > 0) {
     console.log(`${mode}: ${JSON.stringify(summary)}`);
   }
   results.quality = quality_;
+}
+
+if (QUALITY_SIZE > 0 && env.BENCH_ROBUSTNESS !== '0') {
+  const variants: [string, number | undefined, Lexicon | null | undefined][] = [
+    ['generator spellings from its letter rules only (lexiconShare 0)', 0, lexicon],
+    ['no lexicon in the matcher (phonetic code alone)', LEXICON_SHARE, null],
+  ];
+  const robustness: Record<string, unknown> = {};
+  for (const [label, share, lex] of variants) {
+    const total: Counts = { truth: 0, blocked: 0, atReview: 0, links: 0, trueLinks: 0, reviewPairs: 0 };
+    for (const seed of SEEDS) {
+      const q = quality(generate(seed, QUALITY_SIZE, 'mixed', share), lex);
+      for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += q.counts[k];
+    }
+    robustness[label] = summarise(total);
+    console.log(`robustness, ${label}: ${JSON.stringify(robustness[label])}`);
+  }
+  results.robustness = { size: QUALITY_SIZE, scripts: 'mixed', ...robustness };
 }
 
 if (SPEED_SIZE > 0) {

@@ -8,8 +8,9 @@
  * - `arabicLetters`: one code point per letter, hamza carriers and marks removed, but the
  *   letters that carry sound information kept (ة, ى, گ, ڤ, پ, چ, ژ): the phonetic code
  *   (phonetic.ts) reads this one;
- * - `foldArabic`: also ة→ه, ى→ي and the Persian/Kurdish letters onto the Arabic ones:
- *   the spelling key that two Arabic spellings of one name share.
+ * - `foldArabic`: also ة→ه, ى→ي and the Persian/Kurdish letters onto the Arabic ones
+ *   that sound the same (گ ڤ پ ژ; not چ, "ch", which is no Arabic letter): the spelling key
+ *   that two Arabic spellings of one name share.
  *
  * Written for names (not places: see geo/normalize.ts for those).
  */
@@ -37,7 +38,6 @@ const FOLD_KEY: Record<string, string> = {
   'گ': 'ك',
   'ڤ': 'ف',
   'پ': 'ب',
-  'چ': 'ج',
   'ژ': 'ز',
 };
 const FOLD_KEY_RE = new RegExp(`[${Object.keys(FOLD_KEY).join('')}]`, 'g');
@@ -81,7 +81,7 @@ export function arabicLetters(text: string): string {
   );
 }
 
-/** The spelling key of Arabic letters: ة→ه, ى→ي, Persian گ ڤ پ چ ژ as ك ف ب ج ز. */
+/** The spelling key of Arabic letters: ة→ه, ى→ي, Persian گ ڤ پ ژ as ك ف ب ز. */
 export function foldArabic(letters: string): string {
   return letters.replace(FOLD_KEY_RE, (c) => FOLD_KEY[c]);
 }

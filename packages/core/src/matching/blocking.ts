@@ -45,7 +45,7 @@ export interface BlockingOptions {
 }
 
 /** Caps chosen on synthetic lists (bench/matching.ts): a key this common carries little identity. */
-export const DEFAULT_CAPS: Record<KeyKind, number> = { pair: 800, triple: 2000, single: 150, year: 300, id: 50, mother: 300, day: 200, place: 300, detained: 200 };
+export const DEFAULT_CAPS: Record<KeyKind, number> = { pair: 800, triple: 2000, single: 40, year: 300, id: 50, mother: 300, day: 200, place: 300, detained: 200 };
 /**
  * A key shared by more held records than this is read, for a sought record with a birth
  * year, only for held records born within WINDOW years of it (or of unknown year).
@@ -69,23 +69,13 @@ function capsOf(opts: BlockingOptions | undefined): Int32Array {
   return caps;
 }
 
-/** FNV-1a of a key, its low 4 bits replaced by the key type. */
-export function keyHash(type: number, text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return ((h & ~0xf) | type) >>> 0;
-}
-
 export interface KeySource {
-  /** Skeletons of given, father's, grandfather's, family and mother's name ('' when empty). */
-  slots: string[];
-  /** Skeleton of the place of birth ('' when unknown). */
-  place: string;
-  /** Skeletons of every name token. */
-  tokens: string[];
+  /** Hashes (textHash) of the skeletons of given, father's, grandfather's, family and mother's name (0 when empty). */
+  slots: number[];
+  /** Hash of the skeleton of the place of birth (0 when unknown). */
+  place: number;
+  /** Hashes of the skeletons of every name token. */
+  tokens: number[];
   year: number;
   month: number;
   day: number;
@@ -94,25 +84,53 @@ export interface KeySource {
   detained: number;
 }
 
-const pairText = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+/** A 32-bit hash of a text, never 0 (0 means "none" in a KeySource). */
+export function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h === 0 ? 1 : h;
+}
+
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x01000193);
+  return h ^ (h >>> 15);
+}
+
+/** A key from up to three numbers, its low 4 bits the key type (and a tag that keeps kinds apart). */
+function key(type: number, tag: number, a: number, b = 0, c = 0): number {
+  const h = mix(mix(mix(mix(0x811c9dc5, type * 31 + tag), a), b), c);
+  return ((h & ~0xf) | type) >>> 0;
+}
 
 /** The blocking keys of one record (see the header for the rules). */
 export function recordKeys(src: KeySource, into: Set<number>): void {
   const names = src.slots;
   for (let i = 0; i < 4; i++) {
     for (let j = i + 1; j < 4; j++) {
-      if (names[i] && names[j]) into.add(keyHash(KEY_PAIR, pairText(names[i], names[j])));
+      const x = names[i];
+      const y = names[j];
+      if (x && y) into.add(x < y ? key(KEY_PAIR, 0, x, y) : key(KEY_PAIR, 0, y, x));
     }
   }
-  const [g, f, , fam, mother] = names;
-  if (g && f && fam) into.add(keyHash(KEY_TRIPLE, [g, f, fam].sort().join('|')));
+  const g = names[0];
+  const f = names[1];
+  const fam = names[3];
+  const mother = names[4];
+  if (g && f && fam) {
+    const lo = Math.min(g, f, fam);
+    const hi = Math.max(g, f, fam);
+    into.add(key(KEY_TRIPLE, 0, lo, g + f + fam - lo - hi, hi));
+  }
   if (mother) {
-    if (g) into.add(keyHash(KEY_MOTHER, `g${g}|${mother}`));
-    if (f) into.add(keyHash(KEY_MOTHER, `f${f}|${mother}`));
+    if (g) into.add(key(KEY_MOTHER, 1, g, mother));
+    if (f) into.add(key(KEY_MOTHER, 2, f, mother));
   }
   if (src.place) {
-    if (g) into.add(keyHash(KEY_PLACE, `g${g}|${src.place}`));
-    if (fam) into.add(keyHash(KEY_PLACE, `s${fam}|${src.place}`));
+    if (g) into.add(key(KEY_PLACE, 1, g, src.place));
+    if (fam) into.add(key(KEY_PLACE, 2, fam, src.place));
   }
   if (src.year > 0) {
     // Two-year windows at two offsets: a year off by one still shares a window.
@@ -120,27 +138,27 @@ export function recordKeys(src: KeySource, into: Set<number>): void {
     const w1 = (src.year + 1) >> 1;
     for (const n of [g, f, fam]) {
       if (!n) continue;
-      into.add(keyHash(KEY_YEAR, `a${w0}|${n}`));
-      into.add(keyHash(KEY_YEAR, `b${w1}|${n}`));
+      into.add(key(KEY_YEAR, 1, w0, n));
+      into.add(key(KEY_YEAR, 2, w1, n));
     }
   }
   if (src.month > 0 && src.day > 0 && !(src.month === 1 && src.day === 1)) {
     // Day and month with any name: the year is the part of a date most often wrong.
-    for (const t of src.tokens) if (t) into.add(keyHash(KEY_DAY, `${src.month}-${src.day}|${t}`));
+    for (const t of src.tokens) if (t) into.add(key(KEY_DAY, 0, src.month * 32 + src.day, t));
   }
   if (src.detained) {
     // Arrested the same day, with any name: lists of one event share it.
-    for (const t of src.tokens) if (t) into.add(keyHash(KEY_DETAINED, `${src.detained}|${t}`));
+    for (const t of src.tokens) if (t) into.add(key(KEY_DETAINED, 0, src.detained, t));
   }
   const id = src.nationalId;
   if (id) {
-    into.add(keyHash(KEY_ID, id));
+    into.add(key(KEY_ID, 1, textHash(id)));
     // Halves, so that one mistyped digit still meets its number.
     const h = id.length >> 1;
-    into.add(keyHash(KEY_ID, `<${id.slice(0, h)}`));
-    into.add(keyHash(KEY_ID, `>${id.slice(h)}`));
+    into.add(key(KEY_ID, 2, textHash(id.slice(0, h))));
+    into.add(key(KEY_ID, 3, textHash(id.slice(h))));
   }
-  for (const t of src.tokens) if (t) into.add(keyHash(KEY_SINGLE, t));
+  for (const t of src.tokens) if (t) into.add(key(KEY_SINGLE, 0, t));
 }
 
 /** Held records by key: sorted unique hashes, and for each the records that carry it, by birth year. */
@@ -154,29 +172,48 @@ export interface BlockIndex {
 
 export function buildIndex(list: PreparedList): BlockIndex {
   const n = list.keys.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const recOf = new Int32Array(n);
-  for (let r = 0; r < list.size; r++) for (let k = list.keyOff[r]; k < list.keyOff[r + 1]; k++) recOf[k] = r;
   const keys = list.keys;
   const year = list.year;
-  order.sort((a, b) => keys[a] - keys[b] || year[recOf[a]] - year[recOf[b]] || recOf[a] - recOf[b]);
+  const recOf = new Int32Array(n);
+  for (let r = 0; r < list.size; r++) for (let k = list.keyOff[r]; k < list.keyOff[r + 1]; k++) recOf[k] = r;
+  // Entries by key (a stable radix sort on the 32-bit hash keeps them in record order)…
+  let order = new Uint32Array(n);
+  let tmp = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const count = new Uint32Array(257);
+  for (let shift = 0; shift < 32; shift += 8) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((keys[order[i]] >>> shift) & 255) + 1]++;
+    for (let b = 0; b < 256; b++) count[b + 1] += count[b];
+    for (let i = 0; i < n; i++) tmp[count[(keys[order[i]] >>> shift) & 255]++] = order[i];
+    const t = order;
+    order = tmp;
+    tmp = t;
+  }
+  // …then each key's records by birth year (stable: records of a year stay in order).
   const hashes: number[] = [];
   const start: number[] = [];
-  const recs = new Int32Array(n);
-  let prev = -1;
-  for (let i = 0; i < n; i++) {
-    const h = keys[order[i]];
-    if (h !== prev) {
-      hashes.push(h);
-      start.push(i);
-      prev = h;
+  let g0 = 0;
+  while (g0 < n) {
+    const h = keys[order[g0]];
+    let g1 = g0 + 1;
+    while (g1 < n && keys[order[g1]] === h) g1++;
+    if (g1 - g0 > 1) {
+      const group = Array.from(order.subarray(g0, g1));
+      group.sort((a, b) => year[recOf[a]] - year[recOf[b]] || a - b);
+      order.set(group, g0);
     }
-    recs[i] = recOf[order[i]];
+    hashes.push(h);
+    start.push(g0);
+    g0 = g1;
   }
   start.push(n);
+  const recs = new Int32Array(n);
   const years = new Uint16Array(n);
-  for (let i = 0; i < n; i++) years[i] = year[recs[i]];
+  for (let i = 0; i < n; i++) {
+    recs[i] = recOf[order[i]];
+    years[i] = year[recs[i]];
+  }
   return { hashes: Uint32Array.from(hashes), start: Int32Array.from(start), recs, years };
 }
 
@@ -237,7 +274,7 @@ export class Blocker {
 
   constructor(
     private readonly sought: PreparedList,
-    private readonly held: PreparedList,
+    held: PreparedList,
     private readonly index: BlockIndex,
     private readonly dedupe: boolean,
     opts?: BlockingOptions,

@@ -99,9 +99,16 @@ describe('evidence', () => {
   });
 
   it('weighs agreement on a rare name more than on Muhammad', () => {
-    const held = [...crowd('x', 50, false), ...Array.from({ length: 60 }, (_, i) => ({ ref: `m${i}`, givenName: 'Mohammed', birthYear: 1960 + (i % 30) }))];
-    const sought = [{ ref: 'S1', givenName: 'محمد' }, { ref: 'S2', givenName: 'خيربك' }];
-    const cands = matchLists(sought, [...held, { ref: 'H1', givenName: 'Mohammed' }, { ref: 'H2', givenName: 'Khayrbek' }], { lexicon, minScore: 0 });
+    const held = [...crowd('x', 50, false), ...Array.from({ length: 60 }, (_, i) => ({ ref: `m${i}`, givenName: 'Mohammed', familyName: `Family${i}`, birthYear: 1960 + (i % 30) }))];
+    const sought = [
+      { ref: 'S1', givenName: 'محمد', birthYear: 1977 },
+      { ref: 'S2', givenName: 'خيربك', birthYear: 1977 },
+    ];
+    const more = [
+      { ref: 'H1', givenName: 'Mohammed', birthYear: 1977 },
+      { ref: 'H2', givenName: 'Khayrbek', birthYear: 1977 },
+    ];
+    const cands = matchLists(sought, [...held, ...more], { lexicon, minScore: 0 });
     const w = (s: string, h: string) => field(cands.find((c) => c.soughtRef === s && c.heldRef === h), 'given_name')!.weight;
     expect(w('S2', 'H2')).toBeGreaterThan(w('S1', 'H1') + 3);
   });
@@ -174,5 +181,41 @@ describe('lists', () => {
   it('prepares a list as plain data a worker can receive', () => {
     const p = prepareList(sought.slice(0, 20), lexicon);
     expect(structuredClone(p)).toEqual(p);
+  });
+});
+
+describe('the quick upper bound', () => {
+  it('is never below the score, so pruning by it loses no pair', async () => {
+    const { Comparer } = await import('./compare.ts');
+    const { Blocker, buildIndex } = await import('./blocking.ts');
+    const sought = prepareList(
+      [
+        ...crowd('S', 150, true),
+        { ref: 'k1', givenName: 'أبو بكر', fatherName: 'عمر', familyName: 'الشامي', birthYear: 1970 },
+        { ref: 'k2', fullName: 'ALASSAD, Bashar Hafez', birthDate: '1965-09-11', nationalId: '01234567890' },
+        { ref: 'k3', fullName: 'العثمان معن حافظ محمد', motherName: 'نور', birthPlace: 'حلب', detainedOn: '2013-02-01' },
+      ],
+      lexicon,
+    );
+    const held = prepareList(
+      [
+        ...crowd('H', 150, false),
+        { ref: 'm1', fullName: 'Abou Bakr ibn Omar al-Chami', birthYear: 1971 },
+        { ref: 'm2', givenName: 'Bashar', fatherName: 'Hafez', familyName: 'Assad', nationalId: '01234567809' },
+        { ref: 'm3', fullName: 'Maan Hafez Mohammed al-Othman', motherName: 'Nour', birthPlace: 'Aleppo', detainedOn: '2013-02-01' },
+      ],
+      lexicon,
+    );
+    const c = new Comparer(sought, held, false);
+    const blocker = new Blocker(sought, held, buildIndex(held), false);
+    let pairs = 0;
+    for (let s = 0; s < sought.size; s++) {
+      for (const h of blocker.candidates(s)) {
+        const bound = c.upperBound(s, h);
+        expect(c.compare(s, h)).toBeLessThanOrEqual(bound + 1e-9);
+        pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(100);
   });
 });

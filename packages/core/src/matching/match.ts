@@ -94,12 +94,13 @@ export class Matcher {
     let pairs = 0;
     let skipped = 0;
     for (let s = from; s < to; s++) {
-      const cands = blocker.candidates(s);
+      // Held records in index order: their data is read in order, not at random.
+      const cands = blocker.candidates(s).sort();
       pairs += cands.length;
       let n = 0;
       for (let i = 0; i < cands.length; i++) {
         const h = cands[i];
-        if (comparer.upperBound(s, h) < minLogOdds) {
+        if (comparer.upperBound(s, h, minLogOdds) < minLogOdds) {
           skipped++;
           continue;
         }

@@ -1,21 +1,25 @@
 /**
  * The scoring model: Fellegi–Sunter likelihood ratios with term-frequency adjustment.
+ * Every number the score depends on is in this file.
  *
- * Each field comparison comes out at a level (exact, spelling variant, near, conflict,
- * missing). Its weight is log2(m / u): m = P(level | same person), u = P(level | two
- * different people). For agreement on a name, u is the frequency of that name (in the
- * lists being matched, smoothed with the lexicon), so agreeing on "Muhammad" is worth
- * about 3 bits and on a rare name 12 or more. A missing field weighs 0: never counted
- * against a pair. The score is the posterior probability 1 / (1 + 2^-(prior + Σ weights))
- * with prior = log2(1 / size of the held list): how likely a random pair is a match.
+ * Each field comparison comes out at a level (same name, spelling variant, near spelling,
+ * conflict, missing). Its weight is log2(m / u): m = P(level | same person), u = P(level |
+ * two different people). For agreement on a name, u is the frequency of that name — as a
+ * personal name or as a family name, counted in the two lists being matched and smoothed
+ * with the lexicon — so agreeing on "Muhammad" is worth about 3 bits and on a rare name
+ * 12 or more. A missing field weighs 0: never counted against a pair. The score is the
+ * posterior 1 / (1 + 2^-(prior + Σ weights)), prior = log2(1 / size of the held list).
  *
- * FS assumes fields independent given match status; families break that (siblings share
- * father's, grandfather's, family and mother's names). So when the given names do not
- * agree, the family names' evidence counts at most FAMILY_CAP bits: the family is then
- * shown to be one, not the person.
+ * FS assumes fields independent given match status; names are not:
+ * - siblings share father's, grandfather's, family and mother's names, birth place and
+ *   often the day of arrest: without given-name agreement that evidence counts at most
+ *   FAMILY_CAP bits (the family is shown to be one, not the person);
+ * - names run in families and places: the full name alone cannot make a posterior above
+ *   1 / (1 + NAME_COLLISION_RATE), however rare its parts.
  *
- * The m values below were estimated on synthetic lists with known truth (bench/matching.ts,
- * tuning seeds only) and rounded; u values of names come from the lists at match time.
+ * The m values were estimated on synthetic lists with known truth (bench/matching.ts,
+ * tuning seeds 1–3 only: outcome frequencies of true pairs) and rounded, leaning to the
+ * conservative side where real lists will be noisier than the generator.
  */
 
 /** m = P(level | same person) for a name slot. */
@@ -67,7 +71,7 @@ export const DETAINED_AT_MAX_WEIGHT = 3;
  * cannot make a posterior above 1 / (1 + this).
  */
 export const NAME_COLLISION_RATE = 0.25;
-/** A second reading of a record's name (the full name beside the parts, family name first) costs this. */
+/** A second reading of a record's name (its full name beside its parts) costs this. */
 export const ALT_READING = -0.5;
 
 /**
@@ -118,13 +122,22 @@ export const NATIONAL_ID = {
   conflict: { m: 0.04, u: 1 },
 };
 
+/**
+ * Within one list, a record has a duplicate far less often than a sought person is on the
+ * held list: the prior of a pair of one list is log2(DUPLICATE_RATE / list size).
+ */
+export const DUPLICATE_RATE = 0.2;
+
 /** Name frequencies are smoothed with the lexicon's as if it were this many tokens of the lists. */
 export const LEXICON_PSEUDO_TOKENS = 1000;
 
 /**
- * Score bands, on the posterior. Chosen on synthetic lists (tuning seeds, bench/matching.ts):
- * `review` keeps recall ≥ 0.99 with room to spare (a missed person stays in prison),
- * `link` keeps precision ≥ 0.995.
+ * Score bands, on the posterior, chosen on synthetic lists of 5,000, 15,000 and 50,000
+ * per side (tuning seeds; bench/matching.ts reports other seeds): `review` is the
+ * highest threshold that keeps recall ≥ 0.99 at every size, with room (a person missed
+ * stays in prison; at 50,000 it is about 1.5 review pairs per sought person); `link`
+ * the lowest that keeps precision ≥ 0.995 at every size. Below `review` no pair is kept
+ * unless a caller asks for a lower minScore.
  */
 export const THRESHOLDS = { link: 0.98, review: 0.002 };
 

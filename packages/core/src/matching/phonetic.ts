@@ -74,7 +74,7 @@ export function arabicCode(word: string): Code {
     if (c === 'ا') s = i === 0 ? S.AW : S.AR;
     else if (c === 'ي') s = i === last && i > 0 ? S.AIF : S.Y;
     else if (c === 'ى') s = S.AIF;
-    else if (c === 'ة') s = S.HF;
+    else if (c === 'ة') s = i === last ? S.HF : S.H;
     else if (c === 'ه') s = i === last && i > 0 ? S.HF : S.H;
     else s = ARABIC_SYM[c] ?? 0;
     if (s === 0) continue;

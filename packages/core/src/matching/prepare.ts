@@ -7,7 +7,7 @@
  */
 import type { PersonRecord } from '../detainees/person.ts';
 import { asciiDigits, foldArabic } from './arabic.ts';
-import { recordKeys } from './blocking.ts';
+import { recordKeys, textHash } from './blocking.ts';
 import { emptyLexicon, type Lexicon } from './lexicon.ts';
 import { fullNameReadings, parseFullName, tokenizeName, type NameToken } from './name-parts.ts';
 import { arabicCode, blockingSkeleton, codeDistance, codeSize, latinCodes } from './phonetic.ts';
@@ -24,6 +24,8 @@ class VocabBuilder {
   altKeys: string[] = [];
   codes: string[] = [];
   skel: string[] = [];
+  /** textHash of skel, for blocking keys. */
+  skelHash: number[] = [];
   prior: number[] = [];
   particle: number[] = [];
   size2: number[] = [];
@@ -34,15 +36,23 @@ class VocabBuilder {
   familySlotCount: number[] = [];
   nameCount: number[] = [];
   private ids = new Map<string, number>();
+  private byToken = new Map<NameToken, number>();
 
   constructor(private readonly lex: Lexicon) {}
 
   id(t: NameToken): number {
+    // Tokens are shared by the records that write a name the same way: remembered by object.
+    const seen = this.byToken.get(t);
+    if (seen !== undefined) return seen;
     const ident = `${t.script}${t.article ? '@' : ''}${t.text}${t.alt ? `/${t.alt}` : ''}`;
     const known = this.ids.get(ident);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.byToken.set(t, known);
+      return known;
+    }
     const id = this.key.length;
     this.ids.set(ident, id);
+    this.byToken.set(t, id);
     this.text.push(t.particle ? t.particle : t.text);
     this.describe(t);
     this.article.push(t.article ? 1 : 0);
@@ -93,6 +103,7 @@ class VocabBuilder {
   }
 
   private push(key: string, alt: string, codes: string, skel: string, prior: number, particle: number, size: number) {
+    this.skelHash.push(textHash(skel));
     this.key.push(key);
     this.altKeys.push(alt);
     this.codes.push(codes);
@@ -169,15 +180,23 @@ const sameSlots = (a: NameToken[][], b: NameToken[][]) => a.slice(0, 4).every((t
  * something else (the parts in Arabic, the full name in Latin, or a name the parts lack).
  * A record without parts is its full name parsed.
  */
-export function recordViews(r: PersonRecord, known?: (w: string) => boolean): RecordView[] {
-  const given = tokenizeName(r.givenName, known);
-  const father = tokenizeName(r.fatherName, known);
-  const grandfather = tokenizeName(r.grandfatherName, known);
-  const family = tokenizeName(r.familyName, known);
-  const mother = tokenizeName(r.motherName, known);
-  const place = tokenizeName(r.birthPlace, known);
-  const detainedAt = tokenizeName(r.detainedAt, known);
-  const full = r.fullName ? tokenizeName(r.fullName, known) : [];
+export function recordViews(r: PersonRecord, known?: (w: string) => boolean, cache?: Map<string, NameToken[]>): RecordView[] {
+  // Lists repeat their names: each written form is tokenised once per list.
+  const tok = (v: string | null | undefined): NameToken[] => {
+    if (!v) return [];
+    if (!cache) return tokenizeName(v, known);
+    let t = cache.get(v);
+    if (!t) cache.set(v, (t = tokenizeName(v, known)));
+    return t;
+  };
+  const given = tok(r.givenName);
+  const father = tok(r.fatherName);
+  const grandfather = tok(r.grandfatherName);
+  const family = tok(r.familyName);
+  const mother = tok(r.motherName);
+  const place = tok(r.birthPlace);
+  const detainedAt = tok(r.detainedAt);
+  const full = tok(r.fullName);
   const fromFull = (): RecordView[] => {
     const readings = fullNameReadings(full);
     return readings.map((p, i) => ({
@@ -259,8 +278,9 @@ export function prepareList(records: readonly PersonRecord[], lexicon?: Lexicon)
   const detainedDay = new Int32Array(n);
   const detainedCount = new Map<number, number>();
   let nameTokens = 0;
-  const slotSkel: string[] = new Array(5);
+  const slotSkel: number[] = new Array(5);
   const recKeys = new Set<number>();
+  const tokenCache = new Map<string, NameToken[]>();
   for (let r = 0; r < n; r++) {
     const rec = records[r];
     refs[r] = String(rec.ref);
@@ -281,17 +301,19 @@ export function prepareList(records: readonly PersonRecord[], lexicon?: Lexicon)
     nationalId[r] = idDigits(rec.nationalId);
     viewStart[r] = reading.length;
     recKeys.clear();
-    for (const view of pickReading(recordViews(rec, known), vb)) {
+    for (const view of pickReading(recordViews(rec, known, tokenCache), vb)) {
       reading.push(view.reading);
       familyFirst.push(view.familyFirst ? 1 : 0);
-      const tokenSkels: string[] = [];
-      let placeSkel = '';
+      const tokenSkels: number[] = [];
+      let placeSkel = 0;
       for (let s = 0; s < N_SLOTS; s++) {
         off.push(tok.length);
-        let firstContent = '';
-        let lastContent = '';
-        let particles = '';
-        for (const t of view.slots[s].slice(0, 8)) {
+        let firstContent = 0;
+        let lastContent = 0;
+        let particles = 0;
+        const slot = view.slots[s];
+        for (let q = 0; q < slot.length && q < 8; q++) {
+          const t = slot[q];
           const id = vb.id(t);
           tok.push(id);
           if (s < 5) {
@@ -304,13 +326,13 @@ export function prepareList(records: readonly PersonRecord[], lexicon?: Lexicon)
               else vb.nameCount[id]++;
             }
             if (!t.particle) {
-              if (!firstContent) firstContent = vb.skel[id];
-              lastContent = vb.skel[id];
-              tokenSkels.push(vb.skel[id]);
-            } else if (t.particle !== '#BIN') particles += t.particle;
+              if (!firstContent) firstContent = vb.skelHash[id];
+              lastContent = vb.skelHash[id];
+              tokenSkels.push(vb.skelHash[id]);
+            } else if (t.particle !== '#BIN') particles = Math.imul(particles ^ vb.skelHash[id], 0x01000193) || 1;
           } else {
             vb.placeCount[id]++;
-            if (s === 5 && !placeSkel && !t.particle) placeSkel = vb.skel[id];
+            if (s === 5 && !placeSkel && !t.particle) placeSkel = vb.skelHash[id];
           }
         }
         // A family name's last word is its core (Abu Zeid, Bin Laden, Hajj Ali).
