@@ -6,7 +6,7 @@
  */
 export type { Candidate, FieldComparison, MatchField, Outcome, PreparedList, PreparedVocab } from './types.ts';
 export { THRESHOLDS, posterior } from './model.ts';
-export { parseLexicon, emptyLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
+export { parseLexicon, emptyLexicon, withPlaceNames, placeKey, placeInArabic, type Lexicon, type LexiconEntry } from './lexicon.ts';
 export { prepareList, recordViews, parseBirth, type RecordView } from './prepare.ts';
 export {
   matchPrepared,

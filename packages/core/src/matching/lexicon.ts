@@ -27,6 +27,12 @@ export interface Lexicon {
   arabic: Map<string, number>;
   /** Sum of `arabic` over names written with letters only Arabic names use (a prior's denominator). */
   arabicTotal: number;
+  /**
+   * Place names in Latin letters (placeKey) → their Arabic name, from the gazetteer
+   * (withPlaceNames). "Aleppo" and "حلب" share no sound: without this a place of birth
+   * written in the other script would count as a conflict.
+   */
+  places?: Map<string, string>;
 }
 
 /** A form is kept for a Latin spelling when it has this share of the spelling's pairs… */
@@ -82,6 +88,35 @@ export function parseLexicon(tsvText: string): Lexicon {
     }
   }
   return { latin, arabic, arabicTotal: Math.max(arabicTotal, 1) };
+}
+
+/** The key of a place name written in Latin letters: its tokens without articles ("Deir ez-Zor" → "deir zor"); '' for Arabic script. */
+export function placeKey(name: string): string {
+  const ts = tokenizeName(name);
+  if (ts.length === 0 || ts.some((t) => t.script !== 'l')) return '';
+  return ts
+    .filter((t) => !t.particle)
+    .map((t) => t.text.replace(/'/g, ''))
+    .join(' ');
+}
+
+/**
+ * The lexicon with the gazetteer's place names added: `pairs` are [English name, Arabic
+ * name], most authoritative first (the first Arabic name given for a Latin name is kept).
+ */
+export function withPlaceNames(lex: Lexicon, pairs: Iterable<readonly [string, string]>): Lexicon {
+  const places = new Map(lex.places ?? []);
+  for (const [latin, arabic] of pairs) {
+    const key = placeKey(latin);
+    if (key && arabic.trim() && !places.has(key)) places.set(key, arabic.trim());
+  }
+  return { ...lex, places };
+}
+
+/** The Arabic name of a place written in Latin letters, when the gazetteer knows it; else the name as given. */
+export function placeInArabic(lex: Lexicon, name: string | null | undefined): string | null | undefined {
+  if (!name || !lex.places || lex.places.size === 0) return name;
+  return lex.places.get(placeKey(name)) ?? name;
 }
 
 /** An empty lexicon: the matcher then relies on the phonetic code alone. */

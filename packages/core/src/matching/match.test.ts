@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonRecord } from '../detainees/person.ts';
 import { explanationText } from './explain.ts';
-import { parseLexicon } from './lexicon.ts';
+import { parseLexicon, withPlaceNames } from './lexicon.ts';
 import { blockingStats, findDuplicates, matchLists, matchPrepared } from './match.ts';
 import { THRESHOLDS } from './model.ts';
 import { prepareList } from './prepare.ts';
@@ -55,6 +55,24 @@ describe('matching across scripts', () => {
       parseLexicon(''),
     );
     expect(c?.band).toBe('link');
+  });
+
+  it('compares places of birth and detention across scripts by the gazetteer names', () => {
+    const sought = { ref: 'S1', givenName: 'عمر', fatherName: 'خالد', familyName: 'الحلبي', birthYear: 1990, birthPlace: 'حلب', detainedAt: 'دير الزور' };
+    const held = { ref: 'H1', givenName: 'Omar', fatherName: 'Khaled', familyName: 'Halabi', birthYear: 1990, birthPlace: 'Aleppo', detainedAt: 'Deir ez-Zor' };
+    // Without the gazetteer, "Aleppo" and "حلب" share no sound: a conflict.
+    expect(field(best(sought, [held]), 'birth_place')?.outcome).toBe('conflict');
+    const places = withPlaceNames(lexicon, [
+      ['Aleppo', 'حلب'],
+      ['Deir-ez-Zor', 'دير الزور'],
+      ['Aleppo', 'مدينة حلب'],
+    ]);
+    const c = best(sought, [held], places);
+    expect(field(c, 'birth_place')?.outcome).toBe('agree');
+    expect(field(c, 'detained_at')?.outcome).toBe('agree');
+    expect(c!.score).toBeGreaterThan(best(sought, [held])!.score);
+    // A different town stays a conflict.
+    expect(field(best(sought, [{ ...held, birthPlace: 'Homs' }], withPlaceNames(places, [['Homs', 'حمص']])), 'birth_place')?.outcome).toBe('conflict');
   });
 
   it('reads "ALASSAD, Bashar" as family name first', () => {

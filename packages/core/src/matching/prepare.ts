@@ -8,7 +8,7 @@
 import type { PersonRecord } from '../detainees/person.ts';
 import { asciiDigits, foldArabic } from './arabic.ts';
 import { recordKeys, textHash } from './blocking.ts';
-import { emptyLexicon, type Lexicon } from './lexicon.ts';
+import { emptyLexicon, placeInArabic, type Lexicon } from './lexicon.ts';
 import { fullNameReadings, parseFullName, tokenizeName, type NameToken } from './name-parts.ts';
 import { arabicCode, blockingSkeleton, codeDistance, codeSize, latinCodes } from './phonetic.ts';
 import { N_SLOTS, type PreparedList } from './types.ts';
@@ -282,7 +282,10 @@ export function prepareList(records: readonly PersonRecord[], lexicon?: Lexicon)
   const recKeys = new Set<number>();
   const tokenCache = new Map<string, NameToken[]>();
   for (let r = 0; r < n; r++) {
-    const rec = records[r];
+    let rec = records[r];
+    // A place the gazetteer knows is compared under its Arabic name, whatever the script it was written in.
+    if (lex.places && (rec.birthPlace || rec.detainedAt))
+      rec = { ...rec, birthPlace: placeInArabic(lex, rec.birthPlace), detainedAt: placeInArabic(lex, rec.detainedAt) };
     refs[r] = String(rec.ref);
     const [y, m, d] = parseBirth(rec.birthDate, rec.birthYear);
     year[r] = y;
