@@ -5,7 +5,8 @@ import { validateRows } from '@truce/core/detainees/validate-rows';
 import type { Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { badRequest, conflict, notFound, Problem } from '../http/problem.ts';
-import { readListFile, ListFileError } from './import/read-list-file.ts';
+import { ListFileError } from './import/read-list-file.ts';
+import { readListFileOffThread } from './import/read-off-thread.ts';
 import { listFor } from './access.ts';
 import { writeNewVersion } from './lists.ts';
 import * as store from './store.ts';
@@ -29,7 +30,7 @@ export async function createUpload(ctx: AppContext, auth: Auth, listId: string, 
   const list = await listFor(ctx.db, auth.actor, listId, 'detainees.write');
   let table;
   try {
-    table = await readListFile(file.bytes, { maxRows: limits.maxRows });
+    table = await readListFileOffThread(file.bytes, { maxRows: limits.maxRows });
   } catch (err) {
     if (err instanceof ListFileError) throw badRequest(err.message, [{ path: err.row ? `/body/row/${err.row}` : '/body', message: err.message }], 'bad_list_file');
     throw err;
