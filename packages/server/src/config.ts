@@ -41,6 +41,8 @@ export interface Config {
   listMaxBytes: number;
   /** Most persons in one list file or list (TRUCE_LIST_MAX_ROWS, default 100,000). */
   listMaxRows: number;
+  /** Most records in one export of reports or incidents (TRUCE_EXPORT_MAX_ROWS, default 100,000). */
+  exportMaxRows: number;
   /** Worker threads the matcher uses (TRUCE_MATCH_WORKERS, default 2). */
   matchWorkers: number;
   /** Outgoing e-mail (TRUCE_SMTP_*); undefined when TRUCE_SMTP_URL is unset, and notifications then stay in the app. */
@@ -182,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonMaxBytes: integer(env, 'TRUCE_JSON_MAX_BYTES', 1024 * 1024, 64 * 1024, 16 * 1024 * 1024),
     listMaxBytes: integer(env, 'TRUCE_LIST_MAX_BYTES', 20 * 1024 * 1024, 64 * 1024, 200 * 1024 * 1024),
     listMaxRows: integer(env, 'TRUCE_LIST_MAX_ROWS', 100_000, 10, 1_000_000),
+    exportMaxRows: integer(env, 'TRUCE_EXPORT_MAX_ROWS', 100_000, 100, 1_000_000),
     matchWorkers: integer(env, 'TRUCE_MATCH_WORKERS', 2, 1, 64),
     smtp: smtp(env),
   };

@@ -97,4 +97,26 @@ describe.each(ENGINES)('access on %s', (engine) => {
     }
     expect(checked).toBeGreaterThan(400);
   });
+
+  it('serves every export format exactly to those the policy lets read the data (C8)', async () => {
+    const exportsRoutes = routes.filter((r) => r.url.startsWith('/api/exports/') || r.url.startsWith('/api/reports/export.'));
+    expect(exportsRoutes.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'GET /api/exports/incidents incident.read',
+      'GET /api/exports/reports report.read',
+      'GET /api/reports/export.csv report.read',
+      'GET /api/reports/export.geojson report.read',
+    ]);
+    const urls: [string, 'report.read' | 'incident.read'][] = [
+      ...['csv', 'hxl', 'acled', 'geojson', 'json'].map((f): [string, 'report.read'] => [`/api/exports/reports?format=${f}`, 'report.read']),
+      ...['csv', 'hxl', 'geojson', 'json'].map((f): [string, 'incident.read'] => [`/api/exports/incidents?format=${f}`, 'incident.read']),
+    ];
+    for (const [email, { client, actor }] of clients) {
+      for (const [url, action] of urls) {
+        const res = await client.get(url);
+        expect(res.status, `${email} ${url} → ${res.status} ${res.text.slice(0, 120)}`).toBe(can(actor, action) ? 200 : 403);
+        if (res.status === 200) expect(decodeURIComponent(res.headers.get('x-truce-export-scope') ?? ''), `${email} ${url}`).toMatch(/^Exported for .+: contains only records this organisation may see/);
+      }
+    }
+    for (const [url] of urls) expect((await ts.client().get(url)).status, url).toBe(401);
+  });
 });

@@ -44,9 +44,7 @@ export const ClustersQuery = Type.Object(
 );
 export type ClustersQueryInput = Static<typeof ClustersQuery>;
 
-const disposition = (name: string) => `attachment; filename="${name}"`;
-
-/** Dashboard, map and exports (C8, C10). */
+/** Dashboard and map (C8, C10); the exports are in exports/routes.ts. */
 export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['dashboard'];
@@ -78,37 +76,6 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       { config: { access: 'report.read' }, schema: { tags, summary: `Report counts per H3 hexagon as GeoJSON polygons (at most ${dashboard.CELL_LIMIT} cells, most first)`, querystring: CellsQuery, response: Responses } },
       async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapCells(ctx.db, authOf(req), req.query)),
     );
-    app.get(
-      '/api/reports/export.csv',
-      { config: { access: 'report.read' }, schema: { tags, summary: 'The filtered reports as CSV (UTF-8 with BOM), as this reader may see them', querystring: DashboardQuery } },
-      async (req, reply) => {
-        const auth = authOf(req);
-        const out = await dashboard.exportCsv(ctx.db, auth, req.query);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', disposition(`truce-reports-${out.period.from}-${out.period.to}.csv`))
-          .header('x-truce-scope', dashboard.SCOPE_NOTE(auth.actor))
-          .header('x-truce-count', String(out.count))
-          .header('x-truce-truncated', String(out.truncated))
-          .header('cache-control', 'no-store')
-          .send(out.body);
-      },
-    );
-    app.get(
-      '/api/reports/export.geojson',
-      { config: { access: 'report.read' }, schema: { tags, summary: 'The filtered reports as an RFC 7946 FeatureCollection, as this reader may see them', querystring: DashboardQuery } },
-      async (req, reply) => {
-        const auth = authOf(req);
-        const out = await dashboard.exportGeoJson(ctx.db, auth, req.query);
-        return reply
-          .type('application/geo+json')
-          .header('content-disposition', disposition(`truce-reports-${out.period.from}-${out.period.to}.geojson`))
-          .header('x-truce-scope', dashboard.SCOPE_NOTE(auth.actor))
-          .header('x-truce-count', String(out.count))
-          .header('x-truce-truncated', String(out.truncated))
-          .header('cache-control', 'no-store')
-          .send(JSON.stringify(out.body));
-      },
-    );
+    // The exports moved to exports/routes.ts, at the same addresses.
   };
 }

@@ -38,7 +38,7 @@ const hasFinding = (verification: Frag) => sql`exists (select 1 from incident_re
   where ir.report_id = r.id and ir.removed_at is null and ${verification})`;
 
 /** The report's current incident (ir) and that incident's current finding (f), joined to reports r. */
-const membership = sql`left join incident_reports ir on ir.report_id = r.id and ir.removed_at is null
+export const membership = sql`left join incident_reports ir on ir.report_id = r.id and ir.removed_at is null
   left join incidents i on i.id = ir.incident_id
   left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null`;
 
@@ -55,7 +55,8 @@ export function scopeWhere(scope: Scope): Frag {
   }
 }
 
-function where(scope: Scope, f: Filter, range: { start: Date; end: Date } = f): Frag {
+/** The reader's scope and the filter as a WHERE clause on reports `r` (the exports use it too). */
+export function where(scope: Scope, f: Filter, range: { start: Date; end: Date } = f): Frag {
   const conds: Frag[] = [sql`r.occurred_at >= ${range.start}`, sql`r.occurred_at < ${range.end}`, scopeWhere(scope)];
   if (!f.withdrawn) conds.push(sql`r.withdrawn_at is null`);
   if (f.type) conds.push(sql`r.type_code = ${f.type}`);
@@ -295,34 +296,4 @@ export async function perCell(db: Db, scope: Scope, f: Filter, resolution: 5 | 6
     ) c where c.cell is not null order by c.count desc, c.cell limit ${limit}
   `.execute(db);
   return rows.map((x) => ({ cell: x.cell.padStart(15, '0'), count: n(x.count) }));
-}
-
-/** Whole reports (current version) for exports: oldest first, at most `limit`. */
-export async function exportRows(db: Db, scope: Scope, f: Filter, limit: number) {
-  const { rows } = await sql<{
-    id: string;
-    reporter_org: string;
-    reporter_user: string;
-    created_at: Date | string;
-    current_version: number;
-    alleged_party: string | null;
-    affected_party: string | null;
-    adm1_pcode: string | null;
-    adm2_pcode: string | null;
-    outside_zones: boolean;
-    outside_dates: boolean;
-    withdrawn_at: Date | string | null;
-    withdrawn_reason: string | null;
-    content: unknown;
-    areas: unknown;
-  }>`
-    select r.id, r.reporter_org, r.reporter_user, r.created_at, r.current_version, r.alleged_party, r.affected_party,
-           r.adm1_pcode, r.adm2_pcode, r.outside_zones, r.outside_dates, r.withdrawn_at, r.withdrawn_reason, v.content, v.areas
-    from reports r
-    join report_versions v on v.report_id = r.id and v.version = r.current_version
-    where ${where(scope, { ...f, withdrawn: true })}
-    order by r.occurred_at, r.id
-    limit ${limit}
-  `.execute(db);
-  return rows;
 }

@@ -25,6 +25,7 @@ import { mechanismRoutes } from '../mechanism/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { incidentRoutes } from '../incidents/routes.ts';
 import { dashboardRoutes } from '../dashboard/routes.ts';
+import { exportRoutes } from '../exports/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { installAuth, type RouteEntry } from './auth-hook.ts';
 import { installStrictJsonParser } from './json-parser.ts';
@@ -132,6 +133,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(reportRoutes(ctx));
   await app.register(incidentRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
+  await app.register(exportRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(detaineeListRoutes(ctx));
   await app.register(matchingRoutes(ctx));

@@ -17,6 +17,7 @@ import { CELL_AREAS, useFilter, useMapCells, useMapClusters, useMapGovernorates,
 import { classOf } from './cluster.ts';
 import { clusterSize, clusterView } from './view.ts';
 import { FilterBar } from './FilterBar.tsx';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
 
 const MODES = ['clusters', 'choropleth', 'hexagons', 'findings'] as const;
 type Mode = (typeof MODES)[number];
@@ -256,6 +257,8 @@ export function MapPage() {
         }
       />
       <FilterBar state={state} lookups={lookups} />
+      {/* The map leaves withdrawn reports out; so do its exports. */}
+      <ExportButtons dataset="reports" filter={{ ...filter, withdrawn: 'exclude' }} testId="map-export" />
       <SegmentedControl
         value={mode}
         onChange={setMode}

@@ -8,6 +8,7 @@ import { useFormat } from '../i18n/format.ts';
 import { useLookups, useReportText } from '../reports/labels.ts';
 import { useIncidents, type IncidentSummary } from './api.ts';
 import { FINDING_COLOUR, useIncidentText } from './labels.ts';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
 
 /** The state of an incident without its detail: its finding, or whether the accused may still reply. */
 export function StateBadge({ incident, now = Date.now() }: { incident: Pick<IncidentSummary, 'finding' | 'replyDeadline'>; now?: number }) {
@@ -72,6 +73,7 @@ export function IncidentsPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('incidents.title')} description={t('incidents.description')} />
+      <ExportButtons dataset="incidents" filter={{}} testId="incident-export" />
       <ProblemAlert error={incidents.error ?? lookups.error} />
       {incidents.isPending || lookups.pending ? (
         <Loading />

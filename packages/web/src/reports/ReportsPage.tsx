@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useReports, type ReportFilter } from './api.ts';
 import { useLookups } from './labels.ts';
 import { ReportRow } from './ReportRow.tsx';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
 
 const FILTERS = ['from', 'to', 'type', 'allegedParty'] as const;
 
@@ -74,6 +75,7 @@ export function ReportsPage() {
           </Button>
         </Group>
       )}
+      <ExportButtons dataset="reports" filter={filter} testId="report-export" />
       <ProblemAlert error={reports.error ?? lookups.error} />
       {reports.isPending ? (
         <Loading />

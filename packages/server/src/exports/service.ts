@@ -1,0 +1,295 @@
+import type { Kysely } from 'kysely';
+import { can } from '@truce/core/policy/policy';
+import { parseDay, parsePeriod, type Period } from '@truce/core/dashboard/period';
+import { roundedLocation } from '@truce/core/reports/validate';
+import type { ReportContent } from '@truce/core/reports/model';
+import type { Verification } from '@truce/core/incidents/findings';
+import type { ExportFormat } from '@truce/core/exports/format';
+import type { ExportIncident, ExportReport, NamedArea } from '@truce/core/exports/record';
+import { scopeStatement, withheldOf, type ExportScope } from '@truce/core/exports/scope';
+import type { Actor } from '@truce/core/model/accounts';
+import type { Auth } from '../accounts/authenticate.ts';
+import type { Database } from '../db/schema.ts';
+import { badRequest } from '../http/problem.ts';
+import { geoData } from '../geo/service.ts';
+import { presentContent, scopeOf, type Areas } from '../reports/present.ts';
+import { scopeFor } from '../dashboard/service.ts';
+import type { Filter } from '../dashboard/store.ts';
+import { listScopeFor } from '../incidents/view.ts';
+import { incidentScope } from '../incidents/scope.ts';
+import * as incidentStore from '../incidents/store.ts';
+import * as store from './store.ts';
+
+/**
+ * The exports (C8): the reports or incidents one reader may see, under the filters of the
+ * list and the map, as records that hold nothing that reader may not see (routes.ts turns
+ * them into CSV, HXL, ACLED, GeoJSON or JSON). The SQL scope is the dashboard's; the
+ * policy has the last word on every record, as in the lists; sealed parts go through
+ * presentContent like every other read of a report.
+ */
+type Db = Kysely<Database>;
+
+/** Reports read per query while an export is written. */
+export const PAGE_SIZE = 1000;
+
+export interface ReportExportQuery {
+  from?: string;
+  to?: string;
+  type?: string;
+  allegedParty?: string;
+  finding?: Filter['finding'];
+  withdrawn?: 'include' | 'exclude';
+  limit?: string;
+}
+
+export interface IncidentExportQuery {
+  type?: string;
+  allegedParty?: string;
+  finding?: Verification | 'none';
+  limit?: string;
+}
+
+/** Who the export is for, and the sentence that says so. */
+export interface ExportHeader {
+  scope: ExportScope;
+  statement: string;
+  generatedAt: string;
+  /** Records that meet the filters, before the row limit; null when only "more than the limit" is known. */
+  matched: number | null;
+  limit: number;
+  truncated: boolean;
+}
+
+function invalid(path: string, message: string): never {
+  throw badRequest(`The request is not valid: ${path} ${message}.`, [{ path, message }], 'validation_failed');
+}
+
+/** The row limit of one request: the installation's (TRUCE_EXPORT_MAX_ROWS), or fewer when `limit` asks. */
+function rowLimit(query: { limit?: string }, max: number): number {
+  if (query.limit === undefined) return max;
+  const n = Number(query.limit);
+  if (!Number.isInteger(n) || n < 1) invalid('/query/limit', 'must be a whole number from 1');
+  if (n > max) invalid('/query/limit', `may be at most ${max} (TRUCE_EXPORT_MAX_ROWS)`);
+  return n;
+}
+
+/**
+ * The period of a reports export. Without dates it covers every report (the list's
+ * default); `legacy` keeps the four weeks ending today of /api/reports/export.*.
+ */
+function periodOf(query: ReportExportQuery, legacy: boolean): { period: Period | null; start: Date; end: Date } {
+  if (legacy) {
+    const parsed = parsePeriod(query, new Date());
+    if (!parsed.ok) invalid(parsed.path, parsed.message);
+    const from = parseDay(parsed.period.from)!;
+    return { period: parsed.period, start: new Date(from), end: new Date(parseDay(parsed.period.to)! + 86_400_000) };
+  }
+  const from = query.from === undefined ? null : parseDay(query.from);
+  if (from === null && query.from !== undefined) invalid('/query/from', 'is not a date (YYYY-MM-DD)');
+  const to = query.to === undefined ? null : parseDay(query.to);
+  if (to === null && query.to !== undefined) invalid('/query/to', 'is not a date (YYYY-MM-DD)');
+  if (from !== null && to !== null && from > to) invalid('/query/from', 'is after the end of the period');
+  const period = from !== null && to !== null ? { from: query.from!, to: query.to!, days: Math.round((to - from) / 86_400_000) + 1 } : null;
+  // Reports cannot be filed for a time in the future, nor for before 1900: these bounds hold them all.
+  return { period, start: new Date(from ?? Date.UTC(1900, 0, 1)), end: new Date(to === null ? Date.UTC(9999, 0, 1) : to + 86_400_000) };
+}
+
+export async function exportScope(db: Db, actor: Actor): Promise<ExportScope> {
+  const org = await db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', '=', actor.orgId).executeTakeFirstOrThrow();
+  return { organisation: { id: org.id, name: org.name, kind: actor.orgKind }, sealed: can(actor, 'report.read.sealed') ? 'all' : 'own' };
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** One report as this reader may see it, with the names an export gives. */
+export function exportRecord(actor: Actor, row: store.ReportExportRow, names: store.Names): ExportReport {
+  const sealedVisible = can(actor, 'report.read.sealed', scopeOf(row));
+  const c = presentContent(row.content as ReportContent, row.areas as Areas, sealedVisible);
+  const type = names.types.get(c.typeCode);
+  const p = c.allegedPerpetrator;
+  const a = c.affectedSide;
+  const orgName = (id: string) => names.organisations.get(id)?.name ?? null;
+  return {
+    id: row.id,
+    version: row.current_version,
+    filedAt: iso(row.created_at),
+    updatedAt: iso(row.version_created_at),
+    occurredAt: c.occurredAt,
+    timePrecision: c.timePrecision,
+    typeCode: c.typeCode,
+    typeLabel: type?.label ?? null,
+    acledEventType: type?.acledEventType ?? null,
+    acledSubEventType: type?.acledSubEventType ?? null,
+    adm1: c.areas.adm1 ?? null,
+    adm2: c.areas.adm2 ?? null,
+    placeName: c.location.placeName ?? null,
+    placePcode: c.location.pcode ?? null,
+    lat: c.location.lat,
+    lon: c.location.lon,
+    geoPrecision: c.location.geoPrecision,
+    locationRounded: c.sealed.includes('location'),
+    reporter: { id: row.reporter_org, name: orgName(row.reporter_org) ?? row.reporter_org },
+    alleged:
+      p.kind === 'party'
+        ? { kind: 'party', id: p.organisationId, name: orgName(p.organisationId) }
+        : p.kind === 'excluded'
+          ? { kind: 'excluded', id: p.groupId, name: names.groups.get(p.groupId) ?? null }
+          : { kind: 'unknown', id: null, name: null },
+    affected: a.kind === 'party' ? { kind: 'party', id: a.organisationId, name: orgName(a.organisationId) } : { kind: a.kind, id: null, name: null },
+    casualties: c.casualties,
+    incidentId: row.incident_id,
+    finding: (row.verification as Verification | null) ?? null,
+    outsideZones: row.outside_zones,
+    outsideDates: row.outside_dates,
+    withdrawnAt: row.withdrawn_at === null ? null : iso(row.withdrawn_at),
+    language: c.language,
+    description: c.description,
+    ...(sealedVisible ? { sources: c.sources } : {}),
+    withheld: c.sealed,
+  };
+}
+
+export interface ReportExport extends ExportHeader {
+  period: Period | null;
+  filter: Record<string, string>;
+  names: store.Names;
+  /** The records, a page at a time, at most `limit` of them. */
+  pages: AsyncGenerator<ExportReport[]>;
+}
+
+/**
+ * Plans a reports export for this reader: counts what matches, then hands out the records
+ * a page at a time as the answer is written. Throws 400 naming the query field when a
+ * date, the period or the limit is wrong.
+ */
+export async function exportReports(db: Db, auth: Auth, query: ReportExportQuery, options: { maxRows: number; format: ExportFormat; legacy?: boolean }): Promise<ReportExport> {
+  const { period, start, end } = periodOf(query, options.legacy === true);
+  const limit = rowLimit(query, options.maxRows);
+  const withdrawn = query.withdrawn ?? (options.format === 'acled' ? 'exclude' : 'include');
+  const filter: Filter = { start, end, type: query.type, allegedParty: query.allegedParty, finding: query.finding, withdrawn: withdrawn === 'include' };
+  const scope = scopeFor(auth.actor);
+  const [who, matched, names] = await Promise.all([exportScope(db, auth.actor), store.countReports(db, scope, filter), store.names(db)]);
+  const actor = auth.actor;
+  async function* pages() {
+    let sent = 0;
+    let after: string | null = null;
+    while (sent < limit) {
+      const rows = await store.reportPage(db, scope, filter, after, Math.min(PAGE_SIZE, limit - sent));
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1].id;
+      sent += rows.length;
+      // The SQL scope and the policy must agree; the policy has the last word.
+      yield rows.filter((r) => can(actor, 'report.read', scopeOf(r))).map((r) => exportRecord(actor, r, names));
+    }
+  }
+  const echo = Object.fromEntries(Object.entries({ ...query, withdrawn }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  return {
+    scope: who,
+    statement: scopeStatement(who),
+    generatedAt: new Date().toISOString(),
+    matched,
+    limit,
+    truncated: matched > limit,
+    period,
+    filter: echo,
+    names,
+    pages: pages(),
+  };
+}
+
+export interface IncidentExport extends ExportHeader {
+  filter: Record<string, string>;
+  incidents: ExportIncident[];
+}
+
+/** Incidents read per query while an export is gathered. */
+const INCIDENT_PAGE = 500;
+
+/**
+ * The incidents this reader may see that meet the list's filters, newest first, at most
+ * `limit`. Places and casualty figures come only from the reports the reader may open
+ * (a sealed place rounded as everywhere); the rest of an incident is what its list shows.
+ */
+export async function exportIncidents(db: Db, auth: Auth, query: IncidentExportQuery, options: { maxRows: number }): Promise<IncidentExport> {
+  const limit = rowLimit(query, options.maxRows);
+  const actor = auth.actor;
+  const [who, names, geo] = await Promise.all([exportScope(db, actor), store.names(db), geoData()]);
+  const governorate = (pcode: string): NamedArea => {
+    const a = geo.areas.get(pcode);
+    return { pcode, nameEn: a?.nameEn ?? pcode, nameAr: a?.nameAr ?? pcode };
+  };
+  const named = (ids: string[]) => ids.map((id) => ({ id, name: names.organisations.get(id)?.name ?? id }));
+  const out: ExportIncident[] = [];
+  let before: string | undefined;
+  let more = true;
+  let truncated = false;
+  while (more && !truncated) {
+    const page = await incidentStore.listIncidents(db, { scope: listScopeFor(actor), finding: query.finding, allegedParty: query.allegedParty, type: query.type, before, limit: INCIDENT_PAGE });
+    more = page.length === INCIDENT_PAGE;
+    if (page.length === 0) break;
+    before = page[page.length - 1].id;
+    const ids = page.map((i) => i.id);
+    const [reports, findings] = await Promise.all([store.incidentReports(db, ids), incidentStore.findings(db, ids)]);
+    for (const i of page) {
+      const mine = reports.filter((r) => r.incident_id === i.id);
+      const finding = findings.find((f) => f.incident_id === i.id && f.round === i.round && f.reopened_at === null) ?? null;
+      const scope = incidentScope(mine, finding !== null);
+      if (!can(actor, 'incident.read', scope)) continue;
+      if (out.length === limit) {
+        truncated = true;
+        break;
+      }
+      const readable = mine.filter((r) => can(actor, 'report.read', scopeOf(r)) && r.lat !== null && r.lon !== null);
+      const places = readable.map((r) => {
+        const lat = Number(r.lat);
+        const lon = Number(r.lon);
+        return r.location_sealed && !can(actor, 'report.read.sealed', scopeOf(r)) ? roundedLocation(lat, lon) : { lat, lon };
+      });
+      const mean = (xs: number[]) => (xs.length === 0 ? null : Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 1e6) / 1e6);
+      const most = (pick: (r: (typeof mine)[number]) => (number | null)[]) => {
+        const known = readable.map(pick).filter((xs) => xs.some((x) => x !== null));
+        return known.length === 0 ? null : Math.max(...known.map((xs) => xs.reduce<number>((s, x) => s + (x ?? 0), 0)));
+      };
+      const pcodes = [...new Set(mine.map((r) => r.adm1_pcode).filter((p): p is string => p !== null))];
+      out.push({
+        id: i.id,
+        createdAt: iso(i.created_at),
+        firstOccurredAt: mine.length ? iso(mine[0].occurred_at) : null,
+        lastOccurredAt: mine.length ? iso(mine[mine.length - 1].occurred_at) : null,
+        typeCodes: [...new Set(mine.map((r) => r.type_code))],
+        reportCount: mine.length,
+        readableReportIds: mine.filter((r) => can(actor, 'report.read', scopeOf(r))).map((r) => r.id),
+        governorates: pcodes.map(governorate),
+        allegedParties: named(scope.allegedPartyIds),
+        affectedParties: named(scope.affectedPartyIds),
+        replyDeadline: iso(i.reply_deadline),
+        finding: finding ? ((finding.finding as { verification: Verification }).verification ?? null) : null,
+        findingAdoptedAt: finding ? iso(finding.adopted_at) : null,
+        lat: mean(places.map((p) => p.lat)),
+        lon: mean(places.map((p) => p.lon)),
+        // Reports of one incident tell of the same event: the largest count, never their sum.
+        killed: most((r) => [r.killed_civilian, r.killed_combatant]),
+        injured: most((r) => [r.injured_civilian, r.injured_combatant]),
+      });
+    }
+  }
+  const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  return { scope: who, statement: scopeStatement(who), generatedAt: new Date().toISOString(), matched: truncated ? null : out.length, limit, truncated, filter, incidents: out };
+}
+
+/** What the metadata member of a JSON or GeoJSON export says. */
+export function metadataOf(dataset: 'reports' | 'incidents', format: ExportFormat, h: ExportHeader & { filter: Record<string, string>; period?: Period | null }) {
+  return {
+    dataset,
+    format,
+    generatedAt: h.generatedAt,
+    organisation: h.scope.organisation,
+    scope: h.statement,
+    withheld: withheldOf(h.scope),
+    filter: h.filter,
+    ...(h.period !== undefined ? { period: h.period } : {}),
+    matched: h.matched,
+    limit: h.limit,
+    truncated: h.truncated,
+  };
+}
