@@ -85,10 +85,13 @@ export async function loadDemoDetainees(ctx: AppContext, participants: DemoParti
     if (!run) continue;
     const candidates = await ctx.db.selectFrom('match_candidates').select(['sought_ref', 'held_ref', 'band', 'score']).where('run_id', '=', run.id).orderBy('score', 'desc').execute();
     const taken = new Set<string>();
+    // A sought list may name one person twice (a duplicate): each held person is confirmed once here, so no exchange names them twice.
+    const heldTaken = new Set<string>();
     candidates.forEach((c, i) => {
       const isTrue = truth.has(`${c.sought_ref}\u0000${c.held_ref}`);
-      if (isTrue && c.band === 'link' && i % 5 !== 0 && !taken.has(c.sought_ref)) {
+      if (isTrue && c.band === 'link' && i % 5 !== 0 && !taken.has(c.sought_ref) && !heldTaken.has(c.held_ref)) {
         taken.add(c.sought_ref);
+        heldTaken.add(c.held_ref);
         matched.push({ sought: c.sought_ref, held: c.held_ref, soughtList, heldList });
       }
     });
