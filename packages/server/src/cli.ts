@@ -9,13 +9,15 @@ import { ConfigError, loadConfig } from './config.ts';
  *   truce log export --dir DIR [--url URL --token T]
  *   truce match --sought A.csv --held B.csv --out pairs.csv [--top K] [--min-score S]
  *   truce match --dedupe L.csv --out pairs.csv          duplicates inside one list
+ *   truce report un|issg --from D --to D --lang L --format pdf --out F   the UN report or the support-group briefing (publications/cli.ts)
  */
 const USAGE = `usage:
   truce serve [--demo]
   truce verify (--url URL [--token TOKEN] | --dir DIR) [--key VKEY] [--state FILE]
   truce log export --dir DIR [--url URL --token TOKEN]
   truce match --sought SOUGHT.csv --held HELD.csv --out PAIRS.csv [--top K] [--min-score S]
-  truce match --dedupe LIST.csv --out PAIRS.csv [--top K] [--min-score S]`;
+  truce match --dedupe LIST.csv --out PAIRS.csv [--top K] [--min-score S]
+  truce report (un|issg) --from YYYY-MM-DD --to YYYY-MM-DD [--lang en|ar|ru|tr|fa] [--format pdf|html|csv|json] [--out FILE] [--issue --as EMAIL]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -29,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
     case 'match': {
       const { runMatchCommand } = await import('./matching/cli-match.ts');
       return runMatchCommand(rest);
+    }
+    case 'report': {
+      const { runReport } = await import('./publications/cli.ts');
+      return runReport(rest);
     }
     case 'log': {
       if (rest[0] !== 'export') break;

@@ -59,6 +59,10 @@ describe.each(ENGINES)('access on %s', (engine) => {
     const kinds = new Set([...clients.values()].map((c) => c.actor.orgKind));
     expect([...kinds].sort()).toEqual([...ORG_KINDS].sort());
     expect(routes.length).toBeGreaterThan(25);
+    // Meetings (C7): every route walked like the others' (schedule, agenda, attendance, minutes, decisions, action items).
+    expect(routes.filter((r) => r.access.startsWith('meetings.')).map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['GET /api/meetings', 'GET /api/meetings/:id/agenda-proposal', 'PUT /api/meetings/:id/attendance', 'POST /api/decisions/:id/approve', 'GET /api/action-items', 'POST /api/action-items/:id/done']),
+    );
   });
 
   it('answers 401 to every non-public route without a session, whatever the body', async () => {
@@ -96,6 +100,18 @@ describe.each(ENGINES)('access on %s', (engine) => {
       }
     }
     expect(checked).toBeGreaterThan(400);
+  });
+
+  it('declares the publication routes with their policy actions, and lets only the secretariat issue (C8)', async () => {
+    const declared = routes.filter((r) => r.url.startsWith('/api/publications')).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+    expect(declared).toEqual(['GET /api/publications publications.read', 'GET /api/publications/:id publications.read', 'POST /api/publications publications.issue']);
+    for (const [email, { client, actor }] of clients) {
+      const listed = await client.get('/api/publications');
+      expect(listed.status, `${email} GET /api/publications`).toBe(can(actor, 'publications.read') ? 200 : 403);
+      // A body that is not valid: allowed callers get 400 (naming the field), the others 403.
+      const issued = await client.post('/api/publications', { kind: 'un', from: '2017-03-31', to: '2017-01-01', language: 'en' });
+      expect(issued.status, `${email} POST /api/publications → ${issued.text.slice(0, 120)}`).toBe(can(actor, 'publications.issue') ? 400 : 403);
+    }
   });
 
   it('serves every export format exactly to those the policy lets read the data (C8)', async () => {

@@ -43,6 +43,16 @@ const EXPECTED: Record<Action, (kind: OrgKind, role: Role) => boolean> = {
   'exchange.approve': (k, r) => k === 'party' && r !== 'viewer',
   'exchange.endorse': (k, r) => k === 'guarantor' && r !== 'viewer',
   'exchange.release': (k, r) => k === 'facilitator' && r !== 'viewer',
+  // Route level: everyone may list meetings; each sees only what the instance rules below allow.
+  'meetings.read': () => true,
+  'meetings.manage': (k, r) => k === 'secretariat' && r !== 'viewer',
+  'meetings.decide': (k, r) => (k === 'secretariat' || k === 'guarantor') && r !== 'viewer',
+  'meetings.approve': (k, r) => k === 'guarantor' && r !== 'viewer',
+  'meetings.actions.read': () => true,
+  'meetings.actions.done': (_k, r) => r !== 'viewer',
+  // Issued reports and briefings: not for parties, monitors or the facilitator (their figures cover everything).
+  'publications.read': (k) => ['secretariat', 'guarantor', 'observer'].includes(k),
+  'publications.issue': (k, r) => k === 'secretariat' && r !== 'viewer',
 };
 
 describe('access policy', () => {
@@ -114,5 +124,42 @@ describe('access policy', () => {
     expect(can(government, 'exchange.read', { exchangePartyIds: ['org-north-dawn', 'org-other'] })).toBe(false);
     expect(can(actor('secretariat', 'admin'), 'detainees.read', { listPartyId: 'org-government' })).toBe(false);
     expect(can(actor('observer', 'admin'), 'exchange.read', { exchangePartyIds: ['org-government', 'org-north-dawn'] })).toBe(false);
+  });
+
+  it('shows a meeting and its parts by participation, concern and sharing', () => {
+    const meeting = (part: 'meeting' | 'item' | 'decision' | 'action', concernsIds: string[] | null, shared = false) => ({ meetingPart: part, meetingParticipantIds: ['org-government', 'org-north-dawn'], concernsIds, shared });
+    const government = actor('party', 'viewer', 'org-government');
+    const orontes = actor('party', 'viewer', 'org-orontes');
+    const un = actor('observer', 'viewer', 'org-un');
+    // The meeting: its participants, a party a decision concerns, observers when something is shared.
+    expect(can(government, 'meetings.read', meeting('meeting', []))).toBe(true);
+    expect(can(orontes, 'meetings.read', meeting('meeting', []))).toBe(false);
+    expect(can(orontes, 'meetings.read', meeting('meeting', ['org-orontes']))).toBe(true);
+    expect(can(un, 'meetings.read', meeting('meeting', []))).toBe(false);
+    expect(can(un, 'meetings.read', meeting('meeting', [], true))).toBe(true);
+    // Agenda items and minutes: general ones and those that concern a participant.
+    expect(can(government, 'meetings.read', meeting('item', null))).toBe(true);
+    expect(can(government, 'meetings.read', meeting('item', ['org-north-dawn']))).toBe(false);
+    expect(can(orontes, 'meetings.read', meeting('item', ['org-orontes']))).toBe(false);
+    expect(can(un, 'meetings.read', meeting('item', null))).toBe(false);
+    expect(can(un, 'meetings.read', meeting('item', ['org-north-dawn'], true))).toBe(true);
+    // Decisions: those that concern a party, even one not at the table; shared ones for all.
+    expect(can(orontes, 'meetings.read', meeting('decision', ['org-orontes']))).toBe(true);
+    expect(can(government, 'meetings.read', meeting('decision', ['org-orontes']))).toBe(false);
+    expect(can(government, 'meetings.read', meeting('decision', null))).toBe(true);
+    expect(can(un, 'meetings.read', meeting('decision', null))).toBe(false);
+    expect(can(un, 'meetings.read', meeting('decision', ['org-orontes'], true))).toBe(true);
+    expect(can(un, 'meetings.read', meeting('action', ['org-un']))).toBe(true);
+    // The mechanism sees everything; a resource of another kind is not a meeting.
+    expect(can(actor('guarantor', 'viewer'), 'meetings.read', meeting('item', ['org-orontes']))).toBe(true);
+    expect(can(actor('secretariat', 'viewer'), 'meetings.read', meeting('decision', ['org-orontes']))).toBe(true);
+    expect(can(government, 'meetings.read', { orgId: 'org-government' })).toBe(false);
+  });
+
+  it('lets only the owner of an action item mark it done', () => {
+    expect(can(actor('party', 'officer', 'org-government'), 'meetings.actions.done', { actionOwnerId: 'org-government' })).toBe(true);
+    expect(can(actor('party', 'officer', 'org-orontes'), 'meetings.actions.done', { actionOwnerId: 'org-government' })).toBe(false);
+    expect(can(actor('secretariat', 'admin'), 'meetings.actions.done', { actionOwnerId: 'org-government' })).toBe(false);
+    expect(can(actor('party', 'viewer', 'org-government'), 'meetings.actions.done', { actionOwnerId: 'org-government' })).toBe(false);
   });
 });

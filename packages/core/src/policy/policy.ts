@@ -39,7 +39,26 @@ export interface ExchangeScoped {
   exchangePartyIds: string[];
 }
 
-export type Resource = OrgScoped | ReportScoped | IncidentScoped | ListScoped | ExchangeScoped;
+/**
+ * A meeting or one of its parts (C7) as the policy sees it: the organisations taking part,
+ * whom the part concerns (null: a general item, for every participant) and whether the
+ * mechanism shared it with observers (then every participant of the mechanism may read it).
+ * For the meeting itself, `concernsIds` is every organisation one of its parts concerns and
+ * `shared` whether any part is shared.
+ */
+export interface MeetingScoped {
+  meetingPart: 'meeting' | 'item' | 'decision' | 'action';
+  meetingParticipantIds: string[];
+  concernsIds: string[] | null;
+  shared: boolean;
+}
+
+/** An action item as the policy sees it: the organisation that owns it. */
+export interface ActionItemScoped {
+  actionOwnerId: string;
+}
+
+export type Resource = OrgScoped | ReportScoped | IncidentScoped | ListScoped | ExchangeScoped | MeetingScoped | ActionItemScoped;
 
 export const ACTIONS = [
   // organisations
@@ -85,6 +104,16 @@ export const ACTIONS = [
   'exchange.approve',
   'exchange.endorse',
   'exchange.release',
+  // meetings (C7): schedule and run them, record decisions, adopt them, action items
+  'meetings.read',
+  'meetings.manage',
+  'meetings.decide',
+  'meetings.approve',
+  'meetings.actions.read',
+  'meetings.actions.done',
+  // reports and briefings (C8): the UN violation report and the support group's briefing, once issued
+  'publications.read',
+  'publications.issue',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -114,6 +143,37 @@ const concernsIt: Condition = (actor, r) =>
 const ownList: Condition = (actor, r) => r === undefined || ('listPartyId' in r && r.listPartyId === actor.orgId);
 /** The exchange is between the actor's organisation and another party. */
 const inExchange: Condition = (actor, r) => r === undefined || ('exchangePartyIds' in r && r.exchangePartyIds.includes(actor.orgId));
+
+/**
+ * A meeting or part a party or the facilitator may read: anything shared; decisions and
+ * action items that concern it; in a meeting it takes part in, the general items and
+ * those that concern it.
+ */
+const meetingForParticipant: Condition = (actor, r) => {
+  if (r === undefined) return true;
+  if (!('meetingPart' in r)) return false;
+  const takesPart = r.meetingParticipantIds.includes(actor.orgId);
+  const concerns = r.concernsIds?.includes(actor.orgId) ?? false;
+  if (r.shared) return true;
+  switch (r.meetingPart) {
+    case 'meeting':
+      return takesPart || concerns;
+    case 'item':
+      return takesPart && (r.concernsIds === null || concerns);
+    default:
+      return concerns || (takesPart && r.concernsIds === null);
+  }
+};
+/** What the mechanism addresses to an observer or a monitor: shared parts, and parts that name it. */
+const meetingAddressedTo: Condition = (actor, r) => {
+  if (r === undefined) return true;
+  if (!('meetingPart' in r)) return false;
+  const concerns = r.concernsIds?.includes(actor.orgId) ?? false;
+  if (r.shared || concerns) return true;
+  return r.meetingPart === 'meeting' && r.meetingParticipantIds.includes(actor.orgId);
+};
+/** The action item is the actor's organisation's to do. */
+const ownsAction: Condition = (actor, r) => r === undefined || ('actionOwnerId' in r && r.actionOwnerId === actor.orgId);
 
 const RULES: readonly Rule[] = [
   { action: 'account.self', kinds: 'any', roles: 'any', why: 'everyone manages their own account' },
@@ -173,6 +233,21 @@ const RULES: readonly Rule[] = [
   { action: 'exchange.approve', kinds: ['party'], roles: ['admin', 'officer'], when: inExchange, why: 'each party approves the exchange it is in' },
   { action: 'exchange.endorse', kinds: ['guarantor'], roles: ['admin', 'officer'], why: 'the guarantors endorse an approved exchange' },
   { action: 'exchange.release', kinds: ['facilitator'], roles: ['admin', 'officer'], why: 'on the day, the facilitator checks identity and that each return is voluntary' },
+
+  { action: 'meetings.read', kinds: ['secretariat', 'guarantor'], roles: 'any', why: 'the secretariat runs the meetings and the guarantors sit in all of them' },
+  { action: 'meetings.read', kinds: ['party', 'facilitator'], roles: 'any', when: meetingForParticipant, why: 'a participant sees the meetings it takes part in, the decisions that concern it and what is shared' },
+  { action: 'meetings.read', kinds: ['observer', 'monitor'], roles: 'any', when: meetingAddressedTo, why: 'observers see what the mechanism shares with them or addresses to them' },
+  { action: 'meetings.manage', kinds: ['secretariat'], roles: ['admin', 'officer'], why: 'the secretariat schedules meetings, sets the agenda, records attendance, minutes and action items' },
+  { action: 'meetings.decide', kinds: ['secretariat', 'guarantor'], roles: ['admin', 'officer'], why: 'decisions are recorded by the secretariat or put forward by a guarantor' },
+  { action: 'meetings.approve', kinds: ['guarantor'], roles: ['admin', 'officer'], why: 'a decision is adopted when every guarantor present approves it' },
+  { action: 'meetings.actions.read', kinds: 'any', roles: 'any', why: 'every organisation sees the action items it owns' },
+  { action: 'meetings.actions.done', kinds: 'any', roles: ['admin', 'officer'], when: ownsAction, why: 'the owner of an action item says when it is done' },
+
+  // Issued reports and briefings are addressed to the UN and the support group (observers);
+  // their figures cover every report, incident and exchange, so a party, which sees only
+  // what concerns it, does not read them, nor does a monitor or the facilitator.
+  { action: 'publications.read', kinds: ['secretariat', 'guarantor', 'observer'], roles: 'any', why: 'the mechanism and the observers it reports to read the issued reports and briefings' },
+  { action: 'publications.issue', kinds: ['secretariat'], roles: ['admin', 'officer'], why: 'the secretariat issues the report to the UN and the briefing to the support group' },
 ];
 
 function matches(list: readonly string[] | 'any', value: string): boolean {

@@ -19,6 +19,8 @@ import * as m0016 from './migrations/0016_user_language.ts';
 import * as m0017 from './migrations/0017_detainee_lists.ts';
 import * as m0018 from './migrations/0018_detainee_matching.ts';
 import * as m0019 from './migrations/0019_exchanges.ts';
+import * as m0020 from './migrations/0020_meetings.ts';
+import * as m0022 from './migrations/0022_issued_reports.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +43,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_detainee_lists': m0017,
   '0018_detainee_matching': m0018,
   '0019_exchanges': m0019,
+  '0020_meetings': m0020,
+  '0022_issued_reports': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -124,6 +124,8 @@ export interface ExchangesTable {
   party_a: string;
   party_b: string;
   meeting_date: string | null;
+  /** The meeting it is scheduled at (0020). */
+  meeting_id: Generated<string | null>;
   status: ExchangeStatus;
   note: Generated<string>;
   proposed_by: string;

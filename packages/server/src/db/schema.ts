@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { OrgKind, Role } from '@truce/core/model/accounts';
 import type { DetaineeTables } from './schema-detainees.ts';
+import type { MeetingTables } from './schema-meetings.ts';
+import type { PublicationTables } from './schema-publications.ts';
 
 /** Table types for Kysely. Column names are snake_case as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -316,7 +318,7 @@ export interface DashboardCursorTable {
   log_index: number;
 }
 
-export interface Database extends DetaineeTables {
+export interface Database extends DetaineeTables, MeetingTables, PublicationTables {
   dashboard_cursor: DashboardCursorTable;
   notifications: NotificationsTable;
   notification_cursor: NotificationCursorTable;

@@ -11,6 +11,7 @@ import { generatePassword, hashPassword } from '../accounts/secrets.ts';
 import { countUsers } from '../accounts/store.ts';
 import { loadDemoDetainees } from './detainees-seed.ts';
 import { loadDemoIncidents } from './incidents-seed.ts';
+import { loadDemoMeetings } from './meetings-seed.ts';
 
 /**
  * The demo mechanism: the 2016–17 Syria ceasefire as a template. The guarantors, the
@@ -155,6 +156,7 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   await loadDemoIncidents(ctx, participants, options.reports ?? DEFAULT_DEMO_REPORTS);
   await ctx.sequencer.flush();
   await loadDemoDetainees(ctx, participants, options.detainees ?? 1);
+  await loadDemoMeetings(ctx, participants);
 
   const file = path.join(ctx.config.dataDir, 'demo-accounts.json');
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });

@@ -178,7 +178,7 @@ export async function list(ctx: AppContext, auth: Auth) {
 }
 
 function presentHeader(e: Awaited<ReturnType<typeof exchangeFor>>) {
-  return { id: e.id, title: e.title, mode: e.mode, partyA: e.party_a, partyB: e.party_b, meetingDate: e.meeting_date, status: e.status, note: e.note, proposedOrg: e.proposed_org, createdAt: e.created_at, updatedAt: e.updated_at, version: e.version };
+  return { id: e.id, title: e.title, mode: e.mode, partyA: e.party_a, partyB: e.party_b, meetingDate: e.meeting_date, meetingId: e.meeting_id, status: e.status, note: e.note, proposedOrg: e.proposed_org, createdAt: e.created_at, updatedAt: e.updated_at, version: e.version };
 }
 
 /** An exchange with its persons (names included: it concerns the reader), approvals and endorsements. */
@@ -264,15 +264,27 @@ async function bump(tx: Db, id: string, status: 'proposed' | 'approved' | 'endor
   await tx.updateTable('exchanges').set((eb) => ({ status, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
 }
 
-/** Sets or moves the meeting at which the exchange takes place. */
-export async function schedule(ctx: AppContext, auth: Auth, id: string, input: { meetingDate: string | null; version: number }) {
+/**
+ * Sets or moves the meeting at which the exchange takes place: a date, or one of the
+ * group's meetings (C7: its day becomes the date, and the releases appear in its record).
+ * A new date without a meeting unlinks the meeting it was scheduled at.
+ */
+export async function schedule(ctx: AppContext, auth: Auth, id: string, input: { meetingDate: string | null; meetingId?: string | null; version: number }) {
   return ctx.db.transaction().execute(async (tx) => {
     const e = await exchangeFor(tx, auth, id, true);
     if (!can(auth.actor, 'exchange.propose', scope(e))) throw forbidden('The facilitator or a party in the exchange sets its date.');
     if (e.version !== input.version) throw staleVersion('exchange', e.version);
     if (e.status === 'completed' || e.status === 'withdrawn') throw conflict(`This exchange is ${e.status}.`, 'wrong_state');
-    await tx.updateTable('exchanges').set((eb) => ({ meeting_date: input.meetingDate, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
-    await record(tx, { type: 'exchange.scheduled', actor: by(auth), subject: { exchange: id }, data: { meetingDate: input.meetingDate } });
+    let meetingDate = input.meetingDate;
+    let meetingId = input.meetingId === undefined ? (input.meetingDate === e.meeting_date ? e.meeting_id : null) : input.meetingId;
+    if (input.meetingId) {
+      const meeting = await tx.selectFrom('meetings').select(['starts_at', 'status']).where('id', '=', input.meetingId).executeTakeFirst();
+      if (!meeting || meeting.status === 'cancelled') throw badRequest('There is no such meeting, or it was cancelled.', [{ path: '/body/meetingId', message: 'unknown or cancelled meeting' }]);
+      meetingDate = new Date(meeting.starts_at).toISOString().slice(0, 10);
+      meetingId = input.meetingId;
+    }
+    await tx.updateTable('exchanges').set((eb) => ({ meeting_date: meetingDate, meeting_id: meetingId, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    await record(tx, { type: 'exchange.scheduled', actor: by(auth), subject: { exchange: id }, data: { meetingDate, meetingId } });
     return { id };
   });
 }

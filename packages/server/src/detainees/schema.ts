@@ -95,7 +95,10 @@ export const Proposal = Type.Object(
   closed,
 );
 export const VersionBody = Type.Object({ version: Version }, closed);
-export const Schedule = Type.Object({ version: Version, meetingDate: Type.Union([IsoDate, Type.Null()]) }, closed);
+export const Schedule = Type.Object(
+  { version: Version, meetingDate: Type.Union([IsoDate, Type.Null()]), meetingId: Type.Optional(Type.Union([Uuid, Type.Null()], { description: 'the meeting it takes place at; its day then is the meeting date' })) },
+  closed,
+);
 export const Withdraw = Type.Object({ version: Version, reason: Text(2000, 1) }, closed);
 export const Outcome = Type.Object(
   {

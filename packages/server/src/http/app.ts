@@ -20,6 +20,8 @@ import { limitsRoutes } from '../limits/routes.ts';
 import { detaineeListRoutes } from '../detainees/routes.ts';
 import { matchingRoutes } from '../detainees/matching-routes.ts';
 import { exchangeRoutes } from '../detainees/exchange-routes.ts';
+import { meetingRoutes } from '../meetings/routes.ts';
+import { publicationRoutes } from '../publications/routes.ts';
 import { logRoutes } from '../log/routes.ts';
 import { mechanismRoutes } from '../mechanism/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
@@ -138,6 +140,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(detaineeListRoutes(ctx));
   await app.register(matchingRoutes(ctx));
   await app.register(exchangeRoutes(ctx));
+  await app.register(meetingRoutes(ctx));
+  await app.register(publicationRoutes(ctx));
   await app.register(logRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -35,8 +35,15 @@ export async function verifierKey(ctx: AppContext): Promise<string> {
  * and stored, so the log never signs two different checkpoints for one size.
  */
 export async function currentCheckpoint(ctx: AppContext): Promise<SignedCheckpoint> {
+  return checkpointFor(ctx, await store.logSize(ctx.db));
+}
+
+/**
+ * The signed checkpoint of the tree at a size the log has reached (signed and stored now
+ * if it never was): for a reader that took the size in a snapshot of its own (publications).
+ */
+export async function checkpointFor(ctx: AppContext, size: number): Promise<SignedCheckpoint> {
   const logOrigin = await origin(ctx);
-  const size = await store.logSize(ctx.db);
   const existing = await store.checkpointAt(ctx.db, size);
   if (existing) return { size, root: new Uint8Array(existing.root), note: existing.note };
 

@@ -1,10 +1,12 @@
 import { Anchor, Badge, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ActionItemsCard } from '../meetings/ActionItems.tsx';
 import { usePermissions } from './permissions.ts';
 import { useSession } from './session.ts';
 
-const COMING = ['meetings'] as const;
+/** Parts of Truce announced on the home page before they are built (none at the moment). */
+const COMING: readonly string[] = [];
 
 /** Where a user lands: who they are here, what they can open now, what comes next. */
 export function HomePage() {
@@ -19,6 +21,7 @@ export function HomePage() {
     { to: '/map', title: t('dashboard.navMap'), body: t('dashboard.homeMapCard') },
     ...(permissions.detaineeLists ? [{ to: '/detainees', title: t('detainees.nav.lists'), body: t('detainees.homeCard') }] : []),
     ...(permissions.exchanges ? [{ to: '/exchanges', title: t('detainees.nav.exchanges'), body: t('detainees.homeExchangesCard') }] : []),
+    ...(permissions.can('meetings.read') ? [{ to: '/meetings', title: t('meetings.nav'), body: t('meetings.homeCard') }] : []),
     { to: '/record', title: t('nav.record'), body: t('home.recordCard') },
     { to: '/mechanism', title: t('nav.mechanism'), body: permissions.editSetup ? t('home.setupCardEdit') : t('home.setupCardRead') },
     { to: '/admin/organisations', title: t('nav.organisations'), body: t('home.organisationsCard') },
@@ -39,6 +42,8 @@ export function HomePage() {
         )}
       </Stack>
 
+      <ActionItemsCard />
+
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         {cards.map((card) => (
           <Card key={card.to} withBorder padding="md" component={Link} to={card.to}>
@@ -52,6 +57,7 @@ export function HomePage() {
         ))}
       </SimpleGrid>
 
+      {COMING.length > 0 && (
       <Card withBorder padding="md" data-testid="coming-soon">
         <Title order={3} size="h4">
           {t('home.comingTitle')}
@@ -70,6 +76,7 @@ export function HomePage() {
           ))}
         </List>
       </Card>
+      )}
 
       <Text size="xs" c="dimmed">
         {t('home.apiHint')}{' '}

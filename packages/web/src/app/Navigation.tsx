@@ -18,10 +18,7 @@ interface Group {
   items: Item[];
 }
 
-/**
- * The navigation: each entry shown only to those the policy lets open it. Meetings, not
- * built yet, are not listed: the home page says they are coming.
- */
+/** The navigation: each entry shown only to those the policy lets open it. */
 export function Navigation() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -30,7 +27,7 @@ export function Navigation() {
   const signOut = useSignOut();
 
   // A report and the new-report form are under "Reports".
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || (to === '/reports' && location.pathname.startsWith('/reports/')) || (to === '/incidents' && location.pathname.startsWith('/incidents/')) || detaineeNavActive(to, location.pathname));
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || (to === '/reports' && location.pathname.startsWith('/reports/')) || (to === '/incidents' && location.pathname.startsWith('/incidents/')) || (to === '/meetings' && location.pathname.startsWith('/meetings/')) || detaineeNavActive(to, location.pathname));
 
   const admin: Item[] = [{ to: '/admin/organisations', label: t('nav.organisations'), testId: 'nav-organisations' }];
   if (permissions.listUsers) admin.push({ to: '/admin/users', label: t('nav.users'), testId: 'nav-users' });
@@ -84,8 +81,10 @@ export function Navigation() {
         {link({ to: '/', label: t('nav.home'), testId: 'nav-home' })}
         {link({ to: '/reports', label: t('nav.reports'), testId: 'nav-reports' })}
         {link({ to: '/incidents', label: t('incidents.nav'), testId: 'nav-incidents' })}
+        {permissions.can('meetings.read') && link({ to: '/meetings', label: t('meetings.nav'), testId: 'nav-meetings' })}
         {link({ to: '/dashboard', label: t('dashboard.nav'), testId: 'nav-dashboard' })}
         {link({ to: '/map', label: t('dashboard.navMap'), testId: 'nav-map' })}
+        {permissions.can('publications.read') && link({ to: '/publications', label: t('publications.nav'), testId: 'nav-publications' })}
         {link({ to: '/record', label: t('nav.record'), testId: 'nav-record' })}
         {groups.map((group) => (
           <NavLink

@@ -39,6 +39,9 @@ const exchanges = page(async () => (await import('../detainees/ExchangesPage.tsx
 const newExchange = page(async () => (await import('../detainees/NewExchangePage.tsx')).NewExchangePage);
 const exchange = page(async () => (await import('../detainees/ExchangePage.tsx')).ExchangePage);
 const exchangeFigures = page(async () => (await import('../detainees/ExchangeDashboardPage.tsx')).ExchangeDashboardPage);
+const publications = page(async () => (await import('../publications/PublicationsPage.tsx')).PublicationsPage);
+const meetings = page(async () => (await import('../meetings/MeetingsPage.tsx')).MeetingsPage);
+const meeting = page(async () => (await import('../meetings/MeetingPage.tsx')).MeetingPage);
 
 /**
  * The pages. Sign-in and the one-time set-up are public; everything else sits behind the
@@ -75,6 +78,9 @@ export const router = createBrowserRouter([
           { path: 'exchanges/new', lazy: newExchange },
           { path: 'exchanges/dashboard', lazy: exchangeFigures },
           { path: 'exchanges/:id', lazy: exchange },
+          { path: 'publications', lazy: publications },
+          { path: 'meetings', lazy: meetings },
+          { path: 'meetings/:id', lazy: meeting },
           { path: 'admin', element: <Navigate to="/admin/organisations" replace /> },
           { path: 'admin/organisations', lazy: organisations },
           { path: 'admin/users', lazy: users },
