@@ -33,12 +33,29 @@ const BATCH = 2000;
 
 const idList = (ids: Iterable<string>) => sql`string_to_array(${[...ids].join(',')}::text, ',')::uuid[]`;
 
+/**
+ * The map's fine grid (migration 0021): squares of 90 / 2^11 degrees (~5 km), aligned on 0°.
+ * A map zoom z up to 11 bins on squares of 90 / 2^z degrees, each made of whole fine squares:
+ * floor(x / (90/2^11)) is exactly 2^(11-z) · floor(x / (90/2^z)) + (0 … 2^(11-z) − 1) in
+ * floating point too, since the two divisions differ by a power of two.
+ */
+export const MAP_LEAF_ZOOM = 11;
+export const MAP_LEAF_DEGREES = 90 / 2 ** MAP_LEAF_ZOOM;
+const LEAF = sql`${sql.lit(MAP_LEAF_DEGREES)}::float8`;
+/** A fine square as one number (dashboard_reports.leaf): its column and row, offset to be positive. */
+const leafKey = (lat: Frag, lon: Frag) => sql`((floor(${lon} / ${LEAF})::bigint + 8192) * 16384 + floor(${lat} / ${LEAF})::bigint + 8192)`;
+const leafOf = (gx: Frag, gy: Frag) => sql`((${gx})::bigint + 8192) * 16384 + (${gy})::bigint + 8192`;
+/** A sealed place as readers who may not see it are shown it (presentContent's roundedLocation, 0.1°). */
+export const rounded = (x: Frag) => sql`floor(${x} * 10 + 0.5) / 10`;
+
 /** Each live report as the dashboard counts it (the columns of dashboard_reports). */
 const freshReports = (where: Frag) => sql`
   select r.id as report_id, ir.incident_id, (r.occurred_at at time zone 'UTC')::date as day, r.type_code,
          coalesce(r.alleged_party::text, '') as alleged, r.affected_party, r.reporter_org,
          coalesce(f.finding->>'verification', '') as verification, coalesce(r.adm1_pcode, '') as adm1,
-         r.killed_civilian, r.killed_combatant, r.injured_civilian, r.injured_combatant
+         r.killed_civilian, r.killed_combatant, r.injured_civilian, r.injured_combatant,
+         r.occurred_at, r.lat, r.lon, r.location_sealed, ${leafKey(sql`r.lat`, sql`r.lon`)} as leaf,
+         case when r.location_sealed then ${leafKey(rounded(sql`r.lat`), rounded(sql`r.lon`))} end as leaf_shown
   from reports r
   left join incident_reports ir on ir.report_id = r.id and ir.removed_at is null
   left join incidents i on i.id = ir.incident_id
@@ -98,6 +115,76 @@ const dailyOf = (src: Frag, sign: 1 | -1) => {
     union all
     ${part(sql`adm1, grouping sets ((), (type_code), (alleged), (verification))`, true)}`;
 };
+
+const MAP_COLUMNS = sql`scope, org, dims, type_code, alleged, verification, month, hidden, gx, gy, reports, sum_lat, sum_lon, min_lat, max_lat, min_lon, max_lon`;
+
+/**
+ * The map_monthly rows these counted reports make: per reader scope (as `viewed`), month,
+ * the fine square of the place that scope's readers are shown (`hidden`: 0 as filed, 1 sealed
+ * and exact for readers who may see every sealed place, 2 sealed and rounded), and type,
+ * alleged party and verification each a value or '*' (at most one a value). With `only`, a
+ * relation (month, k) of fine squares, just the rows of those squares in those months.
+ */
+const mapMonthlyOf = (src: Frag, only?: Frag) => {
+  const kept = (col: string, bit: number) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.lit(bit)} else 0 end`;
+  const cellCol = (col: string) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.ref(col)} else '*' end`;
+  return sql`
+    with shown as materialized (
+      select v.scope, v.org, h.hidden, x.month, x.type_code, x.alleged, x.verification,
+             case when h.hidden = 2 then x.rlat else x.lat end as lat, case when h.hidden = 2 then x.rlon else x.lon end as lon
+      from (
+        select s.*, (date_trunc('month', s.occurred_at at time zone 'UTC'))::date as month, ${rounded(sql`s.lat`)} as rlat, ${rounded(sql`s.lon`)} as rlon
+        from (${src}) s where s.lat is not null and s.lon is not null
+      ) x
+      join organisations o on o.id = x.reporter_org
+      cross join lateral (values
+        ('all', ${NIL}::uuid),
+        ('filed', case when o.kind in ('monitor', 'facilitator') then x.reporter_org end),
+        ('concerning', case when o.kind = 'party' then x.reporter_org end),
+        ('concerning', case when x.alleged <> '' and (o.kind <> 'party' or x.alleged <> x.reporter_org::text) then x.alleged::uuid end),
+        ('concerning', case when x.affected_party is not null and (o.kind <> 'party' or x.affected_party <> x.reporter_org) and x.affected_party::text <> x.alleged then x.affected_party end)
+      ) v(scope, org)
+      cross join lateral (values
+        (case when not x.location_sealed then 0 when v.scope = 'all' then 1 when x.reporter_org = v.org then 0 else 2 end),
+        (case when v.scope = 'all' and x.location_sealed then 2 end)
+      ) h(hidden)
+      where v.org is not null and h.hidden is not null
+        ${only ? sql`and (x.month, case when h.hidden = 2 then x.leaf_shown else x.leaf end) in (select o.month, o.k from (${only}) o)` : sql``}
+    )
+    select scope, org, (${kept('type_code', 1)} + ${kept('alleged', 2)} + ${kept('verification', 4)})::smallint,
+           ${cellCol('type_code')}, ${cellCol('alleged')}, ${cellCol('verification')}, month, hidden::smallint,
+           floor(lon / ${LEAF})::int, floor(lat / ${LEAF})::int,
+           count(*), sum(lat), sum(lon), min(lat), max(lat), min(lon), max(lon)
+    from shown
+    group by scope, org, month, hidden, floor(lon / ${LEAF})::int, floor(lat / ${LEAF})::int,
+             grouping sets ((), (type_code), (alleged), (verification))`;
+};
+
+/** The (month, fine square) pairs these counted reports' places are in, exact and rounded, as "month,key" strings. */
+async function squaresOf(tx: Db, reports: Frag): Promise<string[]> {
+  const { rows } = await sql<{ sq: string }>`
+    select distinct to_char(date_trunc('month', d.occurred_at at time zone 'UTC'), 'YYYY-MM-DD') || ',' || v.k as sq
+    from dashboard_reports d cross join lateral (values (d.leaf), (d.leaf_shown)) v(k)
+    where d.report_id = any(${reports}) and v.k is not null and d.occurred_at is not null`.execute(tx);
+  return rows.map((r) => r.sq);
+}
+
+/** Recounts map_monthly over these (month, fine square) pairs from dashboard_reports: every scope, sealing and filter at once. */
+async function recountSquares(tx: Db, squares: Set<string>): Promise<void> {
+  if (squares.size === 0) return;
+  const list = [...squares];
+  const pairs = sql`select * from unnest(string_to_array(${list.map((x) => x.split(',')[0]).join(',')}::text, ',')::date[],
+                                         string_to_array(${list.map((x) => x.split(',')[1]).join(',')}::text, ',')::bigint[]) t(month, k)`;
+  await sql`
+    delete from map_monthly m using (${pairs}) t
+    where m.month = t.month and m.gx = t.k / 16384 - 8192 and m.gy = t.k % 16384 - 8192`.execute(tx);
+  const inMonth = sql`d.occurred_at >= (t.month::timestamp at time zone 'UTC') and d.occurred_at < ((t.month + interval '1 month') at time zone 'UTC')`;
+  const src = sql`
+    select * from dashboard_reports where report_id in (
+      select d.report_id from (${pairs}) t join dashboard_reports d on d.leaf = t.k and ${inMonth}
+      union select d.report_id from (${pairs}) t join dashboard_reports d on d.leaf_shown = t.k and ${inMonth})`;
+  await sql`insert into map_monthly (${MAP_COLUMNS}) ${mapMonthlyOf(src, pairs)}`.execute(tx);
+}
 
 /** Whether the governorate breakdown under this filter is in dashboard_daily (at most one filter). */
 const governoratesRolledUp = (f: Filter) => [f.type, f.allegedParty, f.finding].filter((x) => x !== undefined).length <= 1;
@@ -199,12 +286,13 @@ const addOpenDaily = (rows: Frag) => sql`
 /** Everything from the tables: the first catch-up after the migration, or after a bulk load (bench). */
 export async function rebuild(tx: Db): Promise<void> {
   const { next } = (await sql<{ next: string | number }>`select coalesce(max(idx), -1) + 1 as next from log_entries`.execute(tx)).rows[0];
-  await sql`delete from dashboard_reports; delete from dashboard_daily; delete from dashboard_incident_pairs; delete from dashboard_open; delete from dashboard_open_daily`.execute(tx);
+  await sql`delete from dashboard_reports; delete from dashboard_daily; delete from dashboard_incident_pairs; delete from dashboard_open; delete from dashboard_open_daily; delete from map_monthly`.execute(tx);
   await sql`select set_config('work_mem', '256MB', true)`.execute(tx);
   await sql`insert into dashboard_reports ${freshReports(sql`true`)}`.execute(tx);
   await sql`analyze dashboard_reports`.execute(tx);
   await sql`insert into dashboard_daily (${DAILY_COLUMNS}) ${dailyOf(sql`select * from dashboard_reports`, 1)}`.execute(tx);
   await sql`insert into dashboard_incident_pairs (${PAIR_COLUMNS}) ${pairsOf(sql`select * from dashboard_reports`, 1)}`.execute(tx);
+  await sql`insert into map_monthly (${MAP_COLUMNS}) ${mapMonthlyOf(sql`select * from dashboard_reports`)}`.execute(tx);
   await sql`insert into dashboard_open (${OPEN_COLUMNS}) ${freshOpen(sql`true`)}`.execute(tx);
   await sql`insert into dashboard_open_daily (${OPEN_DAILY_COLUMNS}) ${openDailyOf(sql`select * from dashboard_open`, 1)}`.execute(tx);
   await sql`update dashboard_cursor set log_index = ${Number(next)} where id = 1`.execute(tx);
@@ -231,12 +319,16 @@ export async function refresh(tx: Db, reportIds: Iterable<string>, incidentIds: 
   const counted = sql`select * from dashboard_reports where report_id = any(${r})`;
   await addDaily(dailyOf(counted, -1)).execute(tx);
   await addPairs(pairsOf(counted, -1)).execute(tx);
+  // The map's squares these reports were and are in are recounted whole (extents cannot be subtracted).
+  const squares = new Set(await squaresOf(tx, r));
   await sql`delete from dashboard_reports where report_id = any(${r})`.execute(tx);
   await sql`insert into dashboard_reports ${freshReports(sql`r.id = any(${r})`)}`.execute(tx);
   await addDaily(dailyOf(counted, 1)).execute(tx);
   await addPairs(pairsOf(counted, 1)).execute(tx);
   await sql`delete from dashboard_daily where reports = 0`.execute(tx);
   await sql`delete from dashboard_incident_pairs where n = 0`.execute(tx);
+  for (const sq of await squaresOf(tx, r)) squares.add(sq);
+  await recountSquares(tx, squares);
 
   if (incidents.size === 0) return;
   const open = sql`select * from dashboard_open where incident_id = any(${i})`;
@@ -449,4 +541,141 @@ export async function perGovernorate(db: Db, scope: Scope, f: Filter) {
  */
 export function startDashboardLoop(db: Db, log: LoopLog, everyMs = 2000): () => Promise<void> {
   return startLoop(() => ensureCurrent(db), { everyMs, log, failure: 'dashboard aggregates catch-up failed; will retry' });
+}
+
+// --- the map -----------------------------------------------------------------------------
+
+/** dashboard_reports rows (as `d`) in this reader's scope, under the map's filter. */
+function counted(scope: Scope, f: Filter): Frag {
+  const conds: Frag[] = [];
+  if (scope.kind === 'none') conds.push(sql`false`);
+  if (scope.kind === 'filedBy') conds.push(sql`d.reporter_org = ${scope.orgId}::uuid`);
+  if (scope.kind === 'concerning') conds.push(sql`(d.reporter_org = ${scope.orgId}::uuid or d.alleged = ${scope.orgId} or d.affected_party = ${scope.orgId}::uuid)`);
+  if (f.type) conds.push(sql`d.type_code = ${f.type}`);
+  if (f.allegedParty) conds.push(sql`d.alleged = ${f.allegedParty}`);
+  if (f.finding) conds.push(sql`d.verification = ${f.finding === 'none' ? '' : f.finding}`);
+  return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+}
+const between = (range: { start: Date; end: Date }) => sql`d.occurred_at >= ${range.start} and d.occurred_at < ${range.end}`;
+
+/** store.points from dashboard_reports (same rows, same order), caught up first. */
+export async function points(db: Db, scope: Scope, f: Filter, limit: number): Promise<store.PointRow[]> {
+  await ensureCurrent(db);
+  return store.reading(db, async (tx) => {
+    const { rows } = await sql<store.PointRow>`
+      select d.report_id as id, d.reporter_org, nullif(d.alleged, '')::uuid as alleged_party, d.affected_party, d.type_code, d.occurred_at,
+             d.lat, d.lon, d.location_sealed as sealed, d.incident_id, nullif(d.verification, '') as verification
+      from dashboard_reports d
+      where ${between(f)} and ${counted(scope, f)}
+      order by d.occurred_at desc, d.report_id desc
+      limit ${limit}`.execute(tx);
+    return rows;
+  });
+}
+
+const DAY_MS = 86_400_000;
+/** A period's whole UTC months [from, to) (empty when it holds none) and the days around them. */
+export function monthsOf(start: Date, end: Date): { months: { start: Date; end: Date } | null; days: { start: Date; end: Date }[] } {
+  const first = start.getUTCDate() === 1 ? start : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  const last = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 1));
+  if (first.getTime() >= last.getTime()) return { months: null, days: [{ start, end }] };
+  const days = [
+    { start, end: first },
+    { start: last, end },
+  ].filter((d) => d.end.getTime() - d.start.getTime() >= DAY_MS);
+  return { months: { start: first, end: last }, days };
+}
+
+/**
+ * store.clusters from the aggregates (same clusters and points; a cluster's mean place from
+ * summed coordinates), caught up first, when the view's grid nests the fine one (zoom 0–11
+ * squares, not widened by a large view), at most one filter is set, and the reader's sealed
+ * places are those map_monthly keeps apart; else from the tables.
+ *
+ * Whole months are read from map_monthly per fine square. A fine square whose places all lie
+ * inside the view counts whole in its zoom square; one with none inside is left out; one
+ * across the view's edge, and the days of the period outside whole months, are counted
+ * report by report from dashboard_reports. Squares with `pointsUpTo` reports or fewer give
+ * their reports, fetched by fine square.
+ */
+export async function clusters(db: Db, scope: Scope, f: Filter, sealed: store.SealedScope, grid: store.Grid, zoom: number, pointsUpTo: number): Promise<store.ClusterRow[]> {
+  const filters = [f.type, f.allegedParty, f.finding].filter((x) => x !== undefined).length;
+  const nests = Number.isInteger(zoom) && zoom >= 0 && zoom <= MAP_LEAF_ZOOM && grid.cell === 90 / 2 ** zoom;
+  // map_monthly keeps apart what 'all' readers see two ways, and what a party or a monitor sees of what it did not file.
+  const sealedKept = scope.kind === 'all' || sealed.kind === 'filedBy';
+  if (!nests || filters > 1 || scope.kind === 'none' || !sealedKept) return store.reading(db, (tx) => store.clusters(tx, scope, f, sealed, grid, pointsUpTo));
+  await ensureCurrent(db);
+
+  const { months, days: edges } = monthsOf(f.start, f.end);
+  // Readers of the 'all' scope who may not see every sealed place are observers, who file nothing: all sealed places rounded.
+  const hiddenKinds = scope.kind === 'all' && sealed.kind === 'all' ? sql`(0, 1)` : sql`(0, 2)`;
+  const hid = sealed.kind === 'all' ? sql`false` : sql`(d.location_sealed and d.reporter_org <> ${sealed.orgId}::uuid)`;
+  const c = sql`${grid.cell}::float8`;
+  const up = sql`${2 ** (MAP_LEAF_ZOOM - zoom)}::float8`;
+  const [west, south, east, north] = [grid.west, grid.south, grid.east, grid.north].map((x) => sql`${x}::float8`);
+  // A report as a point, at the place this reader is shown.
+  const pointCols = sql`d.report_id as id, d.reporter_org, nullif(d.alleged, '')::uuid as alleged_party, d.affected_party, d.type_code, d.occurred_at,
+    ${hid} as sealed, case when ${hid} then ${rounded(sql`d.lat`)} else d.lat end as lat, case when ${hid} then ${rounded(sql`d.lon`)} else d.lon end as lon,
+    d.incident_id, nullif(d.verification, '') as verification`;
+  const mine = counted(scope, f);
+  // Reports of whole months in the fine squares of `keys` (a relation with column k), by the square of the place shown.
+  const inSquares = (keys: Frag) =>
+    months
+      ? sql`select ${pointCols} from (${keys}) q join dashboard_reports d on d.leaf = q.k where not ${hid} and ${between(months)} and ${mine}
+            union all
+            select ${pointCols} from (${keys}) q join dashboard_reports d on d.leaf_shown = q.k where ${hid} and ${between(months)} and ${mine}`
+      : sql`select ${pointCols} from dashboard_reports d where false`;
+  const edgeDays = edges.map((range) => sql`select ${pointCols} from dashboard_reports d where ${between(range)} and ${mine} and d.lat is not null and d.lon is not null`);
+  const inView = sql`x.lon >= ${west} and x.lon <= ${east} and x.lat >= ${south} and x.lat <= ${north}`;
+
+  const { rows } = await store.reading(db, (tx) =>
+    sql<Record<string, unknown>>`
+      with fine as (
+        select gx, gy, sum(reports) as n, sum(sum_lat) as slat, sum(sum_lon) as slon,
+               min(min_lat) as s, max(max_lat) as nn, min(min_lon) as w, max(max_lon) as e
+        from map_monthly
+        where ${cell(scope, f, 0)} and ${months ? sql`month >= ${dayOf(months.start)}::date and month < ${dayOf(months.end)}::date` : sql`false`}
+          and hidden in ${hiddenKinds}
+        group by gx, gy
+      ),
+      placed as (
+        select fine.*, ${leafOf(sql`gx`, sql`gy`)} as k, floor(gx / ${up}) as sx, floor(gy / ${up}) as sy,
+               case when w >= ${west} and e <= ${east} and s >= ${south} and nn <= ${north} then 'in'
+                    when e < ${west} or w > ${east} or nn < ${south} or s > ${north} then 'out' else 'edge' end as at
+        from fine
+      ),
+      singles as materialized (
+        select x.* from (
+          ${sql.join([...edgeDays, inSquares(sql`select k from placed where at = 'edge'`)], sql` union all `)}
+        ) x where ${inView}
+      ),
+      parts as (
+        select sx, sy, n, slat, slon, s, nn, w, e from placed where at = 'in'
+        union all
+        select floor(x.lon / ${c}), floor(x.lat / ${c}), 1, x.lat, x.lon, x.lat, x.lat, x.lon, x.lon from singles x
+      ),
+      cells as (
+        select sx, sy, sum(n) as n, sum(slat) / sum(n) as lat, sum(slon) / sum(n) as lon, min(s) as south, min(w) as west, max(nn) as north, max(e) as east
+        from parts group by sx, sy
+      ),
+      few as (select sx, sy from cells where n <= ${pointsUpTo})
+      select 'cluster' as kind, c.n as count, c.lat, c.lon, c.south, c.west, c.north, c.east,
+             null::uuid as id, null::uuid as reporter_org, null::uuid as alleged_party, null::uuid as affected_party, null as type_code, null::timestamptz as occurred_at,
+             null::boolean as sealed, null::uuid as incident_id, null as verification
+      from cells c where c.n > ${pointsUpTo}
+      union all
+      select 'point', 1, x.lat, x.lon, null, null, null, null,
+             x.id, x.reporter_org, x.alleged_party, x.affected_party, x.type_code, x.occurred_at, x.sealed, x.incident_id, x.verification
+      from singles x where (floor(x.lon / ${c}), floor(x.lat / ${c})) in (select sx, sy from few)
+      union all
+      select 'point', 1, x.lat, x.lon, null, null, null, null,
+             x.id, x.reporter_org, x.alleged_party, x.affected_party, x.type_code, x.occurred_at, x.sealed, x.incident_id, x.verification
+      from (${inSquares(sql`select p.k from placed p join few on few.sx = p.sx and few.sy = p.sy where p.at = 'in'`)}) x
+      order by 1, 2 desc, occurred_at desc, id desc`.execute(tx),
+  );
+  return rows.map((x): store.ClusterRow => {
+    if (x.kind === 'cluster')
+      return { kind: 'cluster', count: n(x.count), lat: Number(x.lat), lon: Number(x.lon), south: Number(x.south), west: Number(x.west), north: Number(x.north), east: Number(x.east) };
+    return { kind: 'point', ...(x as unknown as store.PointRow) };
+  });
 }

@@ -96,7 +96,7 @@ function pointProperties(
 export async function mapPoints(db: Db, auth: Auth, query: DashboardQueryInput) {
   const { period, filter } = filterOf(query);
   const incidents = can(auth.actor, 'incident.read');
-  const rows = await store.reading(db, (tx) => store.points(tx, scopeFor(auth.actor), filter, POINT_LIMIT + 1));
+  const rows = await rollup.points(db, scopeFor(auth.actor), filter, POINT_LIMIT + 1);
   const truncated = rows.length > POINT_LIMIT;
   const features = rows.slice(0, POINT_LIMIT).map((r) => {
     let lat = Number(r.lat);
@@ -136,7 +136,7 @@ export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput)
   const cell = Math.max(360 / 2 ** zoom / 4, (east - west) / CLUSTER_GRID_MAX, (north - south) / CLUSTER_GRID_MAX, 1e-6);
   const incidents = can(auth.actor, 'incident.read');
   const grid = { west, south, east, north, cell };
-  const rows = await store.reading(db, (tx) => store.clusters(tx, scopeFor(auth.actor), filter, sealedScopeFor(auth.actor), grid, CLUSTER_POINTS_UP_TO));
+  const rows = await rollup.clusters(db, scopeFor(auth.actor), filter, sealedScopeFor(auth.actor), grid, zoom, CLUSTER_POINTS_UP_TO);
   let total = 0;
   const features = rows.map((r) => {
     total += r.kind === 'cluster' ? r.count : 1;

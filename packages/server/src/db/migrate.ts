@@ -21,6 +21,7 @@ import * as m0018 from './migrations/0018_detainee_matching.ts';
 import * as m0019 from './migrations/0019_exchanges.ts';
 import * as m0020 from './migrations/0020_meetings.ts';
 import * as m0022 from './migrations/0022_issued_reports.ts';
+import * as m0023 from './migrations/0023_map_aggregates.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_exchanges': m0019,
   '0020_meetings': m0020,
   '0022_issued_reports': m0022,
+  '0023_map_aggregates': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
