@@ -43,7 +43,7 @@ import { parsePlacesTsv } from '../packages/core/src/geo/index.ts';
 import { DEFAULT_TAXONOMY } from '../packages/core/src/mechanism/taxonomy.ts';
 import { percentile } from './lib/load.ts';
 import { cellColumns } from '../packages/server/src/reports/cells.ts';
-import { catchUp, NIL } from '../packages/server/src/dashboard/rollup.ts';
+import { catchUp, MAP_LEAF_ZOOM, NIL } from '../packages/server/src/dashboard/rollup.ts';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1_000_000);
@@ -216,14 +216,14 @@ if (!reuse || cursor < 0) {
   const t = performance.now();
   await c.query(`update dashboard_cursor set log_index = -1`);
   await server.ctx.db.transaction().execute((tx) => catchUp(tx));
-  for (const table of ['dashboard_reports', 'dashboard_daily', 'dashboard_incident_pairs', 'dashboard_open', 'dashboard_open_daily']) await c.query(`vacuum analyze ${table}`);
+  for (const table of ['dashboard_reports', 'dashboard_daily', 'dashboard_incident_pairs', 'dashboard_open', 'dashboard_open_daily', 'map_monthly']) await c.query(`vacuum analyze ${table}`);
   rollupSeconds = +((performance.now() - t) / 1000).toFixed(1);
   console.log(`rollups built in ${rollupSeconds} s (${elapsed()})`);
 }
 const rollupRows = (
   await c.query(`select (select count(*) from dashboard_daily) as daily, (select count(*) from dashboard_incident_pairs) as pairs, (select count(*) from dashboard_open) as open,
-    (select count(*) from dashboard_open_daily) as open_daily,
-    (select pg_size_pretty(sum(pg_total_relation_size(c.oid))) from pg_class c where c.relname in ('dashboard_reports', 'dashboard_daily', 'dashboard_incident_pairs', 'dashboard_open', 'dashboard_open_daily')) as size`)
+    (select count(*) from dashboard_open_daily) as open_daily, (select count(*) from map_monthly) as map_monthly,
+    (select pg_size_pretty(sum(pg_total_relation_size(c.oid))) from pg_class c where c.relname in ('dashboard_reports', 'dashboard_daily', 'dashboard_incident_pairs', 'dashboard_open', 'dashboard_open_daily', 'map_monthly')) as size`)
 ).rows[0];
 console.log('rollup rows', rollupRows);
 
@@ -338,6 +338,35 @@ const handPoints = async () =>
     where ${range} order by r.occurred_at desc, r.id desc limit 20001`)
   ).rows.length;
 
+// The map's points and clusters from the same maintained copy and aggregates the server reads
+// (dashboard_reports, map_monthly: migration 0021), for the secretariat over whole months.
+const handPointsRollup = async () =>
+  (
+    await c.query(`select d.report_id, d.type_code, d.occurred_at, nullif(d.alleged, '') as alleged_party, d.lat, d.lon, d.location_sealed, d.incident_id, nullif(d.verification, '') as verification
+    from dashboard_reports d where d.occurred_at >= '${FROM}T00:00:00Z' and d.occurred_at < '2018-01-01T00:00:00Z' order by d.occurred_at desc, d.report_id desc limit 20001`)
+  ).rows.length;
+const handClustersRollup = async () => {
+  const up = 2 ** (MAP_LEAF_ZOOM - ZOOM);
+  const [w, s, e, n] = BBOX;
+  const months = `d.occurred_at >= '${FROM}T00:00:00Z' and d.occurred_at < '2018-01-01T00:00:00Z'`;
+  const cols = `d.report_id, d.type_code, d.occurred_at, d.alleged, d.lat, d.lon, d.location_sealed, d.incident_id, d.verification`;
+  return (
+    await c.query(`with fine as (select gx, gy, sum(reports) as n, sum(sum_lat) as slat, sum(sum_lon) as slon, min(min_lat) as s, max(max_lat) as nn, min(min_lon) as w, max(max_lon) as e
+        from map_monthly where scope = 'all' and org = '${NIL}' and dims = 0 and month >= '${FROM}' and month < '2018-01-01' and hidden in (0, 1) group by gx, gy),
+      p as (select *, (gx::bigint + 8192) * 16384 + gy + 8192 as k, floor(gx / ${up}::float8) as sx, floor(gy / ${up}::float8) as sy,
+              case when w >= ${w} and e <= ${e} and s >= ${s} and nn <= ${n} then 'in' when e < ${w} or w > ${e} or nn < ${s} or s > ${n} then 'out' else 'edge' end as at from fine),
+      one as materialized (select ${cols} from p join dashboard_reports d on d.leaf = p.k and ${months} where p.at = 'edge' and d.lon between ${w} and ${e} and d.lat between ${s} and ${n}),
+      parts as (select sx, sy, n, slat, slon, s, nn, w, e from p where at = 'in'
+        union all select floor(lon / ${CELL}), floor(lat / ${CELL}), 1, lat, lon, lat, lat, lon, lon from one),
+      g as (select sx, sy, sum(n) as n, sum(slat) / sum(n) as lat, sum(slon) / sum(n) as lon, min(s) as s, min(w) as w, max(nn) as n2, max(e) as e from parts group by sx, sy),
+      few as (select sx, sy from g where n <= 3)
+      select n, lat, lon, s, w, n2, e, null::uuid as report_id, null as type_code, null::timestamptz as occurred_at, null as alleged, null::uuid as incident_id, null as verification from g where n > 3
+      union all select 1, lat, lon, null, null, null, null, report_id, type_code, occurred_at, alleged, incident_id, verification from one where (floor(lon / ${CELL}), floor(lat / ${CELL})) in (select * from few)
+      union all select 1, d.lat, d.lon, null, null, null, null, d.report_id, d.type_code, d.occurred_at, d.alleged, d.incident_id, d.verification
+        from p join few on few.sx = p.sx and few.sy = p.sy join dashboard_reports d on d.leaf = p.k and ${months} where p.at = 'in'`)
+  ).rows.length;
+};
+
 const handCells = (res: 5 | 6 | 7, scope: 'all' | 'party') => async () =>
   (
     await c.query(
@@ -374,8 +403,8 @@ const cases: { name: string; http: () => Promise<unknown>; sql: () => Promise<un
   { name: 'GET /api/map/governorates (secretariat, 2017)', http: http(`/api/map/governorates?${q}`, secretariat), sql: handGovernoratesRollup },
   // What any request costs before its figures (session, routing, fetch): for reading the ratios of the fast routes.
   { name: 'GET /api/session (HTTP floor: no figures; SQL: select 1)', http: http('/api/session', secretariat), sql: async () => (await c.query('select 1')).rows.length },
-  { name: 'GET /api/map/points (secretariat, 2017, truncated at 20,000)', http: http(`/api/map/points?${q}`, secretariat), sql: handPoints },
-  { name: 'GET /api/map/clusters (secretariat, 2017, Syria at zoom 7)', http: http(`/api/map/clusters?${q}&bbox=${BBOX.join(',')}&zoom=${ZOOM}`, secretariat), sql: handClusters },
+  { name: 'GET /api/map/points (secretariat, 2017, truncated at 20,000)', http: http(`/api/map/points?${q}`, secretariat), sql: handPointsRollup },
+  { name: 'GET /api/map/clusters (secretariat, 2017, Syria at zoom 7)', http: http(`/api/map/clusters?${q}&bbox=${BBOX.join(',')}&zoom=${ZOOM}`, secretariat), sql: handClustersRollup },
   { name: 'GET /api/map/cells (secretariat, 2017, resolution 7)', http: http(`/api/map/cells?${q}&resolution=7`, secretariat), sql: handCells(7, 'all') },
   { name: 'GET /api/map/cells (party: Government, 2017, resolution 6)', http: http(`/api/map/cells?${q}&resolution=6`, party), sql: handCells(6, 'party') },
 ];
@@ -383,7 +412,13 @@ const cases: { name: string; http: () => Promise<unknown>; sql: () => Promise<un
 // rollups), for reference: BENCH_RAW=1, with BENCH_RAW_RUNS runs (default 3).
 if (process.env.BENCH_RAW === '1') {
   const runs = Number(process.env.BENCH_RAW_RUNS ?? 3);
-  for (const [label, fn] of [['dashboard figures from the tables (secretariat)', handDashboard('all')], ['dashboard figures from the tables (party)', handDashboard('party')], ['governorates from the tables', handGovernorates]] as const) {
+  for (const [label, fn] of [
+    ['dashboard figures from the tables (secretariat)', handDashboard('all')],
+    ['dashboard figures from the tables (party)', handDashboard('party')],
+    ['governorates from the tables', handGovernorates],
+    ['map points from the tables', handPoints],
+    ['map clusters from the tables', handClusters],
+  ] as const) {
     const ms: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const t = performance.now();

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bounds, parsePeriod, previousPeriod } from '@truce/core/dashboard/period';
 import * as store from '../src/dashboard/store.ts';
+import * as rollup from '../src/dashboard/rollup.ts';
+import { CLUSTER_GRID_MAX, CLUSTER_POINTS_UP_TO, pointFeature, scopeFor, sealedScopeFor } from '../src/dashboard/service.ts';
+import { can } from '@truce/core/policy/policy';
+import type { Actor } from '@truce/core/model/accounts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
 
 /**
@@ -16,12 +20,28 @@ const PLACES = {
   idlib: { lat: 35.9306, lon: 36.6339 },
   homs: { lat: 34.7324, lon: 36.7137 },
   daraa: { lat: 32.6189, lon: 36.1021 },
+  // In the same ~5 km square of the map's fine grid as Aleppo, on the other side of a view's edge (MAP_VIEWS).
+  aleppoEast: { lat: 36.2021, lon: 37.16 },
 };
+/**
+ * Map views whose clusters are compared: the world, Syria at zoom 7 (edges not on the grid),
+ * Syria at zoom 10 (a grid widened by the view: from the tables), views cutting through the
+ * places here, and zoom 12 (finer than the aggregates: from the tables).
+ */
+const MAP_VIEWS = [
+  { west: -180, south: -90, east: 180, north: 90, zoom: 0 },
+  { west: 35.5, south: 32.3, east: 42.4, north: 37.4, zoom: 7 },
+  { west: 35.5, south: 32.3, east: 42.4, north: 37.4, zoom: 10 },
+  { west: 36.1, south: 35.5, east: 37.15, north: 36.21, zoom: 9 },
+  { west: 37.0, south: 36.1, east: 37.2, north: 36.3, zoom: 11 },
+  { west: 37.1, south: 36.15, east: 37.2, north: 36.25, zoom: 12 },
+];
 const PERIODS = [
   { from: '2000-01-01', to: '2029-12-31' },
   { from: '2019-05-06', to: '2019-05-19' },
   { from: '2019-05-08', to: '2019-05-08' },
   { from: '2019-05-09', to: '2019-05-31' },
+  { from: '2019-04-20', to: '2019-06-03' },
 ];
 
 describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
@@ -32,6 +52,8 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
   let guarantors: Client[];
   let orgs: Record<string, string>;
   let readers: { name: string; client: Client; actor: { orgId: string; orgKind: string } }[];
+  let monitor: Client;
+  let mapReaders: { name: string; actor: Actor }[];
 
   const report = (place: keyof typeof PLACES, over: Record<string, unknown> = {}) => ({
     occurredAt: '2019-05-08T22:30:00Z',
@@ -100,6 +122,69 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
         }
   }
 
+  /**
+   * The map's points and clusters as the aggregates answer them (rollup.ts: dashboard_reports,
+   * map_monthly), against the same from the tables (store.points, store.clusters), for the
+   * secretariat, a party, an observer, a monitor and a facilitator, every period here, no
+   * filter or one, and every view in MAP_VIEWS. Means of places within 1e-9 degree (summed in
+   * another order), everything else equal.
+   */
+  async function expectMapExact() {
+    const db = ts.server.ctx.db;
+    const filters: Omit<store.Filter, 'start' | 'end'>[] = [{}, { type: 'shelling' }, { allegedParty: orgs.Government }, { finding: 'none' }, { finding: 'corroborated' }];
+    const point = (r: store.PointRow) => ({
+      id: r.id,
+      reporter_org: r.reporter_org,
+      alleged_party: r.alleged_party,
+      affected_party: r.affected_party,
+      type_code: r.type_code,
+      occurred_at: new Date(r.occurred_at).toISOString(),
+      lat: Number(r.lat),
+      lon: Number(r.lon),
+      sealed: Boolean(r.sealed),
+      incident_id: r.incident_id,
+      verification: r.verification,
+    });
+    const shape = (rows: store.ClusterRow[]) => ({
+      clusters: rows
+        .filter((r) => r.kind === 'cluster')
+        .map((r) => r as Extract<store.ClusterRow, { kind: 'cluster' }>)
+        .sort((a, b) => b.count - a.count || a.west - b.west || a.south - b.south),
+      points: rows.filter((r) => r.kind === 'point').map((r) => point(r as store.PointRow)),
+    });
+    for (const period of PERIODS.slice(0, 1).concat(PERIODS.slice(3)))
+      for (const filter of filters)
+        for (const reader of mapReaders) {
+          const parsed = parsePeriod(period, new Date());
+          if (!parsed.ok) throw new Error('bad period');
+          const f: store.Filter = { ...bounds(parsed.period), ...filter };
+          const scope = scopeFor(reader.actor);
+          const label = `${reader.name} ${JSON.stringify(period)} ${JSON.stringify(filter)}`;
+          const want = (await store.reading(db, (tx) => store.points(tx, scope, f, 1000))).map((r) => pointFeature(r, reader.actor));
+          for (const limit of [1000, 5]) {
+            const got = await rollup.pointsJson(db, scope, f, sealedScopeFor(reader.actor), can(reader.actor, 'incident.read'), limit);
+            expect(JSON.parse(`[${got.features}]`), label).toEqual(want.slice(0, limit));
+            expect(got.truncated, label).toBe(want.length > limit);
+          }
+          for (const v of MAP_VIEWS) {
+            const cell = Math.max(360 / 2 ** v.zoom / 4, (v.east - v.west) / CLUSTER_GRID_MAX, (v.north - v.south) / CLUSTER_GRID_MAX, 1e-6);
+            const grid = { ...v, cell };
+            const sealed = sealedScopeFor(reader.actor);
+            const a = shape(await rollup.clusters(db, scope, f, sealed, grid, v.zoom, CLUSTER_POINTS_UP_TO));
+            const b = shape(await store.reading(db, (tx) => store.clusters(tx, scope, f, sealed, grid, CLUSTER_POINTS_UP_TO)));
+            const at = `${label} zoom ${v.zoom} ${v.west},${v.south},${v.east},${v.north}`;
+            expect(a.points, at).toEqual(b.points);
+            expect(a.clusters.length, at).toBe(b.clusters.length);
+            a.clusters.forEach((x, i) => {
+              const y = b.clusters[i] as typeof x;
+              expect({ ...x, lat: 0, lon: 0 }, at).toEqual({ ...y, lat: 0, lon: 0 });
+              expect(x.lat, at).toBeCloseTo(y.lat, 9);
+              expect(x.lon, at).toBeCloseTo(y.lon, 9);
+            });
+          }
+        }
+  }
+
   beforeAll(async () => {
     ts = await startTestServer(engine, { demo: true, demoReports: 60 });
     secretariat = await ts.signedIn(demo('secretariat', 'officer'));
@@ -127,6 +212,25 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
       const client = await ts.signedIn(email);
       readers.push({ name, client, actor: await actorOf(email) });
     }
+    // A field monitor, not in the demo: it files, and reads only what it filed.
+    const admin = await ts.signedIn(demo('secretariat', 'admin'));
+    const monitorOrg = (await admin.post('/api/organisations', { name: 'Field Monitors (rollup test)', kind: 'monitor' })).body;
+    const made = await admin.post('/api/users', { name: 'Monitor officer', email: 'officer@rollup-monitors.example', organisationId: monitorOrg.id, role: 'officer' });
+    monitor = ts.client();
+    await monitor.post('/api/session', { email: 'officer@rollup-monitors.example', password: made.body.temporaryPassword });
+    await monitor.post('/api/account/password', { currentPassword: made.body.temporaryPassword, newPassword: 'Monitor-officer-password-1' });
+    mapReaders = [];
+    for (const [name, email] of [
+      ['secretariat', demo('secretariat', 'officer')],
+      ['government', demo('government', 'officer')],
+      ['north-dawn', demo('north-dawn', 'viewer')],
+      ['observer', demo('osesgs', 'viewer')],
+      ['monitor', 'officer@rollup-monitors.example'],
+      ['facilitator', demo('facilitator', 'viewer')],
+    ]) {
+      const a = await actorOf(email);
+      mapReaders.push({ name, actor: { userId: '00000000-0000-0000-0000-000000000001', role: 'viewer', orgId: a.orgId, orgKind: a.orgKind as Actor['orgKind'] } });
+    }
   });
   afterAll(() => ts.close());
 
@@ -139,7 +243,13 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     await file(gov, 'aleppo');
     await file(dawn, 'idlib', { occurredAt: '2019-05-09T01:00:00Z', allegedPerpetrator: { kind: 'party', organisationId: orgs.Government }, affectedSide: { kind: 'civilians' } });
     await file(guarantors[1], 'homs', { typeCode: 'armed-clash', allegedPerpetrator: { kind: 'unknown' } });
+    // Sealed places: a party's, a guarantor's and a monitor's, one across a view's edge from another in its square.
+    await file(gov, 'aleppo', { sealLocation: true, occurredAt: '2019-05-02T10:00:00Z' });
+    await file(guarantors[0], 'aleppoEast', { sealLocation: true, allegedPerpetrator: { kind: 'party', organisationId: orgs.Government } });
+    await file(monitor, 'aleppoEast', { sealLocation: true, occurredAt: '2019-06-02T10:00:00Z', typeCode: 'armed-clash' });
+    await file(monitor, 'idlib', { occurredAt: '2019-04-21T10:00:00Z' });
     await expectExact();
+    await expectMapExact();
   });
 
   it('stays exact after corrections that change type, party, place and day, and after a withdrawal', async () => {
@@ -149,6 +259,7 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     const corrected = await gov.post(`/api/reports/${a.id}/versions`, {
       content: report('aleppo', {
         occurredAt: '2019-05-20T10:00:00Z',
+        sealLocation: true,
         typeCode: 'armed-clash',
         allegedPerpetrator: { kind: 'party', organisationId: orgs['Orontes Front'] },
         casualties: { killedCivilian: 4, killedCombatant: 2, injuredCivilian: null, injuredCombatant: 1 },
@@ -158,8 +269,10 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     });
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
     await expectExact();
+    await expectMapExact();
     expect((await dawn.post(`/api/reports/${b.id}/withdraw`, { reason: 'Filed twice.', version: 1 })).status).toBe(200);
     await expectExact();
+    await expectMapExact();
   });
 
   it('stays exact through incidents across days, replies, findings, splits, merges and reopening', async () => {
@@ -171,6 +284,7 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     expect(one.id).toBeTruthy();
     const two = (await secretariat.post('/api/incidents', { reportIds: [r4.id] })).body;
     await expectExact();
+    await expectMapExact();
     // The incident across three days counts once in a period holding two of them, and once in each holding one.
     const count = async (from: string, to: string) => (await secretariat.get(`/api/dashboard?from=${from}&to=${to}`)).body.totals.incidents as number;
     expect(await count('2019-05-07', '2019-05-10')).toBe((await count('2019-05-07', '2019-05-07')) + (await count('2019-05-08', '2019-05-10')) - 1);
@@ -186,23 +300,28 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     const adopted = (await guarantors[2].post(`/api/incidents/${one.id}/assessments`, assess)).body;
     expect(adopted.finding).toMatchObject({ finding: { verification: 'corroborated' } });
     await expectExact(); // the three reports now count under "corroborated"
+    await expectMapExact();
 
     const current = (await secretariat.get(`/api/incidents/${one.id}`)).body;
     const split = await secretariat.post(`/api/incidents/${one.id}/split`, { reportId: r2.id, version: current.version });
     expect(split.status, JSON.stringify(split.body)).toBe(200);
     await expectExact();
+    await expectMapExact();
 
     const target = (await secretariat.get(`/api/incidents/${two.id}`)).body;
     const merged = await secretariat.post(`/api/incidents/${two.id}/merge`, { incidentId: one.id, version: target.version });
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     await expectExact();
+    await expectMapExact();
 
     // The merged incident takes a finding of its own, which is then reopened.
     for (const g of guarantors) expect((await g.post(`/api/incidents/${two.id}/assessments`, { ...assess, verification: 'outside-agreement' })).status).toBe(201);
     expect((await secretariat.get(`/api/incidents/${two.id}`)).body.finding).toMatchObject({ finding: { verification: 'outside-agreement' } });
     await expectExact();
+    await expectMapExact();
     const withFinding = (await secretariat.get(`/api/incidents/${two.id}`)).body;
     expect((await secretariat.post(`/api/incidents/${two.id}/reopen`, { reason: 'New evidence.', version: withFinding.version })).status).toBe(200);
     await expectExact();
+    await expectMapExact();
   });
 });

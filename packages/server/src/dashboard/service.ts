@@ -93,23 +93,30 @@ function pointProperties(
   };
 }
 
-export async function mapPoints(db: Db, auth: Auth, query: DashboardQueryInput) {
+/** A report as a map point to this reader: its place rounded where sealed for it (the reference for rollup.pointsJson). */
+export function pointFeature(r: store.PointRow, actor: Actor) {
+  const incidents = can(actor, 'incident.read');
+  const hidden = r.sealed && !can(actor, 'report.read.sealed', scopeOf(r));
+  let lat = Number(r.lat);
+  let lon = Number(r.lon);
+  if (hidden) ({ lat, lon } = roundedLocation(lat, lon));
+  return {
+    type: 'Feature' as const,
+    id: r.id,
+    geometry: { type: 'Point' as const, coordinates: [lon, lat] },
+    properties: pointProperties(r, incidents, hidden),
+  };
+}
+
+/**
+ * The map's points (at most POINT_LIMIT, newest first) as GeoJSON text: the features are
+ * written by the database (rollup.pointsJson, as pointFeature would make them), the rest here.
+ */
+export async function mapPoints(db: Db, auth: Auth, query: DashboardQueryInput): Promise<string> {
   const { period, filter } = filterOf(query);
   const incidents = can(auth.actor, 'incident.read');
-  const rows = await rollup.points(db, scopeFor(auth.actor), filter, POINT_LIMIT + 1);
-  const truncated = rows.length > POINT_LIMIT;
-  const features = rows.slice(0, POINT_LIMIT).map((r) => {
-    let lat = Number(r.lat);
-    let lon = Number(r.lon);
-    if (r.sealed && !can(auth.actor, 'report.read.sealed', scopeOf(r))) ({ lat, lon } = roundedLocation(lat, lon));
-    return {
-      type: 'Feature' as const,
-      id: r.id,
-      geometry: { type: 'Point' as const, coordinates: [lon, lat] },
-      properties: pointProperties(r, incidents, r.sealed && !can(auth.actor, 'report.read.sealed', scopeOf(r))),
-    };
-  });
-  return { type: 'FeatureCollection' as const, features, period, limit: POINT_LIMIT, truncated };
+  const { features, truncated } = await rollup.pointsJson(db, scopeFor(auth.actor), filter, sealedScopeFor(auth.actor), incidents, POINT_LIMIT);
+  return `{"type":"FeatureCollection","features":[${features}],"period":${JSON.stringify(period)},"limit":${POINT_LIMIT},"truncated":${truncated}}`;
 }
 
 /** A grid square with more reports than this is a cluster; one with this many or fewer gives its points. */
