@@ -431,7 +431,8 @@ if (process.env.BENCH_RAW === '1') {
   }
 }
 const results = [];
-for (const k of cases) {
+// BENCH_ONLY=<text> times only the cases whose name holds it.
+for (const k of cases.filter((x) => !process.env.BENCH_ONLY || x.name.includes(process.env.BENCH_ONLY))) {
   const h = await time(k.http);
   const s = await time(k.sql);
   const ratio = +(h.p50Ms / s.p50Ms).toFixed(2);
