@@ -561,38 +561,35 @@ const between = (range: { start: Date; end: Date }) => sql`d.occurred_at >= ${ra
 /**
  * The map's points as GeoJSON Feature text, joined by commas, newest first, at most `limit`,
  * and whether more matched: the points of service.mapPoints (pointFeature) written by the
- * database, so that 20,000 points cross into JavaScript as one string, not 20,000 rows to
- * parse and 20,000 objects to serialise again. Coordinates print as the shortest text that
- * reads back to the same number (extra_float_digits 1), as JSON.stringify prints them.
+ * database, so that 20,000 points cross into JavaScript as 20,000 strings, not rows of
+ * typed columns to parse into objects and serialise again. Coordinates print as the
+ * shortest text that reads back to the same number (extra_float_digits 1), as
+ * JSON.stringify prints them.
  */
 export async function pointsJson(db: Db, scope: Scope, f: Filter, sealed: store.SealedScope, incidents: boolean, limit: number): Promise<{ features: string; truncated: boolean }> {
   await ensureCurrent(db);
   const hid = sealed.kind === 'all' ? sql`false` : sql`(d.location_sealed and d.reporter_org <> ${sealed.orgId}::uuid)`;
   const str = (x: Frag) => sql`coalesce('"' || ${x} || '"', 'null')`;
-  const row = await store.reading(db, async (tx) => {
+  const rows = await store.reading(db, async (tx) => {
     await sql`select set_config('extra_float_digits', '1', true)`.execute(tx);
     return (
-      await sql<{ features: string | null; n: string | number }>`
-        select count(*) as n, string_agg(x.feature, ',' order by x.occurred_at desc, x.report_id desc) filter (where x.rn <= ${limit}) as features
-        from (
-          select d.occurred_at, d.report_id, row_number() over (order by d.occurred_at desc, d.report_id desc) as rn,
-            '{"type":"Feature","id":"' || d.report_id || '","geometry":{"type":"Point","coordinates":['
-              || case when ${hid} then ${rounded(sql`coalesce(d.lon, 0)`)} else coalesce(d.lon, 0) end || ','
-              || case when ${hid} then ${rounded(sql`coalesce(d.lat, 0)`)} else coalesce(d.lat, 0) end
-              || ']},"properties":{"id":"' || d.report_id || '","typeCode":' || to_json(d.type_code)::text
-              || ',"occurredAt":"' || to_char(d.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-              || '","allegedPartyId":' || ${str(sql`nullif(d.alleged, '')`)}
-              || ',"incidentId":' || ${incidents ? str(sql`d.incident_id::text`) : sql`'null'`}
-              || ',"finding":' || ${incidents ? sql`case when d.verification <> '' then '{"verification":' || to_json(d.verification)::text || '}' else 'null' end` : sql`'null'`}
-              || ',"locationSealed":' || (${hid})::text || '}}' as feature
-          from dashboard_reports d
-          where ${between(f)} and ${counted(scope, f)}
-          order by d.occurred_at desc, d.report_id desc
-          limit ${limit + 1}
-        ) x`.execute(tx)
-    ).rows[0];
+      await sql<{ f: string }>`
+        select concat('{"type":"Feature","id":"', d.report_id, '","geometry":{"type":"Point","coordinates":[',
+            case when ${hid} then ${rounded(sql`coalesce(d.lon, 0)`)} else coalesce(d.lon, 0) end, ',',
+            case when ${hid} then ${rounded(sql`coalesce(d.lat, 0)`)} else coalesce(d.lat, 0) end,
+            ']},"properties":{"id":"', d.report_id, '","typeCode":', to_json(d.type_code)::text,
+            ',"occurredAt":"', to_char(d.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            '","allegedPartyId":', ${str(sql`nullif(d.alleged, '')`)},
+            ',"incidentId":', ${incidents ? str(sql`d.incident_id::text`) : sql`'null'`},
+            ',"finding":', ${incidents ? sql`case when d.verification <> '' then '{"verification":' || to_json(d.verification)::text || '}' else 'null' end` : sql`'null'`},
+            ',"locationSealed":', (${hid})::text, '}}') as f
+        from dashboard_reports d
+        where ${between(f)} and ${counted(scope, f)}
+        order by d.occurred_at desc, d.report_id desc
+        limit ${limit + 1}`.execute(tx)
+    ).rows;
   });
-  return { features: row.features ?? '', truncated: n(row.n) > limit };
+  return { features: rows.slice(0, limit).map((r) => r.f).join(','), truncated: rows.length > limit };
 }
 
 const DAY_MS = 86_400_000;
