@@ -24,11 +24,13 @@
  * the first catch-up after migration 0014 does: the generated rows bypass the log).
  *
  * Then times, over HTTP, BENCH_RUNS (default 20) runs after 2 warm-ups each of
- * GET /api/dashboard for 2017 as the secretariat and as a party, GET /api/map/governorates and
- * GET /api/map/points (truncated at its 20,000 limit), and hand-written SQL computing the same
- * figures through pg on one connection (for the dashboard and the governorates: from the same
- * aggregate tables the server reads; BENCH_RAW=1 also times those figures from the reports and
- * incident tables). Results: bench/results/dashboard.json.
+ * GET /api/dashboard for 2017 as the secretariat and as a party, GET /api/map/governorates,
+ * GET /api/map/points (truncated at its 20,000 limit), GET /api/map/clusters and
+ * GET /api/map/cells, and hand-written SQL computing the same figures through pg on one
+ * connection (for the dashboard, the governorates, the points and the clusters: from the same
+ * maintained tables the server reads, migrations 0014 and 0021; BENCH_RAW=1 also times those
+ * figures from the reports and incident tables). BENCH_ONLY=<text> times only the cases whose
+ * name holds it. Results: bench/results/dashboard.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -454,7 +456,7 @@ const out = path.join(ROOT, 'results', 'dashboard.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(
   out,
-  JSON.stringify({ measuredAt: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`, node: process.version, runs: RUNS, data: { ...counts, generationSeconds, rollupSeconds, rollupRows, reportsPerIncident: 1.5 }, bar: { p50UnderMs: 300, ratioAtMost: 1.5 }, results, rawSql }, null, 2) + '\n',
+  JSON.stringify({ measuredAt: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`, loadAverage: os.loadavg().map((x) => +x.toFixed(2)), node: process.version, runs: RUNS, data: { ...counts, generationSeconds, rollupSeconds, rollupRows, reportsPerIncident: 1.5 }, bar: { p50UnderMs: 300, ratioAtMost: 1.5 }, results, rawSql }, null, 2) + '\n',
 );
 console.table(results);
 console.log(`written ${out} (${elapsed()})`);
