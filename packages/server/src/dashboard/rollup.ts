@@ -129,9 +129,10 @@ const mapMonthlyOf = (src: Frag, only?: Frag) => {
   const kept = (col: string, bit: number) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.lit(bit)} else 0 end`;
   const cellCol = (col: string) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.ref(col)} else '*' end`;
   return sql`
-    with shown as materialized (
+    with placed as materialized (
       select v.scope, v.org, h.hidden, x.month, x.type_code, x.alleged, x.verification,
-             case when h.hidden = 2 then x.rlat else x.lat end as lat, case when h.hidden = 2 then x.rlon else x.lon end as lon
+             case when h.hidden = 2 then x.rlat else x.lat end as lat, case when h.hidden = 2 then x.rlon else x.lon end as lon,
+             case when h.hidden = 2 then x.leaf_shown else x.leaf end as k
       from (
         select s.*, (date_trunc('month', s.occurred_at at time zone 'UTC'))::date as month, ${rounded(sql`s.lat`)} as rlat, ${rounded(sql`s.lon`)} as rlon
         from (${src}) s where s.lat is not null and s.lon is not null
@@ -149,8 +150,9 @@ const mapMonthlyOf = (src: Frag, only?: Frag) => {
         (case when v.scope = 'all' and x.location_sealed then 2 end)
       ) h(hidden)
       where v.org is not null and h.hidden is not null
-        ${only ? sql`and (x.month, case when h.hidden = 2 then x.leaf_shown else x.leaf end) in (select o.month, o.k from (${only}) o)` : sql``}
-    )
+    ),
+    -- With only: on the materialized rows, so that the semi-join hashes on month and square both.
+    shown as (select * from placed p ${only ? sql`where (p.month, p.k) in (select o.month, o.k from (${only}) o)` : sql``})
     select scope, org, (${kept('type_code', 1)} + ${kept('alleged', 2)} + ${kept('verification', 4)})::smallint,
            ${cellCol('type_code')}, ${cellCol('alleged')}, ${cellCol('verification')}, month, hidden::smallint,
            floor(lon / ${LEAF})::int, floor(lat / ${LEAF})::int,
@@ -180,9 +182,8 @@ async function recountSquares(tx: Db, squares: Set<string>): Promise<void> {
     where m.month = t.month and m.gx = t.k / 16384 - 8192 and m.gy = t.k % 16384 - 8192`.execute(tx);
   const inMonth = sql`d.occurred_at >= (t.month::timestamp at time zone 'UTC') and d.occurred_at < ((t.month + interval '1 month') at time zone 'UTC')`;
   const src = sql`
-    select * from dashboard_reports where report_id in (
-      select d.report_id from (${pairs}) t join dashboard_reports d on d.leaf = t.k and ${inMonth}
-      union select d.report_id from (${pairs}) t join dashboard_reports d on d.leaf_shown = t.k and ${inMonth})`;
+    select d.* from (${pairs}) t join dashboard_reports d on d.leaf = t.k and ${inMonth}
+    union select d.* from (${pairs}) t join dashboard_reports d on d.leaf_shown = t.k and ${inMonth}`;
   await sql`insert into map_monthly (${MAP_COLUMNS}) ${mapMonthlyOf(src, pairs)}`.execute(tx);
 }
 
@@ -349,6 +350,8 @@ interface Entry {
 export async function catchUp(tx: Db): Promise<number> {
   const row = (await sql<{ log_index: string | number }>`select log_index from dashboard_cursor where id = 1 for update`.execute(tx)).rows[0];
   let cursor = Number(row.log_index);
+  // Set-based statements over many rows: JIT compiling them costs more than it saves (as for reads, store.READ_SETTINGS).
+  await sql`select set_config('jit', 'off', true)`.execute(tx);
   if (cursor < 0) {
     await rebuild(tx);
     return -1;
