@@ -28,7 +28,7 @@
  * GET /api/map/points (truncated at its 20,000 limit), GET /api/map/clusters and
  * GET /api/map/cells, and hand-written SQL computing the same figures through pg on one
  * connection (for the dashboard, the governorates, the points and the clusters: from the same
- * maintained tables the server reads, migrations 0014 and 0021; BENCH_RAW=1 also times those
+ * maintained tables the server reads, migrations 0014 and 0023; BENCH_RAW=1 also times those
  * figures from the reports and incident tables). BENCH_ONLY=<text> times only the cases whose
  * name holds it. Results: bench/results/dashboard.json.
  */
@@ -341,7 +341,7 @@ const handPoints = async () =>
   ).rows.length;
 
 // The map's points and clusters from the same maintained copy and aggregates the server reads
-// (dashboard_reports, map_monthly: migration 0021), for the secretariat over whole months.
+// (dashboard_reports, map_monthly: migration 0023), for the secretariat over whole months.
 const handPointsRollup = async () =>
   (
     await c.query(`select d.report_id, d.type_code, d.occurred_at, nullif(d.alleged, '') as alleged_party, d.lat, d.lon, d.location_sealed, d.incident_id, nullif(d.verification, '') as verification

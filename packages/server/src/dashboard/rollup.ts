@@ -34,7 +34,7 @@ const BATCH = 2000;
 const idList = (ids: Iterable<string>) => sql`string_to_array(${[...ids].join(',')}::text, ',')::uuid[]`;
 
 /**
- * The map's fine grid (migration 0021): squares of 90 / 2^11 degrees (~5 km), aligned on 0°.
+ * The map's fine grid (migration 0023): squares of 90 / 2^11 degrees (~5 km), aligned on 0°.
  * A map zoom z up to 11 bins on squares of 90 / 2^z degrees, each made of whole fine squares:
  * floor(x / (90/2^11)) is exactly 2^(11-z) · floor(x / (90/2^z)) + (0 … 2^(11-z) − 1) in
  * floating point too, since the two divisions differ by a power of two.
