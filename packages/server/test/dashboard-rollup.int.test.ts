@@ -275,7 +275,8 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     await expectMapExact();
   });
 
-  it('stays exact through incidents across days, replies, findings, splits, merges and reopening', async () => {
+  // The longest test of the suite: each step is compared with the tables for six readers; generous on a busy machine.
+  it('stays exact through incidents across days, replies, findings, splits, merges and reopening', { timeout: 180_000 }, async () => {
     const r1 = await file(gov, 'idlib', { occurredAt: '2019-05-07T23:00:00Z' });
     const r2 = await file(dawn, 'idlib', { occurredAt: '2019-05-08T01:00:00Z', allegedPerpetrator: { kind: 'party', organisationId: orgs.Government } });
     const r3 = await file(guarantors[0], 'idlib', { occurredAt: '2019-05-10T01:00:00Z' });
