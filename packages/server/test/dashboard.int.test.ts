@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@truce/core/dashboard/csv';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
-import { reportBody } from './report-body.ts';
+import { reportBody, PLACES } from './report-body.ts';
 
 /**
  * Dashboard, map and exports through HTTP. Our reports are in March 2018 (and one in
  * February, the previous period): a window the demo data does not use, so the counts are
  * exact whatever else the demo loads.
  */
-const PLACES = {
-  aleppo: { lat: 36.2021, lon: 37.1343 },
-  idlib: { lat: 35.9306, lon: 36.6339 },
-  homs: { lat: 34.7324, lon: 36.7137 },
-  daraa: { lat: 32.6189, lon: 36.1021 },
-  douma: { lat: 33.5711, lon: 36.4028 },
-};
 const PERIOD = 'from=2018-03-05&to=2018-03-18';
 const TRICKY = 'قصف "عنيف"، on the market, near the mosque\r\nالسطر الثاني, "quoted"\nthird line';
 

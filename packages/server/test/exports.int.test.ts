@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@truce/core/exports/csv';
 import { ACLED_COLUMNS, ACLED_EVENT_TYPES } from '@truce/core/exports/acled';
 import { demo, ENGINES, startTestServer, type Client, type Res, type TestServer } from './harness.ts';
-import { reportBody } from './report-body.ts';
+import { reportBody, PLACES } from './report-body.ts';
 
 /**
  * Exports (C8) through HTTP, as the people who use them check them: the HXL row under the
@@ -10,13 +10,6 @@ import { reportBody } from './report-body.ts';
  * and above all that a party's export holds only what that party may see. The reports are
  * in April 2018; the demo here loads organisations but no reports.
  */
-const PLACES = {
-  aleppo: { lat: 36.2021, lon: 37.1343 },
-  idlib: { lat: 35.9306, lon: 36.6339 },
-  homs: { lat: 34.7324, lon: 36.7137 },
-  daraa: { lat: 32.6189, lon: 36.1021 },
-  douma: { lat: 33.5711, lon: 36.4028 },
-};
 const PERIOD = 'from=2018-04-01&to=2018-04-30';
 const WITNESS = 'الشاهد السري أبو محمد، هاتف +963 944 111 222';
 const ARABIC = 'سقطت قذائف على سوق الخضار، "قرب الجامع الكبير"، وأصيب خمسة مدنيين\r\nالسطر الثاني';

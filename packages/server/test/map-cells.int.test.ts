@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { latLngToCell } from 'h3-js';
 import * as m0011 from '../src/db/migrations/0011_report_cells.ts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
-import { reportBody } from './report-body.ts';
+import { reportBody, PLACES } from './report-body.ts';
 
 /**
  * Report counts per H3 hexagon (C10) through HTTP. Our reports are in March 2018, a window
@@ -11,12 +11,6 @@ import { reportBody } from './report-body.ts';
  * count; the demo's reports check that every figure agrees with the dashboard and with
  * the points each reader is shown (sealed places included).
  */
-const PLACES = {
-  aleppo: { lat: 36.2021, lon: 37.1343 },
-  idlib: { lat: 35.9306, lon: 36.6339 },
-  homs: { lat: 34.7324, lon: 36.7137 },
-  douma: { lat: 33.5711, lon: 36.4028 },
-};
 /** Where readers who may not see the sealed Aleppo report are shown it (rounded to 0.1°). */
 const ALEPPO_ROUNDED = { lat: 36.2, lon: 37.1 };
 const PERIOD = 'from=2018-03-05&to=2018-03-18';

@@ -8,7 +8,7 @@ import { parseCsv } from '@truce/core/dashboard/csv';
 import { toBase64 } from '@truce/core/log/index';
 import { checkpointFor } from '../src/log/service.ts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
-import { reportBody } from './report-body.ts';
+import { reportBody, PLACES } from './report-body.ts';
 
 /**
  * Reports and briefings (C8) through HTTP: the figures equal the dashboard's for the same
@@ -24,12 +24,6 @@ const dayAgo = (n: number) => new Date(today.getTime() - n * DAY).toISOString().
 const FROM = dayAgo(27);
 const TO = dayAgo(0);
 const PERIOD = `from=${FROM}&to=${TO}`;
-const PLACES = {
-  aleppo: { lat: 36.2021, lon: 37.1343 },
-  idlib: { lat: 35.9306, lon: 36.6339 },
-  homs: { lat: 34.7324, lon: 36.7137 },
-  douma: { lat: 33.5711, lon: 36.4028 },
-};
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const work = mkdtempSync(path.join(tmpdir(), 'truce-publications-'));
 const previewDir = process.env.TRUCE_PDF_PREVIEW_DIR ?? path.join(work, 'pages');

@@ -17,3 +17,12 @@ export function reportBody(orgs: Record<string, string>, fields: Record<string, 
     ...fields,
   };
 }
+
+/** Real places in five governorates (Aleppo, Idlib, Homs, Daraa, Rural Damascus), for reports filed in tests. */
+export const PLACES = {
+  aleppo: { lat: 36.2021, lon: 37.1343 },
+  idlib: { lat: 35.9306, lon: 36.6339 },
+  homs: { lat: 34.7324, lon: 36.7137 },
+  daraa: { lat: 32.6189, lon: 36.1021 },
+  douma: { lat: 33.5711, lon: 36.4028 },
+};

@@ -63,6 +63,19 @@ const freshReports = (where: Frag) => sql`
   where r.withdrawn_at is null and ${where}`;
 
 /**
+ * The reader scopes a counted report (as `x`, with its filer's organisation as `o`) belongs
+ * to, one row `v(scope, org)` each; a null org is a scope it is not in.
+ */
+const readerScopes = sql`join organisations o on o.id = x.reporter_org
+  cross join lateral (values
+    ('all', ${NIL}::uuid),
+    ('filed', case when o.kind in ('monitor', 'facilitator') then x.reporter_org end),
+    ('concerning', case when o.kind = 'party' then x.reporter_org end),
+    ('concerning', case when x.alleged <> '' and (o.kind <> 'party' or x.alleged <> x.reporter_org::text) then x.alleged::uuid end),
+    ('concerning', case when x.affected_party is not null and (o.kind <> 'party' or x.affected_party <> x.reporter_org) and x.affected_party::text <> x.alleged then x.affected_party end)
+  ) v(scope, org)`;
+
+/**
  * Counted reports (rows like dashboard_reports) once per reader scope that sees them: every
  * reader ('all'), the filer's organisation if it reads what it filed (monitors and
  * facilitators: 'filed') or what concerns it (parties: 'concerning'), and the accused and
@@ -72,14 +85,7 @@ const viewed = (src: Frag) => sql`
   select v.scope, v.org, x.day, x.incident_id, x.type_code, x.alleged, x.verification, x.adm1,
          x.killed_civilian, x.killed_combatant, x.injured_civilian, x.injured_combatant
   from (${src}) x
-  join organisations o on o.id = x.reporter_org
-  cross join lateral (values
-    ('all', ${NIL}::uuid),
-    ('filed', case when o.kind in ('monitor', 'facilitator') then x.reporter_org end),
-    ('concerning', case when o.kind = 'party' then x.reporter_org end),
-    ('concerning', case when x.alleged <> '' and (o.kind <> 'party' or x.alleged <> x.reporter_org::text) then x.alleged::uuid end),
-    ('concerning', case when x.affected_party is not null and (o.kind <> 'party' or x.affected_party <> x.reporter_org) and x.affected_party::text <> x.alleged then x.affected_party end)
-  ) v(scope, org)
+  ${readerScopes}
   where v.org is not null`;
 
 const DAILY_COLUMNS = sql`scope, org, dims, day, type_code, alleged, verification, adm1, reports, killed_civilian, killed_combatant, killed_unknown, injured_civilian, injured_combatant, injured_unknown, incidents`;
@@ -137,14 +143,7 @@ const mapMonthlyOf = (src: Frag, only?: Frag) => {
         select s.*, (date_trunc('month', s.occurred_at at time zone 'UTC'))::date as month, ${rounded(sql`s.lat`)} as rlat, ${rounded(sql`s.lon`)} as rlon
         from (${src}) s where s.lat is not null and s.lon is not null
       ) x
-      join organisations o on o.id = x.reporter_org
-      cross join lateral (values
-        ('all', ${NIL}::uuid),
-        ('filed', case when o.kind in ('monitor', 'facilitator') then x.reporter_org end),
-        ('concerning', case when o.kind = 'party' then x.reporter_org end),
-        ('concerning', case when x.alleged <> '' and (o.kind <> 'party' or x.alleged <> x.reporter_org::text) then x.alleged::uuid end),
-        ('concerning', case when x.affected_party is not null and (o.kind <> 'party' or x.affected_party <> x.reporter_org) and x.affected_party::text <> x.alleged then x.affected_party end)
-      ) v(scope, org)
+      ${readerScopes}
       cross join lateral (values
         (case when not x.location_sealed then 0 when v.scope = 'all' then 1 when x.reporter_org = v.org then 0 else 2 end),
         (case when v.scope = 'all' and x.location_sealed then 2 end)
