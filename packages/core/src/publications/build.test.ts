@@ -71,6 +71,8 @@ describe('publications', () => {
         const html = renderHtml(doc);
         expect(html).toContain(publicationText(language).methodology);
         expect(html).toContain(kind === 'un' ? publicationText(language).unTitle : publicationText(language).issgTitle);
+        // The UN report's map is drawn from UNCS/OCHA boundaries, whose licence asks for their attribution.
+        if (kind === 'un') expect(html).toContain('CC BY-IGO');
       }
     }
   });

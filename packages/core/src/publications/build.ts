@@ -115,6 +115,7 @@ export function buildPublication(data: PublicationData, o: BuildOptions): Docume
       const counts = new Map(v.byGovernorate.filter((g) => g.pcode).map((g) => [g.pcode!, g.reports]));
       const svg = choroplethSvg(o.shapes, { counts, name: (p) => gname(p), num, legend: t.mapLegend, rtl });
       blocks.push({ kind: 'figure', svg, caption: t.mapCaption, alt: v.byGovernorate.map((g) => `${gname(g.pcode)} ${num(g.reports)}`).join(', ') || t.mapCaption, width: 0.9 });
+      blocks.push({ kind: 'note', text: t.mapSource });
     }
 
     heading(t.byParty);

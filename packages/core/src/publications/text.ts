@@ -46,6 +46,8 @@ export interface PublicationText {
   unknownPlace: string;
   map: string;
   mapCaption: string;
+  /** Attribution of the boundaries the map is drawn from (their licence, CC BY-IGO, requires it). */
+  mapSource: string;
   mapLegend: string;
   findings: string;
   findingsIntro: string;
@@ -123,6 +125,7 @@ const en: PublicationText = {
   unknownPlace: 'Not located',
   map: 'Map of incidents',
   mapCaption: 'Reports by governorate in the period',
+  mapSource: 'Boundaries: UNCS and UN OCHA, Syria Common Operational Dataset (HDX), CC BY-IGO. The boundaries and names shown do not imply official endorsement or acceptance by the United Nations.',
   mapLegend: 'reports',
   findings: 'Findings adopted in the period',
   findingsIntro: 'Each finding was adopted by the guarantors under the decision rule of the mechanism. The summary is the first report of the incident, in its original language.',
@@ -206,6 +209,7 @@ const ar: PublicationText = {
   unknownPlace: 'غير محدد المكان',
   map: 'خريطة الحوادث',
   mapCaption: 'البلاغات حسب المحافظة في هذه الفترة',
+  mapSource: 'الحدود: قسم رسم الخرائط في الأمم المتحدة ومكتب تنسيق الشؤون الإنسانية، مجموعة البيانات التشغيلية المشتركة لسوريا (HDX)، CC BY-IGO. لا تعني الحدود والأسماء المبينة أي تأييد أو قبول رسمي من الأمم المتحدة.',
   mapLegend: 'بلاغ',
   findings: 'الاستنتاجات المعتمدة في هذه الفترة',
   findingsIntro: 'اعتمد الضامنون كل استنتاج وفق قاعدة القرار في الآلية. الملخص هو أول بلاغ عن الحادثة، بلغته الأصلية.',
@@ -289,6 +293,7 @@ const ru: PublicationText = {
   unknownPlace: 'Место не определено',
   map: 'Карта инцидентов',
   mapCaption: 'Сообщения по мухафазам за период',
+  mapSource: 'Границы: Картографическая секция ООН и УКГВ ООН, общий оперативный набор данных по Сирии (HDX), CC BY-IGO. Показанные границы и названия не означают их официального одобрения или признания Организацией Объединённых Наций.',
   mapLegend: 'сообщений',
   findings: 'Заключения, принятые за период',
   findingsIntro: 'Каждое заключение принято гарантами по правилу принятия решений механизма. Резюме — первое сообщение об инциденте на языке оригинала.',
@@ -372,6 +377,7 @@ const tr: PublicationText = {
   unknownPlace: 'Yeri belirlenmemiş',
   map: 'Olay haritası',
   mapCaption: 'Dönem içinde vilayete göre bildirimler',
+  mapSource: 'Sınırlar: BM Kartografya Bölümü ve BM OCHA, Suriye Ortak Operasyonel Veri Seti (HDX), CC BY-IGO. Gösterilen sınırlar ve adlar Birleşmiş Milletler tarafından resmî olarak onaylandığı ya da kabul edildiği anlamına gelmez.',
   mapLegend: 'bildirim',
   findings: 'Dönem içinde kabul edilen tespitler',
   findingsIntro: 'Her tespit, garantörler tarafından mekanizmanın karar kuralına göre kabul edildi. Özet, olayın ilk bildirimidir ve özgün dilindedir.',
@@ -455,6 +461,7 @@ const fa: PublicationText = {
   unknownPlace: 'بی‌مکان',
   map: 'نقشهٔ رویدادها',
   mapCaption: 'گزارش‌ها بر پایهٔ استان در این دوره',
+  mapSource: 'مرزها: بخش نقشه‌نگاری سازمان ملل و دفتر هماهنگی امور بشردوستانه، مجموعه داده‌های عملیاتی مشترک سوریه (HDX)، CC BY-IGO. مرزها و نام‌های نشان‌داده‌شده به معنای تأیید یا پذیرش رسمی سازمان ملل متحد نیست.',
   mapLegend: 'گزارش',
   findings: 'یافته‌های تصویب‌شده در این دوره',
   findingsIntro: 'هر یافته را ضامنان بر پایهٔ قاعدهٔ تصمیم‌گیری سازوکار تصویب کرده‌اند. خلاصه، نخستین گزارش رویداد به زبان اصلی آن است.',
