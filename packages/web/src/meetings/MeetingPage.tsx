@@ -211,32 +211,29 @@ export function MeetingPage() {
         testId="meeting-participants"
         actions={m.can.manage && <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'attendance' })} data-testid="attendance-open">{t('meetings.recordAttendance')}</Button>}
       >
-        <Table.ScrollContainer minWidth={420}>
-          <Table>
-            <Table.Tbody>
-              {m.participants.map((p) => (
-                <Table.Tr key={p.organisationId} data-testid="participant" data-attendance={p.attendance}>
-                  <Table.Td>
-                    <bdi>{p.name}</bdi>
-                    <Text size="xs" c="dimmed">
-                      {t(`kinds.${p.kind}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={p.attendance === 'present' ? 'teal' : p.attendance === 'absent' ? 'red' : 'gray'}>
-                      {t(`meetings.attendance.${p.attendance}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" dir="auto">
-                      {(p.attendance === 'present' ? p.attendees : p.delegates).join(' · ')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {/* Two columns, the people under their organisation: it reads on a phone without scrolling sideways. */}
+        <Table>
+          <Table.Tbody>
+            {m.participants.map((p) => (
+              <Table.Tr key={p.organisationId} data-testid="participant" data-attendance={p.attendance}>
+                <Table.Td>
+                  <bdi>{p.name}</bdi>
+                  <Text size="xs" c="dimmed">
+                    {t(`kinds.${p.kind}`)}
+                  </Text>
+                  <Text size="sm" dir="auto" className="truce-break">
+                    {(p.attendance === 'present' ? p.attendees : p.delegates).join(' · ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ width: '1%', whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+                  <Badge size="sm" variant="light" color={p.attendance === 'present' ? 'teal' : p.attendance === 'absent' ? 'red' : 'gray'}>
+                    {t(`meetings.attendance.${p.attendance}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Section>
 
       <Section title={t('meetings.agenda.title')} testId="meeting-agenda" actions={m.can.manage && <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'agenda' })} data-testid="agenda-open">{t('meetings.editAgenda')}</Button>}>

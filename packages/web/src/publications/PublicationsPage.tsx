@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Code, Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Code, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '@truce/core/documents/model';
 import type { PublicationKind } from '@truce/core/publications/figures';
@@ -21,6 +22,8 @@ function lastQuarter(today = new Date()): { from: string; to: string } {
 function IssueForm() {
   const { t, i18n } = useTranslation();
   const issue = useIssuePublication();
+  // On a phone the two long names of the documents are stacked, not squeezed side by side.
+  const narrow = useMediaQuery('(max-width: 36em)');
   const [kind, setKind] = useState<PublicationKind>('un');
   const [period, setPeriod] = useState(lastQuarter);
   const [language, setLanguage] = useState<DocumentLanguage>((DOCUMENT_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as DocumentLanguage) : 'en');
@@ -42,9 +45,11 @@ function IssueForm() {
             { value: 'un', label: t('publications.kind.un') },
             { value: 'issg', label: t('publications.kind.issg') },
           ]}
+          orientation={narrow ? 'vertical' : 'horizontal'}
+          fullWidth={narrow}
           data-testid="publication-kind"
         />
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <TextInput type="date" label={t('publications.from')} value={period.from} onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })} error={fieldError('from')} data-testid="publication-from" />
           <TextInput type="date" label={t('publications.to')} value={period.to} onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })} error={fieldError('to')} data-testid="publication-to" />
           <NativeSelect
@@ -54,7 +59,7 @@ function IssueForm() {
             data={DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: t(`publications.languages.${l}`) }))}
             data-testid="publication-language"
           />
-        </Group>
+        </SimpleGrid>
         <ProblemAlert error={issue.error} />
         {issue.data && (
           <Text size="sm" c="teal.8" data-testid="publication-issued">
