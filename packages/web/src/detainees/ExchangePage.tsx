@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RELEASE_OUTCOMES, outcomeAllowed, type ReleaseOutcome } from '@truce/core/detainees/status';
@@ -14,17 +14,8 @@ import { ExchangeStateBadge, OutcomeBadge } from './Badges.tsx';
 import { MeetingForm, OutcomeForm, WithdrawExchangeForm } from './ExchangeForms.tsx';
 import { useDetaineeText } from './labels.ts';
 import { birthOf, personName } from './names.ts';
+import { Section } from '../components/Section.tsx';
 
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Card withBorder padding="md" data-testid={testId}>
-      <Title order={3} size="h5" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 const OUTCOME_BUTTON: Record<ReleaseOutcome, string> = { released: 'teal', confirmed: 'green', declined: 'orange', not_found: 'yellow', deceased: 'dark' };
 

@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Timeline } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PersonRecord } from '@truce/core/detainees/person';
@@ -14,17 +14,8 @@ import { withChanges } from './history.ts';
 import { PERSON_FIELDS, useDetaineeText, valueText, type DetaineeText } from './labels.ts';
 import { personName } from './names.ts';
 import { PersonForm, RemovePersonForm } from './PersonForm.tsx';
+import { Section } from '../components/Section.tsx';
 
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Card withBorder padding="md" data-testid={testId}>
-      <Title order={3} size="h5" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 /** A value kept in its own direction: dates and numbers left to right, names and places as written. */
 function Value({ field, value, text }: { field: keyof PersonRecord; value: unknown; text: DetaineeText }) {

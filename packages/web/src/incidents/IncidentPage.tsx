@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Divider, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,17 +14,8 @@ import { useLookups, useReportText } from '../reports/labels.ts';
 import { scopeOf, useIncident, type FindingValue, type Incident } from './api.ts';
 import { AssessForm, ReopenForm, ReplyForm } from './IncidentForms.tsx';
 import { FINDING_COLOUR, useIncidentText } from './labels.ts';
+import { Section } from '../components/Section.tsx';
 
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Card withBorder padding="md" data-testid={testId}>
-      <Title order={3} size="h5" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 /** Names, each isolated so that a Latin name inside Arabic text (or the reverse) keeps its order. */
 export function Names({ ids, name }: { ids: string[]; name: (id: string) => string }) {

@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, List, Stack, Table, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../components/FormModal.tsx';
@@ -11,22 +11,10 @@ import { useMeeting, useMeetingStep, type AgendaItem, type Decision, type Meetin
 import { ActionItemList } from './ActionItems.tsx';
 import { ActionItemForm, AgendaForm, AttendanceForm, CancelMeetingForm, DecisionForm, MinutesForm, WithdrawDecisionForm } from './MeetingForms.tsx';
 import { DECISION_COLOUR, REASON_COLOUR, STATUS_COLOUR, useMeetingText } from './labels.ts';
+import { Section } from '../components/Section.tsx';
 
 type Dialog = { kind: 'agenda' | 'attendance' | 'decision' | 'action' | 'cancel' } | { kind: 'minutes'; item: AgendaItem } | { kind: 'withdraw'; decision: Decision } | null;
 
-function Section({ title, actions, children, testId }: { title: string; actions?: ReactNode; children: ReactNode; testId: string }) {
-  return (
-    <Card withBorder padding="md" data-testid={testId}>
-      <Group justify="space-between" mb="xs" gap="xs">
-        <Title order={3} size="h4">
-          {title}
-        </Title>
-        {actions && <Group gap="xs">{actions}</Group>}
-      </Group>
-      {children}
-    </Card>
-  );
-}
 
 function Agenda({ meeting, open }: { meeting: Meeting; open: (d: Dialog) => void }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Ltr } from '../components/Ltr.tsx';
 import { useFormat } from '../i18n/format.ts';
@@ -9,6 +9,7 @@ import { coordinates, useReportText, type Lookups } from './labels.ts';
 import { localName } from './geo.ts';
 import { MapSlot } from './MapSlot.tsx';
 import { CASUALTY_KEYS } from './formState.ts';
+import { Section } from '../components/Section.tsx';
 
 export function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -23,16 +24,6 @@ export function Field({ label, children, testId }: { label: string; children: Re
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md">
-      <Title order={3} size="h5" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 /** A report's content as this reader may see it. User text keeps its own direction and is never read as HTML. */
 export function ReportView({ report, lookups }: { report: Report; lookups: Lookups }) {
