@@ -275,6 +275,27 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     await expectMapExact();
   });
 
+  it("keeps a map cluster's extent exact when the report on its edge moves away or is withdrawn", async () => {
+    // Five reports in one ~5 km square of Aleppo (36.167–36.211° N, 37.134–37.178° E), a
+    // cluster at zoom 11; the southmost and the eastmost then leave it.
+    const at = (lat: number, lon: number, day: string) => ({ occurredAt: `2019-06-0${day}T08:00:00Z`, location: { lat, lon, geoPrecision: 'exact' } });
+    const south = await file(gov, 'aleppo', at(36.1702, 37.1521, '1'));
+    const east = await file(dawn, 'aleppo', at(36.1893, 37.1764, '2'));
+    await file(gov, 'aleppo', at(36.1951, 37.1419, '3'));
+    await file(guarantors[0], 'aleppo', at(36.2046, 37.1602, '4'));
+    await file(dawn, 'aleppo', at(36.1817, 37.1388, '5'));
+    await expectMapExact();
+    const moved = await gov.post(`/api/reports/${south.id}/versions`, {
+      content: report('homs', { occurredAt: '2019-06-01T08:00:00Z' }),
+      changeNote: 'The shelling was in Homs, not Aleppo.',
+      version: south.version,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(201);
+    await expectMapExact();
+    expect((await dawn.post(`/api/reports/${east.id}/withdraw`, { reason: 'Duplicate of another report.', version: east.version })).status).toBe(200);
+    await expectMapExact();
+  });
+
   // The longest test of the suite: each step is compared with the tables for six readers; generous on a busy machine.
   it('stays exact through incidents across days, replies, findings, splits, merges and reopening', { timeout: 180_000 }, async () => {
     const r1 = await file(gov, 'idlib', { occurredAt: '2019-05-07T23:00:00Z' });

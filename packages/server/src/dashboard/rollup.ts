@@ -131,7 +131,8 @@ const MAP_COLUMNS = sql`scope, org, dims, type_code, alleged, verification, mont
  * alleged party and verification each a value or '*' (at most one a value). With `only`, a
  * relation (month, k) of fine squares, just the rows of those squares in those months.
  */
-const mapMonthlyOf = (src: Frag, only?: Frag) => {
+const mapMonthlyOf = (src: Frag, sign: 1 | -1, only?: Frag) => {
+  const s = sql.lit(sign);
   const kept = (col: string, bit: number) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.lit(bit)} else 0 end`;
   const cellCol = (col: string) => sql`case when grouping(${sql.ref(col)}) = 0 then ${sql.ref(col)} else '*' end`;
   return sql`
@@ -155,19 +156,26 @@ const mapMonthlyOf = (src: Frag, only?: Frag) => {
     select scope, org, (${kept('type_code', 1)} + ${kept('alleged', 2)} + ${kept('verification', 4)})::smallint,
            ${cellCol('type_code')}, ${cellCol('alleged')}, ${cellCol('verification')}, month, hidden::smallint,
            floor(lon / ${LEAF})::int, floor(lat / ${LEAF})::int,
-           count(*), sum(lat), sum(lon), min(lat), max(lat), min(lon), max(lon)
+           ${s} * count(*), ${s} * sum(lat), ${s} * sum(lon), min(lat), max(lat), min(lon), max(lon)
     from shown
     group by scope, org, month, hidden, floor(lon / ${LEAF})::int, floor(lat / ${LEAF})::int,
              grouping sets ((), (type_code), (alleged), (verification))`;
 };
 
-/** The (month, fine square) pairs these counted reports' places are in, exact and rounded, as "month,key" strings. */
-async function squaresOf(tx: Db, reports: Frag): Promise<string[]> {
-  const { rows } = await sql<{ sq: string }>`
-    select distinct to_char(date_trunc('month', d.occurred_at at time zone 'UTC'), 'YYYY-MM-DD') || ',' || v.k as sq
-    from dashboard_reports d cross join lateral (values (d.leaf), (d.leaf_shown)) v(k)
-    where d.report_id = any(${reports}) and v.k is not null and d.occurred_at is not null`.execute(tx);
-  return rows.map((r) => r.sq);
+/**
+ * What places a counted report on the map, as one text (its month, place, sealing, filer,
+ * type, parties and verification: the rows of map_monthly it counts in follow from these),
+ * and the (month, fine square) pairs of its place, exact and rounded, as "month,key" strings.
+ */
+async function placesOf(tx: Db, reports: Frag): Promise<Map<string, { key: string; squares: string[] }>> {
+  const { rows } = await sql<{ id: string; key: string; month: string | null; leaf: string | null; leaf_shown: string | null }>`
+    select d.report_id::text as id, to_char(date_trunc('month', d.occurred_at at time zone 'UTC'), 'YYYY-MM-DD') as month, d.leaf::text, d.leaf_shown::text,
+           concat_ws('|', d.occurred_at is null, date_trunc('month', d.occurred_at at time zone 'UTC'), d.lat, d.lon, d.location_sealed, d.leaf, d.leaf_shown,
+                     d.reporter_org, d.type_code, d.alleged, d.affected_party, d.verification) as key
+    from dashboard_reports d where d.report_id = any(${reports})`.execute(tx);
+  return new Map(
+    rows.map((r) => [r.id, { key: r.key, squares: r.month === null ? [] : [r.leaf, r.leaf_shown].filter((k) => k !== null).map((k) => `${r.month},${k}`) }]),
+  );
 }
 
 /** Recounts map_monthly over these (month, fine square) pairs from dashboard_reports: every scope, sealing and filter at once. */
@@ -183,7 +191,7 @@ async function recountSquares(tx: Db, squares: Set<string>): Promise<void> {
   const src = sql`
     select d.* from (${pairs}) t join dashboard_reports d on d.leaf = t.k and ${inMonth}
     union select d.* from (${pairs}) t join dashboard_reports d on d.leaf_shown = t.k and ${inMonth}`;
-  await sql`insert into map_monthly (${MAP_COLUMNS}) ${mapMonthlyOf(src, pairs)}`.execute(tx);
+  await sql`insert into map_monthly (${MAP_COLUMNS}) ${mapMonthlyOf(src, 1, pairs)}`.execute(tx);
 }
 
 /** Whether the governorate breakdown under this filter is in dashboard_daily (at most one filter). */
@@ -283,6 +291,22 @@ const addOpenDaily = (rows: Frag) => sql`
     unreplied = dashboard_open_daily.unreplied + excluded.unreplied,
     disagreements = dashboard_open_daily.disagreements + excluded.disagreements`;
 
+/**
+ * Adds signed map_monthly rows. A cell's extent only widens here: subtracting leaves it as it
+ * was, which stays exact when the same places come back (a report recounted unchanged);
+ * refresh() recounts the squares that reports left.
+ */
+const addMap = (rows: Frag) => sql`
+  insert into map_monthly (${MAP_COLUMNS}) ${rows}
+  on conflict (scope, org, dims, type_code, alleged, verification, month, hidden, gx, gy) do update set
+    reports = map_monthly.reports + excluded.reports,
+    sum_lat = map_monthly.sum_lat + excluded.sum_lat,
+    sum_lon = map_monthly.sum_lon + excluded.sum_lon,
+    min_lat = case when excluded.reports > 0 then least(map_monthly.min_lat, excluded.min_lat) else map_monthly.min_lat end,
+    max_lat = case when excluded.reports > 0 then greatest(map_monthly.max_lat, excluded.max_lat) else map_monthly.max_lat end,
+    min_lon = case when excluded.reports > 0 then least(map_monthly.min_lon, excluded.min_lon) else map_monthly.min_lon end,
+    max_lon = case when excluded.reports > 0 then greatest(map_monthly.max_lon, excluded.max_lon) else map_monthly.max_lon end`;
+
 /** Everything from the tables: the first catch-up after the migration, or after a bulk load (bench). */
 export async function rebuild(tx: Db): Promise<void> {
   const { next } = (await sql<{ next: string | number }>`select coalesce(max(idx), -1) + 1 as next from log_entries`.execute(tx)).rows[0];
@@ -292,7 +316,7 @@ export async function rebuild(tx: Db): Promise<void> {
   await sql`analyze dashboard_reports`.execute(tx);
   await sql`insert into dashboard_daily (${DAILY_COLUMNS}) ${dailyOf(sql`select * from dashboard_reports`, 1)}`.execute(tx);
   await sql`insert into dashboard_incident_pairs (${PAIR_COLUMNS}) ${pairsOf(sql`select * from dashboard_reports`, 1)}`.execute(tx);
-  await sql`insert into map_monthly (${MAP_COLUMNS}) ${mapMonthlyOf(sql`select * from dashboard_reports`)}`.execute(tx);
+  await sql`insert into map_monthly (${MAP_COLUMNS}) ${mapMonthlyOf(sql`select * from dashboard_reports`, 1)}`.execute(tx);
   await sql`insert into dashboard_open (${OPEN_COLUMNS}) ${freshOpen(sql`true`)}`.execute(tx);
   await sql`insert into dashboard_open_daily (${OPEN_DAILY_COLUMNS}) ${openDailyOf(sql`select * from dashboard_open`, 1)}`.execute(tx);
   await sql`update dashboard_cursor set log_index = ${Number(next)} where id = 1`.execute(tx);
@@ -317,18 +341,25 @@ export async function refresh(tx: Db, reportIds: Iterable<string>, incidentIds: 
   const r = idList(reports);
   const i = idList(incidents);
   const counted = sql`select * from dashboard_reports where report_id = any(${r})`;
+  const before = await placesOf(tx, r);
   await addDaily(dailyOf(counted, -1)).execute(tx);
   await addPairs(pairsOf(counted, -1)).execute(tx);
-  // The map's squares these reports were and are in are recounted whole (extents cannot be subtracted).
-  const squares = new Set(await squaresOf(tx, r));
+  await addMap(mapMonthlyOf(counted, -1)).execute(tx);
   await sql`delete from dashboard_reports where report_id = any(${r})`.execute(tx);
   await sql`insert into dashboard_reports ${freshReports(sql`r.id = any(${r})`)}`.execute(tx);
   await addDaily(dailyOf(counted, 1)).execute(tx);
   await addPairs(pairsOf(counted, 1)).execute(tx);
+  await addMap(mapMonthlyOf(counted, 1)).execute(tx);
+  // A report that left map cells (moved, withdrawn, re-typed, a new finding…) may have been on
+  // their extent's edge: the squares it was in are recounted whole. A report counted again
+  // unchanged (a new report joining its incident, say) comes back to the same cells.
+  const after = await placesOf(tx, r);
+  const left = new Set<string>();
+  for (const [id, was] of before) if (after.get(id)?.key !== was.key) for (const sq of was.squares) left.add(sq);
+  await recountSquares(tx, left);
   await sql`delete from dashboard_daily where reports = 0`.execute(tx);
   await sql`delete from dashboard_incident_pairs where n = 0`.execute(tx);
-  for (const sq of await squaresOf(tx, r)) squares.add(sq);
-  await recountSquares(tx, squares);
+  await sql`delete from map_monthly where reports = 0`.execute(tx);
 
   if (incidents.size === 0) return;
   const open = sql`select * from dashboard_open where incident_id = any(${i})`;
