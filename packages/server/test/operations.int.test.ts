@@ -26,6 +26,22 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     expect((await ts.client().get('/api/docs')).status).toBeLessThan(400);
   });
 
+  it('sends the security headers on answers, refusals and bad requests alike', async () => {
+    const badJson = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' };
+    for (const [path, status, init] of [['/api/health', 200, {}], ['/api/reports', 401, {}], ['/api/session', 400, badJson]] as const) {
+      const res = await fetch(`${ts.server.url}${path}`, init);
+      expect(res.status, path).toBe(status);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("img-src 'self' data: blob:");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('strict-transport-security'), path).toMatch(/^max-age=\d+/);
+    }
+  });
+
   it('answers health with 200, and 503 once the database is gone', async () => {
     const ok = await ts.client().get('/api/health');
     expect(ok.status).toBe(200);

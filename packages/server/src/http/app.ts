@@ -3,12 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { securityHeaders } from './security-headers.ts';
 import { accountRoutes } from '../accounts/account-routes.ts';
 import { adminRoutes } from '../accounts/admin-routes.ts';
 import { sessionRoutes } from '../accounts/session-routes.ts';
@@ -81,11 +81,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     return payload;
   });
 
-  app.addSchema(ProblemSchema);
-  await app.register(cookie);
-  const routeTable = installAuth(app, ctx);
-  app.decorate('routeTable', routeTable);
-  await app.register(helmet, {
+  // First of the request hooks, so that refusals (401, 403, 404, 429) carry them too.
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -96,6 +93,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
     },
   });
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(security);
+  });
+  app.addSchema(ProblemSchema);
+  await app.register(cookie);
+  const routeTable = installAuth(app, ctx);
+  app.decorate('routeTable', routeTable);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
