@@ -1,3 +1,4 @@
+import './log/native-sha256.ts';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 

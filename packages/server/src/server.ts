@@ -1,3 +1,4 @@
+import './log/native-sha256.ts';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
