@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bounds, parsePeriod, previousPeriod } from '@truce/core/dashboard/period';
 import * as store from '../src/dashboard/store.ts';
@@ -273,6 +274,11 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     expect((await dawn.post(`/api/reports/${b.id}/withdraw`, { reason: 'Filed twice.', version: 1 })).status).toBe(200);
     await expectExact();
     await expectMapExact();
+    // Cells counted down to zero are deleted, not kept as empty rows.
+    const { rows } = await sql<{ n: number }>`
+      select (select count(*) from dashboard_daily where reports = 0) + (select count(*) from map_monthly where reports = 0)
+           + (select count(*) from dashboard_incident_pairs where n = 0) + (select count(*) from dashboard_open_daily where incidents = 0) as n`.execute(ts.server.ctx.db);
+    expect(Number(rows[0].n)).toBe(0);
   });
 
   it("keeps a map cluster's extent exact when the report on its edge moves away or is withdrawn", async () => {

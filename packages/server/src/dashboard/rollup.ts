@@ -307,6 +307,46 @@ const addMap = (rows: Frag) => sql`
     min_lon = case when excluded.reports > 0 then least(map_monthly.min_lon, excluded.min_lon) else map_monthly.min_lon end,
     max_lon = case when excluded.reports > 0 then greatest(map_monthly.max_lon, excluded.max_lon) else map_monthly.max_lon end`;
 
+/** An aggregate table kept by signed additions: its key (columns and their types) and its count. */
+interface Kept {
+  table: string;
+  key: [string, string][];
+  count: string;
+}
+const CELL_KEY: [string, string][] = [['scope', 'text'], ['org', 'uuid'], ['dims', 'smallint'], ['type_code', 'text'], ['alleged', 'text'], ['verification', 'text']];
+const DAILY: Kept = { table: 'dashboard_daily', count: 'reports', key: [...CELL_KEY, ['day', 'date'], ['adm1', 'text']] };
+const PAIRS: Kept = { table: 'dashboard_incident_pairs', count: 'n', key: [...CELL_KEY, ['day1', 'date'], ['day2', 'date']] };
+const OPEN_DAILY: Kept = { table: 'dashboard_open_daily', count: 'incidents', key: [['scope', 'text'], ['org', 'uuid'], ['day', 'date'], ['assessors', 'integer']] };
+const MAP: Kept = { table: 'map_monthly', count: 'reports', key: [...CELL_KEY, ['month', 'date'], ['hidden', 'smallint'], ['gx', 'integer'], ['gy', 'integer']] };
+
+/**
+ * Rows counted down to zero, found by key from the additions themselves (RETURNING) and
+ * deleted at the end of a refresh if still at zero. Not by an index on the count: an index
+ * naming the count would stop PostgreSQL from updating rows in place (migration 0024).
+ */
+class Zeros {
+  private keys = new Map<Kept, Record<string, unknown>[]>();
+
+  /** Runs one of the add* upserts, noting the rows it left at zero. */
+  async add(tx: Db, kept: Kept, upsert: Frag): Promise<void> {
+    const cols = sql.join(kept.key.map(([c]) => sql.ref(c)));
+    const { rows } = await sql<Record<string, unknown>>`
+      with up as (${upsert} returning ${cols}, ${sql.ref(kept.count)} as left_count) select ${cols} from up where left_count = 0`.execute(tx);
+    if (rows.length > 0) this.keys.set(kept, [...(this.keys.get(kept) ?? []), ...rows]);
+  }
+
+  /** Deletes the noted rows that are still at zero (a later addition may have brought one back). */
+  async delete(tx: Db): Promise<void> {
+    for (const [kept, keys] of this.keys) {
+      const defs = sql.join(kept.key.map(([c, type]) => sql`${sql.ref(c)} ${sql.raw(type)}`));
+      const match = sql.join(kept.key.map(([c]) => sql`${sql.ref(`t.${c}`)} = ${sql.ref(`k.${c}`)}`), sql` and `);
+      await sql`delete from ${sql.table(kept.table)} as t using jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(${defs})
+        where ${match} and ${sql.ref(`t.${kept.count}`)} = 0`.execute(tx);
+    }
+    this.keys.clear();
+  }
+}
+
 /** Everything from the tables: the first catch-up after the migration, or after a bulk load (bench). */
 export async function rebuild(tx: Db): Promise<void> {
   const { next } = (await sql<{ next: string | number }>`select coalesce(max(idx), -1) + 1 as next from log_entries`.execute(tx)).rows[0];
@@ -341,15 +381,16 @@ export async function refresh(tx: Db, reportIds: Iterable<string>, incidentIds: 
   const r = idList(reports);
   const i = idList(incidents);
   const counted = sql`select * from dashboard_reports where report_id = any(${r})`;
+  const zeros = new Zeros();
   const before = await placesOf(tx, r);
-  await addDaily(dailyOf(counted, -1)).execute(tx);
-  await addPairs(pairsOf(counted, -1)).execute(tx);
-  await addMap(mapMonthlyOf(counted, -1)).execute(tx);
+  await zeros.add(tx, DAILY, addDaily(dailyOf(counted, -1)));
+  await zeros.add(tx, PAIRS, addPairs(pairsOf(counted, -1)));
+  await zeros.add(tx, MAP, addMap(mapMonthlyOf(counted, -1)));
   await sql`delete from dashboard_reports where report_id = any(${r})`.execute(tx);
   await sql`insert into dashboard_reports ${freshReports(sql`r.id = any(${r})`)}`.execute(tx);
-  await addDaily(dailyOf(counted, 1)).execute(tx);
-  await addPairs(pairsOf(counted, 1)).execute(tx);
-  await addMap(mapMonthlyOf(counted, 1)).execute(tx);
+  await zeros.add(tx, DAILY, addDaily(dailyOf(counted, 1)));
+  await zeros.add(tx, PAIRS, addPairs(pairsOf(counted, 1)));
+  await zeros.add(tx, MAP, addMap(mapMonthlyOf(counted, 1)));
   // A report that left map cells (moved, withdrawn, re-typed, a new finding…) may have been on
   // their extent's edge: the squares it was in are recounted whole. A report counted again
   // unchanged (a new report joining its incident, say) comes back to the same cells.
@@ -357,17 +398,15 @@ export async function refresh(tx: Db, reportIds: Iterable<string>, incidentIds: 
   const left = new Set<string>();
   for (const [id, was] of before) if (after.get(id)?.key !== was.key) for (const sq of was.squares) left.add(sq);
   await recountSquares(tx, left);
-  await sql`delete from dashboard_daily where reports = 0`.execute(tx);
-  await sql`delete from dashboard_incident_pairs where n = 0`.execute(tx);
-  await sql`delete from map_monthly where reports = 0`.execute(tx);
 
-  if (incidents.size === 0) return;
-  const open = sql`select * from dashboard_open where incident_id = any(${i})`;
-  await addOpenDaily(openDailyOf(open, -1)).execute(tx);
-  await sql`delete from dashboard_open where incident_id = any(${i})`.execute(tx);
-  await sql`insert into dashboard_open (${OPEN_COLUMNS}) ${freshOpen(sql`i.id = any(${i})`)}`.execute(tx);
-  await addOpenDaily(openDailyOf(open, 1)).execute(tx);
-  await sql`delete from dashboard_open_daily where incidents = 0`.execute(tx);
+  if (incidents.size > 0) {
+    const open = sql`select * from dashboard_open where incident_id = any(${i})`;
+    await zeros.add(tx, OPEN_DAILY, addOpenDaily(openDailyOf(open, -1)));
+    await sql`delete from dashboard_open where incident_id = any(${i})`.execute(tx);
+    await sql`insert into dashboard_open (${OPEN_COLUMNS}) ${freshOpen(sql`i.id = any(${i})`)}`.execute(tx);
+    await zeros.add(tx, OPEN_DAILY, addOpenDaily(openDailyOf(open, 1)));
+  }
+  await zeros.delete(tx);
 }
 
 interface Entry {

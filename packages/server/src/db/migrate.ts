@@ -22,7 +22,7 @@ import * as m0019 from './migrations/0019_exchanges.ts';
 import * as m0020 from './migrations/0020_meetings.ts';
 import * as m0022 from './migrations/0022_issued_reports.ts';
 import * as m0023 from './migrations/0023_map_aggregates.ts';
-import * as m0024 from './migrations/0024_map_additive.ts';
+import * as m0024 from './migrations/0024_rollup_in_place.ts';
 import * as m0025 from './migrations/0025_report_write_indexes.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
@@ -49,7 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020_meetings': m0020,
   '0022_issued_reports': m0022,
   '0023_map_aggregates': m0023,
-  '0024_map_additive': m0024,
+  '0024_rollup_in_place': m0024,
   '0025_report_write_indexes': m0025,
 };
 
