@@ -27,8 +27,6 @@ interface Notice {
   details: Record<string, unknown>;
 }
 
-const BATCH = 200;
-
 async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
   const incident = entry.subject.incident;
   switch (entry.type) {
@@ -66,22 +64,41 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
   }
 }
 
-/** Processes the entries appended since the last run; returns how many were read. */
+/** The entry types that notify someone (noticesFor). */
+const NOTIFYING = ['incident.created', 'incident.report_added', 'finding.adopted'];
+/**
+ * Each type as it reads inside an entry's bytes: canonical JSON writes the top-level pair
+ * exactly so, and a quote inside a string value is escaped, so an entry of that type always
+ * holds it. The database picks out those entries; every other entry (a filing, a view…) is
+ * passed over without being sent here and parsed.
+ */
+const NEEDLES = NOTIFYING.map((t) => new TextEncoder().encode(`"type":${JSON.stringify(t)}`));
+/** Log indexes looked at per transaction. */
+const SPAN = 2000;
+
+/** Processes the entries appended since the last run; returns how many were looked at. */
 export async function processNotifications(ctx: AppContext): Promise<number> {
   return ctx.db.transaction().execute(async (tx) => {
     const cursor = await tx.selectFrom('notification_cursor').select('log_index').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-    const rows = await tx.selectFrom('log_entries').select(['idx', 'body']).where('idx', '>=', cursor.log_index).orderBy('idx').limit(BATCH).$narrowType<{ idx: number }>().execute();
+    const from = Number(cursor.log_index);
+    const span = sql`idx >= ${from} and idx < ${from + SPAN}`;
+    const head = (await sql<{ head: number | string | null }>`select max(idx) as head from log_entries where ${span}`.execute(tx)).rows[0]?.head;
+    if (head === null || head === undefined) return 0;
+    const matches = sql.join(NEEDLES.map((n) => sql`position(${n} in body) > 0`), sql` or `);
+    const { rows } = await sql<{ idx: number | string; body: Uint8Array }>`select idx, body from log_entries where ${span} and (${matches}) order by idx`.execute(tx);
+    const decoder = new TextDecoder();
     for (const row of rows) {
       let entry: Entry;
       try {
-        entry = JSON.parse(new TextDecoder().decode(row.body)) as Entry;
+        entry = JSON.parse(decoder.decode(row.body)) as Entry;
       } catch {
         continue; // a damaged entry is for `truce verify` to report, not for notifications
       }
+      if (!NOTIFYING.includes(entry.type)) continue;
       for (const n of await noticesFor(tx, entry)) {
         const written = await tx
           .insertInto('notifications')
-          .values({ id: uuidv7(), organisation_id: n.organisationId, kind: n.kind, subject: JSON.stringify(n.subject), details: JSON.stringify(n.details), log_index: row.idx, created_at: new Date() })
+          .values({ id: uuidv7(), organisation_id: n.organisationId, kind: n.kind, subject: JSON.stringify(n.subject), details: JSON.stringify(n.details), log_index: Number(row.idx), created_at: new Date() })
           .onConflict((oc) => oc.doNothing())
           .returning('id')
           .executeTakeFirst();
@@ -89,15 +106,15 @@ export async function processNotifications(ctx: AppContext): Promise<number> {
         if (written) await queueNotificationEmails(tx, ctx.config.smtp, { notificationId: written.id, organisationId: n.organisationId });
       }
     }
-    if (rows.length > 0) await tx.updateTable('notification_cursor').set({ log_index: rows[rows.length - 1].idx + 1 }).where('id', '=', 1).execute();
-    return rows.length;
+    await tx.updateTable('notification_cursor').set({ log_index: Number(head) + 1 }).where('id', '=', 1).execute();
+    return Number(head) + 1 - from;
   });
 }
 
 /** Runs the processor every few seconds until stopped; errors are logged, not fatal. */
 export function startNotificationLoop(ctx: AppContext, log: LoopLog, everyMs = 2000): () => Promise<void> {
   const run = async () => {
-    while ((await processNotifications(ctx)) === BATCH) {
+    while ((await processNotifications(ctx)) === SPAN) {
       /* catch up in batches */
     }
   };
