@@ -2,8 +2,11 @@
  * The load generator, run in a worker thread so that it does not share the server's
  * event loop: `concurrency` clients, each sending its next request as soon as its last
  * one answered, until `count` requests were sent or `timeLimitMs` passed. Loopback only.
+ *
+ * Requests go through the lean client of http-client.mjs, one kept-alive connection per client.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { keepAlive, send } from './http-client.mjs';
 
 /** @param {import("./load.ts").LoadJob} job */
 async function run(job) {
@@ -16,13 +19,14 @@ async function run(job) {
   const latencies = [];
   const started = performance.now();
   const deadline = started + job.timeLimitMs;
+  const agent = keepAlive(job.concurrency);
   async function client() {
     while (next < job.count && performance.now() < deadline) {
       const i = next++;
       const t = performance.now();
       try {
-        const res = await fetch(job.url, { method: job.method, headers: job.headers, body: job.method === 'POST' ? job.bodies[i % job.bodies.length] : undefined });
-        const text = await res.text();
+        const res = await send(agent, job.url, job.method, job.headers, job.method === 'POST' ? job.bodies[i % job.bodies.length] : undefined);
+        const text = res.text;
         latencies.push(performance.now() - t);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status < 300) ok++;
@@ -35,6 +39,7 @@ async function run(job) {
     }
   }
   await Promise.all(Array.from({ length: job.concurrency }, client));
+  agent.destroy();
   return { sent: latencies.length, ok, statuses, elapsedMs: performance.now() - started, latenciesMs: latencies, firstError };
 }
 
