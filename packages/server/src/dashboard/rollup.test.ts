@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAP_LEAF_DEGREES, MAP_LEAF_ZOOM, monthsOf } from './rollup.ts';
+import { catchUpWaits, MAP_LEAF_DEGREES, MAP_LEAF_ZOOM, monthsOf } from './rollup.ts';
 
 const at = (day: string) => new Date(`${day}T00:00:00Z`);
 const span = (r: { start: Date; end: Date }) => [r.start.toISOString().slice(0, 10), r.end.toISOString().slice(0, 10)];
@@ -34,5 +34,21 @@ describe("the map's fine grid", () => {
         expect(Math.floor(Math.floor(x / MAP_LEAF_DEGREES) / up), `${x} at zoom ${zoom}`).toBe(Math.floor(x / cell));
       }
     }
+  });
+});
+
+describe('catchUpWaits: the background catch-up gives way to a burst of filings', () => {
+  const now = Date.parse('2026-11-29T12:00:00Z');
+  const ago = (ms: number) => new Date(now - ms);
+  const pace = { quietMs: 1000, maxLagMs: 10_000 };
+  it('waits while entries keep arriving, until the oldest pending one is maxLagMs old', () => {
+    expect(catchUpWaits(now, ago(200), ago(3000), pace)).toBe(true);
+    expect(catchUpWaits(now, ago(200), ago(9999), pace)).toBe(true);
+    expect(catchUpWaits(now, ago(200), ago(10_000), pace)).toBe(false);
+  });
+  it('goes ahead once the writes pause, and when nothing is pending or everything is to be built', () => {
+    expect(catchUpWaits(now, ago(1000), ago(3000), pace)).toBe(false);
+    expect(catchUpWaits(now, ago(200), null, pace)).toBe(false);
+    expect(catchUpWaits(now, null, null, pace)).toBe(false);
   });
 });

@@ -606,13 +606,46 @@ export async function perGovernorate(db: Db, scope: Scope, f: Filter) {
   return (list ?? []).map(([pcode, count]) => ({ pcode, count: n(count) }));
 }
 
+/** How the background catch-up gives way to a burst of writes. */
+export interface CatchUpPace {
+  /** Entries this recent mean writes are still arriving. */
+  quietMs: number;
+  /** The oldest entry not taken in waits no longer than this, burst or not. */
+  maxLagMs: number;
+}
+export const CATCH_UP_PACE: CatchUpPace = { quietMs: 1000, maxLagMs: 10_000 };
+
+/**
+ * Whether the background catch-up waits this time: while entries keep arriving (the newest
+ * is under quietMs old) and the oldest one not yet taken in is under maxLagMs old. Nothing
+ * pending (or everything to build): no wait.
+ */
+export function catchUpWaits(now: number, newest: Date | null, oldestPending: Date | null, pace: CatchUpPace = CATCH_UP_PACE): boolean {
+  if (newest === null || oldestPending === null) return false;
+  return now - newest.getTime() < pace.quietMs && now - oldestPending.getTime() < pace.maxLagMs;
+}
+
 /**
  * Catches up every few seconds (and builds everything on the first run after the
  * migration), so that a dashboard read rarely has more than a few entries to take in.
- * Errors are logged, not fatal: the next read or run catches up.
+ * A burst of filings goes first: each report adds to some fifty aggregate rows, work that
+ * would compete with the filings for the processor, so while entries keep arriving the
+ * catch-up waits (catchUpWaits), at most CATCH_UP_PACE.maxLagMs. Reads are exact whatever
+ * the loop does: each catches up first. Errors are logged, not fatal: the next read or run
+ * catches up.
  */
 export function startDashboardLoop(db: Db, log: LoopLog, everyMs = 2000): () => Promise<void> {
-  return startLoop(() => ensureCurrent(db), { everyMs, log, failure: 'dashboard aggregates catch-up failed; will retry' });
+  const run = async () => {
+    const row = (
+      await sql<{ newest: Date | string | null; oldest: Date | string | null }>`
+        select (select created_at from log_entries where idx = (select max(idx) from log_entries)) as newest,
+               (select created_at from log_entries where idx = (select log_index from dashboard_cursor where id = 1)) as oldest`.execute(db)
+    ).rows[0];
+    const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+    if (catchUpWaits(Date.now(), date(row.newest), date(row.oldest))) return;
+    await ensureCurrent(db);
+  };
+  return startLoop(run, { everyMs, log, failure: 'dashboard aggregates catch-up failed; will retry' });
 }
 
 // --- the map -----------------------------------------------------------------------------
