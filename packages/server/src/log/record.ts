@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { randomPooled } from './random-pool.ts';
 import { commitment, encodeEntry } from '@truce/core/log/index';
 import type { Database } from '../db/schema.ts';
 
@@ -54,7 +54,7 @@ export function prepareEntry(event: LogEvent): PreparedEntry {
   const commitments: Record<string, string> = {};
   for (const [field, value] of Object.entries(event.sealed ?? {})) {
     if (value === undefined) continue;
-    const salt = new Uint8Array(randomBytes(32));
+    const salt = randomPooled(32);
     salts.push({ field, salt });
     commitments[field] = commitment(salt, value);
   }

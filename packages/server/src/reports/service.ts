@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, Problem, notFound, staleVersion } from '../http/problem.ts';
 import { prepareEntry, record } from '../log/record.ts';
+import { randomPooled } from '../log/random-pool.ts';
 import { presentReport, scopeOf, type Areas } from './present.ts';
 import type { ReportContentInput } from './schema.ts';
 import * as store from './store.ts';
@@ -125,7 +126,7 @@ export async function fileReport(ctx: AppContext, auth: Auth, input: ReportConte
   const content = normalise(input);
   const requestHash = idempotencyKey === undefined ? null : sha256Hex(canonicalJson(content));
   const { areas, flags } = await prepare(ctx, auth, content);
-  const id = uuidv7();
+  const id = uuidv7({ random: randomPooled(16) });
   const now = new Date();
   const report = {
     id, reporter_org: auth.actor.orgId, reporter_user: auth.actor.userId, created_at: now, current_version: 1,
