@@ -281,6 +281,30 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     expect(Number(rows[0].n)).toBe(0);
   });
 
+  it('takes the log in slices of a few entries, each in its own transaction, and ends exact', async () => {
+    const db = ts.server.ctx.db;
+    await rollup.ensureCurrent(db); // built, so that the slices below only take in new entries
+    await file(gov, 'homs', { occurredAt: '2019-05-21T06:00:00Z' });
+    await file(dawn, 'idlib', { occurredAt: '2019-05-22T06:00:00Z' });
+    await file(guarantors[1], 'daraa', { occurredAt: '2019-05-23T06:00:00Z' });
+    // One slice, with the cursor locked first so that the server's own loop cannot move it meanwhile.
+    const slice = await db.transaction().execute(async (tx) => {
+      const read = async () =>
+        (await sql<{ c: number; h: number }>`select (select log_index from dashboard_cursor for update) as c, (select max(idx) from log_entries) as h`.execute(tx)).rows[0];
+      const before = await read();
+      const took = await rollup.catchUp(tx, 2);
+      return { pending: Number(before.h) + 1 - Number(before.c), took, moved: Number((await read()).c) - Number(before.c) };
+    });
+    expect(slice.took).toBe(Math.min(2, slice.pending));
+    expect(slice.moved).toBe(slice.took);
+    while ((await db.transaction().execute((tx) => rollup.catchUp(tx, 2))) > 0) {
+      /* the rest, two entries a transaction */
+    }
+    const { rows } = await sql<{ c: number; h: number }>`select (select log_index from dashboard_cursor) as c, (select max(idx) from log_entries) as h`.execute(db);
+    expect(Number(rows[0].c)).toBe(Number(rows[0].h) + 1);
+    await expectExact();
+  });
+
   it("keeps a map cluster's extent exact when the report on its edge moves away or is withdrawn", async () => {
     // Five reports in one ~5 km square of Aleppo (36.167–36.211° N, 37.134–37.178° E), a
     // cluster at zoom 11; the southmost and the eastmost then leave it.

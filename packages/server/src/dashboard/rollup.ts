@@ -416,7 +416,7 @@ interface Entry {
 }
 
 /** Brings the aggregates up to the log's head, in the caller's transaction (which holds the cursor's lock meanwhile). */
-export async function catchUp(tx: Db): Promise<number> {
+export async function catchUp(tx: Db, maxEntries = Infinity): Promise<number> {
   const row = (await sql<{ log_index: string | number }>`select log_index from dashboard_cursor where id = 1 for update`.execute(tx)).rows[0];
   let cursor = Number(row.log_index);
   // Set-based statements over many rows: JIT compiling them costs more than it saves (as for reads, store.READ_SETTINGS).
@@ -427,7 +427,9 @@ export async function catchUp(tx: Db): Promise<number> {
   }
   let seen = 0;
   for (;;) {
-    const { rows } = await sql<{ idx: string | number; body: Uint8Array }>`select idx, body from log_entries where idx >= ${cursor} order by idx limit ${BATCH}`.execute(tx);
+    const batch = Math.min(BATCH, maxEntries - seen);
+    if (batch <= 0) break;
+    const { rows } = await sql<{ idx: string | number; body: Uint8Array }>`select idx, body from log_entries where idx >= ${cursor} order by idx limit ${batch}`.execute(tx);
     if (rows.length === 0) break;
     const reports = new Set<string>();
     const incidents = new Set<string>();
@@ -451,7 +453,7 @@ export async function catchUp(tx: Db): Promise<number> {
     seen += rows.length;
     cursor = Number(rows[rows.length - 1].idx) + 1;
     await sql`update dashboard_cursor set log_index = ${cursor} where id = 1`.execute(tx);
-    if (rows.length < BATCH) break;
+    if (rows.length < batch) break;
   }
   return seen;
 }
@@ -614,10 +616,12 @@ export interface CatchUpPace {
   maxLagMs: number;
 }
 export const CATCH_UP_PACE: CatchUpPace = { quietMs: 1000, maxLagMs: 10_000 };
+/** Log entries the background loop takes in per transaction. */
+const LOOP_SLICE = 250;
 
 /**
  * Whether the background catch-up waits this time: while entries keep arriving (the newest
- * is under quietMs old) and the oldest one not yet taken in is under maxLagMs old. Nothing
+ * written, numbered or not, is under quietMs old) and the oldest one not yet taken in is under maxLagMs old. Nothing
  * pending (or everything to build): no wait.
  */
 export function catchUpWaits(now: number, newest: Date | null, oldestPending: Date | null, pace: CatchUpPace = CATCH_UP_PACE): boolean {
@@ -638,12 +642,18 @@ export function startDashboardLoop(db: Db, log: LoopLog, everyMs = 2000): () => 
   const run = async () => {
     const row = (
       await sql<{ newest: Date | string | null; oldest: Date | string | null }>`
-        select (select created_at from log_entries where idx = (select max(idx) from log_entries)) as newest,
+        select (select created_at from log_entries order by id desc limit 1) as newest,
                (select created_at from log_entries where idx = (select log_index from dashboard_cursor where id = 1)) as oldest`.execute(db)
     ).rows[0];
     const date = (v: Date | string | null) => (v === null ? null : new Date(v));
     if (catchUpWaits(Date.now(), date(row.newest), date(row.oldest))) return;
-    await ensureCurrent(db);
+    // In slices of its own transaction each, letting other statements through in between:
+    // PGlite has one connection, which a catch-up of thousands of entries would hold for seconds.
+    for (;;) {
+      const seen = await db.transaction().execute((tx) => catchUp(tx, LOOP_SLICE));
+      if (seen < LOOP_SLICE) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   };
   return startLoop(run, { everyMs, log, failure: 'dashboard aggregates catch-up failed; will retry' });
 }
