@@ -305,6 +305,21 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     await expectExact();
   });
 
+  it('gives the governorate counts again unchanged until an entry is appended, then counts the new report', async () => {
+    const q = 'from=2019-05-01&to=2019-05-31';
+    const aleppo = (body: { governorates: { pcode: string | null; count: number }[] }) => body.governorates.find((g) => g.pcode === 'SY02')?.count ?? 0;
+    const first = await secretariat.get(`/api/map/governorates?${q}`);
+    const again = await secretariat.get(`/api/map/governorates?${q}`); // remembered: nothing changed
+    expect(again.body).toEqual(first.body);
+    await file(gov, 'aleppo', { occurredAt: '2019-05-30T10:00:00Z' });
+    const after = await secretariat.get(`/api/map/governorates?${q}`);
+    expect(aleppo(after.body)).toBe(aleppo(first.body) + 1);
+    const parsed = parsePeriod({ from: '2019-05-01', to: '2019-05-31' }, new Date());
+    if (!parsed.ok) throw new Error('bad period');
+    const f = bounds(parsed.period);
+    expect(after.body.governorates).toEqual(await store.reading(ts.server.ctx.db, (tx) => store.perGovernorate(tx, { kind: 'all' }, f)));
+  });
+
   it("keeps a map cluster's extent exact when the report on its edge moves away or is withdrawn", async () => {
     // Five reports in one ~5 km square of Aleppo (36.167–36.211° N, 37.134–37.178° E), a
     // cluster at zoom 11; the southmost and the eastmost then leave it.

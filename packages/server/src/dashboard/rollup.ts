@@ -517,6 +517,36 @@ async function current<T extends { rollup_cursor: unknown; log_head: unknown }>(
   return (await sql<T>`${query}`.execute(db)).rows[0];
 }
 
+/** Answers remembered per database handle, with the aggregates' state they were read at. */
+const REMEMBERED_MAX = 512;
+const remembered = new WeakMap<Db, Map<string, { state: string; row: unknown }>>();
+const stateOf = (row: { rollup_cursor: unknown; log_head: unknown }) => `${n(row.rollup_cursor)}:${row.log_head === null ? '' : n(row.log_head)}`;
+
+/**
+ * current() for figures that depend on nothing but the aggregates (no clock): the answer of
+ * an identical statement is remembered with the aggregates' state it was read at (the
+ * cursor and the log's head), and given again while one small query finds that state
+ * unchanged. Any entry appended or taken in since, by this process or another, changes the
+ * state and the figures are read afresh. Many readers open the same map view.
+ */
+async function currentRemembered<T extends { rollup_cursor: unknown; log_head: unknown }>(db: Db, query: Frag): Promise<T> {
+  const compiled = query.compile(db);
+  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+  let cache = remembered.get(db);
+  if (!cache) remembered.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) {
+    const now = (await sql<{ rollup_cursor: unknown; log_head: unknown }>`select ${FRESHNESS}`.execute(db)).rows[0];
+    if (!stale(now) && stateOf(now) === hit.state) return hit.row as T;
+  }
+  const row = await current<T>(db, query);
+  if (!stale(row)) {
+    if (cache.size >= REMEMBERED_MAX) cache.clear();
+    cache.set(key, { state: stateOf(row), row });
+  }
+  return row;
+}
+
 type Pairs = [string | null, number | string][];
 
 /**
@@ -598,7 +628,7 @@ export async function perGovernorate(db: Db, scope: Scope, f: Filter) {
     await ensureCurrent(db);
     return store.perGovernorate(db, scope, f);
   }
-  const row = await current<{ rollup_cursor: unknown; log_head: unknown; list: unknown }>(
+  const row = await currentRemembered<{ rollup_cursor: unknown; log_head: unknown; list: unknown }>(
     db,
     sql`select ${FRESHNESS}, (select json_agg(json_build_array(pcode, count) order by count desc, pcode) from (
           select nullif(adm1, '') as pcode, sum(reports) as count from dashboard_daily
