@@ -270,43 +270,6 @@ const openDailyOf = (src: Frag, sign: 1 | -1) => {
     from (${src}) o group by 1, 2, 3, 4`;
 };
 
-const addDaily = (rows: Frag) => sql`
-  insert into dashboard_daily (${DAILY_COLUMNS}) ${rows}
-  on conflict (scope, org, dims, day, type_code, alleged, verification, adm1) do update set
-    reports = dashboard_daily.reports + excluded.reports,
-    killed_civilian = dashboard_daily.killed_civilian + excluded.killed_civilian,
-    killed_combatant = dashboard_daily.killed_combatant + excluded.killed_combatant,
-    killed_unknown = dashboard_daily.killed_unknown + excluded.killed_unknown,
-    injured_civilian = dashboard_daily.injured_civilian + excluded.injured_civilian,
-    injured_combatant = dashboard_daily.injured_combatant + excluded.injured_combatant,
-    injured_unknown = dashboard_daily.injured_unknown + excluded.injured_unknown,
-    incidents = dashboard_daily.incidents + excluded.incidents`;
-const addPairs = (rows: Frag) => sql`
-  insert into dashboard_incident_pairs (${PAIR_COLUMNS}) ${rows}
-  on conflict (scope, org, dims, type_code, alleged, verification, day1, day2) do update set n = dashboard_incident_pairs.n + excluded.n`;
-const addOpenDaily = (rows: Frag) => sql`
-  insert into dashboard_open_daily (${OPEN_DAILY_COLUMNS}) ${rows}
-  on conflict (scope, org, day, assessors) do update set
-    incidents = dashboard_open_daily.incidents + excluded.incidents,
-    unreplied = dashboard_open_daily.unreplied + excluded.unreplied,
-    disagreements = dashboard_open_daily.disagreements + excluded.disagreements`;
-
-/**
- * Adds signed map_monthly rows. A cell's extent only widens here: subtracting leaves it as it
- * was, which stays exact when the same places come back (a report recounted unchanged);
- * refresh() recounts the squares that reports left.
- */
-const addMap = (rows: Frag) => sql`
-  insert into map_monthly (${MAP_COLUMNS}) ${rows}
-  on conflict (scope, org, dims, type_code, alleged, verification, month, hidden, gx, gy) do update set
-    reports = map_monthly.reports + excluded.reports,
-    sum_lat = map_monthly.sum_lat + excluded.sum_lat,
-    sum_lon = map_monthly.sum_lon + excluded.sum_lon,
-    min_lat = case when excluded.reports > 0 then least(map_monthly.min_lat, excluded.min_lat) else map_monthly.min_lat end,
-    max_lat = case when excluded.reports > 0 then greatest(map_monthly.max_lat, excluded.max_lat) else map_monthly.max_lat end,
-    min_lon = case when excluded.reports > 0 then least(map_monthly.min_lon, excluded.min_lon) else map_monthly.min_lon end,
-    max_lon = case when excluded.reports > 0 then greatest(map_monthly.max_lon, excluded.max_lon) else map_monthly.max_lon end`;
-
 /** An aggregate table kept by signed additions: its key (columns and their types) and its count. */
 interface Kept {
   table: string;
@@ -318,6 +281,45 @@ const DAILY: Kept = { table: 'dashboard_daily', count: 'reports', key: [...CELL_
 const PAIRS: Kept = { table: 'dashboard_incident_pairs', count: 'n', key: [...CELL_KEY, ['day1', 'date'], ['day2', 'date']] };
 const OPEN_DAILY: Kept = { table: 'dashboard_open_daily', count: 'incidents', key: [['scope', 'text'], ['org', 'uuid'], ['day', 'date'], ['assessors', 'integer']] };
 const MAP: Kept = { table: 'map_monthly', count: 'reports', key: [...CELL_KEY, ['month', 'date'], ['hidden', 'smallint'], ['gx', 'integer'], ['gy', 'integer']] };
+/** A kept table's key columns: the conflict target of its upserts. */
+const keyOf = (kept: Kept) => sql.join(kept.key.map(([c]) => sql.ref(c)));
+
+const addDaily = (rows: Frag) => sql`
+  insert into dashboard_daily (${DAILY_COLUMNS}) ${rows}
+  on conflict (${keyOf(DAILY)}) do update set
+    reports = dashboard_daily.reports + excluded.reports,
+    killed_civilian = dashboard_daily.killed_civilian + excluded.killed_civilian,
+    killed_combatant = dashboard_daily.killed_combatant + excluded.killed_combatant,
+    killed_unknown = dashboard_daily.killed_unknown + excluded.killed_unknown,
+    injured_civilian = dashboard_daily.injured_civilian + excluded.injured_civilian,
+    injured_combatant = dashboard_daily.injured_combatant + excluded.injured_combatant,
+    injured_unknown = dashboard_daily.injured_unknown + excluded.injured_unknown,
+    incidents = dashboard_daily.incidents + excluded.incidents`;
+const addPairs = (rows: Frag) => sql`
+  insert into dashboard_incident_pairs (${PAIR_COLUMNS}) ${rows}
+  on conflict (${keyOf(PAIRS)}) do update set n = dashboard_incident_pairs.n + excluded.n`;
+const addOpenDaily = (rows: Frag) => sql`
+  insert into dashboard_open_daily (${OPEN_DAILY_COLUMNS}) ${rows}
+  on conflict (${keyOf(OPEN_DAILY)}) do update set
+    incidents = dashboard_open_daily.incidents + excluded.incidents,
+    unreplied = dashboard_open_daily.unreplied + excluded.unreplied,
+    disagreements = dashboard_open_daily.disagreements + excluded.disagreements`;
+
+/**
+ * Adds signed map_monthly rows. A cell's extent only widens here: subtracting leaves it as it
+ * was, which stays exact when the same places come back (a report recounted unchanged);
+ * refresh() recounts the squares that reports left.
+ */
+const addMap = (rows: Frag) => sql`
+  insert into map_monthly (${MAP_COLUMNS}) ${rows}
+  on conflict (${keyOf(MAP)}) do update set
+    reports = map_monthly.reports + excluded.reports,
+    sum_lat = map_monthly.sum_lat + excluded.sum_lat,
+    sum_lon = map_monthly.sum_lon + excluded.sum_lon,
+    min_lat = case when excluded.reports > 0 then least(map_monthly.min_lat, excluded.min_lat) else map_monthly.min_lat end,
+    max_lat = case when excluded.reports > 0 then greatest(map_monthly.max_lat, excluded.max_lat) else map_monthly.max_lat end,
+    min_lon = case when excluded.reports > 0 then least(map_monthly.min_lon, excluded.min_lon) else map_monthly.min_lon end,
+    max_lon = case when excluded.reports > 0 then greatest(map_monthly.max_lon, excluded.max_lon) else map_monthly.max_lon end`;
 
 /**
  * Rows counted down to zero, found by key from the additions themselves (RETURNING) and
@@ -329,7 +331,7 @@ class Zeros {
 
   /** Runs one of the add* upserts, noting the rows it left at zero. */
   async add(tx: Db, kept: Kept, upsert: Frag): Promise<void> {
-    const cols = sql.join(kept.key.map(([c]) => sql.ref(c)));
+    const cols = keyOf(kept);
     const { rows } = await sql<Record<string, unknown>>`
       with up as (${upsert} returning ${cols}, ${sql.ref(kept.count)} as left_count) select ${cols} from up where left_count = 0`.execute(tx);
     if (rows.length > 0) this.keys.set(kept, [...(this.keys.get(kept) ?? []), ...rows]);
@@ -463,11 +465,15 @@ export async function catchUp(tx: Db, maxEntries = Infinity): Promise<number> {
  * catch-up in a transaction of its own (never inside another: PGlite has one connection).
  */
 export async function ensureCurrent(db: Db): Promise<void> {
+  if (await behind(db)) await db.transaction().execute((tx) => catchUp(tx));
+}
+
+/** Whether the log has entries the aggregates have not taken in (or they are still to be built): one cheap look. */
+async function behind(db: Db): Promise<boolean> {
   const row = (await sql<{ cursor: string | number; head: string | number | null }>`
     select (select log_index from dashboard_cursor where id = 1) as cursor, (select max(idx) from log_entries) as head`.execute(db)).rows[0];
   const cursor = Number(row.cursor);
-  if (cursor >= 0 && (row.head === null || Number(row.head) < cursor)) return;
-  await db.transaction().execute((tx) => catchUp(tx));
+  return cursor < 0 || (row.head !== null && Number(row.head) >= cursor);
 }
 
 // --- reads -------------------------------------------------------------------------------
@@ -651,8 +657,8 @@ const LOOP_SLICE = 250;
 
 /**
  * Whether the background catch-up waits this time: while entries keep arriving (the newest
- * written, numbered or not, is under quietMs old) and the oldest one not yet taken in is under maxLagMs old. Nothing
- * pending (or everything to build): no wait.
+ * written, numbered or not, is under quietMs old) and the oldest one not yet taken in is
+ * under maxLagMs old. Nothing pending (or everything to build): no wait.
  */
 export function catchUpWaits(now: number, newest: Date | null, oldestPending: Date | null, pace: CatchUpPace = CATCH_UP_PACE): boolean {
   if (newest === null || oldestPending === null) return false;
@@ -670,6 +676,7 @@ export function catchUpWaits(now: number, newest: Date | null, oldestPending: Da
  */
 export function startDashboardLoop(db: Db, log: LoopLog, everyMs = 2000): () => Promise<void> {
   const run = async () => {
+    if (!(await behind(db))) return;
     const row = (
       await sql<{ newest: Date | string | null; oldest: Date | string | null }>`
         select (select created_at from log_entries order by id desc limit 1) as newest,
