@@ -16,6 +16,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // Finds poppler for the PDF read-back tests, or says in one line that they are skipped.
+          globalSetup: ['testing/programs.setup.ts'],
           include: ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -26,6 +28,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          // Finds Chromium (and poppler), or says in one line that the browser tests are skipped.
+          globalSetup: ['testing/programs.setup.ts'],
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -43,7 +43,7 @@ import {
   type Candidate,
   type Lexicon,
 } from '../packages/core/src/matching/index.ts';
-import { DEFAULT_LEXICON_PATH, loadLexicon } from '../packages/server/src/matching/lexicon-file.ts';
+import { DEFAULT_LEXICON_PATH, GAZETTEER_PATH, loadLexicon } from '../packages/server/src/matching/lexicon-file.ts';
 import { runMatchJob } from '../packages/server/src/matching/parallel.ts';
 
 /** Seeds the engine was tuned on (parameters, caps, thresholds). Never reported as quality. */
@@ -68,8 +68,8 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const tokensTsv = fs.readFileSync(DEFAULT_LEXICON_PATH, 'utf8');
 const nameTokens = parseNameTokens(tokensTsv);
 const pool = buildNamePool(nameTokens);
-const gazetteer = path.join(root, '../../shared/data/geo/syr_populated_places.tsv');
-const places = fs.existsSync(gazetteer) ? placesFromGazetteerTsv(fs.readFileSync(gazetteer, 'utf8')) : undefined;
+// The gazetteer that ships with the server (a clone has no ../shared).
+const places = placesFromGazetteerTsv(fs.readFileSync(GAZETTEER_PATH, 'utf8'));
 
 let t = performance.now();
 const lexicon: Lexicon | undefined = env.BENCH_NO_LEXICON ? undefined : loadLexicon();

@@ -2,12 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, inject } from 'vitest';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
 
-/** Debian's Chromium, never a downloaded browser (ARCHITECTURE "Chromium in tests"). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium, never a downloaded browser (ARCHITECTURE "Chromium in tests"), as found
+ * by the project's global set-up (testing/programs.setup.ts). Without it the browser tests
+ * are skipped with one line saying how to install it; CI makes that a failure.
+ */
+const programs = inject('systemPrograms');
+export const CHROMIUM = programs.chromium ?? '/usr/bin/chromium';
+/** A describe block for a browser test: skipped where there is no Chromium. */
+export const describeInChromium = describe.skipIf(!programs.chromium);
+/** The same, for a browser test that also reads a PDF back with poppler. */
+export const describeInChromiumWithPoppler = describe.skipIf(!programs.chromium || !programs.poppler);
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs } from './browser.ts';
+import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs, describeInChromium } from './browser.ts';
 
 /**
  * One violation from report to finding, as the people involved would go through it
@@ -12,7 +12,7 @@ import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, sign
  * its phone; the three guarantors assess it and the finding is adopted; the report is
  * on the map with its finding, and the incident's timeline tells the whole story.
  */
-describe('from report to finding in Chromium', () => {
+describeInChromium('from report to finding in Chromium', () => {
   let server: RunningServer;
   let accounts: DemoAccount[];
   let dataDir: string;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs } from './browser.ts';
+import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs, describeInChromium } from './browser.ts';
 
 /**
  * The dashboard and the map in Chromium (C10): the secretariat's viewer reads the totals,
@@ -12,7 +12,7 @@ import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, sign
  * 2017, exports them, and opens a report from a point on the map; a party's viewer sees
  * fewer figures, in Arabic on a phone, without sideways scrolling. Screenshots in ./artifacts.
  */
-describe('dashboard and map in Chromium', () => {
+describeInChromium('dashboard and map in Chromium', () => {
   let server: RunningServer;
   let accounts: DemoAccount[];
   let dataDir: string;

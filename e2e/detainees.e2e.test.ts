@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, screenshot, sideScroll, signInAs, startDemoServer } from './browser.ts';
+import { ARTIFACTS, launchBrowser, screenshot, sideScroll, signInAs, startDemoServer, describeInChromium } from './browser.ts';
 
 /**
  * Detainee lists, match review and an exchange in Chromium (C4, C5, C6), as the people
@@ -38,7 +38,7 @@ const SOUGHT_CSV = [
   'ND-S-3,Rasha,Nabil,Darwish,,1992,Hama',
 ].join('\n');
 
-describe('detainee lists, match review and an exchange in Chromium', () => {
+describeInChromium('detainee lists, match review and an exchange in Chromium', () => {
   let server: RunningServer;
   let accounts: DemoAccount[];
   let dataDir: string;

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, startDemoServer } from './browser.ts';
+import { ARTIFACTS, launchBrowser, startDemoServer, describeInChromium } from './browser.ts';
 
 /**
  * A secretariat administrator on the demo mechanism, in Chromium: signs in, switches the
  * interface to Arabic (right to left), adds a user, and sees the record's checkpoint
  * verified by the browser itself. One screenshot per step is kept in ./artifacts.
  */
-describe('Truce in Chromium', () => {
+describeInChromium('Truce in Chromium', () => {
   let server: RunningServer;
   let accounts: DemoAccount[];
   let dataDir: string;

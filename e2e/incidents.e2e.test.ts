@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs } from './browser.ts';
+import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs, describeInChromium } from './browser.ts';
 
 interface Summary {
   id: string;
@@ -23,7 +23,7 @@ interface Detail {
  * incident whose reply is due; the secretariat sees the grouping proposals on a report;
  * the Arabic list fits a phone. One screenshot per step in ./artifacts.
  */
-describe('incidents in Chromium', () => {
+describeInChromium('incidents in Chromium', () => {
   let server: RunningServer;
   let accounts: DemoAccount[];
   let dataDir: string;

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, screenshot, signInAs, startDemoServer } from './browser.ts';
+import { ARTIFACTS, launchBrowser, screenshot, signInAs, startDemoServer, describeInChromiumWithPoppler } from './browser.ts';
 
 /**
  * Meetings and the report to the UN in Chromium (C7, C8): the secretariat schedules a
@@ -14,7 +14,7 @@ import { ARTIFACTS, launchBrowser, screenshot, signInAs, startDemoServer } from 
  * approval on the record. Then the secretariat issues the UN report in Arabic and opens
  * its web page and its PDF, whose text reads back in logical order.
  */
-describe('meetings and the report to the UN in Chromium', () => {
+describeInChromiumWithPoppler('meetings and the report to the UN in Chromium', () => {
   let server: RunningServer;
   let accounts: DemoAccount[];
   let dataDir: string;

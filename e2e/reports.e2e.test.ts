@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs } from './browser.ts';
+import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, signInAs, describeInChromium } from './browser.ts';
 
 /**
  * Violation reports in Chromium (C2): a government officer files a report in Arabic on a
@@ -16,7 +16,7 @@ import { ARTIFACTS, launchBrowser, startDemoServer, screenshot, sideScroll, sign
  * officer corrects it (after being told someone else saved first), sees the differences
  * between versions, and withdraws it. One screenshot per step in ./artifacts.
  */
-describe('violation reports in Chromium', () => {
+describeInChromium('violation reports in Chromium', () => {
   let server: RunningServer;
   let accounts: DemoAccount[];
   let dataDir: string;

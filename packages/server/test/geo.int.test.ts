@@ -9,8 +9,31 @@ const SHIPPED = path.resolve(__dirname, '../data/geo');
 describe('the geography files that ship with the server', () => {
   // A user's clone has no ../shared: the server reads its own copy, which must be the real data.
   it.skipIf(!fs.existsSync(SHARED))('are byte for byte those of shared/data/geo', () => {
-    for (const file of ['SOURCES.md', 'syr_adm0_country.geojson', 'syr_adm1_governorates.geojson', 'syr_adm2_districts.geojson', 'syr_populated_places.tsv']) {
+    for (const file of ['SOURCES.md', 'syr_adm0_country.geojson', 'syr_adm1_governorates.geojson', 'syr_adm2_districts.geojson', 'syr_populated_places.tsv', 'syr_populated_places.geojson']) {
       expect(fs.readFileSync(path.join(SHIPPED, file)).equals(fs.readFileSync(path.join(SHARED, file))), file).toBe(true);
+    }
+  });
+
+  // Runs in every clone: the two forms of the gazetteer hold the same places, names whole.
+  it('give the same places, with the same names, in the gazetteer TSV and GeoJSON, none with a damaged character', () => {
+    const [header, ...rows] = fs.readFileSync(path.join(SHIPPED, 'syr_populated_places.tsv'), 'utf8').trimEnd().split('\n').map((line) => line.split('\t'));
+    const column = (name: string) => header.indexOf(name);
+    const fromTsv = rows.map((r) => ({ pcode: r[column('pcode')], nameEn: r[column('name_en')], nameAr: r[column('name_ar')], lat: Number(r[column('lat')]), lon: Number(r[column('lon')]) }));
+    const geojson = JSON.parse(fs.readFileSync(path.join(SHIPPED, 'syr_populated_places.geojson'), 'utf8')) as {
+      features: { geometry: { coordinates: [number, number] }; properties: { pcode: string; name_en: string; name_ar: string } }[];
+    };
+    const fromGeojson = geojson.features.map(({ geometry, properties: p }) => ({ pcode: p.pcode, nameEn: p.name_en, nameAr: p.name_ar, lat: geometry.coordinates[1], lon: geometry.coordinates[0] }));
+    expect(fromTsv.length).toBeGreaterThan(5000);
+    expect(fromGeojson.map(({ pcode, nameEn, nameAr }) => ({ pcode, nameEn, nameAr }))).toEqual(fromTsv.map(({ pcode, nameEn, nameAr }) => ({ pcode, nameEn, nameAr })));
+    fromGeojson.forEach((g, i) => {
+      expect(g.lat, g.pcode).toBeCloseTo(fromTsv[i].lat, 5);
+      expect(g.lon, g.pcode).toBeCloseTo(fromTsv[i].lon, 5);
+    });
+    // Six Arabic names were cut mid-character in the source and mended (SOURCES.md): none may end in U+FFFD again.
+    const damaged = fromTsv.filter((p) => /\uFFFD/.test(p.nameAr + p.nameEn)).map((p) => p.pcode);
+    expect(damaged).toEqual([]);
+    for (const pcode of ['C1466', 'C2327', 'C2929', 'C2931', 'C3935', 'C5770']) {
+      expect(fromTsv.find((p) => p.pcode === pcode)?.nameAr, pcode).toMatch(/[\u0621-\u064A]$/); // ends in a whole Arabic letter
     }
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startTestServer, type TestServer, type Client } from './harness.ts';
 
-const GEO = path.resolve(__dirname, '../../../../shared/data/geo');
+const GEO = path.resolve(__dirname, '../data/geo');
 
 describe.each(ENGINES)('mechanism set-up on %s', (engine) => {
   let ts: TestServer;

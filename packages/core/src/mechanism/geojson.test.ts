@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { boundingBox, extractZoneGeometry } from './geojson.ts';
 
-const GEO = path.resolve(__dirname, '../../../../../shared/data/geo');
+// The copy that ships with the server, so these tests run in any clone.
+const GEO = path.resolve(__dirname, '../../../server/data/geo');
 
 describe('zone geometry', () => {
   it('accepts every OCHA governorate of Syria and frames it inside the country', () => {

@@ -1,5 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
-import type { Kysely } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_accounts.ts';
 import * as m0002 from './migrations/0002_mechanism.ts';
 import * as m0003 from './migrations/0003_log.ts';
