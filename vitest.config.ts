@@ -9,6 +9,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Generous: speed is measured by the benches, and a busy machine must not fail a test.
+          testTimeout: 30_000,
           include: ['packages/*/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },

@@ -10,7 +10,9 @@ import { startLoop, type LoopLog } from '../background/loop.ts';
  * current head, stores the leaf hashes and every subtree they complete, and moves the
  * head, all in one statement per batch (sequenceBatch). Indexes have no gaps, and only
  * committed entries are ever numbered. Several server processes may each run a
- * sequencer: the head row's lock makes them take turns.
+ * sequencer: each batch moves the head only from the size it read before it read the
+ * pending entries, in the statement that numbers them, so a batch that lost a race
+ * changes nothing and tries again (test/log-sequencers.int.test.ts races three).
  *
  * `flush()` joins concurrent callers into one run (group commit): a write request waits
  * for its entry to be in the tree before it answers, and fifty such requests cost one
@@ -94,8 +96,9 @@ interface Frontier {
 const key = (n: NodeId) => `${n.level}/${n.index}`;
 
 /**
- * Numbers up to BATCH pending entries in two round trips and no explicit transaction:
- * read the pending entries, then one statement that moves the head from the size this
+ * Numbers up to BATCH pending entries in two or three round trips and no explicit
+ * transaction: read the head's size (unless this sequencer knows it), then the pending
+ * entries, then one statement that moves the head from the size this
  * sequencer knows to the new size and, only if that matched, numbers the entries and
  * stores their tree nodes. The statement is atomic, and the head's row lock orders
  * sequencers: a second sequencer's statement waits, then finds the head moved and
@@ -106,18 +109,17 @@ const key = (n: NodeId) => `${n.level}/${n.index}`;
  * the frontier read afresh); `types` are the types of the entries numbered.
  */
 async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved: boolean; types: string[]; frontier: Frontier | null }> {
+  // The size first, then the pending entries. An entry another sequencer numbered before
+  // the size was read is no longer pending when we look; one it numbers later moves the
+  // head, and our update below then matches nothing. (Read the other way round, a batch
+  // numbered in between was read as pending and numbered a second time after it.)
+  let size: number;
+  if (frontier) size = frontier.size;
+  else size = Number((await db.selectFrom('log_head').select('size').where('id', '=', 1).executeTakeFirstOrThrow()).size);
   const pending = await db.selectFrom('log_entries').select(['id', 'body']).where('idx', 'is', null).orderBy('id').limit(BATCH).execute();
   // Most write requests that log nothing find nothing waiting: one indexed look.
   if (pending.length === 0) return { moved: true, types: [], frontier };
-  let size: number;
-  let known: Map<string, Uint8Array>;
-  if (frontier) {
-    size = frontier.size;
-    known = new Map(frontier.nodes);
-  } else {
-    size = Number((await db.selectFrom('log_head').select('size').where('id', '=', 1).executeTakeFirstOrThrow()).size);
-    known = await storedFrontier(db, size);
-  }
+  const known = frontier ? new Map(frontier.nodes) : await storedFrontier(db, size);
   const nodes = treeNodesFor(size, pending.map((p) => new Uint8Array(p.body)), known);
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
   const newSize = size + pending.length;
@@ -127,13 +129,16 @@ async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved
     ), numbered as (
       update log_entries as e set idx = v.idx
       from unnest(${pending.map((p) => String(p.id))}::bigint[], ${pending.map((_, i) => String(size + i))}::bigint[]) as v(id, idx), head
-      where e.id = v.id
+      where e.id = v.id and e.idx is null
+      returning e.id
     ), stored as (
       insert into log_nodes (level, idx, hash)
       select n.level, n.idx, decode(n.hash, 'hex')
       from unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => String(n.idx))}::bigint[], ${nodes.map((n) => hex(n.hash))}::text[]) as n(level, idx, hash), head
     )
-    select count(*)::int as moved from head
+    -- Belt and braces: a head moved without numbering every entry read would leave a gap,
+    -- so the statement (and with it the head's move) fails instead.
+    select log_sequencer_check((select count(*) from head)::int, (select count(*) from numbered)::int, ${pending.length}::int) as moved
   `.execute(db);
   if (result.rows[0]?.moved !== 1) return { moved: false, types: [], frontier: null };
   const types = pending.map((p) => entryType(p.body));
