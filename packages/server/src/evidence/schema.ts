@@ -14,6 +14,7 @@ export const UploadedEvidence = Type.Object(
     mediaType: Type.String({ description: 'detected from the content' }),
     captureTime: Nullable(Type.String({ format: 'date-time' })),
     originalName: Nullable(Type.String()),
+    logIndex: Type.Optional(Type.Integer({ minimum: 0, description: "this upload's entry in the record (C9)" })),
   },
 );
 

@@ -31,6 +31,7 @@ import { exportRoutes } from '../exports/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { installAuth, type RouteEntry } from './auth-hook.ts';
 import { installStrictJsonParser } from './json-parser.ts';
+import { installLogIndex } from './log-index.ts';
 import { Problem, unauthorized, type FieldError } from './problem.ts';
 import { ProblemSchema } from './schemas.ts';
 
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.addSchema(ProblemSchema);
   await app.register(cookie);
   const routeTable = installAuth(app, ctx);
+  installLogIndex(app, ctx);
   app.decorate('routeTable', routeTable);
   await app.register(rateLimit, {
     global: false,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { randomPooled } from './random-pool.ts';
+import { noteRecorded } from './recorded.ts';
 import { commitment, encodeEntry } from '@truce/core/log/index';
 import type { Database } from '../db/schema.ts';
 
@@ -35,6 +36,7 @@ export async function record(tx: Kysely<Database>, event: LogEvent): Promise<num
       .values(salts.map((s) => ({ entry_id: id, field: s.field, salt: s.salt })))
       .execute();
   }
+  noteRecorded(id);
   return id;
 }
 

@@ -149,7 +149,8 @@ function presentMeta(r: NonNullable<Awaited<ReturnType<typeof store.meta>>>) {
     issuedAt: new Date(r.issued_at).toISOString(),
     issuedBy: { userId: r.issued_by, organisationId: r.issued_org, name: r.issued_by_name ?? null },
     pdf: { sha256: r.pdf_sha256, pages: r.pdf_pages, bytes: Number(r.pdf_bytes) },
-    logEntryId: Number(r.log_entry_id),
+    // The issue's place in the log (null only while it is being sequenced).
+    logIndex: r.log_index === null ? null : Number(r.log_index),
     links: { html: `${base}?format=html`, pdf: `${base}?format=pdf`, json: `${base}?format=json`, csv: `${base}?format=csv` },
   };
 }

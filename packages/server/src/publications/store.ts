@@ -192,7 +192,8 @@ export async function list(db: Db, limit: number) {
   return db
     .selectFrom('issued_reports as p')
     .leftJoin('users as u', 'u.id', 'p.issued_by')
-    .select([...META.map((c) => `p.${c}` as const), 'u.name as issued_by_name', sql<number>`octet_length(p.pdf)`.as('pdf_bytes')])
+    .leftJoin('log_entries as l', 'l.id', 'p.log_entry_id')
+    .select([...META.map((c) => `p.${c}` as const), 'u.name as issued_by_name', 'l.idx as log_index', sql<number>`octet_length(p.pdf)`.as('pdf_bytes')])
     .orderBy('p.issued_at', 'desc')
     .orderBy('p.id', 'desc')
     .limit(limit)
@@ -203,7 +204,8 @@ export async function meta(db: Db, id: string) {
   return db
     .selectFrom('issued_reports as p')
     .leftJoin('users as u', 'u.id', 'p.issued_by')
-    .select([...META.map((c) => `p.${c}` as const), 'u.name as issued_by_name', sql<number>`octet_length(p.pdf)`.as('pdf_bytes')])
+    .leftJoin('log_entries as l', 'l.id', 'p.log_entry_id')
+    .select([...META.map((c) => `p.${c}` as const), 'u.name as issued_by_name', 'l.idx as log_index', sql<number>`octet_length(p.pdf)`.as('pdf_bytes')])
     .where('p.id', '=', id)
     .executeTakeFirst();
 }

@@ -23,7 +23,8 @@ export interface Filing {
 }
 
 interface Waiting extends Filing {
-  done: (err?: unknown) => void;
+  /** Called once: with an error, or with the id of the filing's log entry. */
+  done: (err: unknown, entryId?: number) => void;
 }
 
 /** Statements in flight at once: one being written while the next batch fills. */
@@ -39,9 +40,10 @@ export class FilingBatcher {
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  file(filing: Filing): Promise<void> {
+  /** Files the report; resolves with the id of its log entry once committed. */
+  file(filing: Filing): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...filing, done: (err) => (err === undefined ? resolve() : reject(err)) });
+      this.queue.push({ ...filing, done: (err, entryId) => (err === undefined ? resolve(entryId!) : reject(err)) });
       this.pump();
     });
   }
@@ -60,10 +62,10 @@ export class FilingBatcher {
   private async write(batch: Waiting[]): Promise<void> {
     if (batch.length > 1) {
       try {
-        await insertFilings(this.db, batch);
+        const ids = await insertFilings(this.db, batch);
         this.stats.batches++;
         this.stats.filingsInBatches += batch.length;
-        for (const f of batch) f.done();
+        batch.forEach((f, i) => f.done(undefined, ids[i]));
         return;
       } catch {
         // Each on its own, to give each its own answer.
@@ -73,7 +75,7 @@ export class FilingBatcher {
     await Promise.all(
       batch.map((f) =>
         insertFiling(this.db, f.report, { ...f.version, content: JSON.stringify(f.version.content), areas: JSON.stringify(f.version.areas) }, f.entry).then(
-          () => f.done(),
+          (entryId) => f.done(undefined, entryId),
           (err) => f.done(err ?? new Error('filing failed')),
         ),
       ),
@@ -123,13 +125,14 @@ function filingsSql(reportColumns: string[], versionColumns: string[]): string {
         insert into log_salts (entry_id, field, salt)
         select ids.id, x.field, decode(x.salt, 'hex') from jsonb_to_recordset($5::jsonb) as x(n bigint, field text, salt text) join ids using (n)
       )
-      select count(*) from ids`;
+      select id from ids order by n`;
     statements.set(key, text);
   }
   return text;
 }
 
-async function insertFilings(db: Kysely<Database>, batch: Filing[]): Promise<void> {
+/** Writes the batch in one statement; the log entry ids, in the batch's order. */
+async function insertFilings(db: Kysely<Database>, batch: Filing[]): Promise<number[]> {
   const now = new Date();
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
   const params = [
@@ -139,5 +142,6 @@ async function insertFilings(db: Kysely<Database>, batch: Filing[]): Promise<voi
     JSON.stringify(batch.map((f, i) => ({ n: i + 1, body: hex(f.entry.body), created_at: now }))),
     JSON.stringify(batch.flatMap((f, i) => f.entry.salts.map((s) => ({ n: i + 1, field: s.field, salt: hex(s.salt) })))),
   ];
-  await db.executeQuery(CompiledQuery.raw(filingsSql(Object.keys(batch[0].report), Object.keys(batch[0].version)), params));
+  const { rows } = await db.executeQuery<{ id: number }>(CompiledQuery.raw(filingsSql(Object.keys(batch[0].report), Object.keys(batch[0].version)), params));
+  return rows.map((r) => Number(r.id));
 }

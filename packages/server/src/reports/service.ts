@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, Problem, notFound, staleVersion } from '../http/problem.ts';
 import { prepareEntry, record } from '../log/record.ts';
+import { noteRecorded } from '../log/recorded.ts';
 import { randomPooled } from '../log/random-pool.ts';
 import { presentReport, scopeOf, type Areas } from './present.ts';
 import type { ReportContentInput } from './schema.ts';
@@ -138,7 +139,7 @@ export async function fileReport(ctx: AppContext, auth: Auth, input: ReportConte
   // after commit), and concurrent ones are written together (filing-batch.ts). The answer
   // is built from the rows as written.
   try {
-    await filingBatcher(ctx).file({ report, version, entry });
+    noteRecorded(await filingBatcher(ctx).file({ report, version, entry }));
   } catch (err) {
     // A retry (or two copies of one racing): the key is taken, so the report was filed;
     // it is looked for only now, which costs the usual filing nothing.
