@@ -1,12 +1,13 @@
 import type { AuditCheck, AuditEnv } from './check.ts';
 import { MAX_LISTED, type AuditResult, type Mismatch } from './mismatch.ts';
 import { reportsCheck } from './check-reports.ts';
+import { incidentsCheck } from './check-incidents.ts';
 
 /**
  * Every check, in the order they run. Each compares one kind of stored record (or file)
  * with the log entries that recorded it (see check-*.ts).
  */
-export const CHECKS: AuditCheck[] = [reportsCheck];
+export const CHECKS: AuditCheck[] = [reportsCheck, incidentsCheck];
 
 /**
  * The audit (C9): recomputes what each current record's log entry committed to from the
