@@ -382,6 +382,9 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     await expectMapExact();
 
     // The merged incident takes a finding of its own, which is then reopened.
+    // A finding waits for the accused party's reply (fair process): Northern Dawn replies on it too.
+    expect((await dawn.post(`/api/incidents/${two.id}/replies`, { text: 'Same answer as before.', evidence: [] })).status).toBe(201);
+    await expectExact();
     for (const g of guarantors) expect((await g.post(`/api/incidents/${two.id}/assessments`, { ...assess, verification: 'outside-agreement' })).status).toBe(201);
     expect((await secretariat.get(`/api/incidents/${two.id}`)).body.finding).toMatchObject({ finding: { verification: 'outside-agreement' } });
     await expectExact();
