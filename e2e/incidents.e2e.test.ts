@@ -15,6 +15,7 @@ interface Detail {
   decision: { status: string; missing?: string[] };
   replies: { partyId: string; state: string }[];
   assessments: unknown[];
+  adoption: { waitsForReplyUntil: string | null } | null;
 }
 
 /**
@@ -62,11 +63,12 @@ describeInChromium('incidents in Chromium', () => {
     await openIncidents(page);
     await shot(page, 'incidents-01-list');
 
-    // An incident no guarantor has assessed yet.
+    // An incident no guarantor has assessed yet, whose accused party has been heard (replied,
+    // or the deadline passed): a finding waits for that (fair process).
     const list = (await api<{ incidents: Summary[] }>(page, '/api/incidents?limit=200')).incidents.filter((i) => !i.finding);
     for (const i of list) {
       const d = await api<Detail>(page, `/api/incidents/${i.id}`);
-      if (d.decision.status === 'pending' && d.assessments.length === 0) {
+      if (d.decision.status === 'pending' && d.assessments.length === 0 && !d.adoption?.waitsForReplyUntil) {
         incidentId = i.id;
         break;
       }

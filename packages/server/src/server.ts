@@ -12,6 +12,7 @@ import { deleteExpiredSessions } from './accounts/store.ts';
 import { loadDemo } from './demo/seed.ts';
 import { startNotificationLoop } from './notifications/processor.ts';
 import { startMatchingLoop } from './detainees/matching-loop.ts';
+import { startAdoptionLoop } from './incidents/adoption-loop.ts';
 import { startDashboardLoop } from './dashboard/rollup.ts';
 import { startEmailLoop } from './notifications/email.ts';
 
@@ -58,6 +59,8 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
     const stopDashboard = startDashboardLoop(ctx.db, app.log);
     // Matching runs queued by new list versions, off the request thread (detainees/matching.ts).
     const stopMatching = await startMatchingLoop(ctx, app.log);
+    // Findings that waited for a reply are adopted once its deadline passes, without anyone acting.
+    const stopAdoption = startAdoptionLoop(ctx, app.log);
     return {
       app: started,
       ctx,
@@ -68,6 +71,7 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
         await stopNotifications();
         await stopDashboard();
         await stopMatching();
+        await stopAdoption();
         await stopEmails();
         await started.close();
         await stopSequencer();

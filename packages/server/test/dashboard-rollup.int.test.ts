@@ -358,6 +358,9 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
 
     expect((await dawn.post(`/api/incidents/${one.id}/replies`, { text: 'We returned fire after being targeted first.', evidence: [] })).status).toBe(201);
     await expectExact();
+    // A finding waits for every accused party's reply (fair process): the Government, accused by r2, replies too.
+    expect((await gov.post(`/api/incidents/${one.id}/replies`, { text: 'Our units were not in Idlib that night.', evidence: [] })).status).toBe(201);
+    await expectExact();
 
     const assess = { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'Crater analysis and two independent witnesses.' };
     expect((await guarantors[0].post(`/api/incidents/${one.id}/assessments`, assess)).status).toBe(201);
@@ -382,6 +385,9 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     await expectMapExact();
 
     // The merged incident takes a finding of its own, which is then reopened.
+    // A finding waits for the accused party's reply (fair process): Northern Dawn replies on it too.
+    expect((await dawn.post(`/api/incidents/${two.id}/replies`, { text: 'Same answer as before.', evidence: [] })).status).toBe(201);
+    await expectExact();
     for (const g of guarantors) expect((await g.post(`/api/incidents/${two.id}/assessments`, { ...assess, verification: 'outside-agreement' })).status).toBe(201);
     expect((await secretariat.get(`/api/incidents/${two.id}`)).body.finding).toMatchObject({ finding: { verification: 'outside-agreement' } });
     await expectExact();

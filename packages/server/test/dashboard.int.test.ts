@@ -145,6 +145,8 @@ describe.each(ENGINES)('dashboard, map and exports on %s', (engine) => {
     const guarantor = (key: string) => ts.signedIn(demo(key, 'officer'));
     const [russia, turkey, iran] = [await guarantor('russia'), await guarantor('turkey'), await guarantor('iran')];
     const assess = (verification: string) => ({ verification, attribution: verification === 'corroborated' ? { kind: 'alleged' } : { kind: 'undetermined' }, reasoning: 'Crater analysis.' });
+    // A finding waits for the accused party's reply (fair process): the Orontes Front replies first.
+    expect((await (await ts.signedIn(demo('orontes', 'officer'))).post(`/api/incidents/${incidentId}/replies`, { text: 'We were not in Douma.' })).status).toBe(201);
     await russia.post(`/api/incidents/${incidentId}/assessments`, assess('corroborated'));
     await turkey.post(`/api/incidents/${incidentId}/assessments`, assess('not-corroborated'));
     const split = (await secretariat.get(`/api/dashboard?${PERIOD}`)).body.open;

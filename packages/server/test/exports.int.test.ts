@@ -67,6 +67,8 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     const incident = await secretariat.post('/api/incidents', { reportIds: [ids.airstrike, ids.abduction] });
     expect(incident.status, JSON.stringify(incident.body)).toBe(201);
     incidentId = incident.body.id;
+    // A finding waits for the accused party's reply (fair process): the Government replies first.
+    expect((await gov.post(`/api/incidents/${incidentId}/replies`, { text: 'No aircraft of ours flew that day.' })).status).toBe(201);
     for (const g of ['russia', 'turkey', 'iran']) {
       const c = await ts.signedIn(demo(g, 'officer'));
       const res = await c.post(`/api/incidents/${incidentId}/assessments`, { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'Crater analysis and two independent witnesses.' });

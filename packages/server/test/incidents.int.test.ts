@@ -229,6 +229,8 @@ describe.each(ENGINES)('the incident list, filtered and paged in the database, o
       [inc.dawnShelling, 'corroborated'],
       [inc.govAccused, 'not-corroborated'],
     ]) {
+      // A finding waits for the accused party's reply or its deadline (fair process): the deadline has passed.
+      await sql`update incidents set reply_deadline = now() - interval '1 minute' where id = ${id}`.execute(ts.server.ctx.db);
       for (const g of guarantors) await g.post(`/api/incidents/${id}/assessments`, { verification, attribution: { kind: 'alleged' }, reasoning: 'Crater analysis, two witnesses and the timing.' });
       expect((await secretariat.get(`/api/incidents/${id}`)).body.finding.finding.verification).toBe(verification);
     }

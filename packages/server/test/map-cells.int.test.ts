@@ -117,6 +117,8 @@ describe.each(ENGINES)('map counts per hexagonal cell on %s', (engine) => {
     // A finding adopted on the Douma report's incident.
     const created = await secretariat.post('/api/incidents', { reportIds: [ids.douma] });
     expect(created.status).toBe(201);
+    // A finding waits for the accused party's reply (fair process): the Orontes Front replies first.
+    expect((await (await ts.signedIn(demo('orontes', 'officer'))).post(`/api/incidents/${created.body.id}/replies`, { text: 'We were not in Douma.' })).status).toBe(201);
     for (const key of ['russia', 'turkey', 'iran']) {
       const g = await ts.signedIn(demo(key, 'officer'));
       const res = await g.post(`/api/incidents/${created.body.id}/assessments`, { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'Crater analysis.' });

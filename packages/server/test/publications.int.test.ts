@@ -70,6 +70,8 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     const adoptedIncident = (await secretariat.post('/api/incidents', { reportIds: [aleppo] })).body.id;
     expect((await secretariat.post('/api/incidents', { reportIds: [homs] })).status).toBe(201);
     const assess = { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'Crater analysis.' };
+    // A finding waits for the accused party's reply (fair process): Northern Dawn replies first.
+    expect((await dawn.post(`/api/incidents/${adoptedIncident}/replies`, { text: 'Our positions did not fire that day.' })).status).toBe(201);
     for (const key of ['russia', 'turkey', 'iran']) expect((await (await ts.signedIn(demo(key, 'officer'))).post(`/api/incidents/${adoptedIncident}/assessments`, assess)).status).toBeLessThan(300);
   });
   afterAll(() => ts.close());

@@ -68,3 +68,18 @@ export function decide(rule: DecisionRule, guarantors: readonly string[], assess
   if (ranked.length > 1) return { status: 'disagreement', positions: ranked, missing };
   return { status: 'pending', missing };
 }
+
+/**
+ * Whether the guarantors' assessments have come to a standstill: the rule cannot be met
+ * any more unless a guarantor changes its assessment, even if every guarantor still
+ * missing joined the largest position. Under consensus that is any two differing
+ * positions; under majority, no position (with the missing guarantors) can pass half.
+ * Such an incident is for the guarantors to settle at a meeting (C7).
+ */
+export function isStalemate(rule: DecisionRule, guarantors: readonly string[], assessments: readonly Assessment[]): boolean {
+  const decision = decide(rule, guarantors, assessments);
+  if (decision.status !== 'disagreement') return false;
+  const top = decision.positions[0]?.guarantors.length ?? 0;
+  const reachable = top + decision.missing.length;
+  return rule === 'consensus' ? true : reachable * 2 <= guarantors.length;
+}

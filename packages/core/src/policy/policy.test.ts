@@ -32,6 +32,7 @@ const EXPECTED: Record<Action, (kind: OrgKind, role: Role) => boolean> = {
   'incident.manage': (k, r) => (k === 'secretariat' || k === 'guarantor') && r !== 'viewer',
   'incident.reply': (k, r) => k === 'party' && r !== 'viewer',
   'incident.assess': (k, r) => k === 'guarantor' && r !== 'viewer',
+  'incident.reply_period.end': (k, r) => k === 'secretariat' && r !== 'viewer',
   // Detainee lists: never the secretariat, observers or monitors; a party only its own (below).
   'detainees.read': (k) => ['party', 'facilitator', 'guarantor'].includes(k),
   'detainees.write': (k, r) => k === 'party' && r !== 'viewer',

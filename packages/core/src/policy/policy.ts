@@ -91,6 +91,7 @@ export const ACTIONS = [
   'incident.manage',
   'incident.reply',
   'incident.assess',
+  'incident.reply_period.end',
   // detainee lists (C4): personal data of detained and missing persons
   'detainees.read',
   'detainees.write',
@@ -215,6 +216,7 @@ const RULES: readonly Rule[] = [
   { action: 'incident.manage', kinds: ['secretariat', 'guarantor'], roles: ['admin', 'officer'], why: 'the secretariat and the guarantors group reports into incidents and reopen findings' },
   { action: 'incident.reply', kinds: ['party'], roles: ['admin', 'officer'], when: (actor, r) => r === undefined || ('allegedPartyIds' in r && r.allegedPartyIds.includes(actor.orgId)), why: 'the accused party has a right of reply' },
   { action: 'incident.assess', kinds: ['guarantor'], roles: ['admin', 'officer'], why: 'each guarantor records its own assessment' },
+  { action: 'incident.reply_period.end', kinds: ['secretariat'], roles: ['admin', 'officer'], why: 'the secretariat runs the process: it may end a reply period early, with a recorded reason' },
 
   // Detainee lists are the most dangerous data Truce holds: the party that keeps a list,
   // the humanitarian facilitator and the guarantors, nobody else. The opposite party sees

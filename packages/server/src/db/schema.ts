@@ -71,6 +71,8 @@ export interface MechanismTable {
   reply_deadline_hours: number;
   grouping_window_hours: Generated<number>;
   grouping_distance_km: Generated<number>;
+  /** What each reader reads of an adopted incident (core incidents/disclosure.ts), migration 0028. */
+  adopted_incident_disclosure: ColumnType<unknown, string | undefined, string>;
   demo: boolean;
   updated_at: Timestamp;
   version: number;
@@ -235,6 +237,12 @@ export interface IncidentsTable {
   round: number;
   merged_into: string | null;
   version: number;
+  /** The secretariat ended the reply period early, with a reason (migration 0028). */
+  reply_period_ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reply_period_ended_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_period_end_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The assessments meet the decision rule but the reply period is open: adopt once it closes. */
+  adoption_waits: Generated<boolean>;
 }
 
 export interface IncidentReportsTable {

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
-import { decide, type Assessment, type DecisionRule, type Verification } from '@truce/core/incidents/findings';
+import type { Assessment, Verification } from '@truce/core/incidents/findings';
 import type { Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
@@ -11,6 +11,8 @@ import { incidentScope } from './scope.ts';
 import * as store from './store.ts';
 import { viewIncident } from './view.ts';
 import { visibleEvidence } from '../evidence/service.ts';
+import { adoptIfDue } from './adopt-finding.ts';
+import { noteStalemate } from './stalemate.ts';
 
 /**
  * What people do with incidents (C3), each in one transaction with its log entry:
@@ -111,6 +113,9 @@ export async function reply(ctx: AppContext, auth: Auth, id: string, input: { te
     const scope = incidentScope(await store.memberReports(tx, [id]), false);
     if (!can(auth.actor, 'incident.read', scope)) throw notFound('There is no such incident.');
     if (!can(auth.actor, 'incident.reply', scope)) throw forbidden('Only a party this incident accuses may reply to it.');
+    if (incident.reply_period_ended_at) {
+      throw new Problem(409, 'Conflict', `The secretariat ended the reply period on ${new Date(incident.reply_period_ended_at).toISOString()}.`, { code: 'reply_period_ended' });
+    }
     if (new Date(incident.reply_deadline).getTime() < Date.now()) {
       throw new Problem(409, 'Conflict', `The deadline for replies passed on ${new Date(incident.reply_deadline).toISOString()}.`, { code: 'deadline_passed' });
     }
@@ -123,13 +128,18 @@ export async function reply(ctx: AppContext, auth: Auth, id: string, input: { te
       .values({ id: replyId, incident_id: id, party_id: auth.actor.orgId, text: input.text.trim(), evidence: JSON.stringify(input.evidence), created_by: auth.actor.userId, created_at: new Date() })
       .execute();
     await record(tx, { type: 'incident.replied', actor: by(auth), subject: { incident: id, reply: replyId }, data: { evidence: input.evidence }, sealed: { text: input.text.trim() } });
+    // A finding that waited for this reply is adopted now (the rule adopts it, not the party).
+    await adoptIfDue(tx, incident, null, 'reply');
     return viewIncident(tx, auth, id);
   });
 }
 
 /**
  * A guarantor's assessment. When, with it, the decision rule is met and no finding stands
- * for this round, the finding is adopted in the same transaction.
+ * for this round, the finding is adopted in the same transaction — unless the accused
+ * party's reply period is still open: then the assessment is recorded and adoption waits
+ * (adopt-finding.ts). When it brings the guarantors to a stalemate, that is logged
+ * (`finding.disputed`): the secretariat is notified and the incident goes to the meeting.
  */
 export async function assess(
   ctx: AppContext,
@@ -161,31 +171,8 @@ export async function assess(
       sealed: { reasoning: input.reasoning.trim() },
     });
 
-    const standing = await tx.selectFrom('incident_findings').select('round').where('incident_id', '=', id).where('round', '=', incident.round).executeTakeFirst();
-    if (!standing) {
-      const [mechanism, guarantors, all] = await Promise.all([
-        tx.selectFrom('mechanism').select('decision_rule').executeTakeFirstOrThrow(),
-        store.guarantorIds(tx),
-        store.assessments(tx, id),
-      ]);
-      const decision = decide(
-        mechanism.decision_rule as DecisionRule,
-        guarantors,
-        all.filter((a) => a.round === incident.round).map((a) => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] })),
-      );
-      if (decision.status === 'adopted') {
-        await tx
-          .insertInto('incident_findings')
-          .values({ incident_id: id, round: incident.round, finding: JSON.stringify(decision.finding), basis: JSON.stringify(decision.basis), adopted_at: new Date() })
-          .execute();
-        await record(tx, {
-          type: 'finding.adopted',
-          actor: by(auth),
-          subject: { incident: id },
-          data: { round: incident.round, rule: mechanism.decision_rule, finding: decision.finding, basis: decision.basis },
-        });
-      }
-    }
+    await adoptIfDue(tx, incident, by(auth), 'assessment');
+    await noteStalemate(tx, auth, incident, assessmentId);
     return viewIncident(tx, auth, id);
   });
 }

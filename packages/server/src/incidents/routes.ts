@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { VERIFICATIONS } from '@truce/core/incidents/findings';
 import type { AppContext } from '../context.ts';
 import { authOf } from '../http/auth-hook.ts';
-import { notFound } from '../http/problem.ts';
+import { badRequest, notFound } from '../http/problem.ts';
 import { IdParams, Responses, Text, Uuid, Version } from '../http/schemas.ts';
 import { can } from '@truce/core/policy/policy';
 import { scopeOf } from '../reports/present.ts';
@@ -11,6 +11,7 @@ import * as reportStore from '../reports/store.ts';
 import * as commands from './commands.ts';
 import { proposalsFor } from './proposals.ts';
 import { listIncidents, viewIncident } from './view.ts';
+import { endReplyPeriod } from './end-reply-period.ts';
 
 const closed = { additionalProperties: false } as const;
 const Attribution = Type.Union([
@@ -116,6 +117,26 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => reply.code(201).send(await commands.assess(ctx, authOf(req), req.params.id, req.body as Parameters<typeof commands.assess>[3])),
+    );
+
+    app.post(
+      '/api/incidents/:id/reply-period/end',
+      {
+        config: { access: 'incident.reply_period.end' },
+        schema: {
+          tags: ['incidents'],
+          summary: 'End the reply period before its deadline, with a reason the accused party reads on the incident',
+          description: 'Logged as `incident.reply_period_ended` (the reason sealed). A finding whose assessments already meet the decision rule is adopted at once. 409 `reply_period_over` when every accused party replied, the deadline passed or the period was ended already.',
+          params: IdParams,
+          body: Type.Object({ reason: Text(2_000, 1) }, closed),
+          response: Responses,
+        },
+      },
+      async (req) => {
+        const reason = req.body.reason.trim();
+        if (!reason) throw badRequest('The reason must say something.', [{ path: '/body/reason', message: 'must not be blank' }]);
+        return endReplyPeriod(ctx, authOf(req), req.params.id, reason);
+      },
     );
 
     app.post(

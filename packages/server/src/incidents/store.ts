@@ -121,3 +121,13 @@ export function listIncidents(db: Db, f: ListFilter) {
   if (f.before) q = q.where(sql<boolean>`(i.created_at, i.id) < (select c.created_at, c.id from incidents c where c.id = ${f.before})`);
   return q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(f.limit).execute();
 }
+
+/** Incidents whose finding waits for a reply deadline that has passed (the partial index of migration 0028). */
+export function waitingForDeadline(db: Db, now: Date) {
+  return db.selectFrom('incidents').select('id').where('adoption_waits', '=', true).where('reply_deadline', '<=', now).orderBy('reply_deadline').limit(500).execute().then((r) => r.map((x) => x.id));
+}
+
+/** The secretariat's organisations: they run the process and are told when the guarantors differ. */
+export function secretariatIds(db: Db) {
+  return db.selectFrom('organisations').select('id').where('kind', '=', 'secretariat').execute().then((r) => r.map((o) => o.id));
+}

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '@truce/core/model/accounts';
 import { can } from '@truce/core/policy/policy';
-import { decide, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
+import { decide, isStalemate, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
+import { discloses, parseDisclosure } from '@truce/core/incidents/disclosure';
+import { replyPeriod } from '@truce/core/incidents/reply-period';
 import type { Auth } from '../accounts/authenticate.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, notFound } from '../http/problem.ts';
@@ -29,25 +31,38 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
     store.replies(db, id),
     store.assessments(db, id),
     store.guarantorIds(db),
-    db.selectFrom('mechanism').select('decision_rule').executeTakeFirstOrThrow(),
+    db.selectFrom('mechanism').select(['decision_rule', 'adopted_incident_disclosure']).executeTakeFirstOrThrow(),
   ]);
   const now = Date.now();
+  const period = replyPeriod(
+    { allegedPartyIds: scope.allegedPartyIds, repliedPartyIds: replies.map((r) => r.party_id), deadline: incident.reply_deadline, endedAt: incident.reply_period_ended_at },
+    now,
+  );
   const deadline = new Date(incident.reply_deadline);
   const replyState = scope.allegedPartyIds.map((party) => {
     const first = replies.find((r) => r.party_id === party);
-    return { partyId: party, state: first ? 'replied' : deadline.getTime() < now ? 'no-reply' : 'due', repliedAt: iso(first?.created_at ?? null) };
+    return { partyId: party, state: first ? 'replied' : deadline.getTime() < now || incident.reply_period_ended_at ? 'no-reply' : 'due', repliedAt: iso(first?.created_at ?? null) };
   });
   const inRound = assessments.filter((a) => a.round === incident.round);
-  const decision = decide(
-    mechanism.decision_rule as DecisionRule,
-    guarantors,
-    inRound.map((a) => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] })),
-  );
+  const rule = mechanism.decision_rule as DecisionRule;
+  const latest = inRound.map((a) => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] }));
+  const decision = decide(rule, guarantors, latest);
+  const live = current === null && incident.merged_into === null;
+  // What happens next, said on the incident: adoption waits for the reply, or the guarantors differ and it goes to a meeting.
+  const adoption = live
+    ? { ruleMet: decision.status === 'adopted', waitsForReplyUntil: period.open ? iso(incident.reply_deadline) : null, awaitedPartyIds: period.open ? period.awaitedPartyIds : [] }
+    : null;
+  const dispute = live && isStalemate(rule, guarantors, latest) ? { nextStep: 'meeting-agenda' as const } : null;
+  // Once adopted, the mechanism's setting says who reads the reasoning and the reply (C1).
+  const setting = parseDisclosure(mechanism.adopted_incident_disclosure);
+  const showReasoning = current === null || discloses(setting, 'reasoning', auth.actor, scope);
+  const showReply = current === null || discloses(setting, 'reply', auth.actor, scope);
 
   const timeline = [
     ...reports.map((r) => ({ at: iso(r.created_at)!, kind: 'report', id: r.id, organisationId: r.reporter_org })),
     ...replies.map((r) => ({ at: iso(r.created_at)!, kind: 'reply', id: r.id, organisationId: r.party_id })),
     ...assessments.map((a) => ({ at: iso(a.created_at)!, kind: 'assessment', id: a.id, organisationId: a.guarantor_id })),
+    ...(incident.reply_period_ended_at ? [{ at: iso(incident.reply_period_ended_at)!, kind: 'reply-period-ended', id: `${id}/reply-period`, organisationId: null as string | null }] : []),
     ...allFindings.flatMap((f) => [
       { at: iso(f.adopted_at)!, kind: 'finding', id: `${id}/${f.round}`, organisationId: null as string | null },
       ...(f.reopened_at ? [{ at: iso(f.reopened_at)!, kind: 'reopened', id: `${id}/${f.round}`, organisationId: null as string | null }] : []),
@@ -74,14 +89,22 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
     allegedPartyIds: scope.allegedPartyIds,
     affectedPartyIds: scope.affectedPartyIds,
     replies: replyState,
-    replyTexts: replies.map((r) => ({ id: r.id, partyId: r.party_id, text: r.text, evidence: r.evidence, at: iso(r.created_at) })),
+    replyPeriod: {
+      open: period.open,
+      closedBy: period.closedBy,
+      endedEarly: incident.reply_period_ended_at ? { at: iso(incident.reply_period_ended_at), reason: incident.reply_period_end_reason } : null,
+    },
+    adoption,
+    dispute,
+    replyTexts: replies.map((r) => ({ id: r.id, partyId: r.party_id, text: showReply ? r.text : null, evidence: showReply ? r.evidence : [], withheld: !showReply, at: iso(r.created_at) })),
     assessments: assessments.map((a) => ({
       id: a.id,
       round: a.round,
       guarantorId: a.guarantor_id,
       verification: a.verification,
       attribution: a.attribution,
-      reasoning: a.reasoning,
+      reasoning: showReasoning ? a.reasoning : null,
+      reasoningWithheld: !showReasoning,
       at: iso(a.created_at),
     })),
     decision,

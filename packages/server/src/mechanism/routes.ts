@@ -7,6 +7,10 @@ import { actorRef } from '../http/auth-hook.ts';
 import { COLLECTIONS, createSchema, updateSchema } from './collections.ts';
 import { createItem, listItems, updateItem } from './collection-service.ts';
 import { getMechanism, MFA_ROLE_PATTERN, presentMechanism, updateMechanism } from './service.ts';
+import { DISCLOSURE_AUDIENCES } from '@truce/core/incidents/disclosure';
+import { changeDisclosure } from './disclosure.ts';
+
+const Audiences = Type.Array(Type.Union(DISCLOSURE_AUDIENCES.map((a) => Type.Literal(a))), { maxItems: DISCLOSURE_AUDIENCES.length, uniqueItems: true });
 
 const errors = Responses;
 
@@ -47,6 +51,22 @@ export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => updateMechanism(ctx, actorRef(req), req.body),
+    );
+
+    app.put(
+      '/api/mechanism/disclosure',
+      {
+        config: { access: 'mechanism.update' },
+        schema: {
+          tags: ['mechanism'],
+          summary: 'What each reader reads of an incident once its finding is adopted',
+          description:
+            'Every reader allowed to open an adopted incident reads the finding, its date and place; the guarantors\' reasoning and the accused party\'s reply go to the secretariat, the guarantors and the audiences listed here. Logged as `mechanism.disclosure_changed`.',
+          body: Type.Object({ adoptedIncidentDisclosure: Type.Object({ reasoning: Audiences, reply: Audiences }, { additionalProperties: false }), version: Version }, { additionalProperties: false }),
+          response: errors,
+        },
+      },
+      async (req) => changeDisclosure(ctx, actorRef(req), req.body),
     );
 
     for (const spec of COLLECTIONS) {

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { parseSignerKey } from '@truce/core/log/index';
 import { DEFAULT_TAXONOMY } from '@truce/core/mechanism/taxonomy';
+import { parseDisclosure } from '@truce/core/incidents/disclosure';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, notFound, staleVersion } from '../http/problem.ts';
@@ -44,6 +45,7 @@ export function presentMechanism(m: NonNullable<Awaited<ReturnType<typeof getMec
     replyDeadlineHours: m.reply_deadline_hours,
     groupingWindowHours: m.grouping_window_hours,
     groupingDistanceKm: m.grouping_distance_km,
+    adoptedIncidentDisclosure: parseDisclosure(m.adopted_incident_disclosure),
     demo: m.demo,
     version: m.version,
   };

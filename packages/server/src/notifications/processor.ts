@@ -59,13 +59,23 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
       const orgs = new Set(concerned.flatMap((c) => [c.alleged_party, c.affected_party, c.reporter_org]).filter((x): x is string => x !== null));
       return [...orgs].map((organisationId) => ({ organisationId, kind: 'finding.adopted', subject: { incident }, details: { finding: entry.data.finding } }));
     }
+    case 'finding.disputed': {
+      // The guarantors differ beyond what the rule can settle: the secretariat puts it before the next meeting.
+      const secretariat = await tx.selectFrom('organisations').select('id').where('kind', '=', 'secretariat').execute();
+      return secretariat.map((o) => ({ organisationId: o.id, kind: 'finding.disputed', subject: { incident }, details: { round: entry.data.round, next: 'meeting-agenda' } }));
+    }
+    case 'incident.reply_period_ended': {
+      // The accused parties that had not replied learn that the period was ended (the reason is on the incident).
+      const awaited = ((entry.data.awaited as string[] | undefined) ?? []).filter((x) => typeof x === 'string');
+      return awaited.map((organisationId) => ({ organisationId, kind: 'reply.period_ended', subject: { incident }, details: {} }));
+    }
     default:
       return [];
   }
 }
 
 /** The entry types that notify someone (noticesFor). */
-const NOTIFYING = ['incident.created', 'incident.report_added', 'finding.adopted'];
+const NOTIFYING = ['incident.created', 'incident.report_added', 'finding.adopted', 'finding.disputed', 'incident.reply_period_ended'];
 /**
  * Each type as it reads inside an entry's bytes: canonical JSON writes the top-level pair
  * exactly so, and a quote inside a string value is escaped, so an entry of that type always

@@ -1,3 +1,4 @@
+import type { AdoptedIncidentDisclosure } from '@truce/core/incidents/disclosure';
 import type { ZoneGeometry } from '@truce/core/mechanism/geojson';
 import type { OrgKind, Role } from '@truce/core/model/accounts';
 
@@ -63,6 +64,7 @@ export interface Mechanism {
   mfaRequiredRoles: string[];
   supportGroupName: string;
   replyDeadlineHours: number;
+  adoptedIncidentDisclosure: AdoptedIncidentDisclosure;
   demo: boolean;
   version: number;
 }

@@ -1,27 +1,35 @@
 import { useLimits } from '../api/limits.ts';
-import { useState, type FormEvent } from 'react';
-import { Button, Group, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useCallback, useState, type FormEvent } from 'react';
+import { Button, Fieldset, Group, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { ReasonForm } from '../components/ReasonForm.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
-import { sendAssessment, sendReopen, sendReply, useIncidentAction, useReloadIncidents, VERIFICATION_OPTIONS, type Attribution, type Incident, type Verification } from './api.ts';
+import { EvidencePicker } from '../reports/EvidencePicker.tsx';
+import type { EvidenceItem } from '../reports/formState.ts';
+import { sendAssessment, sendEndReplyPeriod, sendReopen, sendReply, useIncidentAction, useReloadIncidents, VERIFICATION_OPTIONS, type Attribution, type Incident, type Verification } from './api.ts';
 
-const SHA256 = /^[0-9a-f]{64}$/;
-
-/** The accused party's reply: its text and, optionally, the SHA-256 of evidence files already uploaded. */
+/**
+ * The accused party's reply: its text and, optionally, evidence files chosen here — each
+ * uploaded as soon as it is chosen (as in the report form), then sent as SHA-256 with the
+ * reply. The server takes only files this party uploaded.
+ */
 export function ReplyForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
   const { t } = useTranslation();
   const { textMaxChars } = useLimits();
   const [text, setText] = useState('');
-  const [evidence, setEvidence] = useState('');
-  const form = useFormProblem({ deadline_passed: { field: 'text', message: t('incidents.reply.deadlinePassed') } });
+  const [files, setFiles] = useState<EvidenceItem[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const form = useFormProblem({
+    deadline_passed: { field: 'text', message: t('incidents.reply.deadlinePassed') },
+    reply_period_ended: { field: 'text', message: t('incidents.reply.periodEnded') },
+  });
   const reply = useIncidentAction(sendReply(incident.id), onDone);
+  const setItems = useCallback((update: (items: EvidenceItem[]) => EvidenceItem[]) => setFiles(update), []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const hashes = evidence.split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean);
-    if (form.invalid({ text: !text.trim() && t('validation.required'), evidence: hashes.some((h) => !SHA256.test(h)) && t('incidents.reply.badHash') })) return;
-    reply.mutate({ text: text.trim(), evidence: hashes }, { onError: form.fail });
+    if (form.invalid({ text: !text.trim() && t('validation.required'), evidence: uploading && t('incidents.reply.stillUploading') })) return;
+    reply.mutate({ text: text.trim(), evidence: files.map((f) => f.sha256) }, { onError: form.fail });
   };
   return (
     <form onSubmit={submit} noValidate data-testid="incident-reply-form">
@@ -40,20 +48,19 @@ export function ReplyForm({ incident, onDone }: { incident: Incident; onDone: ()
           error={form.error('text')}
           data-testid="incident-reply-text"
         />
-        <Textarea
-          label={t('incidents.reply.evidence')}
-          description={t('incidents.reply.evidenceHelp')}
-          autosize
-          minRows={1}
-          dir="ltr"
-          value={evidence}
-          onChange={(e) => setEvidence(e.currentTarget.value)}
-          error={form.error('evidence')}
-          styles={{ input: { fontFamily: 'monospace' } }}
-          data-testid="incident-reply-evidence"
-        />
+        <Fieldset legend={t('incidents.reply.files')} data-testid="incident-reply-files">
+          <Text size="xs" c="dimmed" mb="sm">
+            {t('incidents.reply.filesHelp')}
+          </Text>
+          <EvidencePicker items={files} setItems={setItems} onBusy={setUploading} testId="incident-reply" />
+          {form.error('evidence') && (
+            <Text size="xs" c="red" mt={4}>
+              {form.error('evidence')}
+            </Text>
+          )}
+        </Fieldset>
         <Group justify="flex-end">
-          <Button type="submit" loading={reply.isPending} data-testid="incident-reply-submit">
+          <Button type="submit" loading={reply.isPending} disabled={uploading} data-testid="incident-reply-submit">
             {t('incidents.reply.submit')}
           </Button>
         </Group>
@@ -179,6 +186,29 @@ export function ReopenForm({ incident, onDone, onCancel }: { incident: Incident;
       testIds={{ form: 'incident-reopen-form', reason: 'incident-reopen-reason', submit: 'incident-reopen-submit' }}
       sending={reopen.isPending}
       send={(reason, onError) => reopen.mutate({ reason, version: incident.version }, { onError })}
+      onReload={() => {
+        void reload();
+        onCancel();
+      }}
+      onCancel={onCancel}
+    />
+  );
+}
+
+/** The secretariat ends a reply period early: only with a reason, which is logged and shown to the accused party. */
+export function EndReplyPeriodForm({ incident, onDone, onCancel }: { incident: Incident; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const end = useIncidentAction(sendEndReplyPeriod(incident.id), onDone);
+  const reload = useReloadIncidents();
+  return (
+    <ReasonForm
+      explain={t('incidents.replyPeriod.explain')}
+      label={t('incidents.replyPeriod.reason')}
+      submitLabel={t('incidents.replyPeriod.submit')}
+      submitColor="orange"
+      testIds={{ form: 'incident-end-reply-form', reason: 'incident-end-reply-reason', submit: 'incident-end-reply-submit' }}
+      sending={end.isPending}
+      send={(reason, onError) => end.mutate({ reason }, { onError })}
       onReload={() => {
         void reload();
         onCancel();

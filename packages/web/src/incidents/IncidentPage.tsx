@@ -12,7 +12,7 @@ import { useFormat } from '../i18n/format.ts';
 import { EvidenceList } from '../reports/EvidenceList.tsx';
 import { useLookups, useReportText } from '../reports/labels.ts';
 import { scopeOf, useIncident, type FindingValue, type Incident } from './api.ts';
-import { AssessForm, ReopenForm, ReplyForm } from './IncidentForms.tsx';
+import { AssessForm, EndReplyPeriodForm, ReopenForm, ReplyForm } from './IncidentForms.tsx';
 import { FINDING_COLOUR, useIncidentText } from './labels.ts';
 import { Section } from '../components/Section.tsx';
 
@@ -56,7 +56,8 @@ export function IncidentPage() {
   const incident = useIncident(id);
   const now = useNow();
   const [reopening, setReopening] = useState(false);
-  const [done, setDone] = useState<'replied' | 'assessed' | 'reopened' | null>(null);
+  const [ending, setEnding] = useState(false);
+  const [done, setDone] = useState<'replied' | 'assessed' | 'reopened' | 'ended' | null>(null);
 
   if (incident.isPending || lookups.pending) return <Loading />;
   if (!incident.data) {
@@ -77,6 +78,9 @@ export function IncidentPage() {
   const myReply = inc.replies.find((r) => r.partyId === user.organisationId);
   const canAssess = permissions.can('incident.assess') && !inc.finding && !inc.mergedInto;
   const canReopen = permissions.can('incident.manage') && !!inc.finding && !inc.mergedInto;
+  const canEndReplyPeriod = permissions.can('incident.reply_period.end') && inc.replyPeriod.open && !inc.mergedInto;
+  // The rule is met, but no finding until the accused party is heard (or the period is over).
+  const waiting = inc.adoption?.ruleMet && inc.adoption.waitsForReplyUntil;
   const mine = inc.assessments.filter((a) => a.round === inc.round && a.guarantorId === user.organisationId).at(-1);
   const types = [...new Set(inc.reports.map((r) => r.typeCode))];
   const findingLine = (f: FindingValue) => {
@@ -131,13 +135,13 @@ export function IncidentPage() {
           {t('incidents.decision.title')}
         </Title>
         {inc.decision.status === 'adopted' ? (
-          <Stack gap={6} data-testid="incident-finding" data-verification={inc.decision.finding.verification}>
+          <Stack gap={6} data-testid={inc.finding ? 'incident-finding' : 'incident-finding-pending'} data-verification={inc.decision.finding.verification}>
             <Text size="sm" fw={600}>
-              {t('incidents.decision.adopted')}
+              {inc.finding ? t('incidents.decision.adopted') : t('incidents.adoption.ruleMet')}
             </Text>
             <Group gap={4}>{findingLine(inc.decision.finding)}</Group>
             <Text size="xs" c="dimmed">
-              {t('incidents.decision.basis')} <Names ids={inc.decision.basis} name={text.organisation} />
+              {inc.finding ? t('incidents.decision.basis') : t('incidents.adoption.heldBy')} <Names ids={inc.decision.basis} name={text.organisation} />
               {inc.finding && ` · ${fmt.dateTime(inc.finding.adoptedAt)}`}
             </Text>
           </Stack>
@@ -164,6 +168,24 @@ export function IncidentPage() {
           <Text size="sm">
             {t('incidents.decision.waitingFor')} <Names ids={inc.decision.missing} name={text.organisation} />
           </Text>
+        )}
+        {inc.adoption?.waitsForReplyUntil && (
+          <Alert color={waiting ? 'blue' : 'gray'} variant="light" p="xs" mt="sm" data-testid="incident-adoption-waits" data-until={inc.adoption.waitsForReplyUntil}>
+            <Text size="sm">
+              {t(waiting ? 'incidents.adoption.waits' : 'incidents.adoption.notBefore', { when: fmt.dateTime(inc.adoption.waitsForReplyUntil), relative: words.fromNow(inc.adoption.waitsForReplyUntil, now) })}{' '}
+              <Names ids={inc.adoption.awaitedPartyIds} name={text.organisation} />
+            </Text>
+          </Alert>
+        )}
+        {inc.adoption?.ruleMet && !inc.adoption.waitsForReplyUntil && (
+          <Text size="sm" c="dimmed" mt="sm" data-testid="incident-adoption-due">
+            {t('incidents.adoption.due')}
+          </Text>
+        )}
+        {inc.dispute && (
+          <Alert color="orange" variant="light" p="xs" mt="sm" data-testid="incident-dispute">
+            <Text size="sm">{t('incidents.dispute.next')}</Text>
+          </Alert>
         )}
       </Card>
 
@@ -205,9 +227,26 @@ export function IncidentPage() {
       </Section>
 
       <Section title={t('incidents.reply.title')} testId="incident-replies">
-        <Text size="xs" c="dimmed" mb="sm">
-          {t('incidents.reply.deadline', { when: fmt.dateTime(inc.replyDeadline), relative: words.fromNow(inc.replyDeadline, now) })}
-        </Text>
+        <Group justify="space-between" align="flex-start" gap="xs" mb="sm">
+          <Text size="xs" c="dimmed">
+            {t('incidents.reply.deadline', { when: fmt.dateTime(inc.replyDeadline), relative: words.fromNow(inc.replyDeadline, now) })}
+          </Text>
+          {canEndReplyPeriod && (
+            <Button size="compact-sm" variant="light" color="orange" onClick={() => setEnding(true)} data-testid="incident-end-reply">
+              {t('incidents.replyPeriod.button')}
+            </Button>
+          )}
+        </Group>
+        {inc.replyPeriod.endedEarly && (
+          <Alert color="orange" variant="light" p="xs" mb="sm" data-testid="incident-reply-ended">
+            <Text size="sm">{t('incidents.replyPeriod.ended', { when: fmt.dateTime(inc.replyPeriod.endedEarly.at) })}</Text>
+            {inc.replyPeriod.endedEarly.reason && (
+              <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }} className="truce-break" data-testid="incident-reply-ended-reason">
+                {inc.replyPeriod.endedEarly.reason}
+              </Text>
+            )}
+          </Alert>
+        )}
         {inc.replies.length === 0 && (
           <Text size="sm" c="dimmed">
             {t('incidents.reply.noAccused')}
@@ -235,9 +274,15 @@ export function IncidentPage() {
                     <Text size="xs" c="dimmed" mb={4}>
                       {fmt.dateTime(x.at)}
                     </Text>
-                    <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }} className="truce-break">
-                      {x.text}
-                    </Text>
+                    {x.withheld ? (
+                      <Text size="sm" c="dimmed" fs="italic" data-testid="incident-reply-withheld">
+                        {t('incidents.withheld.reply')}
+                      </Text>
+                    ) : (
+                      <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }} className="truce-break">
+                        {x.text}
+                      </Text>
+                    )}
                     {x.evidence.length > 0 && (
                       <>
                         <Divider my="xs" />
@@ -290,9 +335,15 @@ export function IncidentPage() {
                       </Text>
                     </Group>
                     <Group gap={4}>{findingLine({ verification: a.verification, attribution: a.attribution })}</Group>
-                    <Text size="sm" mt={6} dir="auto" style={{ whiteSpace: 'pre-wrap' }} className="truce-break">
-                      {a.reasoning}
-                    </Text>
+                    {a.reasoningWithheld ? (
+                      <Text size="sm" mt={6} c="dimmed" fs="italic" data-testid="incident-reasoning-withheld">
+                        {t('incidents.withheld.reasoning')}
+                      </Text>
+                    ) : (
+                      <Text size="sm" mt={6} dir="auto" style={{ whiteSpace: 'pre-wrap' }} className="truce-break">
+                        {a.reasoning}
+                      </Text>
+                    )}
                   </Card>
                 ))}
                 {past?.reopenedAt && (
@@ -346,6 +397,18 @@ export function IncidentPage() {
         </List>
       </Section>
 
+      <FormModal opened={ending} onClose={() => setEnding(false)} title={t('incidents.replyPeriod.title')} size="md" testId="incident-end-reply-dialog">
+        {ending && (
+          <EndReplyPeriodForm
+            incident={inc}
+            onDone={() => {
+              setEnding(false);
+              setDone('ended');
+            }}
+            onCancel={() => setEnding(false)}
+          />
+        )}
+      </FormModal>
       <FormModal opened={reopening} onClose={() => setReopening(false)} title={t('incidents.reopen.title')} size="md" testId="incident-reopen-dialog">
         {reopening && (
           <ReopenForm

@@ -41,7 +41,15 @@ export function NotificationsBell() {
               }}
             >
               <Text size="sm" fw={600}>
-                {n.kind === 'reply.requested' ? t('incidents.notifications.replyRequested') : n.kind === 'finding.adopted' ? t('incidents.notifications.findingAdopted') : n.kind}
+                {n.kind === 'reply.requested'
+                  ? t('incidents.notifications.replyRequested')
+                  : n.kind === 'finding.adopted'
+                    ? t('incidents.notifications.findingAdopted')
+                    : n.kind === 'finding.disputed'
+                      ? t('incidents.notifications.findingDisputed')
+                      : n.kind === 'reply.period_ended'
+                        ? t('incidents.notifications.replyPeriodEnded')
+                        : n.kind}
               </Text>
               <Text size="xs" c="dimmed">
                 {n.kind === 'reply.requested' && n.details.replyDeadline

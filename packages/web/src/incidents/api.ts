@@ -40,12 +40,18 @@ export interface Incident {
   allegedPartyIds: string[];
   affectedPartyIds: string[];
   replies: { partyId: string; state: 'due' | 'replied' | 'no-reply'; repliedAt: string | null }[];
-  replyTexts: { id: string; partyId: string; text: string; evidence: string[]; at: string }[];
-  assessments: { id: string; round: number; guarantorId: string; verification: Verification; attribution: Attribution | null; reasoning: string; at: string }[];
+  replyPeriod: { open: boolean; closedBy: 'replies' | 'deadline' | 'ended-early' | null; endedEarly: { at: string; reason: string | null } | null };
+  /** While no finding stands: whether the assessments meet the rule, and whether adoption waits for a reply (until the deadline). */
+  adoption: { ruleMet: boolean; waitsForReplyUntil: string | null; awaitedPartyIds: string[] } | null;
+  /** The guarantors are at a stalemate under the rule: the incident goes to the next meeting. */
+  dispute: { nextStep: 'meeting-agenda' } | null;
+  /** `withheld`: once the finding is adopted, the mechanism does not share the reply with this reader. */
+  replyTexts: { id: string; partyId: string; text: string | null; evidence: string[]; withheld: boolean; at: string }[];
+  assessments: { id: string; round: number; guarantorId: string; verification: Verification; attribution: Attribution | null; reasoning: string | null; reasoningWithheld: boolean; at: string }[];
   decision: Decision;
   finding: null | { finding: FindingValue; basis: string[]; adoptedAt: string; round: number };
   findingHistory: { round: number; finding: FindingValue; basis: string[]; adoptedAt: string; reopenedAt: string | null; reopenReason: string | null }[];
-  timeline: { at: string; kind: 'report' | 'reply' | 'assessment' | 'finding' | 'reopened'; id: string; organisationId: string | null }[];
+  timeline: { at: string; kind: 'report' | 'reply' | 'assessment' | 'finding' | 'reopened' | 'reply-period-ended'; id: string; organisationId: string | null }[];
 }
 
 export interface Grouping {
@@ -114,6 +120,7 @@ export function useIncidentAction<A, R = Incident>(send: (args: A) => Promise<R>
 
 export const sendReply = (id: string) => (body: { text: string; evidence: string[] }) => post<Incident>(path(id, 'replies'), body);
 export const sendAssessment = (id: string) => (body: { verification: Verification; attribution: Attribution | null; reasoning: string }) => post<Incident>(path(id, 'assessments'), body);
+export const sendEndReplyPeriod = (id: string) => (body: { reason: string }) => post<Incident & { logIndex: number | null }>(path(id, 'reply-period/end'), body);
 export const sendReopen = (id: string) => (body: { reason: string; version: number }) => post<Incident>(path(id, 'reopen'), body);
 export const sendAddReport = (id: string) => (body: { reportId: string; version: number }) => post<Incident>(path(id, 'reports'), body);
 export const sendNewIncident = (body: { reportIds: string[] }) => post<Incident>('/api/incidents', body);

@@ -13,6 +13,7 @@ import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { useFormat } from '../i18n/format.ts';
 import { MECHANISM, useMechanism } from './api.ts';
+import { DisclosureSettings } from './DisclosureSettings.tsx';
 import { MFA_KINDS, MFA_ROLES, mfaValue, parseMfa, toggleMfa } from './mfaRoles.ts';
 
 /** The mechanism and its settings (C1). Everyone reads them; the secretariat's admins change them. */
@@ -43,7 +44,10 @@ export function OverviewPage() {
       ) : mechanism.data && editing ? (
         <MechanismForm mechanism={mechanism.data} onDone={() => setEditing(false)} />
       ) : mechanism.data ? (
-        <MechanismView mechanism={mechanism.data} />
+        <>
+          <MechanismView mechanism={mechanism.data} />
+          <DisclosureSettings mechanism={mechanism.data} editable={permissions.editSetup} />
+        </>
       ) : null}
     </Stack>
   );

@@ -1,0 +1,51 @@
+import { replyPeriod } from '@truce/core/incidents/reply-period';
+import type { Auth } from '../accounts/authenticate.ts';
+import type { AppContext } from '../context.ts';
+import { notFound, Problem } from '../http/problem.ts';
+import { record } from '../log/record.ts';
+import { adoptIfDue } from './adopt-finding.ts';
+import { logIndexOf } from './log-index.ts';
+import * as store from './store.ts';
+import { viewIncident } from './view.ts';
+
+/**
+ * The secretariat ends an incident's reply period before its deadline, with a reason that
+ * is recorded, logged (`incident.reply_period_ended`, the reason sealed: free text may
+ * name people) and shown to the accused party on the incident. A finding whose
+ * assessments already meet the rule is adopted in the same transaction. 409 when the
+ * period is already over.
+ */
+export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, reason: string) {
+  const { entryId, view } = await ctx.db.transaction().execute(async (tx) => {
+    const incident = await store.lockIncident(tx, id);
+    if (!incident) throw notFound('There is no such incident.');
+    if (incident.merged_into) throw new Problem(409, 'Conflict', `This incident was merged into ${incident.merged_into}; work on that one.`, { code: 'merged' });
+    const [reports, replies] = await Promise.all([store.memberReports(tx, [id]), store.replies(tx, id)]);
+    const period = replyPeriod(
+      {
+        allegedPartyIds: [...new Set(reports.map((r) => r.alleged_party).filter((p): p is string => p !== null))],
+        repliedPartyIds: replies.map((r) => r.party_id),
+        deadline: incident.reply_deadline,
+        endedAt: incident.reply_period_ended_at,
+      },
+      Date.now(),
+    );
+    if (!period.open) throw new Problem(409, 'Conflict', `The reply period is already over (${period.closedBy}).`, { code: 'reply_period_over' });
+    const now = new Date();
+    await tx
+      .updateTable('incidents')
+      .set({ reply_period_ended_at: now, reply_period_ended_by: auth.actor.userId, reply_period_end_reason: reason, version: incident.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    const entryId = await record(tx, {
+      type: 'incident.reply_period_ended',
+      actor: { organisation: auth.actor.orgId, user: auth.actor.userId },
+      subject: { incident: id },
+      data: { deadline: new Date(incident.reply_deadline).toISOString(), awaited: period.awaitedPartyIds },
+      sealed: { reason },
+    });
+    await adoptIfDue(tx, { ...incident, reply_period_ended_at: now, version: incident.version + 1 }, null, 'reply-period-ended');
+    return { entryId, view: await viewIncident(tx, auth, id) };
+  });
+  return { ...view, logIndex: await logIndexOf(ctx, entryId) };
+}
