@@ -25,6 +25,7 @@ import * as m0024 from './migrations/0024_rollup_in_place.ts';
 import * as m0025 from './migrations/0025_report_write_indexes.ts';
 import * as m0026 from './migrations/0026_log_one_index.ts';
 import * as m0028 from './migrations/0028_fair_process.ts';
+import * as m0029 from './migrations/0029_audit.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025_report_write_indexes': m0025,
   '0026_log_one_index': m0026,
   '0028_fair_process': m0028,
+  '0029_audit': m0029,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -3,6 +3,7 @@ import type { OrgKind, Role } from '@truce/core/model/accounts';
 import type { DetaineeTables } from './schema-detainees.ts';
 import type { MeetingTables } from './schema-meetings.ts';
 import type { PublicationTables } from './schema-publications.ts';
+import type { AuditTables } from './schema-audit.ts';
 
 /** Table types for Kysely. Column names are snake_case as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -326,7 +327,7 @@ export interface DashboardCursorTable {
   log_index: number;
 }
 
-export interface Database extends DetaineeTables, MeetingTables, PublicationTables {
+export interface Database extends DetaineeTables, MeetingTables, PublicationTables, AuditTables {
   dashboard_cursor: DashboardCursorTable;
   notifications: NotificationsTable;
   notification_cursor: NotificationCursorTable;

@@ -113,6 +113,33 @@ export class EvidenceFiles {
     await fsp.rm(incoming.tempPath, { force: true });
   }
 
+  /**
+   * Whether an opened stored file still holds the bytes its name hashes to (and the size
+   * recorded), read through once. A file found whole is remembered by its inode, size and
+   * change time (which no ordinary write can set back), so a file downloaded again is not
+   * read twice; any change to it is read afresh.
+   */
+  async isWhole(handle: fsp.FileHandle, sha256: string, size: number): Promise<boolean> {
+    const stat = await handle.stat({ bigint: true });
+    const key = `${sha256}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    if (this.whole.has(key)) return true;
+    if (stat.size !== BigInt(size)) return false;
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let position = 0; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+    if (hash.digest('hex') !== sha256) return false;
+    if (this.whole.size >= 10_000) this.whole.clear();
+    this.whole.add(key);
+    return true;
+  }
+
+  private readonly whole = new Set<string>();
+
   /** Opens a stored file for reading; null when it is not there. */
   async open(sha256: string): Promise<fsp.FileHandle | null> {
     try {

@@ -1,3 +1,4 @@
+import { damagedFile, recordDamage } from '../audit/damage.ts';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import multipart from '@fastify/multipart';
@@ -73,6 +74,12 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const { meta, handle } = await openEvidence(ctx, files, authOf(req).actor, req.params.sha256);
+        // Never served as if whole when the bytes no longer hash to the name (C9 audit).
+        if (!(await files.isWhole(handle, meta.sha256, meta.size))) {
+          await handle.close();
+          await recordDamage(ctx.db, 'evidence', meta.sha256, 'downloaded: the bytes no longer match the SHA-256');
+          throw damagedFile('evidence', meta.sha256);
+        }
         const digest = Buffer.from(meta.sha256, 'hex').toString('base64');
         const name = meta.originalName ?? `${meta.sha256}.${extensionFor(meta.mediaType)}`;
         return reply
@@ -87,7 +94,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           .header('digest', `sha-256=${digest}`)
           // Evidence may be opened on shared machines in the field: keep it out of caches.
           .header('cache-control', 'private, no-store')
-          .send(handle.createReadStream());
+          .send(handle.createReadStream({ start: 0 }));
       },
     );
 

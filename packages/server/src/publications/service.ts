@@ -1,3 +1,4 @@
+import { damagedFile, recordDamage } from '../audit/damage.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -242,6 +243,11 @@ export async function content(ctx: AppContext, id: string, format: 'html' | 'pdf
   const name = `truce-${meta.kind}-${meta.period.from}-${meta.period.to}-${meta.language}-v${meta.version}`;
   if (format === 'pdf') {
     const bytes = (await store.part(ctx.db, id, 'pdf')) as Uint8Array;
+    // An issued PDF is frozen: bytes that no longer match its recorded hash are not served (C9 audit).
+    if (sha256(bytes) !== meta.pdf.sha256) {
+      await recordDamage(ctx.db, 'publication_pdf', meta.pdf.sha256, `publication ${id}: the stored PDF no longer matches its SHA-256`);
+      throw damagedFile('publication_pdf', meta.pdf.sha256);
+    }
     return { type: 'application/pdf', name: `${name}.pdf`, body: Buffer.from(bytes) };
   }
   if (format === 'html') return { type: 'text/html; charset=utf-8', name: `${name}.html`, body: renderHtml(parsed<Document>(await store.part(ctx.db, id, 'document'))) };
