@@ -23,6 +23,7 @@ import * as m0022 from './migrations/0022_issued_reports.ts';
 import * as m0023 from './migrations/0023_map_aggregates.ts';
 import * as m0024 from './migrations/0024_rollup_in_place.ts';
 import * as m0025 from './migrations/0025_report_write_indexes.ts';
+import * as m0027 from './migrations/0027_token_scopes.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023_map_aggregates': m0023,
   '0024_rollup_in_place': m0024,
   '0025_report_write_indexes': m0025,
+  '0027_token_scopes': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
