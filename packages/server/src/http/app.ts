@@ -31,6 +31,7 @@ import { exportRoutes } from '../exports/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { installAuth, type RouteEntry } from './auth-hook.ts';
 import { installStrictJsonParser } from './json-parser.ts';
+import { installTextGuard } from './text-guard.ts';
 import { Problem, unauthorized, type FieldError } from './problem.ts';
 import { ProblemSchema } from './schemas.ts';
 
@@ -62,6 +63,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installStrictJsonParser(app);
+  installTextGuard(app);
   // Set before any plugin registers routes: child contexts inherit the handler at registration.
   app.setErrorHandler(async (error: FastifyError | Problem, req, reply) => {
     const problem = toProblem(error);
