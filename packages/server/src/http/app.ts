@@ -55,7 +55,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
     bodyLimit: ctx.config.jsonMaxBytes,
-    trustProxy: false,
+    // Which proxy's X-Forwarded-For tells the client's address (TRUCE_TRUST_PROXY); by
+    // default none, so a client cannot pose as another address to the rate limits.
+    trustProxy: ctx.config.trustProxy,
     ajv: {
       // Wrong types are errors, not coerced; unknown fields are errors, not dropped.
       customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: true },
