@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { DEFAULT_EVIDENCE_TYPES, EVIDENCE_MEDIA_TYPES, isEvidenceMediaType, normaliseMediaType, type EvidenceMediaType } from '@truce/core/evidence/media-types';
 
@@ -23,6 +24,14 @@ export interface Config {
   publicUrl: string | undefined;
   /** Sign-in attempts allowed per e-mail address and client per minute (TRUCE_LOGIN_RATE_LIMIT, default 10). */
   loginRateLimit: number;
+  /** Sign-in attempts allowed per client per minute, whatever the e-mail address (TRUCE_LOGIN_CLIENT_RATE_LIMIT, default 20). */
+  loginClientRateLimit: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe when telling clients apart (TRUCE_TRUST_PROXY):
+   * false (none: the socket's address is the client), or the proxies' addresses and CIDRs.
+   * Passed to Fastify's `trustProxy`.
+   */
+  trustProxy: false | string[];
   /** Session lifetime in hours (TRUCE_SESSION_HOURS, default 12). */
   sessionHours: number;
   /** Log level for the structured JSON logs (LOG_LEVEL, default info). */
@@ -89,6 +98,33 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
     throw new ConfigError(`${name} must start with ${protocols.map((p) => p + '//').join(' or ')}`);
   }
   return raw;
+}
+
+/** Names proxy-addr (Fastify's trustProxy) understands for ranges of addresses. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
+  const raw = (env.TRUCE_TRUST_PROXY ?? '').trim();
+  if (raw === '') return false;
+  // Fastify 5 treats a hop count as "trust no proxy" (it cannot check the nearest peer),
+  // so a count would silently do nothing: the proxies are named instead.
+  if (/^\d+$/.test(raw)) throw new ConfigError(`TRUCE_TRUST_PROXY must name the proxies' addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8), not a hop count ("${raw}")`);
+  const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  for (const item of items) {
+    if (PROXY_RANGES.includes(item)) continue;
+    const [address, prefix, ...rest] = item.split('/');
+    const family = net.isIP(address);
+    const bits = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      // "true" would believe any client's X-Forwarded-For: the very forgery this setting is for.
+      throw new ConfigError(
+        `TRUCE_TRUST_PROXY: "${item}" is not an address or CIDR; give the proxy's addresses (e.g. 127.0.0.1,10.0.0.0/8) or ${PROXY_RANGES.join(', ')}`,
+      );
+    }
+  }
+  if (items.length === 0) throw new ConfigError('TRUCE_TRUST_PROXY lists no address');
+  return items;
 }
 
 function evidenceTypes(env: NodeJS.ProcessEnv): readonly EvidenceMediaType[] {
@@ -173,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logOrigin: origin,
     publicUrl,
     loginRateLimit: integer(env, 'TRUCE_LOGIN_RATE_LIMIT', 10, 1, 100_000),
+    loginClientRateLimit: integer(env, 'TRUCE_LOGIN_CLIENT_RATE_LIMIT', 20, 1, 100_000),
+    trustProxy: trustProxy(env),
     sessionHours: integer(env, 'TRUCE_SESSION_HOURS', 12, 1, 24 * 30),
     logLevel,
     secureCookies: secure ? secure === 'true' : (publicUrl?.startsWith('https:') ?? false),

@@ -54,6 +54,9 @@ export async function startTestServer(engine: Engine, options: { demo?: boolean;
     HOST: '127.0.0.1',
     TRUCE_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests sign in as dozens of demo accounts from one address within a minute; the
+    // spraying limit is tested where a test sets it (tokens.int.test.ts).
+    TRUCE_LOGIN_CLIENT_RATE_LIMIT: '100000',
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...options.env,
   });

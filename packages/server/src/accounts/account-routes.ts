@@ -47,13 +47,16 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       (await store.listTokens(ctx.db, authOf(req).user.id)).map((t) => ({
         id: t.id,
         name: t.name,
+        scope: t.scope,
         createdAt: new Date(t.created_at).toISOString(),
+        expiresAt: new Date(t.expires_at).toISOString(),
+        expired: new Date(t.expires_at).getTime() <= Date.now(),
         lastUsedAt: t.last_used_at ? new Date(t.last_used_at).toISOString() : null,
       })),
     );
 
-    app.post('/api/account/tokens', { config: self, schema: { tags: ['account'], summary: 'Create an API token (shown once)', body: CreateTokenBody, response: errors } }, async (req, reply) =>
-      reply.code(201).send(await account.createToken(ctx, authOf(req), req.body.name.trim())),
+    app.post('/api/account/tokens', { config: self, schema: { tags: ['account'], summary: 'Create an API token (shown once) with its scope (read, or file: read and file reports, evidence and replies) and expiry (at most a year ahead; default read for 90 days)', body: CreateTokenBody, response: errors } }, async (req, reply) =>
+      reply.code(201).send(await account.createToken(ctx, authOf(req), req.body)),
     );
 
     app.delete('/api/account/tokens/:id', { config: self, schema: { tags: ['account'], summary: 'Revoke an API token', params: IdParams, response: errors } }, async (req, reply) => {

@@ -5,13 +5,16 @@ import type { Auth } from './authenticate.ts';
 import { checkTotp, newTotpSecret, totpUri } from './mfa.ts';
 import { hashPassword, passwordProblem, randomToken, sha256Hex, verifyPassword } from './secrets.ts';
 import * as store from './store.ts';
+import { whileRevoking } from './token-cache.ts';
+import { revokeAllTokens } from './token-revocation.ts';
+import type { TokenScope } from '../http/token-scope.ts';
 import { v7 as uuidv7 } from 'uuid';
 
 /** One's own account: password, second factor, API tokens. Each change is a log entry. */
 
 const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
 
-/** Changes the caller's password after checking the current one; ends their other sessions. */
+/** Changes the caller's password after checking the current one; ends their other sessions and revokes their API tokens. */
 export async function changePassword(ctx: AppContext, auth: Auth, input: { currentPassword: string; newPassword: string }) {
   if (!(await verifyPassword(input.currentPassword, auth.user.password_hash))) {
     throw badRequest('The current password is not right.', [{ path: '/body/currentPassword', message: 'does not match' }], 'wrong_password');
@@ -22,15 +25,18 @@ export async function changePassword(ctx: AppContext, auth: Auth, input: { curre
     throw badRequest('The new password must differ from the current one.', [{ path: '/body/newPassword', message: 'same as the current password' }], 'weak_password');
   }
   const hash = await hashPassword(input.newPassword);
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ password_hash: hash, must_change_password: false, updated_at: new Date() })
-      .where('id', '=', auth.user.id)
-      .execute();
-    await store.deleteOtherSessions(tx, auth.user.id, auth.sessionId);
-    await record(tx, { type: 'user.password_changed', actor: by(auth), subject: { user: auth.user.id } });
-  });
+  await whileRevoking(ctx, () =>
+    ctx.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('users')
+        .set({ password_hash: hash, must_change_password: false, updated_at: new Date() })
+        .where('id', '=', auth.user.id)
+        .execute();
+      await store.deleteOtherSessions(tx, auth.user.id, auth.sessionId);
+      await record(tx, { type: 'user.password_changed', actor: by(auth), subject: { user: auth.user.id } });
+      await revokeAllTokens(tx, auth.user.id, by(auth), 'password_changed');
+    }),
+  );
 }
 
 /** Starts second-factor enrolment: a new secret to put in an authenticator app. */
@@ -58,35 +64,60 @@ export async function confirmTotp(ctx: AppContext, auth: Auth, code: string) {
   });
 }
 
-/** Removes the second factor (password needed); refused where the mechanism requires one. */
+/** Removes the second factor (password needed) and revokes the caller's API tokens; refused where the mechanism requires one. */
 export async function disableTotp(ctx: AppContext, auth: Auth, password: string, required: boolean) {
   if (!(await verifyPassword(password, auth.user.password_hash))) {
     throw badRequest('The password is not right.', [{ path: '/body/password', message: 'does not match' }], 'wrong_password');
   }
   if (required && !auth.user.demo) throw new Problem(403, 'Forbidden', 'The mechanism requires a second factor for your role.', { code: 'mfa_required' });
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, updated_at: new Date() }).where('id', '=', auth.user.id).execute();
-    await record(tx, { type: 'user.second_factor_removed', actor: by(auth), subject: { user: auth.user.id } });
-  });
+  await whileRevoking(ctx, () =>
+    ctx.db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, updated_at: new Date() }).where('id', '=', auth.user.id).execute();
+      await record(tx, { type: 'user.second_factor_removed', actor: by(auth), subject: { user: auth.user.id } });
+      await revokeAllTokens(tx, auth.user.id, by(auth), 'second_factor_removed');
+    }),
+  );
 }
 
 const MAX_TOKENS = 20;
+/** The longest a token may live: a year, after which whoever uses it confirms it is still needed. */
+export const TOKEN_MAX_DAYS = 365;
+/** The expiry of a token made without one. */
+export const TOKEN_DEFAULT_DAYS = 90;
+const DAY_MS = 86_400_000;
 
-/** Creates an API token for scripts; the token is returned once and only its hash kept. */
-export async function createToken(ctx: AppContext, auth: Auth, name: string) {
+/**
+ * Creates an API token for scripts, with its scope and expiry (a `read` token for 90
+ * days unless asked otherwise); the token is returned once and only its hash kept.
+ * Throws 400 naming `/body/expiresAt` for an expiry in the past or over a year ahead.
+ */
+export async function createToken(ctx: AppContext, auth: Auth, input: { name: string; scope?: TokenScope; expiresAt?: string }) {
+  const name = input.name.trim();
+  if (name === '') throw badRequest('The token needs a name.', [{ path: '/body/name', message: 'must not be blank' }]);
+  const scope = input.scope ?? 'read';
+  const now = Date.now();
+  const expiresAt = input.expiresAt === undefined ? new Date(now + TOKEN_DEFAULT_DAYS * DAY_MS) : new Date(input.expiresAt);
+  if (Number.isNaN(expiresAt.getTime())) throw badRequest('The expiry is not a date and time.', [{ path: '/body/expiresAt', message: 'is not a date-time' }]);
+  if (expiresAt.getTime() <= now) throw badRequest('The expiry must be in the future.', [{ path: '/body/expiresAt', message: 'must be in the future' }], 'invalid_expiry');
+  if (expiresAt.getTime() > now + TOKEN_MAX_DAYS * DAY_MS) {
+    throw badRequest(`A token may live at most ${TOKEN_MAX_DAYS} days.`, [{ path: '/body/expiresAt', message: `must be at most ${TOKEN_MAX_DAYS} days ahead` }], 'invalid_expiry');
+  }
   const token = randomToken('truce_');
   const id = uuidv7();
   await ctx.db.transaction().execute(async (tx) => {
-    const existing = await store.listTokens(tx, auth.user.id);
-    if (existing.length >= MAX_TOKENS) throw badRequest(`You have ${MAX_TOKENS} tokens already; revoke one first.`, [{ path: '/body', message: 'too many tokens' }], 'too_many_tokens');
-    await tx.insertInto('api_tokens').values({ id, user_id: auth.user.id, name, token_hash: sha256Hex(token), created_at: new Date() }).execute();
-    await record(tx, { type: 'user.token_created', actor: by(auth), subject: { user: auth.user.id, token: id }, data: { name } });
+    const live = (await store.listTokens(tx, auth.user.id)).filter((t) => new Date(t.expires_at).getTime() > now);
+    if (live.length >= MAX_TOKENS) throw badRequest(`You have ${MAX_TOKENS} tokens already; revoke one first.`, [{ path: '/body', message: 'too many tokens' }], 'too_many_tokens');
+    await tx
+      .insertInto('api_tokens')
+      .values({ id, user_id: auth.user.id, name, scope, expires_at: expiresAt, token_hash: sha256Hex(token), created_at: new Date(now) })
+      .execute();
+    await record(tx, { type: 'user.token_created', actor: by(auth), subject: { user: auth.user.id, token: id }, data: { name, scope, expiresAt: expiresAt.toISOString() } });
   });
-  return { id, name, token };
+  return { id, name, scope, expiresAt: expiresAt.toISOString(), token };
 }
 
 export async function revokeToken(ctx: AppContext, auth: Auth, id: string) {
-  await ctx.db.transaction().execute(async (tx) => {
+  await whileRevoking(ctx, () => ctx.db.transaction().execute(async (tx) => {
     const result = await tx
       .updateTable('api_tokens')
       .set({ revoked_at: new Date() })
@@ -96,7 +127,7 @@ export async function revokeToken(ctx: AppContext, auth: Auth, id: string) {
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('You have no such token.');
     await record(tx, { type: 'user.token_revoked', actor: by(auth), subject: { user: auth.user.id, token: id } });
-  });
+  }));
 }
 
 /**

@@ -7,6 +7,8 @@ import { record } from '../log/record.ts';
 import type { Auth } from './authenticate.ts';
 import { generatePassword, hashPassword } from './secrets.ts';
 import * as store from './store.ts';
+import { whileRevoking } from './token-cache.ts';
+import { revokeAllTokens } from './token-revocation.ts';
 
 /** Organisations and their users, managed by the secretariat (and each organisation's admin for its own users). */
 
@@ -117,7 +119,9 @@ export async function updateUser(
   id: string,
   input: { name?: string; role?: Role; active?: boolean; version: number },
 ) {
-  return ctx.db.transaction().execute(async (tx) => {
+  // Deactivating revokes the user's tokens: keep the token cache out of use meanwhile.
+  const guard = input.active === false ? <T>(work: () => Promise<T>) => whileRevoking(ctx, work) : <T>(work: () => Promise<T>) => work();
+  return guard(() => ctx.db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     // Someone else's user in another organisation is reported as absent, not as forbidden.
     if (!current || !can(auth.actor, 'user.update', { orgId: current.organisation_id })) throw notFound('There is no such user.');
@@ -138,19 +142,20 @@ export async function updateUser(
       await tx.updateTable('users').set({ ...set, updated_at: new Date(), version: current.version + 1 }).where('id', '=', id).execute();
       if (set.active === false) await store.deleteOtherSessions(tx, id);
       await record(tx, { type: 'user.updated', actor: by(auth), subject: { user: id, organisation: current.organisation_id }, data, sealed });
+      if (set.active === false) await revokeAllTokens(tx, id, by(auth), 'deactivated');
     }
     return presentUser((await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
-  });
+  }));
 }
 
 /**
  * Issues a new one-time password for a user who lost theirs; it must be changed at the
- * next sign-in, and every open session and second factor of that user ends.
+ * next sign-in, and every open session, second factor and API token of that user ends.
  */
 export async function resetPassword(ctx: AppContext, auth: Auth, id: string) {
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  await ctx.db.transaction().execute(async (tx) => {
+  await whileRevoking(ctx, () => ctx.db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!current || !can(auth.actor, 'user.update', { orgId: current.organisation_id })) throw notFound('There is no such user.');
     if (id === auth.actor.userId) throw badRequest('Change your own password on the Account page.', [{ path: '/params/id', message: 'not on your own account' }]);
@@ -161,6 +166,7 @@ export async function resetPassword(ctx: AppContext, auth: Auth, id: string) {
       .execute();
     await store.deleteOtherSessions(tx, id);
     await record(tx, { type: 'user.password_reset', actor: by(auth), subject: { user: id, organisation: current.organisation_id } });
-  });
+    await revokeAllTokens(tx, id, by(auth), 'password_reset');
+  }));
   return { temporaryPassword };
 }

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@truce/core/model/accounts';
 import type { AppContext } from '../context.ts';
+import { unauthorized } from '../http/problem.ts';
+import type { TokenScope } from '../http/token-scope.ts';
 import { sha256Hex } from './secrets.ts';
 import * as store from './store.ts';
 import { mfaRequiredFor } from './mfa.ts';
@@ -17,6 +19,8 @@ export interface Auth {
   user: NonNullable<Awaited<ReturnType<typeof store.findUserById>>>;
   via: 'session' | 'token';
   sessionId?: string;
+  /** The API token the request came with: what it may do and until when. */
+  token?: { id: string; scope: TokenScope; expiresAt: Date };
   restriction?: Restriction;
 }
 
@@ -26,7 +30,10 @@ declare module 'fastify' {
   }
 }
 
-/** Reads the session cookie or the bearer token; null when neither opens a session. */
+/**
+ * Reads the session cookie or the bearer token; null when neither opens a session.
+ * Throws a 401 naming the expiry for a token past it.
+ */
 export async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<Auth | null> {
   const header = req.headers.authorization;
   if (header !== undefined) {
@@ -34,15 +41,21 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
     if (!match) return null;
     const tokenHash = sha256Hex(match[1]);
     // Remembered for a moment (token-cache.ts): scripts file many requests a second.
-    return cachedToken(ctx, tokenHash, async () => {
+    const auth = await cachedToken(ctx, tokenHash, async () => {
       const user = await store.findUserByToken(ctx.db, tokenHash);
       if (!user) return null;
       // "Last used" to the minute: writing it on every request would make all requests
       // with one token queue on that token's row.
       const last = user.token_last_used_at ? new Date(user.token_last_used_at).getTime() : 0;
-      if (Date.now() - last > 60_000) await store.touchToken(ctx.db, user.token_id);
-      return { actor: actorOf(user), user, via: 'token', restriction: await restrictionOf(ctx, user) } satisfies Auth;
+      if (Date.now() - last > 60_000 && new Date(user.token_expires_at).getTime() > Date.now()) await store.touchToken(ctx.db, user.token_id);
+      const token = { id: user.token_id, scope: user.token_scope, expiresAt: new Date(user.token_expires_at) };
+      return { actor: actorOf(user), user, via: 'token', token, restriction: await restrictionOf(ctx, user) } satisfies Auth;
     });
+    // Checked on every use, remembered or not: a token stops at its expiry to the millisecond.
+    if (auth?.token && auth.token.expiresAt.getTime() <= Date.now()) {
+      throw unauthorized(`This API token expired at ${auth.token.expiresAt.toISOString()}. Make a new one on the Account page.`, 'token_expired');
+    }
+    return auth;
   }
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (!cookie || cookie.length > 100) return null;

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ORG_KINDS, ROLES } from '@truce/core/model/accounts';
 import { Text, Uuid, Version } from '../http/schemas.ts';
+import { TOKEN_SCOPES } from '../http/token-scope.ts';
 
 /** Request shapes of the accounts module (STYLE #3). */
 
@@ -20,7 +21,15 @@ export const SetupBody = Type.Object(
 export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: Password }, closed);
 export const ConfirmTotpBody = Type.Object({ code: TotpCode }, closed);
 export const DisableTotpBody = Type.Object({ password: Password }, closed);
-export const CreateTokenBody = Type.Object({ name: Text(100, 1) }, closed);
+export const TokenScopeSchema = Type.Union(TOKEN_SCOPES.map((s) => Type.Literal(s)), { description: 'read: GET only; file: read, and file reports (versions, withdrawals), evidence and incident replies' });
+export const CreateTokenBody = Type.Object(
+  {
+    name: Text(100, 1),
+    scope: Type.Optional(TokenScopeSchema),
+    expiresAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'when the token stops working; in the future, at most 365 days ahead (default 90 days)' })),
+  },
+  closed,
+);
 export const CreateOrganisationBody = Type.Object({ name: Text(200, 1), shortName: Type.Optional(Text(60)), kind: OrgKindSchema }, closed);
 export const UpdateOrganisationBody = Type.Object({ name: Type.Optional(Text(200, 1)), shortName: Type.Optional(Text(60)), version: Version }, closed);
 export const CreateUserBody = Type.Object({ name: Text(200, 1), email: Email, organisationId: Uuid, role: RoleSchema }, closed);

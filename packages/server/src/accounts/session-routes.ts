@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { authOf } from '../http/auth-hook.ts';
+import { Problem } from '../http/problem.ts';
 import { ProblemSchema, Responses } from '../http/schemas.ts';
 import { getMechanism } from '../mechanism/service.ts';
 import { SESSION_COOKIE, type Auth } from './authenticate.ts';
@@ -36,9 +37,22 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   };
 
   return async (app) => {
+    // Password spraying tries one password on many accounts: the limit per client and
+    // e-mail address (below) never trips. This one counts every attempt from a client,
+    // whatever the address, and is checked first so that each attempt counts.
+    const perClient = app.createRateLimit({ max: ctx.config.loginClientRateLimit, timeWindow: '1 minute', keyGenerator: (req) => `sign-in|${req.ip}` });
     app.post(
       '/api/session',
       {
+        preHandler: async (req) => {
+          const limit = await perClient(req);
+          if (!limit.isAllowed && limit.isExceeded) {
+            throw new Problem(429, 'Too many requests', `Too many sign-in attempts from your address. Wait ${Math.max(1, limit.ttlInSeconds)} seconds and try again.`, {
+              code: 'rate_limited',
+              headers: { 'retry-after': String(Math.max(1, limit.ttlInSeconds)) },
+            });
+          }
+        },
         config: {
           access: 'public',
           rateLimit: {

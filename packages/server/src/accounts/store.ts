@@ -35,7 +35,7 @@ export function findUserBySession(db: Db, sessionHash: string) {
 export function findUserByToken(db: Db, tokenHash: string) {
   return userWithOrg(db)
     .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
-    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at', 'api_tokens.scope as token_scope', 'api_tokens.expires_at as token_expires_at'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.active', '=', true)
@@ -87,10 +87,25 @@ export function listUsers(db: Db, organisationId?: string) {
   return q.execute();
 }
 
+/**
+ * Revokes every live token of a user (a password change or reset, a second factor
+ * removed, the account deactivated); returns the ids revoked, for the log.
+ */
+export async function revokeUserTokens(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function listTokens(db: Db, userId: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at', 'last_used_at'])
+    .select(['id', 'name', 'scope', 'created_at', 'expires_at', 'last_used_at'])
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .orderBy('created_at', 'desc')

@@ -24,6 +24,7 @@ import * as m0023 from './migrations/0023_map_aggregates.ts';
 import * as m0024 from './migrations/0024_rollup_in_place.ts';
 import * as m0025 from './migrations/0025_report_write_indexes.ts';
 import * as m0026 from './migrations/0026_log_one_index.ts';
+import * as m0027 from './migrations/0027_token_scopes.ts';
 import * as m0028 from './migrations/0028_fair_process.ts';
 import * as m0029 from './migrations/0029_audit.ts';
 
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0024_rollup_in_place': m0024,
   '0025_report_write_indexes': m0025,
   '0026_log_one_index': m0026,
+  '0027_token_scopes': m0027,
   '0028_fair_process': m0028,
   '0029_audit': m0029,
 };

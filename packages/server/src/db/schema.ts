@@ -54,6 +54,10 @@ export interface ApiTokensTable {
   created_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** What the token may do: 'read' (GET and HEAD) or 'file' (see accounts/token-scope.ts). */
+  scope: 'read' | 'file';
+  /** When the token stops working (migration 0027). */
+  expires_at: Timestamp;
 }
 
 export interface SettingsTable {

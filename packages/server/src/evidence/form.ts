@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile, Multipart } from '@fastify/multipart';
 import { badRequest, Problem, type FieldError } from '../http/problem.ts';
+import { textFault, textProblem } from '../http/text-guard.ts';
 import { TooLargeError, type EvidenceFiles, type Incoming } from './files.ts';
 
 /**
@@ -84,6 +85,9 @@ export async function readUploadForm(req: FastifyRequest, files: EvidenceFiles, 
       const part = step.value;
       if (part.type === 'file') {
         if (part.fieldname !== 'file') throw field(`/body/${part.fieldname}`, 'is not a known field', `Send the file in a part named "file", not "${part.fieldname}".`);
+        // The text guard cannot see a streamed form: its rule is applied here, part by part.
+        const nameFault = textFault(part.filename ?? '');
+        if (nameFault) throw textProblem({ path: '/body/file', message: `has a file name that ${nameFault}` });
         file = part;
         incoming = await receive(part, files, maxBytes);
       } else {
@@ -92,7 +96,10 @@ export async function readUploadForm(req: FastifyRequest, files: EvidenceFiles, 
         if (!(UPLOAD_FIELDS as readonly string[]).includes(name)) throw field(`/body/${name}`, 'is not a known field', `The form has an unknown field "${name}"; known: file, ${UPLOAD_FIELDS.join(', ')}.`);
         if (fields[name as UploadField] !== undefined) throw field(`/body/${name}`, 'is given twice', `The field ${name} is given twice.`);
         if (part.valueTruncated) throw field(`/body/${name}`, `is longer than ${FIELD_MAX_BYTES} bytes`, `The field ${name} is longer than ${FIELD_MAX_BYTES} bytes.`);
-        fields[name as UploadField] = String(part.value);
+        const value = String(part.value);
+        const fault = textFault(value);
+        if (fault) throw textProblem({ path: `/body/${name}`, message: fault });
+        fields[name as UploadField] = value;
       }
     }
     if (!incoming || !file) throw field('/body/file', 'is required', 'The form has no file: send it in a part named "file".');

@@ -30,3 +30,19 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'GET /api/log/proof/inclusion',
   'GET /api/log/proof/consistency',
 ];
+
+/**
+ * What an API token of scope `file` may change, besides reading: filing reports and
+ * their corrections and withdrawals, uploading evidence, replying to an incident. The
+ * field systems and scripts that tokens exist for do this; everything else that changes
+ * the record (organisations, findings, exchanges, lists, meetings, …) needs a person
+ * signed in, so a stolen token cannot do it. A `read` token changes nothing. The auth
+ * hook applies this list (token-scope.ts); at start-up every entry must name a route.
+ */
+export const TOKEN_FILE_ROUTES: readonly string[] = [
+  'POST /api/reports',
+  'POST /api/reports/:id/versions',
+  'POST /api/reports/:id/withdraw',
+  'POST /api/evidence',
+  'POST /api/incidents/:id/replies',
+];

@@ -32,6 +32,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { installAuth, type RouteEntry } from './auth-hook.ts';
 import { installStrictJsonParser } from './json-parser.ts';
 import { installLogIndex } from './log-index.ts';
+import { installTextGuard } from './text-guard.ts';
 import { Problem, unauthorized, type FieldError } from './problem.ts';
 import { ProblemSchema } from './schemas.ts';
 
@@ -55,7 +56,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
     bodyLimit: ctx.config.jsonMaxBytes,
-    trustProxy: false,
+    // Which proxy's X-Forwarded-For tells the client's address (TRUCE_TRUST_PROXY); by
+    // default none, so a client cannot pose as another address to the rate limits.
+    trustProxy: ctx.config.trustProxy,
     ajv: {
       // Wrong types are errors, not coerced; unknown fields are errors, not dropped.
       customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: true },
@@ -63,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installStrictJsonParser(app);
+  installTextGuard(app);
   // Set before any plugin registers routes: child contexts inherit the handler at registration.
   app.setErrorHandler(async (error: FastifyError | Problem, req, reply) => {
     const problem = toProblem(error);

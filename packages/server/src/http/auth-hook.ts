@@ -3,7 +3,8 @@ import { can } from '@truce/core/policy/policy';
 import { authenticate, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, unauthorized } from './problem.ts';
-import { PUBLIC_ROUTES, type RouteAccess } from './access.ts';
+import { PUBLIC_ROUTES, TOKEN_FILE_ROUTES, type RouteAccess } from './access.ts';
+import { tokenRefusal } from './token-scope.ts';
 
 const RESTRICTION_MESSAGES = {
   password_change_required: 'Change your one-time password first.',
@@ -39,6 +40,11 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): RouteEntry[]
       table.push({ method, url: route.url, access });
     }
   });
+  // A listed route that does not exist (renamed, say) would silently close it to tokens.
+  app.addHook('onReady', async () => {
+    const missing = TOKEN_FILE_ROUTES.filter((key) => !table.some((r) => `${r.method} ${r.url}` === key));
+    if (missing.length > 0) throw new Error(`TOKEN_FILE_ROUTES names routes that do not exist: ${missing.join(', ')}`);
+  });
 
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
@@ -51,6 +57,10 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): RouteEntry[]
     }
     if (!auth) throw unauthorized();
     req.auth = auth;
+    if (auth.token) {
+      const refusal = tokenRefusal(auth.token.scope, req.method, req.routeOptions.url ?? '', access);
+      if (refusal) throw refusal;
+    }
     if (auth.restriction && access !== 'account.self') throw forbidden(RESTRICTION_MESSAGES[auth.restriction], auth.restriction);
     if (!can(auth.actor, access)) throw forbidden();
   });

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Code, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, NativeSelect, Paper, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { del, get, post } from '../api/client.ts';
-import type { ApiToken } from '../api/types.ts';
+import type { ApiToken, TokenScope } from '../api/types.ts';
 import { CopyValue } from '../components/CopyValue.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Ltr } from '../components/Ltr.tsx';
@@ -14,6 +14,15 @@ import { useFormat } from '../i18n/format.ts';
 
 const TOKENS = ['account', 'tokens'] as const;
 
+/** How long a new token may live, in days, and the label of each choice; the server allows at most 365. */
+const LIFETIMES = [
+  { days: 7, label: 'tokens.expiryWeek' },
+  { days: 30, label: 'tokens.expiryMonth' },
+  { days: 90, label: 'tokens.expiryQuarter' },
+  { days: 180, label: 'tokens.expiryHalfYear' },
+  { days: 365, label: 'tokens.expiryYear' },
+] as const;
+
 /** API tokens for scripts and `truce verify`: made here, shown once, revoked here. */
 export function TokensPage() {
   const { t } = useTranslation();
@@ -21,11 +30,20 @@ export function TokensPage() {
   const client = useQueryClient();
   const tokens = useQuery({ queryKey: TOKENS, queryFn: () => get<ApiToken[]>('/api/account/tokens') });
   const [name, setName] = useState('');
+  // Least power by default: a token that only reads, for 90 days.
+  const [scope, setScope] = useState<TokenScope>('read');
+  const [days, setDays] = useState('90');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const form = useFormProblem();
 
   const create = useMutation({
-    mutationFn: () => post<{ id: string; name: string; token: string }>('/api/account/tokens', { name: name.trim() }),
+    mutationFn: () =>
+      post<{ id: string; name: string; token: string }>('/api/account/tokens', {
+        name: name.trim(),
+        scope,
+        // Days of 24 hours from now, as the server counts its one-year limit.
+        expiresAt: new Date(Date.now() + Number(days) * 86_400_000).toISOString(),
+      }),
     onSuccess: async (data) => {
       setCreated({ name: data.name, token: data.token });
       setName('');
@@ -77,6 +95,27 @@ export function TokensPage() {
               style={{ flex: '1 1 14rem' }}
               data-testid="token-name"
             />
+            <NativeSelect
+              label={t('tokens.expiry')}
+              description={t('tokens.expiryHelp')}
+              value={days}
+              onChange={(e) => setDays(e.currentTarget.value)}
+              data={LIFETIMES.map((l) => ({ value: String(l.days), label: t(l.label) }))}
+              error={form.error('expiresAt')}
+              style={{ flex: '0 1 12rem' }}
+              data-testid="token-expiry"
+            />
+          </Group>
+          <Radio.Group label={t('tokens.scope')} value={scope} onChange={(v) => setScope(v as TokenScope)} error={form.error('scope')} data-testid="token-scope">
+            <Stack gap="xs" mt="xs">
+              <Radio value="read" label={t('tokens.scopeRead')} description={t('tokens.scopeReadHelp')} data-testid="token-scope-read" />
+              <Radio value="file" label={t('tokens.scopeFile')} description={t('tokens.scopeFileHelp')} data-testid="token-scope-file" />
+            </Stack>
+          </Radio.Group>
+          <Text size="xs" c="dimmed">
+            {t('tokens.sessionOnly')}
+          </Text>
+          <Group>
             <Button type="submit" loading={create.isPending} data-testid="token-create">
               {t('tokens.create')}
             </Button>
@@ -97,7 +136,9 @@ export function TokensPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('tokens.name')}</Table.Th>
+                <Table.Th>{t('tokens.scope')}</Table.Th>
                 <Table.Th>{t('common.created')}</Table.Th>
+                <Table.Th>{t('tokens.expires')}</Table.Th>
                 <Table.Th>{t('tokens.lastUsed')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -106,7 +147,17 @@ export function TokensPage() {
               {tokens.data?.map((tok) => (
                 <Table.Tr key={tok.id}>
                   <Table.Td>{tok.name}</Table.Td>
+                  <Table.Td>{tok.scope === 'file' ? t('tokens.scopeFile') : t('tokens.scopeRead')}</Table.Td>
                   <Table.Td>{fmt.dateTime(tok.createdAt)}</Table.Td>
+                  <Table.Td>
+                    {tok.expired ? (
+                      <Badge color="gray" variant="light">
+                        {t('tokens.expired')}
+                      </Badge>
+                    ) : (
+                      fmt.dateTime(tok.expiresAt)
+                    )}
+                  </Table.Td>
                   <Table.Td>{tok.lastUsedAt ? fmt.dateTime(tok.lastUsedAt) : t('tokens.never')}</Table.Td>
                   <Table.Td>
                     <Button

@@ -47,10 +47,15 @@ export interface User {
   version: number;
 }
 
+export type TokenScope = 'read' | 'file';
+
 export interface ApiToken {
   id: string;
   name: string;
+  scope: TokenScope;
   createdAt: string;
+  expiresAt: string;
+  expired: boolean;
   lastUsedAt: string | null;
 }
 
