@@ -129,7 +129,7 @@ async function bench(engine: 'pglite' | 'postgres', databaseUrl?: string) {
     const signIn = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: officer.email, password: officer.password }) });
     if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
     const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('truce_session='))!.split(';')[0];
-    const tokenRes = await fetch(`${server.url}/api/account/tokens`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench' }) });
+    const tokenRes = await fetch(`${server.url}/api/account/tokens`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', scope: 'file', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }) });
     if (tokenRes.status !== 201) throw new Error(`token failed: ${tokenRes.status} ${await tokenRes.text()}`);
     const { token } = (await tokenRes.json()) as { token: string };
 

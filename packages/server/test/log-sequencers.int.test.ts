@@ -105,7 +105,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('three servers on one PostgreSQL 
     const urls = [first.url, ...others.map((s) => s.url)];
     const officer = await first.signedIn(demo('government', 'officer'));
     const orgs = Object.fromEntries(((await officer.get('/api/organisations')).body as { shortName: string; id: string }[]).map((o) => [o.shortName, o.id]));
-    const token = (await officer.post('/api/account/tokens', { name: 'load' })).body.token as string;
+    const token = (await officer.post('/api/account/tokens', { name: 'load', scope: 'file', expiresAt: new Date(Date.now() + 86_400_000).toISOString() })).body.token as string;
     const places = Object.values(PLACES);
     const indexes: number[] = [];
     const checkpoints: { size: number; url: string }[] = [];
