@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config.ts';
  *   truce verify --url URL [--token T] [--key VKEY] [--state FILE]
  *   truce verify --dir DIR [--key VKEY]       verify an exported log offline
  *   truce log export --dir DIR [--url URL --token T]
+ *   truce audit [--json]                      stored records and files against the log (audit/cli-audit.ts)
  *   truce match --sought A.csv --held B.csv --out pairs.csv [--top K] [--min-score S]
  *   truce match --dedupe L.csv --out pairs.csv          duplicates inside one list
  *   truce report un|issg --from D --to D --lang L --format pdf --out F   the UN report or the support-group briefing (publications/cli.ts)
@@ -16,6 +17,7 @@ const USAGE = `usage:
   truce serve [--demo]
   truce verify (--url URL [--token TOKEN] | --dir DIR) [--key VKEY] [--state FILE]
   truce log export --dir DIR [--url URL --token TOKEN]
+  truce audit [--json]
   truce match --sought SOUGHT.csv --held HELD.csv --out PAIRS.csv [--top K] [--min-score S]
   truce match --dedupe LIST.csv --out PAIRS.csv [--top K] [--min-score S]
   truce report (un|issg) --from YYYY-MM-DD --to YYYY-MM-DD [--lang en|ar|ru|tr|fa] [--format pdf|html|csv|json] [--out FILE] [--issue --as EMAIL]`;
@@ -36,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
     case 'report': {
       const { runReport } = await import('./publications/cli.ts');
       return runReport(rest);
+    }
+    case 'audit': {
+      const { runAuditCommand } = await import('./audit/cli-audit.ts');
+      return runAuditCommand(rest);
     }
     case 'log': {
       if (rest[0] !== 'export') break;

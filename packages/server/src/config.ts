@@ -54,6 +54,8 @@ export interface Config {
   exportMaxRows: number;
   /** Worker threads the matcher uses (TRUCE_MATCH_WORKERS, default 2). */
   matchWorkers: number;
+  /** Minutes between background audits (TRUCE_AUDIT_EVERY_MINUTES, default 60; 0 turns the scrub off). */
+  auditEveryMinutes: number;
   /** Outgoing e-mail (TRUCE_SMTP_*); undefined when TRUCE_SMTP_URL is unset, and notifications then stay in the app. */
   smtp: SmtpConfig | undefined;
 }
@@ -224,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     listMaxRows: integer(env, 'TRUCE_LIST_MAX_ROWS', 100_000, 10, 1_000_000),
     exportMaxRows: integer(env, 'TRUCE_EXPORT_MAX_ROWS', 100_000, 100, 1_000_000),
     matchWorkers: integer(env, 'TRUCE_MATCH_WORKERS', 2, 1, 64),
+    auditEveryMinutes: integer(env, 'TRUCE_AUDIT_EVERY_MINUTES', 60, 0, 7 * 24 * 60),
     smtp: smtp(env),
   };
 }

@@ -15,6 +15,8 @@ import { startMatchingLoop } from './detainees/matching-loop.ts';
 import { startAdoptionLoop } from './incidents/adoption-loop.ts';
 import { startDashboardLoop } from './dashboard/rollup.ts';
 import { startEmailLoop } from './notifications/email.ts';
+import { startAuditLoop } from './audit/scrub.ts';
+import { openControlSocket } from './audit/control-socket.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -61,6 +63,10 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
     const stopMatching = await startMatchingLoop(ctx, app.log);
     // Findings that waited for a reply are adopted once its deadline passes, without anyone acting.
     const stopAdoption = startAdoptionLoop(ctx, app.log);
+    // The audit, now and then: stored records and files against the log (audit/scrub.ts).
+    const stopAudit = startAuditLoop(ctx, app.log);
+    // `truce audit` reaches the embedded engine, which one process opens, through this server.
+    const closeControl = handle.engine === 'pglite' ? await openControlSocket(ctx, app.log) : null;
     return {
       app: started,
       ctx,
@@ -72,6 +78,8 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
         await stopDashboard();
         await stopMatching();
         await stopAdoption();
+        await stopAudit();
+        await closeControl?.();
         await stopEmails();
         await started.close();
         await stopSequencer();

@@ -110,7 +110,7 @@ describe.each(ENGINES)('evidence files on %s', (engine) => {
   it('stores a PNG under its SHA-256 and gives the same bytes back, with digest and safe headers', async () => {
     const res = await upload(ts, government, { file: { bytes: png, type: 'image/png', name: 'crater.png' }, fields: { captureTime: '2017-01-23T14:30:00+03:00' } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toEqual({ sha256: sha256(png), size: png.length, mediaType: 'image/png', captureTime: '2017-01-23T11:30:00.000Z', originalName: 'crater.png' });
+    expect(res.body).toEqual({ sha256: sha256(png), size: png.length, mediaType: 'image/png', captureTime: '2017-01-23T11:30:00.000Z', originalName: 'crater.png', logIndex: expect.any(Number) });
     const stored = path.join(ts.dataDir, 'evidence', 'sha256', res.body.sha256.slice(0, 2), res.body.sha256);
     expect(new Uint8Array(fs.readFileSync(stored))).toEqual(new Uint8Array(png));
 
@@ -158,7 +158,7 @@ describe.each(ENGINES)('evidence files on %s', (engine) => {
     expect((await download(ts, northDawn, first.body.sha256)).status).toBe(404);
     const second = await upload(ts, northDawn, { file: { bytes: photo, type: 'image/png', name: 'our-copy.png' }, fields: { captureTime: '2017-01-24T08:00:00Z' } });
     expect(second.status).toBe(201);
-    expect(second.body).toEqual({ sha256: first.body.sha256, size: photo.length, mediaType: 'image/png', captureTime: '2017-01-24T08:00:00.000Z', originalName: 'our-copy.png' });
+    expect(second.body).toEqual({ sha256: first.body.sha256, size: photo.length, mediaType: 'image/png', captureTime: '2017-01-24T08:00:00.000Z', originalName: 'our-copy.png', logIndex: expect.any(Number) });
     expect(filesUnder(ts, 'sha256').length).toBe(before + 1);
     expect((await secretariat.get('/api/log/entries?limit=1')).body.size).toBe(logBefore + 2);
 

@@ -54,6 +54,8 @@ const EXPECTED: Record<Action, (kind: OrgKind, role: Role) => boolean> = {
   // Issued reports and briefings: not for parties, monitors or the facilitator (their figures cover everything).
   'publications.read': (k) => ['secretariat', 'guarantor', 'observer'].includes(k),
   'publications.issue': (k, r) => k === 'secretariat' && r !== 'viewer',
+  // The audit: secretariat and guarantors, any role.
+  'audit.read': (k) => k === 'secretariat' || k === 'guarantor',
 };
 
 describe('access policy', () => {

@@ -115,6 +115,8 @@ export const ACTIONS = [
   // reports and briefings (C8): the UN violation report and the support group's briefing, once issued
   'publications.read',
   'publications.issue',
+  // the audit (C9): what the server serves, compared with the log that recorded it
+  'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -250,6 +252,10 @@ const RULES: readonly Rule[] = [
   // what concerns it, does not read them, nor does a monitor or the facilitator.
   { action: 'publications.read', kinds: ['secretariat', 'guarantor', 'observer'], roles: 'any', why: 'the mechanism and the observers it reports to read the issued reports and briefings' },
   { action: 'publications.issue', kinds: ['secretariat'], roles: ['admin', 'officer'], why: 'the secretariat issues the report to the UN and the briefing to the support group' },
+
+  // The audit names records by id and field (never their content) across every party's
+  // data: for those who run the mechanism and those who guarantee it.
+  { action: 'audit.read', kinds: ['secretariat', 'guarantor'], roles: 'any', why: 'the secretariat and the guarantors check that what the server serves is what the log recorded' },
 ];
 
 function matches(list: readonly string[] | 'any', value: string): boolean {

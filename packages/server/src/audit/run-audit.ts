@@ -2,12 +2,16 @@ import type { AuditCheck, AuditEnv } from './check.ts';
 import { MAX_LISTED, type AuditResult, type Mismatch } from './mismatch.ts';
 import { reportsCheck } from './check-reports.ts';
 import { incidentsCheck } from './check-incidents.ts';
+import { evidenceCheck, publicationsCheck } from './check-files.ts';
+import { detaineeListsCheck, matchingCheck, personViewsCheck } from './check-detainees.ts';
+import { exchangesCheck } from './check-exchanges.ts';
+import { meetingsCheck } from './check-meetings.ts';
 
 /**
  * Every check, in the order they run. Each compares one kind of stored record (or file)
  * with the log entries that recorded it (see check-*.ts).
  */
-export const CHECKS: AuditCheck[] = [reportsCheck, incidentsCheck];
+export const CHECKS: AuditCheck[] = [reportsCheck, evidenceCheck, incidentsCheck, detaineeListsCheck, personViewsCheck, matchingCheck, exchangesCheck, meetingsCheck, publicationsCheck];
 
 /**
  * The audit (C9): recomputes what each current record's log entry committed to from the

@@ -32,6 +32,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { installAuth, type RouteEntry } from './auth-hook.ts';
 import { installStrictJsonParser } from './json-parser.ts';
 import { installLogIndex } from './log-index.ts';
+import { auditRoutes } from '../audit/routes.ts';
 import { installTextGuard } from './text-guard.ts';
 import { Problem, unauthorized, type FieldError } from './problem.ts';
 import { ProblemSchema } from './schemas.ts';
@@ -153,6 +154,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(meetingRoutes(ctx));
   await app.register(publicationRoutes(ctx));
   await app.register(logRoutes(ctx));
+  await app.register(auditRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

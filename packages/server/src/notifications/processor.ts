@@ -69,13 +69,19 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
       const awaited = ((entry.data.awaited as string[] | undefined) ?? []).filter((x) => typeof x === 'string');
       return awaited.map((organisationId) => ({ organisationId, kind: 'reply.period_ended', subject: { incident }, details: {} }));
     }
+    case 'audit.mismatch_found': {
+      // What the server serves no longer matches the log: those who run and guarantee the mechanism must know at once.
+      const watchers = await tx.selectFrom('organisations').select('id').where('kind', 'in', ['secretariat', 'guarantor']).execute();
+      const details = { total: entry.data.total, new: entry.data.new, byKind: entry.data.byKind };
+      return watchers.map((o) => ({ organisationId: o.id, kind: 'audit.mismatch', subject: entry.subject, details }));
+    }
     default:
       return [];
   }
 }
 
 /** The entry types that notify someone (noticesFor). */
-const NOTIFYING = ['incident.created', 'incident.report_added', 'finding.adopted', 'finding.disputed', 'incident.reply_period_ended'];
+const NOTIFYING = ['incident.created', 'incident.report_added', 'finding.adopted', 'finding.disputed', 'incident.reply_period_ended', 'audit.mismatch_found'];
 /**
  * Each type as it reads inside an entry's bytes: canonical JSON writes the top-level pair
  * exactly so, and a quote inside a string value is escaped, so an entry of that type always

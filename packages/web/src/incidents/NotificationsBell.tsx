@@ -38,6 +38,7 @@ export function NotificationsBell() {
               onClick={() => {
                 markRead.mutate(n.id);
                 if (n.subject.incident) navigate(`/incidents/${n.subject.incident}`);
+                else if (n.kind === 'audit.mismatch') navigate('/record');
               }}
             >
               <Text size="sm" fw={600}>
@@ -49,7 +50,9 @@ export function NotificationsBell() {
                       ? t('incidents.notifications.findingDisputed')
                       : n.kind === 'reply.period_ended'
                         ? t('incidents.notifications.replyPeriodEnded')
-                        : n.kind}
+                        : n.kind === 'audit.mismatch'
+                          ? t('incidents.notifications.auditMismatch')
+                          : n.kind}
               </Text>
               <Text size="xs" c="dimmed">
                 {n.kind === 'reply.requested' && n.details.replyDeadline
