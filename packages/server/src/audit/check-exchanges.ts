@@ -89,8 +89,12 @@ export const exchangesCheck: AuditCheck = {
         found(differs('exchange', x.id, 'meeting_date', x.meeting_date, s.meetingDate, at.meeting.idx));
         found(differs('exchange', x.id, 'meeting_id', x.meeting_id, s.meetingId, at.meeting.idx));
         found(differs('exchange', x.id, 'version', x.version, s.version, at.version.idx));
-        const canOpen = personOrders(own, x.party_a).map((order) => opens(proposed, 'persons', order));
+        // Proposals that say so committed their persons in list-then-ref order: that order alone is right.
+        const inListRefOrder = proposed.data.personsOrder === 'list-ref';
+        const orders = personOrders(own, x.party_a);
+        const canOpen = (inListRefOrder ? orders.slice(2) : orders).map((order) => opens(proposed, 'persons', order));
         if (canOpen[0] === undefined) found(miss('exchange', x.id, 'persons', proposed.idx, `log entry ${proposed.idx} holds no commitment to persons that can be opened`));
+        else if (!canOpen.includes(true) && inListRefOrder) found(miss('exchange', x.id, 'persons', proposed.idx, `the persons stored for this exchange do not match the commitment in log entry ${proposed.idx}`));
         else if (!canOpen.includes(true)) counts.exchange_persons_unopened++;
 
         // Each outcome entry belongs to the person of its list whose ref it opens; the last one counts.

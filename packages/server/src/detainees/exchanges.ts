@@ -93,8 +93,9 @@ export async function propose(ctx: AppContext, auth: Auth, input: ProposalInput)
       type: 'exchange.proposed',
       actor: by(auth),
       subject: { exchange: id },
-      data: { mode: input.mode, parties: [input.partyA, input.partyB], meetingDate: input.meetingDate ?? null, releasedBy: countBy(persons, (p) => p.releasingParty) },
-      sealed: { persons: persons.map((p) => ({ list: p.listId, ref: p.ref })), title: input.title.trim() },
+      data: { mode: input.mode, parties: [input.partyA, input.partyB], meetingDate: input.meetingDate ?? null, releasedBy: countBy(persons, (p) => p.releasingParty), personsOrder: 'list-ref' },
+      // In list then ref order (the request's order is not stored), so an audit can recompute it.
+      sealed: { persons: byListAndRef(persons.map((p) => ({ list: p.listId, ref: p.ref }))), title: input.title.trim() },
     });
     return { id };
   });
@@ -377,4 +378,9 @@ export async function stats(ctx: AppContext) {
     persons: rows.map((r) => ({ partyId: r.party_id, list: r.kind, status: r.status as string, category: r.category as string, count: Number(r.n) })),
     exchanges: Object.fromEntries(exchanges.map((e) => [e.status, Number(e.n)])),
   };
+}
+
+/** Persons in the order of list id then ref (code points): the order an exchange proposal's commitment uses. */
+export function byListAndRef<T extends { list: string; ref: string }>(persons: readonly T[]): T[] {
+  return [...persons].sort((a, b) => (a.list + a.ref < b.list + b.ref ? -1 : a.list + a.ref > b.list + b.ref ? 1 : 0));
 }

@@ -158,10 +158,15 @@ export async function writeNewVersion(tx: Db, auth: Auth, input: NewVersion) {
     type: 'detainees.list.version',
     actor: by(auth),
     subject: { list: list.id },
-    data: { party: list.party_id, kind: list.kind, version, persons: next.length, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, ...(input.fileSha256 ? { fileSha256: input.fileSha256 } : {}) },
+    data: {
+      party: list.party_id, kind: list.kind, version, persons: next.length, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length,
+      ...(input.fileSha256 ? { fileSha256: input.fileSha256 } : {}),
+      personsOrder: 'ref',
+    },
     // The persons themselves only as a commitment: the record proves what the list held
-    // at this version without publishing a single name.
-    sealed: { persons: next, ...(input.note ? { note: input.note } : {}) },
+    // at this version without publishing a single name. In ref order (a file's own order
+    // is not stored), so an audit can recompute the commitment from the stored persons.
+    sealed: { persons: byRef(next), ...(input.note ? { note: input.note } : {}) },
   });
   await queueMatchRuns(tx, list, version);
   return { list: { ...list, current_version: version, person_count: next.length }, version, diff };
@@ -218,4 +223,9 @@ export async function changePerson(ctx: AppContext, auth: Auth, listId: string, 
     });
     return { version: result.version, personCount: result.list.person_count, changes: personChanges(result.diff) };
   });
+}
+
+/** Persons in the order of their refs (code points): the order a list version's commitment uses. */
+export function byRef<T extends { ref: string }>(persons: readonly T[]): T[] {
+  return [...persons].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
 }
