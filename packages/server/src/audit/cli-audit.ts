@@ -47,7 +47,11 @@ export async function runAuditCommand(args: string[], out: Out = console.log, en
 }
 
 function print(report: AuditReport, out: Out): void {
-  const compared = Object.entries(report.checked).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  // Counters of items whose commitment could not be opened (written before commitments had a fixed order) are said apart.
+  const compared = Object.entries(report.checked).filter(([kind]) => !kind.endsWith('_unopened')).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  for (const [kind, n] of Object.entries(report.checked)) {
+    if (kind.endsWith('_unopened') && n > 0) out(`NOTE ${n} ${kind.replace(/_unopened$/, '')} item(s) recorded before their persons were committed in a fixed order: their counts were checked, their persons could not be`);
+  }
   for (const m of report.mismatches) out(`MISMATCH ${m.kind} ${m.id} field ${m.field} (log entry ${m.logIndex ?? 'none'}): ${m.message}`);
   if (report.total > report.mismatches.length) out(`… and ${report.total - report.mismatches.length} more`);
   for (const d of report.damaged) out(`DAMAGED ${d.kind} sha256:${d.sha256} since ${d.firstSeen}: ${d.detail}`);
