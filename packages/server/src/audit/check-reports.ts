@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ReportContent } from '@truce/core/reports/model';
-import { headerColumns } from '../reports/service.ts';
+import { headerColumns, publicFacts } from '../reports/service.ts';
 import type { AuditCheck } from './check.ts';
 import { compareWithEntry, differs } from './compare.ts';
 import { entriesOfTypes, indexBy } from './entries.ts';
@@ -8,6 +8,8 @@ import { entriesOfTypes, indexBy } from './entries.ts';
 const PAGE = 2000;
 const H3_COLUMNS = ['h3_r5', 'h3_r6', 'h3_r7', 'h3_shown_r5', 'h3_shown_r6', 'h3_shown_r7'] as const;
 type Areas = { adm1?: { pcode: string } | null; adm2?: { pcode: string } | null };
+const NO_FLAGS = { outsideZones: false, outsideDates: false };
+const withoutFlags = ({ flags: _flags, ...facts }: ReturnType<typeof publicFacts>) => facts;
 
 /**
  * Reports (C2): every version's content against the commitment its filing or correction
@@ -56,17 +58,8 @@ export const reportsCheck: AuditCheck = {
           const entry = versions.get(`${report.id}/${v.version}`);
           found(
             compareWithEntry('report_version', `${report.id}/v${v.version}`, entry, {
-              data: {
-                version: v.version,
-                typeCode: content.typeCode,
-                occurredAt: content.occurredAt,
-                timePrecision: content.timePrecision,
-                adm1: areas.adm1?.pcode ?? null,
-                allegedPerpetrator: content.allegedPerpetrator,
-                affectedSide: content.affectedSide,
-                casualties: content.casualties,
-                evidence: content.evidence,
-              },
+              // The public facts the filing wrote, but the flags: those are the entry's own judgement.
+              data: withoutFlags(publicFacts(content, NO_FLAGS, areas as never, v.version)),
               sealed: { content, changeNote: v.version > 1 ? v.change_note : undefined },
               organisation: v.version === 1 ? report.reporter_org : undefined,
             }),

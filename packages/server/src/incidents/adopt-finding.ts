@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { decide, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
-import { replyPeriod } from '@truce/core/incidents/reply-period';
+import { replyPeriodOf } from './reply-period-of.ts';
 import type { Database, IncidentsTable } from '../db/schema.ts';
 import { record, type LogEvent } from '../log/record.ts';
 import * as store from './store.ts';
@@ -41,15 +41,7 @@ export async function adoptIfDue(tx: Db, incident: Selectable<IncidentsTable>, a
   );
   if (decision.status !== 'adopted') return (await setWaits(false), 'none');
 
-  const period = replyPeriod(
-    {
-      allegedPartyIds: [...new Set(reports.map((r) => r.alleged_party).filter((p): p is string => p !== null))],
-      repliedPartyIds: replies.map((r) => r.party_id),
-      deadline: incident.reply_deadline,
-      endedAt: incident.reply_period_ended_at,
-    },
-    Date.now(),
-  );
+  const period = replyPeriodOf(incident, reports, replies);
   // No party is judged before it was heard: the assessments stay recorded, adoption waits.
   if (period.open) return (await setWaits(true), 'waits');
 

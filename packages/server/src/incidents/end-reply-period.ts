@@ -1,4 +1,4 @@
-import { replyPeriod } from '@truce/core/incidents/reply-period';
+import { replyPeriodOf } from './reply-period-of.ts';
 import type { Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { notFound, Problem } from '../http/problem.ts';
@@ -21,15 +21,7 @@ export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, re
     if (!incident) throw notFound('There is no such incident.');
     if (incident.merged_into) throw new Problem(409, 'Conflict', `This incident was merged into ${incident.merged_into}; work on that one.`, { code: 'merged' });
     const [reports, replies] = await Promise.all([store.memberReports(tx, [id]), store.replies(tx, id)]);
-    const period = replyPeriod(
-      {
-        allegedPartyIds: [...new Set(reports.map((r) => r.alleged_party).filter((p): p is string => p !== null))],
-        repliedPartyIds: replies.map((r) => r.party_id),
-        deadline: incident.reply_deadline,
-        endedAt: incident.reply_period_ended_at,
-      },
-      Date.now(),
-    );
+    const period = replyPeriodOf(incident, reports, replies);
     if (!period.open) throw new Problem(409, 'Conflict', `The reply period is already over (${period.closedBy}).`, { code: 'reply_period_over' });
     const now = new Date();
     await tx
