@@ -81,7 +81,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   // sequencing run (log/sequencer.ts). If sequencing fails the change stays committed
   // and the background loop puts it in the tree later; the answer is still true.
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400) {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400 && !req.logSequenced) {
       await ctx.sequencer.flush().catch((err) => req.log.error({ err }, 'log sequencing failed; the background loop will retry'));
     }
     return payload;

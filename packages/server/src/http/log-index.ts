@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Ids of the log entries this request wrote (log/recorded.ts). */
     recordedEntries?: number[];
+    /** Its entries were put in the tree before its answer was serialised: onSend need not again. */
+    logSequenced?: boolean;
   }
 }
 
@@ -38,6 +40,11 @@ export function installLogIndex(app: FastifyInstance, ctx: AppContext): void {
     if ('logIndex' in payload) return payload;
     // The answer names a place in the tree: put the entries there first (group commit).
     await ctx.sequencer.flush().catch((err) => req.log.error({ err }, 'log sequencing failed; the background loop will retry'));
+    req.logSequenced = true;
+    // Usually this process's sequencer numbered them; otherwise (another process did) ask.
+    const sorted = [...ids].sort((a, b) => a - b);
+    const known = ctx.sequencer.indexGiven(sorted[0]);
+    if (known !== undefined) return { ...payload, logIndex: known };
     const rows = await ctx.db.selectFrom('log_entries').select(['id', 'idx']).where('id', 'in', ids).orderBy('id').execute();
     const first = rows.find((r) => r.idx !== null);
     return first ? { ...payload, logIndex: Number(first.idx) } : payload;

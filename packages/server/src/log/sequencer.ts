@@ -22,6 +22,8 @@ type Db = Kysely<Database>;
 
 /** Entries numbered per batch: bounded so one statement never holds the head for long. */
 const BATCH = 1000;
+/** Entry indexes remembered for the answers of the requests that wrote them. */
+const GIVEN_KEPT = 20_000;
 
 /** Told the types of the entries just put in the tree (by this process's sequencer). */
 export type SequencedListener = (types: ReadonlySet<string>) => void;
@@ -31,8 +33,15 @@ export class LogSequencer {
   private queued: Promise<void> | null = null;
   private readonly listeners: SequencedListener[] = [];
   private frontier: Frontier | null = null;
+  /** Indexes this sequencer gave lately, by entry id: a write's answer names its index without asking the database. */
+  private readonly given = new Map<number, number>();
 
   constructor(private readonly db: Db) {}
+
+  /** The index this process's sequencer gave an entry lately; undefined when another process numbered it (or long ago). */
+  indexGiven(entryId: number): number | undefined {
+    return this.given.get(entryId);
+  }
 
   /**
    * Caches of what changes rarely (the mechanism's set-up) learn here that it changed:
@@ -70,6 +79,12 @@ export class LogSequencer {
         throw err;
       });
       this.frontier = batch.frontier;
+      for (const [id, idx] of batch.numbered) this.given.set(id, idx);
+      // Bounded: only answers being written need it, and they ask right after their flush.
+      for (const id of this.given.keys()) {
+        if (this.given.size <= GIVEN_KEPT) break;
+        this.given.delete(id);
+      }
       const types = batch.types;
       if (types.length > 0 && this.listeners.length > 0) {
         const set = new Set(types);
@@ -108,7 +123,7 @@ const key = (n: NodeId) => `${n.level}/${n.index}`;
  * `moved` is false when another sequencer got there first (the caller tries again with
  * the frontier read afresh); `types` are the types of the entries numbered.
  */
-async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved: boolean; types: string[]; frontier: Frontier | null }> {
+async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved: boolean; types: string[]; frontier: Frontier | null; numbered: [number, number][] }> {
   // The size first, then the pending entries. An entry another sequencer numbered before
   // the size was read is no longer pending when we look; one it numbers later moves the
   // head, and our update below then matches nothing. (Read the other way round, a batch
@@ -118,7 +133,7 @@ async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved
   else size = Number((await db.selectFrom('log_head').select('size').where('id', '=', 1).executeTakeFirstOrThrow()).size);
   const pending = await db.selectFrom('log_entries').select(['id', 'body']).where('idx', 'is', null).orderBy('id').limit(BATCH).execute();
   // Most write requests that log nothing find nothing waiting: one indexed look.
-  if (pending.length === 0) return { moved: true, types: [], frontier };
+  if (pending.length === 0) return { moved: true, types: [], frontier, numbered: [] };
   const known = frontier ? new Map(frontier.nodes) : await storedFrontier(db, size);
   const nodes = treeNodesFor(size, pending.map((p) => new Uint8Array(p.body)), known);
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -140,15 +155,16 @@ async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved
     -- so the statement (and with it the head's move) fails instead.
     select log_sequencer_check((select count(*) from head)::int, (select count(*) from numbered)::int, ${pending.length}::int) as moved
   `.execute(db);
-  if (result.rows[0]?.moved !== 1) return { moved: false, types: [], frontier: null };
+  if (result.rows[0]?.moved !== 1) return { moved: false, types: [], frontier: null, numbered: [] };
   const types = pending.map((p) => entryType(p.body));
+  const numbered = pending.map((p, i): [number, number] => [Number(p.id), size + i]);
   const next = new Map<string, Uint8Array>();
   for (const node of subtreeNodes(0, newSize)) {
     const hash = known.get(key(node));
-    if (!hash) return { moved: true, types, frontier: null };
+    if (!hash) return { moved: true, types, frontier: null, numbered };
     next.set(key(node), hash);
   }
-  return { moved: true, types, frontier: { size: newSize, nodes: next } };
+  return { moved: true, types, frontier: { size: newSize, nodes: next }, numbered };
 }
 
 /** The frontier of the stored tree of this size, read from the store. */
