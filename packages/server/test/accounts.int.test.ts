@@ -125,7 +125,7 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
       // The confirmation code is from the previous step so that the sign-in below can use the current one.
       const confirm = await c.post('/api/account/totp/confirm', { code: currentTotp(secret, Date.now() - 30_000) });
       expect(confirm.status).toBe(200);
-      expect(confirm.body).toEqual({ enabled: true });
+      expect(confirm.body).toEqual({ enabled: true, logIndex: expect.any(Number) });
 
       const password = ts.accounts.find((a) => a.email === email)!.password;
       const first = await ts.client().post('/api/session', { email, password });
