@@ -17,6 +17,7 @@ import { startDashboardLoop } from './dashboard/rollup.ts';
 import { startEmailLoop } from './notifications/email.ts';
 import { startAuditLoop } from './audit/scrub.ts';
 import { openControlSocket } from './audit/control-socket.ts';
+import { startCosigningLoop } from './cosigning/push.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -65,6 +66,8 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
     const stopAdoption = startAdoptionLoop(ctx, app.log);
     // The audit, now and then: stored records and files against the log (audit/scrub.ts).
     const stopAudit = startAuditLoop(ctx, app.log);
+    // The guarantors' witnesses are asked to cosign each new checkpoint (cosigning/push.ts).
+    const stopCosigning = startCosigningLoop(ctx, app.log);
     // `truce audit` reaches the embedded engine, which one process opens, through this server.
     const closeControl = handle.engine === 'pglite' ? await openControlSocket(ctx, app.log) : null;
     return {
@@ -79,6 +82,7 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
         await stopMatching();
         await stopAdoption();
         await stopAudit();
+        await stopCosigning();
         await closeControl?.();
         await stopEmails();
         await started.close();

@@ -34,7 +34,9 @@ export async function startWitness(options: WitnessOptions): Promise<RunningWitn
   const now = options.now ?? Date.now;
   const server = http.createServer((req, res) => {
     const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+      // One request per connection: a log sends one request per checkpoint, and a client
+      // never finds a pooled connection to a witness that has since restarted.
+      res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', connection: 'close' });
       res.end(body);
     };
     const url = (req.url ?? '/').split('?')[0];
@@ -45,7 +47,6 @@ export async function startWitness(options: WitnessOptions): Promise<RunningWitn
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_REQUEST_BYTES) {
-      res.setHeader('connection', 'close');
       return send(413, `request too large: at most ${MAX_REQUEST_BYTES} bytes\n`);
     }
     const chunks: Buffer[] = [];
@@ -56,7 +57,6 @@ export async function startWitness(options: WitnessOptions): Promise<RunningWitn
       length += chunk.length;
       if (length > MAX_REQUEST_BYTES) {
         refused = true;
-        res.setHeader('connection', 'close');
         send(413, `request too large: at most ${MAX_REQUEST_BYTES} bytes\n`);
         req.resume();
         return;
