@@ -37,7 +37,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
   }
 }
 
-const post = (url: string, body: string | Uint8Array) => fetch(`${url}/add-checkpoint`, { method: 'POST', body });
+const post = (url: string, body: string | Uint8Array) => fetch(`${url}/add-checkpoint`, { method: 'POST', body: body as BodyInit });
 
 /** A log made here, so that two logs with one key and origin can be made to diverge. */
 function tree(signer: Signer, prefix: string, n: number) {
