@@ -212,3 +212,34 @@ describe.each(ENGINES)('the server asks the witnesses on %s', (engine) => {
     }, 30_000);
   });
 });
+
+describe.each(ENGINES)('the demo on %s', (engine) => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer(engine, { demo: true, demoWitnesses: true });
+  });
+  afterAll(() => ts.close());
+
+  it("starts the three guarantors' witnesses, each with its own key in the data directory, quorum 2 of 3", async () => {
+    const { witnesses, quorum } = (await ts.client().get('/log/policy')).text.split('\n').reduce(
+      (acc: { witnesses: string[]; quorum: string }, line: string) => (line.startsWith('witness ') ? { ...acc, witnesses: [...acc.witnesses, line] } : line.startsWith('group ') ? { ...acc, quorum: line } : acc),
+      { witnesses: [], quorum: '' },
+    );
+    expect(witnesses).toHaveLength(3);
+    expect(quorum).toMatch(/^group guarantors 2 witness\.russia\.\S+ witness\.turkiye\.\S+ witness\.iran\.\S+$/);
+    for (const line of witnesses) {
+      const [, name, vkey] = line.split(' ');
+      const dir = path.join(ts.dataDir, 'witnesses', name);
+      expect(fs.statSync(path.join(dir, 'witness-key')).mode & 0o777).toBe(0o600);
+      expect(witnessVerifierKey(loadWitnessKey(dir))).toBe(vkey);
+    }
+    const note = await waitFor('a checkpoint cosigned by all three', async () => {
+      const res = await ts.client().get('/log/checkpoint');
+      return cosignatureLines(res.text).length === 3 && res.text;
+    });
+    witnesses.forEach((line, i) => {
+      const [, name, vkey] = line.split(' ');
+      expect(verifyCosignature(cosignatureLines(note)[i], textOf(note), parseVerifierKey(vkey)).name).toBe(name);
+    });
+  });
+});
