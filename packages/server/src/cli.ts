@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config.ts';
  *   truce verify --url URL [--token T] [--key VKEY] [--state FILE]
  *   truce verify --dir DIR [--key VKEY]       verify an exported log offline
  *   truce log export --dir DIR [--url URL --token T]
+ *   truce witness init|serve                  a guarantor's witness (witness/cli.ts)
  *   truce audit [--json]                      stored records and files against the log (audit/cli-audit.ts)
  *   truce match --sought A.csv --held B.csv --out pairs.csv [--top K] [--min-score S]
  *   truce match --dedupe L.csv --out pairs.csv          duplicates inside one list
@@ -18,6 +19,8 @@ const USAGE = `usage:
   truce verify (--url URL [--token TOKEN] | --dir DIR) [--key VKEY] [--state FILE]
   truce log export --dir DIR [--url URL --token TOKEN]
   truce audit [--json]
+  truce witness init --name NAME --dir DIR
+  truce witness serve --dir DIR --log-vkey VKEY [--port P] [--host H]
   truce match --sought SOUGHT.csv --held HELD.csv --out PAIRS.csv [--top K] [--min-score S]
   truce match --dedupe LIST.csv --out PAIRS.csv [--top K] [--min-score S]
   truce report (un|issg) --from YYYY-MM-DD --to YYYY-MM-DD [--lang en|ar|ru|tr|fa] [--format pdf|html|csv|json] [--out FILE] [--issue --as EMAIL]`;
@@ -38,6 +41,10 @@ async function main(argv: string[]): Promise<number> {
     case 'report': {
       const { runReport } = await import('./publications/cli.ts');
       return runReport(rest);
+    }
+    case 'witness': {
+      const { runWitness } = await import('./witness/cli.ts');
+      return runWitness(rest);
     }
     case 'audit': {
       const { runAuditCommand } = await import('./audit/cli-audit.ts');

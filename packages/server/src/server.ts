@@ -17,6 +17,8 @@ import { startDashboardLoop } from './dashboard/rollup.ts';
 import { startEmailLoop } from './notifications/email.ts';
 import { startAuditLoop } from './audit/scrub.ts';
 import { openControlSocket } from './audit/control-socket.ts';
+import { startCosigningLoop } from './cosigning/push.ts';
+import { startDemoWitnesses } from './demo/witnesses.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -32,7 +34,7 @@ export interface RunningServer {
  * asked and the data directory is empty, listens, and on an installation without users
  * issues the one-time set-up link.
  */
-export async function startServer(config: Config, options: AppOptions & { demo?: boolean; demoReports?: number; demoDetainees?: number } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: AppOptions & { demo?: boolean; demoReports?: number; demoDetainees?: number; demoWitnesses?: boolean } = {}): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const handle = await openDatabase(config);
   const ctx: AppContext = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey), sequencer: new LogSequencer(handle.db) };
@@ -65,6 +67,10 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
     const stopAdoption = startAdoptionLoop(ctx, app.log);
     // The audit, now and then: stored records and files against the log (audit/scrub.ts).
     const stopAudit = startAuditLoop(ctx, app.log);
+    // The demo runs its guarantors' three witnesses in this process (demo/witnesses.ts).
+    const stopDemoWitnesses = options.demo && options.demoWitnesses !== false ? await startDemoWitnesses(ctx) : async () => {};
+    // The guarantors' witnesses are asked to cosign each new checkpoint (cosigning/push.ts).
+    const stopCosigning = startCosigningLoop(ctx, app.log);
     // `truce audit` reaches the embedded engine, which one process opens, through this server.
     const closeControl = handle.engine === 'pglite' ? await openControlSocket(ctx, app.log) : null;
     return {
@@ -79,6 +85,8 @@ export async function startServer(config: Config, options: AppOptions & { demo?:
         await stopMatching();
         await stopAdoption();
         await stopAudit();
+        await stopCosigning();
+        await stopDemoWitnesses();
         await closeControl?.();
         await stopEmails();
         await started.close();

@@ -7,3 +7,4 @@ export * from './cosignature.ts';
 export * from './tiles.ts';
 export * from './entry.ts';
 export * from './verifier.ts';
+export * from './witness.ts';

@@ -18,6 +18,7 @@ const EXPECTED: Record<Action, (kind: OrgKind, role: Role) => boolean> = {
   'user.update': (_k, r) => r === 'admin',
   'mechanism.read': () => true,
   'mechanism.update': (k, r) => k === 'secretariat' && r === 'admin',
+  'mechanism.witnesses.update': (k, r) => k === 'secretariat' && r === 'admin',
   'log.entries.read': () => true,
   'geo.read': () => true,
   'evidence.upload': (k, r) => ['secretariat', 'guarantor', 'party', 'monitor'].includes(k) && r !== 'viewer',

@@ -72,6 +72,8 @@ export const ACTIONS = [
   // mechanism set-up (C1)
   'mechanism.read',
   'mechanism.update',
+  // the witnesses that cosign the record's checkpoints, and their quorum (C9)
+  'mechanism.witnesses.update',
   // the verifiable record: entry contents need a signed-in participant
   'log.entries.read',
   // geography: gazetteer, boundaries, point location (C2, C10)
@@ -194,6 +196,7 @@ const RULES: readonly Rule[] = [
 
   { action: 'mechanism.read', kinds: 'any', roles: 'any', why: 'the terms of the mechanism bind every participant' },
   { action: 'mechanism.update', kinds: ['secretariat'], roles: ['admin'], why: 'the secretariat configures the mechanism' },
+  { action: 'mechanism.witnesses.update', kinds: ['secretariat'], roles: ['admin'], why: "the secretariat registers the guarantors' witnesses and the quorum they agreed" },
 
   { action: 'log.entries.read', kinds: 'any', roles: 'any', why: 'every participant can verify the record for itself' },
 

@@ -4,6 +4,7 @@ import type { DetaineeTables } from './schema-detainees.ts';
 import type { MeetingTables } from './schema-meetings.ts';
 import type { PublicationTables } from './schema-publications.ts';
 import type { AuditTables } from './schema-audit.ts';
+import type { WitnessTables } from './schema-witnesses.ts';
 
 /** Table types for Kysely. Column names are snake_case as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -331,7 +332,7 @@ export interface DashboardCursorTable {
   log_index: number;
 }
 
-export interface Database extends DetaineeTables, MeetingTables, PublicationTables, AuditTables {
+export interface Database extends DetaineeTables, MeetingTables, PublicationTables, AuditTables, WitnessTables {
   dashboard_cursor: DashboardCursorTable;
   notifications: NotificationsTable;
   notification_cursor: NotificationCursorTable;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
+import { witnessHealth } from '../cosigning/service.ts';
 
 /** Liveness with the database: 200 when a query answers, 503 when it does not. */
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -11,7 +12,9 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           sql`select 1`.execute(ctx.db),
           new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 5 s')), 5000).unref()),
         ]);
-        return { status: 'ok', database: 'ok', engine: ctx.engine };
+        // Witnesses: when each last cosigned, and how far the served checkpoint lags the newest signed one.
+        const witnesses = await witnessHealth(ctx).catch(() => null);
+        return { status: 'ok', database: 'ok', engine: ctx.engine, ...(witnesses ? { witnesses } : {}) };
       } catch (err) {
         return reply.code(503).send({ status: 'unavailable', database: 'unreachable', detail: (err as Error).message });
       }

@@ -23,6 +23,7 @@ import { exchangeRoutes } from '../detainees/exchange-routes.ts';
 import { meetingRoutes } from '../meetings/routes.ts';
 import { publicationRoutes } from '../publications/routes.ts';
 import { logRoutes } from '../log/routes.ts';
+import { cosigningRoutes } from '../cosigning/routes.ts';
 import { mechanismRoutes } from '../mechanism/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { incidentRoutes } from '../incidents/routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(meetingRoutes(ctx));
   await app.register(publicationRoutes(ctx));
   await app.register(logRoutes(ctx));
+  await app.register(cosigningRoutes(ctx));
   await app.register(auditRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'));

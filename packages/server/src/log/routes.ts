@@ -6,6 +6,7 @@ import { badRequest, notFound } from '../http/problem.ts';
 import { ProblemSchema } from '../http/schemas.ts';
 import * as log from './service.ts';
 import * as store from './store.ts';
+import { servedCheckpoint } from '../cosigning/service.ts';
 
 const TILE_WIDTH = 256;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -22,9 +23,11 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/log/checkpoint',
-      { config: { access: 'public' }, schema: { tags: ['record'], summary: 'Latest signed checkpoint (C2SP tlog-checkpoint)', produces: ['text/plain'] } },
+      { config: { access: 'public' }, schema: { tags: ['record'], summary: 'Newest checkpoint the witness quorum cosigned, with its cosignatures (C2SP tlog-checkpoint, tlog-cosignature)', produces: ['text/plain'] } },
       async (_req, reply) => {
-        const checkpoint = await log.currentCheckpoint(ctx);
+        // With witnesses registered: the newest checkpoint the quorum cosigned (cosigning/service.ts).
+        const checkpoint = await servedCheckpoint(ctx);
+        if (!checkpoint.quorumMet) reply.header('x-truce-quorum', 'not-met');
         return reply.header('cache-control', 'no-cache').type('text/plain; charset=utf-8').send(checkpoint.note);
       },
     );
