@@ -32,7 +32,7 @@ export const ARTIFACTS = path.resolve(path.dirname(new URL(import.meta.url).path
 /** A demo server with a few hundred fictional reports: enough for every screen, quick to load. */
 export async function startDemoServer(demoReports = 150, demoDetainees = 0): Promise<{ server: RunningServer; accounts: DemoAccount[]; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-e2e-'));
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { demo: true, demoReports, demoDetainees, serveWeb: true });
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { demo: true, demoReports, demoDetainees, demoWitnesses: false, serveWeb: true });
   const accounts = JSON.parse(fs.readFileSync(server.demoAccountsFile!, 'utf8')) as DemoAccount[];
   return { server, accounts, dataDir };
 }
