@@ -7,3 +7,5 @@ export * from './cosignature.ts';
 export * from './tiles.ts';
 export * from './entry.ts';
 export * from './verifier.ts';
+export * from './policy.ts';
+export * from './proof.ts';
