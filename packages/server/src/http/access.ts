@@ -26,6 +26,7 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'POST /api/setup',
   'GET /log/checkpoint',
   'GET /log/key',
+  'GET /log/policy',
   'GET /log/tile/*',
   'GET /api/log/proof/inclusion',
   'GET /api/log/proof/consistency',
