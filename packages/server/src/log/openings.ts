@@ -2,7 +2,7 @@ import { can } from '@truce/core/policy/policy';
 import { toBase64 } from '@truce/core/log/index';
 import type { Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
-import { forbidden, notFound } from '../http/problem.ts';
+import { Problem, notFound } from '../http/problem.ts';
 import { viewIncident } from '../incidents/view.ts';
 import { scopeOf } from '../reports/present.ts';
 import * as reportStore from '../reports/store.ts';
@@ -37,7 +37,8 @@ export async function openingsOf(ctx: AppContext, auth: Auth, index: number): Pr
   }
   const type = String(entry.type);
   const subject = entry.subject ?? {};
-  if (!COVERED.includes(type)) throw forbidden(`The openings of ${type} entries are not given out (covered: ${COVERED.join(', ')}).`, 'openings_not_covered');
+  // 404 rather than 403: the route's policy action allows every participant; what is refused is this entry's openings.
+  if (!COVERED.includes(type)) throw new Problem(404, 'Not found', `The openings of ${type} entries are not given out (covered: ${COVERED.join(', ')}).`, { code: 'openings_not_covered' });
   const fields = Object.keys(entry.commitments ?? {});
   const allowed = await readableFields(ctx, auth, type, subject, fields);
   const salts = await ctx.db.selectFrom('log_salts').select(['field', 'salt']).where('entry_id', '=', row.id).execute();

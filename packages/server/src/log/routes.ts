@@ -212,7 +212,6 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               salts: Type.Record(Type.String(), Type.String({ contentEncoding: 'base64' })),
               withheld: Type.Record(Type.String(), Type.String()),
             }),
-            403: ProblemSchema,
             404: ProblemSchema,
           },
         },
