@@ -180,4 +180,30 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
     expect(await runAuditCommand(['--receipts', receipts, '--url', ts.url, '--token', strangerToken], (l) => lines.push(l), {})).toBe(1);
     expect(lines.some((l) => /DIVERGES the server does not show you the item this receipt is about/.test(l))).toBe(true);
   });
+
+  it('`truce audit --receipts` checks an incident reply held by the party that made it, and names a changed reply', async () => {
+    const report = await fileReport('قصف مدفعي على الأحياء الشرقية');
+    const secretariat = await ts.signedIn(demo('secretariat', 'officer'));
+    const incident = (await secretariat.post('/api/incidents', { reportIds: [report.id] })).body;
+    const dawn = await ts.signedIn(demo('north-dawn', 'officer'));
+    const replied = await dawn.post(`/api/incidents/${incident.id}/replies`, { text: 'لم تكن وحداتنا في المنطقة.', evidence: [] });
+    expect(replied.status).toBe(201);
+    const index = replied.body.logIndex as number;
+    const held = fs.mkdtempSync(path.join(dir, 'reply-'));
+    fs.writeFileSync(path.join(held, `truce-entry-${index}.tlog-proof`), (await dawn.get(`/api/log/entries/${index}/receipt`)).text);
+    const dawnToken = (await dawn.post('/api/account/tokens', { name: 'audit' })).body.token;
+    const audit = async () => {
+      const lines: string[] = [];
+      const code = await runAuditCommand(['--receipts', held, '--url', ts.url, '--token', dawnToken], (l) => lines.push(l), {});
+      return { code, lines };
+    };
+    const clean = await audit();
+    expect(clean.lines).toContain(`truce-entry-${index}.tlog-proof: OK entry ${index} incident.replied ${JSON.stringify({ incident: incident.id, reply: (await ts.server.ctx.db.selectFrom('incident_replies').select('id').where('incident_id', '=', incident.id).executeTakeFirstOrThrow()).id })}`);
+    expect(clean.code).toBe(0);
+
+    await sql`update incident_replies set text = 'كانت وحداتنا هناك.' where incident_id = ${incident.id}`.execute(ts.server.ctx.db);
+    const changed = await audit();
+    expect(changed.code).toBe(1);
+    expect(changed.lines.filter((l) => l.includes('DIVERGES'))).toEqual([expect.stringMatching(new RegExp(`DIVERGES entry ${index} \\(incident.replied\\) reply [0-9a-f-]+ field text: what the server serves does not match the entry's commitment$`))]);
+  });
 });
