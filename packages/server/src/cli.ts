@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.ts';
  *   truce serve [--demo]                      start the server (npm start / npm run demo)
  *   truce verify --url URL [--token T] [--key VKEY] [--state FILE]
  *   truce verify --dir DIR [--key VKEY]       verify an exported log offline
+ *   truce verify --receipt F --policy P       check one tlog-proof receipt offline (log/cli-receipt.ts)
  *   truce log export --dir DIR [--url URL --token T]
  *   truce witness init|serve                  a guarantor's witness (witness/cli.ts)
  *   truce audit [--json]                      stored records and files against the log (audit/cli-audit.ts)
@@ -17,10 +18,12 @@ import { ConfigError, loadConfig } from './config.ts';
 const USAGE = `usage:
   truce serve [--demo]
   truce verify (--url URL [--token TOKEN] | --dir DIR) [--key VKEY] [--state FILE]
+  truce verify --receipt RECEIPT.tlog-proof --policy POLICY
   truce log export --dir DIR [--url URL --token TOKEN]
   truce audit [--json]
   truce witness init --name NAME --dir DIR
   truce witness serve --dir DIR --log-vkey VKEY [--port P] [--host H]
+  truce audit --receipts DIR --url URL [--token TOKEN] [--policy POLICY]
   truce match --sought SOUGHT.csv --held HELD.csv --out PAIRS.csv [--top K] [--min-score S]
   truce match --dedupe LIST.csv --out PAIRS.csv [--top K] [--min-score S]
   truce report (un|issg) --from YYYY-MM-DD --to YYYY-MM-DD [--lang en|ar|ru|tr|fa] [--format pdf|html|csv|json] [--out FILE] [--issue --as EMAIL]`;

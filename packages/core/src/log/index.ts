@@ -8,3 +8,5 @@ export * from './tiles.ts';
 export * from './entry.ts';
 export * from './verifier.ts';
 export * from './witness.ts';
+export * from './policy.ts';
+export * from './proof.ts';

@@ -14,9 +14,33 @@ type Out = (line: string) => void;
  * TRUCE_DATA_DIR), while the server runs. On PostgreSQL it opens the database itself; on
  * the embedded engine it asks the running server through its control socket, and opens
  * the database itself only when no server answers. Exits 1 when anything differs.
+ * `truce audit --receipts DIR --url URL --token T` is a party's audit from its receipts.
  */
 export async function runAuditCommand(args: string[], out: Out = console.log, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { json: { type: 'boolean', default: false }, receipts: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' }, policy: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (err) {
+    out(`truce audit: ${(err as Error).message}`);
+    return 2;
+  }
+  if (values.receipts !== undefined) {
+    // A party's audit from the receipts it holds, through the API with its own access (cli-audit-receipts.ts).
+    if (!values.url) {
+      out('truce audit: --receipts DIR needs --url URL (and --token TOKEN, or TRUCE_TOKEN)');
+      return 2;
+    }
+    const { runReceiptsAudit } = await import('./cli-audit-receipts.ts');
+    return runReceiptsAudit({ dir: values.receipts, url: values.url, token: values.token ?? env.TRUCE_TOKEN, policy: values.policy }, out);
+  }
+  if (values.url || values.token || values.policy) {
+    out('truce audit: --url, --token and --policy go with --receipts DIR');
+    return 2;
+  }
   let config;
   try {
     config = loadConfig(env);

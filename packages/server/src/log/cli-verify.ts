@@ -10,7 +10,8 @@ import { DirLogSource, HttpLogSource, type KeyedLogSource } from './sources.ts';
  * signature against a pinned key, and checks that every checkpoint seen before from the
  * same log is consistent with the new one. The checkpoints seen and the key are kept in
  * a state file (default ~/.truce/verify-state.json) so that a rewritten history is
- * noticed on the next run. Exit code 0: verified; 1: verification failed; 2: usage.
+ * noticed on the next run. With --receipt F --policy P it checks one receipt offline
+ * instead (cli-receipt.ts). Exit code 0: verified; 1: verification failed; 2: usage.
  */
 interface State {
   logs: Record<string, { key: string; checkpoints: string[] }>;
@@ -29,12 +30,22 @@ export async function runVerify(args: string[], out: (line: string) => void = co
         token: { type: 'string' },
         key: { type: 'string' },
         state: { type: 'string' },
+        receipt: { type: 'string' },
+        policy: { type: 'string' },
       },
       strict: true,
     }));
   } catch (err) {
     out(`truce verify: ${(err as Error).message}`);
     return 2;
+  }
+  if (values.receipt !== undefined) {
+    if (values.url || values.dir) {
+      out('truce verify: --receipt is checked offline; give it without --url or --dir');
+      return 2;
+    }
+    const { runReceiptVerify } = await import('./cli-receipt.ts');
+    return runReceiptVerify(values.receipt, values.policy, out);
   }
   if (!values.url === !values.dir) {
     out('truce verify: give either --url URL or --dir DIR');

@@ -4,6 +4,9 @@ import { encodeBundle, parseTileRequest, toBase64, leafHash } from '@truce/core/
 import type { AppContext } from '../context.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { ProblemSchema } from '../http/schemas.ts';
+import { authOf } from '../http/auth-hook.ts';
+import { openingsOf } from './openings.ts';
+import { receiptFor } from './receipt.ts';
 import * as log from './service.ts';
 import * as store from './store.ts';
 import { servedCheckpoint } from '../cosigning/service.ts';
@@ -163,6 +166,54 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           proof: await log.inclusionProof(ctx, index, checkpoint.size),
         };
       },
+    );
+
+    app.get(
+      '/api/log/entries/:index/receipt',
+      {
+        config: { access: 'log.entries.read' },
+        schema: {
+          tags: ['record'],
+          summary: 'A c2sp.org/tlog-proof@v1 receipt of entry `index` against the latest checkpoint (202 until a checkpoint covers it)',
+          params: Type.Object({ index: Count }),
+          produces: ['text/plain'],
+        },
+      },
+      async (req, reply) => {
+        const index = Number(req.params.index);
+        const receipt = await receiptFor(ctx, index);
+        if (!receipt.ready) {
+          return reply.code(202).header('retry-after', '1').send({ status: 'pending', detail: `Entry ${index} is not in a checkpoint yet; ask again shortly.` });
+        }
+        return reply
+          .header('cache-control', 'no-cache')
+          .header('content-disposition', `attachment; filename="truce-entry-${index}.tlog-proof"`)
+          .type('text/plain; charset=utf-8')
+          .send(receipt.text);
+      },
+    );
+
+    app.get(
+      '/api/log/entries/:index/openings',
+      {
+        config: { access: 'log.entries.read' },
+        schema: {
+          tags: ['record'],
+          summary: "The salts of entry `index`'s sealed fields, for a reader who may read the item it records (reports and incident replies for now)",
+          params: Type.Object({ index: Count }),
+          response: {
+            200: Type.Object({
+              index: Type.Integer(),
+              type: Type.String(),
+              subject: Type.Record(Type.String(), Type.String()),
+              salts: Type.Record(Type.String(), Type.String({ contentEncoding: 'base64' })),
+              withheld: Type.Record(Type.String(), Type.String()),
+            }),
+            404: ProblemSchema,
+          },
+        },
+      },
+      async (req) => openingsOf(ctx, authOf(req), Number(req.params.index)),
     );
   };
 }

@@ -68,3 +68,9 @@ export async function insertCheckpoint(db: Kysely<Database>, size: number, root:
     .onConflict((oc) => oc.column('size').doNothing())
     .execute();
 }
+
+/** Entries committed but not yet given a place in the tree by the sequencer. */
+export async function unsequencedCount(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('log_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('idx', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

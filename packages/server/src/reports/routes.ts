@@ -55,6 +55,12 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req) => ({ versions: await reports.versions(ctx.db, authOf(req), req.params.id) }),
     );
 
+    app.get(
+      '/api/reports/:id/log-entries',
+      { config: { access: 'report.read' }, schema: { tags: ['reports'], summary: "The log indexes of a report's versions and withdrawal, to ask for their receipts", params: IdParams, response: Responses } },
+      async (req) => reports.logIndexes(ctx.db, authOf(req), req.params.id),
+    );
+
     app.post(
       '/api/reports/:id/versions',
       {

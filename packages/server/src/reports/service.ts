@@ -232,3 +232,31 @@ export async function list(db: Db, auth: Auth, filter: Omit<store.ListFilter, 'c
   // The SQL scope and the policy must agree; the policy has the last word.
   return rows.filter((r) => can(auth.actor, 'report.read', scopeOf(r))).map((r) => presentReport(auth.actor, r, { content: r.content, areas: r.areas, created_at: r.version_created_at, change_note: r.change_note }));
 }
+
+/**
+ * Where the record holds this report: the log index of each version's entry (filing or
+ * correction) and of its withdrawal, so a reader can ask for their receipts.
+ */
+export async function logIndexes(db: Db, auth: Auth, id: string) {
+  const row = await store.findReport(db, id);
+  if (!row || !can(auth.actor, 'report.read', scopeOf(row))) throw notFound('There is no such report.');
+  const all = await store.versionsOf(db, id);
+  const times = [...all.map((v) => new Date(v.created_at)), ...(row.withdrawn_at ? [new Date(row.withdrawn_at)] : [])];
+  let found = await store.logEntriesNaming(db, id, times);
+  // Rows dated apart from their entries (the demo's back-dated reports): look through the whole record.
+  if (found.length < times.length) found = await store.logEntriesNaming(db, id, 'any time');
+  const versions: { version: number; logIndex: number }[] = [];
+  let withdrawal: number | null = null;
+  for (const e of found) {
+    let entry: { type?: string; subject?: { report?: string }; data?: { version?: number } };
+    try {
+      entry = JSON.parse(new TextDecoder().decode(e.body));
+    } catch {
+      continue;
+    }
+    if (entry.subject?.report !== id) continue;
+    if ((entry.type === 'report.filed' || entry.type === 'report.corrected') && typeof entry.data?.version === 'number') versions.push({ version: entry.data.version, logIndex: Number(e.idx) });
+    if (entry.type === 'report.withdrawn') withdrawal = Number(e.idx);
+  }
+  return { versions, withdrawal };
+}

@@ -141,3 +141,25 @@ export async function readMechanismFacts(db: Db): Promise<MechanismFacts> {
     zones: facts.zones.map((z: { id: string }) => zoneGeometries.get(z.id)?.geometry).filter((g: unknown) => g !== undefined),
   };
 }
+
+/**
+ * The sequenced log entries that name this report, written within a minute of the given
+ * times (its versions and withdrawal): no column links a row to its entry, so the
+ * entries are found by the report id's bytes in their canonical JSON, a time window
+ * keeping the scan short ('any time' for rows dated otherwise, such as demo data).
+ */
+export function logEntriesNaming(db: Db, reportId: string, times: Date[] | 'any time') {
+  const needle = Buffer.from(`"report":${JSON.stringify(reportId)}`);
+  const MINUTE = 60_000;
+  return db
+    .selectFrom('log_entries')
+    .select(['idx', 'body'])
+    .where('idx', 'is not', null)
+    .$if(times !== 'any time', (q) =>
+      q.where((eb) => eb.or((times as Date[]).map((t) => eb.and([eb('created_at', '>=', new Date(t.getTime() - MINUTE)), eb('created_at', '<=', new Date(t.getTime() + MINUTE))])))),
+    )
+    .where(sql<boolean>`position(${needle} in body) > 0`)
+    .orderBy('idx')
+    .$narrowType<{ idx: number }>()
+    .execute();
+}

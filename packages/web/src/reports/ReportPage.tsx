@@ -15,6 +15,8 @@ import { ReportView } from './ReportView.tsx';
 import { VersionTimeline } from './VersionTimeline.tsx';
 import { WithdrawForm } from './WithdrawForm.tsx';
 import { GroupingPanel } from '../incidents/GroupingPanel.tsx';
+import { ReceiptButton } from '../record/ReceiptButton.tsx';
+import { get } from '../api/client.ts';
 
 /** What is sealed from this reader, said plainly. */
 export function SealedNote({ sealed }: { sealed: string[] }) {
@@ -26,6 +28,12 @@ export function SealedNote({ sealed }: { sealed: string[] }) {
       <Text size="sm">{t(key)}</Text>
     </Alert>
   );
+}
+
+/** The log index of the entry that recorded this version of the report (its filing or correction). */
+async function currentEntry(id: string, version: number): Promise<number | null> {
+  const found = await get<{ versions: { version: number; logIndex: number }[] }>(`/api/reports/${encodeURIComponent(id)}/log-entries`);
+  return found.versions.find((v) => v.version === version)?.logIndex ?? null;
 }
 
 /** /reports/:id: a report, its versions and, for its reporting organisation, correction and withdrawal. */
@@ -68,16 +76,19 @@ export function ReportPage() {
         title={text.type(r.typeCode)}
         description={text.when(r.occurredAt, r.timePrecision)}
         actions={
-          canChange && (
-            <>
-              <Button variant="light" onClick={() => setDialog('correct')} data-testid="report-correct">
-                {t('reports.correct.button')}
-              </Button>
-              <Button variant="light" color="red" onClick={() => setDialog('withdraw')} data-testid="report-withdraw">
-                {t('reports.withdraw.button')}
-              </Button>
-            </>
-          )
+          <>
+            <ReceiptButton entry={() => currentEntry(r.id, r.version)} testId="report-receipt" />
+            {canChange && (
+              <>
+                <Button variant="light" onClick={() => setDialog('correct')} data-testid="report-correct">
+                  {t('reports.correct.button')}
+                </Button>
+                <Button variant="light" color="red" onClick={() => setDialog('withdraw')} data-testid="report-withdraw">
+                  {t('reports.withdraw.button')}
+                </Button>
+              </>
+            )}
+          </>
         }
       />
       <ReportBadges report={r} />
