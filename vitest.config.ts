@@ -21,8 +21,9 @@ export default defineConfig({
           // Finds poppler for the PDF read-back tests, or says in one line that they are skipped.
           globalSetup: ['testing/programs.setup.ts'],
           include: ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Generous: a busy machine (CI beside other work) must not fail a slow but correct test.
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
           // PGlite instances are memory hungry; two workers fit this 2-core machine.
           maxWorkers: 2,
         },

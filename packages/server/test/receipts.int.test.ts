@@ -56,7 +56,7 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const key = (await ts.client().get('/log/key')).text.trim();
-    expect(res.text).toMatch(new RegExp(`^log ${key.replace(/[+/]/g, '\\$&')} https?://[^ ]+/log/\\nquorum none\\n$`));
+    expect(res.text).toMatch(new RegExp(`^log ${key.replace(/[+/]/g, '\\$&')} https?://[^ ]+/log/?\\nquorum none\\n$`));
     expect(parsePolicy(res.text).quorum).toBeNull();
   });
 
