@@ -56,11 +56,10 @@ describe.each(ENGINES)('violation reports on %s', (engine) => {
     const subjects = new Set(listed.entries.map((e: { entry: { subject: { report: string } } }) => e.entry.subject.report));
     for (const r of filed) expect(subjects).toContain(r.body.id);
 
-    // Filed together (filing-batch.ts), each salt kept beside the record still opens its
-    // own entry's commitment to the content as filed: no salt went to another entry.
-    const batcher = filingBatcher(ts.server.ctx);
-    expect(batcher.stats.filingsInBatches, 'concurrent filings were written together').toBeGreaterThan(1);
-    expect(batcher.stats.fallbacks).toBe(0);
+    // Whether written together (filing-batch.ts) or one by one (how many share a statement
+    // depends on the machine's timing, a matter for the ingestion bench), each salt kept
+    // beside the record opens its own entry's commitment to the content as filed.
+    expect(filingBatcher(ts.server.ctx).stats.fallbacks).toBe(0);
     for (const entry of listed.entries as { index: number; entry: { subject: { report: string }; commitments: { content: string } } }[]) {
       const salt = await ts.server.ctx.db
         .selectFrom('log_salts')
