@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AdminAreas, interiorPoint, pointInGeometry, readAdminAreas, ringArea, type AreaGeometry } from './areas.ts';
 import { parsePlacesTsv } from './gazetteer.ts';
 
-// The copy that ships with the server (identical to shared/data/geo; the server's
-// integration test checks that), so these tests run in any clone.
+// The copy that ships with the server (the server's geo integration test checks it byte for byte
+// against the source data where that sits beside the repository), so these tests run in any clone.
 const GEO = path.resolve(__dirname, '../../../server/data/geo');
 const read = (file: string) => fs.readFileSync(path.join(GEO, file), 'utf8');
 const governorates = readAdminAreas(JSON.parse(read('syr_adm1_governorates.geojson')), 1);
