@@ -102,6 +102,23 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
     expect(await runVerify(['--receipt', receipt], () => {})).toBe(2);
   });
 
+  it('finds the entries that recorded an item by its subject, for its "Download receipt"', async () => {
+    const report = await fileReport('قذائف هاون على حي الشيخ مقصود');
+    const content = reportBody(orgs, { occurredAt: '2017-01-20T07:30:00Z', location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'الشيخ مقصود' }, description: 'قذائف هاون على حي الشيخ مقصود', sources: [{ kind: 'witness', detail: 'a shop owner' }] });
+    const corrected = await gov.post(`/api/reports/${report.id}/versions`, { content, changeNote: 'تصحيح الوقت', version: 1 });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
+    const found = await gov.get(`/api/log/subjects/report/${report.id}`);
+    expect(found.status).toBe(200);
+    expect(found.body.entries.map((e: { type: string }) => e.type)).toEqual(['report.filed', 'report.corrected']);
+    expect(found.body.entries[0]).toMatchObject({ index: report.logIndex, subject: { report: report.id } });
+    expect(found.body.entries[1].index).toBe(corrected.body.logIndex);
+    // A subject nobody recorded: an empty list; a malformed name: 400 naming the parameter.
+    expect((await gov.get('/api/log/subjects/report/no-such-report')).body).toEqual({ entries: [] });
+    const bad = await gov.get('/api/log/subjects/re%00port/x');
+    expect(bad.status).toBe(400);
+    expect((await ts.client().get(`/api/log/subjects/report/${report.id}`)).status).toBe(401);
+  });
+
   it('answers 202 with Retry-After until a checkpoint covers the entry, and 404 past the record', async () => {
     const ctx = ts.server.ctx;
     const size = (await gov.get('/api/log/entries?limit=1')).body.size as number;

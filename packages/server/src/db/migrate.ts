@@ -28,6 +28,7 @@ import * as m0027 from './migrations/0027_token_scopes.ts';
 import * as m0028 from './migrations/0028_fair_process.ts';
 import * as m0029 from './migrations/0029_audit.ts';
 import * as m0030 from './migrations/0030_witnesses.ts';
+import * as m0031 from './migrations/0031_log_subjects.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028_fair_process': m0028,
   '0029_audit': m0029,
   '0030_witnesses': m0030,
+  '0031_log_subjects': m0031,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

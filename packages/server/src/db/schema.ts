@@ -158,6 +158,13 @@ export interface LogCheckpointsTable {
   created_at: Timestamp;
 }
 
+/** One (name, value) pair of a sequenced entry's subject (migration 0031). */
+export interface LogEntrySubjectsTable {
+  name: string;
+  value: string;
+  idx: number;
+}
+
 export interface LogSaltsTable {
   entry_id: number;
   field: string;
@@ -361,4 +368,5 @@ export interface Database extends DetaineeTables, MeetingTables, PublicationTabl
   log_head: LogHeadTable;
   log_checkpoints: LogCheckpointsTable;
   log_salts: LogSaltsTable;
+  log_entry_subjects: LogEntrySubjectsTable;
 }

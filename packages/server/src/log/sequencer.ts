@@ -138,6 +138,7 @@ async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved
   const nodes = treeNodesFor(size, pending.map((p) => new Uint8Array(p.body)), known);
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
   const newSize = size + pending.length;
+  const subjects = pending.flatMap((p, i) => entrySubject(p.body).map(([name, value]) => ({ name, value, idx: String(size + i) })));
   const result = await sql<{ moved: number }>`
     with head as (
       update log_head set size = ${newSize} where id = 1 and size = ${size} returning size
@@ -150,6 +151,12 @@ async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved
       insert into log_nodes (level, idx, hash)
       select n.level, n.idx, decode(n.hash, 'hex')
       from unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => String(n.idx))}::bigint[], ${nodes.map((n) => hex(n.hash))}::text[]) as n(level, idx, hash), head
+    ), subjects as (
+      -- Which entries name which item (migration 0031), so a page finds an item's receipts.
+      insert into log_entry_subjects (name, value, idx)
+      select s.name, s.value, s.idx
+      from unnest(${subjects.map((x) => x.name)}::text[], ${subjects.map((x) => x.value)}::text[], ${subjects.map((x) => x.idx)}::bigint[]) as s(name, value, idx), head
+      on conflict do nothing
     )
     -- Belt and braces: a head moved without numbering every entry read would leave a gap,
     -- so the statement (and with it the head's move) fails instead.
@@ -210,6 +217,19 @@ export function startSequencerLoop(sequencer: LogSequencer, log: LoopLog, everyM
 }
 
 const decoder = new TextDecoder();
+
+/** The (name, value) pairs of an entry's subject, at most 16 of 200 characters each; none for bytes that do not parse. */
+function entrySubject(body: Uint8Array): [string, string][] {
+  try {
+    const subject = (JSON.parse(decoder.decode(body)) as { subject?: unknown }).subject;
+    if (!subject || typeof subject !== 'object' || Array.isArray(subject)) return [];
+    return Object.entries(subject)
+      .filter((p): p is [string, string] => typeof p[1] === 'string' && p[0].length <= 200 && p[1].length <= 200)
+      .slice(0, 16);
+  } catch {
+    return [];
+  }
+}
 
 /** An entry's type, or '' for bytes that do not parse (verify reports those, not us). */
 function entryType(body: Uint8Array): string {

@@ -74,3 +74,18 @@ export async function unsequencedCount(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('log_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('idx', 'is', null).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Sequenced entries whose subject has `name: value` (log_entry_subjects), oldest first. */
+export async function entriesNaming(db: Kysely<Database>, name: string, value: string, limit: number) {
+  return db
+    .selectFrom('log_entry_subjects as s')
+    .innerJoin('log_entries as e', 'e.idx', 's.idx')
+    .select(['s.idx', 'e.body'])
+    .where('s.name', '=', name)
+    .where('s.value', '=', value)
+    .orderBy('s.idx')
+    .limit(limit)
+    .$narrowType<{ idx: number }>()
+    .execute()
+    .then((rows) => rows.map((r) => ({ idx: Number(r.idx), body: new Uint8Array(r.body) })));
+}
