@@ -18,8 +18,6 @@ export const FINAL_OUTCOMES: readonly ReleaseOutcome[] = ['confirmed', 'declined
 /** Outcomes that need a reason: a person who did not come home is never left unexplained. */
 export const OUTCOMES_NEEDING_NOTE: readonly ReleaseOutcome[] = ['declined', 'not_found', 'deceased'];
 
-const RANK: Record<PersonStatus, number> = Object.fromEntries(PERSON_STATUSES.map((s, i) => [s, i])) as Record<PersonStatus, number>;
-
 /**
  * May a person's release outcome move from `from` (pending when none yet) to `to`?
  * A release may be confirmed after it was recorded, or recorded as confirmed at once;
@@ -31,11 +29,6 @@ export function outcomeAllowed(from: ReleaseOutcome | 'pending', to: ReleaseOutc
   if (from === 'pending') return true;
   if (from === 'released') return to !== 'released';
   return false;
-}
-
-/** The later of two statuses along the path (outcomes all rank after approval). */
-export function laterStatus(a: PersonStatus, b: PersonStatus): PersonStatus {
-  return RANK[a] >= RANK[b] ? a : b;
 }
 
 export function isPersonStatus(value: string): value is PersonStatus {

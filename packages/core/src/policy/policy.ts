@@ -277,7 +277,3 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
   );
 }
 
-/** The rules, for documentation and the route × role test. */
-export function rulesFor(action: Action): readonly Rule[] {
-  return RULES.filter((rule) => rule.action === action);
-}

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { badRequest, notFound, Problem } from '../http/problem.ts';
 import { record } from '../log/record.ts';
-import type { Auth } from './authenticate.ts';
+import { loggedActor, type Auth } from './authenticate.ts';
 import { checkTotp, newTotpSecret, totpUri } from './mfa.ts';
 import { hashPassword, passwordProblem, randomToken, sha256Hex, verifyPassword } from './secrets.ts';
 import * as store from './store.ts';
@@ -12,7 +12,6 @@ import { v7 as uuidv7 } from 'uuid';
 
 /** One's own account: password, second factor, API tokens. Each change is a log entry. */
 
-const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
 
 /** Changes the caller's password after checking the current one; ends their other sessions and revokes their API tokens. */
 export async function changePassword(ctx: AppContext, auth: Auth, input: { currentPassword: string; newPassword: string }) {
@@ -33,8 +32,8 @@ export async function changePassword(ctx: AppContext, auth: Auth, input: { curre
         .where('id', '=', auth.user.id)
         .execute();
       await store.deleteOtherSessions(tx, auth.user.id, auth.sessionId);
-      await record(tx, { type: 'user.password_changed', actor: by(auth), subject: { user: auth.user.id } });
-      await revokeAllTokens(tx, auth.user.id, by(auth), 'password_changed');
+      await record(tx, { type: 'user.password_changed', actor: loggedActor(auth), subject: { user: auth.user.id } });
+      await revokeAllTokens(tx, auth.user.id, loggedActor(auth), 'password_changed');
     }),
   );
 }
@@ -60,7 +59,7 @@ export async function confirmTotp(ctx: AppContext, auth: Auth, code: string) {
       .set({ totp_secret: user.totp_pending_secret, totp_pending_secret: null, totp_last_step: step, updated_at: new Date() })
       .where('id', '=', auth.user.id)
       .execute();
-    await record(tx, { type: 'user.second_factor_enabled', actor: by(auth), subject: { user: auth.user.id } });
+    await record(tx, { type: 'user.second_factor_enabled', actor: loggedActor(auth), subject: { user: auth.user.id } });
   });
 }
 
@@ -73,8 +72,8 @@ export async function disableTotp(ctx: AppContext, auth: Auth, password: string,
   await whileRevoking(ctx, () =>
     ctx.db.transaction().execute(async (tx) => {
       await tx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, updated_at: new Date() }).where('id', '=', auth.user.id).execute();
-      await record(tx, { type: 'user.second_factor_removed', actor: by(auth), subject: { user: auth.user.id } });
-      await revokeAllTokens(tx, auth.user.id, by(auth), 'second_factor_removed');
+      await record(tx, { type: 'user.second_factor_removed', actor: loggedActor(auth), subject: { user: auth.user.id } });
+      await revokeAllTokens(tx, auth.user.id, loggedActor(auth), 'second_factor_removed');
     }),
   );
 }
@@ -111,7 +110,7 @@ export async function createToken(ctx: AppContext, auth: Auth, input: { name: st
       .insertInto('api_tokens')
       .values({ id, user_id: auth.user.id, name, scope, expires_at: expiresAt, token_hash: sha256Hex(token), created_at: new Date(now) })
       .execute();
-    await record(tx, { type: 'user.token_created', actor: by(auth), subject: { user: auth.user.id, token: id }, data: { name, scope, expiresAt: expiresAt.toISOString() } });
+    await record(tx, { type: 'user.token_created', actor: loggedActor(auth), subject: { user: auth.user.id, token: id }, data: { name, scope, expiresAt: expiresAt.toISOString() } });
   });
   return { id, name, scope, expiresAt: expiresAt.toISOString(), token };
 }
@@ -126,7 +125,7 @@ export async function revokeToken(ctx: AppContext, auth: Auth, id: string) {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('You have no such token.');
-    await record(tx, { type: 'user.token_revoked', actor: by(auth), subject: { user: auth.user.id, token: id } });
+    await record(tx, { type: 'user.token_revoked', actor: loggedActor(auth), subject: { user: auth.user.id, token: id } });
   }));
 }
 

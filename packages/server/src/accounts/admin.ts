@@ -4,7 +4,7 @@ import type { OrgKind, Role } from '@truce/core/model/accounts';
 import type { AppContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, staleVersion } from '../http/problem.ts';
 import { record } from '../log/record.ts';
-import type { Auth } from './authenticate.ts';
+import { loggedActor, type Auth } from './authenticate.ts';
 import { generatePassword, hashPassword } from './secrets.ts';
 import * as store from './store.ts';
 import { whileRevoking } from './token-cache.ts';
@@ -12,7 +12,6 @@ import { revokeAllTokens } from './token-revocation.ts';
 
 /** Organisations and their users, managed by the secretariat (and each organisation's admin for its own users). */
 
-const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
 
 export function presentOrganisation(o: Awaited<ReturnType<typeof store.listOrganisations>>[number]) {
   return { id: o.id, name: o.name, shortName: o.short_name, kind: o.kind, version: o.version, createdAt: new Date(o.created_at).toISOString() };
@@ -43,7 +42,7 @@ export async function createOrganisation(ctx: AppContext, auth: Auth, input: { n
     const shortName = input.shortName?.trim() || name;
     const now = new Date();
     await tx.insertInto('organisations').values({ id, name, short_name: shortName, kind: input.kind, created_at: now, updated_at: now, version: 1 }).execute();
-    await record(tx, { type: 'organisation.created', actor: by(auth), subject: { organisation: id }, data: { name, shortName, kind: input.kind } });
+    await record(tx, { type: 'organisation.created', actor: loggedActor(auth), subject: { organisation: id }, data: { name, shortName, kind: input.kind } });
     return presentOrganisation((await store.findOrganisation(tx, id))!);
   });
 }
@@ -64,7 +63,7 @@ export async function updateOrganisation(ctx: AppContext, auth: Auth, id: string
     if (input.shortName !== undefined && input.shortName.trim() !== current.short_name) changes.short_name = input.shortName.trim() || current.name;
     if (Object.keys(changes).length > 0) {
       await tx.updateTable('organisations').set({ ...changes, updated_at: new Date(), version: current.version + 1 }).where('id', '=', id).execute();
-      await record(tx, { type: 'organisation.updated', actor: by(auth), subject: { organisation: id }, data: changes });
+      await record(tx, { type: 'organisation.updated', actor: loggedActor(auth), subject: { organisation: id }, data: changes });
     }
     return presentOrganisation((await store.findOrganisation(tx, id))!);
   });
@@ -103,7 +102,7 @@ export async function createUser(ctx: AppContext, auth: Auth, input: { name: str
       .execute();
     await record(tx, {
       type: 'user.created',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { user: id, organisation: organisation.id },
       data: { role: input.role },
       sealed: { name, email },
@@ -141,8 +140,8 @@ export async function updateUser(
     if (Object.keys(set).length > 0) {
       await tx.updateTable('users').set({ ...set, updated_at: new Date(), version: current.version + 1 }).where('id', '=', id).execute();
       if (set.active === false) await store.deleteOtherSessions(tx, id);
-      await record(tx, { type: 'user.updated', actor: by(auth), subject: { user: id, organisation: current.organisation_id }, data, sealed });
-      if (set.active === false) await revokeAllTokens(tx, id, by(auth), 'deactivated');
+      await record(tx, { type: 'user.updated', actor: loggedActor(auth), subject: { user: id, organisation: current.organisation_id }, data, sealed });
+      if (set.active === false) await revokeAllTokens(tx, id, loggedActor(auth), 'deactivated');
     }
     return presentUser((await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
   }));
@@ -165,8 +164,8 @@ export async function resetPassword(ctx: AppContext, auth: Auth, id: string) {
       .where('id', '=', id)
       .execute();
     await store.deleteOtherSessions(tx, id);
-    await record(tx, { type: 'user.password_reset', actor: by(auth), subject: { user: id, organisation: current.organisation_id } });
-    await revokeAllTokens(tx, id, by(auth), 'password_reset');
+    await record(tx, { type: 'user.password_reset', actor: loggedActor(auth), subject: { user: id, organisation: current.organisation_id } });
+    await revokeAllTokens(tx, id, loggedActor(auth), 'password_reset');
   }));
   return { temporaryPassword };
 }

@@ -24,6 +24,9 @@ export interface Auth {
   restriction?: Restriction;
 }
 
+/** Who did it, as a log entry names them (LogEvent.actor). */
+export const loggedActor = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
+
 declare module 'fastify' {
   interface FastifyRequest {
     auth?: Auth;

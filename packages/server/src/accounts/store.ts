@@ -117,11 +117,6 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function getSetting<T>(db: Db, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value as T | undefined;
-}
-
 export async function putSetting(db: Db, key: string, value: unknown) {
   await db
     .insertInto('settings')

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import type { PersonCategory, PersonRecord } from '@truce/core/detainees/person';
 import { FINAL_OUTCOMES, OUTCOMES_NEEDING_NOTE, outcomeAllowed, type PersonStatus, type ReleaseOutcome } from '@truce/core/detainees/status';
-import type { Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import type { ExchangeMode } from '../db/schema-detainees.ts';
@@ -22,7 +22,6 @@ import { setStatus, statusOf } from './status.ts';
  */
 type Db = Kysely<Database>;
 
-const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
 const scope = (e: { party_a: string; party_b: string }) => ({ exchangePartyIds: [e.party_a, e.party_b] });
 
 /** Statuses from which a person may be put in a new exchange. */
@@ -91,7 +90,7 @@ export async function propose(ctx: AppContext, auth: Auth, input: ProposalInput)
     }
     await record(tx, {
       type: 'exchange.proposed',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { exchange: id },
       data: { mode: input.mode, parties: [input.partyA, input.partyB], meetingDate: input.meetingDate ?? null, releasedBy: countBy(persons, (p) => p.releasingParty), personsOrder: 'list-ref' },
       // In list then ref order (the request's order is not stored), so an audit can recompute it.
@@ -237,7 +236,7 @@ export async function approve(ctx: AppContext, auth: Auth, id: string, version: 
       }
     }
     await bump(tx, id, both ? 'approved' : 'proposed');
-    await record(tx, { type: 'exchange.approved', actor: by(auth), subject: { exchange: id }, data: { party: auth.actor.orgId, approvedByBoth: both } });
+    await record(tx, { type: 'exchange.approved', actor: loggedActor(auth), subject: { exchange: id }, data: { party: auth.actor.orgId, approvedByBoth: both } });
     return { id };
   });
 }
@@ -256,7 +255,7 @@ export async function endorse(ctx: AppContext, auth: Auth, id: string, version: 
     ]);
     const all = guarantors.every((g) => endorsements.some((x) => x.organisation_id === g.id));
     await bump(tx, id, all ? 'endorsed' : 'approved');
-    await record(tx, { type: 'exchange.endorsed', actor: by(auth), subject: { exchange: id }, data: { guarantor: auth.actor.orgId, endorsedByAll: all } });
+    await record(tx, { type: 'exchange.endorsed', actor: loggedActor(auth), subject: { exchange: id }, data: { guarantor: auth.actor.orgId, endorsedByAll: all } });
     return { id };
   });
 }
@@ -285,7 +284,7 @@ export async function schedule(ctx: AppContext, auth: Auth, id: string, input: {
       meetingId = input.meetingId;
     }
     await tx.updateTable('exchanges').set((eb) => ({ meeting_date: meetingDate, meeting_id: meetingId, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
-    await record(tx, { type: 'exchange.scheduled', actor: by(auth), subject: { exchange: id }, data: { meetingDate, meetingId } });
+    await record(tx, { type: 'exchange.scheduled', actor: loggedActor(auth), subject: { exchange: id }, data: { meetingDate, meetingId } });
     return { id };
   });
 }
@@ -328,7 +327,7 @@ export async function recordOutcome(ctx: AppContext, auth: Auth, id: string, inp
     await bump(tx, id, open ? 'endorsed' : 'completed');
     await record(tx, {
       type: 'exchange.outcome',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { exchange: id, list: input.listId },
       data: { outcome: input.outcome, identityChecked: Boolean(input.identityChecked), voluntary: Boolean(input.voluntary), completed: !open },
       sealed: { ref: input.ref, ...(note ? { note } : {}) },
@@ -352,7 +351,7 @@ export async function withdraw(ctx: AppContext, auth: Auth, id: string, input: {
       if (p.sought_list_id) await setStatus(tx, auth, { listId: p.sought_list_id, ref: p.sought_ref!, status: 'matched', note: input.reason.trim(), exchangeId: id });
     }
     await bump(tx, id, 'withdrawn');
-    await record(tx, { type: 'exchange.withdrawn', actor: by(auth), subject: { exchange: id }, sealed: { reason: input.reason.trim() } });
+    await record(tx, { type: 'exchange.withdrawn', actor: loggedActor(auth), subject: { exchange: id }, sealed: { reason: input.reason.trim() } });
     return { id };
   });
 }

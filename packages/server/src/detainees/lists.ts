@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import type { PersonRecord } from '@truce/core/detainees/person';
-import type { Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, notFound, staleVersion } from '../http/problem.ts';
@@ -19,7 +19,6 @@ import { personChanges } from './versions.ts';
  */
 type Db = Kysely<Database>;
 
-const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
 
 /** The lists this reader may see, with counts per status. */
 export async function visibleLists(ctx: AppContext, auth: Auth) {
@@ -96,7 +95,7 @@ export async function personDetail(ctx: AppContext, auth: Auth, id: string, ref:
   await ctx.db.transaction().execute(async (tx) => {
     await store.recordView(tx, { list_id: list.id, refs: [ref], what: 'person', viewer_user: auth.actor.userId, viewer_org: auth.actor.orgId });
     // A view of one person's record is itself on the record, as a commitment to whom.
-    await record(tx, { type: 'detainees.person.viewed', actor: by(auth), subject: { list: list.id }, sealed: { ref } });
+    await record(tx, { type: 'detainees.person.viewed', actor: loggedActor(auth), subject: { list: list.id }, sealed: { ref } });
   });
   const [statusEvents, views] = await Promise.all([
     ctx.db
@@ -156,7 +155,7 @@ export async function writeNewVersion(tx: Db, auth: Auth, input: NewVersion) {
     .execute();
   await record(tx, {
     type: 'detainees.list.version',
-    actor: by(auth),
+    actor: loggedActor(auth),
     subject: { list: list.id },
     data: {
       party: list.party_id, kind: list.kind, version, persons: next.length, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length,

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { sql, type Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import type { PersonRecord } from '@truce/core/detainees/person';
-import type { Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound, staleVersion } from '../http/problem.ts';
@@ -21,7 +21,6 @@ import { runMatching } from './match-runner.ts';
  */
 type Db = Kysely<Database>;
 
-const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
 
 function mayMatch(auth: Auth) {
   if (!can(auth.actor, 'detainees.match')) throw forbidden('Only the facilitator and the guarantors run the matcher.');
@@ -166,7 +165,7 @@ export async function decide(ctx: AppContext, auth: Auth, input: DecisionInput) 
       .execute();
     await record(tx, {
       type: dedupe ? 'detainees.duplicate.decided' : 'detainees.match.decided',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { soughtList: sought.id, heldList: held.id },
       data: { decision: input.decision, score, version },
       sealed: { soughtRef: input.soughtRef, heldRef: input.heldRef, ...(note ? { note } : {}) },

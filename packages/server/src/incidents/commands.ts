@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import type { Assessment, Verification } from '@truce/core/incidents/findings';
-import type { Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound, Problem, staleVersion } from '../http/problem.ts';
@@ -20,7 +20,6 @@ import { noteStalemate } from './stalemate.ts';
  * a guarantor — which adopts the finding when the decision rule is met — and reopen.
  */
 type Db = Kysely<Database>;
-const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
 
 async function lockedIncident(tx: Db, id: string, version?: number) {
   const incident = await store.lockIncident(tx, id);
@@ -55,7 +54,7 @@ export async function createIncident(ctx: AppContext, auth: Auth, reportIds: str
       .values({ id, created_at: now, created_by: auth.actor.userId, reply_deadline: new Date(now.getTime() + mechanism.reply_deadline_hours * 3_600_000), round: 1, merged_into: null, version: 1 })
       .execute();
     await attach(tx, auth, id, reportIds);
-    await record(tx, { type: 'incident.created', actor: by(auth), subject: { incident: id }, data: { reports: reportIds, replyDeadlineHours: mechanism.reply_deadline_hours } });
+    await record(tx, { type: 'incident.created', actor: loggedActor(auth), subject: { incident: id }, data: { reports: reportIds, replyDeadlineHours: mechanism.reply_deadline_hours } });
     return viewIncident(tx, auth, id);
   });
 }
@@ -65,7 +64,7 @@ export async function addReport(ctx: AppContext, auth: Auth, id: string, reportI
     const incident = await lockedIncident(tx, id, version);
     await attach(tx, auth, id, [reportId]);
     await bump(tx, id, incident.version);
-    await record(tx, { type: 'incident.report_added', actor: by(auth), subject: { incident: id, report: reportId } });
+    await record(tx, { type: 'incident.report_added', actor: loggedActor(auth), subject: { incident: id, report: reportId } });
     return viewIncident(tx, auth, id);
   });
 }
@@ -83,7 +82,7 @@ export async function removeReport(ctx: AppContext, auth: Auth, id: string, repo
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('That report is not in this incident.');
     await bump(tx, id, incident.version);
-    await record(tx, { type: 'incident.report_removed', actor: by(auth), subject: { incident: id, report: reportId } });
+    await record(tx, { type: 'incident.report_removed', actor: loggedActor(auth), subject: { incident: id, report: reportId } });
     return viewIncident(tx, auth, id);
   });
 }
@@ -100,7 +99,7 @@ export async function mergeIncident(ctx: AppContext, auth: Auth, id: string, oth
     for (const r of moving) await tx.insertInto('incident_reports').values({ incident_id: id, report_id: r.id, added_at: now, added_by: auth.actor.userId }).execute();
     await tx.updateTable('incidents').set({ merged_into: id }).where('id', '=', otherId).execute();
     await bump(tx, id, incident.version);
-    await record(tx, { type: 'incident.merged', actor: by(auth), subject: { incident: id, merged: otherId }, data: { reports: moving.map((r) => r.id) } });
+    await record(tx, { type: 'incident.merged', actor: loggedActor(auth), subject: { incident: id, merged: otherId }, data: { reports: moving.map((r) => r.id) } });
     return viewIncident(tx, auth, id);
   });
 }
@@ -127,7 +126,7 @@ export async function reply(ctx: AppContext, auth: Auth, id: string, input: { te
       .insertInto('incident_replies')
       .values({ id: replyId, incident_id: id, party_id: auth.actor.orgId, text: input.text.trim(), evidence: JSON.stringify(input.evidence), created_by: auth.actor.userId, created_at: new Date() })
       .execute();
-    await record(tx, { type: 'incident.replied', actor: by(auth), subject: { incident: id, reply: replyId }, data: { evidence: input.evidence }, sealed: { text: input.text.trim() } });
+    await record(tx, { type: 'incident.replied', actor: loggedActor(auth), subject: { incident: id, reply: replyId }, data: { evidence: input.evidence }, sealed: { text: input.text.trim() } });
     // A finding that waited for this reply is adopted now (the rule adopts it, not the party).
     await adoptIfDue(tx, incident, null, 'reply');
     return viewIncident(tx, auth, id);
@@ -165,13 +164,13 @@ export async function assess(
       .execute();
     await record(tx, {
       type: 'incident.assessed',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { incident: id, assessment: assessmentId },
       data: { round: incident.round, verification: input.verification, attribution: input.attribution },
       sealed: { reasoning: input.reasoning.trim() },
     });
 
-    await adoptIfDue(tx, incident, by(auth), 'assessment');
+    await adoptIfDue(tx, incident, loggedActor(auth), 'assessment');
     await noteStalemate(tx, auth, incident, assessmentId);
     return viewIncident(tx, auth, id);
   });
@@ -190,7 +189,7 @@ export async function reopen(ctx: AppContext, auth: Auth, id: string, input: { r
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new Problem(409, 'Conflict', 'There is no adopted finding to reopen.', { code: 'no_finding' });
     await tx.updateTable('incidents').set({ round: incident.round + 1, version: incident.version + 1 }).where('id', '=', id).execute();
-    await record(tx, { type: 'finding.reopened', actor: by(auth), subject: { incident: id }, data: { round: incident.round, reason: input.reason.trim() } });
+    await record(tx, { type: 'finding.reopened', actor: loggedActor(auth), subject: { incident: id }, data: { round: incident.round, reason: input.reason.trim() } });
     return viewIncident(tx, auth, id);
   });
 }

@@ -53,10 +53,6 @@ export async function entryRange(db: Kysely<Database>, from: number, count: numb
     .execute();
 }
 
-export async function latestCheckpoint(db: Kysely<Database>) {
-  return db.selectFrom('log_checkpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst();
-}
-
 export async function checkpointAt(db: Kysely<Database>, size: number) {
   return db.selectFrom('log_checkpoints').selectAll().where('size', '=', size).executeTakeFirst();
 }

@@ -136,22 +136,3 @@ export async function runMatchJob(job: MatchJob, opts: ParallelOptions & { lexic
   }
 }
 
-/** Matches prepared lists on worker threads (a pool started and closed for the call). */
-export async function matchParallel(sought: PreparedList, held: PreparedList, opts: ParallelOptions = {}): Promise<MatchResult> {
-  const pool = new MatchPool(opts.workers ?? 2);
-  try {
-    return await pool.match(sought, held, opts);
-  } finally {
-    await pool.close();
-  }
-}
-
-/** Duplicates within a prepared list on worker threads. */
-export async function findDuplicatesParallel(list: PreparedList, opts: ParallelOptions = {}): Promise<MatchResult> {
-  const pool = new MatchPool(opts.workers ?? 2);
-  try {
-    return await pool.match(list, null, opts);
-  } finally {
-    await pool.close();
-  }
-}

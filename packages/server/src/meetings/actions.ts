@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { can } from '@truce/core/policy/policy';
-import type { Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, staleVersion } from '../http/problem.ts';
 import { record } from '../log/record.ts';
-import { by, lockedMeeting } from './meetings.ts';
+import { lockedMeeting } from './meetings.ts';
 import type { NewActionItem } from './schema.ts';
 import * as store from './store.ts';
 
@@ -32,7 +32,7 @@ export async function assignAction(ctx: AppContext, auth: Auth, meetingId: strin
     await store.bumpMeeting(tx, meetingId);
     await record(tx, {
       type: 'meeting.action_assigned',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { meeting: meetingId, action_item: id, organisation: input.ownerOrgId },
       data: { dueOn: input.dueOn, decision: input.decisionId ?? null, shared: input.shared ?? false },
       sealed: { text: input.text.trim() },
@@ -52,7 +52,7 @@ export async function markDone(ctx: AppContext, auth: Auth, id: string, input: {
     if (item.status === 'done') throw conflict('This action item is already done.', 'already_done');
     const note = (input.note ?? '').trim();
     await tx.updateTable('meeting_action_items').set((eb) => ({ status: 'done', done_at: new Date(), done_by: auth.actor.userId, done_note: note, version: eb('version', '+', 1) })).where('id', '=', id).execute();
-    await record(tx, { type: 'meeting.action_done', actor: by(auth), subject: { meeting: item.meeting_id, action_item: id }, sealed: note ? { note } : undefined });
+    await record(tx, { type: 'meeting.action_done', actor: loggedActor(auth), subject: { meeting: item.meeting_id, action_item: id }, sealed: note ? { note } : undefined });
     return { id, meetingId: item.meeting_id };
   });
 }
@@ -88,7 +88,7 @@ export async function scheduleExchange(ctx: AppContext, auth: Auth, meetingId: s
     const meetingDate = new Date(meeting.starts_at).toISOString().slice(0, 10);
     await tx.updateTable('exchanges').set((eb) => ({ meeting_id: meetingId, meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', input.exchangeId).execute();
     await store.bumpMeeting(tx, meetingId);
-    await record(tx, { type: 'exchange.scheduled', actor: by(auth), subject: { exchange: input.exchangeId, meeting: meetingId }, data: { meetingDate, meetingId } });
+    await record(tx, { type: 'exchange.scheduled', actor: loggedActor(auth), subject: { exchange: input.exchangeId, meeting: meetingId }, data: { meetingDate, meetingId } });
     return { id: meetingId };
   });
 }

@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import { decide, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
 import { actionItemReason, exchangeReason, linkKey, proposeAgenda, type AgendaLink, type PendingItem } from '@truce/core/meetings/agenda';
-import type { Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, notFound, staleVersion } from '../http/problem.ts';
 import { record } from '../log/record.ts';
 import { incidentScope } from '../incidents/scope.ts';
-import { by, lockedMeeting } from './meetings.ts';
+import { lockedMeeting } from './meetings.ts';
 import type { AgendaEntry } from './schema.ts';
 import * as store from './store.ts';
 
@@ -181,7 +181,7 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
     await store.bumpMeeting(tx, meetingId);
     await record(tx, {
       type: 'meeting.agenda_set',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { meeting: meetingId },
       data: { order, added: added.map((a) => ({ item: a.item, ...(a.link ?? {}) })), removed },
       sealed: Object.keys(titles).length > 0 ? { titles } : undefined,
@@ -211,7 +211,7 @@ export async function changeItem(ctx: AppContext, auth: Auth, id: string, input:
     }
     await record(tx, {
       type: 'meeting.minutes_recorded',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { meeting: item.meeting_id, item: id },
       data: { version, shared },
       sealed: { minutes, title },

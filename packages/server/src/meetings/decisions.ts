@@ -2,12 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { sql, type Kysely } from 'kysely';
 import { adoption, approvalRefusal } from '@truce/core/meetings/decisions';
 import { can } from '@truce/core/policy/policy';
-import type { Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound, Problem, staleVersion } from '../http/problem.ts';
 import { record } from '../log/record.ts';
-import { by, lockedMeeting } from './meetings.ts';
+import { lockedMeeting } from './meetings.ts';
 import type { DecisionChange, NewDecision } from './schema.ts';
 import * as store from './store.ts';
 
@@ -85,7 +85,7 @@ export async function recordDecision(ctx: AppContext, auth: Auth, meetingId: str
     await store.bumpMeeting(tx, meetingId);
     await record(tx, {
       type: 'meeting.decision_recorded',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { meeting: meetingId, decision: id },
       data: { number, proposedBy, incidents: input.incidentIds ?? [], exchanges: input.exchangeIds ?? [], parties: input.partyIds ?? [], shared: input.shared ?? false },
       sealed: { text: input.text.trim(), ...(input.persons?.length ? { persons: input.persons } : {}) },
@@ -119,7 +119,7 @@ async function adoptIfReady(tx: Db, auth: Auth, decision: { id: string; meeting_
   await bumpDecision(tx, decision.id, { status: 'adopted', adopted_at: new Date() });
   await record(tx, {
     type: 'meeting.decision_adopted',
-    actor: by(auth),
+    actor: loggedActor(auth),
     subject: { meeting: decision.meeting_id, decision: decision.id },
     data: { number: decision.number, approvedBy: state.approvedBy, present },
   });
@@ -156,7 +156,7 @@ export async function approveDecision(ctx: AppContext, auth: Auth, id: string, v
     if (refusal) throw REFUSALS[refusal]();
     const entryId = await record(tx, {
       type: 'meeting.decision_approved',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { meeting: decision.meeting_id, decision: id },
       data: { number: decision.number, guarantor: auth.actor.orgId, decisionVersion: decision.version },
     });
@@ -196,7 +196,7 @@ export async function changeDecision(ctx: AppContext, auth: Auth, id: string, in
     await bumpDecision(tx, id);
     await record(tx, {
       type: 'meeting.decision_changed',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { meeting: decision.meeting_id, decision: id },
       data: { number: decision.number, ...(input.incidentIds ? { incidents: input.incidentIds } : {}), ...(input.exchangeIds ? { exchanges: input.exchangeIds } : {}), ...(input.partyIds ? { parties: input.partyIds } : {}), ...(input.shared !== undefined ? { shared: input.shared } : {}) },
       sealed: { ...(input.text !== undefined ? { text: input.text.trim() } : {}), ...(input.persons ? { persons: input.persons } : {}) },
@@ -211,7 +211,7 @@ export async function withdrawDecision(ctx: AppContext, auth: Auth, id: string, 
     const decision = await lockedDecision(tx, id, input.version);
     if (decision.status !== 'proposed') throw conflict(`This decision is ${decision.status}; only a proposed decision is withdrawn.`, 'wrong_state');
     await bumpDecision(tx, id, { status: 'withdrawn', withdrawn_at: new Date(), withdraw_reason: input.reason.trim() });
-    await record(tx, { type: 'meeting.decision_withdrawn', actor: by(auth), subject: { meeting: decision.meeting_id, decision: id }, data: { number: decision.number }, sealed: { reason: input.reason.trim() } });
+    await record(tx, { type: 'meeting.decision_withdrawn', actor: loggedActor(auth), subject: { meeting: decision.meeting_id, decision: id }, data: { number: decision.number }, sealed: { reason: input.reason.trim() } });
     return { id, meetingId: decision.meeting_id };
   });
 }

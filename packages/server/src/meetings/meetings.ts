@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
-import type { Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound, staleVersion } from '../http/problem.ts';
@@ -15,7 +15,6 @@ import * as store from './store.ts';
  * entry; names of people and the venue enter the log only as commitments.
  */
 type Db = Kysely<Database>;
-export const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
 
 /** The meeting, locked, at the version the client edited, and still open to changes. */
 export async function lockedMeeting(tx: Db, id: string, version?: number) {
@@ -61,7 +60,7 @@ export async function scheduleMeeting(ctx: AppContext, auth: Auth, input: NewMee
       .execute();
     await record(tx, {
       type: 'meeting.scheduled',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { meeting: id },
       data: { startsAt: new Date(input.startsAt).toISOString(), participants: input.participants.map((p) => p.organisationId) },
       sealed: { title: input.title.trim(), venue: input.venue.trim(), delegates: input.participants.map((p) => clean(p.delegates)) },
@@ -107,7 +106,7 @@ export async function changeMeeting(ctx: AppContext, auth: Auth, id: string, inp
         .where('meeting_date', 'is distinct from', meetingDate)
         .returning('id')
         .execute();
-      for (const e of moved) await record(tx, { type: 'exchange.scheduled', actor: by(auth), subject: { exchange: e.id, meeting: id }, data: { meetingDate, meetingId: id } });
+      for (const e of moved) await record(tx, { type: 'exchange.scheduled', actor: loggedActor(auth), subject: { exchange: e.id, meeting: id }, data: { meetingDate, meetingId: id } });
     }
     if (input.participants) {
       await checkOrganisations(tx, input.participants.map((p) => p.organisationId), (i) => `/body/participants/${i}/organisationId`);
@@ -129,7 +128,7 @@ export async function changeMeeting(ctx: AppContext, auth: Auth, id: string, inp
     }
     await record(tx, {
       type: input.status === 'cancelled' ? 'meeting.cancelled' : input.status === 'held' ? 'meeting.held' : 'meeting.changed',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { meeting: id },
       data: changes,
       sealed: { ...sealed, ...(input.status === 'cancelled' ? { reason: input.cancelReason!.trim() } : {}) },
@@ -163,7 +162,7 @@ export async function recordAttendance(ctx: AppContext, auth: Auth, id: string, 
     await store.bumpMeeting(tx, id);
     await record(tx, {
       type: 'meeting.attendance_recorded',
-      actor: by(auth),
+      actor: loggedActor(auth),
       subject: { meeting: id },
       data: { present: input.attendance.filter((a) => a.present).map((a) => a.organisationId), absent: input.attendance.filter((a) => !a.present).map((a) => a.organisationId) },
       sealed: { attendees: input.attendance.map((a) => clean(a.attendees)) },

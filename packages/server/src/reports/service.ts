@@ -5,7 +5,7 @@ import { zoneContains, type ZoneGeometry } from '@truce/core/mechanism/geojson';
 import { validateReport } from '@truce/core/reports/validate';
 import { canonicalJson } from '@truce/core/log/index';
 import type { ReportContent, ReportFlags } from '@truce/core/reports/model';
-import type { Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import { sha256Hex } from '../accounts/secrets.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
@@ -30,7 +30,6 @@ import { filingBatcher } from './filing-batch.ts';
  */
 type Db = Kysely<Database>;
 
-const by = (auth: Auth) => ({ organisation: auth.actor.orgId, user: auth.actor.userId });
 
 function normalise(input: ReportContentInput): ReportContent {
   return {
@@ -134,7 +133,7 @@ export async function fileReport(ctx: AppContext, auth: Auth, input: ReportConte
     idempotency_key: idempotencyKey ?? null, request_hash: requestHash, ...headerColumns(content, flags, areas),
   };
   const version = { report_id: id, version: 1, content, areas, change_note: '', created_by: auth.actor.userId, created_at: now };
-  const entry = prepareEntry({ type: 'report.filed', actor: by(auth), subject: { report: id }, data: publicFacts(content, flags, areas, 1), sealed: { content } });
+  const entry = prepareEntry({ type: 'report.filed', actor: loggedActor(auth), subject: { report: id }, data: publicFacts(content, flags, areas, 1), sealed: { content } });
   // No lock: filings do not wait on each other (the log's sequencer numbers the entry
   // after commit), and concurrent ones are written together (filing-batch.ts). The answer
   // is built from the rows as written.
@@ -180,7 +179,7 @@ export async function correctReport(ctx: AppContext, auth: Auth, id: string, inp
       .values({ report_id: id, version, content: JSON.stringify(content), areas: JSON.stringify(areas), change_note: input.changeNote.trim(), created_by: auth.actor.userId, created_at: new Date() })
       .execute();
     await tx.updateTable('reports').set({ current_version: version, ...headerColumns(content, flags, areas) }).where('id', '=', id).execute();
-    await record(tx, { type: 'report.corrected', actor: by(auth), subject: { report: id }, data: publicFacts(content, flags, areas, version), sealed: { content, changeNote: input.changeNote.trim() } });
+    await record(tx, { type: 'report.corrected', actor: loggedActor(auth), subject: { report: id }, data: publicFacts(content, flags, areas, version), sealed: { content, changeNote: input.changeNote.trim() } });
   });
   return view(ctx.db, auth, id);
 }
@@ -194,7 +193,7 @@ export async function withdrawReport(ctx: AppContext, auth: Auth, id: string, in
       .set({ withdrawn_at: new Date(), withdrawn_by: auth.actor.userId, withdrawn_reason: input.reason.trim() })
       .where('id', '=', id)
       .execute();
-    await record(tx, { type: 'report.withdrawn', actor: by(auth), subject: { report: id }, sealed: { reason: input.reason.trim() } });
+    await record(tx, { type: 'report.withdrawn', actor: loggedActor(auth), subject: { report: id }, sealed: { reason: input.reason.trim() } });
   });
   return view(ctx.db, auth, id);
 }
