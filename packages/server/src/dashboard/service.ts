@@ -12,7 +12,7 @@ import { geoData } from '../geo/service.ts';
 import { scopeOf } from '../reports/present.ts';
 import * as store from './store.ts';
 import * as rollup from './rollup.ts';
-import type { CellsQueryInput, ClustersQueryInput, DashboardQueryInput } from './routes.ts';
+import type { CellsQueryInput, ClustersQueryInput, DashboardQueryInput } from './schema.ts';
 
 /**
  * The dashboard and the map (C8, C10); the exports (exports/) use the same scope. Every
@@ -23,7 +23,6 @@ import type { CellsQueryInput, ClustersQueryInput, DashboardQueryInput } from '.
 type Db = Kysely<Database>;
 
 export const POINT_LIMIT = 20_000;
-export const VERIFICATION_FILTERS = [...store.VERIFICATIONS, 'none'] as const;
 
 /** The policy's `report.read` as a SQL scope. Kept in step with RULES (the access test checks). */
 export function scopeFor(actor: Actor): store.Scope {

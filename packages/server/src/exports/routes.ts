@@ -7,7 +7,7 @@ import type { Actor } from '@truce/core/model/accounts';
 import type { AppContext } from '../context.ts';
 import { authOf } from '../http/auth-hook.ts';
 import { Responses } from '../http/schemas.ts';
-import { DashboardQuery } from '../dashboard/routes.ts';
+import { DashboardQuery } from '../dashboard/schema.ts';
 import { renderIncidents, renderReports } from './render.ts';
 import { IncidentExportQuery, ReportExportQuery, type IncidentExportQueryInput, type ReportExportQueryInput } from './schema.ts';
 import { exportIncidents, exportReports, metadataOf, type ExportHeader } from './service.ts';

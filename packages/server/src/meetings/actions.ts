@@ -4,7 +4,7 @@ import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, staleVersion } from '../http/problem.ts';
 import { record } from '../log/record.ts';
-import { lockedMeeting } from './meetings.ts';
+import { lockedMeeting } from './locked-meeting.ts';
 import type { NewActionItem } from './schema.ts';
 import * as store from './store.ts';
 

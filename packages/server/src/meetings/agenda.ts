@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { badRequest, notFound, staleVersion } from '../http/problem.ts';
 import { record } from '../log/record.ts';
 import { incidentScope } from '../incidents/scope.ts';
-import { lockedMeeting } from './meetings.ts';
+import { lockedMeeting } from './locked-meeting.ts';
 import type { AgendaEntry } from './schema.ts';
 import * as store from './store.ts';
 

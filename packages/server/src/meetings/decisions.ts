@@ -7,7 +7,7 @@ import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound, Problem, staleVersion } from '../http/problem.ts';
 import { record } from '../log/record.ts';
-import { lockedMeeting } from './meetings.ts';
+import { lockedMeeting } from './locked-meeting.ts';
 import type { DecisionChange, NewDecision } from './schema.ts';
 import * as store from './store.ts';
 

@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import { loggedActor, type Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
-import { badRequest, conflict, notFound, staleVersion } from '../http/problem.ts';
+import { badRequest, conflict } from '../http/problem.ts';
 import { record } from '../log/record.ts';
 import { adoptWhereReady } from './decisions.ts';
 import type { AttendanceBody, MeetingChange, NewMeeting } from './schema.ts';
+import { lockedMeeting } from './locked-meeting.ts';
 import * as store from './store.ts';
 
 /**
@@ -15,15 +16,6 @@ import * as store from './store.ts';
  * entry; names of people and the venue enter the log only as commitments.
  */
 type Db = Kysely<Database>;
-
-/** The meeting, locked, at the version the client edited, and still open to changes. */
-export async function lockedMeeting(tx: Db, id: string, version?: number) {
-  const meeting = await store.findMeeting(tx, id, { lock: true });
-  if (!meeting) throw notFound('There is no such meeting.');
-  if (version !== undefined && meeting.version !== version) throw staleVersion('meeting', meeting.version);
-  if (meeting.status === 'cancelled') throw conflict('This meeting was cancelled.', 'cancelled');
-  return meeting;
-}
 
 async function checkOrganisations(tx: Db, ids: string[], path: (i: number) => string) {
   const known = await store.organisations(tx, ids);
