@@ -30,7 +30,13 @@ const issued: Checker = async (c) => {
   compare(c, item, 'checkpoint', data.checkpoint, meta.checkpoint);
   compare(c, item, 'pdfSha256', data.pdfSha256, meta.pdf.sha256);
   if (c.entry.actor) compare(c, item, 'issuedBy', c.entry.actor.organisation, meta.issuedBy.organisationId);
-  const pdf = await c.api.bytes(`/api/publications/${enc(id)}?format=pdf`);
+  let pdf: Uint8Array;
+  try {
+    pdf = await c.api.bytes(`/api/publications/${enc(id)}?format=pdf`);
+  } catch (err) {
+    // Its metadata is served, so the party may read it: a refused PDF is the server's own finding of damage.
+    return c.diverges(item, 'pdf', `the PDF is not served (${(err as Error).message})`);
+  }
   const actual = createHash('sha256').update(pdf).digest('hex');
   if (actual !== data.pdfSha256) c.diverges(item, 'pdf', `recorded sha256 ${data.pdfSha256}, the PDF served hashes to ${actual}`);
 };
