@@ -76,6 +76,42 @@ describe.each(ENGINES)('logIndex on write answers on %s', (engine) => {
     expect(await entryOf(withdrawn, 200)).toMatchObject({ type: 'report.withdrawn', subject: { report: other.body.id } });
   });
 
+  it('names the entry of a list version, a match decision, an approval, a confirmed release, a decision, its approval and a publication', async () => {
+    const facilitator = await ts.signedIn(demo('facilitator', 'officer'));
+    const dawn = accused;
+    const accept = async (client: Client, listId: string, csv: string) => {
+      const up = await client.post(`/api/detainee-lists/${listId}/uploads?fileName=list.csv`, undefined, { raw: csv, headers: { 'content-type': 'text/csv' } });
+      return client.post(`/api/detainee-uploads/${up.body.id}/accept`);
+    };
+    const lists = (await facilitator.get('/api/detainee-lists')).body.lists as { id: string; partyShortName: string; kind: string }[];
+    const list = (party: string, kind: string) => lists.find((l) => l.partyShortName === party && l.kind === kind)!.id;
+    const version = await accept(gov, list('Government', 'held'), 'ref,full_name,birth_year,birth_place\nGH-7,خالد محمود العلي,1988,دوما\n');
+    expect(await entryOf(version)).toMatchObject({ type: 'detainees.list.version', subject: { list: list('Government', 'held') } });
+    await accept(dawn, list('Northern Dawn', 'sought'), 'ref,full_name,birth_year,birth_place\nNS-7,خالد محمود العلي,1988,دوما\n');
+    await accept(dawn, list('Northern Dawn', 'held'), 'ref,full_name,birth_year\nNH-7,باسل يوسف الحمصي,1990\n');
+    const match = await facilitator.request('PUT', '/api/match-decisions', { soughtListId: list('Northern Dawn', 'sought'), soughtRef: 'NS-7', heldListId: list('Government', 'held'), heldRef: 'GH-7', decision: 'confirmed' });
+    expect(await entryOf(match, 200)).toMatchObject({ type: 'detainees.match.decided' });
+    let ex = (await dawn.post('/api/exchanges', { title: 'تبادل دوما', mode: 'one-for-one', partyA: orgs.Government, partyB: orgs['Northern Dawn'], persons: [{ soughtListId: list('Northern Dawn', 'sought'), soughtRef: 'NS-7' }, { listId: list('Northern Dawn', 'held'), ref: 'NH-7' }] })).body;
+    const approval = await gov.post(`/api/exchanges/${ex.id}/approve`, { version: ex.version });
+    expect(await entryOf(approval, 200)).toMatchObject({ type: 'exchange.approved', subject: { exchange: ex.id } });
+    ex = (await dawn.post(`/api/exchanges/${ex.id}/approve`, { version: approval.body.version })).body;
+    for (const key of ['russia', 'turkey', 'iran']) ex = (await (await ts.signedIn(demo(key, 'officer'))).post(`/api/exchanges/${ex.id}/endorse`, { version: ex.version })).body;
+    const release = await facilitator.post(`/api/exchanges/${ex.id}/outcomes`, { listId: list('Government', 'held'), ref: 'GH-7', outcome: 'confirmed', identityChecked: true, voluntary: true });
+    expect(await entryOf(release, 200)).toMatchObject({ type: 'exchange.outcome', subject: { exchange: ex.id } });
+
+    const participants = ['Russia', 'Türkiye', 'Iran', 'Government'].map((k) => ({ organisationId: orgs[k], delegates: [] as string[] }));
+    let meeting = (await secretariat.post('/api/meetings', { title: 'اجتماع أستانا', startsAt: '2030-05-02T07:00:00Z', venue: 'أستانا', participants })).body;
+    meeting = (await secretariat.request('PUT', `/api/meetings/${meeting.id}/attendance`, { version: meeting.version, attendance: participants.map((p) => ({ organisationId: p.organisationId, present: true })) })).body;
+    const recorded = await secretariat.post(`/api/meetings/${meeting.id}/decisions`, { text: 'تمديد وقف إطلاق النار في دوما.', partyIds: [orgs.Government] });
+    const decision = recorded.body.decisions[0];
+    expect(await entryOf(recorded)).toMatchObject({ type: 'meeting.decision_recorded', subject: { decision: decision.id } });
+    expect(await entryOf(await russia.post(`/api/decisions/${decision.id}/approve`, { version: decision.version }), 200)).toMatchObject({ type: 'meeting.decision_approved', subject: { decision: decision.id } });
+
+    const today = new Date().toISOString().slice(0, 10);
+    const issued = await secretariat.post('/api/publications', { kind: 'issg', from: today, to: today, language: 'ar' });
+    expect(await entryOf(issued)).toMatchObject({ type: 'publication.issued', subject: { publication: issued.body.id } });
+  });
+
   it('gives different answers different indexes, in the order they were made', async () => {
     const indexes: number[] = [];
     for (const name of ['مراقب ١', 'مراقب ٢', 'مراقب ٣']) {

@@ -3,7 +3,7 @@ import type { AppContext } from '../context.ts';
 import { authOf } from '../http/auth-hook.ts';
 import { IdParams, Responses } from '../http/schemas.ts';
 import * as matching from './matching.ts';
-import { CandidatesQuery, Decision, MatchesQuery, RunRequest } from './schema.ts';
+import { CandidatesQuery, Decision, DecisionsQuery, MatchesQuery, RunRequest } from './schema.ts';
 
 /** Matching (C5): runs, their candidates side by side, reviewers' decisions. */
 export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -44,6 +44,12 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags: ['matching'], summary: 'Confirm or reject a candidate pair (to change a decision, send the version you saw)', body: Decision, response: Responses },
       },
       async (req) => matching.decide(ctx, authOf(req), req.body),
+    );
+
+    app.get(
+      '/api/match-decisions',
+      { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'The decisions taken on pairs of persons of a sought and a held list (or one list, for duplicates), with notes and versions', querystring: DecisionsQuery, response: Responses } },
+      async (req) => ({ decisions: await matching.decisionsOn(ctx, authOf(req), req.query) }),
     );
 
     app.get('/api/matches', { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'Confirmed matches: persons in both lists', querystring: MatchesQuery, response: Responses } }, async (req) => ({

@@ -206,6 +206,21 @@ export async function confirmedMatches(ctx: AppContext, auth: Auth, filter: { so
 }
 
 /**
+ * Every decision (confirmed or rejected, its note and version) on pairs of persons of two
+ * lists this reader may match: what a reviewer's receipt recorded, as served now.
+ */
+export async function decisionsOn(ctx: AppContext, auth: Auth, filter: { soughtListId: string; heldListId: string }) {
+  mayMatch(auth);
+  const sought = await listFor(ctx.db, auth.actor, filter.soughtListId, 'detainees.match');
+  const held = await listFor(ctx.db, auth.actor, filter.heldListId, 'detainees.match');
+  const rows = await ctx.db.selectFrom('match_decisions').selectAll().where('sought_list_id', '=', sought.id).where('held_list_id', '=', held.id).orderBy('sought_ref').orderBy('held_ref').limit(5000).execute();
+  return rows.map((r) => ({
+    soughtListId: r.sought_list_id, soughtRef: r.sought_ref, heldListId: r.held_list_id, heldRef: r.held_ref,
+    decision: r.decision, note: r.note, score: r.score, version: r.version, decidedOrg: r.decided_org, decidedAt: r.decided_at,
+  }));
+}
+
+/**
  * Runs queued runs one at a time (the matcher itself spreads over worker threads). A run
  * on a version that is no longer current is still run: its candidates are about persons
  * as they were, and the reviewer sees the persons as they are now.

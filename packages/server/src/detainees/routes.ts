@@ -34,8 +34,8 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags: ['detainees'], summary: "A page of a list's current persons with their status (the view is recorded)", params: ListParams, querystring: PersonsQuery, response: Responses },
       },
       async (req) => {
-        const { q, status, limit, offset } = req.query;
-        return lists.personsPage(ctx, authOf(req), req.params.id, { q, status, limit: Math.min(Number(limit ?? 50), 500), offset: Number(offset ?? 0) });
+        const { q, status, limit, offset, version } = req.query;
+        return lists.personsPage(ctx, authOf(req), req.params.id, { q, status, limit: Math.min(Number(limit ?? 50), 500), offset: Number(offset ?? 0), version: version === undefined ? undefined : Number(version) });
       },
     );
 

@@ -39,6 +39,7 @@ export const PersonsQuery = Type.Object(
     status: Type.Optional(Type.Union(PERSON_STATUSES.map((s) => Type.Literal(s)))),
     limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: 'At most this many persons (default 50, at most 500)' })),
     offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
+    version: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,6}$', description: 'The persons as they stood at this version of the list (default: the current one); what a receipt of that version committed to' })),
   },
   closed,
 );
@@ -64,6 +65,7 @@ export const CandidatesQuery = Type.Object(
   closed,
 );
 export const MatchesQuery = Type.Object({ soughtListId: Type.Optional(Uuid), heldListId: Type.Optional(Uuid) }, closed);
+export const DecisionsQuery = Type.Object({ soughtListId: Uuid, heldListId: Uuid }, closed);
 export const Decision = Type.Object(
   {
     soughtListId: Uuid,

@@ -62,15 +62,18 @@ export interface PersonPageFilter {
   status?: string;
   limit: number;
   offset: number;
+  /** The persons valid at this version (default: the current ones). */
+  version?: number;
 }
 
-/** One page of a list's current persons, with each person's status. */
+/** One page of a list's persons (current, or at a version), with each person's current status. */
 export async function personPage(db: Db, listId: string, filter: PersonPageFilter) {
   let q = db
     .selectFrom('detainee_persons as p')
     .leftJoin('detainee_status as s', (j) => j.onRef('s.list_id', '=', 'p.list_id').onRef('s.ref', '=', 'p.ref'))
-    .where('p.list_id', '=', listId)
-    .where('p.to_version', 'is', null);
+    .where('p.list_id', '=', listId);
+  const at = filter.version;
+  q = at === undefined ? q.where('p.to_version', 'is', null) : q.where('p.from_version', '<=', at).where((eb) => eb.or([eb('p.to_version', 'is', null), eb('p.to_version', '>', at)]));
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('p.ref', 'ilike', like), eb(sql<string>`p.record::text`, 'ilike', like)]));
