@@ -3,6 +3,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import type { Role } from '@truce/core/model/accounts';
+import { Rng } from '@truce/synthetic/random';
 import { parsePlacesTsv, type PlaceRow } from '@truce/core/geo/index';
 import { zoneContains, type ZoneGeometry } from '@truce/core/mechanism/geojson';
 import { decide, type Assessment, type Attribution, type Verification } from '@truce/core/incidents/findings';
@@ -19,8 +20,9 @@ import type { Areas } from '../reports/present.ts';
  * Fictional violation reports for the demo mechanism (C2, C3): about 2,000 reports over
  * January–March 2017 at real populated places from the gazetteer, grouped into
  * incidents, with replies, assessments and findings in every state. Everything is
- * generated from a fixed seed (same data on every load) and every state change is written
- * with its log entry, exactly as the services write it; the rows carry 2017 times, the
+ * generated from a fixed seed by the one seeded generator (@truce/synthetic/random), so
+ * every load has the same data, and every state change is written with its log entry,
+ * exactly as the services write it; the rows carry 2017 times, the
  * log entries the time of loading. All people, witnesses and armed groups are invented.
  */
 type Db = Kysely<Database>;
@@ -35,55 +37,6 @@ export interface DemoIncidentsSummary {
   reports: number;
   incidents: number;
   entries: number;
-}
-
-// ---------------------------------------------------------------------------------------
-// Deterministic randomness
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float() {
-    return this.next();
-  }
-  chance(p: number) {
-    return this.next() < p;
-  }
-  int(min: number, max: number) {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)];
-  }
-  weighted<T>(pairs: readonly (readonly [T, number])[]): T {
-    const total = pairs.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [v, w] of pairs) {
-      r -= w;
-      if (r < 0) return v;
-    }
-    return pairs[pairs.length - 1][0];
-  }
-  /** Small counts: mostly 0–2, now and then more. */
-  count(mean: number) {
-    let n = 0;
-    const p = mean / (1 + mean);
-    while (this.next() < p && n < 60) n++;
-    return n;
-  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -358,7 +311,7 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     const g = GOVERNORATES[adm1];
     const place = rng.weighted(byAdm1.get(adm1)!);
     let type = rng.weighted(TYPES);
-    const at = new Date(START + day * 24 * HOUR + rng.int(0, 23) * HOUR + rng.int(0, 59) * 60_000);
+    const at = new Date(START + day * 24 * HOUR + rng.range(0, 23) * HOUR + rng.range(0, 59) * 60_000);
 
     // Who fights whom, and who says what.
     const group: Side | null = g.groups.length > 0 ? rng.weighted(g.groups) : null;
@@ -408,7 +361,7 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     const reporter = claim.reporter;
     const isParty = !(GUARANTORS as readonly string[]).includes(reporter);
     const lang: Lang = isParty ? 'ar' : rng.chance(0.3) ? 'en' : ({ russia: 'ru', turkey: 'tr', iran: 'fa' } as const)[reporter as Guarantor];
-    const occurred = new Date(e.at.getTime() + (e.partner ? rng.int(-90, 90) * 60_000 : 0));
+    const occurred = new Date(e.at.getTime() + (e.partner ? rng.range(-90, 90) * 60_000 : 0));
     const timePrecision: TimePrecision = rng.weighted([['hour', 50], ['exact', 18], ['day', 17], ['approximate', 15]] as const);
     const shown = new Date(occurred);
     if (timePrecision === 'hour' || timePrecision === 'approximate') shown.setUTCMinutes(0, 0, 0);
@@ -416,8 +369,8 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     if (timePrecision === 'exact') shown.setUTCSeconds(0, 0);
     const geoPrecision: GeoPrecision = rng.weighted([['place', 70], ['exact', 18], ['district', 12]] as const);
     const jitter = geoPrecision === 'exact' ? 0.006 : 0.003;
-    let lat = Math.round((e.place.lat + (rng.float() - 0.5) * jitter) * 1e5) / 1e5;
-    let lon = Math.round((e.place.lon + (rng.float() - 0.5) * jitter) * 1e5) / 1e5;
+    let lat = Math.round((e.place.lat + (rng.next() - 0.5) * jitter) * 1e5) / 1e5;
+    let lon = Math.round((e.place.lon + (rng.next() - 0.5) * jitter) * 1e5) / 1e5;
     let areas = await locateAreas(lon, lat);
     if (!areas.adm1) {
       // Jittered across the border: keep the place's own point.
@@ -470,21 +423,21 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
       outsideZones: zoneGeometries.length > 0 && !zoneGeometries.some((z) => zoneContains(z, lon, lat)),
       outsideDates: !agreements.some((a) => a.effective_from <= day && (a.effective_to === null || day <= a.effective_to)),
     };
-    const createdAt = new Date(occurred.getTime() + (timePrecision === 'approximate' ? rng.int(20, 72) : rng.int(1, 18)) * HOUR + rng.int(0, 59) * 60_000);
+    const createdAt = new Date(occurred.getTime() + (timePrecision === 'approximate' ? rng.range(20, 72) : rng.range(1, 18)) * HOUR + rng.range(0, 59) * 60_000);
     const userId = reporterUser(reporter);
     const draft: Draft = { id: uuidv7(), reporter, userId, createdAt, content, areas, flags };
     if (rng.chance(0.04) && !quiet && casualties.injuredCivilian !== null) {
-      const corrected = { ...casualties, injuredCivilian: casualties.injuredCivilian + rng.int(1, 4), killedCivilian: casualties.killedCivilian ?? rng.int(0, 1) };
+      const corrected = { ...casualties, injuredCivilian: casualties.injuredCivilian + rng.range(1, 4), killedCivilian: casualties.killedCivilian ?? rng.range(0, 1) };
       const note = lang === 'ar' ? 'تحديث حصيلة الضحايا بعد وصول معلومات من النقطة الطبية.' : 'Casualty figures updated after verification.';
       draft.correction = {
-        at: new Date(createdAt.getTime() + rng.int(6, 60) * HOUR),
+        at: new Date(createdAt.getTime() + rng.range(6, 60) * HOUR),
         content: { ...content, casualties: corrected, description: rng.pick(TEMPLATES[lang])({ ...words, cas: casualtyWords(lang, corrected) }).trim() },
         note,
         userId,
       };
     } else if (rng.chance(0.015)) {
       draft.withdrawal = {
-        at: new Date(createdAt.getTime() + rng.int(3, 96) * HOUR),
+        at: new Date(createdAt.getTime() + rng.range(3, 96) * HOUR),
         reason: lang === 'ar' ? rng.pick(['تبين أن البلاغ مكرر لبلاغ سابق.', 'أُرسل البلاغ بالخطأ قبل التحقق من المعلومات.']) : 'Duplicate of an earlier report.',
         userId,
       };
@@ -517,7 +470,7 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     const pAwaiting = event.day < 31 ? 0.03 : event.day < 59 ? 0.06 : event.day < 80 ? 0.12 : 0.35;
     if (rng.chance(pAwaiting)) continue;
     const members = event.reports.length === 3 && rng.chance(0.1) ? event.reports.slice(0, 2) : event.reports;
-    const createdAt = new Date(Math.max(...members.map((r) => r.createdAt.getTime())) + rng.int(4, 48) * HOUR);
+    const createdAt = new Date(Math.max(...members.map((r) => r.createdAt.getTime())) + rng.range(4, 48) * HOUR);
     const accusedParties = [...new Set(members.map((r) => (r.content.allegedPerpetrator.kind === 'party' ? r.content.allegedPerpetrator.organisationId : null)).filter((x): x is string => x !== null))];
     plans.push({ id: uuidv7(), reports: members, createdAt, deadline: new Date(createdAt.getTime() + mechanism.reply_deadline_hours * HOUR), accusedParties, event });
   }
@@ -530,7 +483,7 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
   const forced = ['corroborated', 'not-corroborated', 'outside-agreement', 'inadmissible', 'disagreement', 'partial', 'none', 'reopened', 'reopened'] as const;
   let forcedAt = 0;
   const candidates = plans.filter((p) => !open.has(p.id));
-  const order = candidates.map((p) => [p, rng.float()] as const).sort((a, b) => a[1] - b[1]).map(([p]) => p);
+  const order = candidates.map((p) => [p, rng.next()] as const).sort((a, b) => a[1] - b[1]).map(([p]) => p);
   const modeOf = new Map<string, string>();
   for (const p of order) {
     let mode: string;
@@ -550,7 +503,7 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
   }
 
   function attributionFor(p: Plan): Attribution {
-    const r = rng.float();
+    const r = rng.next();
     if (p.accusedParties.length === 0 || r < 0.15) return { kind: 'undetermined' };
     if (r < 0.25) {
       const others = ['government', 'north-dawn', 'orontes', 'southern-union'].map(org).filter((o) => !p.accusedParties.includes(o));
@@ -561,13 +514,13 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
 
   for (const p of plans) {
     const isOpen = open.has(p.id);
-    if (isOpen) p.deadline = new Date(now + rng.int(6, 66) * HOUR);
+    if (isOpen) p.deadline = new Date(now + rng.range(6, 66) * HOUR);
     const groupedBy = rng.chance(0.7) ? secretariatUser : userOf(rng.pick(GUARANTORS));
     push(p.createdAt, (tx) => writeIncident(tx, p.id, p.reports.map((r) => r.id), p.createdAt, p.deadline, groupedBy));
     if (!isOpen) {
       for (const party of p.accusedParties) {
         if (!rng.chance(0.45)) continue;
-        const at = new Date(p.createdAt.getTime() + rng.int(3, mechanism.reply_deadline_hours - 2) * HOUR);
+        const at = new Date(p.createdAt.getTime() + rng.range(3, mechanism.reply_deadline_hours - 2) * HOUR);
         const key = [...participants.orgIds.entries()].find(([, v]) => v === party)![0];
         const text = rng.pick(REPLIES);
         const userId = userOf(key);
@@ -576,19 +529,19 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     }
     const mode = modeOf.get(p.id);
     if (!mode || mode === 'none') continue;
-    let t = p.deadline.getTime() + rng.int(2, 48) * HOUR;
+    let t = p.deadline.getTime() + rng.range(2, 48) * HOUR;
     const assessments: { round: number; guarantor: Guarantor; verification: Verification; attribution: Attribution; at: Date }[] = [];
     const addRound = (round: number, verdicts: [Guarantor, Verification, Attribution][]) => {
       for (const [guarantor, verification, attribution] of verdicts) {
-        t += rng.int(3, 120) * HOUR;
+        t += rng.range(3, 120) * HOUR;
         assessments.push({ round, guarantor, verification, attribution, at: new Date(t) });
       }
     };
-    const shuffled = [...GUARANTORS].map((x) => [x, rng.float()] as const).sort((a, b) => a[1] - b[1]).map(([x]) => x);
+    const shuffled = [...GUARANTORS].map((x) => [x, rng.next()] as const).sort((a, b) => a[1] - b[1]).map(([x]) => x);
     if (mode === 'partial') {
       const v = naturalVerdict(p);
       const a = attributionFor(p);
-      addRound(1, shuffled.slice(0, rng.int(1, 2)).map((g) => [g, v, a]));
+      addRound(1, shuffled.slice(0, rng.range(1, 2)).map((g) => [g, v, a]));
     } else if (mode === 'disagreement') {
       // Typically the guarantors close to the accused see it differently.
       const v = p.event.excluded ? 'outside-agreement' : 'corroborated';
@@ -603,14 +556,14 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
       const a = attributionFor(p);
       addRound(1, shuffled.map((g) => [g, v, a]));
       // Reopened some days after the finding; round 2 may already be decided, or not yet.
-      const reopenAt = new Date(t + rng.int(3, 15) * 24 * HOUR);
+      const reopenAt = new Date(t + rng.range(3, 15) * 24 * HOUR);
       const reason = rng.pick(REOPEN_REASONS);
       const reopenUser = userOf('secretariat', 'admin');
       push(reopenAt, (tx) => writeReopen(tx, p.id, reason, reopenUser, reopenAt));
       t = reopenAt.getTime();
       const v2: Verification = v === 'corroborated' ? 'not-corroborated' : 'corroborated';
       const a2 = attributionFor(p);
-      addRound(2, shuffled.slice(0, rng.int(0, 3)).map((g) => [g, v2, a2]));
+      addRound(2, shuffled.slice(0, rng.range(0, 3)).map((g) => [g, v2, a2]));
     } else {
       const v = mode as Verification;
       const a = attributionFor(p);
