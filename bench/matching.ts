@@ -33,7 +33,7 @@ import {
   placesFromGazetteerTsv,
   type GeneratedLists,
   type ScriptMode,
-} from '../packages/core/src/detainees/synthetic/index.ts';
+} from '@truce/synthetic/detainees/index';
 import {
   THRESHOLDS,
   findDuplicatesWithStats,

@@ -1,7 +1,7 @@
 /**
  * `node --import tsx bench/lib/generate-lists.ts --seed 7 --held 50000 --sought 50000 --dir out/`
  *
- * Writes synthetic detainee lists with ground truth (packages/core/src/detainees/synthetic),
+ * Writes synthetic detainee lists with ground truth (packages/synthetic/src/detainees),
  * so the matcher can be measured through files the way a user runs it:
  *   held.csv, sought.csv   canonical columns (packages/core/src/detainees/person.ts), UTF-8, header row
  *   truth.csv              sought_ref,held_ref,scheme,corruptions,cross_script — every true pair
@@ -27,7 +27,7 @@ import {
   recordsToCsv,
   truthToCsv,
   type ScriptMode,
-} from '../../packages/core/src/detainees/synthetic/index.ts';
+} from '@truce/synthetic/detainees/index';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MODES: ScriptMode[] = ['mixed', 'ar-latin', 'ar-ar', 'latin-latin'];

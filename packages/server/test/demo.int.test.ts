@@ -24,7 +24,7 @@ describe.each(ENGINES)('the demo reports and incidents on %s', (engine) => {
     const list = (await secretariat.get('/api/incidents?limit=500')).body.incidents as { id: string }[];
     incidents = [];
     for (const i of list) incidents.push((await secretariat.get(`/api/incidents/${i.id}`)).body);
-  }, 60_000);
+  });
   afterAll(() => ts?.close());
 
   it('spreads the reports over January–March 2017 and the governorates', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '@truce/core/model/accounts';
 import type { PersonRecord } from '@truce/core/detainees/person';
-import { generateLists, parseNameTokens, placesFromGazetteerTsv, type GeneratedLists } from '@truce/core/detainees/synthetic/index';
+import { generateLists, parseNameTokens, placesFromGazetteerTsv, type GeneratedLists } from '@truce/synthetic/detainees/index';
 import type { Auth } from '../accounts/authenticate.ts';
 import type { AppContext } from '../context.ts';
 import { GEO_DIR } from '../geo/service.ts';
@@ -16,7 +16,7 @@ import type { DemoParticipants } from './incidents-seed.ts';
 /**
  * The demo's detainee lists (C4–C6), all fictional: the Government and Northern Dawn each
  * keep a list of persons they hold and of persons they seek, generated with realistic
- * Syrian names in Arabic script and Latin transliterations (core detainees/synthetic),
+ * Syrian names in Arabic script and Latin transliterations (packages/synthetic),
  * uploaded in two versions; the matcher runs on them as it does on real lists; the
  * facilitator has confirmed and rejected some candidates and left others open; one
  * exchange took place in February 2017 and another waits for the Government's approval.

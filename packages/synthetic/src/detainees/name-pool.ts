@@ -8,7 +8,7 @@
  * count); the caller reads the file.
  */
 import { align, plainLatin } from './phonemes.ts';
-import { WeightedTable } from './random.ts';
+import { WeightedTable } from '../random.ts';
 import {
   FAMILY,
   FEMALE_GIVEN,

@@ -12,11 +12,11 @@
  * family register, serial; siblings share the first five digits), a detention date and
  * place, and whether he or she was a combatant or sick.
  */
-import type { Sex } from '../person.ts';
+import type { Sex } from '@truce/core/detainees/person';
 import type { NamePool, NameToken } from './name-pool.ts';
 import type { PlaceName } from './places.ts';
 import type { BirthDate } from './record-noise.ts';
-import { WeightedTable, type Rng } from './random.ts';
+import { WeightedTable, type Rng } from '../random.ts';
 
 export interface Person {
   id: number;

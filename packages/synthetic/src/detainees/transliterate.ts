@@ -11,7 +11,7 @@
  */
 import type { NamePart, NameToken, Variant } from './name-pool.ts';
 import { SUN_LETTERS, isConsonant, isVowel } from './phonemes.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 
 export type Scheme = 'en' | 'fr';
 

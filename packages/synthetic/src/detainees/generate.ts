@@ -11,12 +11,12 @@
  * of the same person, tagged with the schemes of the two rows, the number of corruptions
  * in them and whether they share no script.
  */
-import type { PersonRecord } from '../person.ts';
+import type { PersonRecord } from '@truce/core/detainees/person';
 import { drawClerk, type Clerk, type Script } from './clerks.ts';
 import { generatePopulation, relationOf, type Person, type Relation } from './families.ts';
 import { buildNamePool, type NamePool, type NameTokenData } from './name-pool.ts';
 import { GOVERNORATES, type PlaceName } from './places.ts';
-import { Rng } from './random.ts';
+import { Rng } from '../random.ts';
 import { renderRecord, type Rendered } from './render.ts';
 import type { Scheme } from './transliterate.ts';
 

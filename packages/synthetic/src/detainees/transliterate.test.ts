@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from './random.ts';
+import { Rng } from '../random.ts';
 import { applyCase, spellPhonemes, spellToken, type LatinStyle, type Scheme } from './transliterate.ts';
 import { testData } from './test-data.ts';
 

@@ -1,6 +1,7 @@
 /**
- * Seeded pseudo-random numbers for the synthetic list generator: xoshiro128** seeded
- * through splitmix32, so the same seed always gives the same lists on every platform.
+ * Seeded pseudo-random numbers for every synthetic data set (the detainee lists, the demo,
+ * the benches): xoshiro128** seeded through splitmix32, so the same seed always gives the
+ * same data on every platform. The one generator of the package: nothing else draws.
  * `fork(label)` derives an independent stream, so one part of the generator can draw
  * more or fewer numbers without shifting every other part.
  */
@@ -102,6 +103,29 @@ export class Rng {
     const cum = c.cum;
     for (let i = 0; i < cum.length; i++) if (x < cum[i]) return c.keys[i] as K;
     return c.keys[c.keys.length - 1] as K;
+  }
+
+  /**
+   * Picks a value of a list of [value, weight] pairs, e.g. `[[1, 50], [2, 35], [3, 15]]`.
+   * For pairs built once and drawn from often, a WeightedTable is faster.
+   */
+  weighted<T>(pairs: readonly (readonly [T, number])[]): T {
+    let total = 0;
+    for (const [, w] of pairs) total += w;
+    let r = this.next() * total;
+    for (const [v, w] of pairs) {
+      r -= w;
+      if (r < 0) return v;
+    }
+    return pairs[pairs.length - 1][0];
+  }
+
+  /** A small count with the given mean (geometric): mostly 0–2, now and then more, at most `max`. */
+  count(mean: number, max = 60): number {
+    const p = mean / (1 + mean);
+    let n = 0;
+    while (n < max && this.next() < p) n++;
+    return n;
   }
 
   /** Approximately normal (sum of three uniforms), mean 0, standard deviation 1. */

@@ -3,7 +3,7 @@
  * the truth file (sought_ref, held_ref, scheme, corruptions, cross_script). RFC 4180
  * quoting; the caller writes the text (UTF-8).
  */
-import { CANONICAL_COLUMNS, COLUMN_FIELD, type PersonRecord } from '../person.ts';
+import { CANONICAL_COLUMNS, COLUMN_FIELD, type PersonRecord } from '@truce/core/detainees/person';
 import type { DuplicatePair, HardNegative, TruthPair } from './generate.ts';
 
 function cell(v: unknown): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANONICAL_COLUMNS, PERSON_CATEGORIES, SEXES, type PersonRecord } from '../person.ts';
+import { CANONICAL_COLUMNS, PERSON_CATEGORIES, SEXES, type PersonRecord } from '@truce/core/detainees/person';
 import { recordsToCsv, truthToCsv } from './csv.ts';
 import { generateLists, type GenerateOptions } from './generate.ts';
 import { testData } from './test-data.ts';

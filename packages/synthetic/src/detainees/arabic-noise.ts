@@ -11,7 +11,7 @@
  * conventions, not errors: they do not count as corruptions.
  */
 import type { NameToken } from './name-pool.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 
 export interface ArabicHabits {
   /** Bare alif for أ إ آ. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicDigits, noisyArabicWord, persianKeyboard, spellArabic, type ArabicHabits } from './arabic-noise.ts';
-import { Rng } from './random.ts';
+import { Rng } from '../random.ts';
 import { testData } from './test-data.ts';
 
 const NONE: ArabicHabits = {

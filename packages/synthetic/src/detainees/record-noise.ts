@@ -5,7 +5,7 @@
  * January, day and month swapped or the year off by one, and national ID digits mistyped
  * or transposed. Each function says how many corruptions it made.
  */
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 
 const QWERTY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const LATIN_NEIGHBOURS = neighbours(QWERTY_ROWS);

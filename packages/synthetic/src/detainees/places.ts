@@ -1,11 +1,11 @@
 /**
  * Places of birth and detention for synthetic persons: real Syrian populated places in
  * Arabic and Latin (the caller passes the gazetteer's rows, e.g. through
- * `placesFromGazetteerTsv`; core reads no files), with the fourteen governorates as a
+ * `placesFromGazetteerTsv`; the generator reads no files), with the fourteen governorates as a
  * built-in fallback. A list may write a place as its governorate or with another spelling
  * (Idleb/Idlib, Deir-ez-Zor/Dayr al-Zawr, Hasakeh/Hassake).
  */
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 
 export interface PlaceName {
   ar: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generatePopulation, relationOf, type Person } from './families.ts';
-import { Rng } from './random.ts';
+import { Rng } from '../random.ts';
 import { testData } from './test-data.ts';
 
 describe('the population behind the lists', () => {

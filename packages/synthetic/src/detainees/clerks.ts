@@ -7,7 +7,7 @@
  * around the figures of name-matching.md §5, so lists differ the way real ones do.
  */
 import { drawArabicHabits, type ArabicHabits } from './arabic-noise.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 import { DEFAULT_DATE_RATES, type DateRates } from './record-noise.ts';
 import { drawArticleHabit, type CaseStyle, type LatinStyle, type Scheme } from './transliterate.ts';
 

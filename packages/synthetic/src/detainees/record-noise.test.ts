@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from './random.ts';
+import { Rng } from '../random.ts';
 import { recordBirth, recordNationalId, typo } from './record-noise.ts';
 
 describe('list errors', () => {

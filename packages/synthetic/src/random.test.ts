@@ -46,4 +46,20 @@ describe('seeded random numbers', () => {
     expect(x / 20_000).toBeCloseTo(0.75, 1);
     expect(w.share('y')).toBeCloseTo(0.25);
   });
+
+  it('picks from [value, weight] pairs in proportion, and draws small counts with the given mean', () => {
+    const r = new Rng(11);
+    const counts = new Map<number, number>();
+    for (let i = 0; i < 20_000; i++) {
+      const v = r.weighted([[1, 50], [2, 35], [3, 15]] as const);
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    expect(counts.get(1)! / 20_000).toBeCloseTo(0.5, 1);
+    expect(counts.get(3)! / 20_000).toBeCloseTo(0.15, 1);
+    expect(r.weighted([['only', 0]] as const)).toBe('only');
+    let sum = 0;
+    for (let i = 0; i < 20_000; i++) sum += r.count(1.3);
+    expect(sum / 20_000).toBeCloseTo(1.3, 1);
+    expect(r.count(1000, 5)).toBeLessThanOrEqual(5);
+  });
 });

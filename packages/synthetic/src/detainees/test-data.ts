@@ -7,14 +7,14 @@ import path from 'node:path';
 import { buildNamePool, parseNameTokens, type NamePool, type NameTokenData } from './name-pool.ts';
 import { placesFromGazetteerTsv, type PlaceName } from './places.ts';
 
-const CORE = path.resolve(__dirname, '../../..');
+const PACKAGES = path.resolve(__dirname, '../../..');
 
 let cached: { tokens: NameTokenData; pool: NamePool; places: PlaceName[] } | null = null;
 
 export function testData() {
   if (!cached) {
-    const tokens = parseNameTokens(fs.readFileSync(path.join(CORE, 'data/names/wikidata-arabic-latin-name-tokens.tsv'), 'utf8'));
-    const places = placesFromGazetteerTsv(fs.readFileSync(path.join(CORE, '../server/data/geo/syr_populated_places.tsv'), 'utf8'));
+    const tokens = parseNameTokens(fs.readFileSync(path.join(PACKAGES, 'core/data/names/wikidata-arabic-latin-name-tokens.tsv'), 'utf8'));
+    const places = placesFromGazetteerTsv(fs.readFileSync(path.join(PACKAGES, 'server/data/geo/syr_populated_places.tsv'), 'utf8'));
     cached = { tokens, pool: buildNamePool(tokens), places };
   }
   return cached;

@@ -5,13 +5,13 @@
  * name-matching.md §5 (grandfather or family name dropped, father's name as family name,
  * a kunya for the given name, typos, dates, IDs, places), and the count of corruptions.
  */
-import type { PersonCategory, PersonRecord } from '../person.ts';
+import type { PersonCategory, PersonRecord } from '@truce/core/detainees/person';
 import { indicDigits, persianKeyboard, spellArabic, noisyArabicWord } from './arabic-noise.ts';
 import type { Clerk } from './clerks.ts';
 import type { Person } from './families.ts';
 import type { NamePart, NamePool, NameToken } from './name-pool.ts';
 import { respellPlace, type PlaceName } from './places.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 import { recordBirth, recordNationalId, shiftDate, typo } from './record-noise.ts';
 import { applyCase, spellToken, type LatinStyle, type Scheme } from './transliterate.ts';
 
