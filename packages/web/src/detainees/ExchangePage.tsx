@@ -123,6 +123,8 @@ export function ExchangePage() {
   const sides = [e.partyA, e.partyB];
   const approval = (party: string) => e.approvals.find((a) => a.kind === 'approval' && a.organisationId === party);
   const endorsement = (g: string) => e.approvals.find((a) => a.kind === 'endorsement' && a.organisationId === g);
+  // Each approval (endorsement) is logged once, in order: the k-th by time is the k-th entry of its type.
+  const rank = (a: Exchange['approvals'][number]) => e.approvals.filter((x) => x.kind === a.kind && x.at < a.at).length;
 
   return (
     <Stack gap="md" data-testid="exchange-detail" data-id={e.id} data-state={e.status}>
@@ -201,7 +203,7 @@ export function ExchangePage() {
                         <Text size="xs" c="dimmed">
                           <bdi>{a.by}</bdi> · {fmt.dateTime(a.at)}
                         </Text>
-                        <ReceiptButton entry={receiptEntry('exchange', e.id, { types: ['exchange.approved'], which: { nearest: a.at } })} testId="approval-receipt" size="compact-xs" short />
+                        <ReceiptButton entry={receiptEntry('exchange', e.id, { types: ['exchange.approved'], which: { nth: rank(a) } })} testId="approval-receipt" size="compact-xs" short />
                       </Group>
                     )}
                   </Stack>
@@ -228,7 +230,7 @@ export function ExchangePage() {
                         <Text size="xs" c="dimmed">
                           <bdi>{a.by}</bdi> · {fmt.dateTime(a.at)}
                         </Text>
-                        <ReceiptButton entry={receiptEntry('exchange', e.id, { types: ['exchange.endorsed'], which: { nearest: a.at } })} testId="endorsement-receipt" size="compact-xs" short />
+                        <ReceiptButton entry={receiptEntry('exchange', e.id, { types: ['exchange.endorsed'], which: { nth: rank(a) } })} testId="endorsement-receipt" size="compact-xs" short />
                       </Group>
                     )}
                   </Stack>
