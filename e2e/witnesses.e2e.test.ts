@@ -23,7 +23,8 @@ async function waitFor<T>(what: string, check: () => Promise<T | false | null | 
  * The witnesses in Chromium (issue 14): with the demo's three guarantors' witnesses running,
  * the Record page checks each cosignature of the served checkpoint in the browser and shows
  * the three witnesses and "quorum met", in English and in Arabic (right to left); receipts
- * download from a report and from an incident reply, each a c2sp.org/tlog-proof file.
+ * download from a report, an incident reply and a meeting decision's adoption, each a
+ * c2sp.org/tlog-proof file that verifies against the served policy.
  */
 describeInChromium('witnesses and receipts in Chromium', () => {
   let server: RunningServer;
@@ -156,6 +157,32 @@ describeInChromium('witnesses and receipts in Chromium', () => {
     expect([entry.type, entry.subject.reply, entry.subject.incident]).toEqual(['incident.replied', replyId, incidentId]);
     await page.getByTestId('incident-reply').scrollIntoViewIfNeeded();
     await screenshot(page, 'witnesses-03-reply-receipt');
+    await context.close();
+  });
+
+  it("downloads the receipt of a meeting decision's adoption: of the decision's entries, the adoption", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await signInAs(context, server.url, accounts, 'officer.russia@demo.truce.example');
+    const policy = parsePolicy(await (await fetch(`${server.url}/log/policy`)).text());
+    const found = await page.evaluate(async () => {
+      const { meetings } = (await (await fetch('/api/meetings')).json()) as { meetings: { id: string }[] };
+      for (const m of meetings) {
+        const meeting = (await (await fetch(`/api/meetings/${m.id}`)).json()) as { decisions: { id: string; status: string }[] };
+        const adopted = meeting.decisions.find((d) => d.status === 'adopted');
+        if (adopted) return { meeting: m.id, decision: adopted.id };
+      }
+      return null;
+    });
+    expect(found, 'the demo has an adopted decision').not.toBeNull();
+    await receiptReady(page, 'decision', found!.decision);
+    await page.goto(`${server.url}/meetings/${found!.meeting}`);
+    const card = page.locator(`[data-testid="decision"][data-status="adopted"]`).filter({ has: page.getByTestId('decision-receipt') }).first();
+    await card.waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), card.getByTestId('decision-receipt').click()]);
+    const receipt = fs.readFileSync((await file.path())!, 'utf8');
+    expect(receipt.startsWith(RECEIPT_HEADER)).toBe(true);
+    const entry = JSON.parse(new TextDecoder().decode(verifyProof(receipt, policy).entry));
+    expect(entry.type).toBe('meeting.decision_adopted');
     await context.close();
   });
 });
