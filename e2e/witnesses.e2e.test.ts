@@ -127,6 +127,17 @@ describeInChromium('witnesses and receipts in Chromium', () => {
     await page.getByTestId('witnesses').waitFor();
     expect(await page.getByTestId('policy-pin').getAttribute('data-state')).toBe('pinned');
 
+    // Had this browser remembered another quorum (3 of 3), it says the policy changed, checks with the remembered one, and can be told to trust the new one.
+    const pinned = (await page.evaluate(() => localStorage.getItem('truce.log.policy')))!;
+    await page.evaluate((text) => localStorage.setItem('truce.log.policy', text), pinned.replace(/^group guarantors 2 /m, 'group guarantors 3 '));
+    await page.reload();
+    await page.getByTestId('policy-changed').waitFor();
+    expect([await quorum.getAttribute('data-need'), await quorum.getAttribute('data-of')]).toEqual(['3', '3']);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('policy-accept').click();
+    await expect.poll(() => page.getByTestId('policy-pin').getAttribute('data-state')).toBe('pinned');
+    expect(await page.evaluate(() => localStorage.getItem('truce.log.policy'))).toBe(pinned);
+
     await page.getByTestId('lang-switch').selectOption('ar');
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await expect.poll(() => quorum.innerText()).toMatch(/النصاب مكتمل/);
