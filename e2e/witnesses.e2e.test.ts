@@ -143,6 +143,7 @@ describeInChromium('witnesses and receipts in Chromium', () => {
     await expect.poll(() => quorum.innerText()).toMatch(/النصاب مكتمل/);
     expect(await page.getByTestId('witness-state').first().innerText()).toBe('وقّع');
     expect(await sideScroll(page)).toBeLessThanOrEqual(0);
+    await page.evaluate(() => window.scrollTo(0, 0)); // a full-page shot after a scroll draws the fixed header mid-page
     await screenshot(page, 'witnesses-02-record-ar');
     await context.close();
   });
