@@ -29,10 +29,17 @@ export async function launchBrowser(): Promise<Browser> {
 /** Screenshots are kept as test artefacts in ./artifacts (not in git). */
 export const ARTIFACTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'artifacts');
 
-/** A demo server with a few hundred fictional reports: enough for every screen, quick to load. */
-export async function startDemoServer(demoReports = 150, demoDetainees = 0): Promise<{ server: RunningServer; accounts: DemoAccount[]; dataDir: string }> {
+/**
+ * A demo server with a few hundred fictional reports: enough for every screen, quick to load.
+ * `demoWitnesses` also runs the guarantors' three witnesses, which cosign its checkpoints.
+ */
+export async function startDemoServer(
+  demoReports = 150,
+  demoDetainees = 0,
+  { demoWitnesses = false }: { demoWitnesses?: boolean } = {},
+): Promise<{ server: RunningServer; accounts: DemoAccount[]; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-e2e-'));
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { demo: true, demoReports, demoDetainees, demoWitnesses: false, serveWeb: true });
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { demo: true, demoReports, demoDetainees, demoWitnesses, serveWeb: true });
   const accounts = JSON.parse(fs.readFileSync(server.demoAccountsFile!, 'utf8')) as DemoAccount[];
   return { server, accounts, dataDir };
 }

@@ -4,6 +4,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { PersonRecord } from '@truce/core/detainees/person';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { ReceiptButton } from '../record/ReceiptButton.tsx';
+import { receiptEntry } from '../record/subjectEntry.ts';
 import { useFormat } from '../i18n/format.ts';
 import type { Candidate, Comparison, DecisionInput } from './api.ts';
 import { ComparisonBadge } from './Badges.tsx';
@@ -143,6 +145,15 @@ export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(func
             <Badge color={c.decision.decision === 'confirmed' ? 'green' : 'red'} variant="filled" data-testid="candidate-decision">
               {c.decision.decision === 'confirmed' ? t('detainees.match.confirmedOn', { when: fmt.date(c.decision.at) }) : t('detainees.match.rejectedOn', { when: fmt.date(c.decision.at) })}
             </Badge>
+          )}
+          {c.decision && (
+            // The entry names the two lists only (the persons are sealed): the decision's is the one nearest its time.
+            <ReceiptButton
+              entry={receiptEntry('soughtList', soughtListId, { types: ['detainees.match.decided', 'detainees.duplicate.decided'], subject: { heldList: heldListId }, which: { nearest: c.decision.at } })}
+              testId="candidate-receipt"
+              size="compact-xs"
+              short
+            />
           )}
         </Group>
         <Text size="xs" c="dimmed">

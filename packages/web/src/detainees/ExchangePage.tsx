@@ -15,6 +15,8 @@ import { MeetingForm, OutcomeForm, WithdrawExchangeForm } from './ExchangeForms.
 import { useDetaineeText } from './labels.ts';
 import { birthOf, personName } from './names.ts';
 import { Section } from '../components/Section.tsx';
+import { ReceiptButton } from '../record/ReceiptButton.tsx';
+import { receiptEntry } from '../record/subjectEntry.ts';
 
 
 const OUTCOME_BUTTON: Record<ReleaseOutcome, string> = { released: 'teal', confirmed: 'green', declined: 'orange', not_found: 'yellow', deceased: 'dark' };
@@ -51,10 +53,20 @@ function PersonCard({ exchange, person: p, onOutcome }: { exchange: Exchange; pe
         <OutcomeBadge outcome={p.outcome} />
       </Group>
       {p.outcome !== 'pending' && (
-        <Text size="xs" c="dimmed" mt={4}>
-          {p.outcomeBy && <bdi>{p.outcomeBy}</bdi>}
-          {p.outcomeAt && ` · ${fmt.dateTime(p.outcomeAt)}`}
-        </Text>
+        <Group gap="xs" mt={4}>
+          <Text size="xs" c="dimmed">
+            {p.outcomeBy && <bdi>{p.outcomeBy}</bdi>}
+            {p.outcomeAt && ` · ${fmt.dateTime(p.outcomeAt)}`}
+          </Text>
+          {p.outcomeAt && (
+            <ReceiptButton
+              entry={receiptEntry('exchange', exchange.id, { types: ['exchange.outcome'], subject: { list: p.listId }, which: { nearest: p.outcomeAt } })}
+              testId="outcome-receipt"
+              size="compact-xs"
+              short
+            />
+          )}
+        </Group>
       )}
       {p.outcomeNote && (
         <Text size="sm" mt={2} dir="auto" style={{ whiteSpace: 'pre-wrap' }} className="truce-break" data-testid="exchange-person-note">
@@ -111,6 +123,8 @@ export function ExchangePage() {
   const sides = [e.partyA, e.partyB];
   const approval = (party: string) => e.approvals.find((a) => a.kind === 'approval' && a.organisationId === party);
   const endorsement = (g: string) => e.approvals.find((a) => a.kind === 'endorsement' && a.organisationId === g);
+  // Each approval (endorsement) is logged once, in order: the k-th by time is the k-th entry of its type.
+  const rank = (a: Exchange['approvals'][number]) => e.approvals.filter((x) => x.kind === a.kind && x.at < a.at).length;
 
   return (
     <Stack gap="md" data-testid="exchange-detail" data-id={e.id} data-state={e.status}>
@@ -185,9 +199,12 @@ export function ExchangePage() {
                       <bdi>{orgName(party)}</bdi>
                     </Text>
                     {a && (
-                      <Text size="xs" c="dimmed">
-                        <bdi>{a.by}</bdi> · {fmt.dateTime(a.at)}
-                      </Text>
+                      <Group gap="xs">
+                        <Text size="xs" c="dimmed">
+                          <bdi>{a.by}</bdi> · {fmt.dateTime(a.at)}
+                        </Text>
+                        <ReceiptButton entry={receiptEntry('exchange', e.id, { types: ['exchange.approved'], which: { nth: rank(a) } })} testId="approval-receipt" size="compact-xs" short />
+                      </Group>
                     )}
                   </Stack>
                 </Group>
@@ -209,9 +226,12 @@ export function ExchangePage() {
                       <bdi>{g.name}</bdi>
                     </Text>
                     {a && (
-                      <Text size="xs" c="dimmed">
-                        <bdi>{a.by}</bdi> · {fmt.dateTime(a.at)}
-                      </Text>
+                      <Group gap="xs">
+                        <Text size="xs" c="dimmed">
+                          <bdi>{a.by}</bdi> · {fmt.dateTime(a.at)}
+                        </Text>
+                        <ReceiptButton entry={receiptEntry('exchange', e.id, { types: ['exchange.endorsed'], which: { nth: rank(a) } })} testId="endorsement-receipt" size="compact-xs" short />
+                      </Group>
                     )}
                   </Stack>
                 </Group>

@@ -176,7 +176,7 @@ export function ListPage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">
-          <VersionsTable versions={l.versions} />
+          <VersionsTable listId={l.id} versions={l.versions} />
         </Tabs.Panel>
       </Tabs>
       <FormModal opened={adding} onClose={() => setAdding(false)} title={t('detainees.list.addPerson')} testId="person-add-dialog">

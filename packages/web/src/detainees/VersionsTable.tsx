@@ -2,10 +2,15 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Ltr } from '../components/Ltr.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { ReceiptButton } from '../record/ReceiptButton.tsx';
+import { receiptEntry } from '../record/subjectEntry.ts';
 import type { ListVersion } from './api.ts';
 
-/** Every version of a list, newest first: where it came from, what it changed, who saved it and when. */
-export function VersionsTable({ versions }: { versions: ListVersion[] }) {
+/**
+ * Every version of a list, newest first: where it came from, what it changed, who saved it
+ * and when, and its receipt (version v is the list's v-th `detainees.list.version` entry).
+ */
+export function VersionsTable({ listId, versions }: { listId: string; versions: ListVersion[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   if (versions.length === 0) return <Text c="dimmed">{t('detainees.versions.none')}</Text>;
@@ -23,6 +28,7 @@ export function VersionsTable({ versions }: { versions: ListVersion[] }) {
             <Table.Th>{t('detainees.versions.persons')}</Table.Th>
             <Table.Th>{t('detainees.versions.by')}</Table.Th>
             <Table.Th>{t('detainees.versions.when')}</Table.Th>
+            <Table.Th>{t('record.receipt.column')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -50,6 +56,9 @@ export function VersionsTable({ versions }: { versions: ListVersion[] }) {
                 <bdi>{v.createdBy ?? '—'}</bdi>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(v.createdAt)}</Table.Td>
+              <Table.Td>
+                <ReceiptButton entry={receiptEntry('list', listId, { types: ['detainees.list.version'], which: { nth: v.version - 1 } })} testId="version-receipt" size="compact-xs" short />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

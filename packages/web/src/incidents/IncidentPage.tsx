@@ -15,6 +15,8 @@ import { scopeOf, useIncident, type FindingValue, type Incident } from './api.ts
 import { AssessForm, EndReplyPeriodForm, ReopenForm, ReplyForm } from './IncidentForms.tsx';
 import { FINDING_COLOUR, useIncidentText } from './labels.ts';
 import { Section } from '../components/Section.tsx';
+import { ReceiptButton } from '../record/ReceiptButton.tsx';
+import { receiptEntry } from '../record/subjectEntry.ts';
 
 
 /** Names, each isolated so that a Latin name inside Arabic text (or the reverse) keeps its order. */
@@ -270,10 +272,13 @@ export function IncidentPage() {
               {inc.replyTexts
                 .filter((x) => x.partyId === r.partyId)
                 .map((x) => (
-                  <Card key={x.id} bg="gray.0" padding="sm" data-testid="incident-reply">
-                    <Text size="xs" c="dimmed" mb={4}>
-                      {fmt.dateTime(x.at)}
-                    </Text>
+                  <Card key={x.id} bg="gray.0" padding="sm" data-testid="incident-reply" data-id={x.id}>
+                    <Group justify="space-between" gap="xs" mb={4}>
+                      <Text size="xs" c="dimmed">
+                        {fmt.dateTime(x.at)}
+                      </Text>
+                      <ReceiptButton entry={receiptEntry('reply', x.id, { types: ['incident.replied'] })} testId="reply-receipt" size="compact-xs" short />
+                    </Group>
                     {x.withheld ? (
                       <Text size="sm" c="dimmed" fs="italic" data-testid="incident-reply-withheld">
                         {t('incidents.withheld.reply')}
@@ -325,7 +330,7 @@ export function IncidentPage() {
                   </Text>
                 )}
                 {list.map((a) => (
-                  <Card key={a.id} withBorder padding="sm" data-testid="incident-assessment">
+                  <Card key={a.id} withBorder padding="sm" data-testid="incident-assessment" data-id={a.id}>
                     <Group gap="xs" mb={4}>
                       <Text size="sm" fw={600}>
                         <bdi>{text.organisation(a.guarantorId)}</bdi>
@@ -333,6 +338,7 @@ export function IncidentPage() {
                       <Text size="xs" c="dimmed">
                         {fmt.dateTime(a.at)}
                       </Text>
+                      <ReceiptButton entry={receiptEntry('assessment', a.id, { types: ['incident.assessed'] })} testId="assessment-receipt" size="compact-xs" short />
                     </Group>
                     <Group gap={4}>{findingLine({ verification: a.verification, attribution: a.attribution })}</Group>
                     {a.reasoningWithheld ? (

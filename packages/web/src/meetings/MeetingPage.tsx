@@ -12,6 +12,8 @@ import { ActionItemList } from './ActionItems.tsx';
 import { ActionItemForm, AgendaForm, AttendanceForm, CancelMeetingForm, DecisionForm, MinutesForm, WithdrawDecisionForm } from './MeetingForms.tsx';
 import { DECISION_COLOUR, REASON_COLOUR, STATUS_COLOUR, useMeetingText } from './labels.ts';
 import { Section } from '../components/Section.tsx';
+import { ReceiptButton } from '../record/ReceiptButton.tsx';
+import { receiptEntry } from '../record/subjectEntry.ts';
 
 type Dialog = { kind: 'agenda' | 'attendance' | 'decision' | 'action' | 'cancel' } | { kind: 'minutes'; item: AgendaItem } | { kind: 'withdraw'; decision: Decision } | null;
 
@@ -101,14 +103,15 @@ function DecisionCard({ meeting, decision: d, open }: { meeting: Meeting; decisi
       {d.approvals.length > 0 && (
         <List size="xs" mt={6} spacing={2} data-testid="decision-approvals">
           {d.approvals.map((a) => (
-            <List.Item key={a.organisationId}>
+            <List.Item key={a.organisationId} data-testid="decision-approval">
               {t('meetings.decision.approvedBy', { organisation: a.organisation, name: a.by, at: fmt.dateTime(a.at) })}
               {a.logIndex !== null && (
                 <>
                   {' · '}
                   <Anchor component={Link} to="/record" size="xs">
                     {t('meetings.decision.logEntry', { index: a.logIndex })}
-                  </Anchor>
+                  </Anchor>{' '}
+                  <ReceiptButton entry={async () => a.logIndex} testId="decision-approval-receipt" size="compact-xs" short />
                 </>
               )}
             </List.Item>
@@ -121,9 +124,12 @@ function DecisionCard({ meeting, decision: d, open }: { meeting: Meeting; decisi
         </Text>
       )}
       {d.adoptedAt && (
-        <Text size="xs" c="teal.8" mt={4}>
-          {t('meetings.decision.adoptedAt', { at: fmt.dateTime(d.adoptedAt) })}
-        </Text>
+        <Group gap="xs" mt={4}>
+          <Text size="xs" c="teal.8">
+            {t('meetings.decision.adoptedAt', { at: fmt.dateTime(d.adoptedAt) })}
+          </Text>
+          <ReceiptButton entry={receiptEntry('decision', d.id, { types: ['meeting.decision_adopted'] })} testId="decision-receipt" size="compact-xs" short />
+        </Group>
       )}
       <ProblemAlert error={error} />
       <Group gap="xs" mt="xs">

@@ -9,6 +9,8 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { ReceiptButton } from '../record/ReceiptButton.tsx';
+import { receiptEntry } from '../record/subjectEntry.ts';
 import { useIssuePublication, usePublications, type Publication } from './api.ts';
 
 /** The last full calendar quarter before today: the usual period of a report. */
@@ -119,6 +121,7 @@ function Row({ p }: { p: Publication }) {
           <Anchor href={p.links.json} download size="sm">
             JSON
           </Anchor>
+          <ReceiptButton entry={receiptEntry('publication', p.id, { types: ['publication.issued'] })} testId="publication-receipt" size="compact-xs" short />
         </Group>
       </Table.Td>
     </Table.Tr>

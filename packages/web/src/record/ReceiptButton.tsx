@@ -13,7 +13,19 @@ const RECEIPT_HEADER = 'c2sp.org/tlog-proof@v1\n';
  * the server (`truce audit --receipts`). `entry` finds the entry's index when asked, so
  * that pages do not look it up for readers who never download.
  */
-export function ReceiptButton({ entry, testId = 'receipt-download' }: { entry: () => Promise<number | null>; testId?: string }) {
+export function ReceiptButton({
+  entry,
+  testId = 'receipt-download',
+  size,
+  short = false,
+}: {
+  entry: () => Promise<number | null>;
+  testId?: string;
+  /** A Mantine button size, e.g. "xs" or "compact-xs" beside an item in a list; the page's default when absent. */
+  size?: string;
+  /** "Receipt" rather than "Download receipt", where the column or the item already says what it is. */
+  short?: boolean;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -42,11 +54,11 @@ export function ReceiptButton({ entry, testId = 'receipt-download' }: { entry: (
 
   return (
     <>
-      <Button variant="default" onClick={download} loading={busy} data-testid={testId} title={t('record.receipt.hint')}>
-        {t('record.receipt.button')}
+      <Button variant="default" size={size} onClick={download} loading={busy} data-testid={testId} title={t('record.receipt.hint')} aria-label={short ? t('record.receipt.button') : undefined}>
+        {short ? t('record.receipt.short') : t('record.receipt.button')}
       </Button>
       {note && (
-        <Text size="sm" c="dimmed" data-testid={`${testId}-note`}>
+        <Text size={size?.includes('xs') ? 'xs' : 'sm'} c="dimmed" data-testid={`${testId}-note`}>
           {note}
         </Text>
       )}

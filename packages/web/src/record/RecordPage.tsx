@@ -7,6 +7,8 @@ import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { CheckpointPanel } from './CheckpointPanel.tsx';
 import { EntryList } from './EntryList.tsx';
+import { WitnessesPanel } from './WitnessesPanel.tsx';
+import { HEALTH_QUERY, POLICY_QUERY, useWitnessCheck } from './useWitnessCheck.ts';
 import { lastCheckpoint, pinKey, pinnedKey, rememberCheckpoint } from './storage.ts';
 import { checkCheckpoint, toSeen, type CheckpointCheck } from './verify.ts';
 
@@ -34,7 +36,7 @@ async function runCheck(note: string, servedKey: string): Promise<CheckpointChec
   return check;
 }
 
-/** The verifiable record (C9): the latest checkpoint, checked in this browser, and the entries. */
+/** The verifiable record (C9): the latest checkpoint and its witnesses' cosignatures, checked in this browser, and the entries. */
 export function RecordPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -48,11 +50,14 @@ export function RecordPage() {
     gcTime: Infinity,
     retry: false,
   });
+  const witnesses = useWitnessCheck(note.data, check.data);
 
   const refresh = () => {
     void client.invalidateQueries({ queryKey: [...LOG, 'key'] });
     void client.invalidateQueries({ queryKey: [...LOG, 'checkpoint'] });
     void client.invalidateQueries({ queryKey: [...LOG, 'entries'] });
+    void client.invalidateQueries({ queryKey: POLICY_QUERY });
+    void client.invalidateQueries({ queryKey: HEALTH_QUERY });
   };
 
   const acceptNewKey = () => {
@@ -69,7 +74,7 @@ export function RecordPage() {
         description={t('record.description')}
         actions={
           <Group gap="xs">
-            <Button variant="light" onClick={refresh} loading={note.isFetching || check.isFetching} data-testid="record-refresh">
+            <Button variant="light" onClick={refresh} loading={note.isFetching || check.isFetching || witnesses.fetching} data-testid="record-refresh">
               {t('record.checkAgain')}
             </Button>
           </Group>
@@ -77,6 +82,8 @@ export function RecordPage() {
       />
       <ProblemAlert error={key.error ?? note.error ?? check.error} />
       {check.data ? <CheckpointPanel check={check.data} onAcceptKey={acceptNewKey} /> : !(key.error || note.error || check.error) && <Loading />}
+      <ProblemAlert error={witnesses.error} />
+      {witnesses.result && <WitnessesPanel check={witnesses.result} onAcceptPolicy={witnesses.acceptPolicy} />}
       <EntryList verified={check.data?.state === 'verified' ? check.data : null} />
     </Stack>
   );

@@ -5,6 +5,8 @@
  */
 export const KEY_STORAGE = 'truce.log.key';
 export const CHECKPOINT_STORAGE = 'truce.log.lastCheckpoint';
+/** What the witnesses' tlog-policy trusts (witnesses/trustText), pinned like the key. */
+export const POLICY_STORAGE = 'truce.log.policy';
 
 export interface SeenCheckpoint {
   /** The signed note as served. */
@@ -39,6 +41,14 @@ export function pinnedKey(): string | null {
 
 export function pinKey(key: string): void {
   write(KEY_STORAGE, key.trim());
+}
+
+export function pinnedPolicy(): string | null {
+  return read(POLICY_STORAGE) || null;
+}
+
+export function pinPolicy(trust: string): void {
+  write(POLICY_STORAGE, trust);
 }
 
 export function lastCheckpoint(): SeenCheckpoint | null {

@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { isProblem } from '../api/client.ts';
 import { Ltr } from '../components/Ltr.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { ReceiptButton } from '../record/ReceiptButton.tsx';
+import { receiptEntry } from '../record/subjectEntry.ts';
 import { fileSize, useEvidenceMeta } from './evidence.ts';
 
 /**
  * A report's evidence by SHA-256. Those who may open a file (its uploader, the
  * secretariat, the guarantors) see its name and a download link; others the hash only.
+ * Each file has the receipt of its first upload: the record's proof that it existed then.
  */
 export function EvidenceList({ hashes }: { hashes: string[] }) {
   const { t } = useTranslation();
@@ -49,9 +52,12 @@ function EvidenceLine({ sha256 }: { sha256: string }) {
           </Text>
         )}
       </Group>
-      <Text size="xs" c="dimmed">
-        <Ltr mono>SHA-256 {sha256}</Ltr>
-      </Text>
+      <Group gap="xs" wrap="wrap">
+        <Text size="xs" c="dimmed">
+          <Ltr mono>SHA-256 {sha256}</Ltr>
+        </Text>
+        <ReceiptButton entry={receiptEntry('evidence', sha256, { types: ['evidence.uploaded'], which: 'first' })} testId="evidence-receipt" size="compact-xs" short />
+      </Group>
       {forbidden && (
         <Text size="xs" c="dimmed">
           {t('reports.evidence.notYours')}
