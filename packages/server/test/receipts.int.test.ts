@@ -112,6 +112,10 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
     expect(found.body.entries.map((e: { type: string }) => e.type)).toEqual(['report.filed', 'report.corrected']);
     expect(found.body.entries[0]).toMatchObject({ index: report.logIndex, subject: { report: report.id } });
     expect(found.body.entries[1].index).toBe(corrected.body.logIndex);
+    // Only the corrections, as a page asks for the entry of the version it shows.
+    const corrections = await gov.get(`/api/log/subjects/report/${report.id}?type=report.corrected,report.withdrawn`);
+    expect(corrections.body.entries.map((e: { index: number }) => e.index)).toEqual([corrected.body.logIndex]);
+    expect((await gov.get(`/api/log/subjects/report/${report.id}?type=DROP TABLE`)).status).toBe(400);
     // A subject nobody recorded: an empty list; a malformed name: 400 naming the parameter.
     expect((await gov.get('/api/log/subjects/report/no-such-report')).body).toEqual({ entries: [] });
     const bad = await gov.get('/api/log/subjects/re%00port/x');

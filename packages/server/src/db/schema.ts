@@ -163,6 +163,7 @@ export interface LogEntrySubjectsTable {
   name: string;
   value: string;
   idx: number;
+  type: string;
 }
 
 export interface LogSaltsTable {

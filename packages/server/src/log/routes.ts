@@ -179,6 +179,10 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             name: Type.String({ pattern: '^[A-Za-z_]{1,40}$', description: 'a subject field of entries: report, incident, reply, assessment, list, decision, exchange, publication, evidence, …' }),
             value: Type.String({ minLength: 1, maxLength: 200 }),
           }),
+          querystring: Type.Object(
+            { type: Type.Optional(Type.String({ pattern: '^[a-z_.]{1,60}(,[a-z_.]{1,60}){0,19}$', description: 'only entries of these types, comma-separated (e.g. detainees.list.version)' })) },
+            { additionalProperties: false },
+          ),
           response: {
             200: Type.Object({
               entries: Type.Array(Type.Object({ index: Type.Integer(), type: Type.String(), time: Type.String(), subject: Type.Record(Type.String(), Type.String()) })),
@@ -187,7 +191,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       // Every participant may read every entry (log.entries.read); this only finds them faster.
-      async (req) => ({ entries: await log.entriesNaming(ctx, req.params.name, req.params.value) }),
+      async (req) => ({ entries: await log.entriesNaming(ctx, req.params.name, req.params.value, req.query.type?.split(',') ?? []) }),
     );
 
     app.get(

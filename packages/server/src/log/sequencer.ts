@@ -138,7 +138,10 @@ async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved
   const nodes = treeNodesFor(size, pending.map((p) => new Uint8Array(p.body)), known);
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
   const newSize = size + pending.length;
-  const subjects = pending.flatMap((p, i) => entrySubject(p.body).map(([name, value]) => ({ name, value, idx: String(size + i) })));
+  const subjects = pending.flatMap((p, i) => {
+    const { type, subject } = entrySubject(p.body);
+    return subject.map(([name, value]) => ({ name, value, idx: String(size + i), type }));
+  });
   const result = await sql<{ moved: number }>`
     with head as (
       update log_head set size = ${newSize} where id = 1 and size = ${size} returning size
@@ -153,9 +156,9 @@ async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved
       from unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => String(n.idx))}::bigint[], ${nodes.map((n) => hex(n.hash))}::text[]) as n(level, idx, hash), head
     ), subjects as (
       -- Which entries name which item (migration 0031), so a page finds an item's receipts.
-      insert into log_entry_subjects (name, value, idx)
-      select s.name, s.value, s.idx
-      from unnest(${subjects.map((x) => x.name)}::text[], ${subjects.map((x) => x.value)}::text[], ${subjects.map((x) => x.idx)}::bigint[]) as s(name, value, idx), head
+      insert into log_entry_subjects (name, value, idx, type)
+      select s.name, s.value, s.idx, s.type
+      from unnest(${subjects.map((x) => x.name)}::text[], ${subjects.map((x) => x.value)}::text[], ${subjects.map((x) => x.idx)}::bigint[], ${subjects.map((x) => x.type)}::text[]) as s(name, value, idx, type), head
       on conflict do nothing
     )
     -- Belt and braces: a head moved without numbering every entry read would leave a gap,
@@ -218,16 +221,18 @@ export function startSequencerLoop(sequencer: LogSequencer, log: LoopLog, everyM
 
 const decoder = new TextDecoder();
 
-/** The (name, value) pairs of an entry's subject, at most 16 of 200 characters each; none for bytes that do not parse. */
-function entrySubject(body: Uint8Array): [string, string][] {
+/** An entry's type and the (name, value) pairs of its subject, at most 16 of 200 characters each; none for bytes that do not parse. */
+function entrySubject(body: Uint8Array): { type: string; subject: [string, string][] } {
   try {
-    const subject = (JSON.parse(decoder.decode(body)) as { subject?: unknown }).subject;
-    if (!subject || typeof subject !== 'object' || Array.isArray(subject)) return [];
-    return Object.entries(subject)
+    const entry = JSON.parse(decoder.decode(body)) as { type?: unknown; subject?: unknown };
+    const type = typeof entry.type === 'string' ? entry.type.slice(0, 200) : '';
+    if (!entry.subject || typeof entry.subject !== 'object' || Array.isArray(entry.subject)) return { type, subject: [] };
+    const subject = Object.entries(entry.subject)
       .filter((p): p is [string, string] => typeof p[1] === 'string' && p[0].length <= 200 && p[1].length <= 200)
       .slice(0, 16);
+    return { type, subject };
   } catch {
-    return [];
+    return { type: '', subject: [] };
   }
 }
 

@@ -90,9 +90,9 @@ export async function readEntries(ctx: AppContext, from: number, count: number) 
 /** How many entries naming one item are listed: an item's history is short; a list's can be long. */
 const NAMING_LIMIT = 500;
 
-/** The entries whose subject has `name: value`, oldest first, with their type, time and whole subject. */
-export async function entriesNaming(ctx: AppContext, name: string, value: string) {
-  const rows = await store.entriesNaming(ctx.db, name, value, NAMING_LIMIT);
+/** The entries whose subject has `name: value` (of these types, if any), oldest first, with their type, time and whole subject. */
+export async function entriesNaming(ctx: AppContext, name: string, value: string, types: string[] = []) {
+  const rows = await store.entriesNaming(ctx.db, name, value, types, NAMING_LIMIT);
   return rows.map((r) => {
     let entry: { type?: unknown; time?: unknown; subject?: unknown } = {};
     try {

@@ -71,14 +71,16 @@ export async function unsequencedCount(db: Kysely<Database>): Promise<number> {
   return Number(row.n);
 }
 
-/** Sequenced entries whose subject has `name: value` (log_entry_subjects), oldest first. */
-export async function entriesNaming(db: Kysely<Database>, name: string, value: string, limit: number) {
-  return db
+/** Sequenced entries whose subject has `name: value` (log_entry_subjects), of the given types (any when none), oldest first. */
+export async function entriesNaming(db: Kysely<Database>, name: string, value: string, types: string[], limit: number) {
+  let query = db
     .selectFrom('log_entry_subjects as s')
     .innerJoin('log_entries as e', 'e.idx', 's.idx')
     .select(['s.idx', 'e.body'])
     .where('s.name', '=', name)
-    .where('s.value', '=', value)
+    .where('s.value', '=', value);
+  if (types.length > 0) query = query.where('s.type', 'in', types);
+  return query
     .orderBy('s.idx')
     .limit(limit)
     .$narrowType<{ idx: number }>()

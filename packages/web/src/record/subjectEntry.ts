@@ -50,7 +50,9 @@ export function pickEntry(entries: SubjectEntry[], pick: EntryPick = {}): number
 
 /** Asks the server for the item's entries and picks one. */
 export async function subjectEntry(name: string, value: string, pick: EntryPick = {}): Promise<number | null> {
-  const { entries } = await get<{ entries: SubjectEntry[] }>(`/api/log/subjects/${encodeURIComponent(name)}/${encodeURIComponent(value)}`);
+  // The server filters by type too, so an item with many other entries (a list read often) still finds its own.
+  const types = pick.types?.length ? `?type=${pick.types.map(encodeURIComponent).join(',')}` : '';
+  const { entries } = await get<{ entries: SubjectEntry[] }>(`/api/log/subjects/${encodeURIComponent(name)}/${encodeURIComponent(value)}${types}`);
   return pickEntry(entries, pick);
 }
 
