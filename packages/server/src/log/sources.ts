@@ -80,6 +80,8 @@ export class HttpLogSource implements KeyedLogSource {
       return true;
     } catch (err) {
       if (err instanceof HttpStatusError && (err.status === 401 || err.status === 403)) return false;
+      // No API here (a static copy of the tiles): the bundles, if any, are plain files.
+      if (err instanceof HttpStatusError && err.status === 404) return true;
       throw err;
     }
   }
