@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entriesPath, formatCosignerKey, generateSigner, parseCheckpoint, tilePath, tilesForSize } from '@truce/core/log/index';
+import { entriesPath, formatCosignerKey, formatSignerKey, generateSigner, parseCheckpoint, tilePath, tilesForSize } from '@truce/core/log/index';
 import { runMirror } from '../src/log/cli-mirror.ts';
 import { runVerify } from '../src/log/cli-verify.ts';
+import { record } from '../src/log/record.ts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
 import { PLACES, reportBody } from './report-body.ts';
 
@@ -68,12 +69,13 @@ async function officerOf(ts: TestServer) {
 }
 
 /** The served checkpoint once it covers every entry (the witnesses cosign after a write). */
-async function servedCovering(ts: TestServer, gov: Client, cosigners: number) {
+async function servedCovering(ts: TestServer, gov: Client, cosigners: number, atLeast = 0) {
   return waitFor('a cosigned checkpoint covering the record', async () => {
     const size = (await gov.get('/api/log/entries?limit=1')).body.size as number;
     const res = await ts.client().get('/log/checkpoint');
     const cp = parseCheckpoint(textOf(res.text));
-    return cp.size === size && cosignatureLines(res.text).length >= cosigners && res.headers.get('x-truce-quorum') === null && { note: res.text, size };
+    // Entries committed outside a request are numbered a moment later: `atLeast` waits for them.
+    return cp.size === size && size >= atLeast && cosignatureLines(res.text).length >= cosigners && res.headers.get('x-truce-quorum') === null && { note: res.text, size };
   });
 }
 
@@ -91,7 +93,7 @@ describe.each(ENGINES)('truce mirror of a log with witnesses on %s', (engine) =>
     dir = path.join(work, 'mirror');
   });
   afterAll(async () => {
-    await ts.close();
+    await ts?.close();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -205,15 +207,14 @@ describe.each(ENGINES)('truce mirror against a rewritten log on %s', (engine) =>
   let work: string;
 
   beforeAll(async () => {
-    honest = await startTestServer(engine, { demo: true });
-    // The same key and origin, another history: what a server rewriting its record would serve.
-    const key = fs.readFileSync(path.join(honest.dataDir, 'log-signing-key'), 'utf8').trim();
-    fork = await startTestServer(engine, { demo: true, env: { TRUCE_LOG_KEY: key } });
+    // One key and origin for two servers with their own histories: what a server rewriting its record would serve.
+    const key = formatSignerKey(generateSigner('truce/syria-ceasefire-demo'));
+    [honest, fork] = await Promise.all([startTestServer(engine, { demo: true, env: { TRUCE_LOG_KEY: key } }), startTestServer(engine, { demo: true, env: { TRUCE_LOG_KEY: key } })]);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-mirror-fork-'));
   });
   afterAll(async () => {
-    await honest.close();
-    await fork.close();
+    await honest?.close();
+    await fork?.close();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -271,5 +272,43 @@ describe.each(ENGINES)('truce mirror against a rewritten log on %s', (engine) =>
     await a.file(2);
     await servedCovering(honest, a.gov, 0);
     expect((await run(runMirror, ['--url', honest.url, '--token', a.token, '--dir', dir])).code).toBe(0);
+  });
+
+  it('replaces a partial tile by the full one when the record crosses a tile, and follows the record with --watch', async () => {
+    const a = await officerOf(honest);
+    const dir = path.join(work, 'growing');
+    const start = await servedCovering(honest, a.gov, 0);
+    expect((await run(runMirror, ['--url', honest.url, '--token', a.token, '--dir', dir])).code).toBe(0);
+    const tile = Math.floor(start.size / 256);
+    expect(fs.existsSync(path.join(dir, tilePath(0, tile, start.size % 256)))).toBe(true);
+
+    // Entries committed outside HTTP, as the sequencer's other writers do, enough to fill the tile.
+    const append = (count: number) =>
+      honest.server.ctx.db.transaction().execute(async (tx) => {
+        for (let i = 0; i < count; i++) await record(tx, { type: 'bench.appended', actor: null, subject: { n: String(i) }, data: { place: ['دوما', 'إدلب', 'درعا البلد'][i % 3] } });
+      });
+    await append(256 - (start.size % 256) + 5);
+    const crossed = await servedCovering(honest, a.gov, 0, start.size + 256 - (start.size % 256) + 5);
+    expect(Math.floor(crossed.size / 256)).toBe(tile + 1);
+    const grown = await run(runMirror, ['--url', honest.url, '--token', a.token, '--dir', dir]);
+    expect(grown.code, grown.text).toBe(0);
+    const added = newTiles(start.size, crossed.size);
+    expect(grown.lines.at(-1)).toMatch(new RegExp(`^OK: mirrored truce/syria-ceasefire-demo at size ${crossed.size}: fetched ${added.hash} hash tiles and ${added.bundles} entry bundles, \\d+ already held$`));
+    expect(fs.existsSync(path.join(dir, tilePath(0, tile)))).toBe(true);
+    expect(fs.existsSync(path.join(dir, entriesPath(tile)))).toBe(true);
+    expect(fs.existsSync(path.join(dir, tilePath(0, tile, start.size % 256)))).toBe(false);
+    expect(fs.existsSync(path.join(dir, tilePath(1, 0, tile + 1)))).toBe(true);
+    expect((await run(runVerify, ['--dir', dir, '--state', path.join(work, 'growing-state.json')])).code).toBe(0);
+
+    // --watch: it keeps up with the record until stopped.
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const watching = runMirror(['--url', honest.url, '--token', a.token, '--dir', dir, '--watch', '--every', '1'], (l) => lines.push(l), stop.signal);
+    await append(3);
+    const latest = await servedCovering(honest, a.gov, 0, crossed.size + 3);
+    await waitFor('the watching mirror to adopt the new checkpoint', async () => lines.some((l) => l.startsWith(`OK: mirrored truce/syria-ceasefire-demo at size ${latest.size}:`)));
+    stop.abort();
+    expect(await watching).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'checkpoint'), 'utf8')).toBe(latest.note);
   });
 });

@@ -61,8 +61,8 @@ export async function runMirror(args: string[], out: Out = console.log, signal?:
   for (;;) {
     const result = await mirrorOnce(options, out);
     if (!values.watch || result.refused) return result.code;
-    // Later runs use the policy now pinned in the mirror.
-    options.policy = undefined;
+    // Once adopted, later runs use the policy now pinned in the mirror.
+    if (result.code === 0) options.policy = undefined;
     const stopped = await sleep(every * 1000, signal);
     if (stopped) return result.code;
   }

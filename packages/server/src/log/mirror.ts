@@ -112,6 +112,8 @@ export async function mirrorOnce(options: MirrorOptions, out: Out): Promise<Mirr
     if (held && served.size <= held.size) {
       const at = served.size === held.size ? held.rootHash : heldRootAt(mirror, served.size);
       if (!bytesEqual(at, served.rootHash)) return refuse(`the first ${served.size} entries this mirror holds hash to ${toBase64(at)}: the log's history was rewritten`);
+      // Nothing refused: a policy given now is pinned, as it would be with a new checkpoint.
+      if (heldPolicy !== policyText) mirror.write('policy', policyText);
       if (served.size < held.size) {
         out(`warning: the server serves an older checkpoint (size ${served.size}) than this mirror holds (size ${held.size}); it is consistent, nothing changed`);
       } else if (note !== heldNote && cosignerCount(note) >= cosignerCount(heldNote!)) {
