@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 /**
  * The `truce` command:
  *   truce serve [--demo]                      start the server (npm start / npm run demo)
- *   truce verify --url URL [--token T] [--key VKEY] [--state FILE]
+ *   truce verify --url URL [--token T] [--key VKEY] [--policy P] [--state FILE]   the log, and its witness quorum
  *   truce verify --dir DIR [--key VKEY]       verify an exported log offline
  *   truce verify --receipt F --policy P       check one tlog-proof receipt offline (log/cli-receipt.ts)
  *   truce log export --dir DIR [--url URL --token T]

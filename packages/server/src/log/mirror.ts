@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import {
   TILE_HEIGHT,
   TILE_WIDTH,
@@ -63,8 +62,6 @@ export async function mirrorOnce(options: MirrorOptions, out: Out): Promise<Mirr
     return result;
   };
   try {
-    fs.mkdirSync(options.dir, { recursive: true });
-
     // The key: pinned in the mirror, else given, else offered by the server (trust on first use).
     const heldKey = mirror.readText('key')?.trim();
     if (heldKey && options.key && options.key.trim() !== heldKey) return fail(`this mirror holds the log key ${heldKey}, not the key given (${options.key.trim()}): it mirrors another log`);
