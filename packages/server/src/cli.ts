@@ -5,10 +5,11 @@ import { ConfigError, loadConfig } from './config.ts';
 /**
  * The `truce` command:
  *   truce serve [--demo]                      start the server (npm start / npm run demo)
- *   truce verify --url URL [--token T] [--key VKEY] [--state FILE]
+ *   truce verify --url URL [--token T] [--key VKEY] [--policy P] [--state FILE]   the log, and its witness quorum
  *   truce verify --dir DIR [--key VKEY]       verify an exported log offline
  *   truce verify --receipt F --policy P       check one tlog-proof receipt offline (log/cli-receipt.ts)
  *   truce log export --dir DIR [--url URL --token T]
+ *   truce mirror --url URL --dir DIR [--token T]      keep a verified copy of the log (log/cli-mirror.ts)
  *   truce witness init|serve                  a guarantor's witness (witness/cli.ts)
  *   truce audit [--json]                      stored records and files against the log (audit/cli-audit.ts)
  *   truce match --sought A.csv --held B.csv --out pairs.csv [--top K] [--min-score S]
@@ -17,9 +18,10 @@ import { ConfigError, loadConfig } from './config.ts';
  */
 const USAGE = `usage:
   truce serve [--demo]
-  truce verify (--url URL [--token TOKEN] | --dir DIR) [--key VKEY] [--state FILE]
+  truce verify (--url URL [--token TOKEN] | --dir DIR) [--key VKEY] [--policy POLICY] [--state FILE]
   truce verify --receipt RECEIPT.tlog-proof --policy POLICY
   truce log export --dir DIR [--url URL --token TOKEN]
+  truce mirror --url URL --dir DIR [--token TOKEN] [--key VKEY] [--policy POLICY] [--watch [--every SECONDS]]
   truce audit [--json]
   truce witness init --name NAME --dir DIR
   truce witness serve --dir DIR --log-vkey VKEY [--port P] [--host H]
@@ -36,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
     case 'verify': {
       const { runVerify } = await import('./log/cli-verify.ts');
       return runVerify(rest);
+    }
+    case 'mirror': {
+      const { runMirror } = await import('./log/cli-mirror.ts');
+      return runMirror(rest);
     }
     case 'match': {
       const { runMatchCommand } = await import('./matching/cli-match.ts');

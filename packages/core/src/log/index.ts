@@ -10,3 +10,4 @@ export * from './verifier.ts';
 export * from './witness.ts';
 export * from './policy.ts';
 export * from './proof.ts';
+export * from './quorum.ts';

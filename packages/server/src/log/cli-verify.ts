@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseCheckpoint, parseVerifierKey, verifyLog } from '@truce/core/log/index';
+import { checkWitnesses, describeWitnessCheck, parseCheckpoint, parsePolicy, parseVerifierKey, verifyLog, type LogSource } from '@truce/core/log/index';
 import { DirLogSource, HttpLogSource, type KeyedLogSource } from './sources.ts';
 
 /**
@@ -10,11 +10,14 @@ import { DirLogSource, HttpLogSource, type KeyedLogSource } from './sources.ts';
  * signature against a pinned key, and checks that every checkpoint seen before from the
  * same log is consistent with the new one. The checkpoints seen and the key are kept in
  * a state file (default ~/.truce/verify-state.json) so that a rewritten history is
- * noticed on the next run. With --receipt F --policy P it checks one receipt offline
- * instead (cli-receipt.ts). Exit code 0: verified; 1: verification failed; 2: usage.
+ * noticed on the next run. The witness policy (c2sp.org/tlog-policy: --policy FILE, or the
+ * one the source offers, trusted on first use like the key) is pinned there too, and the
+ * checkpoint's cosignatures must meet its quorum. With --receipt F --policy P it checks
+ * one receipt offline instead (cli-receipt.ts). Exit code 0: verified; 1: verification
+ * failed; 2: usage.
  */
 interface State {
-  logs: Record<string, { key: string; checkpoints: string[] }>;
+  logs: Record<string, { key: string; policy?: string; checkpoints: string[] }>;
 }
 
 const KEEP = 50;
@@ -66,23 +69,65 @@ export async function runVerify(args: string[], out: (line: string) => void = co
       out('      pass --key to check it against a key you obtained another way');
     }
     const verifier = parseVerifierKey(keyText);
-    const report = await verifyLog({ source, verifier, previous: known?.checkpoints ?? [] });
+    const policyText = await pinnedPolicy(values.policy, known?.policy, source, !!values.url, out);
+    // One fetch of the checkpoint: the note whose tree is verified is the note whose cosignatures are checked.
+    const note = await source.checkpoint();
+    const fixed: LogSource = { checkpoint: async () => note, tile: (l, n, w) => source.tile(l, n, w), entries: source.entries };
+    const report = await verifyLog({ source: fixed, verifier, previous: known?.checkpoints ?? [] });
     for (const line of report.checks ?? []) out(`  ${line}`);
     if (!report.ok) {
       out(`FAILED: ${report.message}`);
       return 1;
     }
-    const checkpoint = await source.checkpoint();
-    const parsed = parseCheckpoint(checkpoint.slice(0, checkpoint.indexOf('\n\n') + 1));
+    const parsed = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1));
+    if (policyText !== null) {
+      const check = checkWitnesses(note, parsePolicy(policyText), verifier);
+      for (const line of describeWitnessCheck(check)) out(`  ${line}`);
+      if (!check.met) {
+        out(`FAILED: the checkpoint of size ${parsed.size} does not meet the quorum ${check.quorum} of the pinned policy: missing cosignatures from ${check.missing.join(', ')}`);
+        return 1;
+      }
+    } else {
+      out('  witnesses: not checked (no policy given and none offered by the source)');
+    }
     out(`OK: ${parsed.origin} — ${parsed.size} entries verified${source.entries ? '' : ' (hashes only: give --token to check the entries themselves)'}`);
-    const checkpoints = [...(known?.checkpoints ?? []), checkpoint].slice(-KEEP);
-    state.logs[where] = { key: keyText, checkpoints };
+    const checkpoints = [...(known?.checkpoints ?? []), note].slice(-KEEP);
+    state.logs[where] = { key: keyText, ...(policyText !== null ? { policy: policyText } : {}), checkpoints };
     writeState(statePath, state);
     return 0;
   } catch (err) {
     out(`FAILED: ${(err as Error).message}`);
     return 1;
   }
+}
+
+/**
+ * The policy to check the quorum with: --policy FILE (which replaces a pinned one: that
+ * is how a reader takes a change of witnesses), else the one pinned, else the one the
+ * source offers, trusted on first use. Null when there is none anywhere.
+ */
+async function pinnedPolicy(file: string | undefined, pinned: string | undefined, source: KeyedLogSource, remote: boolean, out: (line: string) => void): Promise<string | null> {
+  let text: string | null;
+  if (file !== undefined) {
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new Error(`cannot read the policy ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  } else if (pinned !== undefined) {
+    return pinned;
+  } else {
+    text = await source.policy();
+    if (text === null) return null;
+    out(`note: ${remote ? 'trusting the witness policy offered by' : 'using the witness policy kept in'} ${source.describe}${remote ? ' on first use' : '/policy'} (quorum: ${parsePolicy(text).quorum ?? 'none'})`);
+    out('      pass --policy to check it against a policy you obtained another way');
+  }
+  try {
+    parsePolicy(text);
+  } catch (err) {
+    throw new Error(`the policy is not valid: ${(err as Error).message}`);
+  }
+  return text;
 }
 
 function readState(file: string): State {

@@ -10,7 +10,19 @@ import { entriesPath, tilePath, type LogSource } from '@truce/core/log/index';
 export interface KeyedLogSource extends LogSource {
   /** The verifier key the source offers; trust it only when pinned. */
   key(): Promise<string>;
+  /** The c2sp.org/tlog-policy the source offers (log key, witnesses, quorum), or null if it has none. */
+  policy(): Promise<string | null>;
   describe: string;
+}
+
+/** An HTTP error answer, so that callers can tell "not there" (404) and "not allowed" (401/403) from the rest. */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export class HttpLogSource implements KeyedLogSource {
@@ -26,8 +38,19 @@ export class HttpLogSource implements KeyedLogSource {
   private async fetch(p: string, auth = false): Promise<Uint8Array> {
     const headers: Record<string, string> = {};
     if (auth && this.token) headers.authorization = `Bearer ${this.token}`;
-    const res = await fetch(`${this.base}/log/${p}`, { headers });
-    if (!res.ok) throw new Error(`GET ${this.base}/log/${p} answered ${res.status}`);
+    return this.get(`/log/${p}`, headers);
+  }
+
+  /** GET under the base URL; a server that cannot be reached is named with the cause, not "fetch failed". */
+  async get(p: string, headers: Record<string, string> = {}): Promise<Uint8Array> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}${p}`, { headers });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(`cannot reach ${this.base}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    }
+    if (!res.ok) throw new HttpStatusError(res.status, `GET ${this.base}${p} answered ${res.status}`);
     return new Uint8Array(await res.arrayBuffer());
   }
 
@@ -37,8 +60,30 @@ export class HttpLogSource implements KeyedLogSource {
   async key() {
     return new TextDecoder().decode(await this.fetch('key')).trim();
   }
+  async policy() {
+    try {
+      return new TextDecoder().decode(await this.fetch('policy'));
+    } catch (err) {
+      // A server from before tlog-policy: no witnesses to check.
+      if (err instanceof HttpStatusError && err.status === 404) return null;
+      throw err;
+    }
+  }
   tile(level: number, n: number, width?: number) {
     return this.fetch(tilePath(level, n, width));
+  }
+  /** Whether the token may read entries (log.entries.read): a participant's may, a stranger's may not. */
+  async canReadEntries(): Promise<boolean> {
+    if (!this.token) return false;
+    try {
+      await this.get('/api/log/entries?limit=1', { authorization: `Bearer ${this.token}` });
+      return true;
+    } catch (err) {
+      if (err instanceof HttpStatusError && (err.status === 401 || err.status === 403)) return false;
+      // No API here (a static copy of the tiles): the bundles, if any, are plain files.
+      if (err instanceof HttpStatusError && err.status === 404) return true;
+      throw err;
+    }
   }
   get entries(): LogSource['entries'] {
     if (!this.token) return undefined;
@@ -61,6 +106,11 @@ export class DirLogSource implements KeyedLogSource {
   }
   async key() {
     return new TextDecoder().decode(this.read('key')).trim();
+  }
+  /** A mirror keeps the policy it checked the quorum with; a plain export has none. */
+  async policy() {
+    const file = path.join(this.dir, 'policy');
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
   }
   async tile(level: number, n: number, width?: number) {
     return this.read(tilePath(level, n, width));
