@@ -1,13 +1,13 @@
 import type { AppContext } from '../context.ts';
-import { badRequest, notFound, Problem } from '../http/problem.ts';
-import { record } from '../log/record.ts';
+import { badRequest, notFound, Problem } from '../errors/index.ts';
+import { record } from '../log/index.ts';
 import { loggedActor, type Auth } from './authenticate.ts';
 import { checkTotp, newTotpSecret, totpUri } from './mfa.ts';
 import { hashPassword, passwordProblem, randomToken, sha256Hex, verifyPassword } from './secrets.ts';
 import * as store from './store.ts';
 import { whileRevoking } from './token-cache.ts';
 import { revokeAllTokens } from './token-revocation.ts';
-import type { TokenScope } from '../http/token-scope.ts';
+import type { TokenScope } from './token-scopes.ts';
 import { v7 as uuidv7 } from 'uuid';
 
 /** One's own account: password, second factor, API tokens. Each change is a log entry. */

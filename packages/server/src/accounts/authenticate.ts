@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@truce/core/model/accounts';
 import type { AppContext } from '../context.ts';
-import { unauthorized } from '../http/problem.ts';
-import type { TokenScope } from '../http/token-scope.ts';
+import { unauthorized } from '../errors/index.ts';
+import type { TokenScope } from './token-scopes.ts';
 import { sha256Hex } from './secrets.ts';
 import * as store from './store.ts';
 import { mfaRequiredFor } from './mfa.ts';

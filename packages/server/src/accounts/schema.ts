@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ORG_KINDS, ROLES } from '@truce/core/model/accounts';
-import { Text, Uuid, Version } from '../http/schemas.ts';
-import { TOKEN_SCOPES } from '../http/token-scope.ts';
+import { Text, Uuid, Version } from '../http/index.ts';
+import { TOKEN_SCOPES } from './token-scopes.ts';
 
 /** Request shapes of the accounts module (STYLE #3). */
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/auth-hook.ts';
-import { Problem } from '../http/problem.ts';
-import { ProblemSchema, Responses } from '../http/schemas.ts';
-import { getMechanism } from '../mechanism/service.ts';
+import { authOf } from '../http/index.ts';
+import { Problem } from '../errors/index.ts';
+import { ProblemSchema, Responses } from '../http/index.ts';
+import { getMechanism } from '../mechanism/index.ts';
 import { SESSION_COOKIE, type Auth } from './authenticate.ts';
 import { SetupBody, SignInBody } from './schema.ts';
 import { completeSetup, setupNeeded } from './setup.ts';

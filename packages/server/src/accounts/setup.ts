@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppContext } from '../context.ts';
-import { badRequest, Problem } from '../http/problem.ts';
-import { record } from '../log/record.ts';
-import { createMechanism, getMechanism } from '../mechanism/service.ts';
+import { badRequest, Problem } from '../errors/index.ts';
+import { record } from '../log/index.ts';
+import { createMechanism, getMechanism } from '../mechanism/index.ts';
 import { hashPassword, passwordProblem, randomToken, sha256Hex } from './secrets.ts';
 import * as store from './store.ts';
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.ts';
-import { Problem } from '../http/problem.ts';
+import { Problem } from '../errors/index.ts';
 import { restrictionOf, type Restriction } from './authenticate.ts';
 import { checkTotp } from './mfa.ts';
 import { DUMMY_PASSWORD_HASH, randomToken, sha256Hex, verifyPassword } from './secrets.ts';

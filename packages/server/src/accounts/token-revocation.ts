@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { record } from '../log/record.ts';
+import type { Database } from '../db/index.ts';
+import { record } from '../log/index.ts';
 import * as store from './store.ts';
 
 /** Why a user's tokens were all revoked at once: the change that made them untrustworthy. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { toBase64 } from '@truce/core/log/index';
-import { EvidenceFiles } from '../evidence/files.ts';
+import { EvidenceFiles } from '../evidence/index.ts';
 import type { AuditCheck } from './check.ts';
 import { compareWithEntry, differs } from './compare.ts';
 import { entriesOfTypes, indexBy } from './entries.ts';

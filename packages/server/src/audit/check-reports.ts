@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ReportContent } from '@truce/core/reports/model';
-import { headerColumns, publicFacts } from '../reports/service.ts';
+import { headerColumns, publicFacts } from '../reports/index.ts';
 import type { AuditCheck } from './check.ts';
 import { compareWithEntry, differs } from './compare.ts';
 import { entriesOfTypes, indexBy } from './entries.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 import type { Mismatch } from './mismatch.ts';
 
 /** What a check reads: the database, and the data directory where stored files live. */

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/open.ts';
+import { openDatabase } from '../db/index.ts';
 import { auditNow, type AuditReport } from './audit-now.ts';
 import { CONTROL_SOCKET } from './control-socket.ts';
 

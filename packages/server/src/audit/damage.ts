@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { Problem } from '../http/problem.ts';
+import type { Database } from '../db/index.ts';
+import { Problem } from '../errors/index.ts';
 
 export type DamageKind = 'evidence' | 'publication_pdf';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { Responses } from '../http/schemas.ts';
+import { Responses } from '../http/index.ts';
 import { auditNow } from './audit-now.ts';
 import { AuditResultSchema } from './schema.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
-import { record } from '../log/record.ts';
-import { startLoop, type LoopLog } from '../background/loop.ts';
+import { record } from '../log/index.ts';
+import { startLoop, type LoopLog } from '../background/index.ts';
 import { runAudit } from './run-audit.ts';
 import type { Mismatch } from './mismatch.ts';
 

@@ -1,7 +1,7 @@
 import { formatAddCheckpoint, fromBase64, parseVerifierKey, verifyCosignature } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
-import { startLoop, type LoopLog } from '../background/loop.ts';
-import { consistencyProof, currentCheckpoint, type SignedCheckpoint } from '../log/service.ts';
+import { startLoop, type LoopLog } from '../background/index.ts';
+import { consistencyProof, currentCheckpoint, type SignedCheckpoint } from '../log/index.ts';
 import * as store from './store.ts';
 
 /** A witness that does not answer within this is counted as down for this round. */

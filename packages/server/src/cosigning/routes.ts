@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { actorRef } from '../http/auth-hook.ts';
-import { Responses, Text } from '../http/schemas.ts';
+import { actorRef } from '../http/index.ts';
+import { Responses, Text } from '../http/index.ts';
 import { getWitnesses, policyText, setWitnesses } from './service.ts';
 
 const Witness = Type.Object(

@@ -1,8 +1,8 @@
 import { addSignatureLines, parseVerifierKey, SIG_COSIGNATURE_V1 } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
-import { badRequest } from '../http/problem.ts';
-import { record, type LogEvent } from '../log/record.ts';
-import { currentCheckpoint, checkpointFor, verifierKey, type SignedCheckpoint } from '../log/service.ts';
+import { badRequest } from '../errors/index.ts';
+import { record, type LogEvent } from '../log/index.ts';
+import { currentCheckpoint, checkpointFor, verifierKey, type SignedCheckpoint } from '../log/index.ts';
 import * as store from './store.ts';
 
 /** Every registered witness must cosign, except that three guarantors need any two. */

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 import * as store from './store.ts';
 import type { Filter, Scope } from './store.ts';
-import { startLoop, type LoopLog } from '../background/loop.ts';
+import { startLoop, type LoopLog } from '../background/index.ts';
 
 /**
  * The dashboard's maintained aggregates (migration 0014), kept exact from the log.

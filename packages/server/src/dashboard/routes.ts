@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/auth-hook.ts';
-import { Responses } from '../http/schemas.ts';
+import { authOf } from '../http/index.ts';
+import { Responses } from '../http/index.ts';
 import { CellsQuery, ClustersQuery, DashboardQuery } from './schema.ts';
 import * as dashboard from './service.ts';
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 
 /**
  * All SQL of the dashboard, map and exports (STYLE #5). Figures are aggregated in the

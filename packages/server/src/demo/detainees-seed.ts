@@ -3,14 +3,14 @@ import path from 'node:path';
 import type { Role } from '@truce/core/model/accounts';
 import type { PersonRecord } from '@truce/core/detainees/person';
 import { generateLists, parseNameTokens, placesFromGazetteerTsv, type GeneratedLists } from '@truce/synthetic/detainees/index';
-import type { Auth } from '../accounts/authenticate.ts';
+import type { Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
-import { GEO_DIR } from '../geo/service.ts';
-import { DEFAULT_LEXICON_PATH } from '../matching/lexicon-file.ts';
-import * as exchanges from '../detainees/exchanges.ts';
-import { writeNewVersion } from '../detainees/lists.ts';
-import { decide, runQueued } from '../detainees/matching.ts';
-import * as store from '../detainees/store.ts';
+import { GEO_DIR } from '../geo/index.ts';
+import { DEFAULT_LEXICON_PATH } from '../matching/index.ts';
+import { detaineesExchanges as exchanges } from '../detainees/index.ts';
+import { writeNewVersion } from '../detainees/index.ts';
+import { decide, runQueued } from '../detainees/index.ts';
+import { detaineesStore as store } from '../detainees/index.ts';
 import type { DemoParticipants } from './incidents-seed.ts';
 
 /**

@@ -8,12 +8,12 @@ import { zoneContains, type ZoneGeometry } from '@truce/core/mechanism/geojson';
 import type { ReportContent, ReportFlags } from '@truce/core/reports/model';
 import { generateIncidents, type OrgKey, type ReportDraft, type Step } from '@truce/synthetic/incidents/generate';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
-import { record } from '../log/record.ts';
-import { GEO_DIR } from '../geo/service.ts';
-import { locateAreas } from '../reports/areas.ts';
-import { headerColumns, publicFacts } from '../reports/service.ts';
-import type { Areas } from '../reports/present.ts';
+import type { Database } from '../db/index.ts';
+import { record } from '../log/index.ts';
+import { GEO_DIR } from '../geo/index.ts';
+import { locateAreas } from '../reports/index.ts';
+import { headerColumns, publicFacts } from '../reports/index.ts';
+import type { Areas } from '../reports/index.ts';
 
 /**
  * Loads the demo's fictional violation reports and incidents (C2, C3), made up by

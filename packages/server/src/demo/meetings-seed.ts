@@ -1,11 +1,11 @@
 import type { OrgKind, Role } from '@truce/core/model/accounts';
-import type { Auth } from '../accounts/authenticate.ts';
+import type { Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
-import { record } from '../log/record.ts';
-import { assignAction, markDone, scheduleExchange } from '../meetings/actions.ts';
-import { proposal, setAgenda, changeItem } from '../meetings/agenda.ts';
-import { approveDecision, recordDecision } from '../meetings/decisions.ts';
-import { changeMeeting, recordAttendance, scheduleMeeting } from '../meetings/meetings.ts';
+import { record } from '../log/index.ts';
+import { assignAction, markDone, scheduleExchange } from '../meetings/index.ts';
+import { proposal, setAgenda, changeItem } from '../meetings/index.ts';
+import { approveDecision, recordDecision } from '../meetings/index.ts';
+import { changeMeeting, recordAttendance, scheduleMeeting } from '../meetings/index.ts';
 import type { DemoParticipants } from './incidents-seed.ts';
 
 /**

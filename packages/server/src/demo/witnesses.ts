@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { parseVerifierKey } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
-import { getWitnesses, setWitnesses } from '../cosigning/service.ts';
-import { verifierKey } from '../log/service.ts';
-import { ensureWitnessKey, witnessVerifierKey } from '../witness/key.ts';
-import { startWitness, type RunningWitness } from '../witness/server.ts';
+import { getWitnesses, setWitnesses } from '../cosigning/index.ts';
+import { verifierKey } from '../log/index.ts';
+import { ensureWitnessKey, witnessVerifierKey } from '../witness/index.ts';
+import { startWitness, type RunningWitness } from '../witness/index.ts';
 
 /** One witness per guarantor of the demo; in a real mechanism each runs on its guarantor's own machine. */
 const DEMO_WITNESSES = ['witness.russia.demo.truce.example', 'witness.turkiye.demo.truce.example', 'witness.iran.demo.truce.example'];

@@ -1,8 +1,8 @@
 import { can, type Action } from '@truce/core/policy/policy';
 import type { Actor } from '@truce/core/model/accounts';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { forbidden, notFound } from '../http/problem.ts';
+import type { Database } from '../db/index.ts';
+import { forbidden, notFound } from '../errors/index.ts';
 import * as store from './store.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/auth-hook.ts';
-import { IdParams, Responses } from '../http/schemas.ts';
+import { authOf } from '../http/index.ts';
+import { IdParams, Responses } from '../http/index.ts';
 import * as exchanges from './exchanges.ts';
 import { Outcome, Proposal, Schedule, VersionBody, Withdraw } from './schema.ts';
 

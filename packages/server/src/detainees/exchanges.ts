@@ -3,12 +3,12 @@ import { sql, type Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import type { PersonCategory, PersonRecord } from '@truce/core/detainees/person';
 import { FINAL_OUTCOMES, OUTCOMES_NEEDING_NOTE, outcomeAllowed, type PersonStatus, type ReleaseOutcome } from '@truce/core/detainees/status';
-import { loggedActor, type Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
-import type { ExchangeMode } from '../db/schema-detainees.ts';
-import { badRequest, conflict, forbidden, notFound, staleVersion } from '../http/problem.ts';
-import { record } from '../log/record.ts';
+import type { Database } from '../db/index.ts';
+import type { ExchangeMode } from '../db/index.ts';
+import { badRequest, conflict, forbidden, notFound, staleVersion } from '../errors/index.ts';
+import { record } from '../log/index.ts';
 import * as store from './store.ts';
 import { setStatus, statusOf } from './status.ts';
 

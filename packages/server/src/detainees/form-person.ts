@@ -1,6 +1,6 @@
 import { CANONICAL_COLUMNS, COLUMN_FIELD, type PersonRecord } from '@truce/core/detainees/person';
 import { readPerson, type PersonInput as ColumnInput } from '@truce/core/detainees/validate-rows';
-import { badRequest } from '../http/problem.ts';
+import { badRequest } from '../errors/index.ts';
 import type { PersonInput } from './schema.ts';
 
 /**

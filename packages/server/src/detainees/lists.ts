@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import type { PersonRecord } from '@truce/core/detainees/person';
-import { loggedActor, type Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
-import { badRequest, notFound, staleVersion } from '../http/problem.ts';
-import { record } from '../log/record.ts';
+import type { Database } from '../db/index.ts';
+import { badRequest, notFound, staleVersion } from '../errors/index.ts';
+import { record } from '../log/index.ts';
 import { listFor } from './access.ts';
 import * as store from './store.ts';
 import { diffLists } from '@truce/core/detainees/diff';

@@ -1,7 +1,7 @@
 import type { PersonRecord } from '@truce/core/detainees/person';
 import type { AppContext } from '../context.ts';
-import { loadLexicon } from '../matching/lexicon-file.ts';
-import { runMatchJob } from '../matching/parallel.ts';
+import { loadLexicon } from '../matching/index.ts';
+import { runMatchJob } from '../matching/index.ts';
 
 /** Candidates kept per sought person in a mechanism run: reviewers look at the best few. */
 export const RUN_TOP = 5;

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/auth-hook.ts';
-import { Problem } from '../http/problem.ts';
-import { IdParams, ProblemSchema, Responses } from '../http/schemas.ts';
+import { authOf } from '../http/index.ts';
+import { Problem } from '../errors/index.ts';
+import { IdParams, ProblemSchema, Responses } from '../http/index.ts';
 import * as lists from './lists.ts';
 import { formPerson } from './form-person.ts';
 import { AddPerson, ChangePerson, ListParams, MappingBody, PersonParams, PersonsQuery, RemovePerson, UploadQuery } from './schema.ts';

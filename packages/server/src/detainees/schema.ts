@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CANONICAL_COLUMNS, PERSON_CATEGORIES, SEXES } from '@truce/core/detainees/person';
 import { RELEASE_OUTCOMES, PERSON_STATUSES } from '@truce/core/detainees/status';
-import { IsoDate, Text, Uuid, Version } from '../http/schemas.ts';
+import { IsoDate, Text, Uuid, Version } from '../http/index.ts';
 
 /** Request shapes of the detainee routes (C4–C6). Query strings stay strings (no coercion). */
 const closed = { additionalProperties: false } as const;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PersonStatus } from '@truce/core/detainees/status';
-import type { Auth } from '../accounts/authenticate.ts';
-import type { Database } from '../db/schema.ts';
+import type { Auth } from '../accounts/index.ts';
+import type { Database } from '../db/index.ts';
 
 /**
  * A person's status on a list (C6) and its history: every change says who, when, why

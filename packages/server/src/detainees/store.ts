@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { PersonRecord } from '@truce/core/detainees/person';
-import type { Database } from '../db/schema.ts';
-import type { ListKind } from '../db/schema-detainees.ts';
+import type { Database } from '../db/index.ts';
+import type { ListKind } from '../db/index.ts';
 
 /** All SQL of detainee lists, their versions, uploads and views (STYLE #5). */
 type Db = Kysely<Database>;

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile, Multipart } from '@fastify/multipart';
-import { badRequest, Problem, type FieldError } from '../http/problem.ts';
-import { textFault, textProblem } from '../http/text-guard.ts';
+import { badRequest, Problem, type FieldError } from '../errors/index.ts';
+import { textFault, textProblem } from '../http/index.ts';
 import { TooLargeError, type EvidenceFiles, type Incoming } from './files.ts';
 
 /**

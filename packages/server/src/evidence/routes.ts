@@ -1,12 +1,12 @@
-import { damagedFile, recordDamage } from '../audit/damage.ts';
+import { damagedFile, recordDamage } from '../audit/index.ts';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { extensionFor } from '@truce/core/evidence/media-types';
 import type { AppContext } from '../context.ts';
-import { actorRef, authOf } from '../http/auth-hook.ts';
-import { ProblemSchema, Responses } from '../http/schemas.ts';
+import { actorRef, authOf } from '../http/index.ts';
+import { ProblemSchema, Responses } from '../http/index.ts';
 import { EvidenceFiles } from './files.ts';
 import { multipartLimits, readUploadForm } from './form.ts';
 import { EvidenceMeta, Sha256Params, UploadedEvidence } from './schema.ts';

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Database, EvidenceTable, EvidenceUploadsTable } from '../db/schema.ts';
+import type { Database, EvidenceTable, EvidenceUploadsTable } from '../db/index.ts';
 
 /** All SQL about evidence files and their uploads (STYLE #5). */
 

@@ -5,9 +5,9 @@ import { exportFileName, MEDIA_TYPE, type ExportDataset, type ExportFormat } fro
 import { headerValue } from '@truce/core/exports/scope';
 import type { Actor } from '@truce/core/model/accounts';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/auth-hook.ts';
-import { Responses } from '../http/schemas.ts';
-import { DashboardQuery } from '../dashboard/schema.ts';
+import { authOf } from '../http/index.ts';
+import { Responses } from '../http/index.ts';
+import { DashboardQuery } from '../dashboard/index.ts';
 import { renderIncidents, renderReports } from './render.ts';
 import { IncidentExportQuery, ReportExportQuery, type IncidentExportQueryInput, type ReportExportQueryInput } from './schema.ts';
 import { exportIncidents, exportReports, metadataOf, type ExportHeader } from './service.ts';

@@ -8,16 +8,16 @@ import type { ExportFormat } from '@truce/core/exports/format';
 import type { ExportIncident, ExportReport, NamedArea } from '@truce/core/exports/record';
 import { scopeStatement, withheldOf, type ExportScope } from '@truce/core/exports/scope';
 import type { Actor } from '@truce/core/model/accounts';
-import type { Auth } from '../accounts/authenticate.ts';
-import type { Database } from '../db/schema.ts';
-import { badRequest } from '../http/problem.ts';
-import { geoData } from '../geo/service.ts';
-import { presentContent, scopeOf, type Areas } from '../reports/present.ts';
-import { scopeFor } from '../dashboard/service.ts';
-import type { Filter } from '../dashboard/store.ts';
-import { listScopeFor } from '../incidents/view.ts';
-import { incidentScope } from '../incidents/scope.ts';
-import * as incidentStore from '../incidents/store.ts';
+import type { Auth } from '../accounts/index.ts';
+import type { Database } from '../db/index.ts';
+import { badRequest } from '../errors/index.ts';
+import { geoData } from '../geo/index.ts';
+import { presentContent, scopeOf, type Areas } from '../reports/index.ts';
+import { scopeFor } from '../dashboard/index.ts';
+import type { Filter } from '../dashboard/index.ts';
+import { listScopeFor } from '../incidents/index.ts';
+import { incidentScope } from '../incidents/index.ts';
+import { incidentsStore as incidentStore } from '../incidents/index.ts';
 import * as store from './store.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { OrgKind } from '@truce/core/model/accounts';
-import type { Database } from '../db/schema.ts';
-import { membership, where, type Filter, type Scope } from '../dashboard/store.ts';
+import type { Database } from '../db/index.ts';
+import { membership, where, type Filter, type Scope } from '../dashboard/index.ts';
 
 /**
  * All SQL of the exports (STYLE #5). Reports are read a page at a time in a stable order

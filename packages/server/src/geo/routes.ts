@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { ProblemSchema } from '../http/index.ts';
 import { AreasQuery, AttributionResponse, LocateQuery, LocateResponse, PlacesQuery, PlacesResponse } from './schema.ts';
 import { acceptsGzip, etagMatches, geoData, locatePoint, searchPlaces } from './service.ts';
 

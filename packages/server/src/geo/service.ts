@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { AdminAreas, Gazetteer, parsePlacesTsv, readAdminAreas, type AdminArea, type GeoPlace, type Located } from '@truce/core/geo/index';
-import { badRequest, notFound, type FieldError } from '../http/problem.ts';
+import { badRequest, notFound, type FieldError } from '../errors/index.ts';
 import type { LocateQuery, PlacesQuery } from './schema.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { witnessHealth } from '../cosigning/service.ts';
+import { witnessHealth } from '../cosigning/index.ts';
 
 /** Liveness with the database: 200 when a query answers, 503 when it does not. */
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {

@@ -35,7 +35,7 @@ import { installStrictJsonParser } from './json-parser.ts';
 import { installLogIndex } from './log-index.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { installTextGuard } from './text-guard.ts';
-import { Problem, unauthorized, type FieldError } from './problem.ts';
+import { Problem, unauthorized, type FieldError } from '../errors/problem.ts';
 import { ProblemSchema } from './schemas.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '@truce/core/policy/policy';
-import { authenticate, type Auth } from '../accounts/authenticate.ts';
+import { authenticate, type Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
-import { forbidden, unauthorized } from './problem.ts';
+import { forbidden, unauthorized } from '../errors/index.ts';
 import { PUBLIC_ROUTES, TOKEN_FILE_ROUTES, type RouteAccess } from './access.ts';
 import { tokenRefusal } from './token-scope.ts';
 

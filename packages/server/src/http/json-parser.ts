@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { badRequest } from './problem.ts';
+import { badRequest } from '../errors/index.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { recording } from '../log/recorded.ts';
+import { recording } from '../log/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

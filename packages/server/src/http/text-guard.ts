@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { badRequest, type FieldError, type Problem } from './problem.ts';
+import { badRequest, type FieldError, type Problem } from '../errors/index.ts';
 
 /**
  * One rule for every route: no text the client sends may hold a NUL character (U+0000)

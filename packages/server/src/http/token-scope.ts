@@ -1,5 +1,6 @@
-import { forbidden, type Problem } from './problem.ts';
+import { forbidden, type Problem } from '../errors/index.ts';
 import { TOKEN_FILE_ROUTES, type RouteAccess } from './access.ts';
+import type { TokenScope } from '../accounts/index.ts';
 
 /**
  * What an API token may do, decided in one place for every route (the auth hook asks).
@@ -10,8 +11,6 @@ import { TOKEN_FILE_ROUTES, type RouteAccess } from './access.ts';
  * Any other changing route is refused to tokens: a new route is closed to them until
  * it is listed, never open by omission.
  */
-export const TOKEN_SCOPES = ['read', 'file'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 const READING = new Set(['GET', 'HEAD', 'OPTIONS']);
 const fileRoutes = new Set(TOKEN_FILE_ROUTES);

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import { decide, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
 import { replyPeriodOf } from './reply-period-of.ts';
-import type { Database, IncidentsTable } from '../db/schema.ts';
-import { record, type LogEvent } from '../log/record.ts';
+import type { Database, IncidentsTable } from '../db/index.ts';
+import { record, type LogEvent } from '../log/index.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;

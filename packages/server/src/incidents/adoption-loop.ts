@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.ts';
-import { startLoop, type LoopLog } from '../background/loop.ts';
+import { startLoop, type LoopLog } from '../background/index.ts';
 import { adoptIfDue } from './adopt-finding.ts';
 import * as store from './store.ts';
 

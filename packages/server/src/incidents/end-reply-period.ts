@@ -1,8 +1,8 @@
 import { replyPeriodOf } from './reply-period-of.ts';
-import type { Auth } from '../accounts/authenticate.ts';
+import type { Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
-import { notFound, Problem } from '../http/problem.ts';
-import { record } from '../log/record.ts';
+import { notFound, Problem } from '../errors/index.ts';
+import { record } from '../log/index.ts';
 import { adoptIfDue } from './adopt-finding.ts';
 import { logIndexOf } from './log-index.ts';
 import * as store from './store.ts';

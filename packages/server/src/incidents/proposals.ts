@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_GROUPING, proposeGroupings, type GroupingSubject } from '@truce/core/incidents/grouping';
 import type { ReportContent } from '@truce/core/reports/model';
-import type { Database } from '../db/schema.ts';
-import { notFound } from '../http/problem.ts';
+import type { Database } from '../db/index.ts';
+import { notFound } from '../errors/index.ts';
 import * as store from './store.ts';
 
 /**

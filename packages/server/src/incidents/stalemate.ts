@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import { isStalemate, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
-import type { Auth } from '../accounts/authenticate.ts';
-import type { Database, IncidentsTable } from '../db/schema.ts';
-import { record } from '../log/record.ts';
+import type { Auth } from '../accounts/index.ts';
+import type { Database, IncidentsTable } from '../db/index.ts';
+import { record } from '../log/index.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Verification } from '@truce/core/incidents/findings';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 
 /** All SQL of incidents (STYLE #5). */
 type Db = Kysely<Database>;

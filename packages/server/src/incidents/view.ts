@@ -4,9 +4,9 @@ import { can } from '@truce/core/policy/policy';
 import { decide, isStalemate, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
 import { discloses, parseDisclosure } from '@truce/core/incidents/disclosure';
 import { replyPeriod } from '@truce/core/incidents/reply-period';
-import type { Auth } from '../accounts/authenticate.ts';
-import type { Database } from '../db/schema.ts';
-import { badRequest, notFound } from '../http/problem.ts';
+import type { Auth } from '../accounts/index.ts';
+import type { Database } from '../db/index.ts';
+import { badRequest, notFound } from '../errors/index.ts';
 import { incidentScope } from './scope.ts';
 import * as store from './store.ts';
 

@@ -1,7 +1,7 @@
 import { toBase64 } from '@truce/core/log/index';
-import type { Auth } from '../accounts/authenticate.ts';
+import type { Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
-import { Problem, notFound } from '../http/problem.ts';
+import { Problem, notFound } from '../errors/index.ts';
 import { RULES } from './openings/index.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { formatProof, fromBase64 } from '@truce/core/log/index';
-import { servedCheckpoint } from '../cosigning/service.ts';
+import { servedCheckpoint } from '../cosigning/index.ts';
 import type { AppContext } from '../context.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../errors/index.ts';
 import * as log from './service.ts';
 import * as store from './store.ts';
 

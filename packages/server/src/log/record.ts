@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { randomPooled } from './random-pool.ts';
 import { noteRecorded } from './recorded.ts';
 import { commitment, encodeEntry } from '@truce/core/log/index';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 
 /**
  * What a state change writes to the record (C9). `data` holds public fields only;

@@ -2,14 +2,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { encodeBundle, parseTileRequest, toBase64, leafHash } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
-import { badRequest, notFound } from '../http/problem.ts';
-import { ProblemSchema } from '../http/schemas.ts';
-import { authOf } from '../http/auth-hook.ts';
+import { badRequest, notFound } from '../errors/index.ts';
+import { ProblemSchema } from '../http/index.ts';
+import { authOf } from '../http/index.ts';
 import { openingsOf } from './openings.ts';
 import { receiptFor } from './receipt.ts';
 import * as log from './service.ts';
 import * as store from './store.ts';
-import { servedCheckpoint } from '../cosigning/service.ts';
+import { servedCheckpoint } from '../cosigning/index.ts';
 
 const TILE_WIDTH = 256;
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { childrenOf, leafHash, nodeHash, nodesCompletedByAppend, subtreeNodes, type NodeId } from '@truce/core/log/index';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 import { getNodes } from './store.ts';
-import { startLoop, type LoopLog } from '../background/loop.ts';
+import { startLoop, type LoopLog } from '../background/index.ts';
 
 /**
  * Gives committed entries their place in the tree (C9). Commands append entries without

@@ -11,7 +11,7 @@ import {
   type NodeId,
 } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
-import { badRequest, notFound } from '../http/problem.ts';
+import { badRequest, notFound } from '../errors/index.ts';
 import * as store from './store.ts';
 
 export interface SignedCheckpoint {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { NodeId } from '@truce/core/log/index';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 
 /** All SQL that reads the record (STYLE #5). Appends live in record.ts. */
 

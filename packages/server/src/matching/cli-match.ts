@@ -5,7 +5,7 @@ import type { PersonRecord } from '@truce/core/detainees/person';
 import { suggestMapping } from '@truce/core/detainees/headers';
 import { validateRows } from '@truce/core/detainees/validate-rows';
 import { explanationText, THRESHOLDS } from '@truce/core/matching/index';
-import { readListFileFromPath, ListFileError } from '../detainees/import/read-list-file.ts';
+import { readListFileFromPath, ListFileError } from '../detainees/index.ts';
 import { loadLexicon } from './lexicon-file.ts';
 import { runMatchJob } from './parallel.ts';
 

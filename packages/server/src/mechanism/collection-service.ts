@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson, sha256, toBase64, utf8 } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
-import { notFound, staleVersion } from '../http/problem.ts';
-import { record, type LogEvent } from '../log/record.ts';
+import type { Database } from '../db/index.ts';
+import { notFound, staleVersion } from '../errors/index.ts';
+import { record, type LogEvent } from '../log/index.ts';
 import { newId, type CollectionRow, type CollectionSpec } from './collections.ts';
 
 /** List, create and update for every set-up collection; each change is one log entry. */

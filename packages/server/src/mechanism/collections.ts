@@ -2,9 +2,9 @@ import { Type, type TObject } from '@sinclair/typebox';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { boundingBox, extractZoneGeometry, type ZoneGeometry } from '@truce/core/mechanism/geojson';
-import type { Database } from '../db/schema.ts';
-import { badRequest, conflict, type FieldError } from '../http/problem.ts';
-import { IsoDate, Text, Uuid, Version } from '../http/schemas.ts';
+import type { Database } from '../db/index.ts';
+import { badRequest, conflict, type FieldError } from '../errors/index.ts';
+import { IsoDate, Text, Uuid, Version } from '../http/index.ts';
 
 /**
  * The parts of the mechanism's set-up that are lists of things (C1): agreements,

@@ -1,8 +1,8 @@
 import { DISCLOSURE_AUDIENCES, parseDisclosure, type AdoptedIncidentDisclosure } from '@truce/core/incidents/disclosure';
 import type { AppContext } from '../context.ts';
-import { notFound, staleVersion } from '../http/problem.ts';
-import { logIndexOf } from '../incidents/log-index.ts';
-import { record, type LogEvent } from '../log/record.ts';
+import { notFound, staleVersion } from '../errors/index.ts';
+import { logIndexOf } from '../incidents/index.ts';
+import { record, type LogEvent } from '../log/index.ts';
 import { getMechanism, presentMechanism } from './service.ts';
 
 /** Each audience once, in the canonical order: the stored and logged setting reads the same however it was sent. */

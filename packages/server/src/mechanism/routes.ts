@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { notFound } from '../http/problem.ts';
-import { IdParams, Responses, Text, Version } from '../http/schemas.ts';
-import { actorRef } from '../http/auth-hook.ts';
+import { notFound } from '../errors/index.ts';
+import { IdParams, Responses, Text, Version } from '../http/index.ts';
+import { actorRef } from '../http/index.ts';
 import { COLLECTIONS, createSchema, updateSchema } from './collections.ts';
 import { createItem, listItems, updateItem } from './collection-service.ts';
 import { getMechanism, MFA_ROLE_PATTERN, presentMechanism, updateMechanism } from './service.ts';

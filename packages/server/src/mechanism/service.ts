@@ -4,9 +4,9 @@ import { parseSignerKey } from '@truce/core/log/index';
 import { DEFAULT_TAXONOMY } from '@truce/core/mechanism/taxonomy';
 import { parseDisclosure } from '@truce/core/incidents/disclosure';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
-import { badRequest, notFound, staleVersion } from '../http/problem.ts';
-import { record, type LogEvent } from '../log/record.ts';
+import type { Database } from '../db/index.ts';
+import { badRequest, notFound, staleVersion } from '../errors/index.ts';
+import { record, type LogEvent } from '../log/index.ts';
 
 /** The mechanism itself (C1): one per installation, created by the one-time set-up. */
 

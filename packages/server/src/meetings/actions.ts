@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { can } from '@truce/core/policy/policy';
-import { loggedActor, type Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
-import { badRequest, conflict, forbidden, notFound, staleVersion } from '../http/problem.ts';
-import { record } from '../log/record.ts';
+import { badRequest, conflict, forbidden, notFound, staleVersion } from '../errors/index.ts';
+import { record } from '../log/index.ts';
 import { lockedMeeting } from './locked-meeting.ts';
 import type { NewActionItem } from './schema.ts';
 import * as store from './store.ts';

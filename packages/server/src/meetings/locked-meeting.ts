@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { conflict, notFound, staleVersion } from '../http/problem.ts';
+import type { Database } from '../db/index.ts';
+import { conflict, notFound, staleVersion } from '../errors/index.ts';
 import * as store from './store.ts';
 
 /**

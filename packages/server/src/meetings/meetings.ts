@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
-import { loggedActor, type Auth } from '../accounts/authenticate.ts';
+import { loggedActor, type Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
-import { badRequest, conflict } from '../http/problem.ts';
-import { record } from '../log/record.ts';
+import type { Database } from '../db/index.ts';
+import { badRequest, conflict } from '../errors/index.ts';
+import { record } from '../log/index.ts';
 import { adoptWhereReady } from './decisions.ts';
 import type { AttendanceBody, MeetingChange, NewMeeting } from './schema.ts';
 import { lockedMeeting } from './locked-meeting.ts';

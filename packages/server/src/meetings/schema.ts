@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AGENDA_REASONS } from '@truce/core/meetings/agenda';
-import { IsoDate, Text, Uuid, Version } from '../http/schemas.ts';
+import { IsoDate, Text, Uuid, Version } from '../http/index.ts';
 
 /** Request shapes of the meeting routes (C7). Query strings stay strings (no coercion). */
 const closed = { additionalProperties: false } as const;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 
 /** All SQL of meetings (STYLE #5): meetings, their parts, and what is pending for the agenda. */
 type Db = Kysely<Database>;

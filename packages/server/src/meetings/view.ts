@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { can, type MeetingScoped } from '@truce/core/policy/policy';
 import { adoption } from '@truce/core/meetings/decisions';
-import type { Auth } from '../accounts/authenticate.ts';
-import type { Database } from '../db/schema.ts';
-import { notFound } from '../http/problem.ts';
-import { incidentScope } from '../incidents/scope.ts';
+import type { Auth } from '../accounts/index.ts';
+import type { Database } from '../db/index.ts';
+import { notFound } from '../errors/index.ts';
+import { incidentScope } from '../incidents/index.ts';
 import * as store from './store.ts';
 
 /**

@@ -3,9 +3,9 @@ import { createTransport } from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { SmtpConfig } from '../config.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 import { isEmailLanguage, renderEmail, type EmailLanguage } from './email-messages.ts';
-import { startLoop } from '../background/loop.ts';
+import { startLoop } from '../background/index.ts';
 
 /**
  * Notification e-mails over SMTP (issue 3). Only when TRUCE_SMTP_URL is set; otherwise

@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/index.ts';
 import { queueNotificationEmails } from './email.ts';
-import { startLoop, type LoopLog } from '../background/loop.ts';
+import { startLoop, type LoopLog } from '../background/index.ts';
 
 /**
  * Turns log entries into notifications (STYLE #7: side effects react to entries). The

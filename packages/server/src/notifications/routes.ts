@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/auth-hook.ts';
-import { notFound } from '../http/problem.ts';
-import { IdParams, Responses } from '../http/schemas.ts';
+import { authOf } from '../http/index.ts';
+import { notFound } from '../errors/index.ts';
+import { IdParams, Responses } from '../http/index.ts';
 
 /** The signed-in user's organisation's notifications: right of reply, adopted findings. */
 export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {

@@ -71,11 +71,11 @@ export async function runReport(args: string[], out: (line: string) => void = co
     throw err;
   }
 
-  const { openDatabase } = await import('../db/open.ts');
-  const { LogKeyring } = await import('../log/signer.ts');
-  const { LogSequencer } = await import('../log/sequencer.ts');
+  const { openDatabase } = await import('../db/index.ts');
+  const { LogKeyring } = await import('../log/index.ts');
+  const { LogSequencer } = await import('../log/index.ts');
   const service = await import('./service.ts');
-  const { Problem } = await import('../http/problem.ts');
+  const { Problem } = await import('../errors/index.ts');
   const handle = await openDatabase(config);
   const ctx = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey), sequencer: new LogSequencer(handle.db) };
   try {
@@ -100,7 +100,7 @@ export async function runReport(args: string[], out: (line: string) => void = co
     } else {
       const { req, data, doc } = await service.draft(ctx, input, '--');
       if (format === 'pdf') {
-        const { renderPdf } = await import('../documents/pdf.ts');
+        const { renderPdf } = await import('../documents/index.ts');
         const pdf = await renderPdf(doc);
         body = pdf.bytes;
         what = `draft ${kind} PDF, ${pdf.pages} pages`;

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DOCUMENT_LANGUAGES } from '@truce/core/documents/model';
 import { PUBLICATION_KINDS } from '@truce/core/publications/figures';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/auth-hook.ts';
-import { IdParams, Responses } from '../http/schemas.ts';
+import { authOf } from '../http/index.ts';
+import { IdParams, Responses } from '../http/index.ts';
 import * as publications from './service.ts';
 
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD (UTC day, included)' });

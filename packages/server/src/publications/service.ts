@@ -1,4 +1,4 @@
-import { damagedFile, recordDamage } from '../audit/damage.ts';
+import { damagedFile, recordDamage } from '../audit/index.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -14,12 +14,12 @@ import { annexCsv, buildPublication, SUMMARY_CHARS } from '@truce/core/publicati
 import { shapesOf, type AreaShape } from '@truce/core/publications/map';
 import type { Actor } from '@truce/core/model/accounts';
 import type { AppContext } from '../context.ts';
-import * as dash from '../dashboard/store.ts';
-import { renderPdf } from '../documents/pdf.ts';
-import { GEO_DIR } from '../geo/service.ts';
-import { badRequest, conflict, forbidden, notFound, type FieldError } from '../http/problem.ts';
-import { checkpointFor } from '../log/service.ts';
-import { record } from '../log/record.ts';
+import { dashboardStore as dash } from '../dashboard/index.ts';
+import { renderPdf } from '../documents/index.ts';
+import { GEO_DIR } from '../geo/index.ts';
+import { badRequest, conflict, forbidden, notFound, type FieldError } from '../errors/index.ts';
+import { checkpointFor } from '../log/index.ts';
+import { record } from '../log/index.ts';
 import * as store from './store.ts';
 
 /**

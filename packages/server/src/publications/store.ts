@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { BriefingFigures, FindingRow } from '@truce/core/publications/figures';
-import type { Database } from '../db/schema.ts';
-import { where, type Filter } from '../dashboard/store.ts';
+import type { Database } from '../db/index.ts';
+import { where, type Filter } from '../dashboard/index.ts';
 
 /**
  * All SQL of the publications (STYLE #5). The figures are aggregated in the database

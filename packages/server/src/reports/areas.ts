@@ -1,4 +1,4 @@
-import { geoData } from '../geo/service.ts';
+import { geoData } from '../geo/index.ts';
 import type { Areas } from './present.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
-import type { Database, ReportsTable, ReportVersionsTable } from '../db/schema.ts';
-import type { PreparedEntry } from '../log/record.ts';
+import type { Database, ReportsTable, ReportVersionsTable } from '../db/index.ts';
+import type { PreparedEntry } from '../log/index.ts';
 import { insertFiling } from './store.ts';
 
 /**

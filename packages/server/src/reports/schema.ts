@@ -1,6 +1,6 @@
 import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { GEO_PRECISIONS, SOURCE_KINDS, TIME_PRECISIONS } from '@truce/core/reports/model';
-import { Text, Uuid, Version } from '../http/schemas.ts';
+import { Text, Uuid, Version } from '../http/index.ts';
 
 /** The shape of a report's content over HTTP (STYLE #3); limits on every field. */
 const closed = { additionalProperties: false } as const;

@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
-import type { Database, ReportsTable, ReportVersionsTable } from '../db/schema.ts';
-import type { PreparedEntry } from '../log/record.ts';
+import type { Database, ReportsTable, ReportVersionsTable } from '../db/index.ts';
+import type { PreparedEntry } from '../log/index.ts';
 
 /** All SQL of reports (STYLE #5). */
 type Db = Kysely<Database>;

@@ -1,5 +1,5 @@
 import type { ReportContent } from '@truce/core/reports/model';
-import { publicFacts } from '../../reports/service.ts';
+import { publicFacts } from '../../reports/index.ts';
 import { compare, enc, sealed, type Checker } from './common.ts';
 
 // What presentReport (reports/present.ts) and versions() (reports/service.ts) add around a

@@ -1,6 +1,6 @@
 import { can } from '@truce/core/policy/policy';
-import { listFor } from '../../detainees/access.ts';
-import { notFound } from '../../http/problem.ts';
+import { listFor } from '../../detainees/index.ts';
+import { notFound } from '../../errors/index.ts';
 import { all, type OpeningRule } from './rule.ts';
 
 /** A list version's persons (and note): to those who may read the list (listFor: 404 otherwise). */

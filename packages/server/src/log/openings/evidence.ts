@@ -1,4 +1,4 @@
-import { evidenceMeta } from '../../evidence/service.ts';
+import { evidenceMeta } from '../../evidence/index.ts';
 import type { OpeningRule } from './rule.ts';
 
 /** An upload's original file name: to those who may see that upload (evidenceMeta lists only those; 404 when none). */

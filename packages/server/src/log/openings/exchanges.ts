@@ -1,5 +1,5 @@
 import { can } from '@truce/core/policy/policy';
-import { notFound } from '../../http/problem.ts';
+import { notFound } from '../../errors/index.ts';
 import { all, type OpeningRule } from './rule.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { viewIncident } from '../../incidents/view.ts';
+import { viewIncident } from '../../incidents/index.ts';
 import type { OpeningRule } from './rule.ts';
 
 /** A reply's text: to those the incident view shows it to (404 unless the reader may read the incident). */

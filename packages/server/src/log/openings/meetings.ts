@@ -1,5 +1,5 @@
-import { notFound } from '../../http/problem.ts';
-import { viewMeeting } from '../../meetings/view.ts';
+import { notFound } from '../../errors/index.ts';
+import { viewMeeting } from '../../meetings/index.ts';
 import type { OpeningRule } from './rule.ts';
 
 /** A decision's text and persons: to those the meeting view shows the decision to (a party only the decisions that concern it or are shared). */

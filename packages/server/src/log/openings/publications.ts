@@ -1,5 +1,5 @@
 import { can } from '@truce/core/policy/policy';
-import { notFound } from '../../http/problem.ts';
+import { notFound } from '../../errors/index.ts';
 import type { OpeningRule } from './rule.ts';
 
 /** An issue commits to nothing sealed (its PDF hash is public); it is covered so a reader of publications can be told so. */

@@ -1,7 +1,7 @@
 import { can } from '@truce/core/policy/policy';
-import { notFound } from '../../http/problem.ts';
-import { scopeOf } from '../../reports/present.ts';
-import * as reportStore from '../../reports/store.ts';
+import { notFound } from '../../errors/index.ts';
+import { scopeOf } from '../../reports/index.ts';
+import { reportsStore as reportStore } from '../../reports/index.ts';
 import type { OpeningRule } from './rule.ts';
 
 /** A report's filing, correction and withdrawal: to those who may read the report. */

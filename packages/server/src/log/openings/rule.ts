@@ -1,4 +1,4 @@
-import type { Auth } from '../../accounts/authenticate.ts';
+import type { Auth } from '../../accounts/index.ts';
 import type { AppContext } from '../../context.ts';
 
 /** What a rule knows of the entry whose openings are asked for. */

@@ -1,0 +1,2 @@
+/** The cosigning module's public face: what other modules may use of it (issue 15; see .dependency-cruiser.cjs). */
+export { getWitnesses, servedCheckpoint, setWitnesses, witnessHealth } from './service.ts';

@@ -1,0 +1,3 @@
+/** The matching module's public face: what other modules may use of it (issue 15; see .dependency-cruiser.cjs). */
+export { DEFAULT_LEXICON_PATH, loadLexicon } from './lexicon-file.ts';
+export { runMatchJob } from './parallel.ts';

@@ -1,0 +1,2 @@
+/** The mechanism module's public face: what other modules may use of it (issue 15; see .dependency-cruiser.cjs). */
+export { createMechanism, getMechanism } from './service.ts';
