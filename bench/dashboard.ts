@@ -136,7 +136,7 @@ async function generate() {
     const cols: (string | number | null)[][] = [[], [], [], [], [], [], []];
     for (const r of rows) {
       const k = cellColumns({ location: { lat: r.rlat, lon: r.rlon }, sealLocation: r.sealed });
-      [r.g, k.h3_r5, k.h3_r6, k.h3_r7, k.h3_shown_r5, k.h3_shown_r6, k.h3_shown_r7].forEach((v, i) => cols[i].push(v));
+      [r.g, k.h3_r5, k.h3_r6, k.h3_r7, k.h3_shown_r5, k.h3_shown_r6, k.h3_shown_r7].forEach((v, i) => { cols[i].push(v); });
     }
     await c.query(`insert into bench_cells select * from unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])`, cols);
   }

@@ -27,7 +27,7 @@ async function expectWholeLog(db: Kysely<Database>): Promise<number> {
   expect(leaves.length, 'leaf hashes stored').toBe(head);
   const distinct = new Set(leaves.map((l) => toBase64(new Uint8Array(l.hash))));
   expect(distinct.size, 'an entry given two places in the tree').toBe(head);
-  entries.forEach((e, i) => expect(toBase64(new Uint8Array(leaves[i].hash)), `leaf ${i}`).toBe(toBase64(leafHash(new Uint8Array(e.body)))));
+  entries.forEach((e, i) => { expect(toBase64(new Uint8Array(leaves[i].hash)), `leaf ${i}`).toBe(toBase64(leafHash(new Uint8Array(e.body)))); });
   // The root the stored nodes give is the root of the entries themselves.
   const get = await getNodes(db, subtreeNodes(0, head));
   const fromNodes = hashFromNodes(0, head, get);

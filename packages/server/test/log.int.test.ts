@@ -94,7 +94,7 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
     expect(bundle.status).toBe(200);
     const entries = decodeBundle(bundle.data);
     expect(entries).toHaveLength(size);
-    entries.forEach((entry, i) => expect(leafHash(entry)).toEqual(tile.data.slice(32 * i, 32 * i + 32)));
+    entries.forEach((entry, i) => { expect(leafHash(entry)).toEqual(tile.data.slice(32 * i, 32 * i + 32)); });
   });
 
   it('stays one consistent tree when a second sequencer (another server process) numbers entries too', async () => {

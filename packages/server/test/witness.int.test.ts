@@ -177,7 +177,7 @@ describe.each(ENGINES)('the server asks the witnesses on %s', (engine) => {
     openNote(note, [parseVerifierKey((await ts.client().get('/log/key')).text.trim())]);
     const lines = cosignatureLines(note);
     expect(lines.length).toBe(2);
-    lines.forEach((line, i) => expect(verifyCosignature(line, text, parseVerifierKey(vkeys[i])).name).toBe(names[i]));
+    lines.forEach((line, i) => { expect(verifyCosignature(line, text, parseVerifierKey(vkeys[i])).name).toBe(names[i]); });
     const policy = (await ts.client().get('/log/policy')).text.split('\n');
     expect(policy[0]).toMatch(/^log truce\/syria-ceasefire-demo\+[0-9a-f]{8}\+\S+ http:\/\/\S+\/log$/);
     expect(policy.slice(1, 4)).toEqual(names.map((n, i) => `witness ${n} ${vkeys[i]} ${witnesses[i].url}`));

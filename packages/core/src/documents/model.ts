@@ -186,7 +186,7 @@ export function createDocument(input: DocumentInput): Document {
   if (input.numerals !== undefined && input.numerals !== 'latin' && input.numerals !== 'native') throw new DocumentError('/numerals', 'must be "latin" or "native"');
   checkMeta(input.meta);
   if (!Array.isArray(input.blocks)) throw new DocumentError('/blocks', 'must be a list of blocks');
-  input.blocks.forEach((b, i) => checkBlock(b, `/blocks/${i}`));
+  input.blocks.forEach((b, i) => { checkBlock(b, `/blocks/${i}`); });
   return { ...input, direction: directionOf(input.language), numerals: input.numerals ?? defaultNumerals(input.language) };
 }
 
@@ -230,7 +230,7 @@ function checkBlock(b: Block, path: string): void {
       return;
     case 'table': {
       if (!Array.isArray(b.columns) || b.columns.length === 0) throw new DocumentError(`${path}/columns`, 'must list at least one column');
-      b.columns.forEach((c, i) => text(c.label, `${path}/columns/${i}/label`, true));
+      b.columns.forEach((c, i) => { text(c.label, `${path}/columns/${i}/label`, true); });
       if (!Array.isArray(b.rows)) throw new DocumentError(`${path}/rows`, 'must be a list of rows');
       const width = b.columns.length;
       const row = (r: readonly Cell[], p: string) => {
@@ -239,14 +239,14 @@ function checkBlock(b: Block, path: string): void {
           if (c !== null) value(c, `${p}/${j}`);
         });
       };
-      b.rows.forEach((r, i) => row(r, `${path}/rows/${i}`));
+      b.rows.forEach((r, i) => { row(r, `${path}/rows/${i}`); });
       if (b.footer !== undefined) row(b.footer, `${path}/footer`);
       if (b.caption !== undefined) text(b.caption, `${path}/caption`, true);
       return;
     }
     case 'list':
       if (!Array.isArray(b.items)) throw new DocumentError(`${path}/items`, 'must be a list');
-      b.items.forEach((it, i) => rich(it, `${path}/items/${i}`));
+      b.items.forEach((it, i) => { rich(it, `${path}/items/${i}`); });
       return;
     case 'figure':
       if (typeof b.svg !== 'string' || !/<svg[\s>]/.test(b.svg.slice(0, 4096))) throw new DocumentError(`${path}/svg`, 'must be an SVG document (an <svg> element)');

@@ -36,7 +36,7 @@ function opensArray(entry: LoggedEntry, field: string, canons: string[]): boolea
   const salt = entry.salts.get(field);
   if (!salt || entry.commitments[field] === undefined) return undefined;
   const h = createHash('sha256').update(salt).update('[');
-  canons.forEach((c, i) => h.update(i === 0 ? c : `,${c}`));
+  canons.forEach((c, i) => { h.update(i === 0 ? c : `,${c}`); });
   return `sha256:${toBase64(new Uint8Array(h.update(']').digest()))}` === entry.commitments[field];
 }
 
@@ -261,7 +261,7 @@ export const personViewsCheck: AuditCheck = {
     // What is left pairs up in order: a row whose ref was changed meets the entry it no longer opens.
     for (const b of buckets.values()) {
       const left = b.entries.filter((_, k) => !b.used.has(k));
-      b.unpaired.forEach((id, k) => found(miss('detainee_view', id, left[k] ? 'refs' : '*', left[k]?.idx ?? null, left[k] ? `the person viewed differs from the one log entry ${left[k].idx} recorded` : 'no log entry records this view')));
+      b.unpaired.forEach((id, k) => { found(miss('detainee_view', id, left[k] ? 'refs' : '*', left[k]?.idx ?? null, left[k] ? `the person viewed differs from the one log entry ${left[k].idx} recorded` : 'no log entry records this view')); });
       for (const e of left.slice(b.unpaired.length)) found(miss('detainee_view', `${e.subject.list}/${e.actor?.user}`, '*', e.idx, `log entry ${e.idx} recorded a view of a person that is not stored`));
     }
     return { detainee_view: checked };

@@ -158,7 +158,7 @@ function buildList(
   // Shuffle the rows, then number them, so that neither order nor reference tells anything.
   const perm = rng.shuffle(rows.map((_, i) => i));
   const position = new Array<number>(rows.length);
-  perm.forEach((rowIndex, pos) => (position[rowIndex] = pos));
+  perm.forEach((rowIndex, pos) => { position[rowIndex] = pos; });
   const prefix = side === 'held' ? 'H' : 'S';
   const width = Math.max(5, String(rows.length).length);
   const shuffled = perm.map((i, pos) => {

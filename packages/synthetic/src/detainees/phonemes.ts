@@ -265,7 +265,7 @@ const ARTICLE: Option[] = [
 export function plainArabic(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[\u064B-\u0652\u0670\u0640\u200C\u200D\u200E\u200F]/g, '')
+    .replace(/[\u064B-\u0652\u0670\u0640\u200C\u200E\u200F]|\u200D/g, '')
     .replace(/ی/g, 'ي')
     .replace(/ک/g, 'ك')
     .replace(/ۆ/g, 'و')

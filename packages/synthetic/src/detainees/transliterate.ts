@@ -272,7 +272,7 @@ function drawVariant(variants: Variant[], s: Scheme, rng: Rng): Variant {
     const cum = (sc: Scheme) => {
       const a = new Float64Array(variants.length);
       let t = 0;
-      variants.forEach((v, i) => (a[i] = t += Math.max(0.05, schemeAffinity(v.latin, sc)) * v.count));
+      variants.forEach((v, i) => { a[i] = t += Math.max(0.05, schemeAffinity(v.latin, sc)) * v.count; });
       return a;
     };
     w = { en: cum('en'), fr: cum('fr') };

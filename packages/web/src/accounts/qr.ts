@@ -65,7 +65,7 @@ function rsRemainder(data: number[], divisor: number[]): number[] {
   for (const b of data) {
     const factor = b ^ (result.shift() as number);
     result.push(0);
-    divisor.forEach((coef, i) => (result[i] ^= gfMultiply(coef, factor)));
+    divisor.forEach((coef, i) => { result[i] ^= gfMultiply(coef, factor); });
   }
   return result;
 }
@@ -288,6 +288,6 @@ export function encodeQr(text: string): QrCode {
 /** An SVG path of the dark modules, with a 4-module quiet zone around the symbol. */
 export function qrPath(qr: QrCode, border = 4): string {
   const parts: string[] = [];
-  qr.modules.forEach((row, y) => row.forEach((dark, x) => dark && parts.push(`M${x + border},${y + border}h1v1h-1z`)));
+  qr.modules.forEach((row, y) => { row.forEach((dark, x) => { dark && parts.push(`M${x + border},${y + border}h1v1h-1z`); }); });
   return parts.join('');
 }

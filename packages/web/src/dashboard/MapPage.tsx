@@ -128,7 +128,7 @@ export function MapPage() {
     const choropleth = mode === 'choropleth';
     const layer = L.geoJSON(governorates.data as unknown as FeatureCollection, {
       style: (f) => {
-        const c = countOf.get((f?.properties as { pcode: string }).pcode) ?? 0;
+        const c = countOf.get((f?.properties as { pcode: string } | undefined)?.pcode ?? '') ?? 0;
         const k = choropleth ? classOf(c, max, SHADES.length) : -1;
         return { color: '#868e96', weight: 1, fillColor: k >= 0 ? SHADES[k] : '#f8f9fa', fillOpacity: 1 };
       },
@@ -152,7 +152,7 @@ export function MapPage() {
     const area = fmt.number(cells.data.cellAreaKm2);
     const layer = L.geoJSON(cells.data as unknown as FeatureCollection, {
       style: (f) => {
-        const k = classOf((f?.properties as { count: number }).count, cellMax, SHADES.length);
+        const k = classOf((f?.properties as { count: number } | undefined)?.count ?? 0, cellMax, SHADES.length);
         return { color: '#495057', weight: 0.5, fillColor: SHADES[Math.max(0, k)], fillOpacity: 0.85, className: 'truce-cell' };
       },
       onEachFeature: (feature, l) => {

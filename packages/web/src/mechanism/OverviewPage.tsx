@@ -65,8 +65,8 @@ function MechanismView({ mechanism }: { mechanism: Mechanism }) {
   const fmt = useFormat();
   const rows: [string, ReactNode][] = [
     [t('mechanism.name'), mechanism.name],
-    [t('mechanism.slug'), <Ltr mono>{mechanism.slug}</Ltr>],
-    [t('mechanism.logOrigin'), <Ltr mono>{mechanism.logOrigin}</Ltr>],
+    [t('mechanism.slug'), <Ltr key="slug" mono>{mechanism.slug}</Ltr>],
+    [t('mechanism.logOrigin'), <Ltr key="origin" mono>{mechanism.logOrigin}</Ltr>],
     [t('mechanism.decisionRule'), t(`mechanism.rule.${mechanism.decisionRule}`)],
     [t('mechanism.replyDeadline'), t('mechanism.hours', { count: mechanism.replyDeadlineHours, n: fmt.number(mechanism.replyDeadlineHours) })],
     [t('mechanism.supportGroup'), mechanism.supportGroupName || '—'],
@@ -75,7 +75,7 @@ function MechanismView({ mechanism }: { mechanism: Mechanism }) {
       mechanism.mfaRequiredRoles.length === 0 ? (
         t('mechanism.mfaNobody')
       ) : (
-        <Group gap={4}>
+        <Group key="mfa" gap={4}>
           {mechanism.mfaRequiredRoles.map((v) => (
             <Badge key={v} variant="light" size="sm">
               {mfaLabel(t, v)}

@@ -26,7 +26,7 @@ export interface Change {
   after: unknown;
 }
 
-function valueOf(c: ReportContent, field: DiffField): unknown {
+function fieldValue(c: ReportContent, field: DiffField): unknown {
   switch (field) {
     case 'killedCivilian':
     case 'killedCombatant':
@@ -54,8 +54,8 @@ function same(a: unknown, b: unknown): boolean {
 /** What a version changed from the one before it, field by field. */
 export function diffContent(before: ReportContent, after: ReportContent): Change[] {
   return DIFF_FIELDS.flatMap((field) => {
-    const a = valueOf(before, field);
-    const b = valueOf(after, field);
+    const a = fieldValue(before, field);
+    const b = fieldValue(after, field);
     return same(a, b) ? [] : [{ field, before: a, after: b }];
   });
 }
