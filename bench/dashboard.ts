@@ -82,19 +82,37 @@ async function generate() {
   const parties = (await one(`select id from organisations where kind = 'party' order by name`)).map((r) => r.id);
   const guarantors = (await one(`select id from organisations where kind = 'guarantor' order by name`)).map((r) => r.id);
   const groups = (await one(`select id from excluded_groups order by name`)).map((r) => r.id);
-  const officers = await one(`select u.id, u.organisation_id, o.kind from users u join organisations o on o.id = u.organisation_id where u.role = 'officer' and o.kind in ('party','guarantor','secretariat','facilitator') order by o.kind, o.name`);
+  const officers = await one(
+    `select u.id, u.organisation_id, o.kind from users u join organisations o on o.id = u.organisation_id where u.role = 'officer' and o.kind in ('party','guarantor','secretariat','facilitator') order by o.kind, o.name`,
+  );
   const secretariatUser = officers.find((o) => o.kind === 'secretariat')!.id;
   const types = DEFAULT_TAXONOMY.map((t) => t.code);
   const places = parsePlacesTsv(fs.readFileSync(path.join(ROOT, '../packages/server/data/geo/syr_populated_places.tsv'), 'utf8')).filter((p) => p.adm1_pcode);
 
   await c.query(`set session_replication_role = replica; set maintenance_work_mem = '512MB'; set work_mem = '256MB'; select setseed(0.2017)`);
-  await c.query(`create temp table places (n int primary key, pcode text, name_ar text, lat float8, lon float8, adm1 text, adm1_en text, adm1_ar text, adm2 text, adm2_en text, adm2_ar text)`);
+  await c.query(
+    `create temp table places (n int primary key, pcode text, name_ar text, lat float8, lon float8, adm1 text, adm1_en text, adm1_ar text, adm2 text, adm2_en text, adm2_ar text)`,
+  );
   await c.query(
     `insert into places select * from unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
-    [places.map((_, i) => i), places.map((p) => p.pcode), places.map((p) => p.name_ar), places.map((p) => p.lat), places.map((p) => p.lon), places.map((p) => p.adm1_pcode), places.map((p) => p.adm1_en), places.map((p) => p.adm1_ar), places.map((p) => p.adm2_pcode), places.map((p) => p.adm2_en), places.map((p) => p.adm2_ar)],
+    [
+      places.map((_, i) => i),
+      places.map((p) => p.pcode),
+      places.map((p) => p.name_ar),
+      places.map((p) => p.lat),
+      places.map((p) => p.lon),
+      places.map((p) => p.adm1_pcode),
+      places.map((p) => p.adm1_en),
+      places.map((p) => p.adm1_ar),
+      places.map((p) => p.adm2_pcode),
+      places.map((p) => p.adm2_en),
+      places.map((p) => p.adm2_ar),
+    ],
   );
   const tables = ['reports', 'report_versions', 'incidents', 'incident_reports', 'incident_findings', 'incident_assessments'];
-  const indexes = await one(`select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = any($1) and indexname not like '%_pkey'`, [tables]);
+  const indexes = await one(`select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = any($1) and indexname not like '%_pkey'`, [
+    tables,
+  ]);
   for (const ix of indexes) await c.query(`drop index ${ix.indexname}`);
   await c.query(`alter table report_versions drop constraint report_versions_pkey`);
 
@@ -136,13 +154,22 @@ async function generate() {
     const cols: (string | number | null)[][] = [[], [], [], [], [], [], []];
     for (const r of rows) {
       const k = cellColumns({ location: { lat: r.rlat, lon: r.rlon }, sealLocation: r.sealed });
-      [r.g, k.h3_r5, k.h3_r6, k.h3_r7, k.h3_shown_r5, k.h3_shown_r6, k.h3_shown_r7].forEach((v, i) => { cols[i].push(v); });
+      [r.g, k.h3_r5, k.h3_r6, k.h3_r7, k.h3_shown_r5, k.h3_shown_r6, k.h3_shown_r7].forEach((v, i) => {
+        cols[i].push(v);
+      });
     }
-    await c.query(`insert into bench_cells select * from unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])`, cols);
+    await c.query(
+      `insert into bench_cells select * from unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])`,
+      cols,
+    );
   }
   console.log(`cells computed (${elapsed()})`);
   await c.query(`create temp table officers (n int, user_id uuid, org_id uuid)`);
-  await c.query(`insert into officers select * from unnest($1::int[], $2::uuid[], $3::uuid[])`, [officers.map((_, i) => i), officers.map((o) => o.id), officers.map((o) => o.organisation_id)]);
+  await c.query(`insert into officers select * from unnest($1::int[], $2::uuid[], $3::uuid[])`, [
+    officers.map((_, i) => i),
+    officers.map((o) => o.id),
+    officers.map((o) => o.organisation_id),
+  ]);
   await c.query(
     `insert into reports (id, reporter_org, reporter_user, created_at, current_version, occurred_at, type_code, alleged_party, alleged_group, affected_party,
                           adm1_pcode, adm2_pcode, outside_zones, outside_dates, withdrawn_at, withdrawn_by, withdrawn_reason,
@@ -183,7 +210,10 @@ async function generate() {
      select id, occurred_at + interval '1 day', $1, occurred_at + interval '4 days', 1, null, 1 from bench_events`,
     [secretariatUser],
   );
-  await c.query(`insert into incident_reports (incident_id, report_id, added_at, added_by) select incident_id, id, occurred_at + interval '1 day', $1 from bench_reports`, [secretariatUser]);
+  await c.query(
+    `insert into incident_reports (incident_id, report_id, added_at, added_by) select incident_id, id, occurred_at + interval '1 day', $1 from bench_reports`,
+    [secretariatUser],
+  );
   await c.query(
     `insert into incident_findings (incident_id, round, finding, basis, adopted_at)
      select id, 1, jsonb_build_object('verification', (array['corroborated','corroborated','not-corroborated','outside-agreement','inadmissible'])[1 + pick % 5]),
@@ -219,7 +249,8 @@ if (!reuse || cursor < 0) {
   const t = performance.now();
   await c.query(`update dashboard_cursor set log_index = -1`);
   await server.ctx.db.transaction().execute((tx) => catchUp(tx));
-  for (const table of ['dashboard_reports', 'dashboard_daily', 'dashboard_incident_pairs', 'dashboard_open', 'dashboard_open_daily', 'map_monthly']) await c.query(`vacuum analyze ${table}`);
+  for (const table of ['dashboard_reports', 'dashboard_daily', 'dashboard_incident_pairs', 'dashboard_open', 'dashboard_open_daily', 'map_monthly'])
+    await c.query(`vacuum analyze ${table}`);
   rollupSeconds = +((performance.now() - t) / 1000).toFixed(1);
   console.log(`rollups built in ${rollupSeconds} s (${elapsed()})`);
 }
@@ -244,9 +275,16 @@ else {
 }
 async function signIn(email: string) {
   const a = accounts.find((x) => x.email === email)!;
-  const res = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: a.password }) });
+  const res = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: a.password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in ${email}: ${res.status}`);
-  return res.headers.getSetCookie().find((x) => x.startsWith('truce_session='))!.split(';')[0];
+  return res.headers
+    .getSetCookie()
+    .find((x) => x.startsWith('truce_session='))!
+    .split(';')[0];
 }
 const secretariat = await signIn('officer.secretariat@demo.truce.example');
 const party = await signIn('officer.government@demo.truce.example');
@@ -278,31 +316,45 @@ const http = (url: string, cookie: string) => async () => {
 await c.query(`set jit = off; set work_mem = '64MB'`);
 const range = `r.occurred_at >= '${FROM}T00:00:00Z' and r.occurred_at < '2018-01-01T00:00:00Z' and r.withdrawn_at is null`;
 const prevRange = `r.occurred_at >= '2016-01-01T00:00:00Z' and r.occurred_at < '${FROM}T00:00:00Z' and r.withdrawn_at is null`;
-const scopeSql = (scope: 'all' | 'party') => (scope === 'all' ? 'true' : `(r.reporter_org = '${partyId}' or r.alleged_party = '${partyId}' or r.affected_party = '${partyId}')`);
+const scopeSql = (scope: 'all' | 'party') =>
+  scope === 'all' ? 'true' : `(r.reporter_org = '${partyId}' or r.alleged_party = '${partyId}' or r.affected_party = '${partyId}')`;
 const handDashboard = (scope: 'all' | 'party') => async () => {
   const s = scopeSql(scope);
   const q = (text: string) => c.query(text).then((r) => r.rows);
   const out: unknown[] = [];
   out.push(await q(`select count(*) from reports r where ${range} and ${s}`));
   out.push(await q(`select count(*) from reports r where ${prevRange} and ${s}`));
-  out.push(await q(`select count(distinct ir.incident_id) from reports r join incident_reports ir on ir.report_id = r.id and ir.removed_at is null where ${range} and ${s}`));
-  out.push(await q(`select date_trunc('week', r.occurred_at at time zone 'UTC') as week, r.type_code, count(*) from reports r where ${range} and ${s} group by 1, 2`));
+  out.push(
+    await q(
+      `select count(distinct ir.incident_id) from reports r join incident_reports ir on ir.report_id = r.id and ir.removed_at is null where ${range} and ${s}`,
+    ),
+  );
+  out.push(
+    await q(`select date_trunc('week', r.occurred_at at time zone 'UTC') as week, r.type_code, count(*) from reports r where ${range} and ${s} group by 1, 2`),
+  );
   out.push(await q(`select r.alleged_party, count(*) from reports r where ${range} and ${s} group by 1`));
   out.push(await q(`select r.adm1_pcode, count(*) from reports r where ${range} and ${s} group by 1`));
   // Casualties from the header's copies of the current version's figures (migration 0012).
-  out.push(await q(`select sum(r.killed_civilian), sum(r.killed_combatant), count(*) filter (where r.killed_civilian is null or r.killed_combatant is null),
+  out.push(
+    await q(`select sum(r.killed_civilian), sum(r.killed_combatant), count(*) filter (where r.killed_civilian is null or r.killed_combatant is null),
     sum(r.injured_civilian), sum(r.injured_combatant), count(*) filter (where r.injured_civilian is null or r.injured_combatant is null)
-    from reports r where ${range} and ${s}`));
+    from reports r where ${range} and ${s}`),
+  );
   // Open items: incidents without a current finding (visible to the reader).
-  const visible = scope === 'all' ? '' : `and exists (select 1 from incident_reports ir join reports r on r.id = ir.report_id where ir.incident_id = i.id and ir.removed_at is null and ${s})`;
-  out.push(await q(`with open as (select i.id, i.round, i.reply_deadline from incidents i left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null
+  const visible =
+    scope === 'all'
+      ? ''
+      : `and exists (select 1 from incident_reports ir join reports r on r.id = ir.report_id where ir.incident_id = i.id and ir.removed_at is null and ${s})`;
+  out.push(
+    await q(`with open as (select i.id, i.round, i.reply_deadline from incidents i left join incident_findings f on f.incident_id = i.id and f.round = i.round and f.reopened_at is null
       where i.merged_into is null and f.incident_id is null ${visible}),
     accused as (select distinct o.id, o.reply_deadline, r.alleged_party from open o join incident_reports ir on ir.incident_id = o.id and ir.removed_at is null
       join reports r on r.id = ir.report_id left join incident_replies p on p.incident_id = o.id and p.party_id = r.alleged_party
       where r.alleged_party is not null and p.id is null),
     assessed as (select o.id, count(distinct a.guarantor_id) as assessors, count(distinct a.verification) as verdicts from open o left join incident_assessments a on a.incident_id = o.id and a.round = o.round group by o.id)
     select (select count(*) from accused where reply_deadline >= now()), (select count(*) from accused where reply_deadline < now()),
-           (select count(*) from assessed where assessors < ${guarantorCount}), (select count(*) from assessed where verdicts > 1)`));
+           (select count(*) from assessed where assessors < ${guarantorCount}), (select count(*) from assessed where verdicts > 1)`),
+  );
   return out.length;
 };
 // The same figures from the same maintained aggregates the server reads (dashboard/rollup.ts).
@@ -313,24 +365,36 @@ const handRollup = (scope: 'all' | 'party') => async () => {
   const days = `day >= '${FROM}' and day <= '${TO}'`;
   const q = (text: string) => c.query(text).then((r) => r.rows);
   const out: unknown[] = [];
-  out.push(await q(`select sum(reports) filter (where day >= '${FROM}'), sum(reports) filter (where day < '${FROM}'), sum(incidents) filter (where day >= '${FROM}'),
+  out.push(
+    await q(`select sum(reports) filter (where day >= '${FROM}'), sum(reports) filter (where day < '${FROM}'), sum(incidents) filter (where day >= '${FROM}'),
       sum(killed_civilian) filter (where day >= '${FROM}'), sum(killed_combatant) filter (where day >= '${FROM}'), sum(killed_unknown) filter (where day >= '${FROM}'),
       sum(injured_civilian) filter (where day >= '${FROM}'), sum(injured_combatant) filter (where day >= '${FROM}'), sum(injured_unknown) filter (where day >= '${FROM}')
-    from dashboard_daily where ${cellOf(0)} and day >= '${PREV_FROM}' and day <= '${TO}'`));
+    from dashboard_daily where ${cellOf(0)} and day >= '${PREV_FROM}' and day <= '${TO}'`),
+  );
   out.push(await q(`select sum(n) from dashboard_incident_pairs where ${cellOf(0)} and day1 >= '${FROM}' and day2 <= '${TO}'`));
-  out.push(await q(`select to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD'), type_code, sum(reports) from dashboard_daily where ${cellOf(1)} and ${days} group by 1, 2`));
+  out.push(
+    await q(
+      `select to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD'), type_code, sum(reports) from dashboard_daily where ${cellOf(1)} and ${days} group by 1, 2`,
+    ),
+  );
   out.push(await q(`select alleged, sum(reports) from dashboard_daily where ${cellOf(2)} and ${days} group by 1`));
   out.push(await q(`select adm1, sum(reports) from dashboard_daily where ${cellOf(8)} and ${days} group by 1`));
-  out.push(await q(`select (select sum(unreplied) from dashboard_open_daily where ${key} and day > current_date),
+  out.push(
+    await q(`select (select sum(unreplied) from dashboard_open_daily where ${key} and day > current_date),
       (select sum(unreplied) from dashboard_open where ${key} and reply_deadline >= now() and reply_deadline < current_date + 1),
       (select sum(unreplied) from dashboard_open_daily where ${key} and day < current_date),
       (select sum(unreplied) from dashboard_open where ${key} and reply_deadline >= current_date and reply_deadline < now()),
       (select sum(incidents) from dashboard_open_daily where ${key} and assessors < ${guarantorCount}),
-      (select sum(disagreements) from dashboard_open_daily where ${key})`));
+      (select sum(disagreements) from dashboard_open_daily where ${key})`),
+  );
   return out.length;
 };
 const handGovernoratesRollup = async () =>
-  (await c.query(`select nullif(adm1, ''), sum(reports) from dashboard_daily where scope = 'all' and org = '${NIL}' and dims = 8 and day >= '${FROM}' and day <= '${TO}' group by adm1 order by 2 desc, 1`)).rows.length;
+  (
+    await c.query(
+      `select nullif(adm1, ''), sum(reports) from dashboard_daily where scope = 'all' and org = '${NIL}' and dims = 8 and day >= '${FROM}' and day <= '${TO}' group by adm1 order by 2 desc, 1`,
+    )
+  ).rows.length;
 const handGovernorates = async () => (await c.query(`select r.adm1_pcode, count(*) from reports r where ${range} group by 1 order by 2 desc, 1`)).rows.length;
 const handPoints = async () =>
   (
@@ -406,9 +470,17 @@ const cases: { name: string; http: () => Promise<unknown>; sql: () => Promise<un
   { name: 'GET /api/dashboard (party: Government, 2017)', http: http(`/api/dashboard?${q}`, party), sql: handRollup('party') },
   { name: 'GET /api/map/governorates (secretariat, 2017)', http: http(`/api/map/governorates?${q}`, secretariat), sql: handGovernoratesRollup },
   // What any request costs before its figures (session, routing, fetch): for reading the ratios of the fast routes.
-  { name: 'GET /api/session (HTTP floor: no figures; SQL: select 1)', http: http('/api/session', secretariat), sql: async () => (await c.query('select 1')).rows.length },
+  {
+    name: 'GET /api/session (HTTP floor: no figures; SQL: select 1)',
+    http: http('/api/session', secretariat),
+    sql: async () => (await c.query('select 1')).rows.length,
+  },
   { name: 'GET /api/map/points (secretariat, 2017, truncated at 20,000)', http: http(`/api/map/points?${q}`, secretariat), sql: handPointsRollup },
-  { name: 'GET /api/map/clusters (secretariat, 2017, Syria at zoom 7)', http: http(`/api/map/clusters?${q}&bbox=${BBOX.join(',')}&zoom=${ZOOM}`, secretariat), sql: handClustersRollup },
+  {
+    name: 'GET /api/map/clusters (secretariat, 2017, Syria at zoom 7)',
+    http: http(`/api/map/clusters?${q}&bbox=${BBOX.join(',')}&zoom=${ZOOM}`, secretariat),
+    sql: handClustersRollup,
+  },
   { name: 'GET /api/map/cells (secretariat, 2017, resolution 7)', http: http(`/api/map/cells?${q}&resolution=7`, secretariat), sql: handCells(7, 'all') },
   { name: 'GET /api/map/cells (party: Government, 2017, resolution 6)', http: http(`/api/map/cells?${q}&resolution=6`, party), sql: handCells(6, 'party') },
 ];
@@ -440,12 +512,23 @@ for (const k of cases.filter((x) => !process.env.BENCH_ONLY || x.name.includes(p
   const h = await time(k.http);
   const s = await time(k.sql);
   const ratio = +(h.p50Ms / s.p50Ms).toFixed(2);
-  const row = { query: k.name, httpP50Ms: h.p50Ms, httpP95Ms: h.p95Ms, handSqlP50Ms: s.p50Ms, handSqlP95Ms: s.p95Ms, ratio, responseBytes: h.last, met: k.name.includes('HTTP floor') ? null : h.p50Ms < 300 && ratio <= 1.5 };
+  const row = {
+    query: k.name,
+    httpP50Ms: h.p50Ms,
+    httpP95Ms: h.p95Ms,
+    handSqlP50Ms: s.p50Ms,
+    handSqlP95Ms: s.p95Ms,
+    ratio,
+    responseBytes: h.last,
+    met: k.name.includes('HTTP floor') ? null : h.p50Ms < 300 && ratio <= 1.5,
+  };
   console.log(row);
   results.push(row);
 }
-const counts = (await c.query(`select (select count(*) from reports) as reports, (select count(*) from incidents) as incidents,
-  (select count(*) from incident_findings) as findings, (select pg_size_pretty(pg_database_size(current_database()))) as size`)).rows[0];
+const counts = (
+  await c.query(`select (select count(*) from reports) as reports, (select count(*) from incidents) as incidents,
+  (select count(*) from incident_findings) as findings, (select pg_size_pretty(pg_database_size(current_database()))) as size`)
+).rows[0];
 
 await c.end();
 agent.destroy();
@@ -459,7 +542,21 @@ const out = path.join(ROOT, 'results', 'dashboard.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(
   out,
-  JSON.stringify({ measuredAt: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`, loadAverage: os.loadavg().map((x) => +x.toFixed(2)), node: process.version, runs: RUNS, data: { ...counts, generationSeconds, rollupSeconds, rollupRows, reportsPerIncident: 1.5 }, bar: { p50UnderMs: 300, ratioAtMost: 1.5 }, results, rawSql }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`,
+      loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
+      node: process.version,
+      runs: RUNS,
+      data: { ...counts, generationSeconds, rollupSeconds, rollupRows, reportsPerIncident: 1.5 },
+      bar: { p50UnderMs: 300, ratioAtMost: 1.5 },
+      results,
+      rawSql,
+    },
+    null,
+    2,
+  ) + '\n',
 );
 console.table(results);
 console.log(`written ${out} (${elapsed()})`);

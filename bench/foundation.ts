@@ -21,16 +21,36 @@ const APPENDS = Number(process.env.BENCH_APPENDS ?? 5000);
 
 async function bench(engine: 'pglite' | 'postgres', handle: DatabaseHandle, dataDir: string) {
   await migrateToLatest(handle.db);
-  const ctx: AppContext = { config: loadConfig({ TRUCE_DATA_DIR: dataDir }), db: handle.db, engine, keyring: new LogKeyring(dataDir, undefined), sequencer: new LogSequencer(handle.db) };
-  await handle.db.insertInto('mechanism').values({
-    id: 1, name: 'Bench', slug: 'bench', log_origin: 'truce/bench', decision_rule: 'consensus', mfa_required_roles: '[]',
-    support_group_name: '', reply_deadline_hours: 72, demo: true, updated_at: new Date(), version: 1,
-  }).execute();
+  const ctx: AppContext = {
+    config: loadConfig({ TRUCE_DATA_DIR: dataDir }),
+    db: handle.db,
+    engine,
+    keyring: new LogKeyring(dataDir, undefined),
+    sequencer: new LogSequencer(handle.db),
+  };
+  await handle.db
+    .insertInto('mechanism')
+    .values({
+      id: 1,
+      name: 'Bench',
+      slug: 'bench',
+      log_origin: 'truce/bench',
+      decision_rule: 'consensus',
+      mfa_required_roles: '[]',
+      support_group_name: '',
+      reply_deadline_hours: 72,
+      demo: true,
+      updated_at: new Date(),
+      version: 1,
+    })
+    .execute();
 
   const append = (i: number) =>
-    handle.db.transaction().execute((tx) =>
-      record(tx, { type: 'bench.appended', actor: null, subject: { n: String(i) }, data: { governorate: 'SY07', i }, sealed: { name: 'محمد عبد الرحمن' } }),
-    );
+    handle.db
+      .transaction()
+      .execute((tx) =>
+        record(tx, { type: 'bench.appended', actor: null, subject: { n: String(i) }, data: { governorate: 'SY07', i }, sealed: { name: 'محمد عبد الرحمن' } }),
+      );
   // One writer at a time, each waiting for its entry to be in the tree (a request's path).
   let started = performance.now();
   for (let i = 0; i < APPENDS; i++) {
@@ -102,4 +122,11 @@ if (pgUrl) {
 console.table(results);
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results', 'foundation.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`, node: process.version, results }, null, 2) + '\n');
+fs.writeFileSync(
+  out,
+  JSON.stringify(
+    { measuredAt: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`, node: process.version, results },
+    null,
+    2,
+  ) + '\n',
+);

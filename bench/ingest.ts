@@ -60,7 +60,15 @@ const AR = [
   (p: string, t: string) => `سجّل فريق الرصد ${t} في محيط ${p} خلافاً لبنود اتفاق وقف الأعمال العدائية.`,
   (p: string, t: string) => `نقلت مصادر محلية أن ${t} استهدف ${p} مساءً، ولم يتسن التحقق من عدد الإصابات بعد.`,
 ];
-const TYPE_AR: Record<string, string> = { shelling: 'قصف مدفعي', 'air-strike': 'غارة جوية', 'armed-clash': 'اشتباك مسلح', 'explosive-device': 'انفجار عبوة ناسفة', abduction: 'عملية خطف', arrests: 'حملة اعتقالات', looting: 'أعمال نهب' };
+const TYPE_AR: Record<string, string> = {
+  shelling: 'قصف مدفعي',
+  'air-strike': 'غارة جوية',
+  'armed-clash': 'اشتباك مسلح',
+  'explosive-device': 'انفجار عبوة ناسفة',
+  abduction: 'عملية خطف',
+  arrests: 'حملة اعتقالات',
+  looting: 'أعمال نهب',
+};
 
 function bodies(n: number, parties: string[], groups: string[], types: string[]): string[] {
   const out: string[] = [];
@@ -71,7 +79,8 @@ function bodies(n: number, parties: string[], groups: string[], types: string[])
     const lon = Math.round((place.lon + (random() - 0.5) * 0.02) * 1e5) / 1e5;
     const occurred = new Date(Date.UTC(2017, 0, 1) + Math.floor(random() * 365 * 86400) * 1000);
     const r = random();
-    const allegedPerpetrator = r < 0.7 ? { kind: 'party', organisationId: pick(parties) } : r < 0.85 ? { kind: 'excluded', groupId: pick(groups) } : { kind: 'unknown' };
+    const allegedPerpetrator =
+      r < 0.7 ? { kind: 'party', organisationId: pick(parties) } : r < 0.85 ? { kind: 'excluded', groupId: pick(groups) } : { kind: 'unknown' };
     const s = random();
     const affectedSide = s < 0.5 ? { kind: 'civilians' } : s < 0.85 ? { kind: 'party', organisationId: pick(parties) } : { kind: 'unknown' };
     out.push(
@@ -120,16 +129,33 @@ async function bareApp(db: import('kysely').Kysely<any>, reporterOrg: string, re
 
 async function bench(engine: 'pglite' | 'postgres', databaseUrl?: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-bench-ingest-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TRUCE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
   const server = await startServer(config, { demo: true, demoReports: 0, serveWeb: false });
   const bare: { app?: import('fastify').FastifyInstance } = {};
   try {
     const accounts: DemoAccount[] = JSON.parse(fs.readFileSync(server.demoAccountsFile!, 'utf8'));
     const officer = accounts.find((a) => a.email === 'officer.government@demo.truce.example')!;
-    const signIn = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: officer.email, password: officer.password }) });
+    const signIn = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: officer.email, password: officer.password }),
+    });
     if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('truce_session='))!.split(';')[0];
-    const tokenRes = await fetch(`${server.url}/api/account/tokens`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', scope: 'file', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }) });
+    const cookie = signIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('truce_session='))!
+      .split(';')[0];
+    const tokenRes = await fetch(`${server.url}/api/account/tokens`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench', scope: 'file', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    });
     if (tokenRes.status !== 201) throw new Error(`token failed: ${tokenRes.status} ${await tokenRes.text()}`);
     const { token } = (await tokenRes.json()) as { token: string };
 
@@ -143,7 +169,15 @@ async function bench(engine: 'pglite' | 'postgres', databaseUrl?: string) {
     const b = await bareApp(db, user.organisation_id, user.id);
     bare.app = b.app;
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const job = (url: string, n: number, offset: number) => ({ url, method: 'POST' as const, headers, bodies: payloads.slice(offset, offset + n), count: n, concurrency: CLIENTS, timeLimitMs: TIME_LIMIT_MS });
+    const job = (url: string, n: number, offset: number) => ({
+      url,
+      method: 'POST' as const,
+      headers,
+      bodies: payloads.slice(offset, offset + n),
+      count: n,
+      concurrency: CLIENTS,
+      timeLimitMs: TIME_LIMIT_MS,
+    });
 
     // Warm-up both, then measure the real route and the bare one in turn on the same bodies,
     // ROUNDS times: on a shared two-core machine one run's figures swing by a third, so the
@@ -185,7 +219,11 @@ async function bench(engine: 'pglite' | 'postgres', databaseUrl?: string) {
       real,
       bare: bareResult,
       ratioRealToBare: +(real.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2),
-      bar: { ratioAtLeast: 0.5, p99UnderMs: 100, met: real.requestsPerSecond / bareResult.requestsPerSecond >= 0.5 && real.p99Ms < 100 && realRounds.every((r) => r.ok === REQUESTS) },
+      bar: {
+        ratioAtLeast: 0.5,
+        p99UnderMs: 100,
+        met: real.requestsPerSecond / bareResult.requestsPerSecond >= 0.5 && real.p99Ms < 100 && realRounds.every((r) => r.ok === REQUESTS),
+      },
       realRounds: realRounds.map((r) => ({ requestsPerSecond: r.requestsPerSecond, p50Ms: r.p50Ms, p99Ms: r.p99Ms, ok: r.ok })),
       bareRounds: bareRounds.map((r) => ({ requestsPerSecond: r.requestsPerSecond, p50Ms: r.p50Ms, p99Ms: r.p99Ms, ok: r.ok })),
     };
@@ -218,5 +256,19 @@ if (process.env.BENCH_ENGINES !== 'postgres') results.push(await bench('pglite')
 
 const out = path.join(ROOT, 'results', 'ingest.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`, node: process.version, requests: REQUESTS, clients: CLIENTS, results }, null, 2) + '\n');
+fs.writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`,
+      node: process.version,
+      requests: REQUESTS,
+      clients: CLIENTS,
+      results,
+    },
+    null,
+    2,
+  ) + '\n',
+);
 console.log(`written ${out}`);

@@ -26,14 +26,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  generateLists,
-  buildNamePool,
-  parseNameTokens,
-  placesFromGazetteerTsv,
-  type GeneratedLists,
-  type ScriptMode,
-} from '@truce/synthetic/detainees/index';
+import { generateLists, buildNamePool, parseNameTokens, placesFromGazetteerTsv, type GeneratedLists, type ScriptMode } from '@truce/synthetic/detainees/index';
 import {
   THRESHOLDS,
   findDuplicatesWithStats,
@@ -58,7 +51,11 @@ const QUALITY_SIZE = Number(env.BENCH_QUALITY_SIZE ?? 10_000);
 const WORKERS = Number(env.BENCH_WORKERS ?? 2);
 const seedsEnv = env.BENCH_SEEDS ?? '';
 const SEEDS = seedsEnv === 'tuning' ? TUNING_SEEDS : seedsEnv ? seedsEnv.split(',').map(Number) : REPORTING_SEEDS;
-const seedKind = SEEDS.every((s) => TUNING_SEEDS.includes(s)) ? 'tuning' : SEEDS.some((s) => TUNING_SEEDS.includes(s)) ? 'mixed (includes tuning seeds!)' : 'reporting (not tuned on)';
+const seedKind = SEEDS.every((s) => TUNING_SEEDS.includes(s))
+  ? 'tuning'
+  : SEEDS.some((s) => TUNING_SEEDS.includes(s))
+    ? 'mixed (includes tuning seeds!)'
+    : 'reporting (not tuned on)';
 const MODES = (env.BENCH_MODES ?? 'mixed,ar-latin,latin-latin,ar-ar').split(',') as ScriptMode[];
 const LEXICON_SHARE = env.BENCH_LEXICON_SHARE ? Number(env.BENCH_LEXICON_SHARE) : undefined;
 
@@ -174,7 +171,9 @@ const results: Record<string, unknown> = {
 };
 
 console.log(`Matching bench — seeds ${SEEDS.join(', ')}: ${seedKind}; tuning seeds ${TUNING_SEEDS.join(', ')}`);
-console.log(`thresholds: link ${THRESHOLDS.link}, review ${THRESHOLDS.review}; lexicon ${lexicon ? `${lexicon.latin.size} Latin spellings (${lexiconMs} ms)` : 'none'}`);
+console.log(
+  `thresholds: link ${THRESHOLDS.link}, review ${THRESHOLDS.review}; lexicon ${lexicon ? `${lexicon.latin.size} Latin spellings (${lexiconMs} ms)` : 'none'}`,
+);
 
 if (QUALITY_SIZE > 0) {
   const quality_: Record<string, unknown> = { size: QUALITY_SIZE };
@@ -295,7 +294,11 @@ if (SPEED_SIZE > 0) {
     const held = prepareList(g.held, lexicon);
     const sIdx = new Map(g.sought.map((r, i) => [r.ref, i]));
     const hIdx = new Map(g.held.map((r, i) => [r.ref, i]));
-    const blocked = pairsBlocked(sought, held, g.truth.map((p) => [sIdx.get(p.soughtRef)!, hIdx.get(p.heldRef)!] as const));
+    const blocked = pairsBlocked(
+      sought,
+      held,
+      g.truth.map((p) => [sIdx.get(p.soughtRef)!, hIdx.get(p.heldRef)!] as const),
+    );
     speed.quality = { ...speed.quality, recallAfterBlocking: round(blocked.filter(Boolean).length / blocked.length) } as typeof speed.quality;
     console.log(`speed-run lists: recall after blocking ${round(blocked.filter(Boolean).length / blocked.length)}`);
   }

@@ -22,7 +22,16 @@ export const describeInChromiumWithPoppler = describe.skipIf(!programs.chromium 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -39,7 +48,13 @@ export async function startDemoServer(
   { demoWitnesses = false }: { demoWitnesses?: boolean } = {},
 ): Promise<{ server: RunningServer; accounts: DemoAccount[]; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-e2e-'));
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { demo: true, demoReports, demoDetainees, demoWitnesses, serveWeb: true });
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+    demo: true,
+    demoReports,
+    demoDetainees,
+    demoWitnesses,
+    serveWeb: true,
+  });
   const accounts = JSON.parse(fs.readFileSync(server.demoAccountsFile!, 'utf8')) as DemoAccount[];
   return { server, accounts, dataDir };
 }
@@ -58,7 +73,8 @@ export async function signInAs(context: BrowserContext, url: string, accounts: D
 }
 
 /** A full-page screenshot kept as a test artefact. */
-export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(process.env.TRUCE_SHOTS ?? ARTIFACTS, `${name}.png`), fullPage: true });
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(process.env.TRUCE_SHOTS ?? ARTIFACTS, `${name}.png`), fullPage: true });
 
 /** How far the page scrolls sideways: a phone layout must not. */
 export const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -59,7 +59,9 @@ describeInChromium('from report to finding in Chromium', () => {
     expect(await page.getByTestId('report-place-name').inputValue()).toContain('الأتارب');
 
     await page.getByTestId('report-type').selectOption('shelling');
-    const northDawn = await page.evaluate(async () => ((await (await fetch('/api/organisations')).json()) as { id: string; name: string }[]).find((o) => o.name.startsWith('Northern Dawn'))!.id);
+    const northDawn = await page.evaluate(
+      async () => ((await (await fetch('/api/organisations')).json()) as { id: string; name: string }[]).find((o) => o.name.startsWith('Northern Dawn'))!.id,
+    );
     await page.getByTestId('report-alleged').selectOption(`party:${northDawn}`);
     await page.getByTestId('report-affected').selectOption('civilians');
     await page.getByTestId('report-killed-civilian').fill('١');
@@ -72,7 +74,10 @@ describeInChromium('from report to finding in Chromium', () => {
     await page.getByTestId('report-detail').waitFor({ timeout: 20_000 });
     reportId = page.url().split('/').pop()!;
     expect(reportId).toMatch(/^[0-9a-f-]{36}$/);
-    const filed = await page.evaluate(async (id) => (await (await fetch(`/api/reports/${id}`)).json()) as { location: { pcode?: string }; areas: { adm1?: { nameEn: string } } }, reportId);
+    const filed = await page.evaluate(
+      async (id) => (await (await fetch(`/api/reports/${id}`)).json()) as { location: { pcode?: string }; areas: { adm1?: { nameEn: string } } },
+      reportId,
+    );
     expect(filed.location.pcode).toBe(pcode);
     expect(filed.areas.adm1?.nameEn).toBe('Aleppo');
     await screenshot(page, 'chain-01-filed-phone-ar');
@@ -119,7 +124,9 @@ describeInChromium('from report to finding in Chromium', () => {
       expect(await page.getByTestId('incident-reply').count()).toBe(1);
       await page.getByTestId('incident-verification-corroborated').click();
       await page.getByTestId('incident-attribution-alleged').click();
-      await page.getByTestId('incident-reasoning').fill(`${who}: the report, the craters photographed by the local council and the timing agree; the reply gives no alternative account.`);
+      await page
+        .getByTestId('incident-reasoning')
+        .fill(`${who}: the report, the craters photographed by the local council and the timing agree; the reply gives no alternative account.`);
       await page.getByTestId('incident-assess-submit').click();
       await page.getByTestId('incident-saved').waitFor();
       await context.close();

@@ -160,7 +160,15 @@ describeInChromium('dashboard and map in Chromium', () => {
       await page.locator('.truce-cluster').first().dispatchEvent('click');
       const previous = before;
       let seen: string | null = null;
-      await expect.poll(async () => { seen = await view(); return seen !== null && seen !== previous; }, { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(
+          async () => {
+            seen = await view();
+            return seen !== null && seen !== previous;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       before = seen;
     }
     expect(zoomOf(before)).toBeGreaterThan(first);

@@ -170,7 +170,9 @@ describeInChromium('detainee lists, match review and an exchange in Chromium', (
     const page = await signIn(context, 'officer.facilitator');
     await nav(page, 'nav-matching');
     await page.getByTestId('run-queue').waitFor();
-    const lists = await page.evaluate(async () => ((await (await fetch('/api/detainee-lists')).json()) as { lists: { id: string; partyShortName: string; kind: string }[] }).lists);
+    const lists = await page.evaluate(
+      async () => ((await (await fetch('/api/detainee-lists')).json()) as { lists: { id: string; partyShortName: string; kind: string }[] }).lists,
+    );
     const soughtId = lists.find((l) => l.partyShortName === 'Northern Dawn' && l.kind === 'sought')!.id;
     const heldId = lists.find((l) => l.partyShortName === 'Government' && l.kind === 'held')!.id;
     await page.getByTestId('run-sought').selectOption(soughtId);
@@ -200,7 +202,9 @@ describeInChromium('detainee lists, match review and an exchange in Chromium', (
     await pair.focus();
     await page.keyboard.press('c');
     await pair.waitFor({ state: 'detached' });
-    const matches = await page.evaluate(async () => ((await (await fetch('/api/matches')).json()) as { matches: { soughtRef: string; heldRef: string }[] }).matches);
+    const matches = await page.evaluate(
+      async () => ((await (await fetch('/api/matches')).json()) as { matches: { soughtRef: string; heldRef: string }[] }).matches,
+    );
     expect(matches).toEqual([expect.objectContaining({ soughtRef: 'ND-S-1', heldRef: 'G-001' })]);
     await context.close();
   });

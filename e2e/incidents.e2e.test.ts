@@ -148,7 +148,14 @@ describeInChromium('incidents in Chromium', () => {
     const reports = (await api<{ reports: { id: string }[] }>(page, '/api/reports?limit=5')).reports;
     await page.goto(`${server.url}/reports/${reports[0].id}`);
     await page.getByTestId('grouping-panel').waitFor();
-    await expect.poll(() => page.getByTestId('grouping-panel').getByText(/incident/i).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('grouping-panel')
+          .getByText(/incident/i)
+          .count(),
+      )
+      .toBeGreaterThan(0);
     await page.getByTestId('grouping-panel').scrollIntoViewIfNeeded();
     await shot(page, 'incidents-06-grouping');
     await context.close();

@@ -141,7 +141,9 @@ describeInChromiumWithPoppler('meetings and the report to the UN in Chromium', (
     expect(await html.locator('html').getAttribute('dir')).toBe('rtl');
     const pageText = await html.locator('body').innerText();
     expect(pageText).toContain('تقرير عن انتهاكات وقف إطلاق النار');
-    const list = (await (await page.request.get(server.url + '/api/publications')).json()) as { publications: { kind: string; checkpoint: { size: number; rootHash: string } }[] };
+    const list = (await (await page.request.get(server.url + '/api/publications')).json()) as {
+      publications: { kind: string; checkpoint: { size: number; rootHash: string } }[];
+    };
     const issued = list.publications.find((p) => p.kind === 'un')!;
     expect(pageText).toContain(issued.checkpoint.rootHash);
     await screenshot(html, 'meetings-04-report-page');

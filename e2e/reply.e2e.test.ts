@@ -22,10 +22,21 @@ describeInChromium('the right of reply in Chromium', () => {
   /** A signed-in API caller for setting the scene (the browser does the part under test). */
   async function as(who: string) {
     const account = accounts.find((a) => a.email === `${who}@demo.truce.example`)!;
-    const res = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('truce_session='))!.split(';')[0];
+    const res = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: account.email, password: account.password }),
+    });
+    const cookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('truce_session='))!
+      .split(';')[0];
     return async (method: string, url: string, body?: unknown) => {
-      const r = await fetch(server.url + url, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const r = await fetch(server.url + url, {
+        method,
+        headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       const json = await r.json();
       if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
       return json;
@@ -95,7 +106,9 @@ describeInChromium('the right of reply in Chromium', () => {
     await page.getByTestId('incident-reply-evidence-input').setInputFiles({ name: 'checkpoint-north.png', mimeType: 'image/png', buffer: photo });
     await expect.poll(() => page.getByTestId('incident-reply-evidence-item').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('incident-reply-evidence-item').innerText()).toContain('checkpoint-north.png');
-    await page.getByTestId('incident-reply-text').fill('Our mortars were withdrawn from that sector on 30 March; the photo shows the empty position on 2 April.');
+    await page
+      .getByTestId('incident-reply-text')
+      .fill('Our mortars were withdrawn from that sector on 30 March; the photo shows the empty position on 2 April.');
     expect(await sideScroll(page)).toBeLessThanOrEqual(0);
     await page.getByTestId('incident-reply-form').scrollIntoViewIfNeeded();
     await screenshot(page, 'reply-02-form-with-photo-phone');
@@ -117,9 +130,18 @@ describeInChromium('the right of reply in Chromium', () => {
     const gov = await as('officer.government');
     const orgs = Object.fromEntries(((await secretariat('GET', '/api/organisations')) as { id: string; shortName: string }[]).map((o) => [o.shortName, o.id]));
     const report = await gov('POST', '/api/reports', {
-      occurredAt: '2017-04-05T06:00:00Z', timePrecision: 'hour', location: { lat: 36.2021, lon: 37.1343, geoPrecision: 'place', placeName: 'Aleppo' }, sealLocation: false, typeCode: 'shelling',
-      allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] }, affectedSide: { kind: 'civilians' }, casualties: { killedCivilian: 0, killedCombatant: 0, injuredCivilian: 1, injuredCombatant: 0 },
-      description: 'Shells near the market.', language: 'en', sources: [], evidence: [],
+      occurredAt: '2017-04-05T06:00:00Z',
+      timePrecision: 'hour',
+      location: { lat: 36.2021, lon: 37.1343, geoPrecision: 'place', placeName: 'Aleppo' },
+      sealLocation: false,
+      typeCode: 'shelling',
+      allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] },
+      affectedSide: { kind: 'civilians' },
+      casualties: { killedCivilian: 0, killedCombatant: 0, injuredCivilian: 1, injuredCombatant: 0 },
+      description: 'Shells near the market.',
+      language: 'en',
+      sources: [],
+      evidence: [],
     });
     const id = (await secretariat('POST', '/api/incidents', { reportIds: [report.id] })).id;
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });

@@ -95,7 +95,9 @@ describeInChromium('violation reports in Chromium', () => {
     await page.getByTestId('report-seal-location').check({ force: true });
 
     await page.getByTestId('report-type').selectOption({ index: 1 });
-    const northDawn = await page.evaluate(async () => ((await (await fetch('/api/organisations')).json()) as { id: string; name: string }[]).find((o) => o.name.startsWith('Northern Dawn'))!.id);
+    const northDawn = await page.evaluate(
+      async () => ((await (await fetch('/api/organisations')).json()) as { id: string; name: string }[]).find((o) => o.name.startsWith('Northern Dawn'))!.id,
+    );
     await page.getByTestId('report-alleged').selectOption(`party:${northDawn}`);
     await page.getByTestId('report-affected').selectOption('civilians');
     // Arabic-Indic digits are read; an empty box stays "not known", which is not 0.
@@ -174,12 +176,29 @@ describeInChromium('violation reports in Chromium', () => {
     const status = await page.evaluate(async (id) => {
       const r = await (await fetch(`/api/reports/${id}`)).json();
       const content = Object.fromEntries(
-        ['occurredAt', 'timePrecision', 'location', 'sealLocation', 'typeCode', 'allegedPerpetrator', 'affectedSide', 'casualties', 'description', 'language', 'sources', 'evidence'].map((k) => [k, r[k]]),
+        [
+          'occurredAt',
+          'timePrecision',
+          'location',
+          'sealLocation',
+          'typeCode',
+          'allegedPerpetrator',
+          'affectedSide',
+          'casualties',
+          'description',
+          'language',
+          'sources',
+          'evidence',
+        ].map((k) => [k, r[k]]),
       );
       const res = await fetch(`/api/reports/${id}/versions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ content: { ...content, casualties: { ...r.casualties, injuredCivilian: 4 } }, changeNote: 'Four injured, says the hospital.', version: r.version }),
+        body: JSON.stringify({
+          content: { ...content, casualties: { ...r.casualties, injuredCivilian: 4 } },
+          changeNote: 'Four injured, says the hospital.',
+          version: r.version,
+        }),
       });
       return res.status;
     }, reportId);
@@ -251,5 +270,10 @@ function tinyPng(): Buffer {
   header.writeUInt32BE(4, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const rows = Buffer.concat(Array.from({ length: 4 }, () => Buffer.from([0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

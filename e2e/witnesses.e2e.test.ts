@@ -37,10 +37,21 @@ describeInChromium('witnesses and receipts in Chromium', () => {
   /** A signed-in API caller for setting the scene (the browser does the part under test). */
   async function as(who: string) {
     const account = accounts.find((a) => a.email === `${who}@demo.truce.example`)!;
-    const res = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('truce_session='))!.split(';')[0];
+    const res = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: account.email, password: account.password }),
+    });
+    const cookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('truce_session='))!
+      .split(';')[0];
     return async (method: string, url: string, body?: unknown) => {
-      const r = await fetch(server.url + url, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const r = await fetch(server.url + url, {
+        method,
+        headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       const json = await r.json();
       if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
       return json;
@@ -50,11 +61,14 @@ describeInChromium('witnesses and receipts in Chromium', () => {
   /** Waits until the served (cosigned) checkpoint covers the item's entry, so that its receipt is ready. */
   async function receiptReady(page: Page, name: string, value: string) {
     await waitFor(`a cosigned checkpoint covering ${name}/${value}`, () =>
-      page.evaluate(async ([n, v]) => {
-        const { entries } = (await (await fetch(`/api/log/subjects/${n}/${v}`)).json()) as { entries: { index: number }[] };
-        if (entries.length === 0) return false;
-        return (await fetch(`/api/log/entries/${entries[entries.length - 1].index}/receipt`)).status === 200;
-      }, [name, value] as const),
+      page.evaluate(
+        async ([n, v]) => {
+          const { entries } = (await (await fetch(`/api/log/subjects/${n}/${v}`)).json()) as { entries: { index: number }[] };
+          if (entries.length === 0) return false;
+          return (await fetch(`/api/log/entries/${entries[entries.length - 1].index}/receipt`)).status === 200;
+        },
+        [name, value] as const,
+      ),
     );
   }
 
@@ -88,7 +102,10 @@ describeInChromium('witnesses and receipts in Chromium', () => {
       evidence: [],
     });
     incidentId = (await secretariat('POST', '/api/incidents', { reportIds: [report.id] })).id;
-    await (await as('officer.north-dawn'))('POST', `/api/incidents/${incidentId}/replies`, { text: 'Our mortars had been withdrawn from that sector.', evidence: [] });
+    await (await as('officer.north-dawn'))('POST', `/api/incidents/${incidentId}/replies`, {
+      text: 'Our mortars had been withdrawn from that sector.',
+      evidence: [],
+    });
     const incident = await secretariat('GET', `/api/incidents/${incidentId}`);
     replyId = (incident as { replyTexts: { id: string }[] }).replyTexts[0].id;
 
@@ -112,8 +129,11 @@ describeInChromium('witnesses and receipts in Chromium', () => {
     expect(await page.getByTestId('checkpoint-status').getAttribute('data-state')).toBe('verified');
 
     const rows = page.getByTestId('witness-row');
-    expect(await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-name'), e.getAttribute('data-state')]))).toEqual(WITNESSES.map((w) => [w, 'cosigned']));
-    for (const time of await page.getByTestId('witness-time').evaluateAll((els) => els.map((e) => e.getAttribute('data-time')))) expect(Date.parse(time!)).toBeGreaterThan(0);
+    expect(await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-name'), e.getAttribute('data-state')]))).toEqual(
+      WITNESSES.map((w) => [w, 'cosigned']),
+    );
+    for (const time of await page.getByTestId('witness-time').evaluateAll((els) => els.map((e) => e.getAttribute('data-time'))))
+      expect(Date.parse(time!)).toBeGreaterThan(0);
     const quorum = page.getByTestId('witness-quorum');
     expect([await quorum.getAttribute('data-met'), await quorum.getAttribute('data-need'), await quorum.getAttribute('data-of')]).toEqual(['true', '2', '3']);
     expect(await quorum.innerText()).toMatch(/Quorum met: 2 of 3 witnesses must cosign, 3 did/);
@@ -188,7 +208,10 @@ describeInChromium('witnesses and receipts in Chromium', () => {
     expect(found, 'the demo has an adopted decision').not.toBeNull();
     await receiptReady(page, 'decision', found!.decision);
     await page.goto(`${server.url}/meetings/${found!.meeting}`);
-    const card = page.locator(`[data-testid="decision"][data-status="adopted"]`).filter({ has: page.getByTestId('decision-receipt') }).first();
+    const card = page
+      .locator(`[data-testid="decision"][data-status="adopted"]`)
+      .filter({ has: page.getByTestId('decision-receipt') })
+      .first();
     await card.waitFor();
     const [file] = await Promise.all([page.waitForEvent('download'), card.getByTestId('decision-receipt').click()]);
     const receipt = fs.readFileSync((await file.path())!, 'utf8');

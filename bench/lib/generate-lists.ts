@@ -60,7 +60,8 @@ if (values.help) {
 
 const number = (name: keyof typeof values, lo: number, hi: number, integer = false): number => {
   const v = Number(values[name]);
-  if (!Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) fail(`--${name} must be ${integer ? 'an integer' : 'a number'} in [${lo}, ${hi}], got ${values[name]}`);
+  if (!Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v)))
+    fail(`--${name} must be ${integer ? 'an integer' : 'a number'} in [${lo}, ${hi}], got ${values[name]}`);
   return v;
 };
 const seed = number('seed', 0, 2 ** 32 - 1, true);

@@ -17,7 +17,6 @@ export interface LoadResult {
   firstError: string | null;
 }
 
-
 /** Runs one load job in a worker thread (plain JavaScript: no loader needed). */
 export function runLoad(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,12 @@
 import net from 'node:net';
 import path from 'node:path';
-import { DEFAULT_EVIDENCE_TYPES, EVIDENCE_MEDIA_TYPES, isEvidenceMediaType, normaliseMediaType, type EvidenceMediaType } from '@truce/core/evidence/media-types';
+import {
+  DEFAULT_EVIDENCE_TYPES,
+  EVIDENCE_MEDIA_TYPES,
+  isEvidenceMediaType,
+  normaliseMediaType,
+  type EvidenceMediaType,
+} from '@truce/core/evidence/media-types';
 
 /**
  * Configuration: one validated object built at start-up from environment variables
@@ -110,8 +116,12 @@ function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
   if (raw === '') return false;
   // Fastify 5 treats a hop count as "trust no proxy" (it cannot check the nearest peer),
   // so a count would silently do nothing: the proxies are named instead.
-  if (/^\d+$/.test(raw)) throw new ConfigError(`TRUCE_TRUST_PROXY must name the proxies' addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8), not a hop count ("${raw}")`);
-  const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (/^\d+$/.test(raw))
+    throw new ConfigError(`TRUCE_TRUST_PROXY must name the proxies' addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8), not a hop count ("${raw}")`);
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   for (const item of items) {
     if (PROXY_RANGES.includes(item)) continue;
     const [address, prefix, ...rest] = item.split('/');
@@ -137,7 +147,9 @@ function evidenceTypes(env: NodeJS.ProcessEnv): readonly EvidenceMediaType[] {
     const type = normaliseMediaType(item);
     if (type === '') continue;
     if (!isEvidenceMediaType(type)) {
-      throw new ConfigError(`TRUCE_EVIDENCE_TYPES: "${item.trim()}" is not a type Truce recognises from content; use some of ${EVIDENCE_MEDIA_TYPES.join(', ')}`);
+      throw new ConfigError(
+        `TRUCE_EVIDENCE_TYPES: "${item.trim()}" is not a type Truce recognises from content; use some of ${EVIDENCE_MEDIA_TYPES.join(', ')}`,
+      );
     }
     if (!types.includes(type)) types.push(type);
   }

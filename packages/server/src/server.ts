@@ -34,10 +34,19 @@ export interface RunningServer {
  * asked and the data directory is empty, listens, and on an installation without users
  * issues the one-time set-up link.
  */
-export async function startServer(config: Config, options: AppOptions & { demo?: boolean; demoReports?: number; demoDetainees?: number; demoWitnesses?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: AppOptions & { demo?: boolean; demoReports?: number; demoDetainees?: number; demoWitnesses?: boolean } = {},
+): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const handle = await openDatabase(config);
-  const ctx: AppContext = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey), sequencer: new LogSequencer(handle.db) };
+  const ctx: AppContext = {
+    config,
+    db: handle.db,
+    engine: handle.engine,
+    keyring: new LogKeyring(config.dataDir, config.logKey),
+    sequencer: new LogSequencer(handle.db),
+  };
   let app: FastifyInstance | undefined;
   try {
     let demoAccountsFile: string | null = null;

@@ -17,10 +17,7 @@ const ORG_KEY_BY_KIND: Record<string, string[]> = {
 };
 
 function concrete(url: string): string {
-  return url
-    .replace(':id', '0190c0de-0000-7000-8000-000000000000')
-    .replace(':index', '0')
-    .replace('/*', '/0/000');
+  return url.replace(':id', '0190c0de-0000-7000-8000-000000000000').replace(':index', '0').replace('/*', '/0/000');
 }
 
 describe.each(ENGINES)('access on %s', (engine) => {
@@ -61,7 +58,14 @@ describe.each(ENGINES)('access on %s', (engine) => {
     expect(routes.length).toBeGreaterThan(25);
     // Meetings (C7): every route walked like the others' (schedule, agenda, attendance, minutes, decisions, action items).
     expect(routes.filter((r) => r.access.startsWith('meetings.')).map((r) => `${r.method} ${r.url}`)).toEqual(
-      expect.arrayContaining(['GET /api/meetings', 'GET /api/meetings/:id/agenda-proposal', 'PUT /api/meetings/:id/attendance', 'POST /api/decisions/:id/approve', 'GET /api/action-items', 'POST /api/action-items/:id/done']),
+      expect.arrayContaining([
+        'GET /api/meetings',
+        'GET /api/meetings/:id/agenda-proposal',
+        'PUT /api/meetings/:id/attendance',
+        'POST /api/decisions/:id/approve',
+        'GET /api/action-items',
+        'POST /api/action-items/:id/done',
+      ]),
     );
   });
 
@@ -103,8 +107,15 @@ describe.each(ENGINES)('access on %s', (engine) => {
   });
 
   it('declares the publication routes with their policy actions, and lets only the secretariat issue (C8)', async () => {
-    const declared = routes.filter((r) => r.url.startsWith('/api/publications')).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
-    expect(declared).toEqual(['GET /api/publications publications.read', 'GET /api/publications/:id publications.read', 'POST /api/publications publications.issue']);
+    const declared = routes
+      .filter((r) => r.url.startsWith('/api/publications'))
+      .map((r) => `${r.method} ${r.url} ${r.access}`)
+      .sort();
+    expect(declared).toEqual([
+      'GET /api/publications publications.read',
+      'GET /api/publications/:id publications.read',
+      'POST /api/publications publications.issue',
+    ]);
     for (const [email, { client, actor }] of clients) {
       const listed = await client.get('/api/publications');
       expect(listed.status, `${email} GET /api/publications`).toBe(can(actor, 'publications.read') ? 200 : 403);
@@ -130,7 +141,10 @@ describe.each(ENGINES)('access on %s', (engine) => {
       for (const [url, action] of urls) {
         const res = await client.get(url);
         expect(res.status, `${email} ${url} → ${res.status} ${res.text.slice(0, 120)}`).toBe(can(actor, action) ? 200 : 403);
-        if (res.status === 200) expect(decodeURIComponent(res.headers.get('x-truce-export-scope') ?? ''), `${email} ${url}`).toMatch(/^Exported for .+: contains only records this organisation may see/);
+        if (res.status === 200)
+          expect(decodeURIComponent(res.headers.get('x-truce-export-scope') ?? ''), `${email} ${url}`).toMatch(
+            /^Exported for .+: contains only records this organisation may see/,
+          );
       }
     }
     for (const [url] of urls) expect((await ts.client().get(url)).status, url).toBe(401);

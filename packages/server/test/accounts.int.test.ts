@@ -64,7 +64,13 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
       expect(new Set(ts.accounts.map((a) => a.password)).size).toBe(33);
       const orgs = await (await ts.signedIn(demo('secretariat', 'viewer'))).get('/api/organisations');
       expect(orgs.body.map((o: { name: string }) => o.name)).toEqual(
-        expect.arrayContaining(['Russian Federation', 'Republic of Türkiye', 'Islamic Republic of Iran', 'Government of the Syrian Arab Republic', 'International Syria Support Group']),
+        expect.arrayContaining([
+          'Russian Federation',
+          'Republic of Türkiye',
+          'Islamic Republic of Iran',
+          'Government of the Syrian Arab Republic',
+          'International Syria Support Group',
+        ]),
       );
       const kinds = orgs.body.map((o: { kind: string }) => o.kind);
       expect(kinds.filter((k: string) => k === 'guarantor')).toHaveLength(3);
@@ -193,7 +199,7 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
       expect((await script.get('/api/session')).status).toBe(401);
     });
 
-    it("stops a token at once when its user is deactivated, though tokens are remembered for a moment", async () => {
+    it('stops a token at once when its user is deactivated, though tokens are remembered for a moment', async () => {
       const admin = await ts.signedIn(demo('secretariat', 'admin'));
       const orgs = (await admin.get('/api/organisations')).body as { id: string; name: string }[];
       const orontes = orgs.find((o) => o.name.startsWith('Orontes Valley Front'))!;
@@ -230,7 +236,12 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
       const government = orgs.find((o) => o.name === 'Government of the Syrian Arab Republic')!;
       const northDawn = orgs.find((o) => o.name.startsWith('Northern Dawn'))!;
       const govAdmin = await ts.signedIn(demo('government', 'admin'));
-      const own = await govAdmin.post('/api/users', { name: 'Samer al-Khatib', email: 'samer.khatib@gov-sy.example', organisationId: government.id, role: 'viewer' });
+      const own = await govAdmin.post('/api/users', {
+        name: 'Samer al-Khatib',
+        email: 'samer.khatib@gov-sy.example',
+        organisationId: government.id,
+        role: 'viewer',
+      });
       expect(own.status).toBe(201);
       const other = await govAdmin.post('/api/users', { name: 'Spy', email: 'spy@gov-sy.example', organisationId: northDawn.id, role: 'admin' });
       expect(other.status).toBe(403);

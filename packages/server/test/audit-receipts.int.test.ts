@@ -21,7 +21,10 @@ const DAY = 86_400_000;
 const dayAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 
 async function accept(client: Client, listId: string, csv: string): Promise<Res> {
-  const res = await client.post(`/api/detainee-lists/${listId}/uploads?fileName=${encodeURIComponent('قائمة.csv')}`, undefined, { raw: csv, headers: { 'content-type': 'text/csv' } });
+  const res = await client.post(`/api/detainee-lists/${listId}/uploads?fileName=${encodeURIComponent('قائمة.csv')}`, undefined, {
+    raw: csv,
+    headers: { 'content-type': 'text/csv' },
+  });
   if (!res.body.ready) throw new Error(`upload not ready: ${res.text}`);
   return client.post(`/api/detainee-uploads/${res.body.id}/accept`);
 }
@@ -65,28 +68,71 @@ describe.each(ENGINES)('audit --receipts over every receipted kind on %s', (engi
     const uploaded = { status: upload.status, body: await upload.json(), text: '' } as Res;
     await keep('evidence', uploaded, uploaded.body.sha256);
 
-    const filed = await gov.post('/api/reports', reportBody(orgs, { occurredAt: '2017-02-11T05:40:00Z', location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'حي الشيخ مقصود' }, description: 'سقوط قذائف هاون على سوق الخضار صباحاً.', language: 'ar', evidence: [uploaded.body.sha256] }));
+    const filed = await gov.post(
+      '/api/reports',
+      reportBody(orgs, {
+        occurredAt: '2017-02-11T05:40:00Z',
+        location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'حي الشيخ مقصود' },
+        description: 'سقوط قذائف هاون على سوق الخضار صباحاً.',
+        language: 'ar',
+        evidence: [uploaded.body.sha256],
+      }),
+    );
     await keep('report', filed, filed.body.id);
-    const content = reportBody(orgs, { occurredAt: '2017-02-11T05:40:00Z', location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'حي الشيخ مقصود' }, description: 'سقوط ثلاث قذائف هاون على سوق الخضار صباحاً.', language: 'ar', evidence: [uploaded.body.sha256] });
+    const content = reportBody(orgs, {
+      occurredAt: '2017-02-11T05:40:00Z',
+      location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'حي الشيخ مقصود' },
+      description: 'سقوط ثلاث قذائف هاون على سوق الخضار صباحاً.',
+      language: 'ar',
+      evidence: [uploaded.body.sha256],
+    });
     await keep('correction', await gov.post(`/api/reports/${filed.body.id}/versions`, { content, changeNote: 'عدد القذائف', version: 1 }), filed.body.id);
 
     const incident = (await secretariat.post('/api/incidents', { reportIds: [filed.body.id] })).body;
     await keep('reply', await dawn.post(`/api/incidents/${incident.id}/replies`, { text: 'لم تكن وحداتنا في حلب في ذلك الصباح.', evidence: [] }), incident.id);
-    const assessed = await russia.post(`/api/incidents/${incident.id}/assessments`, { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'شهادات متطابقة من أصحاب المحلات وصور الحفر.' });
+    const assessed = await russia.post(`/api/incidents/${incident.id}/assessments`, {
+      verification: 'corroborated',
+      attribution: { kind: 'alleged' },
+      reasoning: 'شهادات متطابقة من أصحاب المحلات وصور الحفر.',
+    });
     await keep('assessment', assessed, assessed.body.assessments.find((a: { guarantorId: string }) => a.guarantorId === orgs.Russia).id);
 
     const lists = (await facilitator.get('/api/detainee-lists')).body.lists as { id: string; partyShortName: string; kind: string }[];
     const list = (party: string, kind: string) => lists.find((l) => l.partyShortName === party && l.kind === kind)!.id;
     const govHeld = list('Government', 'held');
-    await keep('list version', await accept(gov, govHeld, 'ref,full_name,father_name,birth_year,birth_place,category\nGH-1,محمد أحمد الحسن,أحمد,1985,حلب,civilian\nGH-2,رشا نبيل درويش,نبيل,1992,حماة,woman\nGH-3,عمر خالد السيد,خالد,1979,إدلب,civilian\n'), govHeld);
-    expect((await accept(dawn, list('Northern Dawn', 'sought'), 'ref,full_name,father_name,birth_year,birth_place\nNS-1,محمد أحمد الحسن,أحمد,1985,حلب\n')).status).toBe(201);
+    await keep(
+      'list version',
+      await accept(
+        gov,
+        govHeld,
+        'ref,full_name,father_name,birth_year,birth_place,category\nGH-1,محمد أحمد الحسن,أحمد,1985,حلب,civilian\nGH-2,رشا نبيل درويش,نبيل,1992,حماة,woman\nGH-3,عمر خالد السيد,خالد,1979,إدلب,civilian\n',
+      ),
+      govHeld,
+    );
+    expect(
+      (await accept(dawn, list('Northern Dawn', 'sought'), 'ref,full_name,father_name,birth_year,birth_place\nNS-1,محمد أحمد الحسن,أحمد,1985,حلب\n')).status,
+    ).toBe(201);
     expect((await accept(dawn, list('Northern Dawn', 'held'), 'ref,full_name,birth_year,category\nNH-1,سامر عادل الحموي,1993,combatant\n')).status).toBe(201);
-    const match = { soughtListId: list('Northern Dawn', 'sought'), soughtRef: 'NS-1', heldListId: govHeld, heldRef: 'GH-1', decision: 'confirmed', note: 'الاسم واسم الأب وسنة ومكان الولادة متطابقة' };
+    const match = {
+      soughtListId: list('Northern Dawn', 'sought'),
+      soughtRef: 'NS-1',
+      heldListId: govHeld,
+      heldRef: 'GH-1',
+      decision: 'confirmed',
+      note: 'الاسم واسم الأب وسنة ومكان الولادة متطابقة',
+    };
     await keep('match decision', await facilitator.request('PUT', '/api/match-decisions', match), `${match.soughtListId}/${match.heldListId}`);
 
     const proposal = await dawn.post('/api/exchanges', {
-      title: 'تبادل معبر مورك، شباط', mode: 'one-for-one', partyA: orgs.Government, partyB: orgs['Northern Dawn'], meetingDate: '2017-02-15',
-      persons: [{ soughtListId: match.soughtListId, soughtRef: 'NS-1' }, { listId: list('Northern Dawn', 'held'), ref: 'NH-1' }],
+      title: 'تبادل معبر مورك، شباط',
+      mode: 'one-for-one',
+      partyA: orgs.Government,
+      partyB: orgs['Northern Dawn'],
+      meetingDate: '2017-02-15',
+      persons: [
+        { soughtListId: match.soughtListId, soughtRef: 'NS-1' },
+        { listId: list('Northern Dawn', 'held'), ref: 'NH-1' },
+      ],
     });
     expect(proposal.status, proposal.text).toBe(201);
     let ex = proposal.body;
@@ -95,12 +141,34 @@ describe.each(ENGINES)('audit --receipts over every receipted kind on %s', (engi
     ex = (await dawn.post(`/api/exchanges/${ex.id}/approve`, { version: approved.body.version })).body;
     for (const g of [russia, turkey, iran]) ex = (await g.post(`/api/exchanges/${ex.id}/endorse`, { version: ex.version })).body;
     expect(ex.status).toBe('endorsed');
-    await keep('release confirmed', await facilitator.post(`/api/exchanges/${ex.id}/outcomes`, { listId: govHeld, ref: 'GH-1', outcome: 'confirmed', identityChecked: true, voluntary: true, note: 'تم التحقق من الهوية في معبر مورك' }), ex.id);
+    await keep(
+      'release confirmed',
+      await facilitator.post(`/api/exchanges/${ex.id}/outcomes`, {
+        listId: govHeld,
+        ref: 'GH-1',
+        outcome: 'confirmed',
+        identityChecked: true,
+        voluntary: true,
+        note: 'تم التحقق من الهوية في معبر مورك',
+      }),
+      ex.id,
+    );
 
     const participants = ['Russia', 'Türkiye', 'Iran', 'Government', 'Northern Dawn'].map((k) => ({ organisationId: orgs[k], delegates: [] as string[] }));
-    let meeting = (await secretariat.post('/api/meetings', { title: 'اجتماع مجموعة العمل المشتركة', startsAt: '2030-03-14T07:00:00Z', venue: 'أستانا', participants })).body;
-    meeting = (await secretariat.request('PUT', `/api/meetings/${meeting.id}/attendance`, { version: meeting.version, attendance: participants.map((p) => ({ organisationId: p.organisationId, present: p.organisationId !== orgs.Iran })) })).body;
-    const recorded = await secretariat.post(`/api/meetings/${meeting.id}/decisions`, { text: 'زيارة مشتركة للضامنين إلى حي الشيخ مقصود في حلب قبل الاجتماع المقبل.', incidentIds: [incident.id], proposedBy: orgs.Russia });
+    let meeting = (
+      await secretariat.post('/api/meetings', { title: 'اجتماع مجموعة العمل المشتركة', startsAt: '2030-03-14T07:00:00Z', venue: 'أستانا', participants })
+    ).body;
+    meeting = (
+      await secretariat.request('PUT', `/api/meetings/${meeting.id}/attendance`, {
+        version: meeting.version,
+        attendance: participants.map((p) => ({ organisationId: p.organisationId, present: p.organisationId !== orgs.Iran })),
+      })
+    ).body;
+    const recorded = await secretariat.post(`/api/meetings/${meeting.id}/decisions`, {
+      text: 'زيارة مشتركة للضامنين إلى حي الشيخ مقصود في حلب قبل الاجتماع المقبل.',
+      incidentIds: [incident.id],
+      proposedBy: orgs.Russia,
+    });
     const decision = recorded.body.decisions[0];
     await keep('decision', recorded, decision.id);
     await keep('decision approved', await russia.post(`/api/decisions/${decision.id}/approve`, { version: decision.version }), decision.id);
@@ -120,7 +188,8 @@ describe.each(ENGINES)('audit --receipts over every receipted kind on %s', (engi
     fs.mkdirSync(receiptsDir(), { recursive: true });
     for (const [kind, { index }] of Object.entries(held)) {
       let res = await c.russia.get(`/api/log/entries/${index}/receipt`);
-      for (let tries = 0; res.status === 202 && tries < 50; tries++) res = (await new Promise((r) => setTimeout(r, 100)), await c.russia.get(`/api/log/entries/${index}/receipt`));
+      for (let tries = 0; res.status === 202 && tries < 50; tries++)
+        res = (await new Promise((r) => setTimeout(r, 100)), await c.russia.get(`/api/log/entries/${index}/receipt`));
       expect(res.status, kind).toBe(200);
       const file = path.join(receiptsDir(), `truce-entry-${index}.tlog-proof`);
       fs.writeFileSync(file, res.text);
@@ -130,9 +199,16 @@ describe.each(ENGINES)('audit --receipts over every receipted kind on %s', (engi
     }
     const token = (await c.russia.post('/api/account/tokens', { name: 'تدقيق الإيصالات' })).body.token;
     const clean = await audit(token);
-    expect(clean.lines.filter((l) => l.includes('DIVERGES')), clean.lines.join('\n')).toEqual([]);
+    expect(
+      clean.lines.filter((l) => l.includes('DIVERGES')),
+      clean.lines.join('\n'),
+    ).toEqual([]);
     expect(clean.lines.filter((l) => l.includes('NOT COVERED') || l.includes('NOT READABLE'))).toEqual([]);
-    for (const { index } of Object.values(held)) expect(clean.lines.some((l) => l.includes(`: OK entry ${index} `)), `entry ${index}`).toBe(true);
+    for (const { index } of Object.values(held))
+      expect(
+        clean.lines.some((l) => l.includes(`: OK entry ${index} `)),
+        `entry ${index}`,
+      ).toBe(true);
     expect(clean.lines.at(-1)).toBe(`OK: ${Object.keys(held).length} receipt(s), 0 diverging, 0 not covered`);
     expect(clean.code).toBe(0);
   });
@@ -141,19 +217,32 @@ describe.each(ENGINES)('audit --receipts over every receipted kind on %s', (engi
     const db = ts.server.ctx.db;
     await sql`update incident_assessments set verification = 'not-corroborated' where id = ${held.assessment.id}`.execute(db);
     await sql`update meeting_decisions set text = 'لا زيارة.' where id = ${held.decision.id}`.execute(db);
-    await sql`update detainee_persons set record = jsonb_set(record, '{fullName}', '"رشا نبيل"') where list_id = ${held['list version'].id} and ref = 'GH-2' and to_version is null`.execute(db);
+    await sql`update detainee_persons set record = jsonb_set(record, '{fullName}', '"رشا نبيل"') where list_id = ${held['list version'].id} and ref = 'GH-2' and to_version is null`.execute(
+      db,
+    );
     await sql`update issued_reports set pdf_sha256 = ${'0'.repeat(64)} where id = ${held.publication.id}`.execute(db);
     await sql`update exchange_persons set outcome_note = 'لم يتم التحقق' where exchange_id = ${held['release confirmed'].id} and ref = 'GH-1'`.execute(db);
     const token = (await c.russia.post('/api/account/tokens', { name: 'audit again' })).body.token;
     const changed = await audit(token);
     const diverging = changed.lines.filter((l) => l.includes('DIVERGES'));
     const line = (kind: string) => diverging.filter((l) => l.startsWith(`truce-entry-${held[kind].index}.tlog-proof: DIVERGES entry ${held[kind].index} `));
-    expect(line('assessment')).toEqual([expect.stringContaining(`assessment ${held.assessment.id} field verification: recorded "corroborated", served "not-corroborated"`)]);
-    expect(line('decision')).toEqual([expect.stringContaining(`decision ${held.decision.id} field text: what the server serves does not match the entry's commitment`)]);
-    expect(line('list version')).toEqual([expect.stringMatching(new RegExp(`detainee list ${held['list version'].id} v\\d+ field persons: what the server serves does not match`))]);
+    expect(line('assessment')).toEqual([
+      expect.stringContaining(`assessment ${held.assessment.id} field verification: recorded "corroborated", served "not-corroborated"`),
+    ]);
+    expect(line('decision')).toEqual([
+      expect.stringContaining(`decision ${held.decision.id} field text: what the server serves does not match the entry's commitment`),
+    ]);
+    expect(line('list version')).toEqual([
+      expect.stringMatching(new RegExp(`detainee list ${held['list version'].id} v\\d+ field persons: what the server serves does not match`)),
+    ]);
     // The PDF's stored hash no longer matches its bytes: the server itself refuses to serve it, and says so.
-    expect(line('publication')).toEqual([expect.stringContaining(`publication ${held.publication.id} field pdfSha256: recorded "`), expect.stringContaining(`publication ${held.publication.id} field pdf: the PDF is not served`)]);
-    expect(line('release confirmed')).toEqual([expect.stringContaining(`person ${held['list version'].id}/GH-1 field note: what the server serves does not match`)]);
+    expect(line('publication')).toEqual([
+      expect.stringContaining(`publication ${held.publication.id} field pdfSha256: recorded "`),
+      expect.stringContaining(`publication ${held.publication.id} field pdf: the PDF is not served`),
+    ]);
+    expect(line('release confirmed')).toEqual([
+      expect.stringContaining(`person ${held['list version'].id}/GH-1 field note: what the server serves does not match`),
+    ]);
     expect(diverging, diverging.join('\n')).toHaveLength(6);
     expect(changed.lines.at(-1)).toBe(`FAILED: ${Object.keys(held).length} receipt(s), 5 diverging, 0 not covered`);
     expect(changed.code).toBe(1);
@@ -162,7 +251,8 @@ describe.each(ENGINES)('audit --receipts over every receipted kind on %s', (engi
   it('reports a receipt for an item the party may not read as not readable, and prints nothing of it', async () => {
     const folder = path.join(dir, 'other');
     fs.mkdirSync(folder);
-    for (const kind of ['list version', 'match decision', 'release confirmed']) fs.copyFileSync(path.join(receiptsDir(), `truce-entry-${held[kind].index}.tlog-proof`), path.join(folder, `truce-entry-${held[kind].index}.tlog-proof`));
+    for (const kind of ['list version', 'match decision', 'release confirmed'])
+      fs.copyFileSync(path.join(receiptsDir(), `truce-entry-${held[kind].index}.tlog-proof`), path.join(folder, `truce-entry-${held[kind].index}.tlog-proof`));
     const orontes = await ts.signedIn(demo('orontes', 'officer'));
     const { code, lines } = await audit((await orontes.post('/api/account/tokens', { name: 'audit' })).body.token, folder);
     expect(lines.filter((l) => l.includes('NOT READABLE'))).toHaveLength(3);

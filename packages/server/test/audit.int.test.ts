@@ -44,7 +44,14 @@ describe.each(ENGINES)('the audit on %s', (engine) => {
 
   it('names a report whose stored content or header was changed', async () => {
     const db = ts.server.ctx.db;
-    const victim = await db.selectFrom('reports').select(['id', 'alleged_party']).where('alleged_party', 'is not', null).where('current_version', '=', 1).orderBy('id').limit(2).execute();
+    const victim = await db
+      .selectFrom('reports')
+      .select(['id', 'alleged_party'])
+      .where('alleged_party', 'is not', null)
+      .where('current_version', '=', 1)
+      .orderBy('id')
+      .limit(2)
+      .execute();
     await sql`update report_versions set content = jsonb_set(content, '{description}', '"لم يحدث شيء"') where report_id = ${victim[0].id}`.execute(db);
     await sql`update reports set alleged_party = null where id = ${victim[1].id}`.execute(db);
     const result = await audit();
@@ -59,7 +66,9 @@ describe.each(ENGINES)('the audit on %s', (engine) => {
     // The command line names them and fails; over HTTP the secretariat and the guarantors see the same.
     const cli = await auditCommand();
     expect(cli.code).toBe(1);
-    expect(cli.lines).toContain(`MISMATCH report ${victim[1].id} field alleged_party (log entry ${result.mismatches.find((m) => m.field === 'alleged_party')!.logIndex}): alleged_party differs from what log entry ${result.mismatches.find((m) => m.field === 'alleged_party')!.logIndex} recorded`);
+    expect(cli.lines).toContain(
+      `MISMATCH report ${victim[1].id} field alleged_party (log entry ${result.mismatches.find((m) => m.field === 'alleged_party')!.logIndex}): alleged_party differs from what log entry ${result.mismatches.find((m) => m.field === 'alleged_party')!.logIndex} recorded`,
+    );
     for (const who of [demo('secretariat', 'viewer'), demo('turkey', 'viewer')]) {
       const res = await (await ts.signedIn(who)).get('/api/audit');
       expect(res.status, who).toBe(200);
@@ -96,8 +105,15 @@ describe.each(ENGINES)('the audit on %s', (engine) => {
     const assessment = await db.selectFrom('incident_assessments').select('id').orderBy('id').executeTakeFirstOrThrow();
     await sql`update incident_assessments set reasoning = 'لا دليل', verification = 'inadmissible' where id = ${assessment.id}`.execute(db);
     const finding = await db.selectFrom('incident_findings').select(['incident_id', 'round']).orderBy('incident_id').executeTakeFirstOrThrow();
-    await sql`update incident_findings set finding = jsonb_set(finding, '{verification}', to_jsonb(case when finding->>'verification' = 'corroborated' then 'not-corroborated' else 'corroborated' end)) where incident_id = ${finding.incident_id} and round = ${finding.round}`.execute(db);
-    const member = await db.selectFrom('incident_reports').select(['incident_id', 'report_id']).where('removed_at', 'is', null).orderBy('report_id').executeTakeFirstOrThrow();
+    await sql`update incident_findings set finding = jsonb_set(finding, '{verification}', to_jsonb(case when finding->>'verification' = 'corroborated' then 'not-corroborated' else 'corroborated' end)) where incident_id = ${finding.incident_id} and round = ${finding.round}`.execute(
+      db,
+    );
+    const member = await db
+      .selectFrom('incident_reports')
+      .select(['incident_id', 'report_id'])
+      .where('removed_at', 'is', null)
+      .orderBy('report_id')
+      .executeTakeFirstOrThrow();
     await sql`update incident_reports set removed_at = now() where incident_id = ${member.incident_id} and report_id = ${member.report_id}`.execute(db);
 
     const named = (await audit()).mismatches.map((m) => `${m.kind} ${m.id} ${m.field}`);
@@ -121,7 +137,12 @@ describe.each(ENGINES)('the audit on %s', (engine) => {
     const uploaded = await (await fetch(`${ts.url}/api/evidence`, { method: 'POST', headers: { cookie: gov.cookie! }, body: form })).json();
     const secretariat = await ts.signedIn(demo('secretariat', 'officer'));
     const today = new Date().toISOString().slice(0, 10);
-    const issued = await secretariat.post('/api/publications', { kind: 'un', from: new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10), to: today, language: 'en' });
+    const issued = await secretariat.post('/api/publications', {
+      kind: 'un',
+      from: new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10),
+      to: today,
+      language: 'en',
+    });
     expect(issued.status, issued.text).toBe(201);
     const before = (await audit()).mismatches.length;
 
@@ -142,7 +163,10 @@ describe.each(ENGINES)('the audit on %s', (engine) => {
     expect(pdf.body.detail).toContain(issued.body.pdf.sha256);
 
     const damage = await db.selectFrom('stored_damage').select(['kind', 'key']).orderBy('kind').execute();
-    expect(damage).toEqual([{ kind: 'evidence', key: uploaded.sha256 }, { kind: 'publication_pdf', key: issued.body.pdf.sha256 }]);
+    expect(damage).toEqual([
+      { kind: 'evidence', key: uploaded.sha256 },
+      { kind: 'publication_pdf', key: issued.body.pdf.sha256 },
+    ]);
     const named = (await audit()).mismatches.map((m) => `${m.kind} ${m.id} ${m.field} ${typeof m.logIndex}`);
     expect(named).toEqual(expect.arrayContaining([`evidence ${uploaded.sha256} bytes number`, `publication ${issued.body.id} pdf number`]));
     expect(named).toHaveLength(before + 2);

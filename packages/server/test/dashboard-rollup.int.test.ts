@@ -116,7 +116,10 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
           expect(got.body.trend.previous, label).toBe(want.counts.previous);
           expect(got.body.byWeek, label).toEqual(want.groups.byWeek);
           expect(got.body.byParty, label).toEqual(want.groups.byParty);
-          expect(got.body.byGovernorate.map((g: { pcode: string | null; count: number }) => ({ pcode: g.pcode, count: g.count })), label).toEqual(want.groups.byGovernorate);
+          expect(
+            got.body.byGovernorate.map((g: { pcode: string | null; count: number }) => ({ pcode: g.pcode, count: g.count })),
+            label,
+          ).toEqual(want.groups.byGovernorate);
           expect(got.body.open, label).toEqual(want.open);
           const map = await reader.client.get(`/api/map/governorates?${qs}`);
           expect(map.body.governorates, label).toEqual(await store.reading(ts.server.ctx.db, (tx) => store.perGovernorate(tx, scope, f)));
@@ -132,7 +135,13 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
    */
   async function expectMapExact() {
     const db = ts.server.ctx.db;
-    const filters: Omit<store.Filter, 'start' | 'end'>[] = [{}, { type: 'shelling' }, { allegedParty: orgs.Government }, { finding: 'none' }, { finding: 'corroborated' }];
+    const filters: Omit<store.Filter, 'start' | 'end'>[] = [
+      {},
+      { type: 'shelling' },
+      { allegedParty: orgs.Government },
+      { finding: 'none' },
+      { finding: 'corroborated' },
+    ];
     const point = (r: store.PointRow) => ({
       id: r.id,
       reporter_org: r.reporter_org,
@@ -216,7 +225,12 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     // A field monitor, not in the demo: it files, and reads only what it filed.
     const admin = await ts.signedIn(demo('secretariat', 'admin'));
     const monitorOrg = (await admin.post('/api/organisations', { name: 'Field Monitors (rollup test)', kind: 'monitor' })).body;
-    const made = await admin.post('/api/users', { name: 'Monitor officer', email: 'officer@rollup-monitors.example', organisationId: monitorOrg.id, role: 'officer' });
+    const made = await admin.post('/api/users', {
+      name: 'Monitor officer',
+      email: 'officer@rollup-monitors.example',
+      organisationId: monitorOrg.id,
+      role: 'officer',
+    });
     monitor = ts.client();
     await monitor.post('/api/session', { email: 'officer@rollup-monitors.example', password: made.body.temporaryPassword });
     await monitor.post('/api/account/password', { currentPassword: made.body.temporaryPassword, newPassword: 'Monitor-officer-password-1' });
@@ -230,7 +244,10 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
       ['facilitator', demo('facilitator', 'viewer')],
     ]) {
       const a = await actorOf(email);
-      mapReaders.push({ name, actor: { userId: '00000000-0000-0000-0000-000000000001', role: 'viewer', orgId: a.orgId, orgKind: a.orgKind as Actor['orgKind'] } });
+      mapReaders.push({
+        name,
+        actor: { userId: '00000000-0000-0000-0000-000000000001', role: 'viewer', orgId: a.orgId, orgKind: a.orgKind as Actor['orgKind'] },
+      });
     }
   });
   afterAll(() => ts.close());
@@ -242,7 +259,11 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
   it('counts the demo data and new reports as the tables do', async () => {
     await expectExact();
     await file(gov, 'aleppo');
-    await file(dawn, 'idlib', { occurredAt: '2019-05-09T01:00:00Z', allegedPerpetrator: { kind: 'party', organisationId: orgs.Government }, affectedSide: { kind: 'civilians' } });
+    await file(dawn, 'idlib', {
+      occurredAt: '2019-05-09T01:00:00Z',
+      allegedPerpetrator: { kind: 'party', organisationId: orgs.Government },
+      affectedSide: { kind: 'civilians' },
+    });
     await file(guarantors[1], 'homs', { typeCode: 'armed-clash', allegedPerpetrator: { kind: 'unknown' } });
     // Sealed places: a party's, a guarantor's and a monitor's, one across a view's edge from another in its square.
     await file(gov, 'aleppo', { sealLocation: true, occurredAt: '2019-05-02T10:00:00Z' });
@@ -277,7 +298,9 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     // Cells counted down to zero are deleted, not kept as empty rows.
     const { rows } = await sql<{ n: number }>`
       select (select count(*) from dashboard_daily where reports = 0) + (select count(*) from map_monthly where reports = 0)
-           + (select count(*) from dashboard_incident_pairs where n = 0) + (select count(*) from dashboard_open_daily where incidents = 0) as n`.execute(ts.server.ctx.db);
+           + (select count(*) from dashboard_incident_pairs where n = 0) + (select count(*) from dashboard_open_daily where incidents = 0) as n`.execute(
+      ts.server.ctx.db,
+    );
     expect(Number(rows[0].n)).toBe(0);
   });
 
@@ -290,7 +313,11 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     // One slice, with the cursor locked first so that the server's own loop cannot move it meanwhile.
     const slice = await db.transaction().execute(async (tx) => {
       const read = async () =>
-        (await sql<{ c: number; h: number }>`select (select log_index from dashboard_cursor for update) as c, (select max(idx) from log_entries) as h`.execute(tx)).rows[0];
+        (
+          await sql<{ c: number; h: number }>`select (select log_index from dashboard_cursor for update) as c, (select max(idx) from log_entries) as h`.execute(
+            tx,
+          )
+        ).rows[0];
       const before = await read();
       const took = await rollup.catchUp(tx, 2);
       return { pending: Number(before.h) + 1 - Number(before.c), took, moved: Number((await read()).c) - Number(before.c) };
@@ -300,7 +327,9 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     while ((await db.transaction().execute((tx) => rollup.catchUp(tx, 2))) > 0) {
       /* the rest, two entries a transaction */
     }
-    const { rows } = await sql<{ c: number; h: number }>`select (select log_index from dashboard_cursor) as c, (select max(idx) from log_entries) as h`.execute(db);
+    const { rows } = await sql<{ c: number; h: number }>`select (select log_index from dashboard_cursor) as c, (select max(idx) from log_entries) as h`.execute(
+      db,
+    );
     expect(Number(rows[0].c)).toBe(Number(rows[0].h) + 1);
     await expectExact();
   });
@@ -388,7 +417,8 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
     // A finding waits for the accused party's reply (fair process): Northern Dawn replies on it too.
     expect((await dawn.post(`/api/incidents/${two.id}/replies`, { text: 'Same answer as before.', evidence: [] })).status).toBe(201);
     await expectExact();
-    for (const g of guarantors) expect((await g.post(`/api/incidents/${two.id}/assessments`, { ...assess, verification: 'outside-agreement' })).status).toBe(201);
+    for (const g of guarantors)
+      expect((await g.post(`/api/incidents/${two.id}/assessments`, { ...assess, verification: 'outside-agreement' })).status).toBe(201);
     expect((await secretariat.get(`/api/incidents/${two.id}`)).body.finding).toMatchObject({ finding: { verification: 'outside-agreement' } });
     await expectExact();
     await expectMapExact();

@@ -54,9 +54,20 @@ describe.each(ENGINES)('dashboard, map and exports on %s', (engine) => {
       description: TRICKY,
       language: 'ar',
     });
-    await file(gov, 'idlib', 'idlib', { occurredAt: '2018-03-07T10:00:00Z', typeCode: 'armed-clash', casualties: { killedCivilian: null, killedCombatant: 1, injuredCivilian: 0, injuredCombatant: 0 } });
-    const againstGov = { allegedPerpetrator: { kind: 'party', organisationId: orgs.Government }, affectedSide: { kind: 'party', organisationId: orgs['Northern Dawn'] } };
-    await file(dawn, 'homs', 'homs', { ...againstGov, occurredAt: '2018-03-13T08:00:00Z', casualties: { killedCivilian: 1, killedCombatant: 1, injuredCivilian: 1, injuredCombatant: 1 } });
+    await file(gov, 'idlib', 'idlib', {
+      occurredAt: '2018-03-07T10:00:00Z',
+      typeCode: 'armed-clash',
+      casualties: { killedCivilian: null, killedCombatant: 1, injuredCivilian: 0, injuredCombatant: 0 },
+    });
+    const againstGov = {
+      allegedPerpetrator: { kind: 'party', organisationId: orgs.Government },
+      affectedSide: { kind: 'party', organisationId: orgs['Northern Dawn'] },
+    };
+    await file(dawn, 'homs', 'homs', {
+      ...againstGov,
+      occurredAt: '2018-03-13T08:00:00Z',
+      casualties: { killedCivilian: 1, killedCombatant: 1, injuredCivilian: 1, injuredCombatant: 1 },
+    });
     await file(dawn, 'daraa', 'daraa', { ...againstGov, occurredAt: '2018-03-14T08:00:00Z' });
     await file(gov, 'douma', 'douma', { occurredAt: '2018-03-15T23:59:00Z', allegedPerpetrator: { kind: 'party', organisationId: orgs['Orontes Front'] } });
     await file(gov, 'previous', 'aleppo', { occurredAt: '2018-02-25T12:00:00Z' });
@@ -92,8 +103,20 @@ describe.each(ENGINES)('dashboard, map and exports on %s', (engine) => {
     );
     expect(d.byGovernorate).toHaveLength(5);
     expect(d.byGovernorate.map((g: { pcode: string }) => g.pcode).sort()).toEqual(Object.values(pcodes).sort());
-    expect(d.byGovernorate.find((g: { pcode: string }) => g.pcode === pcodes.aleppo)).toEqual({ pcode: pcodes.aleppo, nameEn: 'Aleppo', nameAr: 'حلب', count: 1 });
-    expect(d.open).toEqual(expect.objectContaining({ repliesDue: expect.any(Number), noReply: expect.any(Number), assessmentsMissing: expect.any(Number), disagreements: expect.any(Number) }));
+    expect(d.byGovernorate.find((g: { pcode: string }) => g.pcode === pcodes.aleppo)).toEqual({
+      pcode: pcodes.aleppo,
+      nameEn: 'Aleppo',
+      nameAr: 'حلب',
+      count: 1,
+    });
+    expect(d.open).toEqual(
+      expect.objectContaining({
+        repliesDue: expect.any(Number),
+        noReply: expect.any(Number),
+        assessmentsMissing: expect.any(Number),
+        disagreements: expect.any(Number),
+      }),
+    );
   });
 
   it('filters by type and alleged party, and compares with an empty previous period', async () => {
@@ -144,9 +167,15 @@ describe.each(ENGINES)('dashboard, map and exports on %s', (engine) => {
 
     const guarantor = (key: string) => ts.signedIn(demo(key, 'officer'));
     const [russia, turkey, iran] = [await guarantor('russia'), await guarantor('turkey'), await guarantor('iran')];
-    const assess = (verification: string) => ({ verification, attribution: verification === 'corroborated' ? { kind: 'alleged' } : { kind: 'undetermined' }, reasoning: 'Crater analysis.' });
+    const assess = (verification: string) => ({
+      verification,
+      attribution: verification === 'corroborated' ? { kind: 'alleged' } : { kind: 'undetermined' },
+      reasoning: 'Crater analysis.',
+    });
     // A finding waits for the accused party's reply (fair process): the Orontes Front replies first.
-    expect((await (await ts.signedIn(demo('orontes', 'officer'))).post(`/api/incidents/${incidentId}/replies`, { text: 'We were not in Douma.' })).status).toBe(201);
+    expect((await (await ts.signedIn(demo('orontes', 'officer'))).post(`/api/incidents/${incidentId}/replies`, { text: 'We were not in Douma.' })).status).toBe(
+      201,
+    );
     await russia.post(`/api/incidents/${incidentId}/assessments`, assess('corroborated'));
     await turkey.post(`/api/incidents/${incidentId}/assessments`, assess('not-corroborated'));
     const split = (await secretariat.get(`/api/dashboard?${PERIOD}`)).body.open;
@@ -161,7 +190,13 @@ describe.each(ENGINES)('dashboard, map and exports on %s', (engine) => {
     expect((await secretariat.get(`/api/dashboard?${PERIOD}&finding=none`)).body.totals.reports).toBe(4);
     const points = (await secretariat.get(`/api/map/points?${PERIOD}&finding=corroborated`)).body;
     expect(points.features).toHaveLength(1);
-    expect(points.features[0].properties).toMatchObject({ id: ids.douma, incidentId, finding: { verification: 'corroborated' }, typeCode: 'shelling', allegedPartyId: orgs['Orontes Front'] });
+    expect(points.features[0].properties).toMatchObject({
+      id: ids.douma,
+      incidentId,
+      finding: { verification: 'corroborated' },
+      typeCode: 'shelling',
+      allegedPartyId: orgs['Orontes Front'],
+    });
   });
 
   it('maps points with the coordinates each reader may see, in [lon, lat] order', async () => {
@@ -173,7 +208,12 @@ describe.each(ENGINES)('dashboard, map and exports on %s', (engine) => {
     expect(map.features).toHaveLength(4);
     const sealed = map.features.find((f: { id: string }) => f.id === ids.sealed);
     expect(sealed.geometry).toEqual({ type: 'Point', coordinates: [37.1, 36.2] });
-    expect(sealed.properties).toMatchObject({ typeCode: 'shelling', occurredAt: '2018-03-06T06:30:00.000Z', allegedPartyId: orgs['Northern Dawn'], locationSealed: true });
+    expect(sealed.properties).toMatchObject({
+      typeCode: 'shelling',
+      occurredAt: '2018-03-06T06:30:00.000Z',
+      allegedPartyId: orgs['Northern Dawn'],
+      locationSealed: true,
+    });
     const homs = map.features.find((f: { id: string }) => f.id === ids.homs);
     expect(homs.geometry.coordinates).toEqual([PLACES.homs.lon, PLACES.homs.lat]);
 
@@ -241,7 +281,25 @@ describe.each(ENGINES)('dashboard, map and exports on %s', (engine) => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(accused.text);
     const [header, ...data] = rows;
-    expect(header).toEqual(expect.arrayContaining(['id', 'occurred_at', 'time_precision', 'type_code', 'adm1_pcode', 'adm2_pcode', 'lat', 'lon', 'geo_precision', 'alleged_party', 'affected_side', 'killed_civilian', 'injured_combatant', 'outside_dates', 'withdrawn']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'id',
+        'occurred_at',
+        'time_precision',
+        'type_code',
+        'adm1_pcode',
+        'adm2_pcode',
+        'lat',
+        'lon',
+        'geo_precision',
+        'alleged_party',
+        'affected_side',
+        'killed_civilian',
+        'injured_combatant',
+        'outside_dates',
+        'withdrawn',
+      ]),
+    );
     // Exports list withdrawn reports too, marked (the map and the counts leave them out).
     expect(data).toHaveLength(5);
     const col = (name: string) => header.indexOf(name);

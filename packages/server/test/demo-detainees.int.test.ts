@@ -16,9 +16,20 @@ describe.each(ENGINES)('the demo detainee lists on %s', (engine) => {
   afterAll(() => ts.close());
 
   it('gives both main parties a held and a sought list in two versions, with Arabic and Latin names', async () => {
-    const lists = (await facilitator.get('/api/detainee-lists')).body.lists as { id: string; partyShortName: string; kind: string; version: number; personCount: number }[];
+    const lists = (await facilitator.get('/api/detainee-lists')).body.lists as {
+      id: string;
+      partyShortName: string;
+      kind: string;
+      version: number;
+      personCount: number;
+    }[];
     const filled = lists.filter((l) => l.personCount > 0);
-    expect(filled.map((l) => `${l.partyShortName} ${l.kind}`).sort()).toEqual(['Government held', 'Government sought', 'Northern Dawn held', 'Northern Dawn sought']);
+    expect(filled.map((l) => `${l.partyShortName} ${l.kind}`).sort()).toEqual([
+      'Government held',
+      'Government sought',
+      'Northern Dawn held',
+      'Northern Dawn sought',
+    ]);
     expect(filled.every((l) => l.version === 2)).toBe(true);
     const govHeld = filled.find((l) => l.partyShortName === 'Government' && l.kind === 'held')!;
     const page = (await facilitator.get(`/api/detainee-lists/${govHeld.id}/persons?limit=200`)).body.persons as { fullName?: string; givenName?: string }[];

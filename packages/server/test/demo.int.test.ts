@@ -86,7 +86,8 @@ describe.each(ENGINES)('the demo reports and incidents on %s', (engine) => {
     expect(types).toHaveLength(checkpoint.size);
     expect(types.filter((t) => t === 'report.filed')).toHaveLength(200);
     expect(types.filter((t) => t === 'incident.created')).toHaveLength(incidents.length);
-    for (const t of ['report.corrected', 'report.withdrawn', 'incident.replied', 'incident.assessed', 'finding.adopted', 'finding.reopened']) expect(types).toContain(t);
+    for (const t of ['report.corrected', 'report.withdrawn', 'incident.replied', 'incident.assessed', 'finding.adopted', 'finding.reopened'])
+      expect(types).toContain(t);
     const token = (await admin.post('/api/account/tokens', { name: 'verifier' })).body.token;
     const state = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'truce-demo-verify-')), 'state');
     const lines: string[] = [];
@@ -98,8 +99,7 @@ describe.each(ENGINES)('the demo reports and incidents on %s', (engine) => {
     const party = orgs['Northern Dawn'];
     const client = await ts.signedIn(demo('north-dawn', 'viewer'));
     const seen = (await client.get('/api/reports?limit=500')).body.reports as any[];
-    const concerns = (r: any) =>
-      r.reporterOrganisationId === party || r.allegedPerpetrator.organisationId === party || r.affectedSide.organisationId === party;
+    const concerns = (r: any) => r.reporterOrganisationId === party || r.allegedPerpetrator.organisationId === party || r.affectedSide.organisationId === party;
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every(concerns)).toBe(true);
     expect(seen).toHaveLength(reports.filter(concerns).length);
@@ -109,7 +109,11 @@ describe.each(ENGINES)('the demo reports and incidents on %s', (engine) => {
 
     const visible = (await client.get('/api/incidents?limit=500')).body.incidents as { id: string }[];
     const expected = incidents.filter(
-      (i) => i.allegedPartyIds.includes(party) || i.affectedPartyIds.includes(party) || i.reports.some((r: any) => r.reporterOrganisationId === party) || i.finding !== null,
+      (i) =>
+        i.allegedPartyIds.includes(party) ||
+        i.affectedPartyIds.includes(party) ||
+        i.reports.some((r: any) => r.reporterOrganisationId === party) ||
+        i.finding !== null,
     );
     expect(new Set(visible.map((i) => i.id))).toEqual(new Set(expected.map((i) => i.id)));
     const hidden = incidents.find((i) => !expected.includes(i));

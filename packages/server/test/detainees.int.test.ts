@@ -65,7 +65,14 @@ describe.each(ENGINES)('detainee lists on %s', (engine) => {
     const before = (await gov.get(`/api/detainee-lists/${held.id}`)).body.version;
     const res = await upload(gov, held.id, HELD_CSV, 'محتجزون-كانون الثاني.csv');
     expect(res.status, res.text).toBe(201);
-    expect(res.body.mapping).toMatchObject({ 'الرقم': 'ref', 'الاسم الكامل': 'full_name', 'اسم الأب': 'father_name', 'تاريخ الميلاد': 'birth_date', 'الرقم الوطني': 'national_id', 'الفئة': 'category' });
+    expect(res.body.mapping).toMatchObject({
+      الرقم: 'ref',
+      'الاسم الكامل': 'full_name',
+      'اسم الأب': 'father_name',
+      'تاريخ الميلاد': 'birth_date',
+      'الرقم الوطني': 'national_id',
+      الفئة: 'category',
+    });
     expect(res.body.errorCount).toBe(0);
     expect(res.body.ready).toBe(true);
     expect(res.body.changes.added).toBe(4);
@@ -77,7 +84,14 @@ describe.each(ENGINES)('detainee lists on %s', (engine) => {
     const persons = (await gov.get(`/api/detainee-lists/${held.id}/persons?q=G-00`)).body;
     expect(persons.total).toBe(4);
     const fatima = persons.persons.find((p: { ref: string }) => p.ref === 'G-003');
-    expect(fatima).toMatchObject({ fullName: 'فاطمة علي الخطيب', sex: 'female', birthDate: '1978-07-12', birthYear: 1978, category: 'woman', status: 'listed' });
+    expect(fatima).toMatchObject({
+      fullName: 'فاطمة علي الخطيب',
+      sex: 'female',
+      birthDate: '1978-07-12',
+      birthYear: 1978,
+      category: 'woman',
+      status: 'listed',
+    });
     expect(persons.persons.find((p: { ref: string }) => p.ref === 'G-001').nationalId).toBe('02010012345');
     // Accepting twice does nothing more.
     expect((await gov.post(`/api/detainee-uploads/${res.body.id}/accept`)).status).toBe(409);
@@ -135,7 +149,10 @@ describe.each(ENGINES)('detainee lists on %s', (engine) => {
     expect(res.body.changes.samples.changed.find((c: { ref: string }) => c.ref === 'G-001').fields).toContain('category');
 
     // Someone else saves first: this upload was checked against an older version.
-    const form = await gov.post(`/api/detainee-lists/${held.id}/persons`, { version: current.version, person: { ref: 'G-006', givenName: 'سامر', familyName: 'الحموي', fatherName: 'عادل', birthYear: 1993 } });
+    const form = await gov.post(`/api/detainee-lists/${held.id}/persons`, {
+      version: current.version,
+      person: { ref: 'G-006', givenName: 'سامر', familyName: 'الحموي', fatherName: 'عادل', birthYear: 1993 },
+    });
     expect(form.status, form.text).toBe(201);
     const stale = await gov.post(`/api/detainee-uploads/${res.body.id}/accept`);
     expect(stale.status).toBe(409);
@@ -150,7 +167,9 @@ describe.each(ENGINES)('detainee lists on %s', (engine) => {
     expect(g001.versions.length).toBeGreaterThanOrEqual(2);
     expect(g001.current.category).toBe('sick');
     // The views themselves are recorded: who looked at this person, and when.
-    expect(g001.views.some((v: { what: string; organisation: string }) => v.what === 'person' && v.organisation === 'Government of the Syrian Arab Republic')).toBe(true);
+    expect(
+      g001.views.some((v: { what: string; organisation: string }) => v.what === 'person' && v.organisation === 'Government of the Syrian Arab Republic'),
+    ).toBe(true);
   });
 
   it('reads an XLSX file: dates, long national IDs and formulas as a clerk typed them', async () => {
@@ -185,7 +204,10 @@ describe.each(ENGINES)('detainee lists on %s', (engine) => {
     expect(noName.body.errors[0].path).toBe('/body/person/fullName');
     const viewer = await ts.signedIn(demo('north-dawn', 'viewer'));
     expect((await viewer.post(`/api/detainee-lists/${held.id}/persons`, { version: version + 1, person: { ...person, ref: 'ND-H-3' } })).status).toBe(403);
-    const removed = await dawn.post(`/api/detainee-lists/${held.id}/persons/ND-H-1/remove`, { version: version + 1, note: 'Released on 2017-02-01 through the Hama crossing' });
+    const removed = await dawn.post(`/api/detainee-lists/${held.id}/persons/ND-H-1/remove`, {
+      version: version + 1,
+      note: 'Released on 2017-02-01 through the Hama crossing',
+    });
     expect(removed.status, removed.text).toBe(200);
     const back = await dawn.post(`/api/detainee-lists/${held.id}/persons`, { version: version + 2, person });
     expect(back.status).toBe(201);

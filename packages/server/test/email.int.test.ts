@@ -23,14 +23,20 @@ interface Received {
 function parse(raw: string): { headers: Record<string, string>; text: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, split).replace(/\r\n(?=[ \t])/gu, '').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n(?=[ \t])/gu, '')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
   let body = raw.slice(split + 4);
   const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
   if (encoding === 'quoted-printable') {
-    body = Buffer.from(body.replace(/=\r\n/gu, '').replace(/=([0-9A-F]{2})/gu, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    body = Buffer.from(
+      body.replace(/=\r\n/gu, '').replace(/=([0-9A-F]{2})/gu, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   } else if (encoding === 'base64') {
     body = Buffer.from(body, 'base64').toString('utf8');
   }
@@ -64,7 +70,12 @@ async function startPeer() {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-          received.push({ user: session.user as string | undefined, from, to: session.envelope.rcptTo.map((r) => r.address), ...parse(Buffer.concat(chunks).toString('utf8')) });
+          received.push({
+            user: session.user as string | undefined,
+            from,
+            to: session.envelope.rcptTo.map((r) => r.address),
+            ...parse(Buffer.concat(chunks).toString('utf8')),
+          });
           callback();
         });
       },
@@ -90,9 +101,7 @@ const MINUTE = 60_000;
 
 /** An RFC 2047 header (=?UTF-8?B?…?= words, the space between two words dropped) as text. */
 function decodeWords(header: string): string {
-  return header
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+  return header.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
 }
 
 describe.each(ENGINES)('notification e-mails on %s', (engine) => {
@@ -108,7 +117,13 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
 
   // Sealed: the sources, the exact place (sealLocation) and the description are for the
   // secretariat, guarantors and reporter only. None of it may travel by e-mail.
-  const SECRET = { description: 'Mortar fire from the grain silo SECRET-DESCRIPTION', source: 'Witness Abu SECRET-SOURCE', place: 'Tell SECRET-PLACE', lat: 35.9306, lon: 36.6339 };
+  const SECRET = {
+    description: 'Mortar fire from the grain silo SECRET-DESCRIPTION',
+    source: 'Witness Abu SECRET-SOURCE',
+    place: 'Tell SECRET-PLACE',
+    lat: 35.9306,
+    lon: 36.6339,
+  };
   const report = () => ({
     occurredAt: new Date(Date.UTC(2017, 1, 3 + 2 * seq++, 21, 10)).toISOString(),
     timePrecision: 'exact',
@@ -137,7 +152,15 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     ts.server.ctx.db
       .selectFrom('email_outbox')
       .innerJoin('notifications', 'notifications.id', 'email_outbox.notification_id')
-      .select(['email_outbox.recipient', 'email_outbox.attempts', 'email_outbox.last_error', 'email_outbox.sent_at', 'email_outbox.given_up_at', 'email_outbox.next_attempt_at', 'notifications.kind'])
+      .select([
+        'email_outbox.recipient',
+        'email_outbox.attempts',
+        'email_outbox.last_error',
+        'email_outbox.sent_at',
+        'email_outbox.given_up_at',
+        'email_outbox.next_attempt_at',
+        'notifications.kind',
+      ])
       .where(sql<boolean>`notifications.subject @> ${JSON.stringify({ incident: incidentId })}::jsonb`)
       .orderBy('email_outbox.recipient')
       .execute();
@@ -175,7 +198,9 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
 
     await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url });
     await waitFor(() => mailsAbout(incidentId).length === 2, 'two e-mails');
-    const notice = ((await accused.get('/api/notifications')).body.notifications as { kind: string; subject: { incident: string }; details: { replyDeadline: string } }[]).find((n) => n.subject.incident === incidentId)!;
+    const notice = (
+      (await accused.get('/api/notifications')).body.notifications as { kind: string; subject: { incident: string }; details: { replyDeadline: string } }[]
+    ).find((n) => n.subject.incident === incidentId)!;
     const mails = mailsAbout(incidentId);
     expect(mails.flatMap((m) => m.to).sort()).toEqual(accusedMailed);
     for (const mail of mails) {
@@ -187,11 +212,15 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
       expect(mail.text).toContain(`Reply deadline: ${formatInstant(notice.details.replyDeadline)}`);
       expect(mail.text).toContain(`${ts.url}/incidents/${incidentId}`);
       const whole = JSON.stringify(mail);
-      for (const secret of ['SECRET', 'grain silo', 'Abu', String(SECRET.lat), String(SECRET.lon), 'Government', 'shelling']) expect(whole).not.toContain(secret);
+      for (const secret of ['SECRET', 'grain silo', 'Abu', String(SECRET.lat), String(SECRET.lon), 'Government', 'shelling'])
+        expect(whole).not.toContain(secret);
     }
     expect(peer.received.flatMap((m) => m.to)).not.toContain(demo('north-dawn', 'viewer'));
     const sent = await outbox(incidentId);
-    expect(sent.map((s) => [s.attempts, s.last_error, s.sent_at !== null])).toEqual([[1, null, true], [1, null, true]]);
+    expect(sent.map((s) => [s.attempts, s.last_error, s.sent_at !== null])).toEqual([
+      [1, null, true],
+      [1, null, true],
+    ]);
   });
 
   it('writes to each person in the language they use in the web app', async () => {
@@ -215,7 +244,10 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     const incidentId = await newIncident();
     await processNotifications(ts.server.ctx);
     await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url });
-    await waitFor(async () => (await outbox(incidentId)).every((q) => q.attempts === 1 && (q.sent_at !== null || q.last_error !== null)), 'a first attempt at each');
+    await waitFor(
+      async () => (await outbox(incidentId)).every((q) => q.attempts === 1 && (q.sent_at !== null || q.last_error !== null)),
+      'a first attempt at each',
+    );
 
     const [admin, officer] = await outbox(incidentId);
     expect(admin.sent_at).not.toBeNull();
@@ -233,8 +265,16 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     expect(retried.sent_at).not.toBeNull();
 
     // Sent is final: no later run, however late, sends either message again.
-    expect(await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url, now: new Date(start + 30 * 24 * 60 * MINUTE) })).toEqual({ claimed: 0, sent: 0, failed: 0 });
-    expect(mailsAbout(incidentId).flatMap((m) => m.to).sort()).toEqual(accusedMailed);
+    expect(await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url, now: new Date(start + 30 * 24 * 60 * MINUTE) })).toEqual({
+      claimed: 0,
+      sent: 0,
+      failed: 0,
+    });
+    expect(
+      mailsAbout(incidentId)
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual(accusedMailed);
     // Processing the log again queues nothing new either.
     await processNotifications(ts.server.ctx);
     expect(await outbox(incidentId)).toHaveLength(2);
@@ -255,7 +295,11 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
       expect(q.given_up_at).not.toBeNull();
       expect(q.last_error).toMatch(/450.*Mailbox unavailable/);
     }
-    expect(await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url, now: new Date(start + 30 * 24 * 60 * MINUTE) })).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    expect(await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url, now: new Date(start + 30 * 24 * 60 * MINUTE) })).toEqual({
+      claimed: 0,
+      sent: 0,
+      failed: 0,
+    });
     expect(mailsAbout(incidentId)).toEqual([]);
     expect((await accused.get('/api/notifications')).status).toBe(200);
     peer.refuse = () => null;
@@ -270,7 +314,9 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     await waitFor(async () => (await outbox(incidentId)).every((q) => q.attempts === 1 && (q.sent_at !== null || q.last_error !== null)), 'first attempts');
 
     const admin = await ts.signedIn(demo('north-dawn', 'admin'));
-    const officer = ((await admin.get('/api/users')).body as { id: string; email: string; version: number }[]).find((u) => u.email === demo('north-dawn', 'officer'))!;
+    const officer = ((await admin.get('/api/users')).body as { id: string; email: string; version: number }[]).find(
+      (u) => u.email === demo('north-dawn', 'officer'),
+    )!;
     expect((await admin.patch(`/api/users/${officer.id}`, { active: false, version: officer.version })).status).toBe(200);
     peer.refuse = () => null;
     await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url, now: new Date(start + 2 * MINUTE) });
@@ -296,11 +342,22 @@ describe.each(ENGINES)('without SMTP settings on %s', (engine) => {
     expect(ts.server.ctx.config.smtp).toBeUndefined();
     const secretariat = await ts.signedIn(demo('secretariat', 'officer'));
     const gov = await ts.signedIn(demo('government', 'officer'));
-    const orgs = Object.fromEntries(((await secretariat.get('/api/organisations')).body as { id: string; shortName: string }[]).map((o) => [o.shortName, o.id]));
+    const orgs = Object.fromEntries(
+      ((await secretariat.get('/api/organisations')).body as { id: string; shortName: string }[]).map((o) => [o.shortName, o.id]),
+    );
     const filed = await gov.post('/api/reports', {
-      occurredAt: '2017-02-03T21:10:00Z', timePrecision: 'exact', location: { lat: 35.9306, lon: 36.6339, geoPrecision: 'place', placeName: 'Idlib city' }, sealLocation: false, typeCode: 'shelling',
-      allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] }, affectedSide: { kind: 'party', organisationId: orgs.Government },
-      casualties: { killedCivilian: 0, killedCombatant: 0, injuredCivilian: 0, injuredCombatant: 1 }, description: 'Shelling.', language: 'en', sources: [], evidence: [],
+      occurredAt: '2017-02-03T21:10:00Z',
+      timePrecision: 'exact',
+      location: { lat: 35.9306, lon: 36.6339, geoPrecision: 'place', placeName: 'Idlib city' },
+      sealLocation: false,
+      typeCode: 'shelling',
+      allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] },
+      affectedSide: { kind: 'party', organisationId: orgs.Government },
+      casualties: { killedCivilian: 0, killedCombatant: 0, injuredCivilian: 0, injuredCombatant: 1 },
+      description: 'Shelling.',
+      language: 'en',
+      sources: [],
+      evidence: [],
     });
     expect(filed.status).toBe(201);
     expect((await secretariat.post('/api/incidents', { reportIds: [filed.body.id] })).status).toBe(201);

@@ -59,7 +59,8 @@ export function makeJpeg(): Buffer {
   const segment = (marker: number, body: number[]) => [0xff, marker, ((body.length + 2) >> 8) & 0xff, (body.length + 2) & 0xff, ...body];
   const oneCode = (tableClass: number) => [tableClass << 4, 1, ...new Array(15).fill(0), 0x00];
   return Buffer.from([
-    0xff, 0xd8, // SOI
+    0xff,
+    0xd8, // SOI
     ...segment(0xe0, [...Buffer.from('JFIF\0', 'latin1'), 1, 1, 0, 0, 1, 0, 1, 0, 0]),
     ...segment(0xdb, [0, ...new Array(64).fill(1)]), // one quantisation table, all ones
     ...segment(0xc0, [8, 0, 8, 0, 8, 1, 1, 0x11, 0]), // 8-bit, 8×8, one component
@@ -67,7 +68,8 @@ export function makeJpeg(): Buffer {
     ...segment(0xc4, oneCode(1)),
     ...segment(0xda, [1, 1, 0x00, 0, 63, 0]),
     0x3f, // DC "0", AC EOB "0", padded with ones
-    0xff, 0xd9, // EOI
+    0xff,
+    0xd9, // EOI
   ]);
 }
 

@@ -20,7 +20,12 @@ interface Upload {
 async function upload(ts: TestServer, client: Client | null, { file, fields = {} }: Upload) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new Blob([typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes)], { type: file.type ?? '' }), file.name ?? 'upload.bin');
+  if (file)
+    form.append(
+      'file',
+      new Blob([typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes)], { type: file.type ?? '' }),
+      file.name ?? 'upload.bin',
+    );
   const res = await fetch(`${ts.url}/api/evidence`, { method: 'POST', headers: client?.cookie ? { cookie: client.cookie } : {}, body: form });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
@@ -108,9 +113,19 @@ describe.each(ENGINES)('evidence files on %s', (engine) => {
   afterAll(() => ts.close());
 
   it('stores a PNG under its SHA-256 and gives the same bytes back, with digest and safe headers', async () => {
-    const res = await upload(ts, government, { file: { bytes: png, type: 'image/png', name: 'crater.png' }, fields: { captureTime: '2017-01-23T14:30:00+03:00' } });
+    const res = await upload(ts, government, {
+      file: { bytes: png, type: 'image/png', name: 'crater.png' },
+      fields: { captureTime: '2017-01-23T14:30:00+03:00' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toEqual({ sha256: sha256(png), size: png.length, mediaType: 'image/png', captureTime: '2017-01-23T11:30:00.000Z', originalName: 'crater.png', logIndex: expect.any(Number) });
+    expect(res.body).toEqual({
+      sha256: sha256(png),
+      size: png.length,
+      mediaType: 'image/png',
+      captureTime: '2017-01-23T11:30:00.000Z',
+      originalName: 'crater.png',
+      logIndex: expect.any(Number),
+    });
     const stored = path.join(ts.dataDir, 'evidence', 'sha256', res.body.sha256.slice(0, 2), res.body.sha256);
     expect(new Uint8Array(fs.readFileSync(stored))).toEqual(new Uint8Array(png));
 
@@ -156,9 +171,19 @@ describe.each(ENGINES)('evidence files on %s', (engine) => {
     const first = await upload(ts, government, { file: { bytes: photo, type: 'image/png', name: 'government-copy.png' } });
     expect(first.status).toBe(201);
     expect((await download(ts, northDawn, first.body.sha256)).status).toBe(404);
-    const second = await upload(ts, northDawn, { file: { bytes: photo, type: 'image/png', name: 'our-copy.png' }, fields: { captureTime: '2017-01-24T08:00:00Z' } });
+    const second = await upload(ts, northDawn, {
+      file: { bytes: photo, type: 'image/png', name: 'our-copy.png' },
+      fields: { captureTime: '2017-01-24T08:00:00Z' },
+    });
     expect(second.status).toBe(201);
-    expect(second.body).toEqual({ sha256: first.body.sha256, size: photo.length, mediaType: 'image/png', captureTime: '2017-01-24T08:00:00.000Z', originalName: 'our-copy.png', logIndex: expect.any(Number) });
+    expect(second.body).toEqual({
+      sha256: first.body.sha256,
+      size: photo.length,
+      mediaType: 'image/png',
+      captureTime: '2017-01-24T08:00:00.000Z',
+      originalName: 'our-copy.png',
+      logIndex: expect.any(Number),
+    });
     expect(filesUnder(ts, 'sha256').length).toBe(before + 1);
     expect((await secretariat.get('/api/log/entries?limit=1')).body.size).toBe(logBefore + 2);
 
@@ -178,7 +203,11 @@ describe.each(ENGINES)('evidence files on %s', (engine) => {
     expect(res.status).toBe(201);
     const { entries } = (await secretariat.get('/api/log/entries?limit=1')).body;
     const entry = entries[0].entry;
-    expect(entry).toMatchObject({ type: 'evidence.uploaded', subject: { evidence: res.body.sha256 }, data: { size: doc.length, mediaType: 'application/pdf' } });
+    expect(entry).toMatchObject({
+      type: 'evidence.uploaded',
+      subject: { evidence: res.body.sha256 },
+      data: { size: doc.length, mediaType: 'application/pdf' },
+    });
     expect(Object.keys(entry.commitments)).toEqual(['originalName']);
     expect(JSON.stringify(entries[0])).not.toContain('Khatib');
     const meta = (await government.get(`/api/evidence/${res.body.sha256}/meta`)).body;
@@ -202,10 +231,16 @@ describe.each(ENGINES)('evidence files on %s', (engine) => {
   it('refuses a PNG claimed to be a PDF, and HTML disguised as a JPEG, naming /body/file', async () => {
     const logBefore = (await secretariat.get('/api/log/entries?limit=1')).body.size;
     const storedBefore = filesUnder(ts, 'sha256').length;
-    const claimed = await upload(ts, government, { file: { bytes: makePng(5, 5), type: 'application/pdf', name: 'report.pdf' }, fields: { mediaType: 'application/pdf' } });
+    const claimed = await upload(ts, government, {
+      file: { bytes: makePng(5, 5), type: 'application/pdf', name: 'report.pdf' },
+      fields: { mediaType: 'application/pdf' },
+    });
     expect(claimed.status).toBe(415);
     expect(claimed.headers.get('content-type')).toContain('application/problem+json');
-    expect(claimed.body).toMatchObject({ code: 'media_type_mismatch', errors: [{ path: '/body/file', message: 'content is image/png, not application/pdf as claimed' }] });
+    expect(claimed.body).toMatchObject({
+      code: 'media_type_mismatch',
+      errors: [{ path: '/body/file', message: 'content is image/png, not application/pdf as claimed' }],
+    });
 
     const html = '<!doctype html><html><body><script>fetch("/api/session")</script></body></html>';
     const disguised = await upload(ts, government, { file: { bytes: html, type: 'image/jpeg', name: 'photo.jpg' } });
@@ -272,7 +307,9 @@ describe.each(ENGINES)('evidence files on %s', (engine) => {
 
     // Exactly at the limit is still accepted (a PNG with bytes trailing its end chunk).
     const small = makePng(1, 1);
-    const atLimit = await upload(ts, government, { file: { bytes: Buffer.concat([small, Buffer.alloc(MAX - small.length, 1)]), type: 'image/png', name: 'limit.png' } });
+    const atLimit = await upload(ts, government, {
+      file: { bytes: Buffer.concat([small, Buffer.alloc(MAX - small.length, 1)]), type: 'image/png', name: 'limit.png' },
+    });
     expect(atLimit.status, JSON.stringify(atLimit.body)).toBe(201);
     expect(atLimit.body.size).toBe(MAX);
 

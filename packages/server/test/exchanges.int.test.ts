@@ -37,14 +37,33 @@ describe.each(ENGINES)('matches and exchanges on %s', (engine) => {
     dawn = await ts.signedIn(demo('north-dawn', 'officer'));
     facilitator = await ts.signedIn(demo('facilitator', 'officer'));
     lists = (await facilitator.get('/api/detainee-lists')).body.lists;
-    await accept(gov, list('Government', 'held').id, 'ref,full_name,father_name,birth_year,birth_place,category\nGH-1,محمد أحمد الحسن,أحمد,1985,حلب,civilian\nGH-2,رشا نبيل درويش,نبيل,1992,حماة,woman\n');
-    await accept(dawn, list('Northern Dawn', 'sought').id, 'ref,full_name,father_name,birth_year,birth_place\nNS-1,Mohammed Ahmad al-Hassan,Ahmad,1985,Aleppo\n');
-    await accept(dawn, list('Northern Dawn', 'held').id, 'ref,full_name,birth_year,category\nNH-1,Samer Adel al-Hamwi,1993,combatant\nNH-2,Yousef Ibrahim al-Ali,2001,minor\n');
+    await accept(
+      gov,
+      list('Government', 'held').id,
+      'ref,full_name,father_name,birth_year,birth_place,category\nGH-1,محمد أحمد الحسن,أحمد,1985,حلب,civilian\nGH-2,رشا نبيل درويش,نبيل,1992,حماة,woman\n',
+    );
+    await accept(
+      dawn,
+      list('Northern Dawn', 'sought').id,
+      'ref,full_name,father_name,birth_year,birth_place\nNS-1,Mohammed Ahmad al-Hassan,Ahmad,1985,Aleppo\n',
+    );
+    await accept(
+      dawn,
+      list('Northern Dawn', 'held').id,
+      'ref,full_name,birth_year,category\nNH-1,Samer Adel al-Hamwi,1993,combatant\nNH-2,Yousef Ibrahim al-Ali,2001,minor\n',
+    );
   });
   afterAll(() => ts.close());
 
   it('lets the facilitator confirm a match, not a party, and marks both persons matched', async () => {
-    const decision = { soughtListId: list('Northern Dawn', 'sought').id, soughtRef: 'NS-1', heldListId: list('Government', 'held').id, heldRef: 'GH-1', decision: 'confirmed', note: 'Same father, year and city of birth' };
+    const decision = {
+      soughtListId: list('Northern Dawn', 'sought').id,
+      soughtRef: 'NS-1',
+      heldListId: list('Government', 'held').id,
+      heldRef: 'GH-1',
+      decision: 'confirmed',
+      note: 'Same father, year and city of birth',
+    };
     expect((await dawn.request('PUT', '/api/match-decisions', decision)).status).toBe(403);
     const res = await facilitator.request('PUT', '/api/match-decisions', decision);
     expect(res.status, res.text).toBe(200);
@@ -64,12 +83,24 @@ describe.each(ENGINES)('matches and exchanges on %s', (engine) => {
     const parties = { partyA: list('Government', 'held').partyId, partyB: list('Northern Dawn', 'held').partyId };
     const base = { title: 'Hama crossing, February', mode: 'one-for-one', ...parties, meetingDate: '2017-02-15' };
     // A party cannot name persons from the other side's held list directly.
-    const peek = await dawn.post('/api/exchanges', { ...base, persons: [{ listId: list('Government', 'held').id, ref: 'GH-2' }, { listId: list('Northern Dawn', 'held').id, ref: 'NH-1' }] });
+    const peek = await dawn.post('/api/exchanges', {
+      ...base,
+      persons: [
+        { listId: list('Government', 'held').id, ref: 'GH-2' },
+        { listId: list('Northern Dawn', 'held').id, ref: 'NH-1' },
+      ],
+    });
     expect(peek.status).toBe(403);
     const unbalanced = await dawn.post('/api/exchanges', { ...base, persons: [{ soughtListId: list('Northern Dawn', 'sought').id, soughtRef: 'NS-1' }] });
     expect(unbalanced.status).toBe(400);
     expect(unbalanced.body.code).toBe('unbalanced');
-    const res = await dawn.post('/api/exchanges', { ...base, persons: [{ soughtListId: list('Northern Dawn', 'sought').id, soughtRef: 'NS-1' }, { listId: list('Northern Dawn', 'held').id, ref: 'NH-1' }] });
+    const res = await dawn.post('/api/exchanges', {
+      ...base,
+      persons: [
+        { soughtListId: list('Northern Dawn', 'sought').id, soughtRef: 'NS-1' },
+        { listId: list('Northern Dawn', 'held').id, ref: 'NH-1' },
+      ],
+    });
     expect(res.status, res.text).toBe(201);
     exchangeId = res.body.id;
     expect(res.body.status).toBe('proposed');
@@ -89,7 +120,13 @@ describe.each(ENGINES)('matches and exchanges on %s', (engine) => {
 
   it('needs both parties, then every guarantor, before anyone is released', async () => {
     let ex = (await facilitator.get(`/api/exchanges/${exchangeId}`)).body;
-    const early = await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, { listId: list('Government', 'held').id, ref: 'GH-1', outcome: 'confirmed', identityChecked: true, voluntary: true });
+    const early = await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, {
+      listId: list('Government', 'held').id,
+      ref: 'GH-1',
+      outcome: 'confirmed',
+      identityChecked: true,
+      voluntary: true,
+    });
     expect(early.status).toBe(409);
     const russia = await ts.signedIn(demo('russia', 'officer'));
     expect((await russia.post(`/api/exchanges/${exchangeId}/endorse`, { version: ex.version })).status).toBe(409);
@@ -118,10 +155,20 @@ describe.each(ENGINES)('matches and exchanges on %s', (engine) => {
     expect(noConsent.body.errors[0].path).toBe('/body/voluntary');
     expect((await gov.post(`/api/exchanges/${exchangeId}/outcomes`, { ...gh1, outcome: 'released' })).status).toBe(403);
     expect((await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, { ...gh1, outcome: 'released' })).status).toBe(200);
-    const done = await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, { ...gh1, outcome: 'confirmed', identityChecked: true, voluntary: true, note: 'Met his brother at the crossing' });
+    const done = await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, {
+      ...gh1,
+      outcome: 'confirmed',
+      identityChecked: true,
+      voluntary: true,
+      note: 'Met his brother at the crossing',
+    });
     expect(done.body.completed).toBe(false);
     expect((await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, { ...nh1, outcome: 'declined' })).status).toBe(400);
-    const last = await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, { ...nh1, outcome: 'declined', note: 'Asked to stay in Idlib with his family; interviewed alone' });
+    const last = await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, {
+      ...nh1,
+      outcome: 'declined',
+      note: 'Asked to stay in Idlib with his family; interviewed alone',
+    });
     expect(last.body.completed).toBe(true);
     expect((await facilitator.get(`/api/exchanges/${exchangeId}`)).body.status).toBe('completed');
 

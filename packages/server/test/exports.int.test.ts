@@ -31,7 +31,16 @@ describe.each(ENGINES)('exports on %s', (engine) => {
   let incidentId: string;
 
   async function file(client: Client, key: string, place: keyof typeof PLACES, over: Record<string, unknown>) {
-    const res = await client.post('/api/reports', reportBody(orgs, { occurredAt: '2018-04-03T06:30:00Z', timePrecision: 'hour', location: { ...PLACES[place], geoPrecision: 'exact' }, description: 'Shells fell on the market.', ...over }));
+    const res = await client.post(
+      '/api/reports',
+      reportBody(orgs, {
+        occurredAt: '2018-04-03T06:30:00Z',
+        timePrecision: 'hour',
+        location: { ...PLACES[place], geoPrecision: 'exact' },
+        description: 'Shells fell on the market.',
+        ...over,
+      }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     ids[key] = res.body.id;
   }
@@ -55,11 +64,35 @@ describe.each(ENGINES)('exports on %s', (engine) => {
       sources: [{ kind: 'witness', detail: WITNESS }],
       casualties: { killedCivilian: 2, killedCombatant: 0, injuredCivilian: 5, injuredCombatant: null },
     });
-    await file(gov, 'clash', 'idlib', { occurredAt: '2018-04-05T10:00:00Z', typeCode: 'armed-clash', allegedPerpetrator: { kind: 'party', organisationId: orgs['Orontes Front'] }, affectedSide: { kind: 'party', organisationId: orgs.Government } });
+    await file(gov, 'clash', 'idlib', {
+      occurredAt: '2018-04-05T10:00:00Z',
+      typeCode: 'armed-clash',
+      allegedPerpetrator: { kind: 'party', organisationId: orgs['Orontes Front'] },
+      affectedSide: { kind: 'party', organisationId: orgs.Government },
+    });
     // Filed by Northern Dawn against the government.
-    const againstGov = { allegedPerpetrator: { kind: 'party', organisationId: orgs.Government }, affectedSide: { kind: 'party', organisationId: orgs['Northern Dawn'] } };
-    await file(dawnOfficer, 'airstrike', 'homs', { ...againstGov, occurredAt: '2018-04-10T08:00:00Z', typeCode: 'air-strike', language: 'ar', description: 'غارة جوية على الحي الشرقي', sources: [{ kind: 'own-observation', detail: 'Our observation post 4' }], casualties: { killedCivilian: 1, killedCombatant: 3, injuredCivilian: 0, injuredCombatant: 2 } });
-    await file(dawnOfficer, 'abduction', 'daraa', { ...againstGov, affectedSide: { kind: 'civilians' }, occurredAt: '2018-04-12T00:00:00Z', timePrecision: 'approximate', typeCode: 'abduction', location: { ...PLACES.daraa, geoPrecision: 'governorate' }, description: FORMULA });
+    const againstGov = {
+      allegedPerpetrator: { kind: 'party', organisationId: orgs.Government },
+      affectedSide: { kind: 'party', organisationId: orgs['Northern Dawn'] },
+    };
+    await file(dawnOfficer, 'airstrike', 'homs', {
+      ...againstGov,
+      occurredAt: '2018-04-10T08:00:00Z',
+      typeCode: 'air-strike',
+      language: 'ar',
+      description: 'غارة جوية على الحي الشرقي',
+      sources: [{ kind: 'own-observation', detail: 'Our observation post 4' }],
+      casualties: { killedCivilian: 1, killedCombatant: 3, injuredCivilian: 0, injuredCombatant: 2 },
+    });
+    await file(dawnOfficer, 'abduction', 'daraa', {
+      ...againstGov,
+      affectedSide: { kind: 'civilians' },
+      occurredAt: '2018-04-12T00:00:00Z',
+      timePrecision: 'approximate',
+      typeCode: 'abduction',
+      location: { ...PLACES.daraa, geoPrecision: 'governorate' },
+      description: FORMULA,
+    });
     await file(gov, 'withdrawn', 'douma', { occurredAt: '2018-04-20T12:00:00Z', allegedPerpetrator: { kind: 'unknown' } });
     expect((await gov.post(`/api/reports/${ids.withdrawn}/withdraw`, { reason: 'Filed twice.', version: 1 })).status).toBe(200);
 
@@ -71,7 +104,11 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     expect((await gov.post(`/api/incidents/${incidentId}/replies`, { text: 'No aircraft of ours flew that day.' })).status).toBe(201);
     for (const g of ['russia', 'turkey', 'iran']) {
       const c = await ts.signedIn(demo(g, 'officer'));
-      const res = await c.post(`/api/incidents/${incidentId}/assessments`, { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'Crater analysis and two independent witnesses.' });
+      const res = await c.post(`/api/incidents/${incidentId}/assessments`, {
+        verification: 'corroborated',
+        attribution: { kind: 'alleged' },
+        reasoning: 'Crater analysis and two independent witnesses.',
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
   });
@@ -85,11 +122,32 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     // A byte-order mark, so that spreadsheet programs read the Arabic right.
     expect([...(await secretariat.bytes(`/api/exports/reports?format=hxl&${PERIOD}`)).data.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, tags, ...data] = parseCsv(res.text);
-    expect(tags.every((t) => /^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/.test(t)), tags.join(',')).toBe(true);
+    expect(
+      tags.every((t) => /^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/.test(t)),
+      tags.join(','),
+    ).toBe(true);
     expect(tags).toHaveLength(header.length);
     const tag = (h: string) => tags[header.indexOf(h)];
-    expect([tag('occurred_at'), tag('adm1_name'), tag('adm1_pcode'), tag('adm2_name'), tag('lat'), tag('lon'), tag('type_code'), tag('killed_civilian'), tag('filed_at')]).toEqual([
-      '#date+occurred', '#adm1+name', '#adm1+code', '#adm2+name', '#geo+lat', '#geo+lon', '#event+type+code', '#affected+killed+civilians', '#date+reported',
+    expect([
+      tag('occurred_at'),
+      tag('adm1_name'),
+      tag('adm1_pcode'),
+      tag('adm2_name'),
+      tag('lat'),
+      tag('lon'),
+      tag('type_code'),
+      tag('killed_civilian'),
+      tag('filed_at'),
+    ]).toEqual([
+      '#date+occurred',
+      '#adm1+name',
+      '#adm1+code',
+      '#adm2+name',
+      '#geo+lat',
+      '#geo+lon',
+      '#event+type+code',
+      '#affected+killed+civilians',
+      '#date+reported',
     ]);
     expect(data).toHaveLength(5);
     expect(data.every((r) => r.length === header.length)).toBe(true);
@@ -114,7 +172,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     expect(plain[1][0]).toBe(data[0][0]);
   });
 
-  it("gives a party only what concerns it, and the accused party the sealed place rounded to its district", async () => {
+  it('gives a party only what concerns it, and the accused party the sealed place rounded to its district', async () => {
     const all = parseCsv((await secretariat.get(`/api/exports/reports?format=csv&${PERIOD}`)).text);
     const res = await dawn.get(`/api/exports/reports?format=hxl&${PERIOD}`);
     expect(res.status).toBe(200);
@@ -131,7 +189,9 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     expect(col(sealed, 'withheld')).toBe('sources; location');
     expect(res.text).not.toContain('36.2021');
     expect(res.text).not.toContain('الشاهد السري');
-    expect(scopeOf(res)).toMatch(/^Exported for Northern Dawn Brigades \(fictional\) \(party\): contains only records this organisation may see; sealed fields withheld/);
+    expect(scopeOf(res)).toMatch(
+      /^Exported for Northern Dawn Brigades \(fictional\) \(party\): contains only records this organisation may see; sealed fields withheld/,
+    );
 
     const other = parseCsv((await orontes.get(`/api/exports/reports?format=csv&${PERIOD}`)).text);
     expect(other.slice(1).map((r) => r[0])).toEqual([ids.clash]);
@@ -201,18 +261,49 @@ describe.each(ENGINES)('exports on %s', (engine) => {
     }
     const by = (id: string) => rows.find((r) => r.event_id_cnty === `SYR-${id}`)!;
     expect(by(ids.airstrike)).toMatchObject({
-      event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', disorder_type: 'Political violence', event_date: '2018-04-10', time_precision: '1',
-      actor1: orgNames.Government, inter1: '1', actor2: orgNames['Northern Dawn'], inter2: '2', interaction: '12', admin1: 'Homs', geo_precision: '1', fatalities: '4', notes: 'غارة جوية على الحي الشرقي',
+      event_type: 'Explosions/Remote violence',
+      sub_event_type: 'Air/drone strike',
+      disorder_type: 'Political violence',
+      event_date: '2018-04-10',
+      time_precision: '1',
+      actor1: orgNames.Government,
+      inter1: '1',
+      actor2: orgNames['Northern Dawn'],
+      inter2: '2',
+      interaction: '12',
+      admin1: 'Homs',
+      geo_precision: '1',
+      fatalities: '4',
+      notes: 'غارة جوية على الحي الشرقي',
     });
-    expect(by(ids.abduction)).toMatchObject({ event_type: 'Violence against civilians', sub_event_type: 'Abduction/forced disappearance', time_precision: '3', geo_precision: '3', actor2: 'Civilians (Syria)', inter2: '7', interaction: '17', civilian_targeting: 'Civilian targeting', notes: `'${FORMULA}` });
+    expect(by(ids.abduction)).toMatchObject({
+      event_type: 'Violence against civilians',
+      sub_event_type: 'Abduction/forced disappearance',
+      time_precision: '3',
+      geo_precision: '3',
+      actor2: 'Civilians (Syria)',
+      inter2: '7',
+      interaction: '17',
+      civilian_targeting: 'Civilian targeting',
+      notes: `'${FORMULA}`,
+    });
     expect(by(ids.clash)).toMatchObject({ event_type: 'Battles', sub_event_type: 'Armed clash', inter1: '2', inter2: '1', interaction: '12' });
-    expect(by(ids.sealed)).toMatchObject({ event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', latitude: String(PLACES.aleppo.lat), fatalities: '2' });
+    expect(by(ids.sealed)).toMatchObject({
+      event_type: 'Explosions/Remote violence',
+      sub_event_type: 'Shelling/artillery/missile attack',
+      latitude: String(PLACES.aleppo.lat),
+      fatalities: '2',
+    });
     expect(res.text).not.toContain('الشاهد السري');
 
     // The accused party's ACLED rows carry the rounded place, coded as a district.
     const mine = parseCsv((await dawn.get(`/api/exports/reports?format=acled&${PERIOD}`)).text);
     const sealed = mine.find((r) => r[0] === `SYR-${ids.sealed}`)!;
-    expect([sealed[ACLED_COLUMNS.indexOf('latitude')], sealed[ACLED_COLUMNS.indexOf('longitude')], sealed[ACLED_COLUMNS.indexOf('geo_precision')]]).toEqual(['36.2', '37.1', '2']);
+    expect([sealed[ACLED_COLUMNS.indexOf('latitude')], sealed[ACLED_COLUMNS.indexOf('longitude')], sealed[ACLED_COLUMNS.indexOf('geo_precision')]]).toEqual([
+      '36.2',
+      '37.1',
+      '2',
+    ]);
     expect(parseCsv((await secretariat.get(`/api/exports/reports?format=acled&${PERIOD}&withdrawn=include`)).text)).toHaveLength(6);
   });
 

@@ -26,12 +26,21 @@ describe.each(ENGINES)('a fair process on %s', (engine) => {
 
   const REASONING = 'Crater analysis and two independent witnesses place the firing point in the north.';
   const REPLY = 'Our positions were 4 km away and had no mortars that night.';
-  const assessment = (verification = 'corroborated') => ({ verification, attribution: verification === 'corroborated' ? { kind: 'alleged' } : { kind: 'undetermined' }, reasoning: REASONING });
+  const assessment = (verification = 'corroborated') => ({
+    verification,
+    attribution: verification === 'corroborated' ? { kind: 'alleged' } : { kind: 'undetermined' },
+    reasoning: REASONING,
+  });
   let day = 0;
   /** A report by the Government against Northern Dawn, grouped into a new incident. */
   const newIncident = async () => {
     const occurredAt = new Date(Date.UTC(2017, 3, 1 + day++, 21, 10)).toISOString();
-    const body = reportBody(orgs, { occurredAt, location: { lat: 35.9306, lon: 36.6339, geoPrecision: 'place', placeName: 'Idlib city' }, affectedSide: { kind: 'party', organisationId: orgs.Government }, description: 'Mortar fire on a checkpoint.' });
+    const body = reportBody(orgs, {
+      occurredAt,
+      location: { lat: 35.9306, lon: 36.6339, geoPrecision: 'place', placeName: 'Idlib city' },
+      affectedSide: { kind: 'party', organisationId: orgs.Government },
+      description: 'Mortar fire on a checkpoint.',
+    });
     const filed = await gov.post('/api/reports', body);
     expect(filed.status, filed.text).toBe(201);
     const created = await secretariat.post('/api/incidents', { reportIds: [filed.body.id] });
@@ -46,11 +55,14 @@ describe.each(ENGINES)('a fair process on %s', (engine) => {
     }
     return last!.body;
   };
-  const findingsOf = async (id: string) => (await sql<{ n: number }>`select count(*)::int as n from incident_findings where incident_id = ${id}`.execute(ts.server.ctx.db)).rows[0].n;
+  const findingsOf = async (id: string) =>
+    (await sql<{ n: number }>`select count(*)::int as n from incident_findings where incident_id = ${id}`.execute(ts.server.ctx.db)).rows[0].n;
   /** The log's entries of one type, read from the database (the demo's record is long). */
   const entries = async (type: string) => {
     const { rows } = await sql<{ body: Uint8Array }>`select body from log_entries order by id`.execute(ts.server.ctx.db);
-    return rows.map((r) => JSON.parse(new TextDecoder().decode(r.body)) as { type: string; subject: Record<string, string>; data: Record<string, unknown> }).filter((e) => e.type === type);
+    return rows
+      .map((r) => JSON.parse(new TextDecoder().decode(r.body)) as { type: string; subject: Record<string, string>; data: Record<string, unknown> })
+      .filter((e) => e.type === type);
   };
 
   beforeAll(async () => {
@@ -161,7 +173,11 @@ describe.each(ENGINES)('a fair process on %s', (engine) => {
       const seen = await read(c);
       expect(seen.finding).toMatchObject({ finding: { verification: 'corroborated' }, adoptedAt: expect.any(String) });
       expect(seen.reports[0].occurredAt).toEqual(expect.any(String));
-      expect(seen.assessments.map((a: { reasoning: string | null; reasoningWithheld: boolean }) => [a.reasoning, a.reasoningWithheld])).toEqual([[null, true], [null, true], [null, true]]);
+      expect(seen.assessments.map((a: { reasoning: string | null; reasoningWithheld: boolean }) => [a.reasoning, a.reasoningWithheld])).toEqual([
+        [null, true],
+        [null, true],
+        [null, true],
+      ]);
       expect(seen.replyTexts).toEqual([expect.objectContaining({ text: null, evidence: [], withheld: true })]);
       expect(JSON.stringify(seen)).not.toContain('4 km away');
     }
@@ -175,13 +191,19 @@ describe.each(ENGINES)('a fair process on %s', (engine) => {
     expect(m.adoptedIncidentDisclosure).toEqual({ reasoning: ['reporting-party', 'accused-party'], reply: ['reporting-party', 'accused-party'] });
     const setting = { reasoning: ['other-parties', 'reporting-party', 'accused-party'], reply: ['reporting-party', 'accused-party'] };
     expect((await secretariat.request('PUT', '/api/mechanism/disclosure', { adoptedIncidentDisclosure: setting, version: m.version })).status).toBe(403);
-    const bad = await admin.request('PUT', '/api/mechanism/disclosure', { adoptedIncidentDisclosure: { reasoning: ['everyone'], reply: [] }, version: m.version });
+    const bad = await admin.request('PUT', '/api/mechanism/disclosure', {
+      adoptedIncidentDisclosure: { reasoning: ['everyone'], reply: [] },
+      version: m.version,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toMatch(/^\/body\/adoptedIncidentDisclosure\/reasoning/);
     const changed = await admin.request('PUT', '/api/mechanism/disclosure', { adoptedIncidentDisclosure: setting, version: m.version });
     expect(changed.status, changed.text).toBe(200);
     expect(changed.body.logIndex).toEqual(expect.any(Number));
-    expect(changed.body.adoptedIncidentDisclosure).toEqual({ reasoning: ['reporting-party', 'accused-party', 'other-parties'], reply: ['reporting-party', 'accused-party'] });
+    expect(changed.body.adoptedIncidentDisclosure).toEqual({
+      reasoning: ['reporting-party', 'accused-party', 'other-parties'],
+      reply: ['reporting-party', 'accused-party'],
+    });
     expect((await admin.request('PUT', '/api/mechanism/disclosure', { adoptedIncidentDisclosure: setting, version: m.version })).status).toBe(409);
     const log = await entries('mechanism.disclosure_changed');
     expect(log.at(-1)!.data).toMatchObject({ adoptedIncidentDisclosure: changed.body.adoptedIncidentDisclosure, before: m.adoptedIncidentDisclosure });
@@ -191,7 +213,10 @@ describe.each(ENGINES)('a fair process on %s', (engine) => {
     expect(third.replyTexts[0]).toMatchObject({ text: null, withheld: true });
     expect((await read(observer)).assessments[0].reasoning).toBeNull();
 
-    const restored = await admin.request('PUT', '/api/mechanism/disclosure', { adoptedIncidentDisclosure: m.adoptedIncidentDisclosure, version: changed.body.version });
+    const restored = await admin.request('PUT', '/api/mechanism/disclosure', {
+      adoptedIncidentDisclosure: m.adoptedIncidentDisclosure,
+      version: changed.body.version,
+    });
     expect(restored.status).toBe(200);
   });
 
@@ -208,7 +233,10 @@ describe.each(ENGINES)('a fair process on %s', (engine) => {
     expect((await entries('finding.disputed')).filter((e) => e.subject.incident === id)).toHaveLength(1);
 
     await processNotifications(ts.server.ctx);
-    const notes = (await (await ts.signedIn(demo('secretariat', 'viewer'))).get('/api/notifications')).body.notifications as { kind: string; subject: { incident: string } }[];
+    const notes = (await (await ts.signedIn(demo('secretariat', 'viewer'))).get('/api/notifications')).body.notifications as {
+      kind: string;
+      subject: { incident: string };
+    }[];
     expect(notes.filter((n) => n.kind === 'finding.disputed' && n.subject.incident === id)).toHaveLength(1);
     expect(((await gov.get('/api/notifications')).body.notifications as { kind: string }[]).some((n) => n.kind === 'finding.disputed')).toBe(false);
 
@@ -219,7 +247,11 @@ describe.each(ENGINES)('a fair process on %s', (engine) => {
       participants: ['Russia', 'Türkiye', 'Iran', 'Government', 'Northern Dawn'].map((k) => ({ organisationId: orgs[k], delegates: [] })),
     });
     expect(meeting.status, meeting.text).toBe(201);
-    const proposal = (await secretariat.get(`/api/meetings/${meeting.body.id}/agenda-proposal?limit=99`)).body.items as { reason: string; reasons: string[]; incident?: { id: string } }[];
+    const proposal = (await secretariat.get(`/api/meetings/${meeting.body.id}/agenda-proposal?limit=99`)).body.items as {
+      reason: string;
+      reasons: string[];
+      incident?: { id: string };
+    }[];
     const item = proposal.find((p) => p.incident?.id === id)!;
     expect(item).toBeDefined();
     expect(item.reasons).toContain('finding-disputed');

@@ -9,22 +9,47 @@ const SHIPPED = path.resolve(__dirname, '../data/geo');
 describe('the geography files that ship with the server', () => {
   // A user's clone has no ../shared: the server reads its own copy, which must be the real data.
   it.skipIf(!fs.existsSync(SHARED))('are byte for byte those of shared/data/geo', () => {
-    for (const file of ['SOURCES.md', 'syr_adm0_country.geojson', 'syr_adm1_governorates.geojson', 'syr_adm2_districts.geojson', 'syr_populated_places.tsv', 'syr_populated_places.geojson']) {
+    for (const file of [
+      'SOURCES.md',
+      'syr_adm0_country.geojson',
+      'syr_adm1_governorates.geojson',
+      'syr_adm2_districts.geojson',
+      'syr_populated_places.tsv',
+      'syr_populated_places.geojson',
+    ]) {
       expect(fs.readFileSync(path.join(SHIPPED, file)).equals(fs.readFileSync(path.join(SHARED, file))), file).toBe(true);
     }
   });
 
   // Runs in every clone: the two forms of the gazetteer hold the same places, names whole.
   it('give the same places, with the same names, in the gazetteer TSV and GeoJSON, none with a damaged character', () => {
-    const [header, ...rows] = fs.readFileSync(path.join(SHIPPED, 'syr_populated_places.tsv'), 'utf8').trimEnd().split('\n').map((line) => line.split('\t'));
+    const [header, ...rows] = fs
+      .readFileSync(path.join(SHIPPED, 'syr_populated_places.tsv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     const column = (name: string) => header.indexOf(name);
-    const fromTsv = rows.map((r) => ({ pcode: r[column('pcode')], nameEn: r[column('name_en')], nameAr: r[column('name_ar')], lat: Number(r[column('lat')]), lon: Number(r[column('lon')]) }));
+    const fromTsv = rows.map((r) => ({
+      pcode: r[column('pcode')],
+      nameEn: r[column('name_en')],
+      nameAr: r[column('name_ar')],
+      lat: Number(r[column('lat')]),
+      lon: Number(r[column('lon')]),
+    }));
     const geojson = JSON.parse(fs.readFileSync(path.join(SHIPPED, 'syr_populated_places.geojson'), 'utf8')) as {
       features: { geometry: { coordinates: [number, number] }; properties: { pcode: string; name_en: string; name_ar: string } }[];
     };
-    const fromGeojson = geojson.features.map(({ geometry, properties: p }) => ({ pcode: p.pcode, nameEn: p.name_en, nameAr: p.name_ar, lat: geometry.coordinates[1], lon: geometry.coordinates[0] }));
+    const fromGeojson = geojson.features.map(({ geometry, properties: p }) => ({
+      pcode: p.pcode,
+      nameEn: p.name_en,
+      nameAr: p.name_ar,
+      lat: geometry.coordinates[1],
+      lon: geometry.coordinates[0],
+    }));
     expect(fromTsv.length).toBeGreaterThan(5000);
-    expect(fromGeojson.map(({ pcode, nameEn, nameAr }) => ({ pcode, nameEn, nameAr }))).toEqual(fromTsv.map(({ pcode, nameEn, nameAr }) => ({ pcode, nameEn, nameAr })));
+    expect(fromGeojson.map(({ pcode, nameEn, nameAr }) => ({ pcode, nameEn, nameAr }))).toEqual(
+      fromTsv.map(({ pcode, nameEn, nameAr }) => ({ pcode, nameEn, nameAr })),
+    );
     fromGeojson.forEach((g, i) => {
       expect(g.lat, g.pcode).toBeCloseTo(fromTsv[i].lat, 5);
       expect(g.lon, g.pcode).toBeCloseTo(fromTsv[i].lon, 5);
@@ -44,7 +69,17 @@ describe.each(ENGINES)('geography on %s', (engine) => {
   const places = async (query: string) => {
     const res = await viewer.get(`/api/geo/places?${query}`);
     expect(res.status, `${query}: ${res.text.slice(0, 200)}`).toBe(200);
-    return res.body.places as { pcode: string; kind: string; nameEn: string; nameAr: string; lat: number; lon: number; adm1: { pcode: string }; adm2?: { pcode: string }; adm3?: { pcode: string } }[];
+    return res.body.places as {
+      pcode: string;
+      kind: string;
+      nameEn: string;
+      nameAr: string;
+      lat: number;
+      lon: number;
+      adm1: { pcode: string };
+      adm2?: { pcode: string };
+      adm3?: { pcode: string };
+    }[];
   };
   const q = (text: string) => `q=${encodeURIComponent(text)}`;
 
@@ -76,7 +111,10 @@ describe.each(ENGINES)('geography on %s', (engine) => {
       for (const spelling of spellings) {
         const found = await places(`${q(spelling)}&limit=3`);
         expect(found[0], spelling).toMatchObject({ pcode: governorate, kind: 'governorate', adm1: { pcode: governorate } });
-        expect(found.map((p) => p.pcode), spelling).toContain(city);
+        expect(
+          found.map((p) => p.pcode),
+          spelling,
+        ).toContain(city);
       }
     }
   });
@@ -85,7 +123,12 @@ describe.each(ENGINES)('geography on %s', (engine) => {
     const found = await places(`${q('خان شيخون')}&limit=1`);
     expect(found).toEqual([
       {
-        pcode: 'C3987', kind: 'place', nameEn: 'Khan Shaykun', nameAr: 'خان شيخون', lat: 35.4430863, lon: 36.6453303,
+        pcode: 'C3987',
+        kind: 'place',
+        nameEn: 'Khan Shaykun',
+        nameAr: 'خان شيخون',
+        lat: 35.4430863,
+        lon: 36.6453303,
         adm1: { pcode: 'SY07', nameEn: 'Idleb', nameAr: 'إدلب' },
         adm2: { pcode: 'SY0702', nameEn: "Al Ma'ra", nameAr: 'معرة النعمان' },
         adm3: expect.objectContaining({ pcode: expect.stringMatching(/^SY07\d{4}$/) }),
@@ -150,7 +193,10 @@ describe.each(ENGINES)('geography on %s', (engine) => {
     expect(districts.headers.get('etag')).not.toBe(etag);
     expect(districts.body.features).toHaveLength(61);
     expect(districts.body.features.find((f: { properties: { pcode: string } }) => f.properties.pcode === 'SY0702').properties).toEqual({
-      pcode: 'SY0702', name_en: "Al Ma'ra", name_ar: 'معرة النعمان', adm1_pcode: 'SY07',
+      pcode: 'SY0702',
+      name_en: "Al Ma'ra",
+      name_ar: 'معرة النعمان',
+      adm1_pcode: 'SY07',
     });
 
     for (const level of ['3', '', 'one']) {

@@ -46,7 +46,10 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-export async function startTestServer(engine: Engine, options: { demo?: boolean; demoReports?: number; demoDetainees?: number; demoWitnesses?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  options: { demo?: boolean; demoReports?: number; demoDetainees?: number; demoWitnesses?: boolean; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-test-'));
   const db = engine === 'postgres' ? await freshDatabase() : null;
   const config: Config = loadConfig({
@@ -62,7 +65,13 @@ export async function startTestServer(engine: Engine, options: { demo?: boolean;
   });
   // The demo's fictional reports only where a test asks for them: the others start from an empty record.
   // Its witnesses too (witness.int.test.ts): elsewhere /log/checkpoint is the log-signed one, never behind a write.
-  const server = await startServer(config, { demo: options.demo, demoReports: options.demoReports ?? 0, demoDetainees: options.demoDetainees ?? 0, demoWitnesses: options.demoWitnesses ?? false, serveWeb: false });
+  const server = await startServer(config, {
+    demo: options.demo,
+    demoReports: options.demoReports ?? 0,
+    demoDetainees: options.demoDetainees ?? 0,
+    demoWitnesses: options.demoWitnesses ?? false,
+    serveWeb: false,
+  });
   const accounts: DemoAccount[] = server.demoAccountsFile ? JSON.parse(fs.readFileSync(server.demoAccountsFile, 'utf8')) : [];
   const ts: TestServer = {
     url: server.url,

@@ -34,7 +34,12 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
     third = await ts.signedIn(demo('orontes', 'officer'));
     const gov = await ts.signedIn(demo('government', 'officer'));
     reportA = (await gov.post('/api/reports', report())).body.id;
-    reportB = (await guarantors.russia.post('/api/reports', report({ occurredAt: '2017-02-03T21:35:00Z', location: { lat: 35.9331, lon: 36.6368, geoPrecision: 'exact' }, typeCode: 'air-strike' }))).body.id;
+    reportB = (
+      await guarantors.russia.post(
+        '/api/reports',
+        report({ occurredAt: '2017-02-03T21:35:00Z', location: { lat: 35.9331, lon: 36.6368, geoPrecision: 'exact' }, typeCode: 'air-strike' }),
+      )
+    ).body.id;
   });
   afterAll(() => ts.close());
 
@@ -60,7 +65,12 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
 
   it('notifies the accused party in the app that it may reply, and by when', async () => {
     await processNotifications(ts.server.ctx);
-    const mine = (await accused.get('/api/notifications')).body.notifications as { id: string; kind: string; subject: { incident: string }; details: { replyDeadline: string } }[];
+    const mine = (await accused.get('/api/notifications')).body.notifications as {
+      id: string;
+      kind: string;
+      subject: { incident: string };
+      details: { replyDeadline: string };
+    }[];
     const notice = mine.find((n) => n.kind === 'reply.requested' && n.subject.incident === incidentId)!;
     expect(notice).toBeDefined();
     expect(Date.parse(notice.details.replyDeadline)).toBeGreaterThan(Date.now() + 71 * 3_600_000);
@@ -78,15 +88,25 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
     const gov = await ts.signedIn(demo('government', 'officer'));
     expect((await gov.post(`/api/incidents/${incidentId}/replies`, { text: 'We are the victims here.' })).status).toBe(403);
 
-    const replied = await accused.post(`/api/incidents/${incidentId}/replies`, { text: 'Our positions returned fire after being targeted first from the checkpoint.', evidence: [] });
+    const replied = await accused.post(`/api/incidents/${incidentId}/replies`, {
+      text: 'Our positions returned fire after being targeted first from the checkpoint.',
+      evidence: [],
+    });
     expect(replied.status).toBe(201);
     expect(replied.body.replies[0].state).toBe('replied');
     expect(replied.body.timeline.map((t: { kind: string }) => t.kind)).toEqual(['report', 'report', 'reply']);
   });
 
   it('keeps a disagreement visible under consensus, then adopts the finding when all three agree', async () => {
-    const assessment = (attribution: Record<string, unknown>) => ({ verification: 'corroborated', attribution, reasoning: 'Crater analysis and two independent witnesses.' });
-    expect((await guarantors.russia.post(`/api/incidents/${incidentId}/assessments`, assessment({ kind: 'alleged' }))).body.decision).toEqual({ status: 'pending', missing: [orgs.Türkiye, orgs.Iran].sort() });
+    const assessment = (attribution: Record<string, unknown>) => ({
+      verification: 'corroborated',
+      attribution,
+      reasoning: 'Crater analysis and two independent witnesses.',
+    });
+    expect((await guarantors.russia.post(`/api/incidents/${incidentId}/assessments`, assessment({ kind: 'alleged' }))).body.decision).toEqual({
+      status: 'pending',
+      missing: [orgs.Türkiye, orgs.Iran].sort(),
+    });
     await guarantors.turkey.post(`/api/incidents/${incidentId}/assessments`, assessment({ kind: 'alleged' }));
     const split = (await guarantors.iran.post(`/api/incidents/${incidentId}/assessments`, assessment({ kind: 'undetermined' }))).body;
     expect(split.decision.status).toBe('disagreement');
@@ -133,7 +153,12 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
 
   it('marks "no reply" after the deadline and refuses a late reply', async () => {
     const gov = await ts.signedIn(demo('government', 'officer'));
-    const late = (await gov.post('/api/reports', report({ occurredAt: '2017-03-01T04:00:00Z', allegedPerpetrator: { kind: 'party', organisationId: orgs['Orontes Front'] } }))).body.id;
+    const late = (
+      await gov.post(
+        '/api/reports',
+        report({ occurredAt: '2017-03-01T04:00:00Z', allegedPerpetrator: { kind: 'party', organisationId: orgs['Orontes Front'] } }),
+      )
+    ).body.id;
     const incident = (await secretariat.post('/api/incidents', { reportIds: [late] })).body;
     await sql`update incidents set reply_deadline = now() - interval '1 hour' where id = ${incident.id}`.execute(ts.server.ctx.db);
     const seen = (await third.get(`/api/incidents/${incident.id}`)).body;
@@ -155,7 +180,16 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
   it('writes every step to the log', async () => {
     const admin = await ts.signedIn(demo('secretariat', 'admin'));
     const types = ((await admin.get('/api/log/entries?limit=300')).body.entries as { entry: { type: string } }[]).map((e) => e.entry.type);
-    for (const t of ['incident.created', 'incident.report_added', 'incident.replied', 'incident.assessed', 'finding.adopted', 'finding.reopened', 'incident.report_removed', 'incident.merged']) {
+    for (const t of [
+      'incident.created',
+      'incident.report_added',
+      'incident.replied',
+      'incident.assessed',
+      'finding.adopted',
+      'finding.reopened',
+      'incident.report_removed',
+      'incident.merged',
+    ]) {
       expect(types, t).toContain(t);
     }
   });
@@ -177,7 +211,8 @@ describe.each(ENGINES)('the incident list, filtered and paged in the database, o
       description: 'Artillery rounds landed near the market in the western quarter.',
       ...over,
     });
-  const accusing = (party: string, over: Record<string, unknown> = {}) => report({ allegedPerpetrator: { kind: 'party', organisationId: orgs[party] }, ...over });
+  const accusing = (party: string, over: Record<string, unknown> = {}) =>
+    report({ allegedPerpetrator: { kind: 'party', organisationId: orgs[party] }, ...over });
   const hitting = (party: string) => ({ affectedSide: { kind: 'party', organisationId: orgs[party] } });
   const ids = (res: { status: number; body: { incidents: { id: string }[] } }) => {
     expect(res.status).toBe(200);
@@ -195,7 +230,12 @@ describe.each(ENGINES)('the incident list, filtered and paged in the database, o
     // A field monitor, not in the demo: admitted with one officer.
     const admin = await ts.signedIn(demo('secretariat', 'admin'));
     const monitorOrg = (await admin.post('/api/organisations', { name: 'Field Monitors (list test)', kind: 'monitor' })).body;
-    const made = await admin.post('/api/users', { name: 'Monitor officer', email: 'officer@list-monitors.example', organisationId: monitorOrg.id, role: 'officer' });
+    const made = await admin.post('/api/users', {
+      name: 'Monitor officer',
+      email: 'officer@list-monitors.example',
+      organisationId: monitorOrg.id,
+      role: 'officer',
+    });
     const monitor = ts.client();
     await monitor.post('/api/session', { email: 'officer@list-monitors.example', password: made.body.temporaryPassword });
     await monitor.post('/api/account/password', { currentPassword: made.body.temporaryPassword, newPassword: 'Monitor-officer-password-1' });
@@ -231,7 +271,12 @@ describe.each(ENGINES)('the incident list, filtered and paged in the database, o
     ]) {
       // A finding waits for the accused party's reply or its deadline (fair process): the deadline has passed.
       await sql`update incidents set reply_deadline = now() - interval '1 minute' where id = ${id}`.execute(ts.server.ctx.db);
-      for (const g of guarantors) await g.post(`/api/incidents/${id}/assessments`, { verification, attribution: { kind: 'alleged' }, reasoning: 'Crater analysis, two witnesses and the timing.' });
+      for (const g of guarantors)
+        await g.post(`/api/incidents/${id}/assessments`, {
+          verification,
+          attribution: { kind: 'alleged' },
+          reasoning: 'Crater analysis, two witnesses and the timing.',
+        });
       expect((await secretariat.get(`/api/incidents/${id}`)).body.finding.finding.verification).toBe(verification);
     }
 
@@ -315,7 +360,9 @@ describe.each(ENGINES)('the incident list, filtered and paged in the database, o
 
   it('pages with a cursor that stays stable when incidents share a creation time', async () => {
     // Three incidents created in the same microsecond: the id breaks the tie.
-    await sql`update incidents set created_at = '2017-02-11 09:30:00.123456+00' where id in (${inc.twoAccused}, ${inc.govAccused}, ${inc.orontesStrike})`.execute(ts.server.ctx.db);
+    await sql`update incidents set created_at = '2017-02-11 09:30:00.123456+00' where id in (${inc.twoAccused}, ${inc.govAccused}, ${inc.orontesStrike})`.execute(
+      ts.server.ctx.db,
+    );
     for (const [who, client] of Object.entries(readers)) {
       const all = ids(await client.get('/api/incidents'));
       const paged: string[] = [];

@@ -9,7 +9,10 @@ describe.each(ENGINES)('configurable limits on %s', (engine) => {
   let report: Record<string, unknown>;
 
   beforeAll(async () => {
-    ts = await startTestServer(engine, { demo: true, env: { TRUCE_TEXT_MAX_CHARS: '1000', TRUCE_JSON_MAX_BYTES: '65536', TRUCE_EVIDENCE_MAX_BYTES: '200000' } });
+    ts = await startTestServer(engine, {
+      demo: true,
+      env: { TRUCE_TEXT_MAX_CHARS: '1000', TRUCE_JSON_MAX_BYTES: '65536', TRUCE_EVIDENCE_MAX_BYTES: '200000' },
+    });
     gov = await ts.signedIn(demo('government', 'officer'));
     const orgs = Object.fromEntries(((await gov.get('/api/organisations')).body as { id: string; shortName: string }[]).map((o) => [o.shortName, o.id]));
     report = {

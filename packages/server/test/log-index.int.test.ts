@@ -55,10 +55,18 @@ describe.each(ENGINES)('logIndex on write answers on %s', (engine) => {
     const uploaded = { status: upload.status, body: await upload.json(), text: '' } as Res;
     expect(await entryOf(uploaded)).toMatchObject({ type: 'evidence.uploaded', subject: { evidence: uploaded.body.sha256 } });
 
-    const filed = await gov.post('/api/reports', { ...report, allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] }, evidence: [uploaded.body.sha256] });
+    const filed = await gov.post('/api/reports', {
+      ...report,
+      allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] },
+      evidence: [uploaded.body.sha256],
+    });
     expect(await entryOf(filed)).toMatchObject({ type: 'report.filed', subject: { report: filed.body.id } });
 
-    const content = { ...report, allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] }, description: `${report.description} وأصيب أربعة مدنيين.` };
+    const content = {
+      ...report,
+      allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] },
+      description: `${report.description} وأصيب أربعة مدنيين.`,
+    };
     const corrected = await gov.post(`/api/reports/${filed.body.id}/versions`, { content, changeNote: 'عدد الإصابات', version: 1 });
     expect(await entryOf(corrected)).toMatchObject({ type: 'report.corrected', subject: { report: filed.body.id } });
 
@@ -68,7 +76,11 @@ describe.each(ENGINES)('logIndex on write answers on %s', (engine) => {
     const reply = await accused.post(`/api/incidents/${incident.body.id}/replies`, { text: 'لم تكن قواتنا في المنطقة في ذلك الوقت.', evidence: [] });
     expect(await entryOf(reply)).toMatchObject({ type: 'incident.replied', subject: { incident: incident.body.id } });
 
-    const assessment = await russia.post(`/api/incidents/${incident.body.id}/assessments`, { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'شهادات متطابقة وصور للسوق بعد القصف.' });
+    const assessment = await russia.post(`/api/incidents/${incident.body.id}/assessments`, {
+      verification: 'corroborated',
+      attribution: { kind: 'alleged' },
+      reasoning: 'شهادات متطابقة وصور للسوق بعد القصف.',
+    });
     expect(await entryOf(assessment)).toMatchObject({ type: 'incident.assessed', subject: { incident: incident.body.id } });
 
     const other = await gov.post('/api/reports', { ...report, allegedPerpetrator: { kind: 'party', organisationId: orgs['Northern Dawn'] } });
@@ -89,23 +101,55 @@ describe.each(ENGINES)('logIndex on write answers on %s', (engine) => {
     expect(await entryOf(version)).toMatchObject({ type: 'detainees.list.version', subject: { list: list('Government', 'held') } });
     await accept(dawn, list('Northern Dawn', 'sought'), 'ref,full_name,birth_year,birth_place\nNS-7,خالد محمود العلي,1988,دوما\n');
     await accept(dawn, list('Northern Dawn', 'held'), 'ref,full_name,birth_year\nNH-7,باسل يوسف الحمصي,1990\n');
-    const match = await facilitator.request('PUT', '/api/match-decisions', { soughtListId: list('Northern Dawn', 'sought'), soughtRef: 'NS-7', heldListId: list('Government', 'held'), heldRef: 'GH-7', decision: 'confirmed' });
+    const match = await facilitator.request('PUT', '/api/match-decisions', {
+      soughtListId: list('Northern Dawn', 'sought'),
+      soughtRef: 'NS-7',
+      heldListId: list('Government', 'held'),
+      heldRef: 'GH-7',
+      decision: 'confirmed',
+    });
     expect(await entryOf(match, 200)).toMatchObject({ type: 'detainees.match.decided' });
-    let ex = (await dawn.post('/api/exchanges', { title: 'تبادل دوما', mode: 'one-for-one', partyA: orgs.Government, partyB: orgs['Northern Dawn'], persons: [{ soughtListId: list('Northern Dawn', 'sought'), soughtRef: 'NS-7' }, { listId: list('Northern Dawn', 'held'), ref: 'NH-7' }] })).body;
+    let ex = (
+      await dawn.post('/api/exchanges', {
+        title: 'تبادل دوما',
+        mode: 'one-for-one',
+        partyA: orgs.Government,
+        partyB: orgs['Northern Dawn'],
+        persons: [
+          { soughtListId: list('Northern Dawn', 'sought'), soughtRef: 'NS-7' },
+          { listId: list('Northern Dawn', 'held'), ref: 'NH-7' },
+        ],
+      })
+    ).body;
     const approval = await gov.post(`/api/exchanges/${ex.id}/approve`, { version: ex.version });
     expect(await entryOf(approval, 200)).toMatchObject({ type: 'exchange.approved', subject: { exchange: ex.id } });
     ex = (await dawn.post(`/api/exchanges/${ex.id}/approve`, { version: approval.body.version })).body;
-    for (const key of ['russia', 'turkey', 'iran']) ex = (await (await ts.signedIn(demo(key, 'officer'))).post(`/api/exchanges/${ex.id}/endorse`, { version: ex.version })).body;
-    const release = await facilitator.post(`/api/exchanges/${ex.id}/outcomes`, { listId: list('Government', 'held'), ref: 'GH-7', outcome: 'confirmed', identityChecked: true, voluntary: true });
+    for (const key of ['russia', 'turkey', 'iran'])
+      ex = (await (await ts.signedIn(demo(key, 'officer'))).post(`/api/exchanges/${ex.id}/endorse`, { version: ex.version })).body;
+    const release = await facilitator.post(`/api/exchanges/${ex.id}/outcomes`, {
+      listId: list('Government', 'held'),
+      ref: 'GH-7',
+      outcome: 'confirmed',
+      identityChecked: true,
+      voluntary: true,
+    });
     expect(await entryOf(release, 200)).toMatchObject({ type: 'exchange.outcome', subject: { exchange: ex.id } });
 
     const participants = ['Russia', 'Türkiye', 'Iran', 'Government'].map((k) => ({ organisationId: orgs[k], delegates: [] as string[] }));
     let meeting = (await secretariat.post('/api/meetings', { title: 'اجتماع أستانا', startsAt: '2030-05-02T07:00:00Z', venue: 'أستانا', participants })).body;
-    meeting = (await secretariat.request('PUT', `/api/meetings/${meeting.id}/attendance`, { version: meeting.version, attendance: participants.map((p) => ({ organisationId: p.organisationId, present: true })) })).body;
+    meeting = (
+      await secretariat.request('PUT', `/api/meetings/${meeting.id}/attendance`, {
+        version: meeting.version,
+        attendance: participants.map((p) => ({ organisationId: p.organisationId, present: true })),
+      })
+    ).body;
     const recorded = await secretariat.post(`/api/meetings/${meeting.id}/decisions`, { text: 'تمديد وقف إطلاق النار في دوما.', partyIds: [orgs.Government] });
     const decision = recorded.body.decisions[0];
     expect(await entryOf(recorded)).toMatchObject({ type: 'meeting.decision_recorded', subject: { decision: decision.id } });
-    expect(await entryOf(await russia.post(`/api/decisions/${decision.id}/approve`, { version: decision.version }), 200)).toMatchObject({ type: 'meeting.decision_approved', subject: { decision: decision.id } });
+    expect(await entryOf(await russia.post(`/api/decisions/${decision.id}/approve`, { version: decision.version }), 200)).toMatchObject({
+      type: 'meeting.decision_approved',
+      subject: { decision: decision.id },
+    });
 
     const today = new Date().toISOString().slice(0, 10);
     const issued = await secretariat.post('/api/publications', { kind: 'issg', from: today, to: today, language: 'ar' });

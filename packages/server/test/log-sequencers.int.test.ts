@@ -27,7 +27,9 @@ async function expectWholeLog(db: Kysely<Database>): Promise<number> {
   expect(leaves.length, 'leaf hashes stored').toBe(head);
   const distinct = new Set(leaves.map((l) => toBase64(new Uint8Array(l.hash))));
   expect(distinct.size, 'an entry given two places in the tree').toBe(head);
-  entries.forEach((e, i) => { expect(toBase64(new Uint8Array(leaves[i].hash)), `leaf ${i}`).toBe(toBase64(leafHash(new Uint8Array(e.body)))); });
+  entries.forEach((e, i) => {
+    expect(toBase64(new Uint8Array(leaves[i].hash)), `leaf ${i}`).toBe(toBase64(leafHash(new Uint8Array(e.body))));
+  });
   // The root the stored nodes give is the root of the entries themselves.
   const get = await getNodes(db, subtreeNodes(0, head));
   const fromNodes = hashFromNodes(0, head, get);
@@ -71,7 +73,11 @@ describe.each(ENGINES)('several sequencers on one %s database', (engine) => {
     await Promise.all(
       Array.from({ length: 30 }, async (_, client) => {
         for (let n = 0; n < 8; n++) {
-          await db.transaction().execute((tx) => record(tx, { type: 'test.appended', actor: null, subject: { client: String(client), n: String(n) }, data: { place: places[(client + n) % 5] } }));
+          await db
+            .transaction()
+            .execute((tx) =>
+              record(tx, { type: 'test.appended', actor: null, subject: { client: String(client), n: String(n) }, data: { place: places[(client + n) % 5] } }),
+            );
           await sequencers[(client + n) % 3].flush();
         }
       }),
@@ -92,7 +98,13 @@ describe.skipIf(!ENGINES.includes('postgres'))('three servers on one PostgreSQL 
   beforeAll(async () => {
     first = await startTestServer('postgres', { demo: true });
     for (let i = 0; i < 2; i++) {
-      const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TRUCE_DATA_DIR: first.dataDir, LOG_LEVEL: 'silent', DATABASE_URL: first.server.ctx.config.databaseUrl! });
+      const config = loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        TRUCE_DATA_DIR: first.dataDir,
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: first.server.ctx.config.databaseUrl!,
+      });
       others.push(await startServer(config, { serveWeb: false }));
     }
   });
@@ -105,7 +117,8 @@ describe.skipIf(!ENGINES.includes('postgres'))('three servers on one PostgreSQL 
     const urls = [first.url, ...others.map((s) => s.url)];
     const officer = await first.signedIn(demo('government', 'officer'));
     const orgs = Object.fromEntries(((await officer.get('/api/organisations')).body as { shortName: string; id: string }[]).map((o) => [o.shortName, o.id]));
-    const token = (await officer.post('/api/account/tokens', { name: 'load', scope: 'file', expiresAt: new Date(Date.now() + 86_400_000).toISOString() })).body.token as string;
+    const token = (await officer.post('/api/account/tokens', { name: 'load', scope: 'file', expiresAt: new Date(Date.now() + 86_400_000).toISOString() })).body
+      .token as string;
     const places = Object.values(PLACES);
     const indexes: number[] = [];
     const checkpoints: { size: number; url: string }[] = [];
@@ -115,7 +128,14 @@ describe.skipIf(!ENGINES.includes('postgres'))('three servers on one PostgreSQL 
           const url = urls[(c + n) % 3];
           const client = new Client(url);
           client.bearer = token;
-          const res = await client.post('/api/reports', reportBody(orgs, { occurredAt: '2017-01-14T06:30:00Z', location: { ...places[(c + n) % places.length], geoPrecision: 'exact' }, description: `قصف مدفعي قرب السوق، بلاغ ${c}-${n}` }));
+          const res = await client.post(
+            '/api/reports',
+            reportBody(orgs, {
+              occurredAt: '2017-01-14T06:30:00Z',
+              location: { ...places[(c + n) % places.length], geoPrecision: 'exact' },
+              description: `قصف مدفعي قرب السوق، بلاغ ${c}-${n}`,
+            }),
+          );
           expect(res.status, res.text).toBe(201);
           expect(res.body.logIndex).toEqual(expect.any(Number));
           indexes.push(res.body.logIndex);
@@ -131,7 +151,9 @@ describe.skipIf(!ENGINES.includes('postgres'))('three servers on one PostgreSQL 
     for (const { size } of checkpoints) expect(size).toBeLessThanOrEqual(head);
     // Every signed checkpoint's root is the root of the entries up to its size.
     const stored = await db.selectFrom('log_checkpoints').select(['size', 'root']).execute();
-    const bodies = (await db.selectFrom('log_entries').select(['idx', 'body']).where('idx', 'is not', null).orderBy('idx').execute()).map((e) => new Uint8Array(e.body));
+    const bodies = (await db.selectFrom('log_entries').select(['idx', 'body']).where('idx', 'is not', null).orderBy('idx').execute()).map(
+      (e) => new Uint8Array(e.body),
+    );
     const leaves = bodies.map((b) => leafHash(b));
     for (const cp of stored) {
       const size = Number(cp.size);

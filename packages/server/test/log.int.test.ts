@@ -3,16 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  decodeBundle,
-  fromBase64,
-  leafHash,
-  openNote,
-  parseCheckpoint,
-  parseVerifierKey,
-  verifyConsistency,
-  verifyInclusion,
-} from '@truce/core/log/index';
+import { decodeBundle, fromBase64, leafHash, openNote, parseCheckpoint, parseVerifierKey, verifyConsistency, verifyInclusion } from '@truce/core/log/index';
 import { runVerify } from '../src/log/cli-verify.ts';
 import { runExport } from '../src/log/cli-export.ts';
 import { record } from '../src/log/record.ts';
@@ -94,12 +85,15 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
     expect(bundle.status).toBe(200);
     const entries = decodeBundle(bundle.data);
     expect(entries).toHaveLength(size);
-    entries.forEach((entry, i) => { expect(leafHash(entry)).toEqual(tile.data.slice(32 * i, 32 * i + 32)); });
+    entries.forEach((entry, i) => {
+      expect(leafHash(entry)).toEqual(tile.data.slice(32 * i, 32 * i + 32));
+    });
   });
 
   it('stays one consistent tree when a second sequencer (another server process) numbers entries too', async () => {
     const other = new LogSequencer(ts.server.ctx.db);
-    const append = (n: number) => ts.server.ctx.db.transaction().execute((tx) => record(tx, { type: 'bench.appended', actor: null, subject: { n: String(n) }, data: { place: 'دوما' } }));
+    const append = (n: number) =>
+      ts.server.ctx.db.transaction().execute((tx) => record(tx, { type: 'bench.appended', actor: null, subject: { n: String(n) }, data: { place: 'دوما' } }));
     for (let round = 0; round < 3; round++) {
       await Promise.all([append(round * 10 + 1), append(round * 10 + 2), append(round * 10 + 3)]);
       await other.flush();
@@ -146,7 +140,9 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
     const size = async () => parseCheckpoint(textOf((await ts.client().get('/log/checkpoint')).text)).size;
     const before = await size();
     // As a command run outside HTTP would: committed, then nobody asks for the tree.
-    await ts.server.ctx.db.transaction().execute((tx) => record(tx, { type: 'bench.appended', actor: null, subject: { place: 'SY0200' }, data: { note: 'أعزاز' } }));
+    await ts.server.ctx.db
+      .transaction()
+      .execute((tx) => record(tx, { type: 'bench.appended', actor: null, subject: { place: 'SY0200' }, data: { note: 'أعزاز' } }));
     let after = before;
     for (let i = 0; i < 50 && after === before; i++) {
       await new Promise((r) => setTimeout(r, 100));

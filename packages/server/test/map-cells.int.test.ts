@@ -17,7 +17,12 @@ const PERIOD = 'from=2018-03-05&to=2018-03-18';
 const DEMO_PERIOD = 'from=2017-01-01&to=2017-03-31';
 
 const cell = (p: { lat: number; lon: number }, res: number) => latLngToCell(p.lat, p.lon, res);
-type Fc = { type: string; features: { id: string; geometry: { type: string; coordinates: number[][][] }; properties: { cell: string; count: number } }[]; resolution: number; truncated: boolean };
+type Fc = {
+  type: string;
+  features: { id: string; geometry: { type: string; coordinates: number[][][] }; properties: { cell: string; count: number } }[];
+  resolution: number;
+  truncated: boolean;
+};
 const countsOf = (fc: Fc) => Object.fromEntries(fc.features.map((f) => [f.properties.cell, f.properties.count]));
 /** A hand count: the cells of these places at this resolution, with how many reports fall in each. */
 function tally(places: { lat: number; lon: number }[], res: number): Record<string, number> {
@@ -35,7 +40,13 @@ describe.each(ENGINES)('map counts per hexagonal cell on %s', (engine) => {
   const ids: Record<string, string> = {};
 
   const report = (place: keyof typeof PLACES, over: Record<string, unknown>) =>
-    reportBody(orgs, { occurredAt: '2018-03-06T06:30:00Z', timePrecision: 'hour', location: { ...PLACES[place], geoPrecision: 'exact' }, description: 'Shells fell on the neighbourhood.', ...over });
+    reportBody(orgs, {
+      occurredAt: '2018-03-06T06:30:00Z',
+      timePrecision: 'hour',
+      location: { ...PLACES[place], geoPrecision: 'exact' },
+      description: 'Shells fell on the neighbourhood.',
+      ...over,
+    });
   async function file(client: Client, key: string, place: keyof typeof PLACES, over: Record<string, unknown> = {}) {
     const res = await client.post('/api/reports', report(place, over));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -63,13 +74,19 @@ describe.each(ENGINES)('map counts per hexagonal cell on %s', (engine) => {
     secretariat = await ts.signedIn(demo('secretariat', 'officer'));
     const list = (await gov.get('/api/organisations')).body as { id: string; shortName: string }[];
     orgs = Object.fromEntries(list.map((o) => [o.shortName, o.id]));
-    expect((await secretariat.get(`/api/dashboard?from=2018-02-01&to=2018-03-31`)).body.totals.reports, 'the demo data must leave February–March 2018 empty').toBe(0);
+    expect(
+      (await secretariat.get(`/api/dashboard?from=2018-02-01&to=2018-03-31`)).body.totals.reports,
+      'the demo data must leave February–March 2018 empty',
+    ).toBe(0);
 
     // Two reports in Aleppo (one with its place sealed by the Government), one each in Idlib, Homs and Douma.
     await file(gov, 'sealed', 'aleppo', { sealLocation: true });
     await file(gov, 'aleppo', 'aleppo', { typeCode: 'armed-clash', occurredAt: '2018-03-07T10:00:00Z' });
     await file(gov, 'idlib', 'idlib', { typeCode: 'armed-clash' });
-    await file(dawn, 'homs', 'homs', { allegedPerpetrator: { kind: 'party', organisationId: orgs.Government }, affectedSide: { kind: 'party', organisationId: orgs['Northern Dawn'] } });
+    await file(dawn, 'homs', 'homs', {
+      allegedPerpetrator: { kind: 'party', organisationId: orgs.Government },
+      affectedSide: { kind: 'party', organisationId: orgs['Northern Dawn'] },
+    });
     await file(gov, 'douma', 'douma', { occurredAt: '2018-03-15T23:59:00Z', allegedPerpetrator: { kind: 'party', organisationId: orgs['Orontes Front'] } });
     // Not counted: outside the period, and withdrawn.
     await file(gov, 'earlier', 'aleppo', { occurredAt: '2018-02-25T12:00:00Z' });
@@ -83,7 +100,13 @@ describe.each(ENGINES)('map counts per hexagonal cell on %s', (engine) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/geo+json');
     const fc = res.body as Fc;
-    expect(fc).toMatchObject({ type: 'FeatureCollection', resolution: 7, cellAreaKm2: 5.2, truncated: false, period: { from: '2018-03-05', to: '2018-03-18' } });
+    expect(fc).toMatchObject({
+      type: 'FeatureCollection',
+      resolution: 7,
+      cellAreaKm2: 5.2,
+      truncated: false,
+      period: { from: '2018-03-05', to: '2018-03-18' },
+    });
     // Hand count: Aleppo 2 (both in one small cell), Idlib, Homs, Douma 1 each.
     expect(countsOf(fc)).toEqual({ [cell(PLACES.aleppo, 7)]: 2, [cell(PLACES.idlib, 7)]: 1, [cell(PLACES.homs, 7)]: 1, [cell(PLACES.douma, 7)]: 1 });
     expect(fc.features[0].properties).toEqual({ cell: cell(PLACES.aleppo, 7), count: 2 });
@@ -109,7 +132,11 @@ describe.each(ENGINES)('map counts per hexagonal cell on %s', (engine) => {
   });
 
   it('filters by type, alleged party and finding', async () => {
-    expect(countsOf(await cells(secretariat, `${PERIOD}&resolution=7&type=shelling`))).toEqual({ [cell(PLACES.aleppo, 7)]: 1, [cell(PLACES.homs, 7)]: 1, [cell(PLACES.douma, 7)]: 1 });
+    expect(countsOf(await cells(secretariat, `${PERIOD}&resolution=7&type=shelling`))).toEqual({
+      [cell(PLACES.aleppo, 7)]: 1,
+      [cell(PLACES.homs, 7)]: 1,
+      [cell(PLACES.douma, 7)]: 1,
+    });
     expect(countsOf(await cells(secretariat, `${PERIOD}&resolution=7&type=armed-clash`))).toEqual({ [cell(PLACES.aleppo, 7)]: 1, [cell(PLACES.idlib, 7)]: 1 });
     expect(countsOf(await cells(secretariat, `${PERIOD}&resolution=7&allegedParty=${orgs.Government}`))).toEqual({ [cell(PLACES.homs, 7)]: 1 });
     expect(countsOf(await cells(secretariat, `from=2018-02-20&to=2018-03-01&resolution=7`))).toEqual({ [cell(PLACES.aleppo, 7)]: 1 });
@@ -118,10 +145,16 @@ describe.each(ENGINES)('map counts per hexagonal cell on %s', (engine) => {
     const created = await secretariat.post('/api/incidents', { reportIds: [ids.douma] });
     expect(created.status).toBe(201);
     // A finding waits for the accused party's reply (fair process): the Orontes Front replies first.
-    expect((await (await ts.signedIn(demo('orontes', 'officer'))).post(`/api/incidents/${created.body.id}/replies`, { text: 'We were not in Douma.' })).status).toBe(201);
+    expect(
+      (await (await ts.signedIn(demo('orontes', 'officer'))).post(`/api/incidents/${created.body.id}/replies`, { text: 'We were not in Douma.' })).status,
+    ).toBe(201);
     for (const key of ['russia', 'turkey', 'iran']) {
       const g = await ts.signedIn(demo(key, 'officer'));
-      const res = await g.post(`/api/incidents/${created.body.id}/assessments`, { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'Crater analysis.' });
+      const res = await g.post(`/api/incidents/${created.body.id}/assessments`, {
+        verification: 'corroborated',
+        attribution: { kind: 'alleged' },
+        reasoning: 'Crater analysis.',
+      });
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
     }
     expect(countsOf(await cells(secretariat, `${PERIOD}&resolution=7&finding=corroborated`))).toEqual({ [cell(PLACES.douma, 7)]: 1 });
@@ -159,7 +192,8 @@ describe.each(ENGINES)('map counts per hexagonal cell on %s', (engine) => {
     // At every resolution, for every kind of reader, the hexagons agree with the points that reader is shown.
     for (const reader of ['north-dawn', 'osesgs', 'government', 'russia', 'orontes']) {
       const client = await ts.signedIn(demo(reader, 'viewer'));
-      for (const r of [5, 6, 7]) expect(countsOf(await cells(client, `${PERIOD}&resolution=${r}`)), `${reader} at ${r}`).toEqual(await cellsOfPoints(client, PERIOD, r));
+      for (const r of [5, 6, 7])
+        expect(countsOf(await cells(client, `${PERIOD}&resolution=${r}`)), `${reader} at ${r}`).toEqual(await cellsOfPoints(client, PERIOD, r));
     }
   });
 
@@ -171,7 +205,10 @@ describe.each(ENGINES)('map counts per hexagonal cell on %s', (engine) => {
       const reports = (await client.get(`/api/dashboard?${DEMO_PERIOD}`)).body.totals.reports;
       for (const r of [5, 6, 7]) {
         const fc = await cells(client, `${DEMO_PERIOD}&resolution=${r}`);
-        expect(fc.features.reduce((s, f) => s + f.properties.count, 0), `${reader} at ${r}`).toBe(reports);
+        expect(
+          fc.features.reduce((s, f) => s + f.properties.count, 0),
+          `${reader} at ${r}`,
+        ).toBe(reports);
         expect(countsOf(fc), `${reader} at ${r}`).toEqual(await cellsOfPoints(client, DEMO_PERIOD, r));
       }
     }

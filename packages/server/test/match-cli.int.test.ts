@@ -42,7 +42,16 @@ describe('truce match', () => {
   it('pairs each sought person with the held person across scripts, best first, with an explanation', async () => {
     const dir = files({ 'sought.csv': SOUGHT, 'held.csv': HELD });
     const out = path.join(dir, 'pairs.csv');
-    const { stderr } = await run(process.execPath, [BIN, 'match', '--sought', path.join(dir, 'sought.csv'), '--held', path.join(dir, 'held.csv'), '--out', out]);
+    const { stderr } = await run(process.execPath, [
+      BIN,
+      'match',
+      '--sought',
+      path.join(dir, 'sought.csv'),
+      '--held',
+      path.join(dir, 'held.csv'),
+      '--out',
+      out,
+    ]);
     expect(stderr).toMatch(/4 sought × 5 held/);
     const [header, ...rows] = parseCsv(fs.readFileSync(out, 'utf8'));
     expect(header).toEqual(['sought_ref', 'held_ref', 'score', 'band', 'explanation']);
@@ -67,19 +76,43 @@ describe('truce match', () => {
   it('honours --top and --min-score, and finds duplicates inside one list', async () => {
     const dir = files({ 'sought.csv': SOUGHT, 'held.csv': HELD, 'dup.csv': `${HELD}\nG-006,محمّد احمد الحسن,احمد,فاطمه,1985,حلب\n` });
     const out = path.join(dir, 'pairs.csv');
-    await run(process.execPath, [BIN, 'match', '--sought', path.join(dir, 'sought.csv'), '--held', path.join(dir, 'held.csv'), '--out', out, '--top', '1', '--min-score', '0']);
+    await run(process.execPath, [
+      BIN,
+      'match',
+      '--sought',
+      path.join(dir, 'sought.csv'),
+      '--held',
+      path.join(dir, 'held.csv'),
+      '--out',
+      out,
+      '--top',
+      '1',
+      '--min-score',
+      '0',
+    ]);
     const rows = parseCsv(fs.readFileSync(out, 'utf8')).slice(1);
     expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
     const dupes = path.join(dir, 'dupes.csv');
     await run(process.execPath, [BIN, 'match', '--dedupe', path.join(dir, 'dup.csv'), '--out', dupes]);
-    const pairs = parseCsv(fs.readFileSync(dupes, 'utf8')).slice(1).map((r) => [r[0], r[1]].sort().join('+'));
+    const pairs = parseCsv(fs.readFileSync(dupes, 'utf8'))
+      .slice(1)
+      .map((r) => [r[0], r[1]].sort().join('+'));
     expect(pairs).toContain('G-001+G-006');
   });
 
   it('refuses bad input with the file, row and column, and writes nothing', async () => {
     const dir = files({ 'sought.csv': 'ref,full_name,birth_date\nND-1,Omar Haj Ali,1988-02-30\n', 'held.csv': HELD });
     const out = path.join(dir, 'pairs.csv');
-    const failed = await run(process.execPath, [BIN, 'match', '--sought', path.join(dir, 'sought.csv'), '--held', path.join(dir, 'held.csv'), '--out', out]).catch((e) => e);
+    const failed = await run(process.execPath, [
+      BIN,
+      'match',
+      '--sought',
+      path.join(dir, 'sought.csv'),
+      '--held',
+      path.join(dir, 'held.csv'),
+      '--out',
+      out,
+    ]).catch((e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/sought\.csv.*\n.*row 2, column "birth_date"/);
     expect(fs.existsSync(out)).toBe(false);

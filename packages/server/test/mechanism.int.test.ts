@@ -53,7 +53,12 @@ describe.each(ENGINES)('mechanism set-up on %s', (engine) => {
     const russia = orgs.find((o) => o.name === 'Russian Federation')!;
     const government = orgs.find((o) => o.kind === 'party')!;
     const observer = orgs.find((o) => o.kind === 'observer')!;
-    const body = { title: 'Memorandum on de-escalation areas (4 May 2017)', signedOn: '2017-05-04', effectiveFrom: '2017-05-06', signatoryIds: [russia.id, government.id] };
+    const body = {
+      title: 'Memorandum on de-escalation areas (4 May 2017)',
+      signedOn: '2017-05-04',
+      effectiveFrom: '2017-05-06',
+      signatoryIds: [russia.id, government.id],
+    };
     const created = await admin.post('/api/mechanism/agreements', body);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title: body.title, effectiveTo: null, version: 1 });
@@ -84,11 +89,34 @@ describe.each(ENGINES)('mechanism set-up on %s', (engine) => {
     expect(s).toBeGreaterThan(35);
     expect(n).toBeLessThan(36.8);
 
-    const open = { type: 'Polygon', coordinates: [[[36.6, 35.9], [36.7, 35.9], [36.7, 36.0], [36.6, 36.1]]] };
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [36.6, 35.9],
+          [36.7, 35.9],
+          [36.7, 36.0],
+          [36.6, 36.1],
+        ],
+      ],
+    };
     const bad = await admin.post('/api/mechanism/zones', { name: 'Unclosed', geometry: open });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toEqual({ path: '/body/geometry/coordinates/0', message: 'a ring must end where it starts' });
-    const swapped = await admin.post('/api/mechanism/zones', { name: 'Lat/lon swapped', geometry: { type: 'Polygon', coordinates: [[[36.6, 135.9], [36.7, 35.9], [36.7, 36.0], [36.6, 135.9]]] } });
+    const swapped = await admin.post('/api/mechanism/zones', {
+      name: 'Lat/lon swapped',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [36.6, 135.9],
+            [36.7, 35.9],
+            [36.7, 36.0],
+            [36.6, 135.9],
+          ],
+        ],
+      },
+    });
     expect(swapped.body.errors[0].path).toBe('/body/geometry/coordinates/0/0/1');
   });
 
@@ -100,7 +128,12 @@ describe.each(ENGINES)('mechanism set-up on %s', (engine) => {
       acledSubEventType: 'Attack',
     });
     expect(created.status).toBe(201);
-    const dup = await admin.post('/api/mechanism/taxonomy', { code: 'sniper-fire', label: 'Again', acledEventType: 'Battles', acledSubEventType: 'Armed clash' });
+    const dup = await admin.post('/api/mechanism/taxonomy', {
+      code: 'sniper-fire',
+      label: 'Again',
+      acledEventType: 'Battles',
+      acledSubEventType: 'Armed clash',
+    });
     expect(dup.status).toBe(409);
     const badAcled = await admin.post('/api/mechanism/taxonomy', { code: 'x', label: 'X', acledEventType: 'Skirmish', acledSubEventType: 'Armed clash' });
     expect(badAcled.status).toBe(400);
@@ -114,7 +147,11 @@ describe.each(ENGINES)('mechanism set-up on %s', (engine) => {
     expect(added.status).toBe(201);
     const after = (await admin.get('/api/log/entries?limit=5')).body;
     expect(after.size).toBe(before.size + 1);
-    expect(after.entries[0].entry).toMatchObject({ type: 'excluded_group.created', subject: { excluded_group: added.body.id }, data: { name: 'Hurras al-Din' } });
+    expect(after.entries[0].entry).toMatchObject({
+      type: 'excluded_group.created',
+      subject: { excluded_group: added.body.id },
+      data: { name: 'Hurras al-Din' },
+    });
     const refused = await admin.post('/api/mechanism/excluded-groups', { name: '   ' });
     expect(refused.status).toBe(400);
     expect((await admin.get('/api/log/entries?limit=1')).body.size).toBe(after.size);

@@ -14,8 +14,25 @@ import { reportBody } from './report-body.ts';
 interface Meeting {
   id: string;
   version: number;
-  agenda: { id: string; title: string; reason: string | null; version: number; minutes: string; shared: boolean; incident: { id: string } | null; exchange: { id: string } | null }[];
-  decisions: { id: string; number: number; status: string; version: number; waitingFor: string[]; canApprove: boolean; approvals: { organisationId: string; by: string; at: string; logIndex: number | null }[] }[];
+  agenda: {
+    id: string;
+    title: string;
+    reason: string | null;
+    version: number;
+    minutes: string;
+    shared: boolean;
+    incident: { id: string } | null;
+    exchange: { id: string } | null;
+  }[];
+  decisions: {
+    id: string;
+    number: number;
+    status: string;
+    version: number;
+    waitingFor: string[];
+    canApprove: boolean;
+    approvals: { organisationId: string; by: string; at: string; logIndex: number | null }[];
+  }[];
   actionItems: { id: string; ownerOrgId: string; status: string; version: number }[];
   participants: { organisationId: string; attendance: string }[];
   releases: { exchange: { id: string; title: string | null }; confirmed: { ref: string }[] | null }[];
@@ -44,7 +61,11 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
   let meeting: Meeting;
 
   const report = (over: Record<string, unknown>) =>
-    reportBody(orgs, { occurredAt: '2017-03-02T04:30:00Z', casualties: { killedCivilian: 0, killedCombatant: 0, injuredCivilian: 2, injuredCombatant: 0 }, ...over });
+    reportBody(orgs, {
+      occurredAt: '2017-03-02T04:30:00Z',
+      casualties: { killedCivilian: 0, killedCombatant: 0, injuredCivilian: 2, injuredCombatant: 0 },
+      ...over,
+    });
 
   beforeAll(async () => {
     ts = await startTestServer(engine, { demo: true });
@@ -58,22 +79,62 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
     observer = await ts.signedIn(demo('osesgs', 'viewer'));
 
     // Shelling of Daraa al-Balad reported by the Government: Northern Dawn never replied.
-    const daraa = (await gov.post('/api/reports', report({ location: { lat: 32.6189, lon: 36.1021, geoPrecision: 'place', placeName: 'Daraa al-Balad' }, affectedSide: { kind: 'party', organisationId: orgs.Government }, description: 'Mortar rounds on the old quarter near the Omari mosque.' }))).body.id;
+    const daraa = (
+      await gov.post(
+        '/api/reports',
+        report({
+          location: { lat: 32.6189, lon: 36.1021, geoPrecision: 'place', placeName: 'Daraa al-Balad' },
+          affectedSide: { kind: 'party', organisationId: orgs.Government },
+          description: 'Mortar rounds on the old quarter near the Omari mosque.',
+        }),
+      )
+    ).body.id;
     overdueIncident = (await secretariat.post('/api/incidents', { reportIds: [daraa] })).body.id;
     await sql`update incidents set reply_deadline = now() - interval '2 days' where id = ${overdueIncident}`.execute(ts.server.ctx.db);
     // Sniper fire in al-Waer (Homs) reported by Russia against the Orontes Front: the guarantors disagree.
-    const waer = (await g.russia.post('/api/reports', report({ typeCode: 'shelling', location: { lat: 34.7297, lon: 36.6756, geoPrecision: 'place', placeName: 'al-Waer' }, allegedPerpetrator: { kind: 'party', organisationId: orgs['Orontes Front'] }, description: 'Shells fell on the al-Waer crossing as buses waited.' }))).body.id;
+    const waer = (
+      await g.russia.post(
+        '/api/reports',
+        report({
+          typeCode: 'shelling',
+          location: { lat: 34.7297, lon: 36.6756, geoPrecision: 'place', placeName: 'al-Waer' },
+          allegedPerpetrator: { kind: 'party', organisationId: orgs['Orontes Front'] },
+          description: 'Shells fell on the al-Waer crossing as buses waited.',
+        }),
+      )
+    ).body.id;
     disputedIncident = (await secretariat.post('/api/incidents', { reportIds: [waer] })).body.id;
     await orontes.post(`/api/incidents/${disputedIncident}/replies`, { text: 'Our positions were 4 km away; the fire came from the north.' });
-    expect((await g.russia.post(`/api/incidents/${disputedIncident}/assessments`, { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'Crater analysis points to the south-west.' })).status).toBe(201);
-    expect((await g.turkey.post(`/api/incidents/${disputedIncident}/assessments`, { verification: 'not-corroborated', attribution: { kind: 'undetermined' }, reasoning: 'No independent source.' })).status).toBe(201);
+    expect(
+      (
+        await g.russia.post(`/api/incidents/${disputedIncident}/assessments`, {
+          verification: 'corroborated',
+          attribution: { kind: 'alleged' },
+          reasoning: 'Crater analysis points to the south-west.',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await g.turkey.post(`/api/incidents/${disputedIncident}/assessments`, {
+          verification: 'not-corroborated',
+          attribution: { kind: 'undetermined' },
+          reasoning: 'No independent source.',
+        })
+      ).status,
+    ).toBe(201);
 
     // An all-for-all exchange the facilitator proposes between the Government and Northern Dawn.
     const lists = (await facilitator.get('/api/detainee-lists')).body.lists as { id: string; partyShortName: string; kind: string }[];
     const held = (party: string) => lists.find((l) => l.partyShortName === party && l.kind === 'held')!.id;
     await accept(gov, held('Government'), 'ref,full_name,birth_year,birth_place,category\nGH-1,خالد عمر النابلسي,1979,درعا,civilian\n');
     await accept(dawn, held('Northern Dawn'), 'ref,full_name,birth_year,category\nNH-1,Yaman Fadi al-Masri,1990,combatant\n');
-    const ex = await facilitator.post('/api/exchanges', { title: 'Exchange at the Hama crossing (test)', mode: 'all-for-all', partyA: orgs.Government, partyB: orgs['Northern Dawn'] });
+    const ex = await facilitator.post('/api/exchanges', {
+      title: 'Exchange at the Hama crossing (test)',
+      mode: 'all-for-all',
+      partyA: orgs.Government,
+      partyB: orgs['Northern Dawn'],
+    });
     expect(ex.status, ex.text).toBe(201);
     exchangeId = ex.body.id;
   });
@@ -90,14 +151,20 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
       title: 'Joint monitoring group — extraordinary meeting',
       startsAt: '2030-04-10T07:00:00Z',
       venue: 'Astana',
-      participants: ['Russia', 'Türkiye', 'Iran', 'Government', 'Northern Dawn', 'Humanitarian Committee'].map((k) => ({ organisationId: orgs[k], delegates: k === 'Government' ? ['د. سامر الخطيب'] : [] })),
+      participants: ['Russia', 'Türkiye', 'Iran', 'Government', 'Northern Dawn', 'Humanitarian Committee'].map((k) => ({
+        organisationId: orgs[k],
+        delegates: k === 'Government' ? ['د. سامر الخطيب'] : [],
+      })),
     };
     expect((await gov.post('/api/meetings', body)).status).toBe(403);
     expect((await (await ts.signedIn(demo('secretariat', 'viewer'))).post('/api/meetings', body)).status).toBe(403);
     const badTime = await secretariat.post('/api/meetings', { ...body, startsAt: 'next Tuesday' });
     expect(badTime.status).toBe(400);
     expect(badTime.body.errors[0].path).toBe('/body/startsAt');
-    const badOrg = await secretariat.post('/api/meetings', { ...body, participants: [...body.participants, { organisationId: '0190c0de-0000-7000-8000-000000000000' }] });
+    const badOrg = await secretariat.post('/api/meetings', {
+      ...body,
+      participants: [...body.participants, { organisationId: '0190c0de-0000-7000-8000-000000000000' }],
+    });
     expect(badOrg.status).toBe(400);
     expect(badOrg.body.errors[0].path).toBe('/body/participants/6/organisationId');
     const made = await secretariat.post('/api/meetings', body);
@@ -108,7 +175,12 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
 
   it('proposes an agenda from what is pending, most urgent first', async () => {
     expect((await gov.get(`/api/meetings/${meeting.id}/agenda-proposal`)).status).toBe(403);
-    const proposal = (await secretariat.get(`/api/meetings/${meeting.id}/agenda-proposal`)).body.items as { reason: string; reasons: string[]; incident?: { id: string }; exchange?: { id: string; title: string | null } }[];
+    const proposal = (await secretariat.get(`/api/meetings/${meeting.id}/agenda-proposal`)).body.items as {
+      reason: string;
+      reasons: string[];
+      incident?: { id: string };
+      exchange?: { id: string; title: string | null };
+    }[];
     expect(proposal[0]).toMatchObject({ reason: 'finding-disputed', incident: { id: disputedIncident } });
     const ex = proposal.find((p) => p.exchange?.id === exchangeId)!;
     expect(ex.reason).toBe('exchange-approval');
@@ -128,7 +200,10 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
       { incidentId: overdueIncident, reason: 'reply-overdue' },
       { title: 'Any other business' },
     ];
-    const twice = await secretariat.request('PUT', `/api/meetings/${meeting.id}/agenda`, { version: meeting.version, items: [...items, { incidentId: disputedIncident }] });
+    const twice = await secretariat.request('PUT', `/api/meetings/${meeting.id}/agenda`, {
+      version: meeting.version,
+      items: [...items, { incidentId: disputedIncident }],
+    });
     expect(twice.status).toBe(400);
     expect(twice.body.errors[0].path).toBe('/body/items/5');
     const noTitle = await secretariat.request('PUT', `/api/meetings/${meeting.id}/agenda`, { version: meeting.version, items: [{ shared: true }] });
@@ -140,7 +215,10 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
     expect(meeting.agenda.map((i) => i.reason)).toEqual([null, 'finding-disputed', 'exchange-approval', 'reply-overdue', null]);
     // Remove "any other business" and move the exchange to the top.
     const [record, disputed, exchange, overdue] = meeting.agenda;
-    const reordered = await secretariat.request('PUT', `/api/meetings/${meeting.id}/agenda`, { version: meeting.version, items: [{ id: exchange.id }, { id: record.id }, { id: disputed.id }, { id: overdue.id }] });
+    const reordered = await secretariat.request('PUT', `/api/meetings/${meeting.id}/agenda`, {
+      version: meeting.version,
+      items: [{ id: exchange.id }, { id: record.id }, { id: disputed.id }, { id: overdue.id }],
+    });
     meeting = reordered.body;
     expect(meeting.agenda.map((i) => i.id)).toEqual([exchange.id, record.id, disputed.id, overdue.id]);
     // What is on the agenda is no longer proposed.
@@ -150,7 +228,10 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
 
   it('keeps minutes per item, with versions', async () => {
     const item = meeting.agenda.find((i) => i.incident?.id === disputedIncident)!;
-    const res = await secretariat.patch(`/api/agenda-items/${item.id}`, { version: item.version, minutes: 'Russia and Türkiye differ on the origin of the fire; a joint visit to al-Waer is proposed.' });
+    const res = await secretariat.patch(`/api/agenda-items/${item.id}`, {
+      version: item.version,
+      minutes: 'Russia and Türkiye differ on the origin of the fire; a joint visit to al-Waer is proposed.',
+    });
     expect(res.status, res.text).toBe(200);
     expect((await secretariat.patch(`/api/agenda-items/${item.id}`, { version: item.version, minutes: 'Overwritten?' })).status).toBe(409);
     expect((await secretariat.patch(`/api/agenda-items/${item.id}`, { version: item.version + 1, minutes: 7 })).body.errors[0].path).toBe('/body/minutes');
@@ -160,10 +241,18 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
 
   it('adopts a decision once every guarantor present approved it, each approval on the record', async () => {
     const present = ['Russia', 'Türkiye', 'Government', 'Northern Dawn', 'Humanitarian Committee'].map((k) => ({ organisationId: orgs[k], present: true }));
-    const att = await secretariat.request('PUT', `/api/meetings/${meeting.id}/attendance`, { version: meeting.version, attendance: [...present, { organisationId: orgs.Iran, present: false }] });
+    const att = await secretariat.request('PUT', `/api/meetings/${meeting.id}/attendance`, {
+      version: meeting.version,
+      attendance: [...present, { organisationId: orgs.Iran, present: false }],
+    });
     expect(att.status, att.text).toBe(200);
     meeting = att.body;
-    const decisionBody = { text: 'A joint visit of the guarantors to al-Waer (Homs) before the next meeting; the Orontes Front guarantees access.', incidentIds: [disputedIncident], partyIds: [orgs['Orontes Front']], proposedBy: orgs.Russia };
+    const decisionBody = {
+      text: 'A joint visit of the guarantors to al-Waer (Homs) before the next meeting; the Orontes Front guarantees access.',
+      incidentIds: [disputedIncident],
+      partyIds: [orgs['Orontes Front']],
+      proposedBy: orgs.Russia,
+    };
     expect((await gov.post(`/api/meetings/${meeting.id}/decisions`, decisionBody)).status).toBe(403);
     const badLink = await secretariat.post(`/api/meetings/${meeting.id}/decisions`, { ...decisionBody, partyIds: [orgs.Russia] });
     expect(badLink.body.errors[0].path).toBe('/body/partyIds/0');
@@ -199,7 +288,9 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
     const entry = (await g.iran.get(`/api/log/entries/${decision.approvals[0].logIndex}`)).body;
     expect(JSON.stringify(entry)).toContain('meeting.decision_approved');
     expect(JSON.stringify(entry)).toContain(orgs['Türkiye']);
-    const types = ((await g.iran.get('/api/log/entries?limit=40')).body.entries as { entry: { type: string; subject: { decision?: string } } }[]).filter((e) => e.entry.subject.decision === decision.id).map((e) => e.entry.type);
+    const types = ((await g.iran.get('/api/log/entries?limit=40')).body.entries as { entry: { type: string; subject: { decision?: string } } }[])
+      .filter((e) => e.entry.subject.decision === decision.id)
+      .map((e) => e.entry.type);
     expect(types.filter((t) => t === 'meeting.decision_approved')).toHaveLength(2);
     expect(types).toContain('meeting.decision_adopted');
     // Adopted: no more approvals, no more changes to its text.
@@ -209,12 +300,17 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
 
   it('adopts a decision approved by the guarantors present when the last missing one is recorded absent', async () => {
     meeting = (await secretariat.get(`/api/meetings/${meeting.id}`)).body;
-    const recorded = (await g.turkey.post(`/api/meetings/${meeting.id}/decisions`, { text: 'The guarantors will meet the Humanitarian Committee in Damascus on the exchange.' })).body;
+    const recorded = (
+      await g.turkey.post(`/api/meetings/${meeting.id}/decisions`, { text: 'The guarantors will meet the Humanitarian Committee in Damascus on the exchange.' })
+    ).body;
     let decision = recorded.decisions.find((d: { number: number }) => d.number === 2);
     decision = (await g.turkey.post(`/api/decisions/${decision.id}/approve`, { version: decision.version })).body.decisions[1];
     expect(decision.status).toBe('proposed');
     meeting = (await secretariat.get(`/api/meetings/${meeting.id}`)).body;
-    const att = await secretariat.request('PUT', `/api/meetings/${meeting.id}/attendance`, { version: meeting.version, attendance: [{ organisationId: orgs.Russia, present: false }] });
+    const att = await secretariat.request('PUT', `/api/meetings/${meeting.id}/attendance`, {
+      version: meeting.version,
+      attendance: [{ organisationId: orgs.Russia, present: false }],
+    });
     expect(att.body.decisions[1].status).toBe('adopted');
     meeting = att.body;
   });
@@ -243,7 +339,9 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
   it('shows each role only its part of the meeting', async () => {
     // Government takes part: it sees the general items and those that concern it, not the al-Waer incident or its decision.
     const seenByGov = (await gov.get(`/api/meetings/${meeting.id}`)).body as Meeting;
-    expect(seenByGov.agenda.map((i) => i.incident?.id ?? i.exchange?.id ?? i.title).sort()).toEqual([exchangeId, overdueIncident, 'Record of the previous meeting'].sort());
+    expect(seenByGov.agenda.map((i) => i.incident?.id ?? i.exchange?.id ?? i.title).sort()).toEqual(
+      [exchangeId, overdueIncident, 'Record of the previous meeting'].sort(),
+    );
     expect(seenByGov.decisions.map((d) => d.number)).toEqual([2]);
     // The Orontes Front is not at the table: it sees the decision that concerns it and what is shared, not the item about it.
     const seenByOrontes = await orontes.get(`/api/meetings/${meeting.id}`);
@@ -276,7 +374,11 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
     for (const key of ['russia', 'turkey', 'iran']) ex = (await g[key].post(`/api/exchanges/${exchangeId}/endorse`, { version: ex.version })).body;
     expect(ex.status).toBe('endorsed');
     // The facilitator may schedule it at a meeting too; an unknown meeting is named as the bad field.
-    const unknown = await facilitator.request('PUT', `/api/exchanges/${exchangeId}/meeting`, { version: ex.version, meetingDate: null, meetingId: '0190c0de-0000-7000-8000-000000000000' });
+    const unknown = await facilitator.request('PUT', `/api/exchanges/${exchangeId}/meeting`, {
+      version: ex.version,
+      meetingDate: null,
+      meetingId: '0190c0de-0000-7000-8000-000000000000',
+    });
     expect(unknown.body.errors[0].path).toBe('/body/meetingId');
     ex = (await facilitator.request('PUT', `/api/exchanges/${exchangeId}/meeting`, { version: ex.version, meetingDate: null, meetingId: meeting.id })).body;
     expect([ex.meetingId, ex.meetingDate]).toEqual([meeting.id, '2030-04-10']);
@@ -285,14 +387,23 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
     meeting = (await secretariat.patch(`/api/meetings/${meeting.id}`, { version: meeting.version, startsAt: '2030-04-11T07:00:00Z' })).body;
     expect((await facilitator.get(`/api/exchanges/${exchangeId}`)).body.meetingDate).toBe('2030-04-11');
     meeting = (await secretariat.patch(`/api/meetings/${meeting.id}`, { version: meeting.version, startsAt: '2030-04-10T07:00:00Z' })).body;
-    expect((await secretariat.post(`/api/meetings/${meeting.id}/exchanges`, { version: meeting.version, exchangeId: '0190c0de-0000-7000-8000-000000000000' })).body.errors[0].path).toBe('/body/exchangeId');
+    expect(
+      (await secretariat.post(`/api/meetings/${meeting.id}/exchanges`, { version: meeting.version, exchangeId: '0190c0de-0000-7000-8000-000000000000' })).body
+        .errors[0].path,
+    ).toBe('/body/exchangeId');
     const scheduled = await secretariat.post(`/api/meetings/${meeting.id}/exchanges`, { version: meeting.version, exchangeId });
     expect(scheduled.status, scheduled.text).toBe(200);
     ex = (await facilitator.get(`/api/exchanges/${exchangeId}`)).body;
     expect(ex.meetingId).toBe(meeting.id);
     expect(ex.meetingDate).toBe('2030-04-10');
     for (const p of ex.persons) {
-      const res = await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, { listId: p.listId, ref: p.ref, outcome: 'confirmed', identityChecked: true, voluntary: true });
+      const res = await facilitator.post(`/api/exchanges/${exchangeId}/outcomes`, {
+        listId: p.listId,
+        ref: p.ref,
+        outcome: 'confirmed',
+        identityChecked: true,
+        voluntary: true,
+      });
       expect(res.status, res.text).toBe(200);
     }
     const seenByGov = (await gov.get(`/api/meetings/${meeting.id}`)).body as Meeting;
@@ -300,7 +411,9 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
     expect(seenByGov.releases[0].exchange.title).toBe('Exchange at the Hama crossing (test)');
     expect(seenByGov.releases[0].confirmed!.map((r) => r.ref).sort()).toEqual(['GH-1', 'NH-1']);
     // The secretariat, which reads no exchange, sees that it took place and the counts, not the persons.
-    const seenBySecretariat = (await secretariat.get(`/api/meetings/${meeting.id}`)).body as Meeting & { releases: { exchange: { counts: { outcome: string; count: number }[] } }[] };
+    const seenBySecretariat = (await secretariat.get(`/api/meetings/${meeting.id}`)).body as Meeting & {
+      releases: { exchange: { counts: { outcome: string; count: number }[] } }[];
+    };
     expect(seenBySecretariat.releases[0].confirmed).toBeNull();
     expect(seenBySecretariat.releases[0].exchange.counts.filter((c) => c.outcome === 'confirmed').reduce((s, c) => s + c.count, 0)).toBe(2);
     expect((await orontes.get(`/api/meetings/${meeting.id}`)).body.releases).toEqual([]);
@@ -309,7 +422,10 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
   it('lets only those who may read a detainee list name its persons in a decision', async () => {
     const lists = (await facilitator.get('/api/detainee-lists')).body.lists as { id: string; partyShortName: string; kind: string }[];
     const govHeld = lists.find((l) => l.partyShortName === 'Government' && l.kind === 'held')!.id;
-    const body = { text: 'The guarantors ask the Humanitarian Committee to visit the person released at the Hama crossing within a month.', persons: [{ listId: govHeld, ref: 'GH-1' }] };
+    const body = {
+      text: 'The guarantors ask the Humanitarian Committee to visit the person released at the Hama crossing within a month.',
+      persons: [{ listId: govHeld, ref: 'GH-1' }],
+    };
     // The secretariat reads no list: a decision must not tell it who is on one.
     expect((await secretariat.post(`/api/meetings/${meeting.id}/decisions`, body)).status).toBe(403);
     const unknown = await g.iran.post(`/api/meetings/${meeting.id}/decisions`, { ...body, persons: [{ listId: govHeld, ref: 'GH-404' }] });
@@ -324,10 +440,21 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
   });
 
   it('cancels a meeting only with a reason, and then refuses changes', async () => {
-    const other = (await secretariat.post('/api/meetings', { title: 'Meeting in Damascus', startsAt: '2030-05-01T08:00:00Z', venue: 'Damascus', participants: [{ organisationId: orgs.Russia }] })).body as Meeting;
+    const other = (
+      await secretariat.post('/api/meetings', {
+        title: 'Meeting in Damascus',
+        startsAt: '2030-05-01T08:00:00Z',
+        venue: 'Damascus',
+        participants: [{ organisationId: orgs.Russia }],
+      })
+    ).body as Meeting;
     const noReason = await secretariat.patch(`/api/meetings/${other.id}`, { version: other.version, status: 'cancelled' });
     expect(noReason.body.errors[0].path).toBe('/body/cancelReason');
-    const cancelled = await secretariat.patch(`/api/meetings/${other.id}`, { version: other.version, status: 'cancelled', cancelReason: 'The road from Beirut is closed.' });
+    const cancelled = await secretariat.patch(`/api/meetings/${other.id}`, {
+      version: other.version,
+      status: 'cancelled',
+      cancelReason: 'The road from Beirut is closed.',
+    });
     expect(cancelled.body.status).toBe('cancelled');
     // Nothing in it is shared with or concerns the Southern Union: not even its existence.
     const southern = await ts.signedIn(demo('southern-union', 'officer'));

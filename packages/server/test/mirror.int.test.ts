@@ -16,7 +16,12 @@ import { PLACES, reportBody } from './report-body.ts';
  */
 
 const textOf = (note: string) => note.slice(0, note.lastIndexOf('\n\n') + 1);
-const cosignatureLines = (note: string) => note.slice(note.lastIndexOf('\n\n') + 2).split('\n').filter((l) => l.length > 0).slice(1);
+const cosignatureLines = (note: string) =>
+  note
+    .slice(note.lastIndexOf('\n\n') + 2)
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .slice(1);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -55,14 +60,29 @@ function newTiles(before: number, size: number) {
   return { hash: added.length, bundles: added.filter((t) => t.level === 0).length, paths: added };
 }
 
-const DESCRIPTIONS = ['قصف مدفعي على حي الشيخ مقصود', 'قذائف هاون سقطت قرب سوق الهال', 'إطلاق نار من قناص على طريق الكاستيلو', 'غارة جوية على أطراف معرة النعمان', 'اشتباكات قرب دوار الجندول'];
+const DESCRIPTIONS = [
+  'قصف مدفعي على حي الشيخ مقصود',
+  'قذائف هاون سقطت قرب سوق الهال',
+  'إطلاق نار من قناص على طريق الكاستيلو',
+  'غارة جوية على أطراف معرة النعمان',
+  'اشتباكات قرب دوار الجندول',
+];
 
 async function officerOf(ts: TestServer) {
   const gov = await ts.signedIn(demo('government', 'officer'));
   const orgs = Object.fromEntries(((await gov.get('/api/organisations')).body as { id: string; shortName: string }[]).map((o) => [o.shortName, o.id]));
   const token = (await gov.post('/api/account/tokens', { name: 'guarantor mirror' })).body.token as string;
   const file = async (i: number) => {
-    const res = await gov.post('/api/reports', reportBody(orgs, { language: 'ar', occurredAt: `2017-01-2${i % 10}T09:00:00Z`, location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'الشيخ مقصود' }, description: DESCRIPTIONS[i % DESCRIPTIONS.length], sources: [{ kind: 'witness', detail: 'صاحب محل' }] }));
+    const res = await gov.post(
+      '/api/reports',
+      reportBody(orgs, {
+        language: 'ar',
+        occurredAt: `2017-01-2${i % 10}T09:00:00Z`,
+        location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'الشيخ مقصود' },
+        description: DESCRIPTIONS[i % DESCRIPTIONS.length],
+        sources: [{ kind: 'witness', detail: 'صاحب محل' }],
+      }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   };
   return { gov, token, file };
@@ -75,7 +95,12 @@ async function servedCovering(ts: TestServer, gov: Client, cosigners: number, at
     const res = await ts.client().get('/log/checkpoint');
     const cp = parseCheckpoint(textOf(res.text));
     // Entries committed outside a request are numbered a moment later: `atLeast` waits for them.
-    return cp.size === size && size >= atLeast && cosignatureLines(res.text).length >= cosigners && res.headers.get('x-truce-quorum') === null && { note: res.text, size };
+    return (
+      cp.size === size &&
+      size >= atLeast &&
+      cosignatureLines(res.text).length >= cosigners &&
+      res.headers.get('x-truce-quorum') === null && { note: res.text, size }
+    );
   });
 }
 
@@ -107,7 +132,9 @@ describe.each(ENGINES)('truce mirror of a log with witnesses on %s', (engine) =>
     expect(made.text).toMatch(/cosigned by witness\.russia\.\S+ at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
     expect(made.text).toMatch(/quorum guarantors met/);
     const all = newTiles(0, first.size);
-    expect(made.lines.at(-1)).toBe(`OK: mirrored truce/syria-ceasefire-demo at size ${first.size}: fetched ${all.hash} hash tiles and ${all.bundles} entry bundles, 0 already held`);
+    expect(made.lines.at(-1)).toBe(
+      `OK: mirrored truce/syria-ceasefire-demo at size ${first.size}: fetched ${all.hash} hash tiles and ${all.bundles} entry bundles, 0 already held`,
+    );
     expect(fs.readFileSync(path.join(dir, 'checkpoint'), 'utf8')).toBe(first.note);
     expect(fs.readFileSync(path.join(dir, `checkpoints/${first.size}`), 'utf8')).toBe(first.note);
     expect(fs.readFileSync(path.join(dir, 'policy'), 'utf8')).toBe((await ts.client().get('/log/policy')).text);
@@ -166,10 +193,22 @@ describe.each(ENGINES)('truce mirror of a log with witnesses on %s', (engine) =>
     const served = (await ts.client().get('/log/policy')).text.split('\n').filter((l) => l.startsWith('log ') || l.startsWith('witness '));
     const names = served.filter((l) => l.startsWith('witness ')).map((l) => l.split(' ')[1]);
     const strict = path.join(work, 'strict-policy.txt');
-    fs.writeFileSync(strict, [...served, `witness ${observer.name} ${formatCosignerKey(observer.name, observer.publicKey)}`, `group guarantors 2 ${names.join(' ')}`, `group everyone all guarantors ${observer.name}`, 'quorum everyone', ''].join('\n'));
+    fs.writeFileSync(
+      strict,
+      [
+        ...served,
+        `witness ${observer.name} ${formatCosignerKey(observer.name, observer.publicKey)}`,
+        `group guarantors 2 ${names.join(' ')}`,
+        `group everyone all guarantors ${observer.name}`,
+        'quorum everyone',
+        '',
+      ].join('\n'),
+    );
     const failed = await run(runVerify, ['--url', ts.url, '--policy', strict, '--state', path.join(work, 'strict-state.json')]);
     expect(failed.code, failed.text).toBe(1);
-    expect(failed.lines.at(-1)).toMatch(/^FAILED: the checkpoint of size \d+ does not meet the quorum everyone of the pinned policy: missing cosignatures from .*observer\.un\.example\/witness/);
+    expect(failed.lines.at(-1)).toMatch(
+      /^FAILED: the checkpoint of size \d+ does not meet the quorum everyone of the pinned policy: missing cosignatures from .*observer\.un\.example\/witness/,
+    );
     // The mirror refuses it too, and adopts nothing.
     const before = snapshot(dir);
     const refused = await run(runMirror, ['--url', ts.url, '--dir', dir, '--token', officer.token, '--policy', strict]);
@@ -209,7 +248,10 @@ describe.each(ENGINES)('truce mirror against a rewritten log on %s', (engine) =>
   beforeAll(async () => {
     // One key and origin for two servers with their own histories: what a server rewriting its record would serve.
     const key = formatSignerKey(generateSigner('truce/syria-ceasefire-demo'));
-    [honest, fork] = await Promise.all([startTestServer(engine, { demo: true, env: { TRUCE_LOG_KEY: key } }), startTestServer(engine, { demo: true, env: { TRUCE_LOG_KEY: key } })]);
+    [honest, fork] = await Promise.all([
+      startTestServer(engine, { demo: true, env: { TRUCE_LOG_KEY: key } }),
+      startTestServer(engine, { demo: true, env: { TRUCE_LOG_KEY: key } }),
+    ]);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-mirror-fork-'));
   });
   afterAll(async () => {
@@ -285,7 +327,8 @@ describe.each(ENGINES)('truce mirror against a rewritten log on %s', (engine) =>
     // Entries committed outside HTTP, as the sequencer's other writers do, enough to fill the tile.
     const append = (count: number) =>
       honest.server.ctx.db.transaction().execute(async (tx) => {
-        for (let i = 0; i < count; i++) await record(tx, { type: 'bench.appended', actor: null, subject: { n: String(i) }, data: { place: ['دوما', 'إدلب', 'درعا البلد'][i % 3] } });
+        for (let i = 0; i < count; i++)
+          await record(tx, { type: 'bench.appended', actor: null, subject: { n: String(i) }, data: { place: ['دوما', 'إدلب', 'درعا البلد'][i % 3] } });
       });
     await append(256 - (start.size % 256) + 5);
     const crossed = await servedCovering(honest, a.gov, 0, start.size + 256 - (start.size % 256) + 5);
@@ -293,7 +336,11 @@ describe.each(ENGINES)('truce mirror against a rewritten log on %s', (engine) =>
     const grown = await run(runMirror, ['--url', honest.url, '--token', a.token, '--dir', dir]);
     expect(grown.code, grown.text).toBe(0);
     const added = newTiles(start.size, crossed.size);
-    expect(grown.lines.at(-1)).toMatch(new RegExp(`^OK: mirrored truce/syria-ceasefire-demo at size ${crossed.size}: fetched ${added.hash} hash tiles and ${added.bundles} entry bundles, \\d+ already held$`));
+    expect(grown.lines.at(-1)).toMatch(
+      new RegExp(
+        `^OK: mirrored truce/syria-ceasefire-demo at size ${crossed.size}: fetched ${added.hash} hash tiles and ${added.bundles} entry bundles, \\d+ already held$`,
+      ),
+    );
     expect(fs.existsSync(path.join(dir, tilePath(0, tile)))).toBe(true);
     expect(fs.existsSync(path.join(dir, entriesPath(tile)))).toBe(true);
     expect(fs.existsSync(path.join(dir, tilePath(0, tile, start.size % 256)))).toBe(false);
@@ -306,7 +353,9 @@ describe.each(ENGINES)('truce mirror against a rewritten log on %s', (engine) =>
     const watching = runMirror(['--url', honest.url, '--token', a.token, '--dir', dir, '--watch', '--every', '1'], (l) => lines.push(l), stop.signal);
     await append(3);
     const latest = await servedCovering(honest, a.gov, 0, crossed.size + 3);
-    await waitFor('the watching mirror to adopt the new checkpoint', async () => lines.some((l) => l.startsWith(`OK: mirrored truce/syria-ceasefire-demo at size ${latest.size}:`)));
+    await waitFor('the watching mirror to adopt the new checkpoint', async () =>
+      lines.some((l) => l.startsWith(`OK: mirrored truce/syria-ceasefire-demo at size ${latest.size}:`)),
+    );
     stop.abort();
     expect(await watching).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'checkpoint'), 'utf8')).toBe(latest.note);

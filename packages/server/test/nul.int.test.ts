@@ -58,7 +58,11 @@ function casesFrom(doc: { paths: Record<string, Record<string, Schema>> }): Case
         template.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === bad ? encodeURIComponent(NUL) : name === '*' ? '1/000' : SOME_ID));
       for (const name of pathParams) cases.push({ method: method.toUpperCase(), url: urlWith(name), expected: `/params/${name}` });
       for (const p of params.filter((x) => x.in === 'query')) {
-        cases.push({ method: method.toUpperCase(), url: `${urlWith()}?${encodeURIComponent(p.name)}=${encodeURIComponent(NUL)}`, expected: `/query/${p.name}` });
+        cases.push({
+          method: method.toUpperCase(),
+          url: `${urlWith()}?${encodeURIComponent(p.name)}=${encodeURIComponent(NUL)}`,
+          expected: `/query/${p.name}`,
+        });
       }
       const content = (op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)?.content ?? {};
       const places = new Map<string, Step[]>();
@@ -118,7 +122,12 @@ describe.each(ENGINES)('NUL characters and lone surrogates on %s', (engine) => {
     for (const c of cases) {
       const res = await send(c);
       const path = res.body?.errors?.[0]?.path;
-      if (res.status !== 400 || path !== c.expected || res.body.code !== 'invalid_text' || !res.headers.get('content-type')?.includes('application/problem+json')) {
+      if (
+        res.status !== 400 ||
+        path !== c.expected ||
+        res.body.code !== 'invalid_text' ||
+        !res.headers.get('content-type')?.includes('application/problem+json')
+      ) {
         wrong.push(`${c.method} ${c.url} ${c.expected}: ${res.status} ${path ?? res.text.slice(0, 120)}`);
       }
     }
@@ -137,10 +146,14 @@ describe.each(ENGINES)('NUL characters and lone surrogates on %s', (engine) => {
     expect(org.status).toBe(400);
     expect(org.body.errors[0].path).toBe('/body/name');
     const lists = (await (await as('officer.government@demo.truce.example')).get('/api/detainee-lists')).body.lists as { id: string }[];
-    const upload = await (await as('officer.government@demo.truce.example')).post(`/api/detainee-lists/${lists[0].id}/uploads?fileName=held%00.csv`, undefined, {
-      raw: 'ref,full_name\n1,أحمد الحسن\n',
-      headers: { 'content-type': 'text/csv' },
-    });
+    const upload = await (await as('officer.government@demo.truce.example')).post(
+      `/api/detainee-lists/${lists[0].id}/uploads?fileName=held%00.csv`,
+      undefined,
+      {
+        raw: 'ref,full_name\n1,أحمد الحسن\n',
+        headers: { 'content-type': 'text/csv' },
+      },
+    );
     expect(upload.status).toBe(400);
     expect(upload.body.errors[0].path).toBe('/query/fileName');
   });
@@ -169,7 +182,7 @@ describe.each(ENGINES)('NUL characters and lone surrogates on %s', (engine) => {
     expect(dove.status).toBe(201);
   });
 
-  it('refuses a NUL in an evidence upload\'s fields and file name', async () => {
+  it("refuses a NUL in an evidence upload's fields and file name", async () => {
     const officer = await as('officer.government@demo.truce.example');
     const upload = async (fileName: string, fields: Record<string, string>) => {
       const form = new FormData();
@@ -191,7 +204,9 @@ describe.each(ENGINES)('NUL characters and lone surrogates on %s', (engine) => {
     const { port } = new URL(ts.url);
     const status = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(Number(port), '127.0.0.1', () => {
-        socket.write(`POST /api/reports HTTP/1.1\r\nHost: x\r\n${admin.cookie ? `Cookie: ${admin.cookie}\r\n` : ''}Idempotency-Key: a\u0000b\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`);
+        socket.write(
+          `POST /api/reports HTTP/1.1\r\nHost: x\r\n${admin.cookie ? `Cookie: ${admin.cookie}\r\n` : ''}Idempotency-Key: a\u0000b\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`,
+        );
       });
       let data = '';
       socket.on('data', (d) => {

@@ -28,7 +28,11 @@ describe.each(ENGINES)('operations on %s', (engine) => {
 
   it('sends the security headers on answers, refusals and bad requests alike', async () => {
     const badJson = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' };
-    for (const [path, status, init] of [['/api/health', 200, {}], ['/api/reports', 401, {}], ['/api/session', 400, badJson]] as const) {
+    for (const [path, status, init] of [
+      ['/api/health', 200, {}],
+      ['/api/reports', 401, {}],
+      ['/api/session', 400, badJson],
+    ] as const) {
       const res = await fetch(`${ts.server.url}${path}`, init);
       expect(res.status, path).toBe(status);
       const csp = res.headers.get('content-security-policy') ?? '';

@@ -34,7 +34,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function pdfText(bytes: Uint8Array, name: string, raw = false): string {
   const file = path.join(work, `${name}.pdf`);
   writeFileSync(file, bytes);
-  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), file, '-'], { encoding: 'utf8' }).replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ');
+  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), file, '-'], { encoding: 'utf8' })
+    .replace(BIDI_CONTROLS, '')
+    .replace(/\s+/g, ' ');
 }
 
 describe.each(ENGINES)('publications on %s', (engine) => {
@@ -54,15 +56,27 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     const file = async (client: Client, place: keyof typeof PLACES, daysAgo: number, over: Record<string, unknown> = {}) => {
       const res = await client.post(
         '/api/reports',
-        reportBody(orgs, { occurredAt: `${dayAgo(daysAgo)}T06:30:00Z`, location: { ...PLACES[place], geoPrecision: 'exact' }, description: 'قصف مدفعي على الحي السكني قرب السوق.', language: 'ar', ...over }),
+        reportBody(orgs, {
+          occurredAt: `${dayAgo(daysAgo)}T06:30:00Z`,
+          location: { ...PLACES[place], geoPrecision: 'exact' },
+          description: 'قصف مدفعي على الحي السكني قرب السوق.',
+          language: 'ar',
+          ...over,
+        }),
       );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body.id as string;
     };
-    const againstGov = { allegedPerpetrator: { kind: 'party', organisationId: orgs.Government }, affectedSide: { kind: 'party', organisationId: orgs['Northern Dawn'] } };
+    const againstGov = {
+      allegedPerpetrator: { kind: 'party', organisationId: orgs.Government },
+      affectedSide: { kind: 'party', organisationId: orgs['Northern Dawn'] },
+    };
     const aleppo = await file(gov, 'aleppo', 3, { casualties: { killedCivilian: 2, killedCombatant: 0, injuredCivilian: 5, injuredCombatant: null } });
     await file(gov, 'idlib', 5, { typeCode: 'armed-clash' });
-    const homs = await file(dawn, 'homs', 10, { ...againstGov, casualties: { killedCivilian: 1, killedCombatant: 1, injuredCivilian: 1, injuredCombatant: 1 } });
+    const homs = await file(dawn, 'homs', 10, {
+      ...againstGov,
+      casualties: { killedCivilian: 1, killedCombatant: 1, injuredCivilian: 1, injuredCombatant: 1 },
+    });
     await file(dawn, 'douma', 12, againstGov);
     await file(gov, 'aleppo', 30); // previous period
 
@@ -72,7 +86,8 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     const assess = { verification: 'corroborated', attribution: { kind: 'alleged' }, reasoning: 'Crater analysis.' };
     // A finding waits for the accused party's reply (fair process): Northern Dawn replies first.
     expect((await dawn.post(`/api/incidents/${adoptedIncident}/replies`, { text: 'Our positions did not fire that day.' })).status).toBe(201);
-    for (const key of ['russia', 'turkey', 'iran']) expect((await (await ts.signedIn(demo(key, 'officer'))).post(`/api/incidents/${adoptedIncident}/assessments`, assess)).status).toBeLessThan(300);
+    for (const key of ['russia', 'turkey', 'iran'])
+      expect((await (await ts.signedIn(demo(key, 'officer'))).post(`/api/incidents/${adoptedIncident}/assessments`, assess)).status).toBeLessThan(300);
   });
   afterAll(() => ts.close());
 
@@ -90,7 +105,8 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     expect(v.incidents.current).toBe(d.totals.incidents);
     expect(v.incidents.current).toBe(2);
     expect(v.casualties).toEqual({ killed: d.totals.killed, injured: d.totals.injured });
-    const pairs = (rows: { count?: number; reports?: number }[], key: string) => Object.fromEntries(rows.map((r: Record<string, unknown>) => [String(r[key]), r.reports ?? r.count]));
+    const pairs = (rows: { count?: number; reports?: number }[], key: string) =>
+      Object.fromEntries(rows.map((r: Record<string, unknown>) => [String(r[key]), r.reports ?? r.count]));
     expect(pairs(v.byParty, 'partyId')).toEqual(pairs(d.byParty, 'partyId'));
     expect(pairs(v.byGovernorate, 'pcode')).toEqual(pairs(d.byGovernorate, 'pcode'));
     const weeks: Record<string, number> = {};
@@ -101,7 +117,12 @@ describe.each(ENGINES)('publications on %s', (engine) => {
       ['armed-clash', 1],
     ]);
     expect(v.findings.total).toBe(1);
-    expect(v.findings.rows[0]).toMatchObject({ verification: 'corroborated', occurredOn: dayAgo(3), adoptedOn: TO, summary: 'قصف مدفعي على الحي السكني قرب السوق.' });
+    expect(v.findings.rows[0]).toMatchObject({
+      verification: 'corroborated',
+      occurredOn: dayAgo(3),
+      adoptedOn: TO,
+      summary: 'قصف مدفعي على الحي السكني قرب السوق.',
+    });
 
     const csv = parseCsv((await secretariat.get(`/api/publications/${res.body.id}?format=csv`)).text);
     expect(csv[0]).toEqual(['section', 'key', 'label', 'measure', 'value']);
@@ -139,7 +160,14 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     const beforeJson = (await secretariat.get(`/api/publications/${first.id}?format=json`)).text;
     // Something changes in between: a new report in the period.
     const gov = await ts.signedIn(demo('government', 'officer'));
-    expect((await gov.post('/api/reports', reportBody(orgs, { occurredAt: `${dayAgo(1)}T09:00:00Z`, location: { ...PLACES.idlib, geoPrecision: 'exact' }, description: 'Later.' }))).status).toBe(201);
+    expect(
+      (
+        await gov.post(
+          '/api/reports',
+          reportBody(orgs, { occurredAt: `${dayAgo(1)}T09:00:00Z`, location: { ...PLACES.idlib, geoPrecision: 'exact' }, description: 'Later.' }),
+        )
+      ).status,
+    ).toBe(201);
     const second = (await issue({ kind: 'issg', from: FROM, to: TO, language: 'en' })).body;
     expect(second.version).toBe(2);
     expect(second.checkpoint.size).toBeGreaterThan(first.checkpoint.size);
@@ -148,7 +176,9 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     expect((await secretariat.get(`/api/publications/${first.id}?format=json`)).text).toBe(beforeJson);
     expect(JSON.parse(beforeJson).figures.violations.reports.current).toBe(4);
     expect((await secretariat.get(`/api/publications/${second.id}?format=json`)).body.figures.violations.reports.current).toBe(5);
-    const listed = (await secretariat.get('/api/publications')).body.publications.filter((p: { kind: string }) => p.kind === 'issg').map((p: { version: number }) => p.version);
+    const listed = (await secretariat.get('/api/publications')).body.publications
+      .filter((p: { kind: string }) => p.kind === 'issg')
+      .map((p: { version: number }) => p.version);
     expect(listed.sort()).toEqual([1, 2]);
 
     const briefing = (await secretariat.get(`/api/publications/${second.id}?format=json`)).body.figures.briefing;
@@ -156,7 +186,8 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     expect(briefing.open).toEqual(dash.open);
     expect(briefing.exchanges).toMatchObject({ proposed: expect.any(Number), completed: expect.any(Number) });
     const html = (await secretariat.get(`/api/publications/${second.id}?format=html`)).text;
-    for (const s of ['Progress briefing', 'Status of the ceasefire', 'Exchanges of detainees', 'Decisions of the period', 'Open issues']) expect(html).toContain(s);
+    for (const s of ['Progress briefing', 'Status of the ceasefire', 'Exchanges of detainees', 'Decisions of the period', 'Open issues'])
+      expect(html).toContain(s);
   });
 
   it('lets the secretariat issue, the guarantors and observers read, and nobody else', async () => {
@@ -198,7 +229,16 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     const bytes = (await secretariat.bytes(`/api/publications/${res.body.id}?format=pdf`)).data;
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     const text = pdfText(bytes, `un-ar-${engine}`);
-    for (const phrase of ['تقرير عن انتهاكات وقف إطلاق النار', 'إلى الأمم المتحدة', 'البلاغات والحوادث حسب المحافظة', 'خريطة الحوادث', 'المنهجية', 'حلب', 'إدلب', 'قصف مدفعي على الحي السكني قرب السوق']) {
+    for (const phrase of [
+      'تقرير عن انتهاكات وقف إطلاق النار',
+      'إلى الأمم المتحدة',
+      'البلاغات والحوادث حسب المحافظة',
+      'خريطة الحوادث',
+      'المنهجية',
+      'حلب',
+      'إدلب',
+      'قصف مدفعي على الحي السكني قرب السوق',
+    ]) {
       expect(text).toContain(phrase);
     }
     // The hash is one left-to-right run; pdftotext's logical order moves its "=" in right-to-left lines, its raw order does not.

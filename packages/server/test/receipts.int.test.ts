@@ -46,7 +46,15 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
     return { code, lines };
   }
   async function fileReport(description: string) {
-    const res = await gov.post('/api/reports', reportBody(orgs, { occurredAt: '2017-01-20T09:00:00Z', location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'الشيخ مقصود' }, description, sources: [{ kind: 'witness', detail: 'a shop owner' }] }));
+    const res = await gov.post(
+      '/api/reports',
+      reportBody(orgs, {
+        occurredAt: '2017-01-20T09:00:00Z',
+        location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'الشيخ مقصود' },
+        description,
+        sources: [{ kind: 'witness', detail: 'a shop owner' }],
+      }),
+    );
     expect(res.status).toBe(201);
     return res.body as { id: string; logIndex: number };
   }
@@ -72,7 +80,11 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
     const receipt = file(`truce-entry-${report.logIndex}.tlog-proof`, res.text);
 
     const ok = await verify(receipt, policy);
-    expect(ok.lines.at(-1)).toMatch(new RegExp(`^OK: entry ${report.logIndex} of truce/syria-ceasefire-demo is in its tree of \\d+ entries \\(no witness quorum required\\): report.filed \\{"report":"${report.id}"\\}$`));
+    expect(ok.lines.at(-1)).toMatch(
+      new RegExp(
+        `^OK: entry ${report.logIndex} of truce/syria-ceasefire-demo is in its tree of \\d+ entries \\(no witness quorum required\\): report.filed \\{"report":"${report.id}"\\}$`,
+      ),
+    );
     expect(ok.code).toBe(0);
 
     const cut = await verify(file('cut.tlog-proof', res.text.slice(0, res.text.length - 30)), policy);
@@ -104,7 +116,12 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
 
   it('finds the entries that recorded an item by its subject, for its "Download receipt"', async () => {
     const report = await fileReport('قذائف هاون على حي الشيخ مقصود');
-    const content = reportBody(orgs, { occurredAt: '2017-01-20T07:30:00Z', location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'الشيخ مقصود' }, description: 'قذائف هاون على حي الشيخ مقصود', sources: [{ kind: 'witness', detail: 'a shop owner' }] });
+    const content = reportBody(orgs, {
+      occurredAt: '2017-01-20T07:30:00Z',
+      location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'الشيخ مقصود' },
+      description: 'قذائف هاون على حي الشيخ مقصود',
+      sources: [{ kind: 'witness', detail: 'a shop owner' }],
+    });
     const corrected = await gov.post(`/api/reports/${report.id}/versions`, { content, changeNote: 'تصحيح الوقت', version: 1 });
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
     const found = await gov.get(`/api/log/subjects/report/${report.id}`);
@@ -173,7 +190,8 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
   it('`truce audit --receipts` passes on an untouched server and names a report whose stored version was changed', async () => {
     const receipts = fs.mkdtempSync(path.join(dir, 'held-'));
     const filed = [await fileReport('سقوط قذيفتين على السوق'), await fileReport('إطلاق نار قرب المدرسة')];
-    for (const r of filed) fs.writeFileSync(path.join(receipts, `truce-entry-${r.logIndex}.tlog-proof`), (await gov.get(`/api/log/entries/${r.logIndex}/receipt`)).text);
+    for (const r of filed)
+      fs.writeFileSync(path.join(receipts, `truce-entry-${r.logIndex}.tlog-proof`), (await gov.get(`/api/log/entries/${r.logIndex}/receipt`)).text);
     fs.writeFileSync(path.join(receipts, 'truce-entry-0.tlog-proof'), (await gov.get('/api/log/entries/0/receipt')).text);
     const audit = async () => {
       const lines: string[] = [];
@@ -188,11 +206,15 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
     expect(clean.code).toBe(0);
 
     const victim = filed[1];
-    await sql`update report_versions set content = jsonb_set(content, '{description}', '"لم يحدث شيء"') where report_id = ${victim.id}`.execute(ts.server.ctx.db);
+    await sql`update report_versions set content = jsonb_set(content, '{description}', '"لم يحدث شيء"') where report_id = ${victim.id}`.execute(
+      ts.server.ctx.db,
+    );
     const changed = await audit();
     expect(changed.code).toBe(1);
     const diverging = changed.lines.filter((l) => l.includes('DIVERGES'));
-    expect(diverging).toEqual([`truce-entry-${victim.logIndex}.tlog-proof: DIVERGES entry ${victim.logIndex} (report.filed) report ${victim.id} v1 field content: what the server serves does not match the entry's commitment`]);
+    expect(diverging).toEqual([
+      `truce-entry-${victim.logIndex}.tlog-proof: DIVERGES entry ${victim.logIndex} (report.filed) report ${victim.id} v1 field content: what the server serves does not match the entry's commitment`,
+    ]);
     expect(changed.lines.at(-1)).toBe('FAILED: 3 receipt(s), 1 diverging, 1 not covered');
 
     // A party holding receipts of an item it may not read is told so, not given it.
@@ -221,12 +243,18 @@ describe.each(ENGINES)('receipts on %s', (engine) => {
       return { code, lines };
     };
     const clean = await audit();
-    expect(clean.lines).toContain(`truce-entry-${index}.tlog-proof: OK entry ${index} incident.replied ${JSON.stringify({ incident: incident.id, reply: (await ts.server.ctx.db.selectFrom('incident_replies').select('id').where('incident_id', '=', incident.id).executeTakeFirstOrThrow()).id })}`);
+    expect(clean.lines).toContain(
+      `truce-entry-${index}.tlog-proof: OK entry ${index} incident.replied ${JSON.stringify({ incident: incident.id, reply: (await ts.server.ctx.db.selectFrom('incident_replies').select('id').where('incident_id', '=', incident.id).executeTakeFirstOrThrow()).id })}`,
+    );
     expect(clean.code).toBe(0);
 
     await sql`update incident_replies set text = 'كانت وحداتنا هناك.' where incident_id = ${incident.id}`.execute(ts.server.ctx.db);
     const changed = await audit();
     expect(changed.code).toBe(1);
-    expect(changed.lines.filter((l) => l.includes('DIVERGES'))).toEqual([expect.stringMatching(new RegExp(`DIVERGES entry ${index} \\(incident.replied\\) reply [0-9a-f-]+ field text: what the server serves does not match the entry's commitment$`))]);
+    expect(changed.lines.filter((l) => l.includes('DIVERGES'))).toEqual([
+      expect.stringMatching(
+        new RegExp(`DIVERGES entry ${index} \\(incident.replied\\) reply [0-9a-f-]+ field text: what the server serves does not match the entry's commitment$`),
+      ),
+    ]);
   });
 });

@@ -47,7 +47,9 @@ describe.each(ENGINES)('violation reports on %s', (engine) => {
   it('files thirty reports at once, each in the record when answered, with indexes that leave no gap', async () => {
     const before = (await gov.get('/api/log/entries?from=0&limit=1')).body.size as number;
     const filed = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => gov.post('/api/reports', { ...body, occurredAt: `2017-01-${String(10 + (i % 18)).padStart(2, '0')}T0${i % 10}:15:00Z` })),
+      Array.from({ length: 30 }, (_, i) =>
+        gov.post('/api/reports', { ...body, occurredAt: `2017-01-${String(10 + (i % 18)).padStart(2, '0')}T0${i % 10}:15:00Z` }),
+      ),
     );
     expect(filed.map((r) => r.status)).toEqual(Array(30).fill(201));
     const listed = (await gov.get(`/api/log/entries?from=${before}&limit=100`)).body;
@@ -68,7 +70,11 @@ describe.each(ENGINES)('violation reports on %s', (engine) => {
         .where('log_entries.idx', '=', entry.index)
         .execute();
       expect(salt.map((x) => x.field)).toEqual(['content']);
-      const version = await ts.server.ctx.db.selectFrom('report_versions').select('content').where('report_id', '=', entry.entry.subject.report).executeTakeFirstOrThrow();
+      const version = await ts.server.ctx.db
+        .selectFrom('report_versions')
+        .select('content')
+        .where('report_id', '=', entry.entry.subject.report)
+        .executeTakeFirstOrThrow();
       expect(entry.entry.commitments.content).toBe(commitment(new Uint8Array(salt[0].salt), version.content));
     }
   });
@@ -80,7 +86,13 @@ describe.each(ENGINES)('violation reports on %s', (engine) => {
 
     const admin = await ts.signedIn(demo('secretariat', 'admin'));
     const russia = (await admin.get('/api/organisations')).body.find((o: { name: string }) => o.name === 'Russian Federation');
-    const added = await admin.post('/api/mechanism/agreements', { title: 'Eastern Aleppo ceasefire and evacuation (13 December 2016)', signedOn: '2016-12-13', effectiveFrom: '2016-12-13', effectiveTo: '2016-12-22', signatoryIds: [russia.id, orgs.Government] });
+    const added = await admin.post('/api/mechanism/agreements', {
+      title: 'Eastern Aleppo ceasefire and evacuation (13 December 2016)',
+      signedOn: '2016-12-13',
+      effectiveFrom: '2016-12-13',
+      effectiveTo: '2016-12-22',
+      signatoryIds: [russia.id, orgs.Government],
+    });
     expect(added.status).toBe(201);
     expect((await gov.post('/api/reports', evacuation)).body.flags.outsideDates).toBe(false);
 
@@ -217,7 +229,7 @@ describe.each(ENGINES)('violation reports on %s', (engine) => {
     expect(versions[1].changeNote).toBe('A third person died in hospital.');
   });
 
-  it('cites evidence the reporter uploaded, and not another party\'s', async () => {
+  it("cites evidence the reporter uploaded, and not another party's", async () => {
     const own = await uploadPng(ts, gov, 200);
     const filed = await gov.post('/api/reports', { ...body, evidence: [own] });
     expect(filed.status).toBe(201);
@@ -241,7 +253,9 @@ describe.each(ENGINES)('violation reports on %s', (engine) => {
 
   it('records each step in the log without the description or sources in clear', async () => {
     const admin = await ts.signedIn(demo('secretariat', 'admin'));
-    const entries = (await admin.get('/api/log/entries?limit=20')).body.entries as { entry: { type: string; subject: Record<string, string>; data: Record<string, unknown>; commitments: Record<string, string> } }[];
+    const entries = (await admin.get('/api/log/entries?limit=20')).body.entries as {
+      entry: { type: string; subject: Record<string, string>; data: Record<string, unknown>; commitments: Record<string, string> };
+    }[];
     const mine = entries.filter((e) => e.entry.subject.report === reportId).map((e) => e.entry);
     expect(mine.map((e) => e.type).sort()).toEqual(['report.corrected', 'report.filed', 'report.withdrawn']);
     const filed = mine.find((e) => e.type === 'report.filed')!;

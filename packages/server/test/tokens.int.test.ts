@@ -87,7 +87,9 @@ describe.each(ENGINES)('API tokens on %s', (engine) => {
     expect((await other.script.get('/api/session')).status).toBe(401);
     expect((await c.get('/api/account/tokens')).body).toEqual([]);
     // Each revocation is in the record, in the change's transaction, with its reason.
-    const entries = (await admin.get('/api/log/entries?from=0&limit=1000')).body.entries as { entry: { type: string; subject: { token?: string }; data?: { reason?: string } } }[];
+    const entries = (await admin.get('/api/log/entries?from=0&limit=1000')).body.entries as {
+      entry: { type: string; subject: { token?: string }; data?: { reason?: string } };
+    }[];
     const revoked = entries.filter((e) => e.entry.type === 'user.token_revoked' && e.entry.subject.token === other.id);
     expect(revoked.map((e) => e.entry.data?.reason)).toEqual(['password_changed']);
   });
@@ -147,7 +149,11 @@ describe.each(ENGINES)('API tokens on %s', (engine) => {
     const gov = await ts.signedIn(demo('government', 'officer'));
     const read = await tokenOf(gov, 'read', 'لوحة المتابعة');
     expect((await read.script.get('/api/reports')).status).toBe(200);
-    const body = reportBody(orgs, { occurredAt: '2017-01-14T06:30:00Z', location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'بستان القصر' }, description: 'قصف بالهاون على حي بستان القصر' });
+    const body = reportBody(orgs, {
+      occurredAt: '2017-01-14T06:30:00Z',
+      location: { ...PLACES.aleppo, geoPrecision: 'exact', placeName: 'بستان القصر' },
+      description: 'قصف بالهاون على حي بستان القصر',
+    });
     const refused = await read.script.post('/api/reports', body);
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('token_scope');
@@ -174,7 +180,11 @@ describe.each(ENGINES)('API tokens on %s', (engine) => {
   it('refuses a token past its expiry with 401', async () => {
     const gov = await ts.signedIn(demo('government', 'officer'));
     const made = await gov.post('/api/account/tokens', { name: 'short-lived', scope: 'read', expiresAt: inAWeek() });
-    await ts.server.ctx.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', made.body.id).execute();
+    await ts.server.ctx.db
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', made.body.id)
+      .execute();
     const script = new Client(ts.url);
     script.bearer = made.body.token;
     const res = await script.get('/api/reports');

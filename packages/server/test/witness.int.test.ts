@@ -25,7 +25,12 @@ import { ENGINES, startTestServer, type Client, type TestServer } from './harnes
 
 const ADMIN = 'admin.secretariat@demo.truce.example';
 const textOf = (note: string) => note.slice(0, note.lastIndexOf('\n\n') + 1);
-const cosignatureLines = (note: string) => note.slice(note.lastIndexOf('\n\n') + 2).split('\n').filter((l) => l.length > 0).slice(1);
+const cosignatureLines = (note: string) =>
+  note
+    .slice(note.lastIndexOf('\n\n') + 2)
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .slice(1);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -177,7 +182,9 @@ describe.each(ENGINES)('the server asks the witnesses on %s', (engine) => {
     openNote(note, [parseVerifierKey((await ts.client().get('/log/key')).text.trim())]);
     const lines = cosignatureLines(note);
     expect(lines.length).toBe(2);
-    lines.forEach((line, i) => { expect(verifyCosignature(line, text, parseVerifierKey(vkeys[i])).name).toBe(names[i]); });
+    lines.forEach((line, i) => {
+      expect(verifyCosignature(line, text, parseVerifierKey(vkeys[i])).name).toBe(names[i]);
+    });
     const policy = (await ts.client().get('/log/policy')).text.split('\n');
     expect(policy[0]).toMatch(/^log truce\/syria-ceasefire-demo\+[0-9a-f]{8}\+\S+ http:\/\/\S+\/log$/);
     expect(policy.slice(1, 4)).toEqual(names.map((n, i) => `witness ${n} ${vkeys[i]} ${witnesses[i].url}`));
@@ -206,10 +213,14 @@ describe.each(ENGINES)('the server asks the witnesses on %s', (engine) => {
     const port = Number(new URL(witnesses[1].url).port);
     const logKey = parseVerifierKey((await ts.client().get('/log/key')).text.trim());
     witnesses[1] = await startWitness({ dir: dirs[1], signer: loadWitnessKey(dirs[1]), logs: [logKey], port });
-    await waitFor('the quorum to catch up', async () => {
-      const res = await ts.client().get('/log/checkpoint');
-      return parseCheckpoint(textOf(res.text)).size > before.size;
-    }, 30_000);
+    await waitFor(
+      'the quorum to catch up',
+      async () => {
+        const res = await ts.client().get('/log/checkpoint');
+        return parseCheckpoint(textOf(res.text)).size > before.size;
+      },
+      30_000,
+    );
   });
 });
 
@@ -221,10 +232,13 @@ describe.each(ENGINES)('the demo on %s', (engine) => {
   afterAll(() => ts.close());
 
   it("starts the three guarantors' witnesses, each with its own key in the data directory, quorum 2 of 3", async () => {
-    const { witnesses, quorum } = (await ts.client().get('/log/policy')).text.split('\n').reduce(
-      (acc: { witnesses: string[]; quorum: string }, line: string) => (line.startsWith('witness ') ? { ...acc, witnesses: [...acc.witnesses, line] } : line.startsWith('group ') ? { ...acc, quorum: line } : acc),
-      { witnesses: [], quorum: '' },
-    );
+    const { witnesses, quorum } = (await ts.client().get('/log/policy')).text
+      .split('\n')
+      .reduce(
+        (acc: { witnesses: string[]; quorum: string }, line: string) =>
+          line.startsWith('witness ') ? { ...acc, witnesses: [...acc.witnesses, line] } : line.startsWith('group ') ? { ...acc, quorum: line } : acc,
+        { witnesses: [], quorum: '' },
+      );
     expect(witnesses).toHaveLength(3);
     expect(quorum).toMatch(/^group guarantors 2 witness\.russia\.\S+ witness\.turkiye\.\S+ witness\.iran\.\S+$/);
     for (const line of witnesses) {

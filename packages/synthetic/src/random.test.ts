@@ -51,7 +51,11 @@ describe('seeded random numbers', () => {
     const r = new Rng(11);
     const counts = new Map<number, number>();
     for (let i = 0; i < 20_000; i++) {
-      const v = r.weighted([[1, 50], [2, 35], [3, 15]] as const);
+      const v = r.weighted([
+        [1, 50],
+        [2, 35],
+        [3, 15],
+      ] as const);
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     expect(counts.get(1)! / 20_000).toBeCloseTo(0.5, 1);

@@ -95,7 +95,9 @@ export class Rng {
       const keys = Object.keys(weights) as K[];
       const cum = new Float64Array(keys.length);
       let total = 0;
-      keys.forEach((k, i) => { cum[i] = total += weights[k] ?? 0; });
+      keys.forEach((k, i) => {
+        cum[i] = total += weights[k] ?? 0;
+      });
       c = { keys, cum, total };
       compiled.set(weights, c);
     }
@@ -172,7 +174,9 @@ export class WeightedTable<T> {
     const scaled = weights.map((w) => (w * n) / total);
     const small: number[] = [];
     const large: number[] = [];
-    scaled.forEach((p, i) => { (p < 1 ? small : large).push(i); });
+    scaled.forEach((p, i) => {
+      (p < 1 ? small : large).push(i);
+    });
     while (small.length && large.length) {
       const s = small.pop()!;
       const l = large.pop()!;

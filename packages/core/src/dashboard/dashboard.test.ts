@@ -17,7 +17,11 @@ describe('periods', () => {
   it('refuses days that do not exist and periods that run backwards, naming the field', () => {
     expect(parsePeriod({ from: '2018-02-30', to: '2018-03-01' }, today)).toMatchObject({ ok: false, path: '/query/from' });
     expect(parsePeriod({ from: '2018-02-01', to: '2018-13-01' }, today)).toMatchObject({ ok: false, path: '/query/to' });
-    expect(parsePeriod({ from: '2018-03-02', to: '2018-03-01' }, today)).toMatchObject({ ok: false, path: '/query/from', message: 'is after the end of the period' });
+    expect(parsePeriod({ from: '2018-03-02', to: '2018-03-01' }, today)).toMatchObject({
+      ok: false,
+      path: '/query/from',
+      message: 'is after the end of the period',
+    });
     expect(parsePeriod({ from: '1900-01-01', to: '2018-03-01' }, today)).toMatchObject({ ok: false, path: '/query/from' });
     expect(parseDay('2018-1-01')).toBeNull();
     expect(parseDay('2020-02-29')).not.toBeNull();
@@ -27,7 +31,10 @@ describe('periods', () => {
     expect(previousPeriod({ from: '2020-03-01', to: '2020-03-07', days: 7 })).toEqual({ from: '2020-02-23', to: '2020-02-29', days: 7 });
   });
   it('gives half-open instants for SQL', () => {
-    expect(bounds({ from: '2018-01-01', to: '2018-01-31', days: 31 })).toEqual({ start: new Date('2018-01-01T00:00:00Z'), end: new Date('2018-02-01T00:00:00Z') });
+    expect(bounds({ from: '2018-01-01', to: '2018-01-31', days: 31 })).toEqual({
+      start: new Date('2018-01-01T00:00:00Z'),
+      end: new Date('2018-02-01T00:00:00Z'),
+    });
   });
 });
 
@@ -59,7 +66,10 @@ describe('csv', () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
   });
   it('round-trips through the parser with a BOM and CRLF', () => {
-    const rows = [['1', 'قصف، "عنيف"\r\nعلى الحي', ''], ['2', 'a,b', 'x']];
+    const rows = [
+      ['1', 'قصف، "عنيف"\r\nعلى الحي', ''],
+      ['2', 'a,b', 'x'],
+    ];
     const text = toCsv(['id', 'description', 'note'], rows);
     expect(text.startsWith(BOM)).toBe(true);
     expect(parseCsv(text)).toEqual([['id', 'description', 'note'], ...rows]);

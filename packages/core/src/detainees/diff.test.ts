@@ -25,7 +25,10 @@ describe('diffLists', () => {
   });
 
   it('compares every field, numbers included', () => {
-    const diff = diffLists([person('1', { birthYear: 1985, sex: 'male' })], [person('1', { birthYear: 1986, sex: 'female', fullName: 'Muhammad Ahmad al-Hasan' })]);
+    const diff = diffLists(
+      [person('1', { birthYear: 1985, sex: 'male' })],
+      [person('1', { birthYear: 1986, sex: 'female', fullName: 'Muhammad Ahmad al-Hasan' })],
+    );
     expect(diff.changed[0].fields).toEqual(['fullName', 'sex', 'birthYear']);
   });
 

@@ -42,26 +42,81 @@ describe('suggestMapping', () => {
   });
 
   it('reads Arabic headers as Syrian lists write them, with or without hamza and ta marbuta', () => {
-    const headers = ['الرقم', 'الاسم الثلاثي', 'اسم الاب', 'اسم الجد', 'الكنيه', 'اسم الأم', 'الجنس', 'تاريخ الميلاد', 'سنة الميلاد', 'محل الولادة', 'الرقم الوطني', 'تاريخ الاعتقال', 'مكان الاعتقال', 'الفئة', 'ملاحظات'];
+    const headers = [
+      'الرقم',
+      'الاسم الثلاثي',
+      'اسم الاب',
+      'اسم الجد',
+      'الكنيه',
+      'اسم الأم',
+      'الجنس',
+      'تاريخ الميلاد',
+      'سنة الميلاد',
+      'محل الولادة',
+      'الرقم الوطني',
+      'تاريخ الاعتقال',
+      'مكان الاعتقال',
+      'الفئة',
+      'ملاحظات',
+    ];
     const { mapping, ok, unmapped } = suggestMapping(headers);
     expect(ok).toBe(true);
     expect(unmapped).toEqual([]);
     expect(Object.values(mapping)).toEqual([
-      'ref', 'full_name', 'father_name', 'grandfather_name', 'family_name', 'mother_name', 'sex', 'birth_date', 'birth_year',
-      'birth_place', 'national_id', 'detained_on', 'detained_at', 'category', 'notes',
+      'ref',
+      'full_name',
+      'father_name',
+      'grandfather_name',
+      'family_name',
+      'mother_name',
+      'sex',
+      'birth_date',
+      'birth_year',
+      'birth_place',
+      'national_id',
+      'detained_on',
+      'detained_at',
+      'category',
+      'notes',
     ]);
-    expect(suggestMapping(['رقم', 'الاسم الكامل', 'اللقب', 'مكان الولادة']).mapping).toEqual({ رقم: 'ref', 'الاسم الكامل': 'full_name', اللقب: 'family_name', 'مكان الولادة': 'birth_place' });
+    expect(suggestMapping(['رقم', 'الاسم الكامل', 'اللقب', 'مكان الولادة']).mapping).toEqual({
+      رقم: 'ref',
+      'الاسم الكامل': 'full_name',
+      اللقب: 'family_name',
+      'مكان الولادة': 'birth_place',
+    });
     expect(suggestMapping(['م', 'اسم العائلة']).mapping).toEqual({ م: 'ref', 'اسم العائلة': 'family_name' });
   });
 
   it('reads Russian, Turkish, Persian and French headers', () => {
-    expect(Object.values(suggestMapping(['№', 'ФИО', 'Дата рождения', 'Пол', 'Место рождения']).mapping)).toEqual(['ref', 'full_name', 'birth_date', 'sex', 'birth_place']);
-    expect(Object.values(suggestMapping(['Sıra No', 'Adı', 'Soyadı', 'Baba Adı', 'Doğum Tarihi', 'TC Kimlik No']).mapping)).toEqual([
-      'ref', 'given_name', 'family_name', 'father_name', 'birth_date', 'national_id',
+    expect(Object.values(suggestMapping(['№', 'ФИО', 'Дата рождения', 'Пол', 'Место рождения']).mapping)).toEqual([
+      'ref',
+      'full_name',
+      'birth_date',
+      'sex',
+      'birth_place',
     ]);
-    expect(Object.values(suggestMapping(['ردیف', 'نام', 'نام خانوادگی', 'نام پدر', 'کد ملی']).mapping)).toEqual(['ref', 'given_name', 'family_name', 'father_name', 'national_id']);
+    expect(Object.values(suggestMapping(['Sıra No', 'Adı', 'Soyadı', 'Baba Adı', 'Doğum Tarihi', 'TC Kimlik No']).mapping)).toEqual([
+      'ref',
+      'given_name',
+      'family_name',
+      'father_name',
+      'birth_date',
+      'national_id',
+    ]);
+    expect(Object.values(suggestMapping(['ردیف', 'نام', 'نام خانوادگی', 'نام پدر', 'کد ملی']).mapping)).toEqual([
+      'ref',
+      'given_name',
+      'family_name',
+      'father_name',
+      'national_id',
+    ]);
     expect(Object.values(suggestMapping(['Référence', 'Nom', 'Prénom', 'Date de naissance', 'Lieu de détention']).mapping)).toEqual([
-      'ref', 'family_name', 'given_name', 'birth_date', 'detained_at',
+      'ref',
+      'family_name',
+      'given_name',
+      'birth_date',
+      'detained_at',
     ]);
   });
 
@@ -74,7 +129,7 @@ describe('suggestMapping', () => {
   });
 
   it('prefers a remembered mapping, matched exactly or loosely', () => {
-    const remembered = { 'Nom du détenu': 'full_name' as const, 'Code': 'ref' as const, 'Statut': null };
+    const remembered = { 'Nom du détenu': 'full_name' as const, Code: 'ref' as const, Statut: null };
     const { mapping, ok, unmapped } = suggestMapping(['CODE', 'Nom du détenu', 'Statut', 'Type'], remembered);
     expect(mapping).toEqual({ CODE: 'ref', 'Nom du détenu': 'full_name', Statut: null, Type: 'category' });
     expect(ok).toBe(true);
@@ -100,9 +155,7 @@ describe('suggestMapping', () => {
   it('reports two headers filling the same column', () => {
     const { ok, problems } = suggestMapping(['ref', 'Full name', 'الاسم الكامل']);
     expect(ok).toBe(false);
-    expect(problems).toEqual([
-      expect.objectContaining({ code: 'duplicate_target', column: 'full_name', headers: ['Full name', 'الاسم الكامل'] }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'duplicate_target', column: 'full_name', headers: ['Full name', 'الاسم الكامل'] })]);
   });
 });
 

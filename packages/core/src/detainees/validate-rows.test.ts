@@ -37,7 +37,14 @@ describe('validateRows', () => {
       category: 'civilian',
       notes: null,
     });
-    expect(result.records[1]).toMatchObject({ ref: 'A-2', fullName: 'Fatima al-Khatib', sex: 'female', detainedOn: '2014-04-03', category: 'woman', notes: 'Held in\nAdra prison' });
+    expect(result.records[1]).toMatchObject({
+      ref: 'A-2',
+      fullName: 'Fatima al-Khatib',
+      sex: 'female',
+      detainedOn: '2014-04-03',
+      category: 'woman',
+      notes: 'Held in\nAdra prison',
+    });
     expect(result.records[2]).toMatchObject({ birthYear: 1978, birthDate: null, nationalId: '03012345678', category: 'combatant' });
   });
 
@@ -48,9 +55,7 @@ describe('validateRows', () => {
   });
 
   it('names the row as the file shows it and the column by its header', () => {
-    const result = check(
-      ['1', 'محمد أحمد الحسن', 'ذكر', '31/02/1985', '', '', '', '', '', ''],
-    );
+    const result = check(['1', 'محمد أحمد الحسن', 'ذكر', '31/02/1985', '', '', '', '', '', '']);
     expect(result.ok).toBe(false);
     expect(result.records).toEqual([]);
     expect(result.errors).toEqual([
@@ -80,7 +85,11 @@ describe('validateRows', () => {
   it('requires at least one name, reported on the name column', () => {
     const result = check(['1', '', 'ذكر', '', '', 'حلب', '', '', '', '']);
     expect(result.errors).toEqual([expect.objectContaining({ row: 2, column: 'الاسم الكامل', field: 'full_name', code: 'no_name' })]);
-    const parts = validateRows(['ref', 'given_name', 'family_name'], rowsOf(['1', '', ''], ['2', 'Fatima', '']), { ref: 'ref', given_name: 'given_name', family_name: 'family_name' });
+    const parts = validateRows(['ref', 'given_name', 'family_name'], rowsOf(['1', '', ''], ['2', 'Fatima', '']), {
+      ref: 'ref',
+      given_name: 'given_name',
+      family_name: 'family_name',
+    });
     expect(parts.errors).toEqual([expect.objectContaining({ row: 2, column: 'given_name', code: 'no_name' })]);
   });
 
@@ -88,7 +97,23 @@ describe('validateRows', () => {
     const values = ['M', 'f', 'Male', 'FEMALE', 'ذكر', 'أنثى', 'انثى', 'мужской', 'Ж', 'Erkek', 'Kadın', 'homme', 'Femme', 'مرد', 'زن'];
     const result = check(...values.map((v, i) => [String(i), 'Fatima al-Khatib', v, '', '', '', '', '', '', '']));
     expect(result.ok).toBe(true);
-    expect(result.records.map((p) => p.sex)).toEqual(['male', 'female', 'male', 'female', 'male', 'female', 'female', 'male', 'female', 'male', 'female', 'male', 'female', 'male', 'female']);
+    expect(result.records.map((p) => p.sex)).toEqual([
+      'male',
+      'female',
+      'male',
+      'female',
+      'male',
+      'female',
+      'female',
+      'male',
+      'female',
+      'male',
+      'female',
+      'male',
+      'female',
+      'male',
+      'female',
+    ]);
     const bad = check(['1', 'Fatima al-Khatib', 'x', '', '', '', '', '', '', '']);
     expect(bad.errors[0]).toMatchObject({ code: 'bad_sex', column: 'الجنس', field: 'sex' });
     expect(bad.errors[0].message).toContain('"x" is not a sex we read');
@@ -97,7 +122,20 @@ describe('validateRows', () => {
   it('reads categories in English and Arabic and refuses others', () => {
     const values = ['civilian', 'مدني', 'مقاتل', 'Combatant', 'قاصر', 'امرأة', 'امراه', 'مسن', 'مريض', 'Sick', 'elderly', 'minor'];
     const result = check(...values.map((v, i) => [String(i), 'Fatima al-Khatib', '', '', '', '', '', '', v, '']));
-    expect(result.records.map((p) => p.category)).toEqual(['civilian', 'civilian', 'combatant', 'combatant', 'minor', 'woman', 'woman', 'elderly', 'sick', 'sick', 'elderly', 'minor']);
+    expect(result.records.map((p) => p.category)).toEqual([
+      'civilian',
+      'civilian',
+      'combatant',
+      'combatant',
+      'minor',
+      'woman',
+      'woman',
+      'elderly',
+      'sick',
+      'sick',
+      'elderly',
+      'minor',
+    ]);
     expect(check(['1', 'Fatima al-Khatib', '', '', '', '', '', '', 'VIP', '']).errors[0]).toMatchObject({ code: 'bad_category', field: 'category' });
   });
 
@@ -134,7 +172,11 @@ describe('validateRows', () => {
   });
 
   it('caps lengths per field and refuses control characters', () => {
-    const long = validateRows(['ref', 'full_name', 'notes'], rowsOf(['1', 'م'.repeat(201), 'x'.repeat(2001)]), { ref: 'ref', full_name: 'full_name', notes: 'notes' });
+    const long = validateRows(['ref', 'full_name', 'notes'], rowsOf(['1', 'م'.repeat(201), 'x'.repeat(2001)]), {
+      ref: 'ref',
+      full_name: 'full_name',
+      notes: 'notes',
+    });
     expect(long.errors.map((e) => [e.field, e.code])).toEqual([
       ['full_name', 'too_long'],
       ['notes', 'too_long'],

@@ -14,14 +14,7 @@
  * Pure functions, no I/O.
  */
 import { headerKey, checkMapping, NAME_COLUMNS, type ColumnMapping, type HeaderProblemCode } from './headers.ts';
-import {
-  CANONICAL_COLUMNS,
-  COLUMN_FIELD,
-  type CanonicalColumn,
-  type PersonCategory,
-  type PersonRecord,
-  type Sex,
-} from './person.ts';
+import { CANONICAL_COLUMNS, COLUMN_FIELD, type CanonicalColumn, type PersonCategory, type PersonRecord, type Sex } from './person.ts';
 
 export type FieldErrorCode =
   | 'required'
@@ -158,7 +151,8 @@ function clean(field: CanonicalColumn, raw: string | number | null | undefined):
       error: {
         field,
         code: 'bad_text',
-        message: 'the value contains the replacement character "\uFFFD", a sign that the text was converted from another encoding and damaged; correct the value',
+        message:
+          'the value contains the replacement character "\uFFFD", a sign that the text was converted from another encoding and damaged; correct the value',
       },
     };
   }
@@ -179,7 +173,9 @@ function clean(field: CanonicalColumn, raw: string | number | null | undefined):
   const max = MAX_LENGTH[field];
   const n = length(text);
   if (n > max) {
-    return { error: { field, code: 'too_long', message: `the value is ${n.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} are allowed` } };
+    return {
+      error: { field, code: 'too_long', message: `the value is ${n.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} are allowed` },
+    };
   }
   return { value: text };
 }
@@ -189,16 +185,88 @@ function clean(field: CanonicalColumn, raw: string | number | null | undefined):
 
 const SEX_VALUES: Record<Sex, readonly string[]> = {
   male: ['male', 'm', 'man', 'boy', 'masculine', 'ذكر', 'ذ', 'رجل', 'мужской', 'муж', 'м', 'мужчина', 'erkek', 'e', 'مرد', 'homme', 'h', 'masculin'],
-  female: ['female', 'f', 'woman', 'girl', 'feminine', 'أنثى', 'انثى', 'أ', 'امرأة', 'بنت', 'женский', 'жен', 'ж', 'женщина', 'kadın', 'kadin', 'k', 'زن', 'femme', 'féminin'],
+  female: [
+    'female',
+    'f',
+    'woman',
+    'girl',
+    'feminine',
+    'أنثى',
+    'انثى',
+    'أ',
+    'امرأة',
+    'بنت',
+    'женский',
+    'жен',
+    'ж',
+    'женщина',
+    'kadın',
+    'kadin',
+    'k',
+    'زن',
+    'femme',
+    'féminin',
+  ],
 };
 
 const CATEGORY_VALUES: Record<PersonCategory, readonly string[]> = {
   civilian: ['civilian', 'civilians', 'civil', 'مدني', 'مدنية', 'гражданский', 'гражданское лицо', 'sivil', 'غیرنظامی', 'civile'],
-  combatant: ['combatant', 'combatants', 'fighter', 'military', 'soldier', 'مقاتل', 'مقاتلة', 'عسكري', 'комбатант', 'боец', 'военный', 'savaşan', 'asker', 'combattant', 'militaire', 'رزمنده'],
-  minor: ['minor', 'minors', 'child', 'juvenile', 'قاصر', 'قاصرة', 'طفل', 'طفلة', 'несовершеннолетний', 'ребёнок', 'reşit olmayan', 'çocuk', 'mineur', 'enfant', 'کودک'],
+  combatant: [
+    'combatant',
+    'combatants',
+    'fighter',
+    'military',
+    'soldier',
+    'مقاتل',
+    'مقاتلة',
+    'عسكري',
+    'комбатант',
+    'боец',
+    'военный',
+    'savaşan',
+    'asker',
+    'combattant',
+    'militaire',
+    'رزمنده',
+  ],
+  minor: [
+    'minor',
+    'minors',
+    'child',
+    'juvenile',
+    'قاصر',
+    'قاصرة',
+    'طفل',
+    'طفلة',
+    'несовершеннолетний',
+    'ребёнок',
+    'reşit olmayan',
+    'çocuk',
+    'mineur',
+    'enfant',
+    'کودک',
+  ],
   woman: ['woman', 'women', 'امرأة', 'سيدة', 'نساء', 'женщина', 'kadın', 'kadin', 'femme', 'زن'],
   elderly: ['elderly', 'old', 'senior', 'aged', 'مسن', 'مسنة', 'كبير السن', 'كبيرة السن', 'пожилой', 'пожилая', 'yaşlı', 'âgé', 'personne âgée', 'سالمند'],
-  sick: ['sick', 'ill', 'sick or wounded', 'wounded', 'injured', 'مريض', 'مريضة', 'جريح', 'مصاب', 'больной', 'больная', 'раненый', 'hasta', 'yaralı', 'malade', 'blessé', 'بیمار'],
+  sick: [
+    'sick',
+    'ill',
+    'sick or wounded',
+    'wounded',
+    'injured',
+    'مريض',
+    'مريضة',
+    'جريح',
+    'مصاب',
+    'больной',
+    'больная',
+    'раненый',
+    'hasta',
+    'yaralı',
+    'malade',
+    'blessé',
+    'بیمار',
+  ],
 };
 
 function lookup<T extends string>(table: Record<T, readonly string[]>): ReadonlyMap<string, T> {
@@ -277,7 +345,8 @@ export function readPerson(input: PersonInput, options: { today?: string } = {})
   const failed = (field: CanonicalColumn) => errors.some((e) => e.field === field);
 
   const ref = text.ref ? foldDigits(text.ref) : null;
-  if (ref === null && !failed('ref')) fail('ref', 'required', "the reference is empty; every person needs the list's own reference (a number or code unique in the list)");
+  if (ref === null && !failed('ref'))
+    fail('ref', 'required', "the reference is empty; every person needs the list's own reference (a number or code unique in the list)");
 
   if (NAME_COLUMNS.every((c) => (text[c] ?? null) === null) && !NAME_COLUMNS.some(failed)) {
     fail('full_name', 'no_name', 'no name is given; fill full_name or at least one name part (given, father, grandfather, family or mother name)');
@@ -292,7 +361,11 @@ export function readPerson(input: PersonInput, options: { today?: string } = {})
   if (text.category) {
     category =
       CATEGORY_LOOKUP.get(headerKey(text.category)) ??
-      fail('category', 'bad_category', `"${text.category}" is not a category; write one of civilian, combatant, minor, woman, elderly, sick (or مدني، مقاتل، قاصر، امرأة، مسن، مريض), or leave it empty`);
+      fail(
+        'category',
+        'bad_category',
+        `"${text.category}" is not a category; write one of civilian, combatant, minor, woman, elderly, sick (or مدني، مقاتل، قاصر، امرأة، مسن، مريض), or leave it empty`,
+      );
   }
 
   const thisYear = Number(today.slice(0, 4));
@@ -300,7 +373,8 @@ export function readPerson(input: PersonInput, options: { today?: string } = {})
   if (text.birth_year) {
     const y = foldDigits(text.birth_year).replace(/\.0+$/, '');
     if (!/^\d{4}$/.test(y)) fail('birth_year', 'bad_year', `"${text.birth_year}" is not a year; write four digits, e.g. 1985`);
-    else if (Number(y) < 1900 || Number(y) > thisYear) fail('birth_year', 'date_range', `${y} is not a plausible year of birth; it must be between 1900 and ${thisYear}`);
+    else if (Number(y) < 1900 || Number(y) > thisYear)
+      fail('birth_year', 'date_range', `${y} is not a plausible year of birth; it must be between 1900 and ${thisYear}`);
     else birthYear = Number(y);
   }
 
@@ -321,7 +395,8 @@ export function readPerson(input: PersonInput, options: { today?: string } = {})
       } else {
         birthDate = parsed.date;
         const y = Number(parsed.date.slice(0, 4));
-        if (birthYear !== null && birthYear !== y) fail('birth_year', 'year_mismatch', `${birthYear} differs from the year of the date of birth, ${parsed.date}`);
+        if (birthYear !== null && birthYear !== y)
+          fail('birth_year', 'year_mismatch', `${birthYear} differs from the year of the date of birth, ${parsed.date}`);
         else birthYear = y;
       }
     }
@@ -333,7 +408,8 @@ export function readPerson(input: PersonInput, options: { today?: string } = {})
     if ('error' in parsed) fail('detained_on', 'bad_date', parsed.error);
     else if (parsed.date > today) fail('detained_on', 'date_range', `${parsed.date} is in the future (today is ${today})`);
     else if (parsed.date < EARLIEST_BIRTH) fail('detained_on', 'date_range', `${parsed.date} is before ${EARLIEST_BIRTH}`);
-    else if (birthDate !== null && parsed.date < birthDate) fail('detained_on', 'detained_before_birth', `${parsed.date} is before the date of birth, ${birthDate}`);
+    else if (birthDate !== null && parsed.date < birthDate)
+      fail('detained_on', 'detained_before_birth', `${parsed.date} is before the date of birth, ${birthDate}`);
     else if (birthDate === null && birthYear !== null && Number(parsed.date.slice(0, 4)) < birthYear) {
       fail('detained_on', 'detained_before_birth', `${parsed.date} is before the year of birth, ${birthYear}`);
     } else detainedOn = parsed.date;
@@ -341,9 +417,17 @@ export function readPerson(input: PersonInput, options: { today?: string } = {})
 
   let nationalId: string | null = null;
   if (text.national_id) {
-    const digits = foldDigits(text.national_id).replace(/^'/, '').replace(/[\s\-.]/g, '');
-    if (!/^\d+$/.test(digits)) fail('national_id', 'bad_national_id', `"${text.national_id}" is not a national ID number; it may hold digits only (spaces and dashes between them are dropped)`);
-    else if (digits.length > MAX_NATIONAL_ID_DIGITS) fail('national_id', 'too_long', `the number has ${digits.length} digits; at most ${MAX_NATIONAL_ID_DIGITS} are allowed`);
+    const digits = foldDigits(text.national_id)
+      .replace(/^'/, '')
+      .replace(/[\s\-.]/g, '');
+    if (!/^\d+$/.test(digits))
+      fail(
+        'national_id',
+        'bad_national_id',
+        `"${text.national_id}" is not a national ID number; it may hold digits only (spaces and dashes between them are dropped)`,
+      );
+    else if (digits.length > MAX_NATIONAL_ID_DIGITS)
+      fail('national_id', 'too_long', `the number has ${digits.length} digits; at most ${MAX_NATIONAL_ID_DIGITS} are allowed`);
     else nationalId = digits;
   }
 
@@ -383,12 +467,7 @@ export function readPerson(input: PersonInput, options: { today?: string } = {})
  * checked first (its errors are reported on row 1); then every row, then the uniqueness
  * of refs (the later row's error names the earlier row).
  */
-export function validateRows(
-  headers: readonly string[],
-  rows: readonly RawRow[],
-  mapping: ColumnMapping,
-  options: ValidateOptions = {},
-): ValidationResult {
+export function validateRows(headers: readonly string[], rows: readonly RawRow[], mapping: ColumnMapping, options: ValidateOptions = {}): ValidationResult {
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
   const errors: RowError[] = [];

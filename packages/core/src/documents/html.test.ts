@@ -60,7 +60,18 @@ describe('renderHtml', () => {
   it('renders tables with numeric columns kept left to right, captions, footers and dashes', () => {
     const doc = createDocument({
       ...sampleDocument('ar'),
-      blocks: [{ kind: 'table', caption: 'ج', columns: [{ label: 'المحافظة' }, { label: 'العدد', numeric: true }], rows: [['حلب', 12], ['إدلب', null]], footer: ['المجموع', -12.5] }],
+      blocks: [
+        {
+          kind: 'table',
+          caption: 'ج',
+          columns: [{ label: 'المحافظة' }, { label: 'العدد', numeric: true }],
+          rows: [
+            ['حلب', 12],
+            ['إدلب', null],
+          ],
+          footer: ['المجموع', -12.5],
+        },
+      ],
     });
     const html = renderHtml(doc);
     expect(html).toContain('<caption>ج</caption>');

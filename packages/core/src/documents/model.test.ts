@@ -53,20 +53,33 @@ describe('createDocument', () => {
     expect(failure(() => createDocument(input({ meta: { ...meta, period: { from: '2017-02-30', to: '2017-03-01' } } }))).path).toBe('/meta/period/from');
     expect(failure(() => createDocument(input({ meta: { ...meta, period: { from: '2017-03-02', to: '2017-03-01' } } }))).message).toMatch(/after the end/);
     expect(failure(() => createDocument(input({ meta: { ...meta, issued: '1/2/2017' } }))).path).toBe('/meta/issued');
-    expect(failure(() => createDocument(input({ meta: { ...meta, checkpoint: { size: -1, rootHash: SAMPLE_ROOT_HASH } } }))).path).toBe('/meta/checkpoint/size');
+    expect(failure(() => createDocument(input({ meta: { ...meta, checkpoint: { size: -1, rootHash: SAMPLE_ROOT_HASH } } }))).path).toBe(
+      '/meta/checkpoint/size',
+    );
     expect(failure(() => createDocument(input({ meta: { ...meta, checkpoint: { size: 1, rootHash: 'abc' } } }))).path).toBe('/meta/checkpoint/rootHash');
   });
 
   it('checks each block', () => {
     const table = (rows: (string | number | null)[][]): Block => ({ kind: 'table', columns: [{ label: 'a' }, { label: 'n', numeric: true }], rows });
-    expect(() => createDocument(input({}, [table([['x', 1], ['y', null]])]))).not.toThrow();
+    expect(() =>
+      createDocument(
+        input({}, [
+          table([
+            ['x', 1],
+            ['y', null],
+          ]),
+        ]),
+      ),
+    ).not.toThrow();
     expect(failure(() => createDocument(input({}, [table([['x', 1], ['y']])]))).path).toBe('/blocks/0/rows/1');
     expect(failure(() => createDocument(input({}, [table([['x', Number.NaN]])]))).path).toBe('/blocks/0/rows/0/1');
     expect(failure(() => createDocument(input({}, [{ kind: 'heading', level: 4 as 1, text: 'h' }]))).path).toBe('/blocks/0/level');
     expect(failure(() => createDocument(input({}, [{ kind: 'figure', svg: '<img src=x>', caption: '' }]))).path).toBe('/blocks/0/svg');
     expect(failure(() => createDocument(input({}, [{ kind: 'figure', svg: '<svg></svg>', caption: 'c', width: 1.5 }]))).path).toBe('/blocks/0/width');
     expect(failure(() => createDocument(input({}, [{ kind: 'script' } as unknown as Block]))).path).toBe('/blocks/0/kind');
-    expect(failure(() => createDocument(input({}, [{ kind: 'paragraph', text: ['ok', { text: 5 } as unknown as { text: string }] }]))).path).toBe('/blocks/0/text/1/text');
+    expect(failure(() => createDocument(input({}, [{ kind: 'paragraph', text: ['ok', { text: 5 } as unknown as { text: string }] }]))).path).toBe(
+      '/blocks/0/text/1/text',
+    );
     expect(failure(() => createDocument(input({}, [{ kind: 'figures', items: [] }]))).path).toBe('/blocks/0/items');
   });
 });

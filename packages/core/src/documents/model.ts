@@ -183,10 +183,13 @@ export function createDocument(input: DocumentInput): Document {
   if (!isDocumentLanguage(input.language)) throw new DocumentError('/language', `"${String(input.language)}" is not one of ${DOCUMENT_LANGUAGES.join(', ')}`);
   text(input.title, '/title', false);
   if (input.subtitle !== undefined) text(input.subtitle, '/subtitle', true);
-  if (input.numerals !== undefined && input.numerals !== 'latin' && input.numerals !== 'native') throw new DocumentError('/numerals', 'must be "latin" or "native"');
+  if (input.numerals !== undefined && input.numerals !== 'latin' && input.numerals !== 'native')
+    throw new DocumentError('/numerals', 'must be "latin" or "native"');
   checkMeta(input.meta);
   if (!Array.isArray(input.blocks)) throw new DocumentError('/blocks', 'must be a list of blocks');
-  input.blocks.forEach((b, i) => { checkBlock(b, `/blocks/${i}`); });
+  input.blocks.forEach((b, i) => {
+    checkBlock(b, `/blocks/${i}`);
+  });
   return { ...input, direction: directionOf(input.language), numerals: input.numerals ?? defaultNumerals(input.language) };
 }
 
@@ -201,7 +204,8 @@ function checkMeta(meta: DocumentMeta): void {
   const cp = meta.checkpoint;
   if (cp === null || typeof cp !== 'object') throw new DocumentError('/meta/checkpoint', 'is missing');
   if (!Number.isSafeInteger(cp.size) || cp.size < 0) throw new DocumentError('/meta/checkpoint/size', 'must be a whole number of entries');
-  if (typeof cp.rootHash !== 'string' || !ROOT_HASH.test(cp.rootHash)) throw new DocumentError('/meta/checkpoint/rootHash', 'must be the base64 root hash of the checkpoint (32 bytes, 44 characters)');
+  if (typeof cp.rootHash !== 'string' || !ROOT_HASH.test(cp.rootHash))
+    throw new DocumentError('/meta/checkpoint/rootHash', 'must be the base64 root hash of the checkpoint (32 bytes, 44 characters)');
   if (cp.origin !== undefined) text(cp.origin, '/meta/checkpoint/origin', false);
 }
 
@@ -217,8 +221,10 @@ function checkBlock(b: Block, path: string): void {
     case 'paragraph':
     case 'note':
       rich(b.text, `${path}/text`);
-      if (b.language !== undefined && !isDocumentLanguage(b.language)) throw new DocumentError(`${path}/language`, `"${String(b.language)}" is not one of ${DOCUMENT_LANGUAGES.join(', ')}`);
-      if (b.kind === 'note' && b.tone !== undefined && b.tone !== 'info' && b.tone !== 'warning') throw new DocumentError(`${path}/tone`, 'must be "info" or "warning"');
+      if (b.language !== undefined && !isDocumentLanguage(b.language))
+        throw new DocumentError(`${path}/language`, `"${String(b.language)}" is not one of ${DOCUMENT_LANGUAGES.join(', ')}`);
+      if (b.kind === 'note' && b.tone !== undefined && b.tone !== 'info' && b.tone !== 'warning')
+        throw new DocumentError(`${path}/tone`, 'must be "info" or "warning"');
       return;
     case 'figures':
       if (!Array.isArray(b.items) || b.items.length === 0) throw new DocumentError(`${path}/items`, 'must list at least one figure');
@@ -230,7 +236,9 @@ function checkBlock(b: Block, path: string): void {
       return;
     case 'table': {
       if (!Array.isArray(b.columns) || b.columns.length === 0) throw new DocumentError(`${path}/columns`, 'must list at least one column');
-      b.columns.forEach((c, i) => { text(c.label, `${path}/columns/${i}/label`, true); });
+      b.columns.forEach((c, i) => {
+        text(c.label, `${path}/columns/${i}/label`, true);
+      });
       if (!Array.isArray(b.rows)) throw new DocumentError(`${path}/rows`, 'must be a list of rows');
       const width = b.columns.length;
       const row = (r: readonly Cell[], p: string) => {
@@ -239,20 +247,26 @@ function checkBlock(b: Block, path: string): void {
           if (c !== null) value(c, `${p}/${j}`);
         });
       };
-      b.rows.forEach((r, i) => { row(r, `${path}/rows/${i}`); });
+      b.rows.forEach((r, i) => {
+        row(r, `${path}/rows/${i}`);
+      });
       if (b.footer !== undefined) row(b.footer, `${path}/footer`);
       if (b.caption !== undefined) text(b.caption, `${path}/caption`, true);
       return;
     }
     case 'list':
       if (!Array.isArray(b.items)) throw new DocumentError(`${path}/items`, 'must be a list');
-      b.items.forEach((it, i) => { rich(it, `${path}/items/${i}`); });
+      b.items.forEach((it, i) => {
+        rich(it, `${path}/items/${i}`);
+      });
       return;
     case 'figure':
-      if (typeof b.svg !== 'string' || !/<svg[\s>]/.test(b.svg.slice(0, 4096))) throw new DocumentError(`${path}/svg`, 'must be an SVG document (an <svg> element)');
+      if (typeof b.svg !== 'string' || !/<svg[\s>]/.test(b.svg.slice(0, 4096)))
+        throw new DocumentError(`${path}/svg`, 'must be an SVG document (an <svg> element)');
       text(b.caption, `${path}/caption`, true);
       if (b.alt !== undefined) text(b.alt, `${path}/alt`, true);
-      if (b.width !== undefined && !(typeof b.width === 'number' && b.width > 0 && b.width <= 1)) throw new DocumentError(`${path}/width`, 'must be a share of the text width, above 0 and at most 1');
+      if (b.width !== undefined && !(typeof b.width === 'number' && b.width > 0 && b.width <= 1))
+        throw new DocumentError(`${path}/width`, 'must be a share of the text width, above 0 and at most 1');
       return;
   }
 }

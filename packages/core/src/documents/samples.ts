@@ -21,7 +21,7 @@ export const HOSTILE_STRINGS = [
   '// comment /* open',
   '- item\n+ item\n/ term: x\n1. one',
   'https://example.org/a_b*c',
-  '</style><script>alert(1)</script> &amp; \'single\'',
+  "</style><script>alert(1)</script> &amp; 'single'",
 ] as const;
 
 const CHART = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="160" viewBox="0 0 400 160">
@@ -41,7 +41,14 @@ const CONTENT: Partial<Record<DocumentLanguage, Content>> = {
     blocks: [
       { kind: 'heading', level: 1, text: 'ملخص الفترة' },
       { kind: 'paragraph', text: 'رصدت الآلية 37 انتهاكاً خلال الفترة، منها 12 انتهاكاً في محافظة حلب، وفق بيانات منصة Truce الموقعة.' },
-      { kind: 'figures', items: [{ label: 'الانتهاكات المبلغ عنها', value: 37 }, { label: 'الحوادث المؤكدة', value: 21 }, { label: 'التغير عن الفترة السابقة', value: '-8%' }] },
+      {
+        kind: 'figures',
+        items: [
+          { label: 'الانتهاكات المبلغ عنها', value: 37 },
+          { label: 'الحوادث المؤكدة', value: 21 },
+          { label: 'التغير عن الفترة السابقة', value: '-8%' },
+        ],
+      },
       {
         kind: 'table',
         caption: 'الانتهاكات حسب المحافظة',
@@ -67,7 +74,13 @@ const CONTENT: Partial<Record<DocumentLanguage, Content>> = {
     blocks: [
       { kind: 'heading', level: 1, text: 'خلاصهٔ دوره' },
       { kind: 'paragraph', text: 'سازوکار در این دوره ۳۷ مورد نقض را ثبت کرد که ۱۲ مورد آن در استان حلب بود، بر پایهٔ داده‌های امضاشدهٔ Truce.' },
-      { kind: 'figures', items: [{ label: 'موارد گزارش‌شده', value: 37 }, { label: 'حوادث تأییدشده', value: 21 }] },
+      {
+        kind: 'figures',
+        items: [
+          { label: 'موارد گزارش‌شده', value: 37 },
+          { label: 'حوادث تأییدشده', value: 21 },
+        ],
+      },
       {
         kind: 'table',
         caption: 'موارد نقض بر حسب استان',
@@ -90,8 +103,18 @@ const CONTENT: Partial<Record<DocumentLanguage, Content>> = {
     version: '1',
     blocks: [
       { kind: 'heading', level: 1, text: 'Summary of the period' },
-      { kind: 'paragraph', text: ['The mechanism recorded ', { text: '37', strong: true }, ' violations in the period, 12 of them in Aleppo governorate (حلب).'] },
-      { kind: 'figures', items: [{ label: 'Reported violations', value: 37 }, { label: 'Confirmed incidents', value: 21 }, { label: 'Change on previous period', value: '-8%' }] },
+      {
+        kind: 'paragraph',
+        text: ['The mechanism recorded ', { text: '37', strong: true }, ' violations in the period, 12 of them in Aleppo governorate (حلب).'],
+      },
+      {
+        kind: 'figures',
+        items: [
+          { label: 'Reported violations', value: 37 },
+          { label: 'Confirmed incidents', value: 21 },
+          { label: 'Change on previous period', value: '-8%' },
+        ],
+      },
       {
         kind: 'table',
         caption: 'Violations by governorate',

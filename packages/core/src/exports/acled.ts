@@ -62,11 +62,27 @@ export const SYRIA: AcledCountry = { iso: 760, iso3: 'SYR', name: 'Syria', regio
 /** ACLED's event types with their sub-event types (codebook 2023–24). */
 export const ACLED_EVENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
-  'Explosions/Remote violence': ['Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade'],
+  'Explosions/Remote violence': [
+    'Chemical weapon',
+    'Air/drone strike',
+    'Suicide bomb',
+    'Shelling/artillery/missile attack',
+    'Remote explosive/landmine/IED',
+    'Grenade',
+  ],
   'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
   Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
   Riots: ['Violent demonstration', 'Mob violence'],
-  'Strategic developments': ['Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'],
+  'Strategic developments': [
+    'Agreement',
+    'Arrests',
+    'Change to group/activity',
+    'Disrupted weapons use',
+    'Headquarters or base established',
+    'Looting/property destruction',
+    'Non-violent transfer of territory',
+    'Other',
+  ],
 };
 
 /**

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ACLED_COLUMNS, ACLED_EVENT_TYPES, ACTOR_TYPES, acledGeoPrecision, acledRow, acledTimePrecision, acledTypes, DEFAULT_ACLED_TYPES, disorderType, guessActorType, interaction, isAcledType, SYRIA, type AcledOptions } from './acled.ts';
+import {
+  ACLED_COLUMNS,
+  ACLED_EVENT_TYPES,
+  ACTOR_TYPES,
+  acledGeoPrecision,
+  acledRow,
+  acledTimePrecision,
+  acledTypes,
+  DEFAULT_ACLED_TYPES,
+  disorderType,
+  guessActorType,
+  interaction,
+  isAcledType,
+  SYRIA,
+  type AcledOptions,
+} from './acled.ts';
 import { BOM, csvField, parseCsv, toCsv } from './csv.ts';
 import { exportFileName } from './format.ts';
 import { COLLECTION_CLOSING, collectionOpening, incidentFeature, point, reportFeature } from './geojson.ts';
@@ -56,9 +71,19 @@ describe('CSV', () => {
     expect(csvField('حلب\r\nإدلب')).toBe('"حلب\r\nإدلب"');
     expect(csvField(null)).toBe('');
     expect(csvField(Number.NaN)).toBe('');
-    const text = toCsv(['a', 'b'], [['x,y', 'قصف "عنيف"\nسطر'], [1.5, true]]);
+    const text = toCsv(
+      ['a', 'b'],
+      [
+        ['x,y', 'قصف "عنيف"\nسطر'],
+        [1.5, true],
+      ],
+    );
     expect(text.startsWith(BOM)).toBe(true);
-    expect(parseCsv(text)).toEqual([['a', 'b'], ['x,y', 'قصف "عنيف"\nسطر'], ['1.5', 'true']]);
+    expect(parseCsv(text)).toEqual([
+      ['a', 'b'],
+      ['x,y', 'قصف "عنيف"\nسطر'],
+      ['1.5', 'true'],
+    ]);
   });
 
   it('makes text that a spreadsheet would run as a formula open as text', () => {
@@ -89,7 +114,12 @@ describe('HXL', () => {
       expect(new Set(columns.map((c) => c.header)).size).toBe(columns.length);
     }
     expect(() => defineColumns([{ header: 'x', hxl: '#perpetrator', value: () => 1 }])).toThrow(/not an HXL 1.1 hashtag/);
-    expect(() => defineColumns([{ header: 'x', hxl: '#date', value: () => 1 }, { header: 'x', hxl: '#date', value: () => 2 }])).toThrow(/twice/);
+    expect(() =>
+      defineColumns([
+        { header: 'x', hxl: '#date', value: () => 1 },
+        { header: 'x', hxl: '#date', value: () => 2 },
+      ]),
+    ).toThrow(/twice/);
   });
 
   it('puts the hashtag row directly under the header, aligned with the columns', () => {
@@ -128,7 +158,10 @@ describe('ACLED', () => {
       expect(isAcledType(t.acledEventType, t.acledSubEventType), t.code).toBe(true);
       expect(DEFAULT_ACLED_TYPES[t.code], t.code).toEqual([t.acledEventType, t.acledSubEventType]);
     }
-    expect(acledTypes({ typeCode: 'abduction', acledEventType: null, acledSubEventType: null })).toEqual(['Violence against civilians', 'Abduction/forced disappearance']);
+    expect(acledTypes({ typeCode: 'abduction', acledEventType: null, acledSubEventType: null })).toEqual([
+      'Violence against civilians',
+      'Abduction/forced disappearance',
+    ]);
     expect(acledTypes({ typeCode: 'arrests', acledEventType: 'Made up', acledSubEventType: 'Nonsense' })).toEqual(['Strategic developments', 'Arrests']);
     expect(acledTypes({ typeCode: 'local-new-type', acledEventType: null, acledSubEventType: null })).toEqual(['Strategic developments', 'Other']);
   });
@@ -197,7 +230,16 @@ describe('ACLED', () => {
       casualties: { killedCivilian: null, killedCombatant: null, injuredCivilian: null, injuredCombatant: null },
     });
     const row = Object.fromEntries(ACLED_COLUMNS.map((c, i) => [c, acledRow(r, acled)[i]]));
-    expect(row).toMatchObject({ actor1: 'Unidentified Armed Group (Syria)', inter1: 3, inter2: 1, interaction: 13, civilian_targeting: null, geo_precision: 2, time_precision: 3, fatalities: 0 });
+    expect(row).toMatchObject({
+      actor1: 'Unidentified Armed Group (Syria)',
+      inter1: 3,
+      inter2: 1,
+      interaction: 13,
+      civilian_targeting: null,
+      geo_precision: 2,
+      time_precision: 3,
+      fatalities: 0,
+    });
     expect(row.tags).toContain('location rounded to district');
     expect(row.tags).toContain('fatalities not known');
   });
@@ -232,9 +274,23 @@ describe('GeoJSON', () => {
     expect(point(200, 10)).toBeNull();
     expect(point(Number.NaN, 10)).toBeNull();
     const incident: ExportIncident = {
-      id: 'inc-1', createdAt: '2018-03-08T00:00:00Z', firstOccurredAt: null, lastOccurredAt: null, typeCodes: ['shelling', 'air-strike'], reportCount: 2, readableReportIds: [],
-      governorates: [{ pcode: 'SY07', nameEn: 'Idleb', nameAr: 'إدلب' }], allegedParties: [], affectedParties: [], replyDeadline: '2018-03-10T00:00:00Z', finding: 'corroborated',
-      findingAdoptedAt: '2018-03-12T00:00:00Z', lat: null, lon: null, killed: 3, injured: null,
+      id: 'inc-1',
+      createdAt: '2018-03-08T00:00:00Z',
+      firstOccurredAt: null,
+      lastOccurredAt: null,
+      typeCodes: ['shelling', 'air-strike'],
+      reportCount: 2,
+      readableReportIds: [],
+      governorates: [{ pcode: 'SY07', nameEn: 'Idleb', nameAr: 'إدلب' }],
+      allegedParties: [],
+      affectedParties: [],
+      replyDeadline: '2018-03-10T00:00:00Z',
+      finding: 'corroborated',
+      findingAdoptedAt: '2018-03-12T00:00:00Z',
+      lat: null,
+      lon: null,
+      killed: 3,
+      injured: null,
     };
     const f = incidentFeature(incident);
     expect(f.geometry).toBeNull();

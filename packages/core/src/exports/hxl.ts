@@ -11,19 +11,7 @@ import { csvRow, type Cell } from './csv.ts';
  */
 
 /** The hashtags of the HXL 1.1 dictionary that Truce's exports use. */
-export const HXL_HASHTAGS = [
-  '#adm1',
-  '#adm2',
-  '#affected',
-  '#date',
-  '#description',
-  '#event',
-  '#geo',
-  '#loc',
-  '#meta',
-  '#org',
-  '#status',
-] as const;
+export const HXL_HASHTAGS = ['#adm1', '#adm2', '#affected', '#date', '#description', '#event', '#geo', '#loc', '#meta', '#org', '#status'] as const;
 
 const TAG = /^#([a-z][a-z0-9_]*)((?:\+[a-z][a-z0-9_]*)*)$/;
 

@@ -35,20 +35,42 @@ describe('reading the OCHA boundaries', () => {
   });
 
   it('names the feature and field of a broken file', () => {
-    expect(() => readAdminAreas({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { pcode: 'SY01' }, geometry: { type: 'Point', coordinates: [36, 33] } }] }, 1)).toThrow(
-      'adm1 feature 0: geometry must be a Polygon or MultiPolygon',
-    );
-    const square = [[[36, 33], [37, 33], [37, 34], [36, 33]]];
-    expect(() => readAdminAreas({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { pcode: 'SY01', name_en: ' ' }, geometry: { type: 'Polygon', coordinates: square } }] }, 1)).toThrow(
-      'adm1 feature 0: properties.name_en must be a non-empty string',
-    );
+    expect(() =>
+      readAdminAreas(
+        { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { pcode: 'SY01' }, geometry: { type: 'Point', coordinates: [36, 33] } }] },
+        1,
+      ),
+    ).toThrow('adm1 feature 0: geometry must be a Polygon or MultiPolygon');
+    const square = [
+      [
+        [36, 33],
+        [37, 33],
+        [37, 34],
+        [36, 33],
+      ],
+    ];
+    expect(() =>
+      readAdminAreas(
+        {
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', properties: { pcode: 'SY01', name_en: ' ' }, geometry: { type: 'Polygon', coordinates: square } }],
+        },
+        1,
+      ),
+    ).toThrow('adm1 feature 0: properties.name_en must be a non-empty string');
     expect(() => readAdminAreas({ type: 'Topology' }, 2)).toThrow('adm2: not a GeoJSON FeatureCollection');
     expect(() => new AdminAreas([districts[0]])).toThrow(/governorate SY01, which is not loaded/);
   });
 });
 
 describe('point in polygon', () => {
-  const square = (x0: number, y0: number, size: number) => [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]];
+  const square = (x0: number, y0: number, size: number) => [
+    [x0, y0],
+    [x0 + size, y0],
+    [x0 + size, y0 + size],
+    [x0, y0 + size],
+    [x0, y0],
+  ];
   const donut: AreaGeometry = { type: 'Polygon', coordinates: [square(0, 0, 10), square(4, 4, 2).reverse()] };
   const islands: AreaGeometry = { type: 'MultiPolygon', coordinates: [[square(0, 0, 1)], [square(5, 5, 1)]] };
 
@@ -104,7 +126,10 @@ describe('locate', () => {
 
   it('agrees with the gazetteer for the places inside the simplified outline (SOURCES.md: 5,203 of 5,251)', () => {
     const places = parsePlacesTsv(read('syr_populated_places.tsv'));
-    let same = 0, other = 0, outside = 0, sameDistrict = 0;
+    let same = 0,
+      other = 0,
+      outside = 0,
+      sameDistrict = 0;
     for (const p of places) {
       const found = areas.locate(p.lon, p.lat);
       if (!found) outside++;

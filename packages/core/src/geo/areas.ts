@@ -44,7 +44,8 @@ export function readAdminAreas(collection: unknown, level: 1 | 2): AdminArea[] {
   }
   return collection.features.map((feature: unknown, i: number): AdminArea => {
     const at = `adm${level} feature ${i}`;
-    if (!isObject(feature) || !isObject(feature.properties) || !isObject(feature.geometry)) throw new Error(`${at}: not a Feature with properties and geometry`);
+    if (!isObject(feature) || !isObject(feature.properties) || !isObject(feature.geometry))
+      throw new Error(`${at}: not a Feature with properties and geometry`);
     const p = feature.properties;
     const g = feature.geometry;
     const text = (name: string) => {
@@ -86,7 +87,10 @@ function inRing(ring: ArrayLike<number>, x: number, y: number): boolean {
   let inside = false;
   const n = ring.length;
   for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    const xi = ring[i], yi = ring[i + 1], xj = ring[j], yj = ring[j + 1];
+    const xi = ring[i],
+      yi = ring[i + 1],
+      xj = ring[j],
+      yj = ring[j + 1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -112,13 +116,17 @@ function compilePolygon(rings: Ring[]): CompiledPolygon {
 }
 
 function ringsBBox(rings: Ring[]): BBox {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const ring of rings) for (const [x, y] of ring) {
-    if (x < w) w = x;
-    if (x > e) e = x;
-    if (y < s) s = y;
-    if (y > n) n = y;
-  }
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
+  for (const ring of rings)
+    for (const [x, y] of ring) {
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
+    }
   return [w, s, e, n];
 }
 
@@ -152,7 +160,8 @@ export function interiorPoint(geometry: AreaGeometry): [number, number] {
   const rings = polygonsOf(geometry).reduce((best, p) => (Math.abs(ringArea(p[0])) > Math.abs(ringArea(best[0])) ? p : best));
   const outer = rings[0];
   const a = ringArea(outer);
-  let cx = 0, cy = 0;
+  let cx = 0,
+    cy = 0;
   for (let i = 0; i < outer.length - 1; i++) {
     const cross = outer[i][0] * outer[i + 1][1] - outer[i + 1][0] * outer[i][1];
     cx += (outer[i][0] + outer[i + 1][0]) * cross;
@@ -169,11 +178,12 @@ export function interiorPoint(geometry: AreaGeometry): [number, number] {
   const [, s, , n] = compiled.bbox;
   for (const y of [cy, (s + n) / 2, s + (n - s) / 3, s + (2 * (n - s)) / 3]) {
     const xs: number[] = [];
-    for (const ring of rings) for (let i = 0; i < ring.length - 1; i++) {
-      const [x1, y1] = ring[i];
-      const [x2, y2] = ring[i + 1];
-      if (y1 > y !== y2 > y) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
-    }
+    for (const ring of rings)
+      for (let i = 0; i < ring.length - 1; i++) {
+        const [x1, y1] = ring[i];
+        const [x2, y2] = ring[i + 1];
+        if (y1 > y !== y2 > y) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
+      }
     xs.sort((p, q) => p - q);
     let best: [number, number] | null = null;
     for (let i = 0; i + 1 < xs.length; i += 2) if (!best || xs[i + 1] - xs[i] > best[1] - best[0]) best = [xs[i], xs[i + 1]];

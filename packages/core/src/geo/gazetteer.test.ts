@@ -17,10 +17,21 @@ describe('parsePlacesTsv', () => {
   it('reads the 5,251 places of the shipped file', () => {
     expect(places).toHaveLength(5251);
     expect(places.find((p) => p.pcode === 'C1007')).toEqual({
-      pcode: 'C1007', name_en: 'Aleppo', name_ar: 'حلب', lat: 36.2031147, lon: 37.140868, capital_level: 1,
-      adm1_pcode: 'SY02', adm1_en: 'Aleppo', adm1_ar: 'حلب',
-      adm2_pcode: 'SY0200', adm2_en: 'Jebel Saman', adm2_ar: 'جبل سمعان',
-      adm3_pcode: 'SY020000', adm3_en: 'Jebel Saman', adm3_ar: 'مركز جبل سمعان',
+      pcode: 'C1007',
+      name_en: 'Aleppo',
+      name_ar: 'حلب',
+      lat: 36.2031147,
+      lon: 37.140868,
+      capital_level: 1,
+      adm1_pcode: 'SY02',
+      adm1_en: 'Aleppo',
+      adm1_ar: 'حلب',
+      adm2_pcode: 'SY0200',
+      adm2_en: 'Jebel Saman',
+      adm2_ar: 'جبل سمعان',
+      adm3_pcode: 'SY020000',
+      adm3_en: 'Jebel Saman',
+      adm3_ar: 'مركز جبل سمعان',
     } satisfies PlaceRow);
   });
 
@@ -76,7 +87,12 @@ describe('Gazetteer.search', () => {
     expect(governorate.adm2).toBeUndefined();
     expect(district).toMatchObject({ pcode: 'SY0401', kind: 'district', nameAr: 'مركز حمص', adm1: { pcode: 'SY04' }, adm2: { pcode: 'SY0401' } });
     expect(city).toEqual({
-      pcode: 'C2528', kind: 'place', nameEn: 'Homs', nameAr: 'حمص', lat: 34.7227157, lon: 36.7148242,
+      pcode: 'C2528',
+      kind: 'place',
+      nameEn: 'Homs',
+      nameAr: 'حمص',
+      lat: 34.7227157,
+      lon: 36.7148242,
       adm1: { pcode: 'SY04', nameEn: 'Homs', nameAr: 'حمص' },
       adm2: { pcode: 'SY0401', nameEn: 'Homs', nameAr: 'مركز حمص' },
       adm3: { pcode: 'SY040100', nameEn: 'Homs', nameAr: 'مركز حمص' },

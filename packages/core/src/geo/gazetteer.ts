@@ -51,7 +51,20 @@ export interface SearchOptions {
   adm1?: string;
 }
 
-const TSV_COLUMNS = ['pcode', 'name_en', 'name_ar', 'lat', 'lon', 'capital_level', 'adm1_pcode', 'adm1_en', 'adm1_ar', 'adm2_pcode', 'adm2_en', 'adm2_ar'] as const;
+const TSV_COLUMNS = [
+  'pcode',
+  'name_en',
+  'name_ar',
+  'lat',
+  'lon',
+  'capital_level',
+  'adm1_pcode',
+  'adm1_en',
+  'adm1_ar',
+  'adm2_pcode',
+  'adm2_en',
+  'adm2_ar',
+] as const;
 
 /**
  * Parses the populated places file (UTF-8, tab-separated, header row). Columns are found
@@ -171,7 +184,8 @@ class PrefixIndex {
   /** Calls `visit` for every string that starts with `prefix`. */
   each(prefix: string, visit: (form: number, whole: boolean, exact: boolean) => void) {
     const { strings } = this;
-    let lo = 0, hi = strings.length;
+    let lo = 0,
+      hi = strings.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (strings[mid] < prefix) lo = mid + 1;
@@ -200,7 +214,9 @@ export class Gazetteer {
    * @param areas governorates and districts (their label point becomes their position)
    */
   constructor(places: readonly PlaceRow[], areas: readonly AdminArea[] = []) {
-    const norms: Indexed[] = [], keys: Indexed[] = [], skeletons: Indexed[] = [];
+    const norms: Indexed[] = [],
+      keys: Indexed[] = [],
+      skeletons: Indexed[] = [];
     const add = (place: GeoPlace, rank: number, prominence: number) => this.add(place, rank, prominence, norms, keys, skeletons);
     const refs = new Map(areas.map((a) => [a.pcode, { pcode: a.pcode, nameEn: a.nameEn, nameAr: a.nameAr }]));
     for (const a of areas) {
@@ -255,7 +271,10 @@ export class Gazetteer {
       [place.nameEn, 0],
       [place.nameAr, 0],
     ];
-    for (const [name, separators] of [[place.nameEn, LATIN_SEPARATORS], [place.nameAr, ARABIC_SEPARATORS]] as const) {
+    for (const [name, separators] of [
+      [place.nameEn, LATIN_SEPARATORS],
+      [place.nameAr, ARABIC_SEPARATORS],
+    ] as const) {
       const parts = name.split(separators);
       if (parts.length > 1) for (const part of parts) spellings.push([part, 2]);
     }

@@ -19,36 +19,36 @@
 /** Code points that Unicode decomposition does not fold but searchers confuse. */
 const FOLD: Record<string, string> = {
   // Arabic: one spelling for letters typed interchangeably.
-  'ة': 'ه', // ta marbuta is written and read as ha at the end of a word
-  'ى': 'ي', // alef maqsura / ya
-  'ٱ': 'ا', // alef wasla
-  'ٲ': 'ا',
-  'ٳ': 'ا',
-  'ۀ': 'ه',
+  ة: 'ه', // ta marbuta is written and read as ha at the end of a word
+  ى: 'ي', // alef maqsura / ya
+  ٱ: 'ا', // alef wasla
+  ٲ: 'ا',
+  ٳ: 'ا',
+  ۀ: 'ه',
   // Persian and Urdu keyboards: their ya, kaf and heh are other code points.
-  'ی': 'ي',
-  'ې': 'ي',
-  'ے': 'ي',
-  'ک': 'ك',
-  'ڪ': 'ك',
-  'گ': 'ك',
-  'ە': 'ه',
-  'ہ': 'ه',
-  'ھ': 'ه',
+  ی: 'ي',
+  ې: 'ي',
+  ے: 'ي',
+  ک: 'ك',
+  ڪ: 'ك',
+  گ: 'ك',
+  ە: 'ه',
+  ہ: 'ه',
+  ھ: 'ه',
   // Letters used for foreign sounds in Levantine writing.
-  'پ': 'ب',
-  'چ': 'ج',
-  'ڤ': 'ف',
-  'ژ': 'ز',
+  پ: 'ب',
+  چ: 'ج',
+  ڤ: 'ف',
+  ژ: 'ز',
   // Latin letters without a decomposition.
-  'ı': 'i',
-  'ß': 'ss',
-  'æ': 'ae',
-  'œ': 'oe',
-  'ø': 'o',
-  'đ': 'd',
-  'ł': 'l',
-  'þ': 'th',
+  ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ł: 'l',
+  þ: 'th',
 };
 
 const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
@@ -98,9 +98,29 @@ export function normalizeName(text: string): string {
  * the sun letters (ad-, ar-, as-, ash-, at-, ath-, az-, an-) and write it with e or a.
  */
 const ARTICLES = new Set([
-  'ال', 'al', 'el', 'il', 'ul',
-  'ad', 'ed', 'adh', 'edh', 'ar', 'er', 'as', 'es', 'ash', 'esh',
-  'at', 'et', 'ath', 'eth', 'az', 'ez', 'an', 'en',
+  'ال',
+  'al',
+  'el',
+  'il',
+  'ul',
+  'ad',
+  'ed',
+  'adh',
+  'edh',
+  'ar',
+  'er',
+  'as',
+  'es',
+  'ash',
+  'esh',
+  'at',
+  'et',
+  'ath',
+  'eth',
+  'az',
+  'ez',
+  'an',
+  'en',
 ]);
 
 /** The article attached to its word: "Elhomor", "Alraqqa", "Arraqqa", "Ezzor", "الرقه". */
@@ -149,21 +169,76 @@ export function searchKey(normalized: string): string {
  * "Azaz" stay two.
  */
 const LATIN_DIGRAPHS: [string, string][] = [
-  ['sch', 'S'], ['sh', 'S'], ['ch', 'S'], ['kh', 'X'], ['gh', 'j'], ['dj', 'j'],
-  ['th', 't'], ['dh', 't'], ['ph', 'f'], ['ck', 'k'],
+  ['sch', 'S'],
+  ['sh', 'S'],
+  ['ch', 'S'],
+  ['kh', 'X'],
+  ['gh', 'j'],
+  ['dj', 'j'],
+  ['th', 't'],
+  ['dh', 't'],
+  ['ph', 'f'],
+  ['ck', 'k'],
 ];
 /** Letters a digraph can start with: the others skip the digraph search. */
 const DIGRAPH_FIRST = new Set(LATIN_DIGRAPHS.map(([d]) => d[0]));
 const LATIN: Record<string, string> = {
-  a: '.', e: '.', i: '.', o: '.', u: '.', y: '.', w: '.',
-  b: 'b', p: 'b', t: 't', d: 't', s: 's', z: 'z', c: 'k', k: 'k', q: 'k', g: 'j', j: 'j',
-  x: 'ks', f: 'f', v: 'f', h: 'h', l: 'l', m: 'm', n: 'n', r: 'r',
+  a: '.',
+  e: '.',
+  i: '.',
+  o: '.',
+  u: '.',
+  y: '.',
+  w: '.',
+  b: 'b',
+  p: 'b',
+  t: 't',
+  d: 't',
+  s: 's',
+  z: 'z',
+  c: 'k',
+  k: 'k',
+  q: 'k',
+  g: 'j',
+  j: 'j',
+  x: 'ks',
+  f: 'f',
+  v: 'f',
+  h: 'h',
+  l: 'l',
+  m: 'm',
+  n: 'n',
+  r: 'r',
 };
 const ARABIC: Record<string, string> = {
-  'ا': '.', 'و': '.', 'ي': '.', 'ع': '.',
-  'ب': 'b', 'ت': 't', 'ط': 't', 'د': 't', 'ض': 't', 'ذ': 't', 'ث': 't',
-  'ز': 'z', 'ظ': 'z', 'س': 's', 'ص': 's', 'ش': 'S', 'ج': 'j', 'غ': 'j',
-  'ق': 'k', 'ك': 'k', 'خ': 'X', 'ح': 'h', 'ه': 'h', 'ف': 'f', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ر': 'r',
+  ا: '.',
+  و: '.',
+  ي: '.',
+  ع: '.',
+  ب: 'b',
+  ت: 't',
+  ط: 't',
+  د: 't',
+  ض: 't',
+  ذ: 't',
+  ث: 't',
+  ز: 'z',
+  ظ: 'z',
+  س: 's',
+  ص: 's',
+  ش: 'S',
+  ج: 'j',
+  غ: 'j',
+  ق: 'k',
+  ك: 'k',
+  خ: 'X',
+  ح: 'h',
+  ه: 'h',
+  ف: 'f',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ر: 'r',
 };
 
 /**

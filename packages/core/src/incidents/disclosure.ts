@@ -53,7 +53,6 @@ export function discloses(setting: AdoptedIncidentDisclosure, part: keyof Adopte
 /** The stored setting, read defensively: anything unknown falls back to the default for that part. */
 export function parseDisclosure(value: unknown): AdoptedIncidentDisclosure {
   const v = (value ?? {}) as Partial<Record<keyof AdoptedIncidentDisclosure, unknown>>;
-  const list = (x: unknown, fallback: DisclosureAudience[]) =>
-    Array.isArray(x) ? DISCLOSURE_AUDIENCES.filter((a) => x.includes(a)) : fallback;
+  const list = (x: unknown, fallback: DisclosureAudience[]) => (Array.isArray(x) ? DISCLOSURE_AUDIENCES.filter((a) => x.includes(a)) : fallback);
   return { reasoning: list(v.reasoning, DEFAULT_DISCLOSURE.reasoning), reply: list(v.reply, DEFAULT_DISCLOSURE.reply) };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decide, type Assessment } from './findings.ts';
 
 const G = ['russia', 'turkey', 'iran'];
-const corroborated = (guarantorId: string, attribution: Assessment['attribution'] = { kind: 'alleged' }): Assessment => ({ guarantorId, verification: 'corroborated', attribution });
+const corroborated = (guarantorId: string, attribution: Assessment['attribution'] = { kind: 'alleged' }): Assessment => ({
+  guarantorId,
+  verification: 'corroborated',
+  attribution,
+});
 const notCorroborated = (guarantorId: string): Assessment => ({ guarantorId, verification: 'not-corroborated', attribution: { kind: 'undetermined' } });
 
 describe('decision rule for findings', () => {
@@ -44,7 +48,13 @@ describe('decision rule for findings', () => {
   });
 
   it('takes the later assessment of a guarantor and ignores non-guarantors', () => {
-    const d = decide('consensus', G, [notCorroborated('russia'), corroborated('turkey'), corroborated('iran'), corroborated('russia'), notCorroborated('syria')]);
+    const d = decide('consensus', G, [
+      notCorroborated('russia'),
+      corroborated('turkey'),
+      corroborated('iran'),
+      corroborated('russia'),
+      notCorroborated('syria'),
+    ]);
     expect(d.status).toBe('adopted');
   });
 

@@ -28,7 +28,8 @@ export type Decision =
   | { status: 'pending'; missing: string[] }
   | { status: 'disagreement'; positions: { finding: Finding; guarantors: string[] }[]; missing: string[] };
 
-const key = (f: Finding) => JSON.stringify([f.verification, f.attribution ? [f.attribution.kind, 'organisationId' in f.attribution ? f.attribution.organisationId : ''] : null]);
+const key = (f: Finding) =>
+  JSON.stringify([f.verification, f.attribution ? [f.attribution.kind, 'organisationId' in f.attribution ? f.attribution.organisationId : ''] : null]);
 
 /** The finding an assessment argues for: attribution only counts for a corroborated violation. */
 export function findingOf(a: Assessment): Finding {

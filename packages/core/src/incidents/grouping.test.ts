@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { distanceKm, proposeGroupings, type GroupingSubject } from './grouping.ts';
 
 const shelling = (id: string, occurredAt: string, lat: number, lon: number, over: Partial<GroupingSubject> = {}): GroupingSubject => ({
-  id, occurredAt, timePrecision: 'exact', lat, lon, typeCode: 'shelling', eventType: 'Explosions/Remote violence', ...over,
+  id,
+  occurredAt,
+  timePrecision: 'exact',
+  lat,
+  lon,
+  typeCode: 'shelling',
+  eventType: 'Explosions/Remote violence',
+  ...over,
 });
 
 describe('grouping proposals', () => {

@@ -9,7 +9,11 @@ const earlier = '2017-02-04T12:00:00Z';
 
 describe('the reply period', () => {
   it('is open while an accused party has not replied before the deadline', () => {
-    expect(replyPeriod({ allegedPartyIds: ['a', 'b'], repliedPartyIds: ['a'], deadline: later, endedAt: null }, now)).toEqual({ open: true, awaitedPartyIds: ['b'], closedBy: null });
+    expect(replyPeriod({ allegedPartyIds: ['a', 'b'], repliedPartyIds: ['a'], deadline: later, endedAt: null }, now)).toEqual({
+      open: true,
+      awaitedPartyIds: ['b'],
+      closedBy: null,
+    });
   });
   it('closes when every accused party replied, the deadline passed or the secretariat ended it', () => {
     expect(replyPeriod({ allegedPartyIds: ['a'], repliedPartyIds: ['a'], deadline: later, endedAt: null }, now).closedBy).toBe('replies');
@@ -23,7 +27,11 @@ describe('the reply period', () => {
 
 describe('a stalemate among the guarantors', () => {
   const G = ['r', 't', 'i'];
-  const a = (guarantorId: string, verification: Assessment['verification']): Assessment => ({ guarantorId, verification, attribution: { kind: 'undetermined' } });
+  const a = (guarantorId: string, verification: Assessment['verification']): Assessment => ({
+    guarantorId,
+    verification,
+    attribution: { kind: 'undetermined' },
+  });
   it('under consensus: any two differing positions', () => {
     expect(isStalemate('consensus', G, [a('r', 'corroborated'), a('t', 'not-corroborated')])).toBe(true);
     expect(isStalemate('consensus', G, [a('r', 'inadmissible'), a('t', 'inadmissible')])).toBe(false);

@@ -30,13 +30,24 @@ const CONTROL = /[\x00-\x1f]|\p{Cs}/u;
  * asks the key name to equal the origin), so spaces and "+" are refused here even though
  * readers must accept them.
  */
-export function formatCheckpoint({ origin, size, rootHash, extensions = [] }: { origin: string; size: number; rootHash: Uint8Array; extensions?: string[] }): string {
+export function formatCheckpoint({
+  origin,
+  size,
+  rootHash,
+  extensions = [],
+}: {
+  origin: string;
+  size: number;
+  rootHash: Uint8Array;
+  extensions?: string[];
+}): string {
   if (!isValidKeyName(origin)) throw new CheckpointError(`the origin ${JSON.stringify(origin)} must be non-empty, without spaces, "+" or control characters`);
   if (!Number.isSafeInteger(size) || size < 0) throw new CheckpointError(`the tree size must be a whole number, not ${size}`);
   if (!(rootHash instanceof Uint8Array) || rootHash.length !== HASH_SIZE) throw new CheckpointError('the root hash must be 32 bytes');
   if (size === 0 && !bytesEqual(rootHash, EMPTY_ROOT)) throw new CheckpointError('an empty tree has the root SHA-256("")');
   for (const ext of extensions) {
-    if (typeof ext !== 'string' || ext.length === 0 || CONTROL.test(ext)) throw new CheckpointError('extension lines must be non-empty, on one line, without control characters');
+    if (typeof ext !== 'string' || ext.length === 0 || CONTROL.test(ext))
+      throw new CheckpointError('extension lines must be non-empty, on one line, without control characters');
   }
   return [origin, String(size), toBase64(rootHash), ...extensions].map((l) => l + '\n').join('');
 }
@@ -62,7 +73,7 @@ export function parseCheckpoint(text: string): Checkpoint {
     throw new CheckpointError(`the root hash "${rootText}" is not valid base64`);
   }
   if (rootHash.length !== HASH_SIZE) throw new CheckpointError(`the root hash is ${rootHash.length} bytes, not 32`);
-  if (size === 0 && !bytesEqual(rootHash, EMPTY_ROOT)) throw new CheckpointError('the checkpoint has size 0 but its root is not the empty-tree hash SHA-256("")');
+  if (size === 0 && !bytesEqual(rootHash, EMPTY_ROOT))
+    throw new CheckpointError('the checkpoint has size 0 but its root is not the empty-tree hash SHA-256("")');
   return { origin, size, rootHash, extensions };
 }
-

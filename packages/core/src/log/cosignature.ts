@@ -43,7 +43,8 @@ export function cosignCheckpoint(checkpointText: string, cosigner: Signer, times
   parseCheckpoint(checkpointText);
   if (!isValidKeyName(cosigner.name)) throw new NoteError('bad-key', `invalid cosigner name ${JSON.stringify(cosigner.name)}`);
   // tlog-witness: a timestamp of 0 is not a time the witness saw anything.
-  if (!Number.isSafeInteger(timestampSeconds) || timestampSeconds <= 0) throw new RangeError(`the cosignature time must be positive whole seconds, not ${timestampSeconds}`);
+  if (!Number.isSafeInteger(timestampSeconds) || timestampSeconds <= 0)
+    throw new RangeError(`the cosignature time must be positive whole seconds, not ${timestampSeconds}`);
   const ts = new Uint8Array(8);
   new DataView(ts.buffer).setBigUint64(0, BigInt(timestampSeconds), false);
   const sig = ed25519Sign(cosigner, cosignatureMessage(utf8(checkpointText), timestampSeconds));

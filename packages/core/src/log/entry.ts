@@ -30,7 +30,10 @@ function checkJsonValue(value: unknown, path: string, seen: Set<object>): void {
       if (value === null) return;
       if (seen.has(value)) throw new TypeError(`${path} refers back to itself`);
       seen.add(value);
-      if (Array.isArray(value)) value.forEach((v, i) => { checkJsonValue(v, `${path}[${i}]`, seen); });
+      if (Array.isArray(value))
+        value.forEach((v, i) => {
+          checkJsonValue(v, `${path}[${i}]`, seen);
+        });
       else if (typeof (value as { toJSON?: unknown }).toJSON === 'function') checkJsonValue((value as { toJSON: () => unknown }).toJSON(), path, seen);
       else for (const [k, v] of Object.entries(value)) if (v !== undefined) checkJsonValue(v, `${path}.${k}`, seen);
       seen.delete(value);

@@ -86,7 +86,8 @@ export function formatSignerKey(signer: Signer): string {
 
 export function parseSignerKey(text: string): Signer {
   const parts = splitPlus(text, 4);
-  if (!parts || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') throw new NoteError('bad-key', 'a signer key has the form PRIVATE+KEY+<name>+<key ID>+<base64 key>');
+  if (!parts || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY')
+    throw new NoteError('bad-key', 'a signer key has the form PRIVATE+KEY+<name>+<key ID>+<base64 key>');
   const [, , name, idHex, b64] = parts;
   requireName(name);
   const key = decodeKeyMaterial(b64, 'signer key');
@@ -116,7 +117,10 @@ export function parseVerifierKey(vkey: string): Verifier {
   const key = decodeKeyMaterial(b64, 'verifier key');
   const type = key[0];
   if (type !== SIG_ED25519 && type !== SIG_COSIGNATURE_V1) {
-    throw new NoteError('bad-key', `unsupported verifier key type 0x${toHex(key.subarray(0, 1))}; only Ed25519 (0x01) and Ed25519 cosignatures (0x04) are supported`);
+    throw new NoteError(
+      'bad-key',
+      `unsupported verifier key type 0x${toHex(key.subarray(0, 1))}; only Ed25519 (0x01) and Ed25519 cosignatures (0x04) are supported`,
+    );
   }
   const publicKey = key.slice(1);
   requireKeyBytes('public key', publicKey);

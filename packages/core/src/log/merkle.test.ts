@@ -290,8 +290,10 @@ describe('verification, every proof for sizes 1..70', () => {
         });
         expect(verifyInclusion(flip(leaves[i]), i, n, proof, roots[n])).toBe(false);
         expect(verifyInclusion(leaves[i], i, n, proof, flip(roots[n]))).toBe(false);
-        for (const j of [i - 1, i + 1, i ^ 2]) if (j >= 0 && j !== i) expect(verifyInclusion(leaves[i], j, n, proof, roots[n]), `index ${j} for ${i}/${n}`).toBe(false);
-        for (const m of [n * 2, Math.floor(n / 2)]) if (m !== n) expect(verifyInclusion(leaves[i], i, m, proof, roots[n]), `size ${m} for ${i}/${n}`).toBe(false);
+        for (const j of [i - 1, i + 1, i ^ 2])
+          if (j >= 0 && j !== i) expect(verifyInclusion(leaves[i], j, n, proof, roots[n]), `index ${j} for ${i}/${n}`).toBe(false);
+        for (const m of [n * 2, Math.floor(n / 2)])
+          if (m !== n) expect(verifyInclusion(leaves[i], i, m, proof, roots[n]), `size ${m} for ${i}/${n}`).toBe(false);
         expect(verifyInclusion(leaves[i], i, n, [...proof, roots[n]], roots[n])).toBe(false);
         if (proof.length > 0) {
           expect(verifyInclusion(leaves[i], i, n, proof.slice(0, -1), roots[n])).toBe(false);

@@ -35,7 +35,12 @@ describe('signNote', () => {
     const a = generateSigner('a.example/log');
     const b = generateSigner('b.example/witness');
     const note = signNote('hello\n', [a, b]);
-    expect(note.split('\n').slice(2, 4).map((l) => l.split(' ')[1])).toEqual(['a.example/log', 'b.example/witness']);
+    expect(
+      note
+        .split('\n')
+        .slice(2, 4)
+        .map((l) => l.split(' ')[1]),
+    ).toEqual(['a.example/log', 'b.example/witness']);
     const opened = openNote(note, [makeVerifier(a.name, a.publicKey), makeVerifier(b.name, b.publicKey)]);
     expect(opened.signatures.map((s) => s.verified)).toEqual([true, true]);
   });
@@ -128,7 +133,10 @@ describe('openNote', () => {
   it('accepts at least 16 signatures', () => {
     const keys = Array.from({ length: 16 }, (_, i) => generateSigner(`w${i}.example`));
     const note = signNote('checkpoint\n', keys);
-    const opened = openNote(note, keys.map((k) => makeVerifier(k.name, k.publicKey)));
+    const opened = openNote(
+      note,
+      keys.map((k) => makeVerifier(k.name, k.publicKey)),
+    );
     expect(opened.signatures.filter((s) => s.verified)).toHaveLength(16);
   });
 });

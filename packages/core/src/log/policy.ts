@@ -153,7 +153,8 @@ export function parsePolicy(text: string): Policy {
       default:
         throw new PolicyError(`${where}: unknown keyword "${keyword}"`);
     }
-    if (policy.logs.length + policy.witnesses.length + policy.groups.length > MAX_POLICY_ITEMS) throw new PolicyError(`more than ${MAX_POLICY_ITEMS} logs, witnesses and groups`);
+    if (policy.logs.length + policy.witnesses.length + policy.groups.length > MAX_POLICY_ITEMS)
+      throw new PolicyError(`more than ${MAX_POLICY_ITEMS} logs, witnesses and groups`);
   }
   if (!quorumSeen) throw new PolicyError('the policy has no "quorum" line');
   if (policy.logs.length === 0) throw new PolicyError('the policy names no log');

@@ -11,7 +11,11 @@ import { ProofError, formatProof, parseProof, verifyProof, type ProofProblem } f
 // The RFC 6962 test tree of 8 leaves (transparency-dev/merkle): leaf 5, its published
 // inclusion path in the tree of size 8, and that tree's root.
 const ENTRY = fromHex('40414243');
-const PATH = ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'].map(fromHex);
+const PATH = [
+  'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+  'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+  'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+].map(fromHex);
 const ROOT = fromHex('5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328');
 
 // Keys from fixed seeds, so that every signature below is the same on every run.
@@ -25,15 +29,26 @@ const W = [signer('guarantor-a.example/w', 1), signer('guarantor-b.example/w', 2
 const TS = 1_700_000_000;
 
 const TEXT = formatCheckpoint({ origin: LOG.name, size: 8, rootHash: ROOT });
-const cosigned = (note: string, witnesses: Signer[]) => addSignatureLines(note, witnesses.map((w) => cosignCheckpoint(TEXT, w, TS)));
+const cosigned = (note: string, witnesses: Signer[]) =>
+  addSignatureLines(
+    note,
+    witnesses.map((w) => cosignCheckpoint(TEXT, w, TS)),
+  );
 const NOTE = signNote(TEXT, LOG);
 const LOG_VKEY = formatVerifierKey(LOG.name, LOG.publicKey);
 const POLICY_NONE = parsePolicy(`log ${LOG_VKEY} https://truce.example/\nquorum none\n`);
 const POLICY_2OF3 = parsePolicy(
-  [`log ${LOG_VKEY}`, ...W.map((w, i) => `witness g${i + 1} ${formatCosignerKey(w.name, w.publicKey)}`), 'group guarantors 2 g1 g2 g3', 'quorum guarantors', ''].join('\n'),
+  [
+    `log ${LOG_VKEY}`,
+    ...W.map((w, i) => `witness g${i + 1} ${formatCosignerKey(w.name, w.publicKey)}`),
+    'group guarantors 2 g1 g2 g3',
+    'quorum guarantors',
+    '',
+  ].join('\n'),
 );
 
-const receipt = (overrides: Partial<Parameters<typeof formatProof>[0]> = {}) => formatProof({ extra: ENTRY, index: 5, path: PATH, checkpoint: NOTE, ...overrides });
+const receipt = (overrides: Partial<Parameters<typeof formatProof>[0]> = {}) =>
+  formatProof({ extra: ENTRY, index: 5, path: PATH, checkpoint: NOTE, ...overrides });
 
 function refusal(fn: () => unknown): { problem: ProofProblem; message: string } {
   try {
@@ -92,7 +107,12 @@ describe('c2sp.org/tlog-proof@v1 receipts', () => {
     ['a file cut in the signatures', () => verifyProof(receipt().slice(0, -20), POLICY_NONE), 'malformed', /checkpoint is not a signed note/],
     ['a file with no index', () => verifyProof(receipt().replace('index 5\n', ''), POLICY_NONE), 'malformed', /no "index <n>" line/],
     ['a negative index', () => verifyProof(receipt().replace('index 5', 'index -5'), POLICY_NONE), 'malformed', /not a decimal number/],
-    ['a path hash of the wrong size', () => verifyProof(receipt().replace('037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc=', 'AAAA'), POLICY_NONE), 'malformed', /3 bytes, not 32/],
+    [
+      'a path hash of the wrong size',
+      () => verifyProof(receipt().replace('037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc=', 'AAAA'), POLICY_NONE),
+      'malformed',
+      /3 bytes, not 32/,
+    ],
     ['an edited entry', () => verifyProof(receipt({ extra: fromHex('40414244') }), POLICY_NONE), 'inclusion', /does not lead from entry 5/],
     ['an entry that is not the one carried', () => verifyProof(receipt(), POLICY_NONE, fromHex('00')), 'entry', /not the entry this receipt carries/],
     ['no entry at all', () => verifyProof(receipt({ extra: undefined }), POLICY_NONE), 'entry', /carries no entry/],
@@ -100,15 +120,37 @@ describe('c2sp.org/tlog-proof@v1 receipts', () => {
     ['an index past the tree', () => verifyProof(receipt({ index: 8 }), POLICY_NONE), 'index', /not in the checkpoint's tree of 8/],
     ['a cut path', () => verifyProof(receipt({ path: PATH.slice(0, 2) }), POLICY_NONE), 'inclusion', /has 2 hashes, but entry 5 of a tree of 8 needs 3/],
     ['a wrong path', () => verifyProof(receipt({ path: [PATH[1], PATH[0], PATH[2]] }), POLICY_NONE), 'inclusion', /does not lead/],
-    ['a checkpoint signed by another key', () => verifyProof(receipt({ checkpoint: signNote(TEXT, OTHER) }), POLICY_NONE), 'log-signature', /not signed by the policy's key for truce.example\/log/],
+    [
+      'a checkpoint signed by another key',
+      () => verifyProof(receipt({ checkpoint: signNote(TEXT, OTHER) }), POLICY_NONE),
+      'log-signature',
+      /not signed by the policy's key for truce.example\/log/,
+    ],
     ['an edited checkpoint', () => verifyProof(receipt({ checkpoint: NOTE.replace('\n8\n', '\n9\n') }), POLICY_NONE), 'log-signature', /does not verify/],
-    ['a log the policy does not know', () => verifyProof(receipt({ checkpoint: signNote(formatCheckpoint({ origin: 'elsewhere', size: 8, rootHash: ROOT }), signer('elsewhere', 7)) }), POLICY_NONE), 'unknown-log', /from elsewhere, which is not a log of the policy/],
-    ['a checkpoint with cosignatures only', () => verifyProof(receipt({ checkpoint: TEXT + '\n' + W.map((w) => cosignCheckpoint(TEXT, w, TS)).join('') }), POLICY_2OF3), 'log-signature', /not signed by the policy's key/],
-    ['a quorum not met', () => verifyProof(receipt({ checkpoint: cosigned(NOTE, [W[1]]) }), POLICY_2OF3), 'quorum', /quorum guarantors is not met: cosigned by g2/],
+    [
+      'a log the policy does not know',
+      () =>
+        verifyProof(receipt({ checkpoint: signNote(formatCheckpoint({ origin: 'elsewhere', size: 8, rootHash: ROOT }), signer('elsewhere', 7)) }), POLICY_NONE),
+      'unknown-log',
+      /from elsewhere, which is not a log of the policy/,
+    ],
+    [
+      'a checkpoint with cosignatures only',
+      () => verifyProof(receipt({ checkpoint: TEXT + '\n' + W.map((w) => cosignCheckpoint(TEXT, w, TS)).join('') }), POLICY_2OF3),
+      'log-signature',
+      /not signed by the policy's key/,
+    ],
+    [
+      'a quorum not met',
+      () => verifyProof(receipt({ checkpoint: cosigned(NOTE, [W[1]]) }), POLICY_2OF3),
+      'quorum',
+      /quorum guarantors is not met: cosigned by g2/,
+    ],
     ['no cosignature where a quorum is needed', () => verifyProof(receipt(), POLICY_2OF3), 'quorum', /cosigned by no known witness/],
     [
       'a forged cosignature by a known witness',
-      () => verifyProof(receipt({ checkpoint: NOTE + cosignCheckpoint(formatCheckpoint({ origin: LOG.name, size: 9, rootHash: ROOT }), W[0], TS) }), POLICY_2OF3),
+      () =>
+        verifyProof(receipt({ checkpoint: NOTE + cosignCheckpoint(formatCheckpoint({ origin: LOG.name, size: 9, rootHash: ROOT }), W[0], TS) }), POLICY_2OF3),
       'cosignature',
       /witness g1 does not verify/,
     ],

@@ -54,7 +54,8 @@ export interface TlogProof {
 
 export function formatProof({ extra, index, path, checkpoint }: TlogProof): string {
   if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`invalid index ${index}`);
-  if (path.length > MAX_PATH || !path.every((h) => h instanceof Uint8Array && h.length === HASH_SIZE)) throw new RangeError('the inclusion path is at most 63 hashes of 32 bytes');
+  if (path.length > MAX_PATH || !path.every((h) => h instanceof Uint8Array && h.length === HASH_SIZE))
+    throw new RangeError('the inclusion path is at most 63 hashes of 32 bytes');
   splitNote(checkpoint); // a receipt carries a signed note, never bare text
   return [PROOF_HEADER, ...(extra ? [`extra ${toBase64(extra)}`] : []), `index ${index}`, ...path.map(toBase64), ''].join('\n') + '\n' + checkpoint;
 }
@@ -152,7 +153,11 @@ export function verifyProof(receipt: string | TlogProof, policy: Policy, entry?:
     throw new ProofError('malformed', `the checkpoint is not valid: ${err instanceof CheckpointError ? err.message : String(err)}`);
   }
   const log = policy.logs.find((l) => l.origin === checkpoint.origin);
-  if (!log) throw new ProofError('unknown-log', `the checkpoint is from ${checkpoint.origin}, which is not a log of the policy (${policy.logs.map((l) => l.origin).join(', ')})`);
+  if (!log)
+    throw new ProofError(
+      'unknown-log',
+      `the checkpoint is from ${checkpoint.origin}, which is not a log of the policy (${policy.logs.map((l) => l.origin).join(', ')})`,
+    );
   const witnesses = policy.witnesses;
   let opened;
   try {
@@ -160,12 +165,19 @@ export function verifyProof(receipt: string | TlogProof, policy: Policy, entry?:
   } catch (err) {
     if (!(err instanceof NoteError)) throw err;
     const byWitness = witnesses.find((w) => err.message.includes(`${w.verifier.name}+${toHex(w.verifier.keyId)}`));
-    if (err.code === 'bad-signature' && byWitness) throw new ProofError('cosignature', `the cosignature of witness ${byWitness.name} does not verify: the checkpoint was altered or the cosignature forged`);
-    if (err.code === 'bad-signature') throw new ProofError('log-signature', `the log's signature does not verify: the checkpoint was altered or signed by another key`);
-    if (err.code === 'unverified') throw new ProofError('log-signature', `the checkpoint is not signed by the policy's key for ${log.origin} (${log.vkey.split('+').slice(0, 2).join('+')})`);
+    if (err.code === 'bad-signature' && byWitness)
+      throw new ProofError('cosignature', `the cosignature of witness ${byWitness.name} does not verify: the checkpoint was altered or the cosignature forged`);
+    if (err.code === 'bad-signature')
+      throw new ProofError('log-signature', `the log's signature does not verify: the checkpoint was altered or signed by another key`);
+    if (err.code === 'unverified')
+      throw new ProofError(
+        'log-signature',
+        `the checkpoint is not signed by the policy's key for ${log.origin} (${log.vkey.split('+').slice(0, 2).join('+')})`,
+      );
     throw new ProofError('malformed', err.message);
   }
-  const isKey = (s: { name: string; keyId: string; verified: boolean }, v: { name: string; keyId: Uint8Array }) => s.verified && s.name === v.name && s.keyId === toHex(v.keyId);
+  const isKey = (s: { name: string; keyId: string; verified: boolean }, v: { name: string; keyId: Uint8Array }) =>
+    s.verified && s.name === v.name && s.keyId === toHex(v.keyId);
   if (!opened.signatures.some((s) => isKey(s, log.verifier))) {
     // Only witnesses signed: the log's own signature is what is missing.
     throw new ProofError('log-signature', `the checkpoint is not signed by the policy's key for ${log.origin}`);
@@ -181,10 +193,24 @@ export function verifyProof(receipt: string | TlogProof, policy: Policy, entry?:
   if (proof.index >= checkpoint.size) throw new ProofError('index', `index ${proof.index} is not in the checkpoint's tree of ${checkpoint.size} entries`);
   const needed = inclusionProofRanges(proof.index, checkpoint.size).length;
   if (proof.path.length !== needed) {
-    throw new ProofError('inclusion', `the inclusion path has ${proof.path.length} hashes, but entry ${proof.index} of a tree of ${checkpoint.size} needs ${needed}: a wrong index or a cut path`);
+    throw new ProofError(
+      'inclusion',
+      `the inclusion path has ${proof.path.length} hashes, but entry ${proof.index} of a tree of ${checkpoint.size} needs ${needed}: a wrong index or a cut path`,
+    );
   }
   if (!verifyInclusion(leaf, proof.index, checkpoint.size, proof.path, checkpoint.rootHash)) {
-    throw new ProofError('inclusion', `the inclusion path does not lead from entry ${proof.index} to the checkpoint's root: the entry, the index or the path was changed`);
+    throw new ProofError(
+      'inclusion',
+      `the inclusion path does not lead from entry ${proof.index} to the checkpoint's root: the entry, the index or the path was changed`,
+    );
   }
-  return { index: proof.index, origin: checkpoint.origin, treeSize: checkpoint.size, rootHash: checkpoint.rootHash, entry: data, cosigners, quorum: policy.quorum };
+  return {
+    index: proof.index,
+    origin: checkpoint.origin,
+    treeSize: checkpoint.size,
+    rootHash: checkpoint.rootHash,
+    entry: data,
+    cosigners,
+    quorum: policy.quorum,
+  };
 }

@@ -14,9 +14,19 @@ const witnesses = names.map((n) => generateSigner(n));
 const TEXT = formatCheckpoint({ origin: log.name, size: 42, rootHash: sha256(utf8('root')) });
 const NOTE = signNote(TEXT, log);
 const policy = parsePolicy(
-  [`log ${logVkey}`, ...witnesses.map((w) => `witness ${w.name} ${formatCosignerKey(w.name, w.publicKey)}`), `group guarantors 2 ${names.join(' ')}`, 'quorum guarantors', ''].join('\n'),
+  [
+    `log ${logVkey}`,
+    ...witnesses.map((w) => `witness ${w.name} ${formatCosignerKey(w.name, w.publicKey)}`),
+    `group guarantors 2 ${names.join(' ')}`,
+    'quorum guarantors',
+    '',
+  ].join('\n'),
 );
-const cosigned = (...which: number[]) => addSignatureLines(NOTE, which.map((i) => cosignCheckpoint(TEXT, witnesses[i], 1_700_000_000 + i)));
+const cosigned = (...which: number[]) =>
+  addSignatureLines(
+    NOTE,
+    which.map((i) => cosignCheckpoint(TEXT, witnesses[i], 1_700_000_000 + i)),
+  );
 
 describe('checkWitnesses: a checkpoint against a tlog-policy quorum', () => {
   it('names who cosigned and when, and says the quorum is met', () => {
@@ -26,7 +36,11 @@ describe('checkWitnesses: a checkpoint against a tlog-policy quorum', () => {
       { name: names[0], timestamp: 1_700_000_000 },
       { name: names[2], timestamp: 1_700_000_002 },
     ]);
-    expect(describeWitnessCheck(check)).toEqual([`cosigned by ${names[0]} at 2023-11-14T22:13:20Z`, `cosigned by ${names[2]} at 2023-11-14T22:13:22Z`, 'quorum guarantors met (2 of 3 witnesses cosigned)']);
+    expect(describeWitnessCheck(check)).toEqual([
+      `cosigned by ${names[0]} at 2023-11-14T22:13:20Z`,
+      `cosigned by ${names[2]} at 2023-11-14T22:13:22Z`,
+      'quorum guarantors met (2 of 3 witnesses cosigned)',
+    ]);
   });
 
   it('reports a quorum not met, naming the witnesses missing, and ignores keys the policy does not name', () => {
@@ -41,9 +55,13 @@ describe('checkWitnesses: a checkpoint against a tlog-policy quorum', () => {
 
   it('refuses a forged cosignature of a known witness, a note the log did not sign, and a policy for another key', () => {
     const forged = cosignCheckpoint(formatCheckpoint({ origin: log.name, size: 43, rootHash: sha256(utf8('root')) }), witnesses[0], 1_700_000_000);
-    expect(() => checkWitnesses(addSignatureLines(NOTE, [forged]), policy, logKey)).toThrow(/cosignature of witness russia\.guarantor\.example\/witness does not verify/);
+    expect(() => checkWitnesses(addSignatureLines(NOTE, [forged]), policy, logKey)).toThrow(
+      /cosignature of witness russia\.guarantor\.example\/witness does not verify/,
+    );
     const onlyWitnesses = signNote(TEXT, generateSigner('someone.else/log'));
-    expect(() => checkWitnesses(addSignatureLines(onlyWitnesses, [cosignCheckpoint(TEXT, witnesses[0], 5)]), policy, logKey)).toThrow(/not signed by the log's key/);
+    expect(() => checkWitnesses(addSignatureLines(onlyWitnesses, [cosignCheckpoint(TEXT, witnesses[0], 5)]), policy, logKey)).toThrow(
+      /not signed by the log's key/,
+    );
     const impostor = generateSigner(log.name);
     expect(() => checkWitnesses(NOTE, policy, parseVerifierKey(formatVerifierKey(impostor.name, impostor.publicKey)))).toThrow(QuorumError);
   });

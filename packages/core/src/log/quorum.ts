@@ -48,7 +48,8 @@ export function checkWitnesses(note: string, policy: Policy, log: Verifier): Wit
   } catch (err) {
     if (!(err instanceof NoteError)) throw err;
     const witness = policy.witnesses.find((w) => err.message.includes(describe(w.verifier)));
-    if (err.code === 'bad-signature' && witness) throw new QuorumError(`the cosignature of witness ${witness.name} does not verify: the checkpoint was altered or the cosignature forged`);
+    if (err.code === 'bad-signature' && witness)
+      throw new QuorumError(`the cosignature of witness ${witness.name} does not verify: the checkpoint was altered or the cosignature forged`);
     throw new QuorumError(`the checkpoint note: ${err.message}`);
   }
   const by = (v: Verifier) => opened.signatures.find((s) => s.verified && s.name === v.name && s.keyId === toHex(v.keyId));
@@ -70,7 +71,8 @@ export function describeWitnessCheck(check: WitnessCheck): string[] {
   const lines = check.cosigners.map((c) => `cosigned by ${c.name} at ${new Date(c.timestamp * 1000).toISOString().replace('.000Z', 'Z')}`);
   for (const u of check.unknown) lines.push(`ignored a signature by ${u}, a key the policy does not name`);
   if (check.quorum === null) lines.push('quorum: none required');
-  else if (check.met) lines.push(`quorum ${check.quorum} met (${check.cosigners.length} of ${check.cosigners.length + check.missing.length} witnesses cosigned)`);
+  else if (check.met)
+    lines.push(`quorum ${check.quorum} met (${check.cosigners.length} of ${check.cosigners.length + check.missing.length} witnesses cosigned)`);
   else lines.push(`quorum ${check.quorum} NOT met: missing cosignatures from ${check.missing.join(', ')}`);
   return lines;
 }

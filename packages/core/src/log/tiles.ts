@@ -151,7 +151,8 @@ export function decodeBundle(bytes: Uint8Array): Uint8Array[] {
   while (at < bytes.length) {
     if (at + 2 > bytes.length) throw new Error(`entry bundle truncated: a length prefix is cut off at byte ${at}`);
     const length = (bytes[at] << 8) | bytes[at + 1];
-    if (at + 2 + length > bytes.length) throw new Error(`entry bundle truncated: entry ${entries.length} needs ${length} bytes, ${bytes.length - at - 2} remain`);
+    if (at + 2 + length > bytes.length)
+      throw new Error(`entry bundle truncated: entry ${entries.length} needs ${length} bytes, ${bytes.length - at - 2} remain`);
     entries.push(bytes.slice(at + 2, at + 2 + length));
     at += 2 + length;
   }

@@ -72,7 +72,11 @@ describe('verifyLog on a sound log', () => {
     expect(report.checks).toContain(`${size} entries match their leaf hashes`);
     // Every tile the tree has was fetched, upper levels included, and nothing else.
     const tiles = log.requests.filter((p) => !p.startsWith('tile/entries/'));
-    expect(tiles.sort()).toEqual(tilesForSize(size).map((t) => tilePath(t.level, t.n, t.width)).sort());
+    expect(tiles.sort()).toEqual(
+      tilesForSize(size)
+        .map((t) => tilePath(t.level, t.n, t.width))
+        .sort(),
+    );
   });
 
   it('says when entries are not available and checks the hashes alone', async () => {
@@ -192,7 +196,10 @@ describe('verifyLog finds what is wrong', () => {
   it('reports malformed tiles and bundles', async () => {
     let log = memoryLog(entries);
     log.files.set(tilePath(0, 0), new Uint8Array(8191));
-    expect(await verifyLog({ source: log.source, verifier })).toMatchObject({ problem: 'tile-malformed', message: 'level-0 tile 0: a tile of width 256 is 8192 bytes, this one is 8191' });
+    expect(await verifyLog({ source: log.source, verifier })).toMatchObject({
+      problem: 'tile-malformed',
+      message: 'level-0 tile 0: a tile of width 256 is 8192 bytes, this one is 8191',
+    });
 
     log = memoryLog(entries);
     const bundle = log.files.get(entriesPath(1))!;
@@ -201,13 +208,19 @@ describe('verifyLog finds what is wrong', () => {
 
     log = memoryLog(entries);
     log.files.set(entriesPath(1), encodeBundle(entries.slice(256, 511)));
-    expect(await verifyLog({ source: log.source, verifier })).toMatchObject({ problem: 'bundle-malformed', message: 'entry bundle 1 holds 255 entries, expected 256' });
+    expect(await verifyLog({ source: log.source, verifier })).toMatchObject({
+      problem: 'bundle-malformed',
+      message: 'entry bundle 1 holds 255 entries, expected 256',
+    });
   });
 
   it('reports what the source could not deliver', async () => {
     const log = memoryLog(entries);
     log.files.delete(tilePath(0, 2, 88));
-    expect(await verifyLog({ source: log.source, verifier })).toMatchObject({ problem: 'unavailable', message: 'could not fetch level-0 tile 2: 404 tile/0/002.p/88' });
+    expect(await verifyLog({ source: log.source, verifier })).toMatchObject({
+      problem: 'unavailable',
+      message: 'could not fetch level-0 tile 2: 404 tile/0/002.p/88',
+    });
     const down = await verifyLog({ source: { ...log.source, checkpoint: () => Promise.reject(new Error('connection refused')) }, verifier });
     expect(down).toMatchObject({ problem: 'unavailable', message: 'could not fetch the checkpoint: connection refused' });
   });

@@ -102,7 +102,11 @@ async function runVerification(
   const earlier = previous.map((p, i) => {
     const { checkpoint: old } = openCheckpoint(p, verifier, `the checkpoint seen before (#${i + 1})`, i);
     if (old.size > size) {
-      throw new Failure('previous-larger', `a checkpoint seen before (#${i + 1}) has size ${old.size}, larger than the current ${size}: the log was rolled back`, { previousIndex: i });
+      throw new Failure(
+        'previous-larger',
+        `a checkpoint seen before (#${i + 1}) has size ${old.size}, larger than the current ${size}: the log was rolled back`,
+        { previousIndex: i },
+      );
     }
     return old;
   });

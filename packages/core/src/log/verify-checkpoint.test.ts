@@ -35,12 +35,17 @@ describe('verifyCheckpointUpdate', () => {
     const forked = entries.slice();
     forked[3] = utf8('changed');
     const proof = consistencyProof(20, 50, get);
-    expect(verifyCheckpointUpdate(checkpointNote(forked, 20), checkpointNote(entries, 50), proof, verifier)).toMatchObject({ ok: false, message: expect.stringMatching(/consistency proof fails/) });
+    expect(verifyCheckpointUpdate(checkpointNote(forked, 20), checkpointNote(entries, 50), proof, verifier)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/consistency proof fails/),
+    });
     expect(verifyCheckpointUpdate(checkpointNote(entries, 50), checkpointNote(entries, 20), proof, verifier).message).toMatch(/rolled back/);
     expect(verifyCheckpointUpdate(checkpointNote(entries, 20), checkpointNote(entries, 50), proof.slice(1), verifier).ok).toBe(false);
     expect(verifyCheckpointUpdate(checkpointNote(entries, 20), checkpointNote(entries, 50), ['%%%'], verifier).message).toMatch(/malformed/);
     const stranger = generateSigner(ORIGIN);
-    expect(verifyCheckpointUpdate(checkpointNote(entries, 20), checkpointNote(entries, 50, stranger), proof, verifier).message).toMatch(/new checkpoint: .*no signature from a known key/);
+    expect(verifyCheckpointUpdate(checkpointNote(entries, 20), checkpointNote(entries, 50, stranger), proof, verifier).message).toMatch(
+      /new checkpoint: .*no signature from a known key/,
+    );
   });
 });
 
@@ -52,9 +57,14 @@ describe('verifyEntryInclusion', () => {
   it('accepts an entry with its proof against a signed checkpoint, and nothing else', () => {
     const proof = inclusionProof(7, 50, get).map(toBase64);
     const checkpoint = checkpointNote(entries);
-    expect(verifyEntryInclusion({ entry: entries[7], index: 7, proof, checkpoint, verifier })).toMatchObject({ ok: true, message: 'entry 7 is in the signed log of 50 entries' });
+    expect(verifyEntryInclusion({ entry: entries[7], index: 7, proof, checkpoint, verifier })).toMatchObject({
+      ok: true,
+      message: 'entry 7 is in the signed log of 50 entries',
+    });
     expect(verifyEntryInclusion({ entry: entries[8], index: 7, proof, checkpoint, verifier }).ok).toBe(false);
     expect(verifyEntryInclusion({ entry: entries[7], index: 8, proof, checkpoint, verifier }).ok).toBe(false);
-    expect(verifyEntryInclusion({ entry: entries[7], index: 7, proof, checkpoint: checkpointNote(entries, 50, generateSigner(ORIGIN)), verifier }).ok).toBe(false);
+    expect(verifyEntryInclusion({ entry: entries[7], index: 7, proof, checkpoint: checkpointNote(entries, 50, generateSigner(ORIGIN)), verifier }).ok).toBe(
+      false,
+    );
   });
 });

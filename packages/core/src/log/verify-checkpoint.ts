@@ -67,7 +67,9 @@ export function openCheckpoint(note: string, verifier: Verifier, what: string, p
   try {
     checkpoint = parseCheckpoint(text);
   } catch (e) {
-    throw new Failure(current ? 'checkpoint-malformed' : 'previous-malformed', `${what} is signed but is not a valid checkpoint: ${reason(e)}`, { previousIndex });
+    throw new Failure(current ? 'checkpoint-malformed' : 'previous-malformed', `${what} is signed but is not a valid checkpoint: ${reason(e)}`, {
+      previousIndex,
+    });
   }
   if (checkpoint.origin !== verifier.name) {
     const problem = current ? 'origin-mismatch' : 'previous-malformed';
@@ -90,11 +92,22 @@ const decodeProof = (proof: ReadonlyArray<Uint8Array | string>): Uint8Array[] =>
  * proof (from /api/log/proof/consistency): both must be signed by the log and the new
  * tree must extend the old one.
  */
-export function verifyCheckpointUpdate(oldNote: string, newNote: string, consistencyProof: ReadonlyArray<Uint8Array | string>, verifier: Verifier): UpdateReport {
+export function verifyCheckpointUpdate(
+  oldNote: string,
+  newNote: string,
+  consistencyProof: ReadonlyArray<Uint8Array | string>,
+  verifier: Verifier,
+): UpdateReport {
   try {
     const { checkpoint: oldCp } = openCheckpoint(oldNote, verifier, 'the earlier checkpoint');
     const { checkpoint: newCp } = openCheckpoint(newNote, verifier, 'the new checkpoint');
-    if (oldCp.size > newCp.size) return { ok: false, message: `the new checkpoint (size ${newCp.size}) is smaller than the earlier one (size ${oldCp.size}): the log was rolled back`, old: oldCp, new: newCp };
+    if (oldCp.size > newCp.size)
+      return {
+        ok: false,
+        message: `the new checkpoint (size ${newCp.size}) is smaller than the earlier one (size ${oldCp.size}): the log was rolled back`,
+        old: oldCp,
+        new: newCp,
+      };
     let proof: Uint8Array[];
     try {
       proof = decodeProof(consistencyProof);
@@ -102,7 +115,12 @@ export function verifyCheckpointUpdate(oldNote: string, newNote: string, consist
       return { ok: false, message: `the consistency proof is malformed: ${reason(e)}`, old: oldCp, new: newCp };
     }
     if (!verifyConsistency(oldCp.size, newCp.size, proof, oldCp.rootHash, newCp.rootHash)) {
-      return { ok: false, message: `the log at size ${newCp.size} does not extend the log at size ${oldCp.size}: the consistency proof fails`, old: oldCp, new: newCp };
+      return {
+        ok: false,
+        message: `the log at size ${newCp.size} does not extend the log at size ${oldCp.size}: the consistency proof fails`,
+        old: oldCp,
+        new: newCp,
+      };
     }
     return { ok: true, message: `the log grew from ${oldCp.size} to ${newCp.size} entries without changing the first ${oldCp.size}`, old: oldCp, new: newCp };
   } catch (e) {

@@ -72,7 +72,8 @@ export function parseAddCheckpoint(body: string | Uint8Array): AddCheckpointRequ
   const firstEnd = s.indexOf('\n');
   if (firstEnd < 0) bad('the first line must be "old <size>"');
   const first = s.slice(0, firstEnd);
-  if (!first.startsWith('old ') || !SIZE.test(first.slice(4))) bad(`the first line must be "old <size>" with a decimal size, not ${JSON.stringify(first.slice(0, 40))}`);
+  if (!first.startsWith('old ') || !SIZE.test(first.slice(4)))
+    bad(`the first line must be "old <size>" with a decimal size, not ${JSON.stringify(first.slice(0, 40))}`);
   const oldSize = Number(first.slice(4));
   if (!Number.isSafeInteger(oldSize)) bad('the old size is too large');
   const proof: Uint8Array[] = [];

@@ -33,23 +33,41 @@ export function asciiDigits(text: string): string {
 
 /** Letters kept apart by `arabicLetters` (they tell the sound) and merged by `foldArabic`. */
 const FOLD_KEY: Record<string, string> = {
-  'ة': 'ه',
-  'ى': 'ي',
-  'گ': 'ك',
-  'ڤ': 'ف',
-  'پ': 'ب',
-  'ژ': 'ز',
+  ة: 'ه',
+  ى: 'ي',
+  گ: 'ك',
+  ڤ: 'ف',
+  پ: 'ب',
+  ژ: 'ز',
 };
 const FOLD_KEY_RE = new RegExp(`[${Object.keys(FOLD_KEY).join('')}]`, 'g');
 
 /** Other code points of the same letter: Persian, Urdu and Kurdish keyboards, alef variants. */
 const SAME_LETTER: Record<string, string> = {
-  'ٱ': 'ا', 'ٲ': 'ا', 'ٳ': 'ا', 'ٵ': 'ا',
-  'ی': 'ي', 'ې': 'ي', 'ێ': 'ي', 'ے': 'ي', 'ۍ': 'ي', 'ئ': 'ي',
-  'ک': 'ك', 'ڪ': 'ك',
-  'ھ': 'ه', 'ہ': 'ه', 'ۀ': 'ه', 'ۃ': 'ة',
-  'ۆ': 'و', 'ۇ': 'و', 'ۈ': 'و', 'ۋ': 'و', 'ؤ': 'و',
-  'ڕ': 'ر', 'ڵ': 'ل', 'ڨ': 'ق',
+  ٱ: 'ا',
+  ٲ: 'ا',
+  ٳ: 'ا',
+  ٵ: 'ا',
+  ی: 'ي',
+  ې: 'ي',
+  ێ: 'ي',
+  ے: 'ي',
+  ۍ: 'ي',
+  ئ: 'ي',
+  ک: 'ك',
+  ڪ: 'ك',
+  ھ: 'ه',
+  ہ: 'ه',
+  ۀ: 'ه',
+  ۃ: 'ة',
+  ۆ: 'و',
+  ۇ: 'و',
+  ۈ: 'و',
+  ۋ: 'و',
+  ؤ: 'و',
+  ڕ: 'ر',
+  ڵ: 'ل',
+  ڨ: 'ق',
 };
 const SAME_LETTER_RE = new RegExp(`[${Object.keys(SAME_LETTER).join('')}]`, 'g');
 

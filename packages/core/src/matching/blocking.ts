@@ -45,7 +45,17 @@ export interface BlockingOptions {
 }
 
 /** Caps chosen on synthetic lists (bench/matching.ts): a key this common carries little identity. */
-export const DEFAULT_CAPS: Record<KeyKind, number> = { pair: 800, triple: 2000, single: 40, year: 300, id: 50, mother: 300, day: 200, place: 300, detained: 200 };
+export const DEFAULT_CAPS: Record<KeyKind, number> = {
+  pair: 800,
+  triple: 2000,
+  single: 40,
+  year: 300,
+  id: 50,
+  mother: 300,
+  day: 200,
+  place: 300,
+  detained: 200,
+};
 /**
  * A key shared by more held records than this is read, for a sought record with a birth
  * year, only for held records born within WINDOW years of it (or of unknown year).

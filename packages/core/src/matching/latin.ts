@@ -11,7 +11,16 @@
 
 /** Latin letters Unicode decomposition does not fold. */
 const LATIN_FOLD: Record<string, string> = {
-  'ı': 'i', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'dj', 'ł': 'l', 'þ': 'th', 'ð': 'dh', 'ħ': 'h',
+  ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'dj',
+  ł: 'l',
+  þ: 'th',
+  ð: 'dh',
+  ħ: 'h',
 };
 const LATIN_FOLD_RE = new RegExp(`[${Object.keys(LATIN_FOLD).join('')}]`, 'g');
 

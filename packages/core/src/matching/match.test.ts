@@ -14,8 +14,12 @@ const lexicon = parseLexicon(
 
 /** Background population: other people, so that frequencies and the prior look like a list's. */
 function crowd(prefix: string, n: number, arabic: boolean): PersonRecord[] {
-  const given = arabic ? ['سامر', 'خالد', 'عمر', 'يوسف', 'ابراهيم', 'محمود', 'رامي', 'وليد', 'طارق', 'ماهر'] : ['Samer', 'Khaled', 'Omar', 'Youssef', 'Ibrahim', 'Mahmoud', 'Rami', 'Walid', 'Tarek', 'Maher'];
-  const family = arabic ? ['الحلبي', 'الخطيب', 'الشامي', 'المصري', 'النجار', 'الحداد', 'الزعبي'] : ['Halabi', 'Khatib', 'Shami', 'Masri', 'Najjar', 'Haddad', 'Zoubi'];
+  const given = arabic
+    ? ['سامر', 'خالد', 'عمر', 'يوسف', 'ابراهيم', 'محمود', 'رامي', 'وليد', 'طارق', 'ماهر']
+    : ['Samer', 'Khaled', 'Omar', 'Youssef', 'Ibrahim', 'Mahmoud', 'Rami', 'Walid', 'Tarek', 'Maher'];
+  const family = arabic
+    ? ['الحلبي', 'الخطيب', 'الشامي', 'المصري', 'النجار', 'الحداد', 'الزعبي']
+    : ['Halabi', 'Khatib', 'Shami', 'Masri', 'Najjar', 'Haddad', 'Zoubi'];
   return Array.from({ length: n }, (_, i) => ({
     ref: `${prefix}${i}`,
     givenName: given[i % given.length],
@@ -37,7 +41,15 @@ describe('matching across scripts', () => {
   it('links محمد عبد الرحمن الأسد to its Latin spellings', () => {
     const sought = { ref: 'S1', givenName: 'محمد', fatherName: 'عبد الرحمن', familyName: 'الأسد', motherName: 'فاطمة', birthYear: 1985, sex: 'male' as const };
     for (const held of [
-      { ref: 'H1', givenName: 'Mohammed', fatherName: 'Abdulrahman', familyName: 'al-Assad', motherName: 'Fatima', birthDate: '1985-03-02', sex: 'male' as const },
+      {
+        ref: 'H1',
+        givenName: 'Mohammed',
+        fatherName: 'Abdulrahman',
+        familyName: 'al-Assad',
+        motherName: 'Fatima',
+        birthDate: '1985-03-02',
+        sex: 'male' as const,
+      },
       { ref: 'H2', givenName: 'Muhammad', fatherName: 'Abdel Rahman', familyName: 'el Asad', motherName: 'Fatmeh', birthYear: 1985 },
       { ref: 'H3', fullName: 'Mohamad Abd al-Rahman Assad', birthYear: 1985 },
     ]) {
@@ -76,16 +88,17 @@ describe('matching across scripts', () => {
   });
 
   it('reads "ALASSAD, Bashar" as family name first', () => {
-    const c = best({ ref: 'S1', fullName: 'ALASSAD, Bashar Hafez', birthDate: '1965-09-11' }, [{ ref: 'H1', givenName: 'بشار', fatherName: 'حافظ', familyName: 'الأسد', birthYear: 1965 }]);
+    const c = best({ ref: 'S1', fullName: 'ALASSAD, Bashar Hafez', birthDate: '1965-09-11' }, [
+      { ref: 'H1', givenName: 'بشار', fatherName: 'حافظ', familyName: 'الأسد', birthYear: 1965 },
+    ]);
     expect(c?.band).toBe('link');
     expect(field(c, 'family_name')?.outcome).toBe('agree');
   });
 
   it('matches Arabic spellings with hamza, ta marbuta, alef maqsura, diacritics, tatweel and Persian letters', () => {
-    const c = best(
-      { ref: 'S1', givenName: 'أسامة', fatherName: 'مصطفى', familyName: 'الکردی', motherName: 'آمنة', birthYear: 1990 },
-      [{ ref: 'H1', givenName: 'اسامه', fatherName: 'مُصطفـي', familyName: 'الكردي', motherName: 'امنه', birthYear: 1990 }],
-    );
+    const c = best({ ref: 'S1', givenName: 'أسامة', fatherName: 'مصطفى', familyName: 'الکردی', motherName: 'آمنة', birthYear: 1990 }, [
+      { ref: 'H1', givenName: 'اسامه', fatherName: 'مُصطفـي', familyName: 'الكردي', motherName: 'امنه', birthYear: 1990 },
+    ]);
     expect(c?.band).toBe('link');
     expect(c?.comparisons.filter((f) => f.outcome === 'agree').map((f) => f.field)).toEqual(
       expect.arrayContaining(['given_name', 'father_name', 'family_name', 'mother_name', 'birth_date']),
@@ -93,16 +106,17 @@ describe('matching across scripts', () => {
   });
 
   it('reads Arabic-Indic digits in dates and IDs', () => {
-    const c = best(
-      { ref: 'S1', givenName: 'عمر', fatherName: 'خالد', familyName: 'الحمصي', birthDate: '١٩٨٠-٠٥-١٢', nationalId: '٠٣٠١٢٣٤٥٦٧٨' },
-      [{ ref: 'H1', givenName: 'Omar', fatherName: 'Khaled', familyName: 'Homsi', birthDate: '1980-05-12', nationalId: '03012345678' }],
-    );
+    const c = best({ ref: 'S1', givenName: 'عمر', fatherName: 'خالد', familyName: 'الحمصي', birthDate: '١٩٨٠-٠٥-١٢', nationalId: '٠٣٠١٢٣٤٥٦٧٨' }, [
+      { ref: 'H1', givenName: 'Omar', fatherName: 'Khaled', familyName: 'Homsi', birthDate: '1980-05-12', nationalId: '03012345678' },
+    ]);
     expect(field(c, 'birth_date')?.outcome).toBe('agree');
     expect(field(c, 'national_id')?.outcome).toBe('agree');
   });
 
   it('reads Abu/Abou and bin/ibn', () => {
-    const c = best({ ref: 'S1', givenName: 'أبو بكر', fatherName: 'عمر', familyName: 'الشامي', birthYear: 1970 }, [{ ref: 'H1', fullName: 'Abou Bakr ibn Omar al-Chami', birthYear: 1970 }]);
+    const c = best({ ref: 'S1', givenName: 'أبو بكر', fatherName: 'عمر', familyName: 'الشامي', birthYear: 1970 }, [
+      { ref: 'H1', fullName: 'Abou Bakr ibn Omar al-Chami', birthYear: 1970 },
+    ]);
     expect(c?.band).toBe('link');
   });
 });
@@ -117,7 +131,10 @@ describe('evidence', () => {
   });
 
   it('weighs agreement on a rare name more than on Muhammad', () => {
-    const held = [...crowd('x', 50, false), ...Array.from({ length: 60 }, (_, i) => ({ ref: `m${i}`, givenName: 'Mohammed', familyName: `Family${i}`, birthYear: 1960 + (i % 30) }))];
+    const held = [
+      ...crowd('x', 50, false),
+      ...Array.from({ length: 60 }, (_, i) => ({ ref: `m${i}`, givenName: 'Mohammed', familyName: `Family${i}`, birthYear: 1960 + (i % 30) })),
+    ];
     const sought = [
       { ref: 'S1', givenName: 'محمد', birthYear: 1977 },
       { ref: 'S2', givenName: 'خيربك', birthYear: 1977 },
@@ -127,16 +144,49 @@ describe('evidence', () => {
       { ref: 'H2', givenName: 'Khayrbek', birthYear: 1977 },
     ];
     const cands = matchLists(sought, [...held, ...more], { lexicon, minScore: 0 });
-    const w = (s: string, h: string) => field(cands.find((c) => c.soughtRef === s && c.heldRef === h), 'given_name')!.weight;
+    const w = (s: string, h: string) =>
+      field(
+        cands.find((c) => c.soughtRef === s && c.heldRef === h),
+        'given_name',
+      )!.weight;
     expect(w('S2', 'H2')).toBeGreaterThan(w('S1', 'H1') + 3);
   });
 
   it('does not link siblings who share father, grandfather, family and mother', () => {
-    const sought = { ref: 'S1', givenName: 'حسن', fatherName: 'أحمد', grandfatherName: 'علي', familyName: 'العلي', motherName: 'زينب', birthYear: 1990, sex: 'male' as const };
-    const brother = { ref: 'H1', givenName: 'Hussein', fatherName: 'Ahmad', grandfatherName: 'Ali', familyName: 'Al-Ali', motherName: 'Zeinab', birthYear: 1993, sex: 'male' as const };
-    const sister = { ref: 'H2', givenName: 'Fatima', fatherName: 'Ahmad', grandfatherName: 'Ali', familyName: 'Al-Ali', motherName: 'Zeinab', birthYear: 1988, sex: 'female' as const };
+    const sought = {
+      ref: 'S1',
+      givenName: 'حسن',
+      fatherName: 'أحمد',
+      grandfatherName: 'علي',
+      familyName: 'العلي',
+      motherName: 'زينب',
+      birthYear: 1990,
+      sex: 'male' as const,
+    };
+    const brother = {
+      ref: 'H1',
+      givenName: 'Hussein',
+      fatherName: 'Ahmad',
+      grandfatherName: 'Ali',
+      familyName: 'Al-Ali',
+      motherName: 'Zeinab',
+      birthYear: 1993,
+      sex: 'male' as const,
+    };
+    const sister = {
+      ref: 'H2',
+      givenName: 'Fatima',
+      fatherName: 'Ahmad',
+      grandfatherName: 'Ali',
+      familyName: 'Al-Ali',
+      motherName: 'Zeinab',
+      birthYear: 1988,
+      sex: 'female' as const,
+    };
     const self = { ref: 'H3', givenName: 'Hasan', fatherName: 'Ahmed', grandfatherName: 'Ali', familyName: 'Alali', motherName: 'Zainab', birthYear: 1990 };
-    const cands = matchLists([sought, ...crowd('s', 200, true)], [brother, sister, self, ...crowd('h', 200, false)], { lexicon, minScore: 0 }).filter((c) => c.soughtRef === 'S1');
+    const cands = matchLists([sought, ...crowd('s', 200, true)], [brother, sister, self, ...crowd('h', 200, false)], { lexicon, minScore: 0 }).filter(
+      (c) => c.soughtRef === 'S1',
+    );
     const of = (ref: string) => cands.find((c) => c.heldRef === ref);
     expect(of('H3')?.band).toBe('link');
     expect(of('H1')?.band ?? 'none').not.toBe('link');
@@ -145,10 +195,9 @@ describe('evidence', () => {
   });
 
   it('explains a pair in one line', () => {
-    const c = best(
-      { ref: 'S1', givenName: 'محمد', fatherName: 'خالد', familyName: 'النجار', motherName: 'سعاد', birthYear: 1980 },
-      [{ ref: 'H1', givenName: 'Mohamed', fatherName: 'Khaled', familyName: 'Najjar', motherName: 'Amal', birthDate: '1980-04-01', nationalId: '01234567890' }],
-    );
+    const c = best({ ref: 'S1', givenName: 'محمد', fatherName: 'خالد', familyName: 'النجار', motherName: 'سعاد', birthYear: 1980 }, [
+      { ref: 'H1', givenName: 'Mohamed', fatherName: 'Khaled', familyName: 'Najjar', motherName: 'Amal', birthDate: '1980-04-01', nationalId: '01234567890' },
+    ]);
     expect(explanationText(c!)).toBe(
       "agree: given name, father's name, family name, birth year; conflict: mother's name; missing: grandfather's name, birth place, place of detention, sex, national ID, detention date",
     );
@@ -182,7 +231,11 @@ describe('lists', () => {
   });
 
   it('finds each duplicate pair within a list once', () => {
-    const list = [...sought.slice(0, 50), { ref: 'D1', givenName: 'محمد', fatherName: 'خيربك', familyName: 'الشيشكلي', birthYear: 1961 }, { ref: 'D2', fullName: 'Mohammed Khayrbek Shishakli', birthYear: 1961 }];
+    const list = [
+      ...sought.slice(0, 50),
+      { ref: 'D1', givenName: 'محمد', fatherName: 'خيربك', familyName: 'الشيشكلي', birthYear: 1961 },
+      { ref: 'D2', fullName: 'Mohammed Khayrbek Shishakli', birthYear: 1961 },
+    ];
     const dups = findDuplicates(list, { lexicon });
     const pair = dups.filter((c) => [c.soughtRef, c.heldRef].sort().join() === 'D1,D2');
     expect(pair).toHaveLength(1);

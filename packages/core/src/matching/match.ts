@@ -212,7 +212,12 @@ export function candidatePairs(sought: PreparedList, held: PreparedList, opts: M
  * Whether blocking proposes each given pair (sought index, held index): recall after
  * blocking, measured without listing every candidate pair.
  */
-export function pairsBlocked(sought: PreparedList, held: PreparedList, pairs: ReadonlyArray<readonly [number, number]>, opts: MatchOptions & { dedupe?: boolean } = {}): boolean[] {
+export function pairsBlocked(
+  sought: PreparedList,
+  held: PreparedList,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  opts: MatchOptions & { dedupe?: boolean } = {},
+): boolean[] {
   const dedupe = opts.dedupe ?? false;
   const h = dedupe ? sought : held;
   const blocker = new Blocker(sought, h, buildIndex(h), dedupe, opts);

@@ -37,24 +37,91 @@ export type KnownLatin = (word: string) => boolean;
 const LATIN_ARTICLES = new Set(['al', 'el', 'il', 'ul', 'ol', 'l', 'aal']);
 /** Sun-letter articles, dropped when the next word starts with their consonant (ad-Din, as-Sayyid). */
 const SUN_ARTICLES = new Set([
-  'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an',
-  'ed', 'edh', 'er', 'es', 'esh', 'et', 'eth', 'ez', 'en',
-  'ud', 'ur', 'us', 'ush', 'ut', 'uth', 'uz', 'un',
+  'ad',
+  'adh',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'ath',
+  'az',
+  'an',
+  'ed',
+  'edh',
+  'er',
+  'es',
+  'esh',
+  'et',
+  'eth',
+  'ez',
+  'en',
+  'ud',
+  'ur',
+  'us',
+  'ush',
+  'ut',
+  'uth',
+  'uz',
+  'un',
 ]);
 const LATIN_BIN = new Set(['bin', 'ibn', 'ben', 'bint', 'bent', 'binte', 'binti', 'ould', 'ibnu', 'b']);
 /** Umm, mother of: a kunya (Umm Muhammad) written in place of a woman's given name. */
 const LATIN_UMM = new Set(['um', 'umm', 'om', 'omm', 'oum', 'oumm', 'im', 'imm']);
 const LATIN_ABU = new Set(['abu', 'abou', 'abo', 'aboo', 'abi']);
 const LATIN_ABD = new Set([
-  'abd', 'abdul', 'abdel', 'abdal', 'abdil', 'abdol', 'abdu', 'abdoul', 'abdl',
-  'abdur', 'abdus', 'abduz', 'abdut', 'abdun', 'abdud', 'abdush',
-  'abder', 'abdes', 'abdez', 'abdet', 'abden', 'abded',
-  'abedel', 'abedal', 'abedul', 'abedil', 'abdell', 'abdull',
+  'abd',
+  'abdul',
+  'abdel',
+  'abdal',
+  'abdil',
+  'abdol',
+  'abdu',
+  'abdoul',
+  'abdl',
+  'abdur',
+  'abdus',
+  'abduz',
+  'abdut',
+  'abdun',
+  'abdud',
+  'abdush',
+  'abder',
+  'abdes',
+  'abdez',
+  'abdet',
+  'abden',
+  'abded',
+  'abedel',
+  'abedal',
+  'abedul',
+  'abedil',
+  'abdell',
+  'abdull',
 ]);
 /** Abed, Abid: a name of its own, or Abd- before an article or Allah ("Abed el-Malek", "Abed Allah"). */
 const LATIN_ABD_BEFORE_ARTICLE = new Set(['abed', 'abid', 'abad', 'abd']);
 const LATIN_ALLAH = new Set(['allah', 'alla', 'ullah', 'ulla', 'ollah', 'olla', 'ellah', 'illah', 'lah', 'llah', 'allahi']);
-const LATIN_DIN = new Set(['din', 'deen', 'dine', 'eddin', 'eddine', 'uddin', 'uddeen', 'eddeen', 'aldin', 'aldeen', 'eldin', 'eldine', 'addin', 'iddin', 'udin', 'edin', 'edine', 'ddin', 'ddine']);
+const LATIN_DIN = new Set([
+  'din',
+  'deen',
+  'dine',
+  'eddin',
+  'eddine',
+  'uddin',
+  'uddeen',
+  'eddeen',
+  'aldin',
+  'aldeen',
+  'eldin',
+  'eldine',
+  'addin',
+  'iddin',
+  'udin',
+  'edin',
+  'edine',
+  'ddin',
+  'ddine',
+]);
 
 const ARABIC_BIN = new Set(['بن', 'ابن', 'بنت']);
 const ARABIC_ABU = new Set(['ابو', 'ابي', 'ابا']);
@@ -79,8 +146,28 @@ const WORD = /([\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F]+)|([
 /** Words of a name in reading order, each with its script; commas mark the next word. */
 /** Latin letters whose accent carries the sound (Turkish and Kurdish ş ç ğ, scholarly ṯ ḏ ḫ ġ). */
 const SOUND_ACCENTS: Record<string, string> = {
-  'ç': 's', 'Ç': 'S', 'ş': 'sh', 'Ş': 'SH', 'š': 'sh', 'Š': 'SH', 'č': 'ch', 'Č': 'CH', 'ğ': 'gh', 'Ğ': 'GH',
-  'ž': 'zh', 'Ž': 'ZH', 'ṯ': 'th', 'Ṯ': 'TH', 'ḏ': 'dh', 'Ḏ': 'DH', 'ḫ': 'kh', 'Ḫ': 'KH', 'ġ': 'gh', 'Ġ': 'GH', 'ǧ': 'j', 'Ǧ': 'J',
+  ç: 's',
+  Ç: 'S',
+  ş: 'sh',
+  Ş: 'SH',
+  š: 'sh',
+  Š: 'SH',
+  č: 'ch',
+  Č: 'CH',
+  ğ: 'gh',
+  Ğ: 'GH',
+  ž: 'zh',
+  Ž: 'ZH',
+  ṯ: 'th',
+  Ṯ: 'TH',
+  ḏ: 'dh',
+  Ḏ: 'DH',
+  ḫ: 'kh',
+  Ḫ: 'KH',
+  ġ: 'gh',
+  Ġ: 'GH',
+  ǧ: 'j',
+  Ǧ: 'J',
 };
 const SOUND_ACCENTS_RE = new RegExp(`[${Object.keys(SOUND_ACCENTS).join('')}]`, 'g');
 
@@ -98,7 +185,9 @@ function splitWords(raw: string): Word[] {
     } else {
       const rawWord = m[2];
       if (/^[0-9]+$/.test(rawWord)) continue;
-      const w = latinLetters(rawWord).replace(/^'+(?=')|'+$/g, '').replace(/[0-9]/g, '');
+      const w = latinLetters(rawWord)
+        .replace(/^'+(?=')|'+$/g, '')
+        .replace(/[0-9]/g, '');
       if (!/[a-z]/.test(w)) continue;
       const upper = /\p{Lu}.*\p{Lu}/u.test(rawWord) && rawWord === rawWord.toUpperCase();
       out.push({ w, script: 'l', upper, afterComma: comma });
@@ -125,7 +214,8 @@ function stripLatinArticle(w: string, known?: KnownLatin): string {
   if (known?.(w)) return w;
   // "alhasan", "elali": stripped when what remains is a name (known, or long enough to be one).
   const al = /^(?:al|el)-?(.+)$/.exec(w);
-  if (al && al[1].length >= 2 && (known?.(al[1]) || (al[1].length >= 4 && countConsonants(al[1]) >= 1) || (al[1].length >= 3 && countConsonants(al[1]) >= 2))) return al[1];
+  if (al && al[1].length >= 2 && (known?.(al[1]) || (al[1].length >= 4 && countConsonants(al[1]) >= 1) || (al[1].length >= 3 && countConsonants(al[1]) >= 2)))
+    return al[1];
   // Assimilated to a sun letter: "arrahman", "assayed", "ezzeddin".
   const sun = /^[aeiu]([dtszrn])\1(.{2,})$/.exec(w);
   if (sun && (known?.(sun[1] + sun[2]) || countConsonants(sun[1] + sun[2]) >= 2)) return sun[1] + sun[2];
@@ -305,9 +395,7 @@ export function fullNameReadings(tokens: NameToken[]): NameSlots[] {
   // Which reading is likelier is decided at match time, from how the lists use each name
   // (compare.ts: a name seen mostly as a family name, or written with the article).
   const first = parseFullName(tokens);
-  const cued =
-    tokens.some((t) => t.afterComma || t.particle === '#BIN') ||
-    (tokens.some((t) => t.upper) && tokens.some((t) => t.script === 'l' && !t.upper));
+  const cued = tokens.some((t) => t.afterComma || t.particle === '#BIN') || (tokens.some((t) => t.upper) && tokens.some((t) => t.script === 'l' && !t.upper));
   const us = units(tokens);
   if (cued || us.length < 2) return [first];
   const rest = parseFullName(flat(us.slice(1)));

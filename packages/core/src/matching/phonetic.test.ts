@@ -12,11 +12,32 @@ const dist = (latin: string, arabic: string) => Math.min(...latinCodes(latinLett
 describe('the cross-script phonetic code', () => {
   it('puts transliterations of a name close to its Arabic spelling', () => {
     for (const [l, a] of [
-      ['Muhammad', 'محمد'], ['Mohammed', 'محمد'], ['Mohamad', 'محمد'], ['Mouhamad', 'محمد'],
-      ['Hussein', 'حسين'], ['Husayn', 'حسين'], ['Hasan', 'حسن'], ['Fatima', 'فاطمة'], ['Fatmeh', 'فاطمة'],
-      ['Youssef', 'يوسف'], ['Qasim', 'قاسم'], ['Kassem', 'قاسم'], ['Ghassan', 'غسان'], ['Ibrahim', 'ابراهيم'],
-      ['Khaled', 'خالد'], ['Marwan', 'مروان'], ['Walid', 'وليد'], ['Saleh', 'صالح'], ['Fethy', 'فتحي'], ['Ishaq', 'اسحاق'],
-      ['Haytham', 'هيثم'], ['Raed', 'رائد'], ['Fouad', 'فؤاد'], ['Aisha', 'عائشة'], ['Zeinab', 'زينب'], ['Mamdouh', 'ممدوح'],
+      ['Muhammad', 'محمد'],
+      ['Mohammed', 'محمد'],
+      ['Mohamad', 'محمد'],
+      ['Mouhamad', 'محمد'],
+      ['Hussein', 'حسين'],
+      ['Husayn', 'حسين'],
+      ['Hasan', 'حسن'],
+      ['Fatima', 'فاطمة'],
+      ['Fatmeh', 'فاطمة'],
+      ['Youssef', 'يوسف'],
+      ['Qasim', 'قاسم'],
+      ['Kassem', 'قاسم'],
+      ['Ghassan', 'غسان'],
+      ['Ibrahim', 'ابراهيم'],
+      ['Khaled', 'خالد'],
+      ['Marwan', 'مروان'],
+      ['Walid', 'وليد'],
+      ['Saleh', 'صالح'],
+      ['Fethy', 'فتحي'],
+      ['Ishaq', 'اسحاق'],
+      ['Haytham', 'هيثم'],
+      ['Raed', 'رائد'],
+      ['Fouad', 'فؤاد'],
+      ['Aisha', 'عائشة'],
+      ['Zeinab', 'زينب'],
+      ['Mamdouh', 'ممدوح'],
     ]) {
       expect(dist(l, a), `${l} ~ ${a}`).toBeLessThanOrEqual(PHONETIC_MAX);
     }
@@ -24,7 +45,11 @@ describe('the cross-script phonetic code', () => {
 
   it('keeps names apart that differ by a long vowel or a letter', () => {
     for (const [l, a] of [
-      ['Hasan', 'حسين'], ['Hussein', 'حسن'], ['Saad', 'سعيد'], ['Ahmad', 'محمد'], ['Muhammad', 'محمود'],
+      ['Hasan', 'حسين'],
+      ['Hussein', 'حسن'],
+      ['Saad', 'سعيد'],
+      ['Ahmad', 'محمد'],
+      ['Muhammad', 'محمود'],
     ]) {
       expect(dist(l, a), `${l} vs ${a}`).toBeGreaterThan(PHONETIC_MAX);
     }

@@ -26,8 +26,25 @@
 
 // Sound symbols. Values are small integers stored as the characters of a code string.
 export const SYM = {
-  B: 1, T: 2, D: 3, TH: 4, DH: 5, S: 6, Z: 7, SH: 8, J: 9, G: 10, Q: 11, K: 12, H: 13, X: 14,
-  F: 15, L: 16, M: 17, N: 18, R: 19,
+  B: 1,
+  T: 2,
+  D: 3,
+  TH: 4,
+  DH: 5,
+  S: 6,
+  Z: 7,
+  SH: 8,
+  J: 9,
+  G: 10,
+  Q: 11,
+  K: 12,
+  H: 13,
+  X: 14,
+  F: 15,
+  L: 16,
+  M: 17,
+  N: 18,
+  R: 19,
   /** و: the consonant w or a long u/o. */
   W: 20,
   /** ي: the consonant y or a long i/ee. */
@@ -39,7 +56,13 @@ export const SYM = {
   /** Latin word-final h after a vowel: ta marbuta (-ah, -eh) or a real ح/ه (Saleh, Sabah). */
   HL: 24,
   // Latin vowels: short a e i o/u, long (doubled or diphthong) a i u.
-  A: 30, E: 31, I: 32, U: 33, AL: 34, IL: 35, UL: 36,
+  A: 30,
+  E: 31,
+  I: 32,
+  U: 33,
+  AL: 34,
+  IL: 35,
+  UL: 36,
   /** Arabic ا inside or at the end of a word: a long a. */
   AR: 40,
   /** Arabic ا at the start of a word: a seat for any vowel. */
@@ -55,10 +78,37 @@ const N_SYM = 48;
 export type Code = string;
 
 const ARABIC_SYM: Record<string, number> = {
-  'ب': S.B, 'پ': S.B, 'ت': S.T, 'ط': S.T, 'د': S.D, 'ض': S.D, 'ث': S.TH, 'ذ': S.DH, 'ظ': S.DH,
-  'س': S.S, 'ص': S.S, 'ز': S.Z, 'ژ': S.Z, 'ش': S.SH, 'چ': S.SH, 'ج': S.J, 'غ': S.G, 'گ': S.G,
-  'ق': S.Q, 'ك': S.K, 'ح': S.H, 'خ': S.X, 'ف': S.F, 'ڤ': S.F, 'ل': S.L, 'م': S.M, 'ن': S.N,
-  'ر': S.R, 'و': S.W, 'ع': S.GL, 'ء': S.GL,
+  ب: S.B,
+  پ: S.B,
+  ت: S.T,
+  ط: S.T,
+  د: S.D,
+  ض: S.D,
+  ث: S.TH,
+  ذ: S.DH,
+  ظ: S.DH,
+  س: S.S,
+  ص: S.S,
+  ز: S.Z,
+  ژ: S.Z,
+  ش: S.SH,
+  چ: S.SH,
+  ج: S.J,
+  غ: S.G,
+  گ: S.G,
+  ق: S.Q,
+  ك: S.K,
+  ح: S.H,
+  خ: S.X,
+  ف: S.F,
+  ڤ: S.F,
+  ل: S.L,
+  م: S.M,
+  ن: S.N,
+  ر: S.R,
+  و: S.W,
+  ع: S.GL,
+  ء: S.GL,
 };
 
 const isConsonant = (s: number) => s > 0 && s < S.W;
@@ -85,13 +135,50 @@ export function arabicCode(word: string): Code {
 }
 
 const LATIN_SYM: Record<string, number> = {
-  b: S.B, p: S.B, t: S.T, d: S.D, s: S.S, z: S.Z, j: S.J, g: S.G, q: S.Q, k: S.K, h: S.H, x: S.X,
-  f: S.F, v: S.F, l: S.L, m: S.M, n: S.N, r: S.R, w: S.W, y: S.Y, "'": S.GL,
-  a: S.A, e: S.E, i: S.I, o: S.U, u: S.U,
+  b: S.B,
+  p: S.B,
+  t: S.T,
+  d: S.D,
+  s: S.S,
+  z: S.Z,
+  j: S.J,
+  g: S.G,
+  q: S.Q,
+  k: S.K,
+  h: S.H,
+  x: S.X,
+  f: S.F,
+  v: S.F,
+  l: S.L,
+  m: S.M,
+  n: S.N,
+  r: S.R,
+  w: S.W,
+  y: S.Y,
+  "'": S.GL,
+  a: S.A,
+  e: S.E,
+  i: S.I,
+  o: S.U,
+  u: S.U,
 };
 const LATIN_DIGRAPH: Record<string, number> = {
-  sh: S.SH, ch: S.SH, kh: S.X, gh: S.G, th: S.TH, dh: S.DH, dj: S.J, ph: S.F, ck: S.K, zh: S.Z,
-  ou: S.UL, oo: S.UL, uu: S.UL, ee: S.IL, ii: S.IL, aa: S.AL,
+  sh: S.SH,
+  ch: S.SH,
+  kh: S.X,
+  gh: S.G,
+  th: S.TH,
+  dh: S.DH,
+  dj: S.J,
+  ph: S.F,
+  ck: S.K,
+  zh: S.Z,
+  ou: S.UL,
+  oo: S.UL,
+  uu: S.UL,
+  ee: S.IL,
+  ii: S.IL,
+  aa: S.AL,
 };
 const VOWEL_LETTER = /[aeiou]/;
 
@@ -147,9 +234,25 @@ export function latinCode(word: string, digraphs = true): Code {
 /** Consonant classes of blocking keys: coarser than the distance's, so variants share a key. */
 const BLOCK_CLASS: Record<number, string> = {
   // ث is th, s or t; ذ and ظ dh, z or d: the dentals and sibilants are one class.
-  [S.B]: 'b', [S.T]: 't', [S.D]: 't', [S.TH]: 't', [S.DH]: 't', [S.S]: 't', [S.Z]: 't',
-  [S.SH]: 'S', [S.J]: 'k', [S.G]: 'k', [S.Q]: 'k', [S.K]: 'k', [S.H]: 'h', [S.X]: 'h',
-  [S.F]: 'f', [S.L]: 'l', [S.M]: 'm', [S.N]: 'n', [S.R]: 'r',
+  [S.B]: 'b',
+  [S.T]: 't',
+  [S.D]: 't',
+  [S.TH]: 't',
+  [S.DH]: 't',
+  [S.S]: 't',
+  [S.Z]: 't',
+  [S.SH]: 'S',
+  [S.J]: 'k',
+  [S.G]: 'k',
+  [S.Q]: 'k',
+  [S.K]: 'k',
+  [S.H]: 'h',
+  [S.X]: 'h',
+  [S.F]: 'f',
+  [S.L]: 'l',
+  [S.M]: 'm',
+  [S.N]: 'n',
+  [S.R]: 'r',
 };
 
 /**
@@ -190,20 +293,59 @@ export function consonantCount(code: Code): number {
 
 /** Consonants transliterated for one another, and what swapping them costs. */
 const NEAR: [number, number, number][] = [
-  [S.T, S.D, 0.3], [S.T, S.TH, 0.25], [S.D, S.DH, 0.25], [S.TH, S.DH, 0.25], [S.TH, S.S, 0.3],
-  [S.DH, S.Z, 0.25], [S.D, S.Z, 0.5], [S.S, S.Z, 0.5], [S.S, S.SH, 0.5], [S.J, S.G, 0.25],
-  [S.G, S.Q, 0.3], [S.Q, S.K, 0.15], [S.G, S.K, 0.35], [S.J, S.K, 0.6], [S.G, S.X, 0.5], [S.H, S.X, 0.45],
-  [S.K, S.X, 0.5], [S.F, S.W, 0.5], [S.B, S.F, 0.7], [S.J, S.Y, 0.6], [S.J, S.SH, 0.6], [S.GL, S.Q, 0.6],
-  [S.GL, S.H, 0.7], [S.W, S.Y, 0.7], [S.HF, S.H, 0], [S.HF, S.T, 0.4],
-  [S.GL, S.W, 0.5], [S.GL, S.Y, 0.5], [S.HF, S.Y, 0.3], [S.HF, S.GL, 0.3],
-  [S.HL, S.HF, 0], [S.HL, S.H, 0], [S.HL, S.X, 0.45], [S.HL, S.GL, 0.3],
+  [S.T, S.D, 0.3],
+  [S.T, S.TH, 0.25],
+  [S.D, S.DH, 0.25],
+  [S.TH, S.DH, 0.25],
+  [S.TH, S.S, 0.3],
+  [S.DH, S.Z, 0.25],
+  [S.D, S.Z, 0.5],
+  [S.S, S.Z, 0.5],
+  [S.S, S.SH, 0.5],
+  [S.J, S.G, 0.25],
+  [S.G, S.Q, 0.3],
+  [S.Q, S.K, 0.15],
+  [S.G, S.K, 0.35],
+  [S.J, S.K, 0.6],
+  [S.G, S.X, 0.5],
+  [S.H, S.X, 0.45],
+  [S.K, S.X, 0.5],
+  [S.F, S.W, 0.5],
+  [S.B, S.F, 0.7],
+  [S.J, S.Y, 0.6],
+  [S.J, S.SH, 0.6],
+  [S.GL, S.Q, 0.6],
+  [S.GL, S.H, 0.7],
+  [S.W, S.Y, 0.7],
+  [S.HF, S.H, 0],
+  [S.HF, S.T, 0.4],
+  [S.GL, S.W, 0.5],
+  [S.GL, S.Y, 0.5],
+  [S.HF, S.Y, 0.3],
+  [S.HF, S.GL, 0.3],
+  [S.HL, S.HF, 0],
+  [S.HL, S.H, 0],
+  [S.HL, S.X, 0.45],
+  [S.HL, S.GL, 0.3],
 ];
 
 /** Vowel-like symbols and how they sound: [a-ness, i-ness, u-ness] of 0 (is) to 1 (is not). */
 type VowelClass = 'a' | 'i' | 'u' | 'e' | 'any' | 'ai' | 'y' | 'w' | 'gl' | 'hf';
 const VOWEL_CLASS: Record<number, VowelClass> = {
-  [S.A]: 'a', [S.AL]: 'a', [S.AR]: 'a', [S.E]: 'e', [S.I]: 'i', [S.IL]: 'i', [S.U]: 'u', [S.UL]: 'u',
-  [S.AW]: 'any', [S.AIF]: 'ai', [S.Y]: 'y', [S.W]: 'w', [S.GL]: 'gl', [S.HF]: 'hf',
+  [S.A]: 'a',
+  [S.AL]: 'a',
+  [S.AR]: 'a',
+  [S.E]: 'e',
+  [S.I]: 'i',
+  [S.IL]: 'i',
+  [S.U]: 'u',
+  [S.UL]: 'u',
+  [S.AW]: 'any',
+  [S.AIF]: 'ai',
+  [S.Y]: 'y',
+  [S.W]: 'w',
+  [S.GL]: 'gl',
+  [S.HF]: 'hf',
 };
 /** Symbols that are neither a plain consonant nor a vowel but may stand for either. */
 const HALF: Record<number, true> = { [S.W]: true, [S.Y]: true, [S.GL]: true, [S.HF]: true, [S.HL]: true };
@@ -328,8 +470,7 @@ export function codeDistance(x: Code, y: Code, limit = Infinity): number {
     const sa = a.charCodeAt(i);
     // Arabic writes a word-initial vowel (ا ع أ): a Latin one cannot be dropped against it;
     // nor a final -i, the ي of Jabouri, Halabi.
-    const da =
-      latinVsArabic && ((i === 1 && LATIN_SHORT.has(sa)) || (i === n && i > 2 && (sa === S.I || sa === S.IL))) ? INITIAL_VOWEL_DELETE : delA[sa];
+    const da = latinVsArabic && ((i === 1 && LATIN_SHORT.has(sa)) || (i === n && i > 2 && (sa === S.I || sa === S.IL))) ? INITIAL_VOWEL_DELETE : delA[sa];
     const base = sa * N_SYM;
     cur[0] = prev[0] + da;
     let best = cur[0];

@@ -90,7 +90,10 @@ class VocabBuilder {
       const prior = (lex.arabic.get(entry.forms[0]) ?? 0) / lex.arabicTotal;
       this.push(
         `a:${entry.forms[0]}`,
-        entry.forms.slice(1).map((f) => `a:${f}`).join('|'),
+        entry.forms
+          .slice(1)
+          .map((f) => `a:${f}`)
+          .join('|'),
         codes.join('|'),
         blockingSkeleton(formCodes[0]) || `=${entry.forms[0]}`,
         prior,
@@ -341,7 +344,10 @@ export function prepareList(records: readonly PersonRecord[], lexicon?: Lexicon)
         // A family name's last word is its core (Abu Zeid, Bin Laden, Hajj Ali).
         if (s < 5) slotSkel[s] = (s === 3 ? lastContent : firstContent) || particles;
       }
-      recordKeys({ slots: slotSkel, place: placeSkel, tokens: tokenSkels, year: y, month: m, day: d, nationalId: nationalId[r], detained: detainedDay[r] }, recKeys);
+      recordKeys(
+        { slots: slotSkel, place: placeSkel, tokens: tokenSkels, year: y, month: m, day: d, nationalId: nationalId[r], detained: detainedDay[r] },
+        recKeys,
+      );
     }
     keyOff[r] = keys.length;
     for (const k of recKeys) keys.push(k);

@@ -96,7 +96,7 @@ export class TokenSpace {
         kid[i] = intern(v.key[i]);
         alt[i] = v.altKeys[i] ? Int32Array.from(v.altKeys[i].split('|'), intern) : null;
         codes[i] = v.codes[i] ? v.codes[i].split('|') : [];
-        pbit[i] = v.particle[i] ? PARTICLE_BIT[v.key[i]] ?? 0 : 0;
+        pbit[i] = v.particle[i] ? (PARTICLE_BIT[v.key[i]] ?? 0) : 0;
       }
       // A code marked '~' is a well-known Latin spelling read by its own sound: it costs more.
       const pen = codes.map((cs) => Float64Array.from(cs, (c) => (c.charCodeAt(0) === 126 ? KNOWN_ELSEWHERE : 0)));
@@ -121,7 +121,37 @@ export class TokenSpace {
         }
       }
       const none = new Int32Array(0);
-      return { list, kid, alt, codes, pen, script, cons, skels, pbit, viewPrior: new Float64Array(nv), first, nContent, pmask, near: [], bvStart: none, beSlot: new Uint8Array(0), beW: new Float64Array(0), bePlainStart: none, bePlain: none, beNearStart: none, beNear: none, brStart: none, brSkel: none, brNearStart: none, brNear: none, bPresent: new Uint8Array(0), bKunyaView: new Uint8Array(0), bKunya: new Uint8Array(0), bMaxNames: new Float64Array(0) };
+      return {
+        list,
+        kid,
+        alt,
+        codes,
+        pen,
+        script,
+        cons,
+        skels,
+        pbit,
+        viewPrior: new Float64Array(nv),
+        first,
+        nContent,
+        pmask,
+        near: [],
+        bvStart: none,
+        beSlot: new Uint8Array(0),
+        beW: new Float64Array(0),
+        bePlainStart: none,
+        bePlain: none,
+        beNearStart: none,
+        beNear: none,
+        brStart: none,
+        brSkel: none,
+        brNearStart: none,
+        brNear: none,
+        bPresent: new Uint8Array(0),
+        bKunyaView: new Uint8Array(0),
+        bKunya: new Uint8Array(0),
+        bMaxNames: new Float64Array(0),
+      };
     };
     this.a = side(sought);
     this.b = dedupe ? this.a : side(held);

@@ -29,12 +29,47 @@ describe('zone geometry', () => {
   });
 
   it('says where a geometry is wrong', () => {
-    expect(extractZoneGeometry({ type: 'Point', coordinates: [36.2, 37.1] }).error).toEqual({ path: '/type', message: 'must be Polygon or MultiPolygon, not "Point"' });
-    const open = { type: 'Polygon', coordinates: [[[36.1, 36.2], [36.3, 36.2], [36.3, 36.4], [36.1, 36.5]]] };
+    expect(extractZoneGeometry({ type: 'Point', coordinates: [36.2, 37.1] }).error).toEqual({
+      path: '/type',
+      message: 'must be Polygon or MultiPolygon, not "Point"',
+    });
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [36.1, 36.2],
+          [36.3, 36.2],
+          [36.3, 36.4],
+          [36.1, 36.5],
+        ],
+      ],
+    };
     expect(extractZoneGeometry(open).error).toEqual({ path: '/coordinates/0', message: 'a ring must end where it starts' });
-    const tooFewInFeature = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[36.1, 36.2], [36.3, 36.2], [36.1, 36.2]]] } };
+    const tooFewInFeature = {
+      type: 'Feature',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [36.1, 36.2],
+            [36.3, 36.2],
+            [36.1, 36.2],
+          ],
+        ],
+      },
+    };
     expect(extractZoneGeometry(tooFewInFeature).error?.path).toBe('/geometry/coordinates/0');
-    const text = { type: 'Polygon', coordinates: [[['36.1', 36.2], [36.3, 36.2], [36.3, 36.4], ['36.1', 36.2]]] };
+    const text = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          ['36.1', 36.2],
+          [36.3, 36.2],
+          [36.3, 36.4],
+          ['36.1', 36.2],
+        ],
+      ],
+    };
     expect(extractZoneGeometry(text).error?.path).toBe('/coordinates/0/0');
     expect(extractZoneGeometry('Idlib').error?.message).toBe('must be a GeoJSON object');
   });
@@ -53,7 +88,25 @@ describe('zone membership', () => {
 
   it('treats a hole as outside', async () => {
     const { zoneContains } = await import('./geojson.ts');
-    const donut = { type: 'Polygon' as const, coordinates: [[[36, 35], [37, 35], [37, 36], [36, 36], [36, 35]], [[36.4, 35.4], [36.6, 35.4], [36.6, 35.6], [36.4, 35.6], [36.4, 35.4]]] };
+    const donut = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [36, 35],
+          [37, 35],
+          [37, 36],
+          [36, 36],
+          [36, 35],
+        ],
+        [
+          [36.4, 35.4],
+          [36.6, 35.4],
+          [36.6, 35.6],
+          [36.4, 35.6],
+          [36.4, 35.4],
+        ],
+      ],
+    };
     expect(zoneContains(donut, 36.2, 35.2)).toBe(true);
     expect(zoneContains(donut, 36.5, 35.5)).toBe(false);
   });

@@ -3,9 +3,7 @@
  * geometry and says precisely what is wrong and where (as a JSON pointer), so that a
  * secretariat officer pasting a file from a GIS can fix it.
  */
-export type ZoneGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+export type ZoneGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 export interface GeometryError {
   path: string;
@@ -69,11 +67,19 @@ function validateGeometry(g: Record<string, unknown>): GeometryError | null {
 
 /** [west, south, east, north] of a zone, for lists and map framing. */
 export function boundingBox(g: ZoneGeometry): [number, number, number, number] {
-  let w = 180, s = 90, e = -180, n = -90;
+  let w = 180,
+    s = 90,
+    e = -180,
+    n = -90;
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  for (const rings of polygons) for (const ring of rings) for (const [x, y] of ring) {
-    w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
-  }
+  for (const rings of polygons)
+    for (const ring of rings)
+      for (const [x, y] of ring) {
+        w = Math.min(w, x);
+        e = Math.max(e, x);
+        s = Math.min(s, y);
+        n = Math.max(n, y);
+      }
   return [w, s, e, n];
 }
 
@@ -121,7 +127,10 @@ export function zoneContains(g: ZoneGeometry, lon: number, lat: number): boolean
     for (const ring of rings) {
       const count = ring.length / 2;
       for (let i = 0, j = count - 1; i < count; j = i++) {
-        const xi = ring[2 * i], yi = ring[2 * i + 1], xj = ring[2 * j], yj = ring[2 * j + 1];
+        const xi = ring[2 * i],
+          yi = ring[2 * i + 1],
+          xj = ring[2 * j],
+          yj = ring[2 * j + 1];
         if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
       }
     }

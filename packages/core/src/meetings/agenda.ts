@@ -48,7 +48,11 @@ export interface ProposedItem {
 const DAY = 86_400_000;
 
 export function linkKey(link: AgendaLink): string {
-  return link.kind === 'incident' ? `incident:${link.incidentId}` : link.kind === 'exchange' ? `exchange:${link.exchangeId}` : `action-item:${link.actionItemId}`;
+  return link.kind === 'incident'
+    ? `incident:${link.incidentId}`
+    : link.kind === 'exchange'
+      ? `exchange:${link.exchangeId}`
+      : `action-item:${link.actionItemId}`;
 }
 
 const rankOf = (reason: AgendaReason) => AGENDA_REASONS.indexOf(reason);

@@ -7,8 +7,15 @@ const IRAN = 'org-iran';
 
 describe('adoption of a decision', () => {
   it('waits for every guarantor present', () => {
-    expect(adoption({ presentGuarantors: [RUSSIA, TURKEY, IRAN], approvals: [RUSSIA, TURKEY] })).toEqual({ status: 'pending', approvedBy: [RUSSIA, TURKEY], missing: [IRAN] });
-    expect(adoption({ presentGuarantors: [RUSSIA, TURKEY, IRAN], approvals: [IRAN, RUSSIA, TURKEY] })).toEqual({ status: 'adopted', approvedBy: [IRAN, RUSSIA, TURKEY] });
+    expect(adoption({ presentGuarantors: [RUSSIA, TURKEY, IRAN], approvals: [RUSSIA, TURKEY] })).toEqual({
+      status: 'pending',
+      approvedBy: [RUSSIA, TURKEY],
+      missing: [IRAN],
+    });
+    expect(adoption({ presentGuarantors: [RUSSIA, TURKEY, IRAN], approvals: [IRAN, RUSSIA, TURKEY] })).toEqual({
+      status: 'adopted',
+      approvedBy: [IRAN, RUSSIA, TURKEY],
+    });
   });
 
   it('does not wait for an absent guarantor', () => {
@@ -25,7 +32,13 @@ describe('adoption of a decision', () => {
 });
 
 describe('who may approve', () => {
-  const base = { organisationId: RUSSIA, organisationKind: 'guarantor', decisionStatus: 'proposed' as const, presentGuarantors: [RUSSIA, TURKEY], approvals: [] as string[] };
+  const base = {
+    organisationId: RUSSIA,
+    organisationKind: 'guarantor',
+    decisionStatus: 'proposed' as const,
+    presentGuarantors: [RUSSIA, TURKEY],
+    approvals: [] as string[],
+  };
 
   it('lets a guarantor present approve once', () => {
     expect(approvalRefusal(base)).toBeNull();

@@ -66,9 +66,10 @@ describe('access policy', () => {
   });
 
   it.each(ACTIONS.map((a) => [a]))('%s follows the matrix for every kind and role', (action) => {
-    for (const kind of ORG_KINDS) for (const role of ROLES) {
-      expect(can(actor(kind, role), action), `${kind} ${role} ${action}`).toBe(EXPECTED[action](kind, role));
-    }
+    for (const kind of ORG_KINDS)
+      for (const role of ROLES) {
+        expect(can(actor(kind, role), action), `${kind} ${role} ${action}`).toBe(EXPECTED[action](kind, role));
+      }
   });
 
   it('lets an organisation admin manage only its own users', () => {
@@ -131,7 +132,12 @@ describe('access policy', () => {
   });
 
   it('shows a meeting and its parts by participation, concern and sharing', () => {
-    const meeting = (part: 'meeting' | 'item' | 'decision' | 'action', concernsIds: string[] | null, shared = false) => ({ meetingPart: part, meetingParticipantIds: ['org-government', 'org-north-dawn'], concernsIds, shared });
+    const meeting = (part: 'meeting' | 'item' | 'decision' | 'action', concernsIds: string[] | null, shared = false) => ({
+      meetingPart: part,
+      meetingParticipantIds: ['org-government', 'org-north-dawn'],
+      concernsIds,
+      shared,
+    });
     const government = actor('party', 'viewer', 'org-government');
     const orontes = actor('party', 'viewer', 'org-orontes');
     const un = actor('observer', 'viewer', 'org-un');

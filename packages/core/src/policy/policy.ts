@@ -139,7 +139,8 @@ const filedIt: Condition = (actor, r) => r === undefined || ('reporterOrgId' in 
 /** The report accuses the actor's organisation, or says it was hit. */
 const incidentConcerns: Condition = (actor, r) =>
   r === undefined ||
-  ('allegedPartyIds' in r && (r.findingAdopted || r.allegedPartyIds.includes(actor.orgId) || r.affectedPartyIds.includes(actor.orgId) || r.reporterOrgIds.includes(actor.orgId)));
+  ('allegedPartyIds' in r &&
+    (r.findingAdopted || r.allegedPartyIds.includes(actor.orgId) || r.affectedPartyIds.includes(actor.orgId) || r.reporterOrgIds.includes(actor.orgId)));
 const incidentFiledBy: Condition = (actor, r) => r === undefined || ('reporterOrgIds' in r && r.reporterOrgIds.includes(actor.orgId));
 const concernsIt: Condition = (actor, r) =>
   r === undefined || ('reporterOrgId' in r && (r.reporterOrgId === actor.orgId || r.allegedPartyId === actor.orgId || r.affectedPartyId === actor.orgId));
@@ -196,32 +197,86 @@ const RULES: readonly Rule[] = [
 
   { action: 'mechanism.read', kinds: 'any', roles: 'any', why: 'the terms of the mechanism bind every participant' },
   { action: 'mechanism.update', kinds: ['secretariat'], roles: ['admin'], why: 'the secretariat configures the mechanism' },
-  { action: 'mechanism.witnesses.update', kinds: ['secretariat'], roles: ['admin'], why: "the secretariat registers the guarantors' witnesses and the quorum they agreed" },
+  {
+    action: 'mechanism.witnesses.update',
+    kinds: ['secretariat'],
+    roles: ['admin'],
+    why: "the secretariat registers the guarantors' witnesses and the quorum they agreed",
+  },
 
   { action: 'log.entries.read', kinds: 'any', roles: 'any', why: 'every participant can verify the record for itself' },
 
   { action: 'geo.read', kinds: 'any', roles: 'any', why: 'every participant places reports and reads maps' },
 
-  { action: 'evidence.upload', kinds: ['secretariat', 'guarantor', 'party', 'monitor'], roles: ['admin', 'officer'], why: 'those who report, assess and record violations attach evidence; viewers only read' },
+  {
+    action: 'evidence.upload',
+    kinds: ['secretariat', 'guarantor', 'party', 'monitor'],
+    roles: ['admin', 'officer'],
+    why: 'those who report, assess and record violations attach evidence; viewers only read',
+  },
   { action: 'evidence.read', kinds: ['secretariat', 'guarantor'], roles: 'any', why: 'the secretariat and the guarantors examine all evidence' },
   // The resource is one organisation that uploaded the file; the service asks for each.
   { action: 'evidence.read', kinds: ['party', 'monitor'], roles: 'any', when: sameOrg, why: 'an organisation sees the files it uploaded itself' },
 
-  { action: 'report.file', kinds: ['party', 'guarantor', 'monitor'], roles: ['admin', 'officer'], why: 'parties, guarantors and field monitors report violations' },
+  {
+    action: 'report.file',
+    kinds: ['party', 'guarantor', 'monitor'],
+    roles: ['admin', 'officer'],
+    why: 'parties, guarantors and field monitors report violations',
+  },
   { action: 'report.read', kinds: ['secretariat', 'guarantor', 'observer'], roles: 'any', why: 'the mechanism and its observers see every report' },
   { action: 'report.read', kinds: ['party'], roles: 'any', when: concernsIt, why: 'a party sees its own reports and those that accuse it or say it was hit' },
   { action: 'report.read', kinds: ['monitor', 'facilitator'], roles: 'any', when: filedIt, why: 'a monitor sees what it filed' },
-  { action: 'report.read.sealed', kinds: ['secretariat', 'guarantor'], roles: 'any', why: 'sources and sealed places are for the secretariat and the guarantors' },
-  { action: 'report.read.sealed', kinds: 'any', roles: 'any', when: (actor, r) => r !== undefined && filedIt(actor, r), why: 'reporters see what they filed, sealed parts included' },
-  { action: 'report.correct', kinds: ['party', 'guarantor', 'monitor'], roles: ['admin', 'officer'], when: filedIt, why: 'the reporting organisation corrects or withdraws its report' },
+  {
+    action: 'report.read.sealed',
+    kinds: ['secretariat', 'guarantor'],
+    roles: 'any',
+    why: 'sources and sealed places are for the secretariat and the guarantors',
+  },
+  {
+    action: 'report.read.sealed',
+    kinds: 'any',
+    roles: 'any',
+    when: (actor, r) => r !== undefined && filedIt(actor, r),
+    why: 'reporters see what they filed, sealed parts included',
+  },
+  {
+    action: 'report.correct',
+    kinds: ['party', 'guarantor', 'monitor'],
+    roles: ['admin', 'officer'],
+    when: filedIt,
+    why: 'the reporting organisation corrects or withdraws its report',
+  },
 
   { action: 'incident.read', kinds: ['secretariat', 'guarantor', 'observer'], roles: 'any', why: 'the mechanism and its observers follow every incident' },
-  { action: 'incident.read', kinds: ['party'], roles: 'any', when: incidentConcerns, why: 'a party sees incidents that accuse it or hit it, and every adopted finding' },
+  {
+    action: 'incident.read',
+    kinds: ['party'],
+    roles: 'any',
+    when: incidentConcerns,
+    why: 'a party sees incidents that accuse it or hit it, and every adopted finding',
+  },
   { action: 'incident.read', kinds: ['monitor'], roles: 'any', when: incidentFiledBy, why: 'a monitor sees the incidents its reports belong to' },
-  { action: 'incident.manage', kinds: ['secretariat', 'guarantor'], roles: ['admin', 'officer'], why: 'the secretariat and the guarantors group reports into incidents and reopen findings' },
-  { action: 'incident.reply', kinds: ['party'], roles: ['admin', 'officer'], when: (actor, r) => r === undefined || ('allegedPartyIds' in r && r.allegedPartyIds.includes(actor.orgId)), why: 'the accused party has a right of reply' },
+  {
+    action: 'incident.manage',
+    kinds: ['secretariat', 'guarantor'],
+    roles: ['admin', 'officer'],
+    why: 'the secretariat and the guarantors group reports into incidents and reopen findings',
+  },
+  {
+    action: 'incident.reply',
+    kinds: ['party'],
+    roles: ['admin', 'officer'],
+    when: (actor, r) => r === undefined || ('allegedPartyIds' in r && r.allegedPartyIds.includes(actor.orgId)),
+    why: 'the accused party has a right of reply',
+  },
   { action: 'incident.assess', kinds: ['guarantor'], roles: ['admin', 'officer'], why: 'each guarantor records its own assessment' },
-  { action: 'incident.reply_period.end', kinds: ['secretariat'], roles: ['admin', 'officer'], why: 'the secretariat runs the process: it may end a reply period early, with a recorded reason' },
+  {
+    action: 'incident.reply_period.end',
+    kinds: ['secretariat'],
+    roles: ['admin', 'officer'],
+    why: 'the secretariat runs the process: it may end a reply period early, with a recorded reason',
+  },
 
   // Detainee lists are the most dangerous data Truce holds: the party that keeps a list,
   // the humanitarian facilitator and the guarantors, nobody else. The opposite party sees
@@ -229,8 +284,18 @@ const RULES: readonly Rule[] = [
   { action: 'detainees.read', kinds: ['party'], roles: 'any', when: ownList, why: 'a party sees its own lists' },
   { action: 'detainees.read', kinds: ['facilitator', 'guarantor'], roles: 'any', why: 'the facilitator and the guarantors work with every list' },
   { action: 'detainees.write', kinds: ['party'], roles: ['admin', 'officer'], when: ownList, why: 'a party keeps its own lists' },
-  { action: 'detainees.match', kinds: ['facilitator', 'guarantor'], roles: ['admin', 'officer'], why: 'the facilitator and the guarantors match the lists of both sides' },
-  { action: 'detainees.review', kinds: ['facilitator', 'guarantor'], roles: ['admin', 'officer'], why: 'matches are confirmed by the neutral side, never by one party alone' },
+  {
+    action: 'detainees.match',
+    kinds: ['facilitator', 'guarantor'],
+    roles: ['admin', 'officer'],
+    why: 'the facilitator and the guarantors match the lists of both sides',
+  },
+  {
+    action: 'detainees.review',
+    kinds: ['facilitator', 'guarantor'],
+    roles: ['admin', 'officer'],
+    why: 'matches are confirmed by the neutral side, never by one party alone',
+  },
 
   { action: 'exchange.read', kinds: ['facilitator', 'guarantor'], roles: 'any', why: 'the facilitator and the guarantors follow every exchange' },
   { action: 'exchange.read', kinds: ['party'], roles: 'any', when: inExchange, why: 'a party sees the exchanges it is in, and only their persons' },
@@ -239,13 +304,45 @@ const RULES: readonly Rule[] = [
   { action: 'exchange.propose', kinds: ['party'], roles: ['admin', 'officer'], when: inExchange, why: 'a party proposes an exchange it takes part in' },
   { action: 'exchange.approve', kinds: ['party'], roles: ['admin', 'officer'], when: inExchange, why: 'each party approves the exchange it is in' },
   { action: 'exchange.endorse', kinds: ['guarantor'], roles: ['admin', 'officer'], why: 'the guarantors endorse an approved exchange' },
-  { action: 'exchange.release', kinds: ['facilitator'], roles: ['admin', 'officer'], why: 'on the day, the facilitator checks identity and that each return is voluntary' },
+  {
+    action: 'exchange.release',
+    kinds: ['facilitator'],
+    roles: ['admin', 'officer'],
+    why: 'on the day, the facilitator checks identity and that each return is voluntary',
+  },
 
-  { action: 'meetings.read', kinds: ['secretariat', 'guarantor'], roles: 'any', why: 'the secretariat runs the meetings and the guarantors sit in all of them' },
-  { action: 'meetings.read', kinds: ['party', 'facilitator'], roles: 'any', when: meetingForParticipant, why: 'a participant sees the meetings it takes part in, the decisions that concern it and what is shared' },
-  { action: 'meetings.read', kinds: ['observer', 'monitor'], roles: 'any', when: meetingAddressedTo, why: 'observers see what the mechanism shares with them or addresses to them' },
-  { action: 'meetings.manage', kinds: ['secretariat'], roles: ['admin', 'officer'], why: 'the secretariat schedules meetings, sets the agenda, records attendance, minutes and action items' },
-  { action: 'meetings.decide', kinds: ['secretariat', 'guarantor'], roles: ['admin', 'officer'], why: 'decisions are recorded by the secretariat or put forward by a guarantor' },
+  {
+    action: 'meetings.read',
+    kinds: ['secretariat', 'guarantor'],
+    roles: 'any',
+    why: 'the secretariat runs the meetings and the guarantors sit in all of them',
+  },
+  {
+    action: 'meetings.read',
+    kinds: ['party', 'facilitator'],
+    roles: 'any',
+    when: meetingForParticipant,
+    why: 'a participant sees the meetings it takes part in, the decisions that concern it and what is shared',
+  },
+  {
+    action: 'meetings.read',
+    kinds: ['observer', 'monitor'],
+    roles: 'any',
+    when: meetingAddressedTo,
+    why: 'observers see what the mechanism shares with them or addresses to them',
+  },
+  {
+    action: 'meetings.manage',
+    kinds: ['secretariat'],
+    roles: ['admin', 'officer'],
+    why: 'the secretariat schedules meetings, sets the agenda, records attendance, minutes and action items',
+  },
+  {
+    action: 'meetings.decide',
+    kinds: ['secretariat', 'guarantor'],
+    roles: ['admin', 'officer'],
+    why: 'decisions are recorded by the secretariat or put forward by a guarantor',
+  },
   { action: 'meetings.approve', kinds: ['guarantor'], roles: ['admin', 'officer'], why: 'a decision is adopted when every guarantor present approves it' },
   { action: 'meetings.actions.read', kinds: 'any', roles: 'any', why: 'every organisation sees the action items it owns' },
   { action: 'meetings.actions.done', kinds: 'any', roles: ['admin', 'officer'], when: ownsAction, why: 'the owner of an action item says when it is done' },
@@ -253,12 +350,27 @@ const RULES: readonly Rule[] = [
   // Issued reports and briefings are addressed to the UN and the support group (observers);
   // their figures cover every report, incident and exchange, so a party, which sees only
   // what concerns it, does not read them, nor does a monitor or the facilitator.
-  { action: 'publications.read', kinds: ['secretariat', 'guarantor', 'observer'], roles: 'any', why: 'the mechanism and the observers it reports to read the issued reports and briefings' },
-  { action: 'publications.issue', kinds: ['secretariat'], roles: ['admin', 'officer'], why: 'the secretariat issues the report to the UN and the briefing to the support group' },
+  {
+    action: 'publications.read',
+    kinds: ['secretariat', 'guarantor', 'observer'],
+    roles: 'any',
+    why: 'the mechanism and the observers it reports to read the issued reports and briefings',
+  },
+  {
+    action: 'publications.issue',
+    kinds: ['secretariat'],
+    roles: ['admin', 'officer'],
+    why: 'the secretariat issues the report to the UN and the briefing to the support group',
+  },
 
   // The audit names records by id and field (never their content) across every party's
   // data: for those who run the mechanism and those who guarantee it.
-  { action: 'audit.read', kinds: ['secretariat', 'guarantor'], roles: 'any', why: 'the secretariat and the guarantors check that what the server serves is what the log recorded' },
+  {
+    action: 'audit.read',
+    kinds: ['secretariat', 'guarantor'],
+    roles: 'any',
+    why: 'the secretariat and the guarantors check that what the server serves is what the log recorded',
+  },
 ];
 
 function matches(list: readonly string[] | 'any', value: string): boolean {
@@ -276,4 +388,3 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
       (rule.when === undefined || rule.when(actor, resource)),
   );
 }
-

@@ -8,7 +8,15 @@ import { LISTED_FINDINGS, type PublicationData } from './figures.ts';
 import { choroplethSvg, shapesOf } from './map.ts';
 import { publicationText } from './text.ts';
 
-const square = (x: number, y: number) => [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]];
+const square = (x: number, y: number) => [
+  [
+    [x, y],
+    [x + 1, y],
+    [x + 1, y + 1],
+    [x, y + 1],
+    [x, y],
+  ],
+];
 const shapes = shapesOf({
   features: [
     { properties: { pcode: 'SY02' }, geometry: { type: 'Polygon', coordinates: square(37, 36) } },

@@ -1,4 +1,13 @@
-import { createDocument, directionOf, defaultNumerals, type Block, type Document, type DocumentLanguage, type KeyFigure, type RichText } from '../documents/model.ts';
+import {
+  createDocument,
+  directionOf,
+  defaultNumerals,
+  type Block,
+  type Document,
+  type DocumentLanguage,
+  type KeyFigure,
+  type RichText,
+} from '../documents/model.ts';
 import { formatNumber, localDigits } from '../documents/format.ts';
 import { toCsv, type Cell } from '../exports/csv.ts';
 import type { Trend } from '../dashboard/trend.ts';
@@ -78,7 +87,11 @@ export function buildPublication(data: PublicationData, o: BuildOptions): Docume
       { label: t.reports, value: v.reports.current, detail: changeText(v.reports) },
       { label: t.incidents, value: v.incidents.current, detail: changeText(v.incidents) },
       { label: t.killed, value: killed, detail: `${t.civilians} ${num(v.casualties.killed.civilian)} · ${t.combatants} ${num(v.casualties.killed.combatant)}` },
-      { label: t.injured, value: injured, detail: `${t.civilians} ${num(v.casualties.injured.civilian)} · ${t.combatants} ${num(v.casualties.injured.combatant)}` },
+      {
+        label: t.injured,
+        value: injured,
+        detail: `${t.civilians} ${num(v.casualties.injured.civilian)} · ${t.combatants} ${num(v.casualties.injured.combatant)}`,
+      },
       { label: t.findingsAdopted, value: v.findings.total },
     ]);
     trendSection();
@@ -114,7 +127,13 @@ export function buildPublication(data: PublicationData, o: BuildOptions): Docume
       heading(t.map, 2);
       const counts = new Map(v.byGovernorate.filter((g) => g.pcode).map((g) => [g.pcode!, g.reports]));
       const svg = choroplethSvg(o.shapes, { counts, name: (p) => gname(p), num, legend: t.mapLegend, rtl });
-      blocks.push({ kind: 'figure', svg, caption: t.mapCaption, alt: v.byGovernorate.map((g) => `${gname(g.pcode)} ${num(g.reports)}`).join(', ') || t.mapCaption, width: 0.9 });
+      blocks.push({
+        kind: 'figure',
+        svg,
+        caption: t.mapCaption,
+        alt: v.byGovernorate.map((g) => `${gname(g.pcode)} ${num(g.reports)}`).join(', ') || t.mapCaption,
+        width: 0.9,
+      });
       blocks.push({ kind: 'note', text: t.mapSource });
     }
 
@@ -141,14 +160,21 @@ export function buildPublication(data: PublicationData, o: BuildOptions): Docume
       blocks.push({
         kind: 'list',
         ordered: true,
-        items: listed.map((f): RichText => [
-          ...(f.occurredOn ? [{ text: day(f.occurredOn), ltr: true, strong: true }, { text: ' · ', strong: true }] : []),
-          { text: `${gname(f.pcode)} · ${t.verification[f.verification] ?? f.verification}`, strong: true },
-          ` (${t.adopted} `,
-          { text: day(f.adoptedOn), ltr: true },
-          '): ',
-          userText(f.summary),
-        ]),
+        items: listed.map(
+          (f): RichText => [
+            ...(f.occurredOn
+              ? [
+                  { text: day(f.occurredOn), ltr: true, strong: true },
+                  { text: ' · ', strong: true },
+                ]
+              : []),
+            { text: `${gname(f.pcode)} · ${t.verification[f.verification] ?? f.verification}`, strong: true },
+            ` (${t.adopted} `,
+            { text: day(f.adoptedOn), ltr: true },
+            '): ',
+            userText(f.summary),
+          ],
+        ),
       });
       if (v.findings.total > listed.length) blocks.push({ kind: 'note', text: fill(t.andMore, { n: num(v.findings.total - listed.length) }) });
     }
@@ -162,7 +188,13 @@ export function buildPublication(data: PublicationData, o: BuildOptions): Docume
       items:
         b.agreements.length === 0
           ? [t.noAgreement]
-          : b.agreements.map((a) => fill(a.effectiveTo ? t.agreementEnded : t.agreementInForce, { title: a.title, from: day(a.effectiveFrom), to: a.effectiveTo ? day(a.effectiveTo) : '' })),
+          : b.agreements.map((a) =>
+              fill(a.effectiveTo ? t.agreementEnded : t.agreementInForce, {
+                title: a.title,
+                from: day(a.effectiveFrom),
+                to: a.effectiveTo ? day(a.effectiveTo) : '',
+              }),
+            ),
     });
     if (b.excludedGroups > 0) para(fill(t.excludedGroups, { n: num(b.excludedGroups) }));
     keyFigures([
@@ -205,7 +237,15 @@ export function buildPublication(data: PublicationData, o: BuildOptions): Docume
       else
         blocks.push({
           kind: 'list',
-          items: b.decisions.shared.map((d): RichText => [{ ...userText(d.meeting), strong: true }, { text: ' · ', strong: true }, { text: day(d.adoptedOn), ltr: true, strong: true }, ': ', userText(d.text)]),
+          items: b.decisions.shared.map(
+            (d): RichText => [
+              { ...userText(d.meeting), strong: true },
+              { text: ' · ', strong: true },
+              { text: day(d.adoptedOn), ltr: true, strong: true },
+              ': ',
+              userText(d.text),
+            ],
+          ),
         });
       if (b.decisions.notShared > 0) blocks.push({ kind: 'note', text: fill(t.decisionsNotShared, { n: num(b.decisions.notShared) }) });
     }
@@ -249,15 +289,33 @@ export function annexCsv(data: PublicationData, language: DocumentLanguage): str
   add('period', 'previous', '', { from: v.previousPeriod.from, to: v.previousPeriod.to });
   add('totals', 'reports', t.reports, { current: v.reports.current, previous: v.reports.previous, change_percent: v.reports.change });
   add('totals', 'incidents', t.incidents, { current: v.incidents.current, previous: v.incidents.previous, change_percent: v.incidents.change });
-  add('casualties', 'killed', t.killed, { civilian: v.casualties.killed.civilian, combatant: v.casualties.killed.combatant, reports_without_full_count: v.casualties.killed.unknownCount });
-  add('casualties', 'injured', t.injured, { civilian: v.casualties.injured.civilian, combatant: v.casualties.injured.combatant, reports_without_full_count: v.casualties.injured.unknownCount });
+  add('casualties', 'killed', t.killed, {
+    civilian: v.casualties.killed.civilian,
+    combatant: v.casualties.killed.combatant,
+    reports_without_full_count: v.casualties.killed.unknownCount,
+  });
+  add('casualties', 'injured', t.injured, {
+    civilian: v.casualties.injured.civilian,
+    combatant: v.casualties.injured.combatant,
+    reports_without_full_count: v.casualties.injured.unknownCount,
+  });
   for (const r of v.byType) add('type', r.code, r.label, { reports: r.reports, incidents: r.incidents });
-  for (const r of v.byGovernorate) add('governorate', r.pcode ?? '', r.pcode ? governorateName(r.pcode, data.governorates[r.pcode], language) : t.unknownPlace, { reports: r.reports, incidents: r.incidents });
+  for (const r of v.byGovernorate)
+    add('governorate', r.pcode ?? '', r.pcode ? governorateName(r.pcode, data.governorates[r.pcode], language) : t.unknownPlace, {
+      reports: r.reports,
+      incidents: r.incidents,
+    });
   for (const r of v.byParty) add('party', r.partyId ?? '', r.name ?? t.notStated, { reports: r.reports, incidents: r.incidents });
   for (const r of v.byWeek) add('week', r.week, '', { reports: r.reports, incidents: r.incidents });
   for (const r of v.findings.byVerification) add('findings', r.verification, t.verification[r.verification] ?? r.verification, { incidents: r.count });
   for (const f of v.findings.rows)
-    add('finding', f.incidentId, f.summary, { verification: f.verification, adopted_on: f.adoptedOn, occurred_on: f.occurredOn, governorate: f.pcode, reports: f.reports });
+    add('finding', f.incidentId, f.summary, {
+      verification: f.verification,
+      adopted_on: f.adoptedOn,
+      occurred_on: f.occurredOn,
+      governorate: f.pcode,
+      reports: f.reports,
+    });
   const b = data.briefing;
   if (b) {
     add('exchanges', 'period', t.exchanges, { proposed: b.exchanges.proposed, completed: b.exchanges.completed });
@@ -267,7 +325,12 @@ export function annexCsv(data: PublicationData, language: DocumentLanguage): str
       for (const d of b.decisions.shared) add('decision', String(d.number), d.text, { meeting: d.meeting, adopted_on: d.adoptedOn });
       add('decisions', 'not_shared', '', { count: b.decisions.notShared });
     }
-    add('open', 'incidents', t.openIssues, { replies_overdue: b.open.noReply, replies_due: b.open.repliesDue, assessments_missing: b.open.assessmentsMissing, disputed: b.open.disagreements });
+    add('open', 'incidents', t.openIssues, {
+      replies_overdue: b.open.noReply,
+      replies_due: b.open.repliesDue,
+      assessments_missing: b.open.assessmentsMissing,
+      disputed: b.open.disagreements,
+    });
   }
   return toCsv(['section', 'key', 'label', 'measure', 'value'], rows);
 }

@@ -11,7 +11,9 @@ export interface AreaShape {
 }
 
 /** GeoJSON features (Polygon or MultiPolygon with a `pcode` property) → shapes. */
-export function shapesOf(collection: { features: { properties?: Record<string, unknown> | null; geometry?: { type: string; coordinates: unknown } | null }[] }): AreaShape[] {
+export function shapesOf(collection: {
+  features: { properties?: Record<string, unknown> | null; geometry?: { type: string; coordinates: unknown } | null }[];
+}): AreaShape[] {
   const out: AreaShape[] = [];
   for (const f of collection.features) {
     const pcode = f.properties?.pcode;
@@ -80,18 +82,29 @@ export function choroplethSvg(shapes: readonly AreaShape[], o: ChoroplethOptions
         if (part) d += `${part}Z`;
       }
       const outline = polygon[0] ?? [];
-      const area = Math.abs(outline.reduce((a, p, i) => { const q = outline[(i + 1) % outline.length]; return a + (p[0] * q[1] - q[0] * p[1]); }, 0)) / 2;
+      const area =
+        Math.abs(
+          outline.reduce((a, p, i) => {
+            const q = outline[(i + 1) % outline.length];
+            return a + (p[0] * q[1] - q[0] * p[1]);
+          }, 0),
+        ) / 2;
       if (!best || area > best.area) best = { ring: outline, area };
     }
     const n = o.counts.get(s.pcode) ?? 0;
-    paths.push(`<path d="${d}" fill="${CLASSES[classOf(n)]}" stroke="#555" stroke-width="0.6" fill-rule="evenodd"><title>${esc(`${o.name(s.pcode)}: ${o.num(n)}`)}</title></path>`);
+    paths.push(
+      `<path d="${d}" fill="${CLASSES[classOf(n)]}" stroke="#555" stroke-width="0.6" fill-rule="evenodd"><title>${esc(`${o.name(s.pcode)}: ${o.num(n)}`)}</title></path>`,
+    );
     if (best && best.ring.length > 0) {
       const cx = best.ring.reduce((a, p) => a + x(p[0]), 0) / best.ring.length;
       const cy = best.ring.reduce((a, p) => a + y(p[1]), 0) / best.ring.length;
       const dark = classOf(n) >= 4;
       const fill = dark ? '#fff' : '#222';
-      if (s.pcode !== 'SY01') labels.push(`<text x="${cx.toFixed(1)}" y="${(cy - 2).toFixed(1)}" font-size="9" text-anchor="middle" fill="${fill}">${esc(o.name(s.pcode))}</text>`);
-      labels.push(`<text x="${cx.toFixed(1)}" y="${(cy + (s.pcode === 'SY01' ? 3 : 9)).toFixed(1)}" font-size="9" font-weight="bold" text-anchor="middle" fill="${fill}">${esc(o.num(n))}</text>`);
+      if (s.pcode !== 'SY01')
+        labels.push(`<text x="${cx.toFixed(1)}" y="${(cy - 2).toFixed(1)}" font-size="9" text-anchor="middle" fill="${fill}">${esc(o.name(s.pcode))}</text>`);
+      labels.push(
+        `<text x="${cx.toFixed(1)}" y="${(cy + (s.pcode === 'SY01' ? 3 : 9)).toFixed(1)}" font-size="9" font-weight="bold" text-anchor="middle" fill="${fill}">${esc(o.num(n))}</text>`,
+      );
     }
   }
 
@@ -99,14 +112,21 @@ export function choroplethSvg(shapes: readonly AreaShape[], o: ChoroplethOptions
   const legend: string[] = [];
   const ly = Math.ceil(mapH + 2 * pad + 6);
   const bounds = [0, ...[1, 2, 3, 4, 5].map((k) => Math.floor((max * k) / 5))];
-  const items = max === 0 ? [[0, '0']] : bounds.map((b, k) => [k, k === 0 ? '0' : `${o.num(Math.floor((max * (k - 1)) / 5) + 1)}–${o.num(b)}`]).filter(([k], i) => i === 0 || bounds[Number(k)] > bounds[Number(k) - 1]);
+  const items =
+    max === 0
+      ? [[0, '0']]
+      : bounds
+          .map((b, k) => [k, k === 0 ? '0' : `${o.num(Math.floor((max * (k - 1)) / 5) + 1)}–${o.num(b)}`])
+          .filter(([k], i) => i === 0 || bounds[Number(k)] > bounds[Number(k) - 1]);
   const step = (width - 2 * pad) / 7;
   items.forEach(([k, text], i) => {
     const lx = o.rtl ? width - pad - (i + 1) * step : pad + i * step;
     legend.push(`<rect x="${lx.toFixed(1)}" y="${ly}" width="14" height="10" fill="${CLASSES[Number(k)]}" stroke="#555" stroke-width="0.5"/>`);
     legend.push(`<text x="${(lx + 18).toFixed(1)}" y="${ly + 9}" font-size="9" fill="#222">${esc(String(text))}</text>`);
   });
-  legend.push(`<text x="${o.rtl ? pad : width - pad}" y="${ly + 24}" font-size="9" fill="#444" text-anchor="${o.rtl ? 'start' : 'end'}">${esc(o.legend)}</text>`);
+  legend.push(
+    `<text x="${o.rtl ? pad : width - pad}" y="${ly + 24}" font-size="9" fill="#444" text-anchor="${o.rtl ? 'start' : 'end'}">${esc(o.legend)}</text>`,
+  );
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,

@@ -39,10 +39,13 @@ export function validateReport(content: ReportContent, ctx: ReportContext): Repo
   }
 
   const p = content.allegedPerpetrator;
-  if (p.kind === 'party' && !ctx.partyIds.has(p.organisationId)) errors.push({ path: '/body/allegedPerpetrator/organisationId', message: 'is not a party to the mechanism' });
-  if (p.kind === 'excluded' && !ctx.excludedGroupIds.has(p.groupId)) errors.push({ path: '/body/allegedPerpetrator/groupId', message: 'is not a group excluded from the ceasefire' });
+  if (p.kind === 'party' && !ctx.partyIds.has(p.organisationId))
+    errors.push({ path: '/body/allegedPerpetrator/organisationId', message: 'is not a party to the mechanism' });
+  if (p.kind === 'excluded' && !ctx.excludedGroupIds.has(p.groupId))
+    errors.push({ path: '/body/allegedPerpetrator/groupId', message: 'is not a group excluded from the ceasefire' });
   const a = content.affectedSide;
-  if (a.kind === 'party' && !ctx.partyIds.has(a.organisationId)) errors.push({ path: '/body/affectedSide/organisationId', message: 'is not a party to the mechanism' });
+  if (a.kind === 'party' && !ctx.partyIds.has(a.organisationId))
+    errors.push({ path: '/body/affectedSide/organisationId', message: 'is not a party to the mechanism' });
 
   content.evidence.forEach((hash, i) => {
     if (!ctx.knownEvidence.has(hash)) errors.push({ path: `/body/evidence/${i}`, message: 'no such evidence file: upload it first through /api/evidence' });

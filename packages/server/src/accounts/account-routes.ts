@@ -16,32 +16,54 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.put(
       '/api/account/language',
-      { config: self, schema: { tags: ['account'], summary: 'Your language (the web app sets it when you switch; e-mails are sent in it)', body: LanguageBody, response: errors } },
+      {
+        config: self,
+        schema: {
+          tags: ['account'],
+          summary: 'Your language (the web app sets it when you switch; e-mails are sent in it)',
+          body: LanguageBody,
+          response: errors,
+        },
+      },
       async (req, reply) => {
         await account.setLanguage(ctx, authOf(req), req.body.language);
         return reply.code(204).send();
       },
     );
 
-    app.post('/api/account/password', { config: self, schema: { tags: ['account'], summary: 'Change your password', body: ChangePasswordBody, response: errors } }, async (req, reply) => {
-      await account.changePassword(ctx, authOf(req), req.body);
-      return reply.code(204).send();
-    });
-
-    app.post('/api/account/totp', { config: self, schema: { tags: ['account'], summary: 'Start second-factor (TOTP) enrolment', response: errors } }, async (req) =>
-      account.startTotp(ctx, authOf(req)),
+    app.post(
+      '/api/account/password',
+      { config: self, schema: { tags: ['account'], summary: 'Change your password', body: ChangePasswordBody, response: errors } },
+      async (req, reply) => {
+        await account.changePassword(ctx, authOf(req), req.body);
+        return reply.code(204).send();
+      },
     );
 
-    app.post('/api/account/totp/confirm', { config: self, schema: { tags: ['account'], summary: 'Finish enrolment with a code from the app', body: ConfirmTotpBody, response: errors } }, async (req) => {
-      await account.confirmTotp(ctx, authOf(req), req.body.code);
-      return { enabled: true };
-    });
+    app.post(
+      '/api/account/totp',
+      { config: self, schema: { tags: ['account'], summary: 'Start second-factor (TOTP) enrolment', response: errors } },
+      async (req) => account.startTotp(ctx, authOf(req)),
+    );
 
-    app.delete('/api/account/totp', { config: self, schema: { tags: ['account'], summary: 'Remove your second factor', body: DisableTotpBody, response: errors } }, async (req, reply) => {
-      const auth = authOf(req);
-      await account.disableTotp(ctx, auth, req.body.password, await mfaRequiredFor(ctx, auth.actor.orgKind, auth.actor.role));
-      return reply.code(204).send();
-    });
+    app.post(
+      '/api/account/totp/confirm',
+      { config: self, schema: { tags: ['account'], summary: 'Finish enrolment with a code from the app', body: ConfirmTotpBody, response: errors } },
+      async (req) => {
+        await account.confirmTotp(ctx, authOf(req), req.body.code);
+        return { enabled: true };
+      },
+    );
+
+    app.delete(
+      '/api/account/totp',
+      { config: self, schema: { tags: ['account'], summary: 'Remove your second factor', body: DisableTotpBody, response: errors } },
+      async (req, reply) => {
+        const auth = authOf(req);
+        await account.disableTotp(ctx, auth, req.body.password, await mfaRequiredFor(ctx, auth.actor.orgKind, auth.actor.role));
+        return reply.code(204).send();
+      },
+    );
 
     app.get('/api/account/tokens', { config: self, schema: { tags: ['account'], summary: 'Your API tokens', response: errors } }, async (req) =>
       (await store.listTokens(ctx.db, authOf(req).user.id)).map((t) => ({
@@ -55,13 +77,28 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       })),
     );
 
-    app.post('/api/account/tokens', { config: self, schema: { tags: ['account'], summary: 'Create an API token (shown once) with its scope (read, or file: read and file reports, evidence and replies) and expiry (at most a year ahead; default read for 90 days)', body: CreateTokenBody, response: errors } }, async (req, reply) =>
-      reply.code(201).send(await account.createToken(ctx, authOf(req), req.body)),
+    app.post(
+      '/api/account/tokens',
+      {
+        config: self,
+        schema: {
+          tags: ['account'],
+          summary:
+            'Create an API token (shown once) with its scope (read, or file: read and file reports, evidence and replies) and expiry (at most a year ahead; default read for 90 days)',
+          body: CreateTokenBody,
+          response: errors,
+        },
+      },
+      async (req, reply) => reply.code(201).send(await account.createToken(ctx, authOf(req), req.body)),
     );
 
-    app.delete('/api/account/tokens/:id', { config: self, schema: { tags: ['account'], summary: 'Revoke an API token', params: IdParams, response: errors } }, async (req, reply) => {
-      await account.revokeToken(ctx, authOf(req), req.params.id);
-      return reply.code(204).send();
-    });
+    app.delete(
+      '/api/account/tokens/:id',
+      { config: self, schema: { tags: ['account'], summary: 'Revoke an API token', params: IdParams, response: errors } },
+      async (req, reply) => {
+        await account.revokeToken(ctx, authOf(req), req.params.id);
+        return reply.code(204).send();
+      },
+    );
   };
 }

@@ -12,7 +12,6 @@ import { v7 as uuidv7 } from 'uuid';
 
 /** One's own account: password, second factor, API tokens. Each change is a log entry. */
 
-
 /** Changes the caller's password after checking the current one; ends their other sessions and revokes their API tokens. */
 export async function changePassword(ctx: AppContext, auth: Auth, input: { currentPassword: string; newPassword: string }) {
   if (!(await verifyPassword(input.currentPassword, auth.user.password_hash))) {
@@ -21,16 +20,16 @@ export async function changePassword(ctx: AppContext, auth: Auth, input: { curre
   const problem = passwordProblem(input.newPassword, auth.user.email);
   if (problem) throw badRequest(`The new password ${problem}.`, [{ path: '/body/newPassword', message: problem }], 'weak_password');
   if (input.newPassword === input.currentPassword) {
-    throw badRequest('The new password must differ from the current one.', [{ path: '/body/newPassword', message: 'same as the current password' }], 'weak_password');
+    throw badRequest(
+      'The new password must differ from the current one.',
+      [{ path: '/body/newPassword', message: 'same as the current password' }],
+      'weak_password',
+    );
   }
   const hash = await hashPassword(input.newPassword);
   await whileRevoking(ctx, () =>
     ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('users')
-        .set({ password_hash: hash, must_change_password: false, updated_at: new Date() })
-        .where('id', '=', auth.user.id)
-        .execute();
+      await tx.updateTable('users').set({ password_hash: hash, must_change_password: false, updated_at: new Date() }).where('id', '=', auth.user.id).execute();
       await store.deleteOtherSessions(tx, auth.user.id, auth.sessionId);
       await record(tx, { type: 'user.password_changed', actor: loggedActor(auth), subject: { user: auth.user.id } });
       await revokeAllTokens(tx, auth.user.id, loggedActor(auth), 'password_changed');
@@ -40,7 +39,8 @@ export async function changePassword(ctx: AppContext, auth: Auth, input: { curre
 
 /** Starts second-factor enrolment: a new secret to put in an authenticator app. */
 export async function startTotp(ctx: AppContext, auth: Auth) {
-  if (auth.user.totp_secret) throw new Problem(409, 'Conflict', 'A second factor is already set up. Remove it first to enrol a new one.', { code: 'totp_enabled' });
+  if (auth.user.totp_secret)
+    throw new Problem(409, 'Conflict', 'A second factor is already set up. Remove it first to enrol a new one.', { code: 'totp_enabled' });
   const secret = newTotpSecret();
   await ctx.db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', auth.user.id).execute();
   const mechanism = await ctx.db.selectFrom('mechanism').select('name').executeTakeFirst();
@@ -50,10 +50,21 @@ export async function startTotp(ctx: AppContext, auth: Auth) {
 /** Completes enrolment with a code from the app; from then on sign-in asks for a code. */
 export async function confirmTotp(ctx: AppContext, auth: Auth, code: string) {
   await ctx.db.transaction().execute(async (tx) => {
-    const user = await tx.selectFrom('users').select(['totp_pending_secret', 'totp_secret']).where('id', '=', auth.user.id).forUpdate().executeTakeFirstOrThrow();
-    if (!user.totp_pending_secret) throw badRequest('Start the enrolment first.', [{ path: '/body/code', message: 'no enrolment in progress' }], 'totp_not_started');
+    const user = await tx
+      .selectFrom('users')
+      .select(['totp_pending_secret', 'totp_secret'])
+      .where('id', '=', auth.user.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!user.totp_pending_secret)
+      throw badRequest('Start the enrolment first.', [{ path: '/body/code', message: 'no enrolment in progress' }], 'totp_not_started');
     const step = checkTotp(user.totp_pending_secret, code, null);
-    if (step === null) throw badRequest('The code does not match. Check the time on your phone and try the next code.', [{ path: '/body/code', message: 'wrong code' }], 'totp_invalid');
+    if (step === null)
+      throw badRequest(
+        'The code does not match. Check the time on your phone and try the next code.',
+        [{ path: '/body/code', message: 'wrong code' }],
+        'totp_invalid',
+      );
     await tx
       .updateTable('users')
       .set({ totp_secret: user.totp_pending_secret, totp_pending_secret: null, totp_last_step: step, updated_at: new Date() })
@@ -97,36 +108,49 @@ export async function createToken(ctx: AppContext, auth: Auth, input: { name: st
   const now = Date.now();
   const expiresAt = input.expiresAt === undefined ? new Date(now + TOKEN_DEFAULT_DAYS * DAY_MS) : new Date(input.expiresAt);
   if (Number.isNaN(expiresAt.getTime())) throw badRequest('The expiry is not a date and time.', [{ path: '/body/expiresAt', message: 'is not a date-time' }]);
-  if (expiresAt.getTime() <= now) throw badRequest('The expiry must be in the future.', [{ path: '/body/expiresAt', message: 'must be in the future' }], 'invalid_expiry');
+  if (expiresAt.getTime() <= now)
+    throw badRequest('The expiry must be in the future.', [{ path: '/body/expiresAt', message: 'must be in the future' }], 'invalid_expiry');
   if (expiresAt.getTime() > now + TOKEN_MAX_DAYS * DAY_MS) {
-    throw badRequest(`A token may live at most ${TOKEN_MAX_DAYS} days.`, [{ path: '/body/expiresAt', message: `must be at most ${TOKEN_MAX_DAYS} days ahead` }], 'invalid_expiry');
+    throw badRequest(
+      `A token may live at most ${TOKEN_MAX_DAYS} days.`,
+      [{ path: '/body/expiresAt', message: `must be at most ${TOKEN_MAX_DAYS} days ahead` }],
+      'invalid_expiry',
+    );
   }
   const token = randomToken('truce_');
   const id = uuidv7();
   await ctx.db.transaction().execute(async (tx) => {
     const live = (await store.listTokens(tx, auth.user.id)).filter((t) => new Date(t.expires_at).getTime() > now);
-    if (live.length >= MAX_TOKENS) throw badRequest(`You have ${MAX_TOKENS} tokens already; revoke one first.`, [{ path: '/body', message: 'too many tokens' }], 'too_many_tokens');
+    if (live.length >= MAX_TOKENS)
+      throw badRequest(`You have ${MAX_TOKENS} tokens already; revoke one first.`, [{ path: '/body', message: 'too many tokens' }], 'too_many_tokens');
     await tx
       .insertInto('api_tokens')
       .values({ id, user_id: auth.user.id, name, scope, expires_at: expiresAt, token_hash: sha256Hex(token), created_at: new Date(now) })
       .execute();
-    await record(tx, { type: 'user.token_created', actor: loggedActor(auth), subject: { user: auth.user.id, token: id }, data: { name, scope, expiresAt: expiresAt.toISOString() } });
+    await record(tx, {
+      type: 'user.token_created',
+      actor: loggedActor(auth),
+      subject: { user: auth.user.id, token: id },
+      data: { name, scope, expiresAt: expiresAt.toISOString() },
+    });
   });
   return { id, name, scope, expiresAt: expiresAt.toISOString(), token };
 }
 
 export async function revokeToken(ctx: AppContext, auth: Auth, id: string) {
-  await whileRevoking(ctx, () => ctx.db.transaction().execute(async (tx) => {
-    const result = await tx
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date() })
-      .where('id', '=', id)
-      .where('user_id', '=', auth.user.id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw notFound('You have no such token.');
-    await record(tx, { type: 'user.token_revoked', actor: loggedActor(auth), subject: { user: auth.user.id, token: id } });
-  }));
+  await whileRevoking(ctx, () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const result = await tx
+        .updateTable('api_tokens')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', id)
+        .where('user_id', '=', auth.user.id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound('You have no such token.');
+      await record(tx, { type: 'user.token_revoked', actor: loggedActor(auth), subject: { user: auth.user.id, token: id } });
+    }),
+  );
 }
 
 /**

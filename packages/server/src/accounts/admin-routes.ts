@@ -11,43 +11,74 @@ const errors = Responses;
 /** Organisations and users. */
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/organisations', { config: { access: 'organisation.list' }, schema: { tags: ['organisations'], summary: 'All organisations of the mechanism', response: errors } }, async () =>
-      (await store.listOrganisations(ctx.db)).map(admin.presentOrganisation),
+    app.get(
+      '/api/organisations',
+      { config: { access: 'organisation.list' }, schema: { tags: ['organisations'], summary: 'All organisations of the mechanism', response: errors } },
+      async () => (await store.listOrganisations(ctx.db)).map(admin.presentOrganisation),
     );
 
     app.post(
       '/api/organisations',
-      { config: { access: 'organisation.create' }, schema: { tags: ['organisations'], summary: 'Admit an organisation', body: CreateOrganisationBody, response: errors } },
+      {
+        config: { access: 'organisation.create' },
+        schema: { tags: ['organisations'], summary: 'Admit an organisation', body: CreateOrganisationBody, response: errors },
+      },
       async (req, reply) => reply.code(201).send(await admin.createOrganisation(ctx, authOf(req), req.body)),
     );
 
     app.patch(
       '/api/organisations/:id',
-      { config: { access: 'organisation.update' }, schema: { tags: ['organisations'], summary: 'Rename an organisation', params: IdParams, body: UpdateOrganisationBody, response: errors } },
+      {
+        config: { access: 'organisation.update' },
+        schema: { tags: ['organisations'], summary: 'Rename an organisation', params: IdParams, body: UpdateOrganisationBody, response: errors },
+      },
       async (req) => admin.updateOrganisation(ctx, authOf(req), req.params.id, req.body),
     );
 
     app.get(
       '/api/users',
-      { config: { access: 'user.list' }, schema: { tags: ['users'], summary: 'Users (the secretariat sees all; an admin those of their organisation)', querystring: UsersQuery, response: errors } },
+      {
+        config: { access: 'user.list' },
+        schema: {
+          tags: ['users'],
+          summary: 'Users (the secretariat sees all; an admin those of their organisation)',
+          querystring: UsersQuery,
+          response: errors,
+        },
+      },
       async (req) => admin.listUsers(ctx, authOf(req), req.query.organisationId),
     );
 
     app.post(
       '/api/users',
-      { config: { access: 'user.create' }, schema: { tags: ['users'], summary: 'Add a user; returns a one-time password', body: CreateUserBody, response: errors } },
+      {
+        config: { access: 'user.create' },
+        schema: { tags: ['users'], summary: 'Add a user; returns a one-time password', body: CreateUserBody, response: errors },
+      },
       async (req, reply) => reply.code(201).send(await admin.createUser(ctx, authOf(req), req.body)),
     );
 
     app.post(
       '/api/users/:id/password-reset',
-      { config: { access: 'user.update' }, schema: { tags: ['users'], summary: 'Issue a new one-time password (ends the user\'s sessions and second factor)', params: IdParams, response: errors } },
+      {
+        config: { access: 'user.update' },
+        schema: { tags: ['users'], summary: "Issue a new one-time password (ends the user's sessions and second factor)", params: IdParams, response: errors },
+      },
       async (req) => admin.resetPassword(ctx, authOf(req), req.params.id),
     );
 
     app.patch(
       '/api/users/:id',
-      { config: { access: 'user.update' }, schema: { tags: ['users'], summary: "Change a user's name, role or whether the account is active", params: IdParams, body: UpdateUserBody, response: errors } },
+      {
+        config: { access: 'user.update' },
+        schema: {
+          tags: ['users'],
+          summary: "Change a user's name, role or whether the account is active",
+          params: IdParams,
+          body: UpdateUserBody,
+          response: errors,
+        },
+      },
       async (req) => admin.updateUser(ctx, authOf(req), req.params.id, req.body),
     );
   };

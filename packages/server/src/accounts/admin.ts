@@ -12,7 +12,6 @@ import { revokeAllTokens } from './token-revocation.ts';
 
 /** Organisations and their users, managed by the secretariat (and each organisation's admin for its own users). */
 
-
 export function presentOrganisation(o: Awaited<ReturnType<typeof store.listOrganisations>>[number]) {
   return { id: o.id, name: o.name, shortName: o.short_name, kind: o.kind, version: o.version, createdAt: new Date(o.created_at).toISOString() };
 }
@@ -62,7 +61,11 @@ export async function updateOrganisation(ctx: AppContext, auth: Auth, id: string
     }
     if (input.shortName !== undefined && input.shortName.trim() !== current.short_name) changes.short_name = input.shortName.trim() || current.name;
     if (Object.keys(changes).length > 0) {
-      await tx.updateTable('organisations').set({ ...changes, updated_at: new Date(), version: current.version + 1 }).where('id', '=', id).execute();
+      await tx
+        .updateTable('organisations')
+        .set({ ...changes, updated_at: new Date(), version: current.version + 1 })
+        .where('id', '=', id)
+        .execute();
       await record(tx, { type: 'organisation.updated', actor: loggedActor(auth), subject: { organisation: id }, data: changes });
     }
     return presentOrganisation((await store.findOrganisation(tx, id))!);
@@ -95,9 +98,21 @@ export async function createUser(ctx: AppContext, auth: Auth, input: { name: str
     await tx
       .insertInto('users')
       .values({
-        id, organisation_id: organisation.id, name, email, role: input.role, password_hash: passwordHash,
-        must_change_password: true, active: true, totp_secret: null, totp_pending_secret: null, totp_last_step: null,
-        demo: false, created_at: now, updated_at: now, version: 1,
+        id,
+        organisation_id: organisation.id,
+        name,
+        email,
+        role: input.role,
+        password_hash: passwordHash,
+        must_change_password: true,
+        active: true,
+        totp_secret: null,
+        totp_pending_secret: null,
+        totp_last_step: null,
+        demo: false,
+        created_at: now,
+        updated_at: now,
+        version: 1,
       })
       .execute();
     await record(tx, {
@@ -112,39 +127,42 @@ export async function createUser(ctx: AppContext, auth: Auth, input: { name: str
   return { user: presentUser(user), temporaryPassword };
 }
 
-export async function updateUser(
-  ctx: AppContext,
-  auth: Auth,
-  id: string,
-  input: { name?: string; role?: Role; active?: boolean; version: number },
-) {
+export async function updateUser(ctx: AppContext, auth: Auth, id: string, input: { name?: string; role?: Role; active?: boolean; version: number }) {
   // Deactivating revokes the user's tokens: keep the token cache out of use meanwhile.
   const guard = input.active === false ? <T>(work: () => Promise<T>) => whileRevoking(ctx, work) : <T>(work: () => Promise<T>) => work();
-  return guard(() => ctx.db.transaction().execute(async (tx) => {
-    const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    // Someone else's user in another organisation is reported as absent, not as forbidden.
-    if (!current || !can(auth.actor, 'user.update', { orgId: current.organisation_id })) throw notFound('There is no such user.');
-    if (current.version !== input.version) throw staleVersion('user', current.version);
-    if (id === auth.actor.userId && (input.active === false || (input.role && input.role !== current.role))) {
-      throw badRequest('You cannot deactivate yourself or change your own role; ask another administrator.', [{ path: input.active === false ? '/body/active' : '/body/role', message: 'not on your own account' }]);
-    }
-    const set: { name?: string; role?: Role; active?: boolean } = {};
-    const data: Record<string, unknown> = {};
-    const sealed: Record<string, unknown> = {};
-    if (input.name !== undefined && input.name.trim() !== current.name) {
-      if (input.name.trim() === '') throw badRequest('The user needs a name.', [{ path: '/body/name', message: 'must not be blank' }]);
-      set.name = sealed.name = input.name.trim();
-    }
-    if (input.role !== undefined && input.role !== current.role) set.role = data.role = input.role;
-    if (input.active !== undefined && input.active !== current.active) set.active = data.active = input.active;
-    if (Object.keys(set).length > 0) {
-      await tx.updateTable('users').set({ ...set, updated_at: new Date(), version: current.version + 1 }).where('id', '=', id).execute();
-      if (set.active === false) await store.deleteOtherSessions(tx, id);
-      await record(tx, { type: 'user.updated', actor: loggedActor(auth), subject: { user: id, organisation: current.organisation_id }, data, sealed });
-      if (set.active === false) await revokeAllTokens(tx, id, loggedActor(auth), 'deactivated');
-    }
-    return presentUser((await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
-  }));
+  return guard(() =>
+    ctx.db.transaction().execute(async (tx) => {
+      const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      // Someone else's user in another organisation is reported as absent, not as forbidden.
+      if (!current || !can(auth.actor, 'user.update', { orgId: current.organisation_id })) throw notFound('There is no such user.');
+      if (current.version !== input.version) throw staleVersion('user', current.version);
+      if (id === auth.actor.userId && (input.active === false || (input.role && input.role !== current.role))) {
+        throw badRequest('You cannot deactivate yourself or change your own role; ask another administrator.', [
+          { path: input.active === false ? '/body/active' : '/body/role', message: 'not on your own account' },
+        ]);
+      }
+      const set: { name?: string; role?: Role; active?: boolean } = {};
+      const data: Record<string, unknown> = {};
+      const sealed: Record<string, unknown> = {};
+      if (input.name !== undefined && input.name.trim() !== current.name) {
+        if (input.name.trim() === '') throw badRequest('The user needs a name.', [{ path: '/body/name', message: 'must not be blank' }]);
+        set.name = sealed.name = input.name.trim();
+      }
+      if (input.role !== undefined && input.role !== current.role) set.role = data.role = input.role;
+      if (input.active !== undefined && input.active !== current.active) set.active = data.active = input.active;
+      if (Object.keys(set).length > 0) {
+        await tx
+          .updateTable('users')
+          .set({ ...set, updated_at: new Date(), version: current.version + 1 })
+          .where('id', '=', id)
+          .execute();
+        if (set.active === false) await store.deleteOtherSessions(tx, id);
+        await record(tx, { type: 'user.updated', actor: loggedActor(auth), subject: { user: id, organisation: current.organisation_id }, data, sealed });
+        if (set.active === false) await revokeAllTokens(tx, id, loggedActor(auth), 'deactivated');
+      }
+      return presentUser(await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    }),
+  );
 }
 
 /**
@@ -154,18 +172,28 @@ export async function updateUser(
 export async function resetPassword(ctx: AppContext, auth: Auth, id: string) {
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  await whileRevoking(ctx, () => ctx.db.transaction().execute(async (tx) => {
-    const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!current || !can(auth.actor, 'user.update', { orgId: current.organisation_id })) throw notFound('There is no such user.');
-    if (id === auth.actor.userId) throw badRequest('Change your own password on the Account page.', [{ path: '/params/id', message: 'not on your own account' }]);
-    await tx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: true, totp_secret: null, totp_pending_secret: null, updated_at: new Date(), version: current.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await store.deleteOtherSessions(tx, id);
-    await record(tx, { type: 'user.password_reset', actor: loggedActor(auth), subject: { user: id, organisation: current.organisation_id } });
-    await revokeAllTokens(tx, id, loggedActor(auth), 'password_reset');
-  }));
+  await whileRevoking(ctx, () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!current || !can(auth.actor, 'user.update', { orgId: current.organisation_id })) throw notFound('There is no such user.');
+      if (id === auth.actor.userId)
+        throw badRequest('Change your own password on the Account page.', [{ path: '/params/id', message: 'not on your own account' }]);
+      await tx
+        .updateTable('users')
+        .set({
+          password_hash: passwordHash,
+          must_change_password: true,
+          totp_secret: null,
+          totp_pending_secret: null,
+          updated_at: new Date(),
+          version: current.version + 1,
+        })
+        .where('id', '=', id)
+        .execute();
+      await store.deleteOtherSessions(tx, id);
+      await record(tx, { type: 'user.password_reset', actor: loggedActor(auth), subject: { user: id, organisation: current.organisation_id } });
+      await revokeAllTokens(tx, id, loggedActor(auth), 'password_reset');
+    }),
+  );
   return { temporaryPassword };
 }

@@ -27,8 +27,15 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     const u = auth.user;
     return {
       user: {
-        id: u.id, name: u.name, email: u.email, organisationId: u.organisation_id, organisationName: u.organisation_name,
-        organisationKind: u.organisation_kind, role: u.role, totpEnabled: u.totp_secret !== null, mustChangePassword: u.must_change_password,
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        organisationId: u.organisation_id,
+        organisationName: u.organisation_name,
+        organisationKind: u.organisation_kind,
+        role: u.role,
+        totpEnabled: u.totp_secret !== null,
+        mustChangePassword: u.must_change_password,
         language: u.language,
       },
       mfaEnrolmentRequired: auth.restriction === 'mfa_enrolment_required',
@@ -47,10 +54,15 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         preHandler: async (req) => {
           const limit = await perClient(req);
           if (!limit.isAllowed && limit.isExceeded) {
-            throw new Problem(429, 'Too many requests', `Too many sign-in attempts from your address. Wait ${Math.max(1, limit.ttlInSeconds)} seconds and try again.`, {
-              code: 'rate_limited',
-              headers: { 'retry-after': String(Math.max(1, limit.ttlInSeconds)) },
-            });
+            throw new Problem(
+              429,
+              'Too many requests',
+              `Too many sign-in attempts from your address. Wait ${Math.max(1, limit.ttlInSeconds)} seconds and try again.`,
+              {
+                code: 'rate_limited',
+                headers: { 'retry-after': String(Math.max(1, limit.ttlInSeconds)) },
+              },
+            );
           }
         },
         config: {
@@ -62,7 +74,12 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
           },
         },
-        schema: { tags: ['accounts'], summary: 'Sign in (e-mail, password and, when enrolled, a TOTP code)', body: SignInBody, response: { ...Responses, 429: ProblemSchema } },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Sign in (e-mail, password and, when enrolled, a TOTP code)',
+          body: SignInBody,
+          response: { ...Responses, 429: ProblemSchema },
+        },
       },
       async (req, reply) => {
         const session = await signIn(ctx, req.body);
@@ -78,16 +95,12 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req) => describe(authOf(req)),
     );
 
-    app.delete(
-      '/api/session',
-      { config: { access: 'account.self' }, schema: { tags: ['accounts'], summary: 'Sign out' } },
-      async (req, reply) => {
-        const auth = authOf(req);
-        if (auth.sessionId) await signOut(ctx, auth.sessionId);
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return reply.code(204).send();
-      },
-    );
+    app.delete('/api/session', { config: { access: 'account.self' }, schema: { tags: ['accounts'], summary: 'Sign out' } }, async (req, reply) => {
+      const auth = authOf(req);
+      if (auth.sessionId) await signOut(ctx, auth.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    });
 
     app.get(
       '/api/setup/status',
@@ -104,7 +117,12 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/setup',
       {
         config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: { tags: ['accounts'], summary: 'One-time set-up: the mechanism, the secretariat and its first administrator', body: SetupBody, response: Responses },
+        schema: {
+          tags: ['accounts'],
+          summary: 'One-time set-up: the mechanism, the secretariat and its first administrator',
+          body: SetupBody,
+          response: Responses,
+        },
       },
       async (req, reply) => {
         const { userId } = await completeSetup(ctx, req.body);

@@ -36,9 +36,14 @@ export interface SetupInput {
 }
 
 const wrongToken = () =>
-  new Problem(403, 'Forbidden', 'This set-up link is not valid: it was already used or replaced. Use the link printed by the most recent start of the server.', {
-    code: 'invalid_setup_token',
-  });
+  new Problem(
+    403,
+    'Forbidden',
+    'This set-up link is not valid: it was already used or replaced. Use the link printed by the most recent start of the server.',
+    {
+      code: 'invalid_setup_token',
+    },
+  );
 
 export async function completeSetup(ctx: AppContext, input: SetupInput): Promise<{ userId: string }> {
   const problem = passwordProblem(input.password, input.email);
@@ -62,17 +67,43 @@ export async function completeSetup(ctx: AppContext, input: SetupInput): Promise
     const actor = { organisation: orgId, user: userId };
     if (!(await getMechanism(tx))) await createMechanism(ctx, tx, { name: mechanismName, demo: false }, actor);
     const now = new Date();
-    await tx.insertInto('organisations').values({ id: orgId, name: organisationName, short_name: organisationName, kind: 'secretariat', created_at: now, updated_at: now, version: 1 }).execute();
-    await record(tx, { type: 'organisation.created', actor, subject: { organisation: orgId }, data: { name: organisationName, shortName: organisationName, kind: 'secretariat' } });
+    await tx
+      .insertInto('organisations')
+      .values({ id: orgId, name: organisationName, short_name: organisationName, kind: 'secretariat', created_at: now, updated_at: now, version: 1 })
+      .execute();
+    await record(tx, {
+      type: 'organisation.created',
+      actor,
+      subject: { organisation: orgId },
+      data: { name: organisationName, shortName: organisationName, kind: 'secretariat' },
+    });
     await tx
       .insertInto('users')
       .values({
-        id: userId, organisation_id: orgId, name, email: input.email.trim(), role: 'admin', password_hash: passwordHash,
-        must_change_password: false, active: true, totp_secret: null, totp_pending_secret: null, totp_last_step: null,
-        demo: false, created_at: now, updated_at: now, version: 1,
+        id: userId,
+        organisation_id: orgId,
+        name,
+        email: input.email.trim(),
+        role: 'admin',
+        password_hash: passwordHash,
+        must_change_password: false,
+        active: true,
+        totp_secret: null,
+        totp_pending_secret: null,
+        totp_last_step: null,
+        demo: false,
+        created_at: now,
+        updated_at: now,
+        version: 1,
       })
       .execute();
-    await record(tx, { type: 'user.created', actor, subject: { user: userId, organisation: orgId }, data: { role: 'admin' }, sealed: { name, email: input.email.trim() } });
+    await record(tx, {
+      type: 'user.created',
+      actor,
+      subject: { user: userId, organisation: orgId },
+      data: { role: 'admin' },
+      sealed: { name, email: input.email.trim() },
+    });
     await store.deleteSetting(tx, SETUP_KEY);
     return { userId };
   });

@@ -5,8 +5,7 @@ import { checkTotp } from './mfa.ts';
 import { DUMMY_PASSWORD_HASH, randomToken, sha256Hex, verifyPassword } from './secrets.ts';
 import * as store from './store.ts';
 
-const invalid = () =>
-  new Problem(401, 'Unauthorized', 'The e-mail address or the password is not right.', { code: 'invalid_credentials' });
+const invalid = () => new Problem(401, 'Unauthorized', 'The e-mail address or the password is not right.', { code: 'invalid_credentials' });
 
 /**
  * Signs a user in with e-mail, password and, when they enrolled a second factor, a TOTP
@@ -47,4 +46,3 @@ export async function signIn(
 export async function signOut(ctx: AppContext, sessionId: string): Promise<void> {
   await store.deleteSession(ctx.db, sessionId);
 }
-

@@ -15,7 +15,9 @@ const userWithOrg = (db: Db) =>
 export type UserWithOrg = Awaited<ReturnType<typeof findUserByEmail>> & {};
 
 export function findUserByEmail(db: Db, email: string) {
-  return userWithOrg(db).where((eb) => eb(eb.fn('lower', ['users.email']), '=', email.toLowerCase())).executeTakeFirst();
+  return userWithOrg(db)
+    .where((eb) => eb(eb.fn('lower', ['users.email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
 }
 
 export function findUserById(db: Db, id: string) {
@@ -35,7 +37,12 @@ export function findUserBySession(db: Db, sessionHash: string) {
 export function findUserByToken(db: Db, tokenHash: string) {
   return userWithOrg(db)
     .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
-    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at', 'api_tokens.scope as token_scope', 'api_tokens.expires_at as token_expires_at'])
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.last_used_at as token_last_used_at',
+      'api_tokens.scope as token_scope',
+      'api_tokens.expires_at as token_expires_at',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.active', '=', true)
@@ -113,7 +120,10 @@ export function listTokens(db: Db, userId: string) {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -6,7 +6,13 @@ import { cachedToken, whileRevoking } from './token-cache.ts';
 function fakeContext() {
   const listeners: ((types: ReadonlySet<string>) => void)[] = [];
   const ctx = { sequencer: { onSequenced: (fn: (types: ReadonlySet<string>) => void) => listeners.push(fn) } } as unknown as AppContext;
-  return { ctx, sequenced: (...types: string[]) => listeners.forEach((fn) => { fn(new Set(types)); }) };
+  return {
+    ctx,
+    sequenced: (...types: string[]) =>
+      listeners.forEach((fn) => {
+        fn(new Set(types));
+      }),
+  };
 }
 
 describe('token cache', () => {

@@ -11,6 +11,12 @@ export async function auditNow(env: AuditEnv): Promise<AuditReport> {
   const damaged = await env.db.selectFrom('stored_damage').selectAll().orderBy('first_seen').execute();
   return {
     ...result,
-    damaged: damaged.map((d) => ({ kind: d.kind, sha256: d.key, detail: d.detail, firstSeen: new Date(d.first_seen).toISOString(), lastSeen: new Date(d.last_seen).toISOString() })),
+    damaged: damaged.map((d) => ({
+      kind: d.kind,
+      sha256: d.key,
+      detail: d.detail,
+      firstSeen: new Date(d.first_seen).toISOString(),
+      lastSeen: new Date(d.last_seen).toISOString(),
+    })),
   };
 }

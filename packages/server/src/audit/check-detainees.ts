@@ -36,7 +36,9 @@ function opensArray(entry: LoggedEntry, field: string, canons: string[]): boolea
   const salt = entry.salts.get(field);
   if (!salt || entry.commitments[field] === undefined) return undefined;
   const h = createHash('sha256').update(salt).update('[');
-  canons.forEach((c, i) => { h.update(i === 0 ? c : `,${c}`); });
+  canons.forEach((c, i) => {
+    h.update(i === 0 ? c : `,${c}`);
+  });
   return `sha256:${toBase64(new Uint8Array(h.update(']').digest()))}` === entry.commitments[field];
 }
 
@@ -45,8 +47,23 @@ async function personRows(db: AuditEnv['db'], listId: string): Promise<PersonRow
   const out: PersonRow[] = [];
   let after = 0;
   for (;;) {
-    const page = await db.selectFrom('detainee_persons').select(['id', 'ref', 'record', 'from_version', 'to_version']).where('list_id', '=', listId).where('id', '>', String(after)).orderBy('id').limit(PAGE).execute();
-    for (const p of page) out.push({ id: Number(p.id), ref: p.ref, recordRef: String((p.record as PersonRecord).ref ?? ''), canon: canonicalJson(p.record), from: p.from_version, to: p.to_version });
+    const page = await db
+      .selectFrom('detainee_persons')
+      .select(['id', 'ref', 'record', 'from_version', 'to_version'])
+      .where('list_id', '=', listId)
+      .where('id', '>', String(after))
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    for (const p of page)
+      out.push({
+        id: Number(p.id),
+        ref: p.ref,
+        recordRef: String((p.record as PersonRecord).ref ?? ''),
+        canon: canonicalJson(p.record),
+        from: p.from_version,
+        to: p.to_version,
+      });
     if (page.length < PAGE) return out;
     after = Number(page[page.length - 1].id);
   }
@@ -100,7 +117,11 @@ export const detaineeListsCheck: AuditCheck = {
       const at = latest?.idx ?? null;
       found(differs('detainee_list', list.id, 'current_version', list.current_version, latest?.data.version ?? 0, at));
       found(differs('detainee_list', list.id, 'person_count', list.person_count, latest?.data.persons ?? 0, at));
-      if (latest) found([...differs('detainee_list', list.id, 'party_id', list.party_id, latest.data.party, at), ...differs('detainee_list', list.id, 'kind', list.kind, latest.data.kind, at)]);
+      if (latest)
+        found([
+          ...differs('detainee_list', list.id, 'party_id', list.party_id, latest.data.party, at),
+          ...differs('detainee_list', list.id, 'kind', list.kind, latest.data.kind, at),
+        ]);
 
       const rows = await personRows(db, list.id);
       const versions = await db.selectFrom('detainee_list_versions').selectAll().where('list_id', '=', list.id).execute();
@@ -113,7 +134,11 @@ export const detaineeListsCheck: AuditCheck = {
           found(miss('detainee_list_version', id, '*', entry!.idx, `log entry ${entry!.idx} recorded this version, but it is not stored`));
         } else {
           counts.detainee_list_version++;
-          found(compareWithEntry('detainee_list_version', id, entry, { data: { version: n, persons: row.person_count, added: row.added, removed: row.removed, changed: row.changed, fileSha256: row.file_sha256 } }));
+          found(
+            compareWithEntry('detainee_list_version', id, entry, {
+              data: { version: n, persons: row.person_count, added: row.added, removed: row.removed, changed: row.changed, fileSha256: row.file_sha256 },
+            }),
+          );
           if (entry) found(differs('detainee_list_version', id, 'created_by', row.created_by, entry.actor?.user, entry.idx));
         }
         if (!entry) continue;
@@ -126,19 +151,36 @@ export const detaineeListsCheck: AuditCheck = {
         const { persons, added, removed, changed } = entry.data;
         found(differs('detainee_list_version', id, 'person_rows', facts.counts, { persons, added, removed, changed }, entry.idx));
         // Orders are sorted and hashed only until one opens: a long list is hashed once per version.
-        const tryOrder = (k: number) => opensArray(entry, 'persons', facts.orders[k]().map((r) => r.canon));
+        const tryOrder = (k: number) =>
+          opensArray(
+            entry,
+            'persons',
+            facts.orders[k]().map((r) => r.canon),
+          );
         const first = tryOrder(0);
-        if (first === undefined) found(miss('detainee_list_version', id, 'persons', entry.idx, `log entry ${entry.idx} holds no commitment to persons that can be opened`));
+        if (first === undefined)
+          found(miss('detainee_list_version', id, 'persons', entry.idx, `log entry ${entry.idx} holds no commitment to persons that can be opened`));
         else if (first || (facts.orders.length > 1 && tryOrder(1))) continue;
-        else if (facts.determined) found(miss('detainee_list_version', id, 'persons', entry.idx, `the persons stored for this version do not match the commitment in log entry ${entry.idx}`));
+        else if (facts.determined)
+          found(
+            miss(
+              'detainee_list_version',
+              id,
+              'persons',
+              entry.idx,
+              `the persons stored for this version do not match the commitment in log entry ${entry.idx}`,
+            ),
+          );
         else counts.detainee_list_version_unopened++;
       }
       for (const r of rows) {
         counts.detainee_person++;
         const at = entries.get(r.from)?.idx ?? null;
         found(differs('detainee_person', String(r.id), 'ref', r.ref, r.recordRef, at));
-        if (r.from > list.current_version) found(miss('detainee_person', String(r.id), 'from_version', at, `the row starts at version ${r.from}, after the list's current version`));
-        if (r.to !== null && r.to > list.current_version) found(miss('detainee_person', String(r.id), 'to_version', at, `the row ends at version ${r.to}, after the list's current version`));
+        if (r.from > list.current_version)
+          found(miss('detainee_person', String(r.id), 'from_version', at, `the row starts at version ${r.from}, after the list's current version`));
+        if (r.to !== null && r.to > list.current_version)
+          found(miss('detainee_person', String(r.id), 'to_version', at, `the row ends at version ${r.to}, after the list's current version`));
       }
     }
     for (const [list, entries] of byList) {
@@ -151,7 +193,8 @@ export const detaineeListsCheck: AuditCheck = {
 
 type DecisionRow = { sought_list_id: string; sought_ref: string; held_list_id: string; held_ref: string; version: number };
 const pairOf = (soughtList: unknown, heldList: unknown) => `${soughtList}/${heldList}`;
-const refsOpen = (e: LoggedEntry, r: { sought_ref: string; held_ref: string }) => opens(e, 'soughtRef', r.sought_ref) === true && opens(e, 'heldRef', r.held_ref) === true;
+const refsOpen = (e: LoggedEntry, r: { sought_ref: string; held_ref: string }) =>
+  opens(e, 'soughtRef', r.sought_ref) === true && opens(e, 'heldRef', r.held_ref) === true;
 
 /**
  * Matching (C5): each reviewer's decision on a pair of persons against the latest
@@ -177,8 +220,18 @@ export const matchingCheck: AuditCheck = {
     let checked = 0;
     let last: DecisionRow | undefined;
     for (;;) {
-      let q = db.selectFrom('match_decisions').selectAll().orderBy('sought_list_id').orderBy('sought_ref').orderBy('held_list_id').orderBy('held_ref').limit(PAGE);
-      if (last) q = q.where(sql<boolean>`(sought_list_id, sought_ref, held_list_id, held_ref) > (${last.sought_list_id}::uuid, ${last.sought_ref}, ${last.held_list_id}::uuid, ${last.held_ref})`);
+      let q = db
+        .selectFrom('match_decisions')
+        .selectAll()
+        .orderBy('sought_list_id')
+        .orderBy('sought_ref')
+        .orderBy('held_list_id')
+        .orderBy('held_ref')
+        .limit(PAGE);
+      if (last)
+        q = q.where(
+          sql<boolean>`(sought_list_id, sought_ref, held_list_id, held_ref) > (${last.sought_list_id}::uuid, ${last.sought_ref}, ${last.held_list_id}::uuid, ${last.held_ref})`,
+        );
       const rows = await q.execute();
       for (const r of rows) {
         checked++;
@@ -190,7 +243,13 @@ export const matchingCheck: AuditCheck = {
         const entry = byExact.get(exact)?.find(fresh) ?? byPair.get(pair)?.filter(fresh).at(-1);
         if (entry) used.add(entry.id);
         const id = `${r.sought_list_id}/${r.sought_ref}/${r.held_list_id}/${r.held_ref}`;
-        found(compareWithEntry('match_decision', id, entry, { data: { decision: r.decision, score: r.score, version: r.version }, sealed: { note: r.note || undefined }, organisation: r.decided_org }));
+        found(
+          compareWithEntry('match_decision', id, entry, {
+            data: { decision: r.decision, score: r.score, version: r.version },
+            sealed: { note: r.note || undefined },
+            organisation: r.decided_org,
+          }),
+        );
         if (entry) found(differs('match_decision', id, 'decided_by', r.decided_by, entry.actor?.user, entry.idx));
       }
       if (rows.length < PAGE) break;
@@ -206,7 +265,15 @@ export const matchingCheck: AuditCheck = {
 
     const runEntries = new Map((await entriesOfTypes(db, ['detainees.match.run'])).map((e) => [e.subject.run, e]));
     const runs = await db.selectFrom('match_runs').selectAll().orderBy('id').execute();
-    const kept = new Map((await db.selectFrom('match_candidates').select(['run_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('run_id').execute()).map((c) => [c.run_id, Number(c.n)]));
+    const kept = new Map(
+      (
+        await db
+          .selectFrom('match_candidates')
+          .select(['run_id', (eb) => eb.fn.countAll<string>().as('n')])
+          .groupBy('run_id')
+          .execute()
+      ).map((c) => [c.run_id, Number(c.n)]),
+    );
     let checkedRuns = 0;
     for (const run of runs) {
       const entry = runEntries.get(run.id);
@@ -243,16 +310,24 @@ export const personViewsCheck: AuditCheck = {
     type Bucket = { entries: LoggedEntry[]; next: number; used: Set<number>; unpaired: string[] };
     const buckets = new Map<string, Bucket>();
     const bucket = (key: string) => buckets.get(key) ?? (buckets.set(key, { entries: [], next: 0, used: new Set(), unpaired: [] }).get(key) as Bucket);
-    for (const e of await entriesOfTypes(db, ['detainees.person.viewed'])) bucket(`${e.subject.list}/${e.actor?.user}/${e.actor?.organisation}`).entries.push(e);
+    for (const e of await entriesOfTypes(db, ['detainees.person.viewed']))
+      bucket(`${e.subject.list}/${e.actor?.user}/${e.actor?.organisation}`).entries.push(e);
     let checked = 0;
     let after = 0;
     for (;;) {
-      const rows = await db.selectFrom('detainee_views').selectAll().where('what', '=', 'person').where('id', '>', String(after)).orderBy('id').limit(PAGE).execute();
+      const rows = await db
+        .selectFrom('detainee_views')
+        .selectAll()
+        .where('what', '=', 'person')
+        .where('id', '>', String(after))
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
       for (const r of rows) {
         checked++;
         const b = bucket(`${r.list_id}/${r.viewer_user}/${r.viewer_org}`);
         const i = b.entries.findIndex((e, k) => k >= b.next && opens(e, 'ref', r.refs[0]) === true);
-        if (i >= 0) (b.used.add(i), (b.next = i + 1));
+        if (i >= 0) b.used.add(i), (b.next = i + 1);
         else b.unpaired.push(String(r.id));
       }
       if (rows.length < PAGE) break;
@@ -261,8 +336,19 @@ export const personViewsCheck: AuditCheck = {
     // What is left pairs up in order: a row whose ref was changed meets the entry it no longer opens.
     for (const b of buckets.values()) {
       const left = b.entries.filter((_, k) => !b.used.has(k));
-      b.unpaired.forEach((id, k) => { found(miss('detainee_view', id, left[k] ? 'refs' : '*', left[k]?.idx ?? null, left[k] ? `the person viewed differs from the one log entry ${left[k].idx} recorded` : 'no log entry records this view')); });
-      for (const e of left.slice(b.unpaired.length)) found(miss('detainee_view', `${e.subject.list}/${e.actor?.user}`, '*', e.idx, `log entry ${e.idx} recorded a view of a person that is not stored`));
+      b.unpaired.forEach((id, k) => {
+        found(
+          miss(
+            'detainee_view',
+            id,
+            left[k] ? 'refs' : '*',
+            left[k]?.idx ?? null,
+            left[k] ? `the person viewed differs from the one log entry ${left[k].idx} recorded` : 'no log entry records this view',
+          ),
+        );
+      });
+      for (const e of left.slice(b.unpaired.length))
+        found(miss('detainee_view', `${e.subject.list}/${e.actor?.user}`, '*', e.idx, `log entry ${e.idx} recorded a view of a person that is not stored`));
     }
     return { detainee_view: checked };
   },

@@ -24,12 +24,21 @@ function replay(entries: LoggedEntry[], proposed: LoggedEntry) {
     else if (e.type === 'exchange.endorsed') set(e.data.endorsedByAll ? 'endorsed' : 'approved');
     else if (e.type === 'exchange.outcome') set(e.data.completed ? 'completed' : 'endorsed');
     else if (e.type === 'exchange.withdrawn') set('withdrawn');
-    else if (e.type === 'exchange.scheduled') ((s.meetingDate = e.data.meetingDate ?? null), (s.meetingId = e.data.meetingId ?? null), (at.meeting = e));
+    else if (e.type === 'exchange.scheduled') (s.meetingDate = e.data.meetingDate ?? null), (s.meetingId = e.data.meetingId ?? null), (at.meeting = e);
   }
   return { s, at, versionAt };
 }
 
-type PersonRow = { exchange_id: string; list_id: string; ref: string; releasing_party: string; outcome: string; outcome_note: string; outcome_by: string | null; row_id: string | null };
+type PersonRow = {
+  exchange_id: string;
+  list_id: string;
+  ref: string;
+  releasing_party: string;
+  outcome: string;
+  outcome_note: string;
+  outcome_by: string | null;
+  row_id: string | null;
+};
 
 /**
  * The orders the proposal may have committed its persons in: all-for-all and by-category
@@ -81,7 +90,13 @@ export const exchangesCheck: AuditCheck = {
         const proposed = entries.find((e) => e.type === 'exchange.proposed');
         const releasedBy: Record<string, number> = {};
         for (const p of own) releasedBy[p.releasing_party] = (releasedBy[p.releasing_party] ?? 0) + 1;
-        found(compareWithEntry('exchange', x.id, proposed, { data: { mode: x.mode, parties: [x.party_a, x.party_b], releasedBy }, sealed: { title: x.title }, organisation: x.proposed_org }));
+        found(
+          compareWithEntry('exchange', x.id, proposed, {
+            data: { mode: x.mode, parties: [x.party_a, x.party_b], releasedBy },
+            sealed: { title: x.title },
+            organisation: x.proposed_org,
+          }),
+        );
         if (!proposed) continue;
         const { s, at, versionAt } = replay(entries, proposed);
         found(differs('exchange', x.id, 'proposed_by', x.proposed_by, proposed.actor?.user, proposed.idx));
@@ -93,8 +108,12 @@ export const exchangesCheck: AuditCheck = {
         const inListRefOrder = proposed.data.personsOrder === 'list-ref';
         const orders = personOrders(own, x.party_a);
         const canOpen = (inListRefOrder ? orders.slice(2) : orders).map((order) => opens(proposed, 'persons', order));
-        if (canOpen[0] === undefined) found(miss('exchange', x.id, 'persons', proposed.idx, `log entry ${proposed.idx} holds no commitment to persons that can be opened`));
-        else if (!canOpen.includes(true) && inListRefOrder) found(miss('exchange', x.id, 'persons', proposed.idx, `the persons stored for this exchange do not match the commitment in log entry ${proposed.idx}`));
+        if (canOpen[0] === undefined)
+          found(miss('exchange', x.id, 'persons', proposed.idx, `log entry ${proposed.idx} holds no commitment to persons that can be opened`));
+        else if (!canOpen.includes(true) && inListRefOrder)
+          found(
+            miss('exchange', x.id, 'persons', proposed.idx, `the persons stored for this exchange do not match the commitment in log entry ${proposed.idx}`),
+          );
         else if (!canOpen.includes(true)) counts.exchange_persons_unopened++;
 
         // Each outcome entry belongs to the person of its list whose ref it opens; the last one counts.
@@ -102,7 +121,16 @@ export const exchangesCheck: AuditCheck = {
         for (const e of entries.filter((y) => y.type === 'exchange.outcome')) {
           const person = own.find((p) => p.list_id === e.subject.list && opens(e, 'ref', p.ref));
           if (person) latest.set(person, e);
-          else found(miss('exchange_person', `${x.id}/${e.subject.list}`, '*', e.idx, `log entry ${e.idx} recorded an outcome for a person of this exchange who is not stored`));
+          else
+            found(
+              miss(
+                'exchange_person',
+                `${x.id}/${e.subject.list}`,
+                '*',
+                e.idx,
+                `log entry ${e.idx} recorded an outcome for a person of this exchange who is not stored`,
+              ),
+            );
         }
         for (const p of own) {
           counts.exchange_person++;
@@ -122,7 +150,8 @@ export const exchangesCheck: AuditCheck = {
         // The first approval (or endorsement) an organisation gave is the one stored (insert … do nothing).
         const given = new Map<string, LoggedEntry>();
         for (const e of entries) {
-          const key = e.type === 'exchange.approved' ? `approval/${e.data.party}` : e.type === 'exchange.endorsed' ? `endorsement/${e.data.guarantor}` : undefined;
+          const key =
+            e.type === 'exchange.approved' ? `approval/${e.data.party}` : e.type === 'exchange.endorsed' ? `endorsement/${e.data.guarantor}` : undefined;
           if (key && !given.has(key)) given.set(key, e);
         }
         for (const a of approvals.filter((y) => y.exchange_id === x.id)) {
@@ -135,11 +164,13 @@ export const exchangesCheck: AuditCheck = {
           found(differs('exchange_approval', id, 'user_id', a.user_id, e.actor?.user, e.idx));
           found(differs('exchange_approval', id, 'exchange_version', a.exchange_version, versionAt.get(e.id), e.idx));
         }
-        for (const [key, e] of given) found(miss('exchange_approval', `${x.id}/${key}`, '*', e.idx, `log entry ${e.idx} recorded this ${key.split('/')[0]}, but it is not stored`));
+        for (const [key, e] of given)
+          found(miss('exchange_approval', `${x.id}/${key}`, '*', e.idx, `log entry ${e.idx} recorded this ${key.split('/')[0]}, but it is not stored`));
       }
       if (exchanges.length < PAGE) break;
     }
-    for (const [id, entries] of byExchange) found(miss('exchange', id, '*', entries[0].idx, `log entry ${entries[0].idx} recorded this exchange, but it is not stored`));
+    for (const [id, entries] of byExchange)
+      found(miss('exchange', id, '*', entries[0].idx, `log entry ${entries[0].idx} recorded this exchange, but it is not stored`));
     return counts;
   },
 };

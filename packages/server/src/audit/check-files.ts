@@ -27,13 +27,29 @@ export const evidenceCheck: AuditCheck = {
       found(compareWithEntry('evidence', row.sha256, entry, { data: { size: Number(row.size), mediaType: row.media_type } }));
       const handle = await files.open(row.sha256);
       if (!handle) {
-        found([{ kind: 'evidence', id: row.sha256, field: 'bytes', logIndex: entry?.idx ?? null, message: `the file sha256:${row.sha256} is missing from the evidence store` }]);
+        found([
+          {
+            kind: 'evidence',
+            id: row.sha256,
+            field: 'bytes',
+            logIndex: entry?.idx ?? null,
+            message: `the file sha256:${row.sha256} is missing from the evidence store`,
+          },
+        ]);
         continue;
       }
       try {
         if (!(await files.isWhole(handle, row.sha256, Number(row.size)))) {
           await recordDamage(db, 'evidence', row.sha256, 'audit: the bytes no longer match the SHA-256');
-          found([{ kind: 'evidence', id: row.sha256, field: 'bytes', logIndex: entry?.idx ?? null, message: `the stored file's bytes no longer hash to sha256:${row.sha256}` }]);
+          found([
+            {
+              kind: 'evidence',
+              id: row.sha256,
+              field: 'bytes',
+              logIndex: entry?.idx ?? null,
+              message: `the stored file's bytes no longer hash to sha256:${row.sha256}`,
+            },
+          ]);
         }
       } finally {
         await handle.close();
@@ -88,7 +104,11 @@ export const publicationsCheck: AuditCheck = {
         found(
           compareWithEntry('publication', r.id, entry, {
             data: {
-              kind: r.kind, from: String(r.period_from), to: String(r.period_to), language: r.language, version: r.version,
+              kind: r.kind,
+              from: String(r.period_from),
+              to: String(r.period_to),
+              language: r.language,
+              version: r.version,
               checkpoint: { size: Number(r.checkpoint_size), rootHash: toBase64(new Uint8Array(r.checkpoint_root)) },
               pdfSha256: r.pdf_sha256,
             },
@@ -98,12 +118,21 @@ export const publicationsCheck: AuditCheck = {
         const actual = createHash('sha256').update(r.pdf).digest('hex');
         if (actual !== r.pdf_sha256) {
           await recordDamage(db, 'publication_pdf', r.pdf_sha256, `audit: publication ${r.id}'s stored PDF no longer matches its SHA-256`);
-          found([{ kind: 'publication', id: r.id, field: 'pdf', logIndex: entry?.idx ?? null, message: `the stored PDF's bytes no longer hash to sha256:${r.pdf_sha256}` }]);
+          found([
+            {
+              kind: 'publication',
+              id: r.id,
+              field: 'pdf',
+              logIndex: entry?.idx ?? null,
+              message: `the stored PDF's bytes no longer hash to sha256:${r.pdf_sha256}`,
+            },
+          ]);
         }
       }
       if (rows.length < 20) break;
     }
-    for (const [id, e] of issued) found([{ kind: 'publication', id, field: '*', logIndex: e.idx, message: `log entry ${e.idx} issued this publication, but it is not stored` }]);
+    for (const [id, e] of issued)
+      found([{ kind: 'publication', id, field: '*', logIndex: e.idx, message: `log entry ${e.idx} issued this publication, but it is not stored` }]);
     return { publication: n };
   },
 };

@@ -26,10 +26,19 @@ export const incidentsCheck: AuditCheck = {
 
     const assessments = indexBy(await entriesOfTypes(db, ['incident.assessed']), (e) => e.subject.assessment);
     let nAssessments = 0;
-    for (const a of await db.selectFrom('incident_assessments').select(['id', 'incident_id', 'round', 'guarantor_id', 'verification', 'attribution', 'reasoning']).execute()) {
+    for (const a of await db
+      .selectFrom('incident_assessments')
+      .select(['id', 'incident_id', 'round', 'guarantor_id', 'verification', 'attribution', 'reasoning'])
+      .execute()) {
       nAssessments++;
       const entry = assessments.get(a.id);
-      found(compareWithEntry('assessment', a.id, entry, { data: { round: a.round, verification: a.verification, attribution: a.attribution }, sealed: { reasoning: a.reasoning }, organisation: a.guarantor_id }));
+      found(
+        compareWithEntry('assessment', a.id, entry, {
+          data: { round: a.round, verification: a.verification, attribution: a.attribution },
+          sealed: { reasoning: a.reasoning },
+          organisation: a.guarantor_id,
+        }),
+      );
       if (entry) found(differs('assessment', a.id, 'incident_id', a.incident_id, entry.subject.incident, entry.idx));
       assessments.delete(a.id);
     }
@@ -46,7 +55,16 @@ export const incidentsCheck: AuditCheck = {
       const reopening = reopened.get(key);
       if (reopening || f.reopened_at !== null) {
         found(compareWithEntry('finding', key, reopening, { data: { round: f.round, reason: f.reopen_reason } }));
-        if (reopening && f.reopened_at === null) found([{ kind: 'finding', id: key, field: 'reopened_at', logIndex: reopening.idx, message: `the finding is served as standing, but log entry ${reopening.idx} reopened it` }]);
+        if (reopening && f.reopened_at === null)
+          found([
+            {
+              kind: 'finding',
+              id: key,
+              field: 'reopened_at',
+              logIndex: reopening.idx,
+              message: `the finding is served as standing, but log entry ${reopening.idx} reopened it`,
+            },
+          ]);
       }
     }
     found(gone('finding', adopted));
@@ -62,7 +80,9 @@ function gone(kind: string, left: Map<string, LoggedEntry>): Mismatch[] {
 
 /** Which reports each incident holds, replayed from the log in order, against the stored grouping. */
 async function membership(db: Parameters<AuditCheck['run']>[0]['db'], found: (m: Mismatch[]) => void): Promise<number> {
-  const entries = (await entriesOfTypes(db, ['incident.created', 'incident.report_added', 'incident.report_removed', 'incident.merged'])).sort((a, b) => a.id - b.id);
+  const entries = (await entriesOfTypes(db, ['incident.created', 'incident.report_added', 'incident.report_removed', 'incident.merged'])).sort(
+    (a, b) => a.id - b.id,
+  );
   const members = new Map<string, Set<string>>();
   const last = new Map<string, number | null>();
   const of = (id: string) => members.get(id) ?? members.set(id, new Set()).get(id)!;

@@ -32,7 +32,15 @@ export const meetingsCheck: AuditCheck = {
       const decisions = await db.selectFrom('meeting_decisions').selectAll().where('id', '>', after).orderBy('id').limit(PAGE).execute();
       if (decisions.length === 0) break;
       after = decisions[decisions.length - 1].id;
-      const approvals = await db.selectFrom('meeting_decision_approvals').selectAll().where('decision_id', 'in', decisions.map((d) => d.id)).execute();
+      const approvals = await db
+        .selectFrom('meeting_decision_approvals')
+        .selectAll()
+        .where(
+          'decision_id',
+          'in',
+          decisions.map((d) => d.id),
+        )
+        .execute();
       for (const d of decisions) {
         counts.decision++;
         const entries = byDecision.get(d.id) ?? [];
@@ -42,12 +50,24 @@ export const meetingsCheck: AuditCheck = {
         if (!recorded) continue;
         found(differs('decision', d.id, 'recorded_by', d.recorded_by, recorded.actor?.user, recorded.idx));
         found(differs('decision', d.id, 'meeting_id', d.meeting_id, recorded.subject.meeting, recorded.idx));
-        found(compareWithEntry('decision', d.id, lastSetting(entries, (e) => e.commitments.text !== undefined), { sealed: { text: d.text } }));
+        found(
+          compareWithEntry(
+            'decision',
+            d.id,
+            lastSetting(entries, (e) => e.commitments.text !== undefined),
+            { sealed: { text: d.text } },
+          ),
+        );
         // Persons are committed only when named (a recording with none commits to nothing).
         const persons = lastSetting(entries, (e) => e.commitments.persons !== undefined);
         if (persons) found(compareWithEntry('decision', d.id, persons, { sealed: { persons: d.persons } }));
         else found(differs('decision', d.id, 'persons', d.persons, [], recorded.idx));
-        for (const [column, field] of [['incident_ids', 'incidents'], ['exchange_ids', 'exchanges'], ['party_ids', 'parties'], ['shared', 'shared']] as const) {
+        for (const [column, field] of [
+          ['incident_ids', 'incidents'],
+          ['exchange_ids', 'exchanges'],
+          ['party_ids', 'parties'],
+          ['shared', 'shared'],
+        ] as const) {
           const e = lastSetting(entries, (y) => y.data[field] !== undefined)!;
           found(differs('decision', d.id, column, d[column], e.data[field], e.idx));
         }
@@ -69,17 +89,21 @@ export const meetingsCheck: AuditCheck = {
           }
           found(differs('decision_approval', id, 'decision_id', a.decision_id, e.subject.decision, e.idx));
           // The guarantor named in the entry and the organisation of its officer are one: either differing is one mismatch.
-          if (a.organisation_id !== e.data.guarantor || a.organisation_id !== e.actor?.organisation) found(miss('decision_approval', id, 'organisation', e.idx, `the organisation differs from the one log entry ${e.idx} names`));
+          if (a.organisation_id !== e.data.guarantor || a.organisation_id !== e.actor?.organisation)
+            found(miss('decision_approval', id, 'organisation', e.idx, `the organisation differs from the one log entry ${e.idx} names`));
           found(differs('decision_approval', id, 'user_id', a.user_id, e.actor?.user, e.idx));
           found(differs('decision_approval', id, 'decision_version', a.decision_version, e.data.decisionVersion, e.idx));
         }
       }
       if (decisions.length < PAGE) break;
     }
-    for (const [id, entries] of byDecision) found(miss('decision', id, '*', entries[0].idx, `log entry ${entries[0].idx} recorded this decision, but it is not stored`));
+    for (const [id, entries] of byDecision)
+      found(miss('decision', id, '*', entries[0].idx, `log entry ${entries[0].idx} recorded this decision, but it is not stored`));
     for (const e of approvalEntries.values()) {
       if (byDecision.has(e.subject.decision)) continue; // already named with its missing decision
-      found(miss('decision_approval', `${e.subject.decision}/${e.data.guarantor}`, '*', e.idx, `log entry ${e.idx} recorded this approval, but it is not stored`));
+      found(
+        miss('decision_approval', `${e.subject.decision}/${e.data.guarantor}`, '*', e.idx, `log entry ${e.idx} recorded this approval, but it is not stored`),
+      );
     }
     return counts;
   },

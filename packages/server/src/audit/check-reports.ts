@@ -41,7 +41,11 @@ export const reportsCheck: AuditCheck = {
       const rows = await db
         .selectFrom('report_versions')
         .select(['report_id', 'version', 'content', 'areas', 'change_note'])
-        .where('report_id', 'in', reports.map((r) => r.id))
+        .where(
+          'report_id',
+          'in',
+          reports.map((r) => r.id),
+        )
         .orderBy('report_id')
         .orderBy('version')
         .execute();
@@ -73,7 +77,10 @@ export const reportsCheck: AuditCheck = {
         found(differs('report', report.id, 'current_version', report.current_version, latest, versions.get(`${report.id}/${latest}`)?.idx ?? null));
         if (current) {
           const entry = versions.get(`${report.id}/${current.version}`);
-          const flags = (entry?.data.flags ?? { outsideZones: report.outside_zones, outsideDates: report.outside_dates }) as { outsideZones: boolean; outsideDates: boolean };
+          const flags = (entry?.data.flags ?? { outsideZones: report.outside_zones, outsideDates: report.outside_dates }) as {
+            outsideZones: boolean;
+            outsideDates: boolean;
+          };
           const derived = headerColumns(current.content as ReportContent, flags, current.areas as never) as Record<string, unknown>;
           for (const [column, value] of Object.entries(derived)) {
             found(differs('report', report.id, column, (report as Record<string, unknown>)[column], value, entry?.idx ?? null));
@@ -82,7 +89,16 @@ export const reportsCheck: AuditCheck = {
         const withdrawal = withdrawals.get(report.id);
         if (withdrawal || report.withdrawn_at !== null) {
           found(compareWithEntry('report', report.id, withdrawal, { sealed: { reason: report.withdrawn_reason ?? undefined } }));
-          if (withdrawal && report.withdrawn_at === null) found([{ kind: 'report', id: report.id, field: 'withdrawn_at', logIndex: withdrawal.idx, message: `the report is served as not withdrawn, but log entry ${withdrawal.idx} withdrew it` }]);
+          if (withdrawal && report.withdrawn_at === null)
+            found([
+              {
+                kind: 'report',
+                id: report.id,
+                field: 'withdrawn_at',
+                logIndex: withdrawal.idx,
+                message: `the report is served as not withdrawn, but log entry ${withdrawal.idx} withdrew it`,
+              },
+            ]);
         }
       }
       if (reports.length < PAGE) break;
@@ -90,7 +106,8 @@ export const reportsCheck: AuditCheck = {
     // Reports the log filed that are no longer stored (deleted behind the log's back).
     for (const [key, entry] of versions) {
       const [report, version] = key.split('/');
-      if (version === '1' && !seen.has(report)) found([{ kind: 'report', id: report, field: '*', logIndex: entry.idx, message: `log entry ${entry.idx} filed this report, but it is not stored` }]);
+      if (version === '1' && !seen.has(report))
+        found([{ kind: 'report', id: report, field: '*', logIndex: entry.idx, message: `log entry ${entry.idx} filed this report, but it is not stored` }]);
     }
     return { report: checkedReports, report_version: checkedVersions };
   },

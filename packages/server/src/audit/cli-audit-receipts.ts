@@ -1,16 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  bytesEqual,
-  fromBase64,
-  openNote,
-  parseCheckpoint,
-  parsePolicy,
-  parseProof,
-  verifyConsistency,
-  verifyProof,
-  type Policy,
-} from '@truce/core/log/index';
+import { bytesEqual, fromBase64, openNote, parseCheckpoint, parsePolicy, parseProof, verifyConsistency, verifyProof, type Policy } from '@truce/core/log/index';
 import { Api, HttpError } from './receipts/api.ts';
 import type { LoggedEntry } from './receipts/common.ts';
 import { CHECKERS } from './receipts/index.ts';
@@ -40,7 +30,10 @@ export async function runReceiptsAudit(args: { dir: string; url: string; token?:
   const api = new Api(base, args.token);
   let files: string[];
   try {
-    files = fs.readdirSync(args.dir).filter((f) => f.endsWith('.tlog-proof')).sort();
+    files = fs
+      .readdirSync(args.dir)
+      .filter((f) => f.endsWith('.tlog-proof'))
+      .sort();
   } catch (err) {
     out(`truce audit: cannot read ${args.dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     return 2;
@@ -84,7 +77,9 @@ export async function runReceiptsAudit(args: { dir: string; url: string; token?:
       // The server must still tell the same history: consistent with the receipt's tree, same entry at i.
       const consistency = (await api.json(`/api/log/proof/consistency?first=${verified.treeSize}&second=${current.size}`)) as { proof: string[] };
       if (!verifyConsistency(verified.treeSize, current.size, consistency.proof.map(fromBase64), verified.rootHash, current.root)) {
-        problems.push(`the server's record (${current.size} entries) is not consistent with the receipt's checkpoint (${verified.treeSize}): history was rewritten`);
+        problems.push(
+          `the server's record (${current.size} entries) is not consistent with the receipt's checkpoint (${verified.treeSize}): history was rewritten`,
+        );
       }
       const served = (await api.json(`/api/log/entries/${i}`)) as { entryBase64: string };
       if (!bytesEqual(fromBase64(served.entryBase64), verified.entry)) problems.push(`the server's entry ${i} is not the entry the receipt proves`);
@@ -123,7 +118,9 @@ export async function runReceiptsAudit(args: { dir: string; url: string; token?:
       }
       if (problems.length === 0 && readable) say(`OK entry ${i} ${entry.type} ${JSON.stringify(entry.subject ?? {})}`);
     } catch (err) {
-      problems.push(err instanceof HttpError && err.status === 404 ? `the server does not show you what this receipt is about (${err.message})` : (err as Error).message);
+      problems.push(
+        err instanceof HttpError && err.status === 404 ? `the server does not show you what this receipt is about (${err.message})` : (err as Error).message,
+      );
     }
     for (const n of notes) say(n);
     for (const p of problems) say(`DIVERGES ${p}`);

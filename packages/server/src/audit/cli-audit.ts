@@ -21,7 +21,13 @@ export async function runAuditCommand(args: string[], out: Out = console.log, en
   try {
     ({ values } = parseArgs({
       args,
-      options: { json: { type: 'boolean', default: false }, receipts: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' }, policy: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        receipts: { type: 'string' },
+        url: { type: 'string' },
+        token: { type: 'string' },
+        policy: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (err) {
@@ -72,9 +78,15 @@ export async function runAuditCommand(args: string[], out: Out = console.log, en
 
 function print(report: AuditReport, out: Out): void {
   // Counters of items whose commitment could not be opened (written before commitments had a fixed order) are said apart.
-  const compared = Object.entries(report.checked).filter(([kind]) => !kind.endsWith('_unopened')).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  const compared = Object.entries(report.checked)
+    .filter(([kind]) => !kind.endsWith('_unopened'))
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
   for (const [kind, n] of Object.entries(report.checked)) {
-    if (kind.endsWith('_unopened') && n > 0) out(`NOTE ${n} ${kind.replace(/_unopened$/, '')} item(s) recorded before their persons were committed in a fixed order: their counts were checked, their persons could not be`);
+    if (kind.endsWith('_unopened') && n > 0)
+      out(
+        `NOTE ${n} ${kind.replace(/_unopened$/, '')} item(s) recorded before their persons were committed in a fixed order: their counts were checked, their persons could not be`,
+      );
   }
   for (const m of report.mismatches) out(`MISMATCH ${m.kind} ${m.id} field ${m.field} (log entry ${m.logIndex ?? 'none'}): ${m.message}`);
   if (report.total > report.mismatches.length) out(`… and ${report.total - report.mismatches.length} more`);

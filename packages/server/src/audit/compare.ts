@@ -27,7 +27,8 @@ export function compareWithEntry(kind: string, id: string, entry: LoggedEntry | 
   }
   for (const [field, value] of Object.entries(expected.sealed ?? {})) {
     if (value === undefined || value === null) {
-      if (entry.commitments[field] !== undefined) out.push({ kind, id, field, logIndex: at, message: `${field} is missing, but log entry ${at} committed to a value` });
+      if (entry.commitments[field] !== undefined)
+        out.push({ kind, id, field, logIndex: at, message: `${field} is missing, but log entry ${at} committed to a value` });
       continue;
     }
     const salt = entry.salts.get(field);

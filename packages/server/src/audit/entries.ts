@@ -40,7 +40,15 @@ export async function entriesOfTypes(db: Kysely<Database>, types: string[]): Pro
       .execute();
     if (rows.length === 0) break;
     after = Number(rows[rows.length - 1].id);
-    const salts = await db.selectFrom('log_salts').select(['entry_id', 'field', 'salt']).where('entry_id', 'in', rows.map((r) => r.id)).execute();
+    const salts = await db
+      .selectFrom('log_salts')
+      .select(['entry_id', 'field', 'salt'])
+      .where(
+        'entry_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
     const byEntry = new Map<number, Map<string, Uint8Array>>();
     for (const s of salts) {
       const m = byEntry.get(Number(s.entry_id)) ?? new Map<string, Uint8Array>();

@@ -11,7 +11,17 @@ import { meetingsCheck } from './check-meetings.ts';
  * Every check, in the order they run. Each compares one kind of stored record (or file)
  * with the log entries that recorded it (see check-*.ts).
  */
-export const CHECKS: AuditCheck[] = [reportsCheck, evidenceCheck, incidentsCheck, detaineeListsCheck, personViewsCheck, matchingCheck, exchangesCheck, meetingsCheck, publicationsCheck];
+export const CHECKS: AuditCheck[] = [
+  reportsCheck,
+  evidenceCheck,
+  incidentsCheck,
+  detaineeListsCheck,
+  personViewsCheck,
+  matchingCheck,
+  exchangesCheck,
+  meetingsCheck,
+  publicationsCheck,
+];
 
 /**
  * The audit (C9): recomputes what each current record's log entry committed to from the

@@ -15,7 +15,13 @@ export const AuditResultSchema = Type.Object({
   total: Type.Integer({ description: 'mismatches found (at most 1000 are listed)' }),
   mismatches: Type.Array(MismatchSchema),
   damaged: Type.Array(
-    Type.Object({ kind: Type.String(), sha256: Type.String(), detail: Type.String(), firstSeen: Type.String({ format: 'date-time' }), lastSeen: Type.String({ format: 'date-time' }) }),
+    Type.Object({
+      kind: Type.String(),
+      sha256: Type.String(),
+      detail: Type.String(),
+      firstSeen: Type.String({ format: 'date-time' }),
+      lastSeen: Type.String({ format: 'date-time' }),
+    }),
     { description: 'stored files found damaged, by a download or an audit' },
   ),
 });

@@ -25,7 +25,13 @@ export async function scrubOnce(ctx: AppContext): Promise<Mismatch[]> {
     const fresh = result.mismatches.filter((m) => !known.has(keyOf(m)));
     await tx
       .insertInto('audit_runs')
-      .values({ started_at: result.startedAt, finished_at: result.finishedAt, checked: JSON.stringify(result.checked), total: result.total, mismatches: JSON.stringify(result.mismatches) })
+      .values({
+        started_at: result.startedAt,
+        finished_at: result.finishedAt,
+        checked: JSON.stringify(result.checked),
+        total: result.total,
+        mismatches: JSON.stringify(result.mismatches),
+      })
       .execute();
     // Only the newest runs are kept: the log holds every announcement.
     await sql`delete from audit_runs where id < (select max(id) - 100 from audit_runs)`.execute(tx);

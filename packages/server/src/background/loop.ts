@@ -8,12 +8,18 @@ export interface LoopLog {
   error: (obj: unknown, msg: string) => void;
 }
 
-export function startLoop(task: () => Promise<unknown>, options: { everyMs: number; log: LoopLog; failure: string; onStop?: () => Promise<void> | void }): () => Promise<void> {
+export function startLoop(
+  task: () => Promise<unknown>,
+  options: { everyMs: number; log: LoopLog; failure: string; onStop?: () => Promise<void> | void },
+): () => Promise<void> {
   let current: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (current) return;
     current = task()
-      .then(() => undefined, (err) => options.log.error({ err }, options.failure))
+      .then(
+        () => undefined,
+        (err) => options.log.error({ err }, options.failure),
+      )
       .finally(() => (current = null));
   }, options.everyMs);
   timer.unref();

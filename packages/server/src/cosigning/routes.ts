@@ -19,7 +19,10 @@ export function cosigningRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/mechanism/witnesses',
-      { config: { access: 'mechanism.read' }, schema: { tags: ['mechanism'], summary: "The guarantors' witnesses and the quorum of cosignatures a checkpoint needs", response: Responses } },
+      {
+        config: { access: 'mechanism.read' },
+        schema: { tags: ['mechanism'], summary: "The guarantors' witnesses and the quorum of cosignatures a checkpoint needs", response: Responses },
+      },
       async () => getWitnesses(ctx),
     );
 
@@ -30,8 +33,12 @@ export function cosigningRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['mechanism'],
           summary: 'Register the witnesses and the quorum (replaces the list)',
-          description: 'Each witness: its name, its URL (the server POSTs to <url>/add-checkpoint) and its cosignature/v1 verifier key. `quorum` defaults to every witness, 2 of 3 when there are 3. Logged as `log.witnesses_changed`.',
-          body: Type.Object({ witnesses: Type.Array(Witness, { maxItems: 32 }), quorum: Type.Optional(Type.Integer({ minimum: 0, maximum: 32 })) }, { additionalProperties: false }),
+          description:
+            'Each witness: its name, its URL (the server POSTs to <url>/add-checkpoint) and its cosignature/v1 verifier key. `quorum` defaults to every witness, 2 of 3 when there are 3. Logged as `log.witnesses_changed`.',
+          body: Type.Object(
+            { witnesses: Type.Array(Witness, { maxItems: 32 }), quorum: Type.Optional(Type.Integer({ minimum: 0, maximum: 32 })) },
+            { additionalProperties: false },
+          ),
           response: Responses,
         },
       },
@@ -40,10 +47,16 @@ export function cosigningRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/log/policy',
-      { config: { access: 'public' }, schema: { tags: ['record'], summary: 'The c2sp.org/tlog-policy of this log: its key, the witnesses and the quorum', produces: ['text/plain'] } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['record'], summary: 'The c2sp.org/tlog-policy of this log: its key, the witnesses and the quorum', produces: ['text/plain'] },
+      },
       async (req, reply) => {
         const base = ctx.config.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
-        return reply.header('cache-control', 'no-cache').type('text/plain; charset=utf-8').send(await policyText(ctx, `${base}/log`));
+        return reply
+          .header('cache-control', 'no-cache')
+          .type('text/plain; charset=utf-8')
+          .send(await policyText(ctx, `${base}/log`));
       },
     );
   };

@@ -41,7 +41,8 @@ export async function setWitnesses(ctx: AppContext, actor: LogEvent['actor'], in
     } catch (err) {
       throw badRequest(`witness ${i + 1}: ${(err as Error).message}`, [{ path: `${at}/vkey`, message: 'must be a verifier key name+id+base64' }]);
     }
-    if (key.type !== SIG_COSIGNATURE_V1) throw badRequest(`witness ${w.name}: the key is not a cosigner key (type 0x04)`, [{ path: `${at}/vkey`, message: 'must be a cosignature/v1 key' }]);
+    if (key.type !== SIG_COSIGNATURE_V1)
+      throw badRequest(`witness ${w.name}: the key is not a cosigner key (type 0x04)`, [{ path: `${at}/vkey`, message: 'must be a cosignature/v1 key' }]);
     if (key.name !== w.name) throw badRequest(`witness ${w.name}: the key is named ${key.name}`, [{ path: `${at}/name`, message: "must be the key's name" }]);
     if (names.has(w.name)) throw badRequest(`witness ${w.name} is listed twice`, [{ path: `${at}/name`, message: 'must be unique' }]);
     names.add(w.name);
@@ -51,15 +52,24 @@ export async function setWitnesses(ctx: AppContext, actor: LogEvent['actor'], in
     } catch {
       throw badRequest(`witness ${w.name}: the URL is not valid`, [{ path: `${at}/url`, message: 'must be an http(s) URL' }]);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest(`witness ${w.name}: the URL must be http or https`, [{ path: `${at}/url`, message: 'must be an http(s) URL' }]);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw badRequest(`witness ${w.name}: the URL must be http or https`, [{ path: `${at}/url`, message: 'must be an http(s) URL' }]);
   });
   const n = input.witnesses.length;
   const k = input.quorum ?? defaultQuorum(n);
-  if (n > 0 ? k < 1 || k > n : k !== 0) throw badRequest(`the quorum must be from 1 to ${n}`, [{ path: '/body/quorum', message: n > 0 ? `must be from 1 to ${n}` : 'must be 0 with no witnesses' }]);
+  if (n > 0 ? k < 1 || k > n : k !== 0)
+    throw badRequest(`the quorum must be from 1 to ${n}`, [
+      { path: '/body/quorum', message: n > 0 ? `must be from 1 to ${n}` : 'must be 0 with no witnesses' },
+    ]);
   const witnesses = input.witnesses.map((w) => ({ name: w.name, url: w.url.replace(/\/+$/, ''), vkey: w.vkey }));
   await ctx.db.transaction().execute(async (tx) => {
     await store.replaceWitnesses(tx, witnesses, k);
-    await record(tx, { type: 'log.witnesses_changed', actor, subject: { log: 'witnesses' }, data: { witnesses: witnesses.map(({ name, url, vkey }) => ({ name, url, vkey })), quorum: k } });
+    await record(tx, {
+      type: 'log.witnesses_changed',
+      actor,
+      subject: { log: 'witnesses' },
+      data: { witnesses: witnesses.map(({ name, url, vkey }) => ({ name, url, vkey })), quorum: k },
+    });
   });
   return getWitnesses(ctx);
 }
@@ -83,7 +93,10 @@ export async function servedCheckpoint(ctx: AppContext): Promise<ServedCheckpoin
   const lines = await store.cosignaturesAt(ctx.db, checkpoint.size);
   return {
     ...checkpoint,
-    note: addSignatureLines(checkpoint.note, lines.map((l) => l.line)),
+    note: addSignatureLines(
+      checkpoint.note,
+      lines.map((l) => l.line),
+    ),
     quorumMet: size !== null,
     cosigners: lines.map((l) => ({ name: l.witness, cosignedAt: l.cosigned_at })),
   };
@@ -103,7 +116,10 @@ export async function policyText(ctx: AppContext, logUrl: string): Promise<strin
 export async function witnessHealth(ctx: AppContext) {
   const witnesses = await store.listWitnesses(ctx.db);
   if (witnesses.length === 0) return null;
-  const [latest, served] = await Promise.all([ctx.db.selectFrom('log_checkpoints').select('size').orderBy('size', 'desc').limit(1).executeTakeFirst(), servedCheckpoint(ctx)]);
+  const [latest, served] = await Promise.all([
+    ctx.db.selectFrom('log_checkpoints').select('size').orderBy('size', 'desc').limit(1).executeTakeFirst(),
+    servedCheckpoint(ctx),
+  ]);
   const newest = latest ? Number(latest.size) : 0;
   return {
     quorum: (await store.quorumK(ctx.db)) ?? defaultQuorum(witnesses.length),

@@ -31,7 +31,11 @@ export async function replaceWitnesses(tx: Kysely<Database>, witnesses: WitnessI
   const now = new Date();
   for (const [position, w] of witnesses.entries()) {
     if (keep.has(w.name)) await tx.updateTable('log_witnesses').set({ position }).where('name', '=', w.name).execute();
-    else await tx.insertInto('log_witnesses').values({ ...w, position, created_at: now }).execute();
+    else
+      await tx
+        .insertInto('log_witnesses')
+        .values({ ...w, position, created_at: now })
+        .execute();
   }
   await tx
     .insertInto('log_witness_quorum')
@@ -62,7 +66,11 @@ export async function setKnownSize(db: Kysely<Database>, witness: string, size: 
 }
 
 export async function noteFailure(db: Kysely<Database>, witness: string, error: string, failures: number, nextAttemptAt: Date) {
-  await db.updateTable('log_witnesses').set({ last_error: error.slice(0, 500), failures, next_attempt_at: nextAttemptAt }).where('name', '=', witness).execute();
+  await db
+    .updateTable('log_witnesses')
+    .set({ last_error: error.slice(0, 500), failures, next_attempt_at: nextAttemptAt })
+    .where('name', '=', witness)
+    .execute();
 }
 
 /** The largest checkpoint size with at least k cosignatures from registered witnesses. */

@@ -276,11 +276,31 @@ interface Kept {
   key: [string, string][];
   count: string;
 }
-const CELL_KEY: [string, string][] = [['scope', 'text'], ['org', 'uuid'], ['dims', 'smallint'], ['type_code', 'text'], ['alleged', 'text'], ['verification', 'text']];
+const CELL_KEY: [string, string][] = [
+  ['scope', 'text'],
+  ['org', 'uuid'],
+  ['dims', 'smallint'],
+  ['type_code', 'text'],
+  ['alleged', 'text'],
+  ['verification', 'text'],
+];
 const DAILY: Kept = { table: 'dashboard_daily', count: 'reports', key: [...CELL_KEY, ['day', 'date'], ['adm1', 'text']] };
 const PAIRS: Kept = { table: 'dashboard_incident_pairs', count: 'n', key: [...CELL_KEY, ['day1', 'date'], ['day2', 'date']] };
-const OPEN_DAILY: Kept = { table: 'dashboard_open_daily', count: 'incidents', key: [['scope', 'text'], ['org', 'uuid'], ['day', 'date'], ['assessors', 'integer']] };
-const MAP: Kept = { table: 'map_monthly', count: 'reports', key: [...CELL_KEY, ['month', 'date'], ['hidden', 'smallint'], ['gx', 'integer'], ['gy', 'integer']] };
+const OPEN_DAILY: Kept = {
+  table: 'dashboard_open_daily',
+  count: 'incidents',
+  key: [
+    ['scope', 'text'],
+    ['org', 'uuid'],
+    ['day', 'date'],
+    ['assessors', 'integer'],
+  ],
+};
+const MAP: Kept = {
+  table: 'map_monthly',
+  count: 'reports',
+  key: [...CELL_KEY, ['month', 'date'], ['hidden', 'smallint'], ['gx', 'integer'], ['gy', 'integer']],
+};
 /** A kept table's key columns: the conflict target of its upserts. */
 const keyOf = (kept: Kept) => sql.join(kept.key.map(([c]) => sql.ref(c)));
 
@@ -341,7 +361,10 @@ class Zeros {
   async delete(tx: Db): Promise<void> {
     for (const [kept, keys] of this.keys) {
       const defs = sql.join(kept.key.map(([c, type]) => sql`${sql.ref(c)} ${sql.raw(type)}`));
-      const match = sql.join(kept.key.map(([c]) => sql`${sql.ref(`t.${c}`)} = ${sql.ref(`k.${c}`)}`), sql` and `);
+      const match = sql.join(
+        kept.key.map(([c]) => sql`${sql.ref(`t.${c}`)} = ${sql.ref(`k.${c}`)}`),
+        sql` and `,
+      );
       await sql`delete from ${sql.table(kept.table)} as t using jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(${defs})
         where ${match} and ${sql.ref(`t.${kept.count}`)} = 0`.execute(tx);
     }
@@ -352,7 +375,9 @@ class Zeros {
 /** Everything from the tables: the first catch-up after the migration, or after a bulk load (bench). */
 export async function rebuild(tx: Db): Promise<void> {
   const { next } = (await sql<{ next: string | number }>`select coalesce(max(idx), -1) + 1 as next from log_entries`.execute(tx)).rows[0];
-  await sql`delete from dashboard_reports; delete from dashboard_daily; delete from dashboard_incident_pairs; delete from dashboard_open; delete from dashboard_open_daily; delete from map_monthly`.execute(tx);
+  await sql`delete from dashboard_reports; delete from dashboard_daily; delete from dashboard_incident_pairs; delete from dashboard_open; delete from dashboard_open_daily; delete from map_monthly`.execute(
+    tx,
+  );
   await sql`select set_config('work_mem', '256MB', true)`.execute(tx);
   await sql`insert into dashboard_reports ${freshReports(sql`true`)}`.execute(tx);
   await sql`analyze dashboard_reports`.execute(tx);
@@ -431,7 +456,10 @@ export async function catchUp(tx: Db, maxEntries = Infinity): Promise<number> {
   for (;;) {
     const batch = Math.min(BATCH, maxEntries - seen);
     if (batch <= 0) break;
-    const { rows } = await sql<{ idx: string | number; body: Uint8Array }>`select idx, body from log_entries where idx >= ${cursor} order by idx limit ${batch}`.execute(tx);
+    const { rows } = await sql<{
+      idx: string | number;
+      body: Uint8Array;
+    }>`select idx, body from log_entries where idx >= ${cursor} order by idx limit ${batch}`.execute(tx);
     if (rows.length === 0) break;
     const reports = new Set<string>();
     const incidents = new Set<string>();
@@ -470,8 +498,10 @@ export async function ensureCurrent(db: Db): Promise<void> {
 
 /** Whether the log has entries the aggregates have not taken in (or they are still to be built): one cheap look. */
 async function behind(db: Db): Promise<boolean> {
-  const row = (await sql<{ cursor: string | number; head: string | number | null }>`
-    select (select log_index from dashboard_cursor where id = 1) as cursor, (select max(idx) from log_entries) as head`.execute(db)).rows[0];
+  const row = (
+    await sql<{ cursor: string | number; head: string | number | null }>`
+    select (select log_index from dashboard_cursor where id = 1) as cursor, (select max(idx) from log_entries) as head`.execute(db)
+  ).rows[0];
   const cursor = Number(row.cursor);
   return cursor < 0 || (row.head !== null && Number(row.head) >= cursor);
 }
@@ -509,7 +539,8 @@ const days = (start: Date, end: Date) => sql`day >= ${dayOf(start)}::date and da
 
 /** The cursor and the log's head, as columns of a read: stale when an entry is past the cursor. */
 const FRESHNESS = sql`(select log_index from dashboard_cursor where id = 1) as rollup_cursor, (select max(idx) from log_entries) as log_head`;
-const stale = (row: { rollup_cursor: unknown; log_head: unknown }) => n(row.rollup_cursor) < 0 || (row.log_head !== null && n(row.log_head) >= n(row.rollup_cursor));
+const stale = (row: { rollup_cursor: unknown; log_head: unknown }) =>
+  n(row.rollup_cursor) < 0 || (row.log_head !== null && n(row.log_head) >= n(row.rollup_cursor));
 
 /**
  * Reads one statement over the aggregates (one snapshot, one round trip); when the log has
@@ -578,10 +609,12 @@ export async function figures(db: Db, scope: Scope, f: Filter, previous: { start
            from dashboard_daily where ${cell(scope, f, 1)} and ${within} group by 1, 2) x) as by_week,
         (select json_agg(json_build_array(nullif(alleged, ''), count)) from (
            select alleged, sum(reports) as count from dashboard_daily where ${cell(scope, f, 2)} and ${within} group by 1) x) as by_party,
-        ${governorates
-          ? sql`(select json_agg(json_build_array(nullif(adm1, ''), count)) from (
+        ${
+          governorates
+            ? sql`(select json_agg(json_build_array(nullif(adm1, ''), count)) from (
                    select adm1, sum(reports) as count from dashboard_daily where ${cell(scope, f, 8)} and ${within} group by 1) x)`
-          : sql`null`} as by_governorate,
+            : sql`null`
+        } as by_governorate,
         t.*,
         ${withIncidents ? sql`(select sum(p.n) from dashboard_incident_pairs p where ${cell(scope, f, 0, 'p.')} and p.day1 >= ${start} and p.day2 < ${end})` : sql`0`} as pairs,
         ${
@@ -609,7 +642,9 @@ export async function figures(db: Db, scope: Scope, f: Filter, previous: { start
   const list = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Pairs | null) : (v as Pairs | null)) ?? [];
   const byWeek = list(row.by_week).map((x) => ({ week: x[0] as string, type: x[1] as unknown as string, count: n((x as unknown[])[2]) }));
   const byParty = list(row.by_party).map(([partyId, count]) => ({ partyId, count: n(count) }));
-  const byGovernorate = governorates ? list(row.by_governorate).map(([pcode, count]) => ({ pcode, count: n(count) })) : await store.perGovernorate(db, scope, f);
+  const byGovernorate = governorates
+    ? list(row.by_governorate).map(([pcode, count]) => ({ pcode, count: n(count) }))
+    : await store.perGovernorate(db, scope, f);
   byWeek.sort((a, b) => a.week.localeCompare(b.week) || a.type.localeCompare(b.type));
   byParty.sort((a, b) => b.count - a.count || String(a.partyId).localeCompare(String(b.partyId)));
   byGovernorate.sort((a, b) => b.count - a.count || String(a.pcode).localeCompare(String(b.pcode)));
@@ -702,7 +737,8 @@ function counted(scope: Scope, f: Filter): Frag {
   const conds: Frag[] = [];
   if (scope.kind === 'none') conds.push(sql`false`);
   if (scope.kind === 'filedBy') conds.push(sql`d.reporter_org = ${scope.orgId}::uuid`);
-  if (scope.kind === 'concerning') conds.push(sql`(d.reporter_org = ${scope.orgId}::uuid or d.alleged = ${scope.orgId} or d.affected_party = ${scope.orgId}::uuid)`);
+  if (scope.kind === 'concerning')
+    conds.push(sql`(d.reporter_org = ${scope.orgId}::uuid or d.alleged = ${scope.orgId} or d.affected_party = ${scope.orgId}::uuid)`);
   if (f.type) conds.push(sql`d.type_code = ${f.type}`);
   if (f.allegedParty) conds.push(sql`d.alleged = ${f.allegedParty}`);
   if (f.finding) conds.push(sql`d.verification = ${f.finding === 'none' ? '' : f.finding}`);
@@ -718,7 +754,14 @@ const between = (range: { start: Date; end: Date }) => sql`d.occurred_at >= ${ra
  * shortest text that reads back to the same number (extra_float_digits 1), as
  * JSON.stringify prints them.
  */
-export async function pointsJson(db: Db, scope: Scope, f: Filter, sealed: store.SealedScope, incidents: boolean, limit: number): Promise<{ features: string; truncated: boolean }> {
+export async function pointsJson(
+  db: Db,
+  scope: Scope,
+  f: Filter,
+  sealed: store.SealedScope,
+  incidents: boolean,
+  limit: number,
+): Promise<{ features: string; truncated: boolean }> {
   await ensureCurrent(db);
   const hid = sealed.kind === 'all' ? sql`false` : sql`(d.location_sealed and d.reporter_org <> ${sealed.orgId}::uuid)`;
   const str = (x: Frag) => sql`coalesce('"' || ${x} || '"', 'null')`;
@@ -741,7 +784,13 @@ export async function pointsJson(db: Db, scope: Scope, f: Filter, sealed: store.
         limit ${limit + 1}`.execute(tx)
     ).rows;
   });
-  return { features: rows.slice(0, limit).map((r) => r.f).join(','), truncated: rows.length > limit };
+  return {
+    features: rows
+      .slice(0, limit)
+      .map((r) => r.f)
+      .join(','),
+    truncated: rows.length > limit,
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -769,7 +818,15 @@ export function monthsOf(start: Date, end: Date): { months: { start: Date; end: 
  * report by report from dashboard_reports. Squares with `pointsUpTo` reports or fewer give
  * their reports, fetched by fine square.
  */
-export async function clusters(db: Db, scope: Scope, f: Filter, sealed: store.SealedScope, grid: store.Grid, zoom: number, pointsUpTo: number): Promise<store.ClusterRow[]> {
+export async function clusters(
+  db: Db,
+  scope: Scope,
+  f: Filter,
+  sealed: store.SealedScope,
+  grid: store.Grid,
+  zoom: number,
+  pointsUpTo: number,
+): Promise<store.ClusterRow[]> {
   const filters = [f.type, f.allegedParty, f.finding].filter((x) => x !== undefined).length;
   const nests = Number.isInteger(zoom) && zoom >= 0 && zoom <= MAP_LEAF_ZOOM && grid.cell === 90 / 2 ** zoom;
   // map_monthly keeps apart what 'all' readers see two ways, and what a party or a monitor sees of what it did not file.
@@ -796,7 +853,9 @@ export async function clusters(db: Db, scope: Scope, f: Filter, sealed: store.Se
             union all
             select ${pointCols} from (${keys}) q join dashboard_reports d on d.leaf_shown = q.k where ${hid} and ${between(months)} and ${mine}`
       : sql`select ${pointCols} from dashboard_reports d where false`;
-  const edgeDays = edges.map((range) => sql`select ${pointCols} from dashboard_reports d where ${between(range)} and ${mine} and d.lat is not null and d.lon is not null`);
+  const edgeDays = edges.map(
+    (range) => sql`select ${pointCols} from dashboard_reports d where ${between(range)} and ${mine} and d.lat is not null and d.lon is not null`,
+  );
   const inView = sql`x.lon >= ${west} and x.lon <= ${east} and x.lat >= ${south} and x.lat <= ${north}`;
 
   const { rows } = await store.reading(db, (tx) =>
@@ -846,7 +905,16 @@ export async function clusters(db: Db, scope: Scope, f: Filter, sealed: store.Se
   );
   return rows.map((x): store.ClusterRow => {
     if (x.kind === 'cluster')
-      return { kind: 'cluster', count: n(x.count), lat: Number(x.lat), lon: Number(x.lon), south: Number(x.south), west: Number(x.west), north: Number(x.north), east: Number(x.east) };
+      return {
+        kind: 'cluster',
+        count: n(x.count),
+        lat: Number(x.lat),
+        lon: Number(x.lon),
+        south: Number(x.south),
+        west: Number(x.west),
+        north: Number(x.north),
+        east: Number(x.east),
+      };
     return { kind: 'point', ...(x as unknown as store.PointRow) };
   });
 }

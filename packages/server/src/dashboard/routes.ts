@@ -5,37 +5,68 @@ import { Responses } from '../http/index.ts';
 import { CellsQuery, ClustersQuery, DashboardQuery } from './schema.ts';
 import * as dashboard from './service.ts';
 
-
 /** Dashboard and map (C8, C10); the exports are in exports/routes.ts. */
 export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['dashboard'];
     app.get(
       '/api/dashboard',
-      { config: { access: 'report.read' }, schema: { tags, summary: 'Counts by week, type, party and governorate, casualties, trend and open items', querystring: DashboardQuery, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: {
+          tags,
+          summary: 'Counts by week, type, party and governorate, casualties, trend and open items',
+          querystring: DashboardQuery,
+          response: Responses,
+        },
+      },
       async (req) => dashboard.dashboard(ctx.db, authOf(req), req.query),
     );
     app.get(
       '/api/map/points',
-      { config: { access: 'report.read' }, schema: { tags, summary: `Reports as GeoJSON points (at most ${dashboard.POINT_LIMIT}; "truncated" says when more matched)`, querystring: DashboardQuery, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: {
+          tags,
+          summary: `Reports as GeoJSON points (at most ${dashboard.POINT_LIMIT}; "truncated" says when more matched)`,
+          querystring: DashboardQuery,
+          response: Responses,
+        },
+      },
       async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapPoints(ctx.db, authOf(req), req.query)),
     );
     app.get(
       '/api/map/clusters',
       {
         config: { access: 'report.read' },
-        schema: { tags, summary: 'The reports in a map view as clusters where dense and points elsewhere, bounded whatever the number of reports', querystring: ClustersQuery, response: Responses },
+        schema: {
+          tags,
+          summary: 'The reports in a map view as clusters where dense and points elsewhere, bounded whatever the number of reports',
+          querystring: ClustersQuery,
+          response: Responses,
+        },
       },
       async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapClusters(ctx.db, authOf(req), req.query)),
     );
     app.get(
       '/api/map/governorates',
-      { config: { access: 'report.read' }, schema: { tags, summary: 'Report counts per governorate p-code, for the choropleth', querystring: DashboardQuery, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: { tags, summary: 'Report counts per governorate p-code, for the choropleth', querystring: DashboardQuery, response: Responses },
+      },
       async (req) => dashboard.mapGovernorates(ctx.db, authOf(req), req.query),
     );
     app.get(
       '/api/map/cells',
-      { config: { access: 'report.read' }, schema: { tags, summary: `Report counts per H3 hexagon as GeoJSON polygons (at most ${dashboard.CELL_LIMIT} cells, most first)`, querystring: CellsQuery, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: {
+          tags,
+          summary: `Report counts per H3 hexagon as GeoJSON polygons (at most ${dashboard.CELL_LIMIT} cells, most first)`,
+          querystring: CellsQuery,
+          response: Responses,
+        },
+      },
       async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapCells(ctx.db, authOf(req), req.query)),
     );
     // The exports moved to exports/routes.ts, at the same addresses.

@@ -15,9 +15,7 @@ export const DashboardQuery = Type.Object(
     to: Type.Optional(Day),
     type: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
     allegedParty: Type.Optional(Type.String({ format: 'uuid' })),
-    finding: Type.Optional(
-      Type.Union([...VERIFICATION_FILTERS.map((v) => Type.Literal(v))], { description: "the adopted finding's verification, or none" }),
-    ),
+    finding: Type.Optional(Type.Union([...VERIFICATION_FILTERS.map((v) => Type.Literal(v))], { description: "the adopted finding's verification, or none" })),
   },
   { additionalProperties: false },
 );
@@ -26,7 +24,9 @@ export const CellsQuery = Type.Object(
   {
     ...DashboardQuery.properties,
     resolution: Type.Optional(
-      Type.Union([Type.Literal('5'), Type.Literal('6'), Type.Literal('7')], { description: 'H3 resolution: 5 (~253 km² cells), 6 (~36 km², the default) or 7 (~5 km²)' }),
+      Type.Union([Type.Literal('5'), Type.Literal('6'), Type.Literal('7')], {
+        description: 'H3 resolution: 5 (~253 km² cells), 6 (~36 km², the default) or 7 (~5 km²)',
+      }),
     ),
   },
   { additionalProperties: false },

@@ -43,7 +43,8 @@ export function scopeFor(actor: Actor): store.Scope {
 
 function filterOf(query: DashboardQueryInput, now = new Date()): { period: Period; filter: store.Filter } {
   const parsed = parsePeriod(query, now);
-  if (!parsed.ok) throw badRequest(`The request is not valid: ${parsed.path} ${parsed.message}.`, [{ path: parsed.path, message: parsed.message }], 'validation_failed');
+  if (!parsed.ok)
+    throw badRequest(`The request is not valid: ${parsed.path} ${parsed.message}.`, [{ path: parsed.path, message: parsed.message }], 'validation_failed');
   const { start, end } = bounds(parsed.period);
   return { period: parsed.period, filter: { start, end, type: query.type, allegedParty: query.allegedParty, finding: query.finding } };
 }
@@ -160,7 +161,16 @@ export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput)
       properties: { cluster: false as const, count: 1, ...pointProperties(r, incidents, r.sealed) },
     };
   });
-  return { type: 'FeatureCollection' as const, features, period, bbox: [west, south, east, north], zoom, cellDegrees: cell, pointsUpTo: CLUSTER_POINTS_UP_TO, total };
+  return {
+    type: 'FeatureCollection' as const,
+    features,
+    period,
+    bbox: [west, south, east, north],
+    zoom,
+    cellDegrees: cell,
+    pointsUpTo: CLUSTER_POINTS_UP_TO,
+    total,
+  };
 }
 
 export async function mapGovernorates(db: Db, auth: Auth, query: DashboardQueryInput) {

@@ -85,7 +85,14 @@ export function reading<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
 
 /** Counts by week × type, by alleged party and by governorate, and the totals, in one scan. */
 export async function aggregates(db: Db, scope: Scope, f: Filter) {
-  const { rows } = await sql<{ g: number; week: string | null; type_code: string | null; alleged_party: string | null; adm1_pcode: string | null; count: string | number }>`
+  const { rows } = await sql<{
+    g: number;
+    week: string | null;
+    type_code: string | null;
+    alleged_party: string | null;
+    adm1_pcode: string | null;
+    count: string | number;
+  }>`
     select grouping(week, r.type_code, r.alleged_party, r.adm1_pcode) as g,
            to_char(week, 'YYYY-MM-DD') as week, r.type_code, r.alleged_party, r.adm1_pcode, count(*) as count
     from reports r
@@ -261,7 +268,16 @@ export async function clusters(db: Db, scope: Scope, f: Filter, sealed: SealedSc
   `.execute(db);
   return rows.map((x): ClusterRow => {
     if (x.kind === 'cluster')
-      return { kind: 'cluster', count: n(x.count), lat: Number(x.lat), lon: Number(x.lon), south: Number(x.south), west: Number(x.west), north: Number(x.north), east: Number(x.east) };
+      return {
+        kind: 'cluster',
+        count: n(x.count),
+        lat: Number(x.lat),
+        lon: Number(x.lon),
+        south: Number(x.south),
+        west: Number(x.west),
+        north: Number(x.north),
+        east: Number(x.east),
+      };
     return { kind: 'point', ...(x as unknown as PointRow) };
   });
 }

@@ -40,8 +40,24 @@ export async function loadDemoDetainees(ctx: AppContext, participants: DemoParti
   const tokens = parseNameTokens(fs.readFileSync(DEFAULT_LEXICON_PATH, 'utf8'));
   const places = placesFromGazetteerTsv(fs.readFileSync(path.join(GEO_DIR, 'syr_populated_places.tsv'), 'utf8'));
   // Government holds persons Northern Dawn seeks, and the other way round.
-  const govHeld = generateLists({ seed: 2017_02_12, heldSize: Math.round(2000 * scale), soughtSize: Math.round(1200 * scale), overlap: 0.45, scripts: 'ar-latin', tokens, places });
-  const dawnHeld = generateLists({ seed: 2017_03_15, heldSize: Math.round(1500 * scale), soughtSize: Math.round(1000 * scale), overlap: 0.4, scripts: 'mixed', tokens, places });
+  const govHeld = generateLists({
+    seed: 2017_02_12,
+    heldSize: Math.round(2000 * scale),
+    soughtSize: Math.round(1200 * scale),
+    overlap: 0.45,
+    scripts: 'ar-latin',
+    tokens,
+    places,
+  });
+  const dawnHeld = generateLists({
+    seed: 2017_03_15,
+    heldSize: Math.round(1500 * scale),
+    soughtSize: Math.round(1000 * scale),
+    overlap: 0.4,
+    scripts: 'mixed',
+    tokens,
+    places,
+  });
   const refs = (lists: GeneratedLists, held: string, sought: string) => ({
     held: lists.held.map((p) => ({ ...p, ref: `${held}-${p.ref}` })),
     sought: lists.sought.map((p) => ({ ...p, ref: `${sought}-${p.ref}` })),
@@ -56,10 +72,20 @@ export async function loadDemoDetainees(ctx: AppContext, participants: DemoParti
     const id = await listId(key, kind);
     // A first upload of most of the list, then the full list a few weeks later.
     const first = persons.filter((_, i) => i % 20 !== 7);
-    for (const [rows, name] of [[first, fileName.replace('.', '-01.')], [persons, fileName.replace('.', '-02.')]] as const) {
+    for (const [rows, name] of [
+      [first, fileName.replace('.', '-01.')],
+      [persons, fileName.replace('.', '-02.')],
+    ] as const) {
       await ctx.db.transaction().execute(async (tx) => {
         const list = (await store.findList(tx, id))!;
-        await writeNewVersion(tx, as(key), { listId: id, baseVersion: list.current_version, next: () => rows, source: 'upload', fileName: name, fileSha256: null });
+        await writeNewVersion(tx, as(key), {
+          listId: id,
+          baseVersion: list.current_version,
+          next: () => rows,
+          source: 'upload',
+          fileName: name,
+          fileSha256: null,
+        });
       });
     }
     return id;
@@ -80,10 +106,26 @@ export async function loadDemoDetainees(ctx: AppContext, participants: DemoParti
   let confirmed = 0;
   let rejected = 0;
   const matched: { sought: string; held: string; heldList: string; soughtList: string }[] = [];
-  for (const [soughtList, heldList, truth] of [[lists.dawnSought, lists.govHeld, pairA.truth], [lists.govSought, lists.dawnHeld, pairB.truth]] as const) {
-    const run = await ctx.db.selectFrom('match_runs').select('id').where('kind', '=', 'match').where('sought_list_id', '=', soughtList).where('held_list_id', '=', heldList).where('status', '=', 'done').orderBy('requested_at', 'desc').executeTakeFirst();
+  for (const [soughtList, heldList, truth] of [
+    [lists.dawnSought, lists.govHeld, pairA.truth],
+    [lists.govSought, lists.dawnHeld, pairB.truth],
+  ] as const) {
+    const run = await ctx.db
+      .selectFrom('match_runs')
+      .select('id')
+      .where('kind', '=', 'match')
+      .where('sought_list_id', '=', soughtList)
+      .where('held_list_id', '=', heldList)
+      .where('status', '=', 'done')
+      .orderBy('requested_at', 'desc')
+      .executeTakeFirst();
     if (!run) continue;
-    const candidates = await ctx.db.selectFrom('match_candidates').select(['sought_ref', 'held_ref', 'band', 'score']).where('run_id', '=', run.id).orderBy('score', 'desc').execute();
+    const candidates = await ctx.db
+      .selectFrom('match_candidates')
+      .select(['sought_ref', 'held_ref', 'band', 'score'])
+      .where('run_id', '=', run.id)
+      .orderBy('score', 'desc')
+      .execute();
     const taken = new Set<string>();
     // A sought list may name one person twice (a duplicate): each held person is confirmed once here, so no exchange names them twice.
     const heldTaken = new Set<string>();
@@ -96,7 +138,14 @@ export async function loadDemoDetainees(ctx: AppContext, participants: DemoParti
       }
     });
     for (const m of matched.filter((x) => x.soughtList === soughtList)) {
-      await decide(ctx, facilitator, { soughtListId: soughtList, soughtRef: m.sought, heldListId: heldList, heldRef: m.held, decision: 'confirmed', note: 'Names, father and year of birth agree; confirmed with the family.' });
+      await decide(ctx, facilitator, {
+        soughtListId: soughtList,
+        soughtRef: m.sought,
+        heldListId: heldList,
+        heldRef: m.held,
+        decision: 'confirmed',
+        note: 'Names, father and year of birth agree; confirmed with the family.',
+      });
       confirmed++;
     }
     let falseOnes = 0;
@@ -107,7 +156,14 @@ export async function loadDemoDetainees(ctx: AppContext, participants: DemoParti
       }
       falseOnes++;
       if (taken.has(c.sought_ref) || rejected > 400) continue;
-      await decide(ctx, facilitator, { soughtListId: soughtList, soughtRef: c.sought_ref, heldListId: heldList, heldRef: c.held_ref, decision: 'rejected', note: 'Different mother and place of birth: a namesake.' });
+      await decide(ctx, facilitator, {
+        soughtListId: soughtList,
+        soughtRef: c.sought_ref,
+        heldListId: heldList,
+        heldRef: c.held_ref,
+        decision: 'rejected',
+        note: 'Different mother and place of birth: a namesake.',
+      });
       rejected++;
     }
   }
@@ -135,7 +191,12 @@ export async function loadDemoDetainees(ctx: AppContext, participants: DemoParti
     for (const key of ['russia', 'turkey', 'iran']) await exchanges.endorse(ctx, as(key), done.id, version++);
     const persons = await ctx.db.selectFrom('exchange_persons').select(['list_id', 'ref']).where('exchange_id', '=', done.id).orderBy('ref').execute();
     for (const [i, p] of persons.entries()) {
-      const outcome = i === 1 ? { outcome: 'declined' as const, note: 'Chose to stay: interviewed alone, he asked not to be returned.' } : i === 4 ? { outcome: 'not_found' as const, note: 'Not brought to the crossing; the holding side says he was moved to another facility.' } : { outcome: 'confirmed' as const, identityChecked: true, voluntary: true, note: '' };
+      const outcome =
+        i === 1
+          ? { outcome: 'declined' as const, note: 'Chose to stay: interviewed alone, he asked not to be returned.' }
+          : i === 4
+            ? { outcome: 'not_found' as const, note: 'Not brought to the crossing; the holding side says he was moved to another facility.' }
+            : { outcome: 'confirmed' as const, identityChecked: true, voluntary: true, note: '' };
       await exchanges.recordOutcome(ctx, facilitator, done.id, { listId: p.list_id, ref: p.ref, ...outcome });
     }
     made++;

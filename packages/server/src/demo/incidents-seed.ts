@@ -114,7 +114,14 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
       case 'report.withdrawn':
         return writeWithdrawal(tx, step.report);
       case 'incident.created':
-        return writeIncident(tx, incidentIds[step.incident.key], step.incident.reports.map((r) => filed.get(r)!.id), step.at, step.incident.deadline, step.incident.groupedBy);
+        return writeIncident(
+          tx,
+          incidentIds[step.incident.key],
+          step.incident.reports.map((r) => filed.get(r)!.id),
+          step.at,
+          step.incident.deadline,
+          step.incident.groupedBy,
+        );
       case 'incident.replied':
         return writeReply(tx, incidentIds[step.incident.key], step.party, step.text, step.userId, step.at);
       case 'incident.assessed':
@@ -128,13 +135,34 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     const { id, content, flags, areas } = filed.get(d)!;
     await tx
       .insertInto('reports')
-      .values({ id, reporter_org: d.reporterOrg, reporter_user: d.userId, created_at: d.createdAt, current_version: 1, ...headerColumns(content, flags, areas) })
+      .values({
+        id,
+        reporter_org: d.reporterOrg,
+        reporter_user: d.userId,
+        created_at: d.createdAt,
+        current_version: 1,
+        ...headerColumns(content, flags, areas),
+      })
       .execute();
     await tx
       .insertInto('report_versions')
-      .values({ report_id: id, version: 1, content: JSON.stringify(content), areas: JSON.stringify(areas), change_note: '', created_by: d.userId, created_at: d.createdAt })
+      .values({
+        report_id: id,
+        version: 1,
+        content: JSON.stringify(content),
+        areas: JSON.stringify(areas),
+        change_note: '',
+        created_by: d.userId,
+        created_at: d.createdAt,
+      })
       .execute();
-    await record(tx, { type: 'report.filed', actor: { organisation: d.reporterOrg, user: d.userId }, subject: { report: id }, data: publicFacts(content, flags, areas, 1), sealed: { content } });
+    await record(tx, {
+      type: 'report.filed',
+      actor: { organisation: d.reporterOrg, user: d.userId },
+      subject: { report: id },
+      data: publicFacts(content, flags, areas, 1),
+      sealed: { content },
+    });
   }
 
   async function writeCorrection(tx: Db, d: ReportDraft) {
@@ -142,9 +170,21 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     const { id, correction: content, flags, areas } = filed.get(d)!;
     await tx
       .insertInto('report_versions')
-      .values({ report_id: id, version: 2, content: JSON.stringify(content), areas: JSON.stringify(areas), change_note: c.note, created_by: c.userId, created_at: c.at })
+      .values({
+        report_id: id,
+        version: 2,
+        content: JSON.stringify(content),
+        areas: JSON.stringify(areas),
+        change_note: c.note,
+        created_by: c.userId,
+        created_at: c.at,
+      })
       .execute();
-    await tx.updateTable('reports').set({ current_version: 2, ...headerColumns(content!, flags, areas) }).where('id', '=', id).execute();
+    await tx
+      .updateTable('reports')
+      .set({ current_version: 2, ...headerColumns(content!, flags, areas) })
+      .where('id', '=', id)
+      .execute();
     await record(tx, {
       type: 'report.corrected',
       actor: { organisation: d.reporterOrg, user: c.userId },
@@ -158,22 +198,44 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     const w = d.withdrawal!;
     const { id } = filed.get(d)!;
     await tx.updateTable('reports').set({ withdrawn_at: w.at, withdrawn_by: w.userId, withdrawn_reason: w.reason }).where('id', '=', id).execute();
-    await record(tx, { type: 'report.withdrawn', actor: { organisation: d.reporterOrg, user: w.userId }, subject: { report: id }, sealed: { reason: w.reason } });
+    await record(tx, {
+      type: 'report.withdrawn',
+      actor: { organisation: d.reporterOrg, user: w.userId },
+      subject: { report: id },
+      sealed: { reason: w.reason },
+    });
   }
 
   async function writeIncident(tx: Db, id: string, reportIds: string[], at: Date, deadline: Date, userId: string) {
-    await tx.insertInto('incidents').values({ id, created_at: at, created_by: userId, reply_deadline: deadline, round: 1, merged_into: null, version: 1 }).execute();
+    await tx
+      .insertInto('incidents')
+      .values({ id, created_at: at, created_by: userId, reply_deadline: deadline, round: 1, merged_into: null, version: 1 })
+      .execute();
     await tx
       .insertInto('incident_reports')
       .values(reportIds.map((reportId) => ({ incident_id: id, report_id: reportId, added_at: at, added_by: userId })))
       .execute();
-    await record(tx, { type: 'incident.created', actor: { organisation: orgOfUser(userId), user: userId }, subject: { incident: id }, data: { reports: reportIds, replyDeadlineHours: mechanism.reply_deadline_hours } });
+    await record(tx, {
+      type: 'incident.created',
+      actor: { organisation: orgOfUser(userId), user: userId },
+      subject: { incident: id },
+      data: { reports: reportIds, replyDeadlineHours: mechanism.reply_deadline_hours },
+    });
   }
 
   async function writeReply(tx: Db, incidentId: string, party: string, text: string, userId: string, at: Date) {
     const replyId = uuidv7();
-    await tx.insertInto('incident_replies').values({ id: replyId, incident_id: incidentId, party_id: party, text, evidence: JSON.stringify([]), created_by: userId, created_at: at }).execute();
-    await record(tx, { type: 'incident.replied', actor: { organisation: party, user: userId }, subject: { incident: incidentId, reply: replyId }, data: { evidence: [] }, sealed: { text } });
+    await tx
+      .insertInto('incident_replies')
+      .values({ id: replyId, incident_id: incidentId, party_id: party, text, evidence: JSON.stringify([]), created_by: userId, created_at: at })
+      .execute();
+    await record(tx, {
+      type: 'incident.replied',
+      actor: { organisation: party, user: userId },
+      subject: { incident: incidentId, reply: replyId },
+      data: { evidence: [] },
+      sealed: { text },
+    });
   }
 
   async function writeAssessment(tx: Db, incidentId: string, a: Extract<Step, { kind: 'incident.assessed' }>) {
@@ -182,18 +244,52 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     const actor = { organisation: a.guarantorId, user: a.userId };
     await tx
       .insertInto('incident_assessments')
-      .values({ id: assessmentId, incident_id: incidentId, round, guarantor_id: a.guarantorId, verification, attribution: JSON.stringify(attribution), reasoning, created_by: a.userId, created_at: at })
+      .values({
+        id: assessmentId,
+        incident_id: incidentId,
+        round,
+        guarantor_id: a.guarantorId,
+        verification,
+        attribution: JSON.stringify(attribution),
+        reasoning,
+        created_by: a.userId,
+        created_at: at,
+      })
       .execute();
-    await record(tx, { type: 'incident.assessed', actor, subject: { incident: incidentId, assessment: assessmentId }, data: { round, verification, attribution }, sealed: { reasoning } });
+    await record(tx, {
+      type: 'incident.assessed',
+      actor,
+      subject: { incident: incidentId, assessment: assessmentId },
+      data: { round, verification, attribution },
+      sealed: { reasoning },
+    });
     if (adopt) {
-      await tx.insertInto('incident_findings').values({ incident_id: incidentId, round, finding: JSON.stringify(adopt.finding), basis: JSON.stringify(adopt.basis), adopted_at: at }).execute();
-      await record(tx, { type: 'finding.adopted', actor, subject: { incident: incidentId }, data: { round, rule: mechanism.decision_rule, finding: adopt.finding, basis: adopt.basis } });
+      await tx
+        .insertInto('incident_findings')
+        .values({ incident_id: incidentId, round, finding: JSON.stringify(adopt.finding), basis: JSON.stringify(adopt.basis), adopted_at: at })
+        .execute();
+      await record(tx, {
+        type: 'finding.adopted',
+        actor,
+        subject: { incident: incidentId },
+        data: { round, rule: mechanism.decision_rule, finding: adopt.finding, basis: adopt.basis },
+      });
     }
   }
 
   async function writeReopen(tx: Db, incidentId: string, reason: string, userId: string, at: Date) {
-    await tx.updateTable('incident_findings').set({ reopened_at: at, reopened_by: userId, reopen_reason: reason }).where('incident_id', '=', incidentId).where('round', '=', 1).execute();
+    await tx
+      .updateTable('incident_findings')
+      .set({ reopened_at: at, reopened_by: userId, reopen_reason: reason })
+      .where('incident_id', '=', incidentId)
+      .where('round', '=', 1)
+      .execute();
     await tx.updateTable('incidents').set({ round: 2, version: 2 }).where('id', '=', incidentId).execute();
-    await record(tx, { type: 'finding.reopened', actor: { organisation: orgOfUser(userId), user: userId }, subject: { incident: incidentId }, data: { round: 1, reason } });
+    await record(tx, {
+      type: 'finding.reopened',
+      actor: { organisation: orgOfUser(userId), user: userId },
+      subject: { incident: incidentId },
+      data: { round: 1, reason },
+    });
   }
 }

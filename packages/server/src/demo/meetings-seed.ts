@@ -17,8 +17,17 @@ import type { DemoParticipants } from './incidents-seed.ts';
  * done and open. Everything goes through the meeting services, with its log entries.
  */
 const KINDS: Record<string, OrgKind> = {
-  secretariat: 'secretariat', russia: 'guarantor', turkey: 'guarantor', iran: 'guarantor', government: 'party', 'north-dawn': 'party',
-  orontes: 'party', 'southern-union': 'party', facilitator: 'facilitator', osesgs: 'observer', issg: 'observer',
+  secretariat: 'secretariat',
+  russia: 'guarantor',
+  turkey: 'guarantor',
+  iran: 'guarantor',
+  government: 'party',
+  'north-dawn': 'party',
+  orontes: 'party',
+  'southern-union': 'party',
+  facilitator: 'facilitator',
+  osesgs: 'observer',
+  issg: 'observer',
 };
 
 const DELEGATES: Record<string, string[]> = {
@@ -40,14 +49,38 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
   };
   const secretariat = as('secretariat');
   const version = async (id: string) => (await ctx.db.selectFrom('meetings').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
-  const decisionVersion = async (id: string) => (await ctx.db.selectFrom('meeting_decisions').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  const decisionVersion = async (id: string) =>
+    (await ctx.db.selectFrom('meeting_decisions').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   const invite = (keys: string[]) => keys.map((k) => ({ organisationId: org(k), delegates: DELEGATES[k] ?? [] }));
   const attend = async (meetingId: string, present: string[], absent: string[]) =>
-    recordAttendance(ctx, secretariat, meetingId, { version: await version(meetingId), attendance: [...present.map((k) => ({ organisationId: org(k), present: true, attendees: DELEGATES[k] ?? [] })), ...absent.map((k) => ({ organisationId: org(k), present: false }))] });
-  const items = async (meetingId: string) => ctx.db.selectFrom('meeting_agenda_items').select(['id', 'version', 'incident_id', 'exchange_id']).where('meeting_id', '=', meetingId).where('removed_at', 'is', null).orderBy('position').execute();
-  const decide = async (meetingId: string, text: string, links: { partyIds?: string[]; exchangeIds?: string[]; incidentIds?: string[]; shared?: boolean; proposer?: string; agendaItemId?: string }, approvers: string[]) => {
+    recordAttendance(ctx, secretariat, meetingId, {
+      version: await version(meetingId),
+      attendance: [
+        ...present.map((k) => ({ organisationId: org(k), present: true, attendees: DELEGATES[k] ?? [] })),
+        ...absent.map((k) => ({ organisationId: org(k), present: false })),
+      ],
+    });
+  const items = async (meetingId: string) =>
+    ctx.db
+      .selectFrom('meeting_agenda_items')
+      .select(['id', 'version', 'incident_id', 'exchange_id'])
+      .where('meeting_id', '=', meetingId)
+      .where('removed_at', 'is', null)
+      .orderBy('position')
+      .execute();
+  const decide = async (
+    meetingId: string,
+    text: string,
+    links: { partyIds?: string[]; exchangeIds?: string[]; incidentIds?: string[]; shared?: boolean; proposer?: string; agendaItemId?: string },
+    approvers: string[],
+  ) => {
     await recordDecision(ctx, links.proposer && KINDS[links.proposer] === 'guarantor' ? as(links.proposer) : secretariat, meetingId, {
-      text, partyIds: links.partyIds, exchangeIds: links.exchangeIds, incidentIds: links.incidentIds, shared: links.shared, agendaItemId: links.agendaItemId,
+      text,
+      partyIds: links.partyIds,
+      exchangeIds: links.exchangeIds,
+      incidentIds: links.incidentIds,
+      shared: links.shared,
+      agendaItemId: links.agendaItemId,
       ...(links.proposer && KINDS[links.proposer] !== 'guarantor' ? { proposedBy: org(links.proposer) } : {}),
     });
     const d = await ctx.db.selectFrom('meeting_decisions').select('id').where('meeting_id', '=', meetingId).orderBy('number', 'desc').executeTakeFirstOrThrow();
@@ -63,23 +96,53 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
   const backdate = async (meetingId: string) => {
     const m = await ctx.db.selectFrom('meetings').select('starts_at').where('id', '=', meetingId).executeTakeFirstOrThrow();
     const at = (minutes: number) => new Date(new Date(m.starts_at).getTime() + minutes * 60_000);
-    await ctx.db.updateTable('meetings').set({ created_at: at(-20 * 24 * 60), updated_at: at(8 * 60) }).where('id', '=', meetingId).execute();
-    await ctx.db.updateTable('meeting_agenda_items').set({ created_at: at(-3 * 24 * 60) }).where('meeting_id', '=', meetingId).execute();
+    await ctx.db
+      .updateTable('meetings')
+      .set({ created_at: at(-20 * 24 * 60), updated_at: at(8 * 60) })
+      .where('id', '=', meetingId)
+      .execute();
+    await ctx.db
+      .updateTable('meeting_agenda_items')
+      .set({ created_at: at(-3 * 24 * 60) })
+      .where('meeting_id', '=', meetingId)
+      .execute();
     const decisions = await ctx.db.selectFrom('meeting_decisions').select(['id', 'number', 'status']).where('meeting_id', '=', meetingId).execute();
     for (const d of decisions) {
       const approvals = await ctx.db.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', d.id).orderBy('at').execute();
       for (const [i, a] of approvals.entries()) {
-        await ctx.db.updateTable('meeting_decision_approvals').set({ at: at(60 * (2 + d.number) + 4 * i) }).where('decision_id', '=', d.id).where('organisation_id', '=', a.organisation_id).execute();
+        await ctx.db
+          .updateTable('meeting_decision_approvals')
+          .set({ at: at(60 * (2 + d.number) + 4 * i) })
+          .where('decision_id', '=', d.id)
+          .where('organisation_id', '=', a.organisation_id)
+          .execute();
       }
       await ctx.db
         .updateTable('meeting_decisions')
-        .set({ created_at: at(60 * (1 + d.number)), updated_at: at(60 * (2 + d.number) + 4 * approvals.length), ...(d.status === 'adopted' ? { adopted_at: at(60 * (2 + d.number) + 4 * (approvals.length - 1)) } : {}) })
+        .set({
+          created_at: at(60 * (1 + d.number)),
+          updated_at: at(60 * (2 + d.number) + 4 * approvals.length),
+          ...(d.status === 'adopted' ? { adopted_at: at(60 * (2 + d.number) + 4 * (approvals.length - 1)) } : {}),
+        })
         .where('id', '=', d.id)
         .execute();
     }
-    await ctx.db.updateTable('meeting_action_items').set({ created_at: at(7 * 60) }).where('meeting_id', '=', meetingId).execute();
-    for (const a of await ctx.db.selectFrom('meeting_action_items').select(['id', 'due_on']).where('meeting_id', '=', meetingId).where('status', '=', 'done').execute()) {
-      await ctx.db.updateTable('meeting_action_items').set({ done_at: new Date(`${a.due_on}T15:00:00Z`) }).where('id', '=', a.id).execute();
+    await ctx.db
+      .updateTable('meeting_action_items')
+      .set({ created_at: at(7 * 60) })
+      .where('meeting_id', '=', meetingId)
+      .execute();
+    for (const a of await ctx.db
+      .selectFrom('meeting_action_items')
+      .select(['id', 'due_on'])
+      .where('meeting_id', '=', meetingId)
+      .where('status', '=', 'done')
+      .execute()) {
+      await ctx.db
+        .updateTable('meeting_action_items')
+        .set({ done_at: new Date(`${a.due_on}T15:00:00Z`) })
+        .where('id', '=', a.id)
+        .execute();
     }
   };
 
@@ -100,12 +163,14 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
     .execute();
 
   // 1. Astana, 6 February 2017.
-  const first = (await scheduleMeeting(ctx, secretariat, {
-    title: 'Joint monitoring group — first meeting',
-    startsAt: '2017-02-06T07:00:00Z',
-    venue: 'Astana, Rixos President Hotel',
-    participants: invite(['russia', 'turkey', 'iran', 'government', 'north-dawn', 'facilitator']),
-  })).id;
+  const first = (
+    await scheduleMeeting(ctx, secretariat, {
+      title: 'Joint monitoring group — first meeting',
+      startsAt: '2017-02-06T07:00:00Z',
+      venue: 'Astana, Rixos President Hotel',
+      participants: invite(['russia', 'turkey', 'iran', 'government', 'north-dawn', 'facilitator']),
+    })
+  ).id;
   await setAgenda(ctx, secretariat, first, {
     version: await version(first),
     items: [
@@ -122,36 +187,64 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
     'The next meeting is set for 15 March in Astana.',
   ];
   for (const [i, item] of firstItems.entries()) await changeItem(ctx, secretariat, item.id, { version: item.version, minutes: minutes1[i], shared: i < 2 });
-  await decide(first, 'The group adopts its rules of procedure: regular meetings every four to six weeks, in Astana unless decided otherwise; an extraordinary meeting at the request of any guarantor; decisions adopted by the guarantors present.', { shared: true, proposer: 'russia', agendaItemId: firstItems[0].id }, ['russia', 'turkey', 'iran']);
+  await decide(
+    first,
+    'The group adopts its rules of procedure: regular meetings every four to six weeks, in Astana unless decided otherwise; an extraordinary meeting at the request of any guarantor; decisions adopted by the guarantors present.',
+    { shared: true, proposer: 'russia', agendaItemId: firstItems[0].id },
+    ['russia', 'turkey', 'iran'],
+  );
   await decide(
     first,
     'One-for-one exchange of detainees between the Government and the Northern Dawn Brigades at the Qalaat al-Madiq crossing (Hama governorate) on 12 February 2017, facilitated by the Humanitarian Committee, each return voluntary and checked in private.',
     { partyIds: [org('government'), org('north-dawn')], exchangeIds: done ? [done.id] : [], shared: true, proposer: 'turkey', agendaItemId: firstItems[1].id },
     ['russia', 'turkey', 'iran'],
   );
-  await assignAction(ctx, secretariat, first, { text: 'Send both parties the final list of persons for the 12 February exchange.', ownerOrgId: org('facilitator'), dueOn: '2017-02-10' });
-  await assignAction(ctx, secretariat, first, { text: 'Circulate the rules of procedure in Arabic, English, Russian, Turkish and Persian.', ownerOrgId: org('secretariat'), dueOn: '2017-02-13', shared: true });
+  await assignAction(ctx, secretariat, first, {
+    text: 'Send both parties the final list of persons for the 12 February exchange.',
+    ownerOrgId: org('facilitator'),
+    dueOn: '2017-02-10',
+  });
+  await assignAction(ctx, secretariat, first, {
+    text: 'Circulate the rules of procedure in Arabic, English, Russian, Turkish and Persian.',
+    ownerOrgId: org('secretariat'),
+    dueOn: '2017-02-13',
+    shared: true,
+  });
   for (const a of await ctx.db.selectFrom('meeting_action_items').select(['id', 'version', 'owner_org']).where('meeting_id', '=', first).execute()) {
     const owner = a.owner_org === org('facilitator') ? 'facilitator' : 'secretariat';
-    await markDone(ctx, as(owner), a.id, { version: a.version, note: owner === 'facilitator' ? 'Sent on 9 February; both parties acknowledged.' : 'Circulated on 11 February.' });
+    await markDone(ctx, as(owner), a.id, {
+      version: a.version,
+      note: owner === 'facilitator' ? 'Sent on 9 February; both parties acknowledged.' : 'Circulated on 11 February.',
+    });
   }
   if (done) {
     // Agreed at this meeting: the exchange's releases belong to its record.
     await ctx.db.transaction().execute(async (tx) => {
-      await tx.updateTable('exchanges').set((eb) => ({ meeting_id: first, version: eb('version', '+', 1) })).where('id', '=', done.id).execute();
-      await record(tx, { type: 'exchange.scheduled', actor: { organisation: org('secretariat'), user: secretariat.actor.userId }, subject: { exchange: done.id, meeting: first }, data: { meetingDate: done.meeting_date, meetingId: first } });
+      await tx
+        .updateTable('exchanges')
+        .set((eb) => ({ meeting_id: first, version: eb('version', '+', 1) }))
+        .where('id', '=', done.id)
+        .execute();
+      await record(tx, {
+        type: 'exchange.scheduled',
+        actor: { organisation: org('secretariat'), user: secretariat.actor.userId },
+        subject: { exchange: done.id, meeting: first },
+        data: { meetingDate: done.meeting_date, meetingId: first },
+      });
     });
   }
   await changeMeeting(ctx, secretariat, first, { version: await version(first), status: 'held' });
   await backdate(first);
 
   // 2. Astana, 15 March 2017: Iran absent.
-  const second = (await scheduleMeeting(ctx, secretariat, {
-    title: 'Joint monitoring group — second meeting',
-    startsAt: '2017-03-15T07:00:00Z',
-    venue: 'Astana, Rixos President Hotel',
-    participants: invite(['russia', 'turkey', 'iran', 'government', 'north-dawn', 'orontes', 'facilitator', 'osesgs']),
-  })).id;
+  const second = (
+    await scheduleMeeting(ctx, secretariat, {
+      title: 'Joint monitoring group — second meeting',
+      startsAt: '2017-03-15T07:00:00Z',
+      venue: 'Astana, Rixos President Hotel',
+      participants: invite(['russia', 'turkey', 'iran', 'government', 'north-dawn', 'orontes', 'facilitator', 'osesgs']),
+    })
+  ).id;
   await setAgenda(ctx, secretariat, second, {
     version: await version(second),
     items: [
@@ -165,10 +258,16 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
   const secondItems = await items(second);
   await changeItem(ctx, secretariat, secondItems[0].id, {
     version: secondItems[0].version,
-    minutes: 'The pumping station at Ain al-Fijeh has been out of service since late December; Damascus depends on tanker trucks. Both sides accept a convoy of water engineers through Basimah and Deir Qanun under the guarantors\u2019 escort.',
+    minutes:
+      'The pumping station at Ain al-Fijeh has been out of service since late December; Damascus depends on tanker trucks. Both sides accept a convoy of water engineers through Basimah and Deir Qanun under the guarantors\u2019 escort.',
     shared: true,
   });
-  if (secondItems[1]?.incident_id) await changeItem(ctx, secretariat, secondItems[1].id, { version: secondItems[1].version, minutes: 'Reports from Homs governorate, around al-Waer and Talbiseh. The accused side disputes the account; the guarantors will assess before the next meeting.' });
+  if (secondItems[1]?.incident_id)
+    await changeItem(ctx, secretariat, secondItems[1].id, {
+      version: secondItems[1].version,
+      minutes:
+        'Reports from Homs governorate, around al-Waer and Talbiseh. The accused side disputes the account; the guarantors will assess before the next meeting.',
+    });
   await decide(
     second,
     'Both sides guarantee safe passage for the water engineers\u2019 convoy to the Ain al-Fijeh pumping station (Wadi Barada) from 20 March, under the escort of Russian and Turkish officers.',
@@ -178,36 +277,62 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
   await decide(
     second,
     'The violations reported in Homs governorate (al-Waer, Talbiseh) are referred to the guarantors for a joint assessment, to be presented at the next meeting.',
-    { incidentIds: incidents.map((i) => i.id), partyIds: [org('government')], proposer: 'russia', agendaItemId: secondItems[1]?.incident_id ? secondItems[1].id : undefined },
+    {
+      incidentIds: incidents.map((i) => i.id),
+      partyIds: [org('government')],
+      proposer: 'russia',
+      agendaItemId: secondItems[1]?.incident_id ? secondItems[1].id : undefined,
+    },
     ['russia'],
   );
-  await assignAction(ctx, secretariat, second, { text: 'Name the liaison officer for the Wadi Barada engineers\u2019 convoy.', ownerOrgId: org('government'), dueOn: '2017-03-20' });
-  await assignAction(ctx, secretariat, second, { text: 'Give the route and timing of the convoy through the areas you hold near Basimah.', ownerOrgId: org('north-dawn'), dueOn: '2017-03-20' });
-  await assignAction(ctx, secretariat, second, { text: 'Send the UN Office of the Special Envoy the record of the decisions adopted so far.', ownerOrgId: org('secretariat'), dueOn: '2017-03-22', shared: true });
+  await assignAction(ctx, secretariat, second, {
+    text: 'Name the liaison officer for the Wadi Barada engineers\u2019 convoy.',
+    ownerOrgId: org('government'),
+    dueOn: '2017-03-20',
+  });
+  await assignAction(ctx, secretariat, second, {
+    text: 'Give the route and timing of the convoy through the areas you hold near Basimah.',
+    ownerOrgId: org('north-dawn'),
+    dueOn: '2017-03-20',
+  });
+  await assignAction(ctx, secretariat, second, {
+    text: 'Send the UN Office of the Special Envoy the record of the decisions adopted so far.',
+    ownerOrgId: org('secretariat'),
+    dueOn: '2017-03-22',
+    shared: true,
+  });
   await changeMeeting(ctx, secretariat, second, { version: await version(second), status: 'held' });
   await backdate(second);
 
   // 3. The next regular meeting, a week from now, its agenda proposed from what is pending.
   const startsAt = new Date(Date.now() + 7 * 86_400_000);
   startsAt.setUTCHours(7, 0, 0, 0);
-  const next = (await scheduleMeeting(ctx, secretariat, {
-    title: 'Joint monitoring group — regular meeting',
-    startsAt: startsAt.toISOString(),
-    venue: 'Astana, Rixos President Hotel',
-    participants: invite(['russia', 'turkey', 'iran', 'government', 'north-dawn', 'orontes', 'southern-union', 'facilitator', 'osesgs']),
-  })).id;
+  const next = (
+    await scheduleMeeting(ctx, secretariat, {
+      title: 'Joint monitoring group — regular meeting',
+      startsAt: startsAt.toISOString(),
+      venue: 'Astana, Rixos President Hotel',
+      participants: invite(['russia', 'turkey', 'iran', 'government', 'north-dawn', 'orontes', 'southern-union', 'facilitator', 'osesgs']),
+    })
+  ).id;
   // The proposal's most urgent items, at most two for each reason so the agenda shows its range.
   const perReason = new Map<string, number>();
-  const proposed = (await proposal(ctx, secretariat, next, 99)).items.filter((p) => {
-    perReason.set(p.reason, (perReason.get(p.reason) ?? 0) + 1);
-    return perReason.get(p.reason)! <= 2;
-  }).slice(0, 8);
+  const proposed = (await proposal(ctx, secretariat, next, 99)).items
+    .filter((p) => {
+      perReason.set(p.reason, (perReason.get(p.reason) ?? 0) + 1);
+      return perReason.get(p.reason)! <= 2;
+    })
+    .slice(0, 8);
   await setAgenda(ctx, secretariat, next, {
     version: await version(next),
     items: [
       { title: 'Record of the previous meeting' },
       ...proposed.map((p) =>
-        'incident' in p && p.incident ? { incidentId: p.incident.id, reason: p.reason } : 'exchange' in p && p.exchange ? { exchangeId: p.exchange.id, reason: p.reason } : { actionItemId: (p as { actionItem: { id: string } }).actionItem.id, reason: p.reason },
+        'incident' in p && p.incident
+          ? { incidentId: p.incident.id, reason: p.reason }
+          : 'exchange' in p && p.exchange
+            ? { exchangeId: p.exchange.id, reason: p.reason }
+            : { actionItemId: (p as { actionItem: { id: string } }).actionItem.id, reason: p.reason },
       ),
       { title: 'Date and place of the next meeting' },
     ],

@@ -76,7 +76,14 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       const password = generatePassword();
       const email = `${role}.${org.key}@demo.truce.example`;
       accounts.push({ email, password, organisation: org.name, role });
-      users.push({ id: uuidv7(), orgId: orgIds.get(org.key)!, name: `${capitalise(role)}, ${org.shortName} (demo)`, email, role, hash: await hashPassword(password) });
+      users.push({
+        id: uuidv7(),
+        orgId: orgIds.get(org.key)!,
+        name: `${capitalise(role)}, ${org.shortName} (demo)`,
+        email,
+        role,
+        hash: await hashPassword(password),
+      });
     }
   }
   const secretariatAdmin = users[0];
@@ -87,19 +94,45 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     const now = new Date();
     for (const org of ORGANISATIONS) {
       const id = orgIds.get(org.key)!;
-      await tx.insertInto('organisations').values({ id, name: org.name, short_name: org.shortName, kind: org.kind, created_at: now, updated_at: now, version: 1 }).execute();
-      await record(tx, { type: 'organisation.created', actor, subject: { organisation: id }, data: { name: org.name, shortName: org.shortName, kind: org.kind } });
+      await tx
+        .insertInto('organisations')
+        .values({ id, name: org.name, short_name: org.shortName, kind: org.kind, created_at: now, updated_at: now, version: 1 })
+        .execute();
+      await record(tx, {
+        type: 'organisation.created',
+        actor,
+        subject: { organisation: id },
+        data: { name: org.name, shortName: org.shortName, kind: org.kind },
+      });
     }
     for (const u of users) {
       await tx
         .insertInto('users')
         .values({
-          id: u.id, organisation_id: u.orgId, name: u.name, email: u.email, role: u.role, password_hash: u.hash,
-          must_change_password: false, active: true, totp_secret: null, totp_pending_secret: null, totp_last_step: null,
-          demo: true, created_at: now, updated_at: now, version: 1,
+          id: u.id,
+          organisation_id: u.orgId,
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          password_hash: u.hash,
+          must_change_password: false,
+          active: true,
+          totp_secret: null,
+          totp_pending_secret: null,
+          totp_last_step: null,
+          demo: true,
+          created_at: now,
+          updated_at: now,
+          version: 1,
         })
         .execute();
-      await record(tx, { type: 'user.created', actor, subject: { user: u.id, organisation: u.orgId }, data: { role: u.role, demo: true }, sealed: { name: u.name, email: u.email } });
+      await record(tx, {
+        type: 'user.created',
+        actor,
+        subject: { user: u.id, organisation: u.orgId },
+        data: { role: u.role, demo: true },
+        sealed: { name: u.name, email: u.email },
+      });
     }
 
     const id = (key: string) => orgIds.get(key)!;
@@ -126,18 +159,45 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       const signatoryIds = a.signatories.map(id);
       await tx
         .insertInto('agreements')
-        .values({ id: agreementId, title: a.title, terms: a.terms, signed_on: a.signed_on, effective_from: a.effective_from, effective_to: null, signatory_ids: JSON.stringify(signatoryIds), created_at: now, updated_at: now, version: 1 })
+        .values({
+          id: agreementId,
+          title: a.title,
+          terms: a.terms,
+          signed_on: a.signed_on,
+          effective_from: a.effective_from,
+          effective_to: null,
+          signatory_ids: JSON.stringify(signatoryIds),
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
         .execute();
-      await record(tx, { type: 'agreement.created', actor, subject: { agreement: agreementId }, data: { title: a.title, signedOn: a.signed_on, effectiveFrom: a.effective_from, signatoryIds } });
+      await record(tx, {
+        type: 'agreement.created',
+        actor,
+        subject: { agreement: agreementId },
+        data: { title: a.title, signedOn: a.signed_on, effectiveFrom: a.effective_from, signatoryIds },
+      });
     }
 
     const excluded = [
-      { name: 'Islamic State in Iraq and the Levant (ISIL / Da’esh)', aliases: ['ISIS', 'Daesh', 'داعش', 'الدولة الإسلامية في العراق والشام'], note: 'Designated by the UN Security Council; outside the ceasefire.' },
-      { name: 'Jabhat Fatah al-Sham (formerly al-Nusra Front)', aliases: ['Jabhat al-Nusra', 'جبهة فتح الشام', 'جبهة النصرة'], note: 'Designated by the UN Security Council; outside the ceasefire.' },
+      {
+        name: 'Islamic State in Iraq and the Levant (ISIL / Da’esh)',
+        aliases: ['ISIS', 'Daesh', 'داعش', 'الدولة الإسلامية في العراق والشام'],
+        note: 'Designated by the UN Security Council; outside the ceasefire.',
+      },
+      {
+        name: 'Jabhat Fatah al-Sham (formerly al-Nusra Front)',
+        aliases: ['Jabhat al-Nusra', 'جبهة فتح الشام', 'جبهة النصرة'],
+        note: 'Designated by the UN Security Council; outside the ceasefire.',
+      },
     ];
     for (const g of excluded) {
       const groupId = uuidv7();
-      await tx.insertInto('excluded_groups').values({ id: groupId, name: g.name, aliases: JSON.stringify(g.aliases), note: g.note, created_at: now, updated_at: now, version: 1 }).execute();
+      await tx
+        .insertInto('excluded_groups')
+        .values({ id: groupId, name: g.name, aliases: JSON.stringify(g.aliases), note: g.note, created_at: now, updated_at: now, version: 1 })
+        .execute();
       await record(tx, { type: 'excluded_group.created', actor, subject: { excluded_group: groupId }, data: { name: g.name, aliases: g.aliases } });
     }
 
@@ -146,7 +206,15 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     const zoneId = uuidv7();
     await tx
       .insertInto('zones')
-      .values({ id: zoneId, name: 'Syrian Arab Republic (area of application)', description: 'Boundary: UNCS / UN OCHA Syria COD (CC BY-IGO).', geometry: JSON.stringify(geometry), created_at: now, updated_at: now, version: 1 })
+      .values({
+        id: zoneId,
+        name: 'Syrian Arab Republic (area of application)',
+        description: 'Boundary: UNCS / UN OCHA Syria COD (CC BY-IGO).',
+        geometry: JSON.stringify(geometry),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
       .execute();
     await record(tx, { type: 'zone.created', actor, subject: { zone: zoneId }, data: { name: 'Syrian Arab Republic (area of application)' } });
   });

@@ -19,12 +19,14 @@ import { personChanges } from './versions.ts';
  */
 type Db = Kysely<Database>;
 
-
 /** The lists this reader may see, with counts per status. */
 export async function visibleLists(ctx: AppContext, auth: Auth) {
   await store.ensureLists(ctx.db);
   const lists = (await store.allLists(ctx.db)).filter((l) => can(auth.actor, 'detainees.read', { listPartyId: l.party_id }));
-  const counts = await store.statusCounts(ctx.db, lists.map((l) => l.id));
+  const counts = await store.statusCounts(
+    ctx.db,
+    lists.map((l) => l.id),
+  );
   return lists.map((l) => {
     const statuses: Record<string, number> = {};
     for (const c of counts) if (c.list_id === l.id) statuses[c.status] = Number(c.n);
@@ -83,7 +85,13 @@ export async function personsPage(ctx: AppContext, auth: Auth, id: string, filte
   const matchedParty = list.kind === 'sought' ? await store.matchedParties(ctx.db, list.id, refs) : new Map<string, string>();
   return {
     total: page.total,
-    persons: page.rows.map((r) => ({ ...r.record, status: r.status ?? 'listed', statusAt: r.status_at ?? null, sinceVersion: r.from_version, matchedParty: matchedParty.get(r.ref) ?? null })),
+    persons: page.rows.map((r) => ({
+      ...r.record,
+      status: r.status ?? 'listed',
+      statusAt: r.status_at ?? null,
+      sinceVersion: r.from_version,
+      matchedParty: matchedParty.get(r.ref) ?? null,
+    })),
   };
 }
 
@@ -141,7 +149,12 @@ export async function writeNewVersion(tx: Db, auth: Auth, input: NewVersion) {
   const current = await store.personsAt(tx, list.id);
   const next = input.next(current);
   const diff = diffLists(current, next);
-  if (diff.added.length + diff.removed.length + diff.changed.length === 0) throw badRequest('Nothing changed: this is the list as it already stands.', [{ path: '/body', message: 'is identical to the current version' }], 'no_change');
+  if (diff.added.length + diff.removed.length + diff.changed.length === 0)
+    throw badRequest(
+      'Nothing changed: this is the list as it already stands.',
+      [{ path: '/body', message: 'is identical to the current version' }],
+      'no_change',
+    );
   const version = list.current_version + 1;
   await store.writeVersion(tx, list.id, version, { added: diff.added, removed: diff.removed.map((p) => p.ref), changed: diff.changed.map((c) => c.after) });
   const now = new Date();
@@ -149,8 +162,17 @@ export async function writeNewVersion(tx: Db, auth: Auth, input: NewVersion) {
   await tx
     .insertInto('detainee_list_versions')
     .values({
-      list_id: list.id, version, source: input.source, file_name: input.fileName ?? null, file_sha256: input.fileSha256 ?? null,
-      person_count: next.length, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, created_by: auth.actor.userId, created_at: now,
+      list_id: list.id,
+      version,
+      source: input.source,
+      file_name: input.fileName ?? null,
+      file_sha256: input.fileSha256 ?? null,
+      person_count: next.length,
+      added: diff.added.length,
+      removed: diff.removed.length,
+      changed: diff.changed.length,
+      created_by: auth.actor.userId,
+      created_at: now,
     })
     .execute();
   await record(tx, {
@@ -158,7 +180,13 @@ export async function writeNewVersion(tx: Db, auth: Auth, input: NewVersion) {
     actor: loggedActor(auth),
     subject: { list: list.id },
     data: {
-      party: list.party_id, kind: list.kind, version, persons: next.length, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length,
+      party: list.party_id,
+      kind: list.kind,
+      version,
+      persons: next.length,
+      added: diff.added.length,
+      removed: diff.removed.length,
+      changed: diff.changed.length,
       ...(input.fileSha256 ? { fileSha256: input.fileSha256 } : {}),
       personsOrder: 'ref',
     },
@@ -198,13 +226,25 @@ async function queueMatchRuns(tx: Db, list: { id: string; party_id: string; kind
   ].map((r) => ({ ...r, status: 'queued' as const, requested_by: null, requested_at: now }));
   // Runs still waiting for an older version of the same lists would only be overtaken.
   for (const r of rows) {
-    await tx.deleteFrom('match_runs').where('status', '=', 'queued').where('kind', '=', r.kind).where('sought_list_id', '=', r.sought_list_id).where('held_list_id', '=', r.held_list_id).execute();
+    await tx
+      .deleteFrom('match_runs')
+      .where('status', '=', 'queued')
+      .where('kind', '=', r.kind)
+      .where('sought_list_id', '=', r.sought_list_id)
+      .where('held_list_id', '=', r.held_list_id)
+      .execute();
   }
   await tx.insertInto('match_runs').values(rows).execute();
 }
 
 /** Adds, changes or removes one person by form: a new version with that one difference. */
-export async function changePerson(ctx: AppContext, auth: Auth, listId: string, input: { version: number; ref: string; person: PersonRecord | null; note?: string }, mode: 'add' | 'change' | 'remove') {
+export async function changePerson(
+  ctx: AppContext,
+  auth: Auth,
+  listId: string,
+  input: { version: number; ref: string; person: PersonRecord | null; note?: string },
+  mode: 'add' | 'change' | 'remove',
+) {
   return ctx.db.transaction().execute(async (tx) => {
     const result = await writeNewVersion(tx, auth, {
       listId,
@@ -213,7 +253,12 @@ export async function changePerson(ctx: AppContext, auth: Auth, listId: string, 
       note: input.note,
       next: (current) => {
         const exists = current.some((p) => p.ref === input.ref);
-        if (mode === 'add' && exists) throw badRequest(`The list already has a person with reference "${input.ref}".`, [{ path: '/body/person/ref', message: 'is already on the list' }], 'duplicate_ref');
+        if (mode === 'add' && exists)
+          throw badRequest(
+            `The list already has a person with reference "${input.ref}".`,
+            [{ path: '/body/person/ref', message: 'is already on the list' }],
+            'duplicate_ref',
+          );
         if (mode !== 'add' && !exists) throw notFound('There is no person with this reference on the list.');
         if (mode === 'add') return [...current, input.person!];
         if (mode === 'remove') return current.filter((p) => p.ref !== input.ref);

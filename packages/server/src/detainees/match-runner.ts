@@ -10,7 +10,10 @@ export const RUN_TOP = 5;
  * Runs the matcher for one run off the request thread (worker threads, see
  * ../matching/parallel.ts) and answers its candidates and figures.
  */
-export async function runMatching(ctx: AppContext, job: { kind: 'match'; sought: PersonRecord[]; held: PersonRecord[] } | { kind: 'dedupe'; list: PersonRecord[] }) {
+export async function runMatching(
+  ctx: AppContext,
+  job: { kind: 'match'; sought: PersonRecord[]; held: PersonRecord[] } | { kind: 'dedupe'; list: PersonRecord[] },
+) {
   const result = await runMatchJob(job, { workers: ctx.config.matchWorkers, lexicon: loadLexicon(), top: RUN_TOP });
   const stats: Record<string, number> = {};
   for (const [key, value] of Object.entries({ ...result.stats, ...result.timings })) if (typeof value === 'number') stats[key] = value;

@@ -12,24 +12,41 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/match-runs',
       {
         config: { access: 'detainees.match' },
-        schema: { tags: ['matching'], summary: 'Queue a matching run on the current versions: a sought list against a held list, or one list alone for duplicates', body: RunRequest, response: Responses },
+        schema: {
+          tags: ['matching'],
+          summary: 'Queue a matching run on the current versions: a sought list against a held list, or one list alone for duplicates',
+          body: RunRequest,
+          response: Responses,
+        },
       },
       async (req, reply) => reply.code(202).send(await matching.requestRun(ctx, authOf(req), req.body)),
     );
 
-    app.get('/api/match-runs', { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'The latest matching runs', response: Responses } }, async (req) => ({
-      runs: await matching.listRuns(ctx, authOf(req), 100),
-    }));
+    app.get(
+      '/api/match-runs',
+      { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'The latest matching runs', response: Responses } },
+      async (req) => ({
+        runs: await matching.listRuns(ctx, authOf(req), 100),
+      }),
+    );
 
-    app.get('/api/match-runs/:id', { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'A run: its state and figures', params: IdParams, response: Responses } }, async (req) =>
-      matching.runDetail(ctx, authOf(req), req.params.id),
+    app.get(
+      '/api/match-runs/:id',
+      { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'A run: its state and figures', params: IdParams, response: Responses } },
+      async (req) => matching.runDetail(ctx, authOf(req), req.params.id),
     );
 
     app.get(
       '/api/match-runs/:id/candidates',
       {
         config: { access: 'detainees.match' },
-        schema: { tags: ['matching'], summary: "A run's candidate pairs, best first, with both records, the explanation and any decision (the view is recorded)", params: IdParams, querystring: CandidatesQuery, response: Responses },
+        schema: {
+          tags: ['matching'],
+          summary: "A run's candidate pairs, best first, with both records, the explanation and any decision (the view is recorded)",
+          params: IdParams,
+          querystring: CandidatesQuery,
+          response: Responses,
+        },
       },
       async (req) => {
         const { band, decision, limit, offset } = req.query;
@@ -41,19 +58,39 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/match-decisions',
       {
         config: { access: 'detainees.review' },
-        schema: { tags: ['matching'], summary: 'Confirm or reject a candidate pair (to change a decision, send the version you saw)', body: Decision, response: Responses },
+        schema: {
+          tags: ['matching'],
+          summary: 'Confirm or reject a candidate pair (to change a decision, send the version you saw)',
+          body: Decision,
+          response: Responses,
+        },
       },
       async (req) => matching.decide(ctx, authOf(req), req.body),
     );
 
     app.get(
       '/api/match-decisions',
-      { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'The decisions taken on pairs of persons of a sought and a held list (or one list, for duplicates), with notes and versions', querystring: DecisionsQuery, response: Responses } },
+      {
+        config: { access: 'detainees.match' },
+        schema: {
+          tags: ['matching'],
+          summary: 'The decisions taken on pairs of persons of a sought and a held list (or one list, for duplicates), with notes and versions',
+          querystring: DecisionsQuery,
+          response: Responses,
+        },
+      },
       async (req) => ({ decisions: await matching.decisionsOn(ctx, authOf(req), req.query) }),
     );
 
-    app.get('/api/matches', { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'Confirmed matches: persons in both lists', querystring: MatchesQuery, response: Responses } }, async (req) => ({
-      matches: await matching.confirmedMatches(ctx, authOf(req), req.query),
-    }));
+    app.get(
+      '/api/matches',
+      {
+        config: { access: 'detainees.match' },
+        schema: { tags: ['matching'], summary: 'Confirmed matches: persons in both lists', querystring: MatchesQuery, response: Responses },
+      },
+      async (req) => ({
+        matches: await matching.confirmedMatches(ctx, authOf(req), req.query),
+      }),
+    );
   };
 }

@@ -21,7 +21,6 @@ import { runMatching } from './match-runner.ts';
  */
 type Db = Kysely<Database>;
 
-
 function mayMatch(auth: Auth) {
   if (!can(auth.actor, 'detainees.match')) throw forbidden('Only the facilitator and the guarantors run the matcher.');
 }
@@ -33,16 +32,46 @@ export async function requestRun(ctx: AppContext, auth: Auth, input: { soughtLis
   const held = input.heldListId ? await listFor(ctx.db, auth.actor, input.heldListId, 'detainees.match') : sought;
   const kind = held.id === sought.id ? 'dedupe' : 'match';
   if (kind === 'match') {
-    if (sought.kind !== 'sought' || held.kind !== 'held') throw badRequest('Match a sought list against a held list.', [{ path: '/body/heldListId', message: 'must be a held list when soughtListId is a sought list' }]);
-    if (sought.party_id === held.party_id) throw badRequest("A party's sought list is matched against the other side's held list, not its own.", [{ path: '/body/heldListId', message: 'belongs to the same party' }]);
+    if (sought.kind !== 'sought' || held.kind !== 'held')
+      throw badRequest('Match a sought list against a held list.', [
+        { path: '/body/heldListId', message: 'must be a held list when soughtListId is a sought list' },
+      ]);
+    if (sought.party_id === held.party_id)
+      throw badRequest("A party's sought list is matched against the other side's held list, not its own.", [
+        { path: '/body/heldListId', message: 'belongs to the same party' },
+      ]);
   }
-  if (sought.current_version === 0 || held.current_version === 0) throw badRequest('Both lists need at least one version before they can be matched.', [{ path: '/body', message: 'a list is empty' }], 'empty_list');
-  const run = { id: uuidv7(), kind, sought_list_id: sought.id, sought_version: sought.current_version, held_list_id: held.id, held_version: held.current_version, status: 'queued', requested_by: auth.actor.userId, requested_at: new Date() } as const;
+  if (sought.current_version === 0 || held.current_version === 0)
+    throw badRequest('Both lists need at least one version before they can be matched.', [{ path: '/body', message: 'a list is empty' }], 'empty_list');
+  const run = {
+    id: uuidv7(),
+    kind,
+    sought_list_id: sought.id,
+    sought_version: sought.current_version,
+    held_list_id: held.id,
+    held_version: held.current_version,
+    status: 'queued',
+    requested_by: auth.actor.userId,
+    requested_at: new Date(),
+  } as const;
   await ctx.db.insertInto('match_runs').values(run).execute();
   return presentRun(run);
 }
 
-function presentRun(r: { id: string; kind: string; sought_list_id: string; sought_version: number; held_list_id: string; held_version: number; status: string; requested_at: Date | string; started_at?: Date | string | null; finished_at?: Date | string | null; stats?: unknown; error?: string | null }) {
+function presentRun(r: {
+  id: string;
+  kind: string;
+  sought_list_id: string;
+  sought_version: number;
+  held_list_id: string;
+  held_version: number;
+  status: string;
+  requested_at: Date | string;
+  started_at?: Date | string | null;
+  finished_at?: Date | string | null;
+  stats?: unknown;
+  error?: string | null;
+}) {
   return {
     id: r.id,
     kind: r.kind,
@@ -77,14 +106,23 @@ export async function runDetail(ctx: AppContext, auth: Auth, id: string) {
  * decision taken on the pair (by anyone, in any run). Reading candidates is a view of
  * persons' records and is recorded as one.
  */
-export async function candidates(ctx: AppContext, auth: Auth, id: string, filter: { band?: 'link' | 'review'; decision?: 'open' | 'confirmed' | 'rejected'; limit: number; offset: number }) {
+export async function candidates(
+  ctx: AppContext,
+  auth: Auth,
+  id: string,
+  filter: { band?: 'link' | 'review'; decision?: 'open' | 'confirmed' | 'rejected'; limit: number; offset: number },
+) {
   mayMatch(auth);
   const run = await ctx.db.selectFrom('match_runs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!run) throw notFound('There is no such matching run.');
   let q = ctx.db
     .selectFrom('match_candidates as c')
     .leftJoin('match_decisions as d', (j) =>
-      j.on('d.sought_list_id', '=', run.sought_list_id).onRef('d.sought_ref', '=', 'c.sought_ref').on('d.held_list_id', '=', run.held_list_id).onRef('d.held_ref', '=', 'c.held_ref'),
+      j
+        .on('d.sought_list_id', '=', run.sought_list_id)
+        .onRef('d.sought_ref', '=', 'c.sought_ref')
+        .on('d.held_list_id', '=', run.held_list_id)
+        .onRef('d.held_ref', '=', 'c.held_ref'),
     )
     .leftJoin('detainee_persons as s', (j) => j.on('s.list_id', '=', run.sought_list_id).onRef('s.ref', '=', 'c.sought_ref').on('s.to_version', 'is', null))
     .leftJoin('detainee_persons as h', (j) => j.on('h.list_id', '=', run.held_list_id).onRef('h.ref', '=', 'c.held_ref').on('h.to_version', 'is', null))
@@ -94,7 +132,19 @@ export async function candidates(ctx: AppContext, auth: Auth, id: string, filter
   else if (filter.decision) q = q.where('d.decision', '=', filter.decision);
   const [rows, total] = await Promise.all([
     q
-      .select(['c.sought_ref', 'c.held_ref', 'c.score', 'c.band', 'c.comparisons', 'd.decision', 'd.note', 'd.decided_at', 'd.version as decision_version', 's.record as sought', 'h.record as held'])
+      .select([
+        'c.sought_ref',
+        'c.held_ref',
+        'c.score',
+        'c.band',
+        'c.comparisons',
+        'd.decision',
+        'd.note',
+        'd.decided_at',
+        'd.version as decision_version',
+        's.record as sought',
+        'h.record as held',
+      ])
       .orderBy('c.score', 'desc')
       .orderBy('c.sought_ref')
       .orderBy('c.held_ref')
@@ -143,16 +193,39 @@ export async function decide(ctx: AppContext, auth: Auth, input: DecisionInput) 
     const sought = await listFor(tx, auth.actor, input.soughtListId, 'detainees.review');
     const held = await listFor(tx, auth.actor, input.heldListId, 'detainees.review');
     const dedupe = sought.id === held.id;
-    if (!dedupe && (sought.kind !== 'sought' || held.kind !== 'held' || sought.party_id === held.party_id)) throw badRequest("A match pairs a party's sought list with the other side's held list.", [{ path: '/body/heldListId', message: 'is not the other side\'s held list' }]);
-    for (const [listId, ref, path] of [[sought.id, input.soughtRef, '/body/soughtRef'], [held.id, input.heldRef, '/body/heldRef']] as const) {
-      if (!(await store.currentPerson(tx, listId, ref))) throw badRequest('This person is not on the current version of the list.', [{ path, message: 'is not on the list' }], 'not_on_list');
+    if (!dedupe && (sought.kind !== 'sought' || held.kind !== 'held' || sought.party_id === held.party_id))
+      throw badRequest("A match pairs a party's sought list with the other side's held list.", [
+        { path: '/body/heldListId', message: "is not the other side's held list" },
+      ]);
+    for (const [listId, ref, path] of [
+      [sought.id, input.soughtRef, '/body/soughtRef'],
+      [held.id, input.heldRef, '/body/heldRef'],
+    ] as const) {
+      if (!(await store.currentPerson(tx, listId, ref)))
+        throw badRequest('This person is not on the current version of the list.', [{ path, message: 'is not on the list' }], 'not_on_list');
     }
     const key = { sought_list_id: sought.id, sought_ref: input.soughtRef, held_list_id: held.id, held_ref: input.heldRef };
-    const earlier = await tx.selectFrom('match_decisions').selectAll().where('sought_list_id', '=', key.sought_list_id).where('sought_ref', '=', key.sought_ref).where('held_list_id', '=', key.held_list_id).where('held_ref', '=', key.held_ref).forUpdate().executeTakeFirst();
+    const earlier = await tx
+      .selectFrom('match_decisions')
+      .selectAll()
+      .where('sought_list_id', '=', key.sought_list_id)
+      .where('sought_ref', '=', key.sought_ref)
+      .where('held_list_id', '=', key.held_list_id)
+      .where('held_ref', '=', key.held_ref)
+      .forUpdate()
+      .executeTakeFirst();
     if (earlier && input.version !== earlier.version) throw staleVersion('decision', earlier.version);
     if (input.decision === 'confirmed' && !dedupe) {
       // One sought person is one person: it cannot be confirmed as two held persons.
-      const other = await tx.selectFrom('match_decisions').select(['held_ref']).where('sought_list_id', '=', sought.id).where('sought_ref', '=', input.soughtRef).where('held_list_id', '=', held.id).where('held_ref', '<>', input.heldRef).where('decision', '=', 'confirmed').executeTakeFirst();
+      const other = await tx
+        .selectFrom('match_decisions')
+        .select(['held_ref'])
+        .where('sought_list_id', '=', sought.id)
+        .where('sought_ref', '=', input.soughtRef)
+        .where('held_list_id', '=', held.id)
+        .where('held_ref', '<>', input.heldRef)
+        .where('decision', '=', 'confirmed')
+        .executeTakeFirst();
       if (other) throw conflict(`This sought person is already confirmed as held person "${other.held_ref}". Reject that match first.`, 'already_matched');
     }
     const score = await latestScore(tx, key);
@@ -161,7 +234,11 @@ export async function decide(ctx: AppContext, auth: Auth, input: DecisionInput) 
     await tx
       .insertInto('match_decisions')
       .values({ ...key, decision: input.decision, note, score, decided_by: auth.actor.userId, decided_org: auth.actor.orgId, decided_at: now, version })
-      .onConflict((oc) => oc.columns(['sought_list_id', 'sought_ref', 'held_list_id', 'held_ref']).doUpdateSet({ decision: input.decision, note, score, decided_by: auth.actor.userId, decided_org: auth.actor.orgId, decided_at: now, version }))
+      .onConflict((oc) =>
+        oc
+          .columns(['sought_list_id', 'sought_ref', 'held_list_id', 'held_ref'])
+          .doUpdateSet({ decision: input.decision, note, score, decided_by: auth.actor.userId, decided_org: auth.actor.orgId, decided_at: now, version }),
+      )
       .execute();
     await record(tx, {
       type: dedupe ? 'detainees.duplicate.decided' : 'detainees.match.decided',
@@ -172,7 +249,10 @@ export async function decide(ctx: AppContext, auth: Auth, input: DecisionInput) 
     });
     if (!dedupe) {
       const status = input.decision === 'confirmed' ? 'matched' : 'listed';
-      for (const [listId, ref] of [[sought.id, input.soughtRef], [held.id, input.heldRef]] as const) {
+      for (const [listId, ref] of [
+        [sought.id, input.soughtRef],
+        [held.id, input.heldRef],
+      ] as const) {
         await setStatus(tx, auth, { listId, ref, status, note, onlyFrom: input.decision === 'confirmed' ? ['listed'] : ['matched'] });
       }
     }
@@ -202,7 +282,14 @@ export async function confirmedMatches(ctx: AppContext, auth: Auth, filter: { so
   if (filter.soughtListId) q = q.where('sought_list_id', '=', filter.soughtListId);
   if (filter.heldListId) q = q.where('held_list_id', '=', filter.heldListId);
   const rows = await q.orderBy('decided_at', 'desc').limit(5000).execute();
-  return rows.map((r) => ({ soughtListId: r.sought_list_id, soughtRef: r.sought_ref, heldListId: r.held_list_id, heldRef: r.held_ref, score: r.score, decidedAt: r.decided_at }));
+  return rows.map((r) => ({
+    soughtListId: r.sought_list_id,
+    soughtRef: r.sought_ref,
+    heldListId: r.held_list_id,
+    heldRef: r.held_ref,
+    score: r.score,
+    decidedAt: r.decided_at,
+  }));
 }
 
 /**
@@ -213,10 +300,26 @@ export async function decisionsOn(ctx: AppContext, auth: Auth, filter: { soughtL
   mayMatch(auth);
   const sought = await listFor(ctx.db, auth.actor, filter.soughtListId, 'detainees.match');
   const held = await listFor(ctx.db, auth.actor, filter.heldListId, 'detainees.match');
-  const rows = await ctx.db.selectFrom('match_decisions').selectAll().where('sought_list_id', '=', sought.id).where('held_list_id', '=', held.id).orderBy('sought_ref').orderBy('held_ref').limit(5000).execute();
+  const rows = await ctx.db
+    .selectFrom('match_decisions')
+    .selectAll()
+    .where('sought_list_id', '=', sought.id)
+    .where('held_list_id', '=', held.id)
+    .orderBy('sought_ref')
+    .orderBy('held_ref')
+    .limit(5000)
+    .execute();
   return rows.map((r) => ({
-    soughtListId: r.sought_list_id, soughtRef: r.sought_ref, heldListId: r.held_list_id, heldRef: r.held_ref,
-    decision: r.decision, note: r.note, score: r.score, version: r.version, decidedOrg: r.decided_org, decidedAt: r.decided_at,
+    soughtListId: r.sought_list_id,
+    soughtRef: r.sought_ref,
+    heldListId: r.held_list_id,
+    heldRef: r.held_ref,
+    decision: r.decision,
+    note: r.note,
+    score: r.score,
+    version: r.version,
+    decidedOrg: r.decided_org,
+    decidedAt: r.decided_at,
   }));
 }
 
@@ -229,7 +332,9 @@ export async function runQueued(ctx: AppContext): Promise<number> {
   let done = 0;
   for (;;) {
     const run = await ctx.db.transaction().execute(async (tx) => {
-      const next = await sql<{ id: string }>`select id from match_runs where status = 'queued' order by requested_at limit 1 for update skip locked`.execute(tx);
+      const next = await sql<{ id: string }>`select id from match_runs where status = 'queued' order by requested_at limit 1 for update skip locked`.execute(
+        tx,
+      );
       const id = next.rows[0]?.id;
       if (!id) return null;
       await tx.updateTable('match_runs').set({ status: 'running', started_at: new Date() }).where('id', '=', id).execute();
@@ -237,20 +342,45 @@ export async function runQueued(ctx: AppContext): Promise<number> {
     });
     if (!run) return done;
     try {
-      const [sought, held] = await Promise.all([store.personsAt(ctx.db, run.sought_list_id, run.sought_version), run.kind === 'dedupe' ? null : store.personsAt(ctx.db, run.held_list_id, run.held_version)]);
+      const [sought, held] = await Promise.all([
+        store.personsAt(ctx.db, run.sought_list_id, run.sought_version),
+        run.kind === 'dedupe' ? null : store.personsAt(ctx.db, run.held_list_id, run.held_version),
+      ]);
       const result = await runMatching(ctx, run.kind === 'dedupe' ? { kind: 'dedupe', list: sought } : { kind: 'match', sought, held: held! });
       await ctx.db.transaction().execute(async (tx) => {
         for (let i = 0; i < result.candidates.length; i += 2000) {
           await tx
             .insertInto('match_candidates')
-            .values(result.candidates.slice(i, i + 2000).map((c) => ({ run_id: run.id, sought_ref: c.soughtRef, held_ref: c.heldRef, score: c.score, band: c.band, comparisons: JSON.stringify(c.comparisons) })))
+            .values(
+              result.candidates.slice(i, i + 2000).map((c) => ({
+                run_id: run.id,
+                sought_ref: c.soughtRef,
+                held_ref: c.heldRef,
+                score: c.score,
+                band: c.band,
+                comparisons: JSON.stringify(c.comparisons),
+              })),
+            )
             .execute();
         }
-        await tx.updateTable('match_runs').set({ status: 'done', finished_at: new Date(), stats: JSON.stringify(result.stats) }).where('id', '=', run.id).execute();
-        await record(tx, { type: 'detainees.match.run', actor: null, subject: { run: run.id, soughtList: run.sought_list_id, heldList: run.held_list_id }, data: { kind: run.kind, soughtVersion: run.sought_version, heldVersion: run.held_version, ...result.stats } });
+        await tx
+          .updateTable('match_runs')
+          .set({ status: 'done', finished_at: new Date(), stats: JSON.stringify(result.stats) })
+          .where('id', '=', run.id)
+          .execute();
+        await record(tx, {
+          type: 'detainees.match.run',
+          actor: null,
+          subject: { run: run.id, soughtList: run.sought_list_id, heldList: run.held_list_id },
+          data: { kind: run.kind, soughtVersion: run.sought_version, heldVersion: run.held_version, ...result.stats },
+        });
       });
     } catch (err) {
-      await ctx.db.updateTable('match_runs').set({ status: 'failed', finished_at: new Date(), error: String((err as Error).message ?? err).slice(0, 1000) }).where('id', '=', run.id).execute();
+      await ctx.db
+        .updateTable('match_runs')
+        .set({ status: 'failed', finished_at: new Date(), error: String((err as Error).message ?? err).slice(0, 1000) })
+        .where('id', '=', run.id)
+        .execute();
     }
     done++;
   }

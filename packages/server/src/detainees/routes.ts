@@ -9,7 +9,13 @@ import { AddPerson, ChangePerson, ListParams, MappingBody, PersonParams, Persons
 import * as uploads from './uploads.ts';
 
 /** The media types a list file may be sent as; the content decides what it is. */
-const LIST_FILE_TYPES = ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel', 'application/octet-stream'];
+const LIST_FILE_TYPES = [
+  'text/csv',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+];
 
 /** Detainee lists (C4): lists, persons, uploads with preview, changes by form. */
 export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -19,55 +25,118 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     // a script sends the bytes with curl --data-binary. Read whole, up to the limit.
     app.addContentTypeParser(LIST_FILE_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
 
-    app.get('/api/detainee-lists', { config: { access: 'detainees.read' }, schema: { tags: ['detainees'], summary: 'The detainee lists this user may see, with counts per status', response: Responses } }, async (req) => ({
-      lists: await lists.visibleLists(ctx, authOf(req)),
-    }));
+    app.get(
+      '/api/detainee-lists',
+      {
+        config: { access: 'detainees.read' },
+        schema: { tags: ['detainees'], summary: 'The detainee lists this user may see, with counts per status', response: Responses },
+      },
+      async (req) => ({
+        lists: await lists.visibleLists(ctx, authOf(req)),
+      }),
+    );
 
-    app.get('/api/detainee-lists/:id', { config: { access: 'detainees.read' }, schema: { tags: ['detainees'], summary: 'A list and its versions', params: ListParams, response: Responses } }, async (req) =>
-      lists.listDetail(ctx, authOf(req), req.params.id),
+    app.get(
+      '/api/detainee-lists/:id',
+      { config: { access: 'detainees.read' }, schema: { tags: ['detainees'], summary: 'A list and its versions', params: ListParams, response: Responses } },
+      async (req) => lists.listDetail(ctx, authOf(req), req.params.id),
     );
 
     app.get(
       '/api/detainee-lists/:id/persons',
       {
         config: { access: 'detainees.read' },
-        schema: { tags: ['detainees'], summary: "A page of a list's current persons with their status (the view is recorded)", params: ListParams, querystring: PersonsQuery, response: Responses },
+        schema: {
+          tags: ['detainees'],
+          summary: "A page of a list's current persons with their status (the view is recorded)",
+          params: ListParams,
+          querystring: PersonsQuery,
+          response: Responses,
+        },
       },
       async (req) => {
         const { q, status, limit, offset, version } = req.query;
-        return lists.personsPage(ctx, authOf(req), req.params.id, { q, status, limit: Math.min(Number(limit ?? 50), 500), offset: Number(offset ?? 0), version: version === undefined ? undefined : Number(version) });
+        return lists.personsPage(ctx, authOf(req), req.params.id, {
+          q,
+          status,
+          limit: Math.min(Number(limit ?? 50), 500),
+          offset: Number(offset ?? 0),
+          version: version === undefined ? undefined : Number(version),
+        });
       },
     );
 
     app.get(
       '/api/detainee-lists/:id/persons/:ref',
-      { config: { access: 'detainees.read' }, schema: { tags: ['detainees'], summary: "One person's record, its versions, status history and views (the view is recorded)", params: PersonParams, response: Responses } },
+      {
+        config: { access: 'detainees.read' },
+        schema: {
+          tags: ['detainees'],
+          summary: "One person's record, its versions, status history and views (the view is recorded)",
+          params: PersonParams,
+          response: Responses,
+        },
+      },
       async (req) => lists.personDetail(ctx, authOf(req), req.params.id, req.params.ref),
     );
 
     app.post(
       '/api/detainee-lists/:id/persons',
-      { config: { access: 'detainees.write' }, schema: { tags: ['detainees'], summary: 'Add one person (a new version of the list; 409 if `version` is not the current one)', params: ListParams, body: AddPerson, response: Responses } },
+      {
+        config: { access: 'detainees.write' },
+        schema: {
+          tags: ['detainees'],
+          summary: 'Add one person (a new version of the list; 409 if `version` is not the current one)',
+          params: ListParams,
+          body: AddPerson,
+          response: Responses,
+        },
+      },
       async (req, reply) => {
         const person = formPerson(req.body.person);
-        return reply.code(201).send(await lists.changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: person.ref, person, note: req.body.note }, 'add'));
+        return reply
+          .code(201)
+          .send(await lists.changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: person.ref, person, note: req.body.note }, 'add'));
       },
     );
 
     app.put(
       '/api/detainee-lists/:id/persons/:ref',
-      { config: { access: 'detainees.write' }, schema: { tags: ['detainees'], summary: "Change one person's record (a new version of the list)", params: PersonParams, body: ChangePerson, response: Responses } },
+      {
+        config: { access: 'detainees.write' },
+        schema: {
+          tags: ['detainees'],
+          summary: "Change one person's record (a new version of the list)",
+          params: PersonParams,
+          body: ChangePerson,
+          response: Responses,
+        },
+      },
       async (req) => {
         const person = formPerson(req.body.person);
-        if (person.ref !== req.params.ref) throw new Problem(400, 'Bad request', 'A person keeps its reference; add a new person for a new reference.', { code: 'invalid_request', errors: [{ path: '/body/person/ref', message: 'must equal the reference in the address' }] });
+        if (person.ref !== req.params.ref)
+          throw new Problem(400, 'Bad request', 'A person keeps its reference; add a new person for a new reference.', {
+            code: 'invalid_request',
+            errors: [{ path: '/body/person/ref', message: 'must equal the reference in the address' }],
+          });
         return lists.changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: person.ref, person, note: req.body.note }, 'change');
       },
     );
 
     app.post(
       '/api/detainee-lists/:id/persons/:ref/remove',
-      { config: { access: 'detainees.write' }, schema: { tags: ['detainees'], summary: 'Take one person off the list, with the reason (a new version; earlier versions keep them)', params: PersonParams, body: RemovePerson, response: Responses } },
-      async (req) => lists.changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: req.params.ref, person: null, note: req.body.note }, 'remove'),
+      {
+        config: { access: 'detainees.write' },
+        schema: {
+          tags: ['detainees'],
+          summary: 'Take one person off the list, with the reason (a new version; earlier versions keep them)',
+          params: PersonParams,
+          body: RemovePerson,
+          response: Responses,
+        },
+      },
+      async (req) =>
+        lists.changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: req.params.ref, person: null, note: req.body.note }, 'remove'),
     );
 
     app.post(
@@ -76,7 +145,8 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'detainees.write' },
         schema: {
           tags: ['detainees'],
-          summary: 'Upload a list file (CSV or XLSX) for checking: answers its errors or its differences from the current version; nothing changes until it is accepted',
+          summary:
+            'Upload a list file (CSV or XLSX) for checking: answers its errors or its differences from the current version; nothing changes until it is accepted',
           description: `Send the file itself as the body (Content-Type text/csv, the XLSX type, or application/octet-stream), at most ${maxBytes} bytes; \`fileName\` names it.`,
           params: ListParams,
           querystring: UploadQuery,
@@ -86,29 +156,59 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const body = req.body as unknown;
         if (!Buffer.isBuffer(body) || body.length === 0) {
-          throw new Problem(415, 'Unsupported media type', 'Send the list file itself as the body, as text/csv or as an XLSX file.', { code: 'unsupported_media_type', errors: [{ path: '/body', message: 'must be a CSV or XLSX file' }] });
+          throw new Problem(415, 'Unsupported media type', 'Send the list file itself as the body, as text/csv or as an XLSX file.', {
+            code: 'unsupported_media_type',
+            errors: [{ path: '/body', message: 'must be a CSV or XLSX file' }],
+          });
         }
-        const preview = await uploads.createUpload(ctx, authOf(req), req.params.id, { bytes: body, name: req.query.fileName ?? 'list' }, { maxRows: ctx.config.listMaxRows });
+        const preview = await uploads.createUpload(
+          ctx,
+          authOf(req),
+          req.params.id,
+          { bytes: body, name: req.query.fileName ?? 'list' },
+          { maxRows: ctx.config.listMaxRows },
+        );
         return reply.code(201).send(preview);
       },
     );
 
-    app.get('/api/detainee-uploads/:id', { config: { access: 'detainees.write' }, schema: { tags: ['detainees'], summary: "An upload's preview: mapping, errors, differences", params: IdParams, response: Responses } }, async (req) =>
-      uploads.preview(ctx, authOf(req), req.params.id),
+    app.get(
+      '/api/detainee-uploads/:id',
+      {
+        config: { access: 'detainees.write' },
+        schema: { tags: ['detainees'], summary: "An upload's preview: mapping, errors, differences", params: IdParams, response: Responses },
+      },
+      async (req) => uploads.preview(ctx, authOf(req), req.params.id),
     );
 
     app.put(
       '/api/detainee-uploads/:id/mapping',
-      { config: { access: 'detainees.write' }, schema: { tags: ['detainees'], summary: "Map the file's headers to the canonical columns (null ignores a column); answers the new preview", params: IdParams, body: MappingBody, response: Responses } },
+      {
+        config: { access: 'detainees.write' },
+        schema: {
+          tags: ['detainees'],
+          summary: "Map the file's headers to the canonical columns (null ignores a column); answers the new preview",
+          params: IdParams,
+          body: MappingBody,
+          response: Responses,
+        },
+      },
       async (req) => uploads.setMapping(ctx, authOf(req), req.params.id, req.body.mapping),
     );
 
-    app.post('/api/detainee-uploads/:id/accept', { config: { access: 'detainees.write' }, schema: { tags: ['detainees'], summary: 'Accept a checked upload: the new version of the list, all or nothing', params: IdParams, response: Responses } }, async (req, reply) =>
-      reply.code(201).send(await uploads.acceptUpload(ctx, authOf(req), req.params.id)),
+    app.post(
+      '/api/detainee-uploads/:id/accept',
+      {
+        config: { access: 'detainees.write' },
+        schema: { tags: ['detainees'], summary: 'Accept a checked upload: the new version of the list, all or nothing', params: IdParams, response: Responses },
+      },
+      async (req, reply) => reply.code(201).send(await uploads.acceptUpload(ctx, authOf(req), req.params.id)),
     );
 
-    app.post('/api/detainee-uploads/:id/discard', { config: { access: 'detainees.write' }, schema: { tags: ['detainees'], summary: 'Discard an upload', params: IdParams, response: Responses } }, async (req) =>
-      uploads.discardUpload(ctx, authOf(req), req.params.id),
+    app.post(
+      '/api/detainee-uploads/:id/discard',
+      { config: { access: 'detainees.write' }, schema: { tags: ['detainees'], summary: 'Discard an upload', params: IdParams, response: Responses } },
+      async (req) => uploads.discardUpload(ctx, authOf(req), req.params.id),
     );
   };
 }

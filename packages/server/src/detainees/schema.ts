@@ -39,7 +39,12 @@ export const PersonsQuery = Type.Object(
     status: Type.Optional(Type.Union(PERSON_STATUSES.map((s) => Type.Literal(s)))),
     limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: 'At most this many persons (default 50, at most 500)' })),
     offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
-    version: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,6}$', description: 'The persons as they stood at this version of the list (default: the current one); what a receipt of that version committed to' })),
+    version: Type.Optional(
+      Type.String({
+        pattern: '^[1-9][0-9]{0,6}$',
+        description: 'The persons as they stood at this version of the list (default: the current one); what a receipt of that version committed to',
+      }),
+    ),
   },
   closed,
 );
@@ -50,7 +55,9 @@ export const RemovePerson = Type.Object({ version: Type.Integer({ minimum: 1 }),
 
 export const UploadQuery = Type.Object({ fileName: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) }, closed);
 export const MappingBody = Type.Object(
-  { mapping: Type.Record(Type.String({ maxLength: 200 }), Type.Union([...CANONICAL_COLUMNS.map((c) => Type.Literal(c)), Type.Null()]), { maxProperties: 100 }) },
+  {
+    mapping: Type.Record(Type.String({ maxLength: 200 }), Type.Union([...CANONICAL_COLUMNS.map((c) => Type.Literal(c)), Type.Null()]), { maxProperties: 100 }),
+  },
   closed,
 );
 
@@ -98,7 +105,11 @@ export const Proposal = Type.Object(
 );
 export const VersionBody = Type.Object({ version: Version }, closed);
 export const Schedule = Type.Object(
-  { version: Version, meetingDate: Type.Union([IsoDate, Type.Null()]), meetingId: Type.Optional(Type.Union([Uuid, Type.Null()], { description: 'the meeting it takes place at; its day then is the meeting date' })) },
+  {
+    version: Version,
+    meetingDate: Type.Union([IsoDate, Type.Null()]),
+    meetingId: Type.Optional(Type.Union([Uuid, Type.Null()], { description: 'the meeting it takes place at; its day then is the meeting date' })),
+  },
   closed,
 );
 export const Withdraw = Type.Object({ version: Version, reason: Text(2000, 1) }, closed);

@@ -13,7 +13,13 @@ export async function setStatus(
   auth: Auth,
   change: { listId: string; ref: string; status: PersonStatus; note?: string; exchangeId?: string | null; onlyFrom?: readonly PersonStatus[] },
 ): Promise<boolean> {
-  const current = await tx.selectFrom('detainee_status').select('status').where('list_id', '=', change.listId).where('ref', '=', change.ref).forUpdate().executeTakeFirst();
+  const current = await tx
+    .selectFrom('detainee_status')
+    .select('status')
+    .where('list_id', '=', change.listId)
+    .where('ref', '=', change.ref)
+    .forUpdate()
+    .executeTakeFirst();
   const from = (current?.status ?? 'listed') as PersonStatus;
   if (from === change.status) return false;
   if (change.onlyFrom && !change.onlyFrom.includes(from)) return false;
@@ -23,7 +29,10 @@ export async function setStatus(
     .values({ list_id: change.listId, ref: change.ref, ...row })
     .onConflict((oc) => oc.columns(['list_id', 'ref']).doUpdateSet(row))
     .execute();
-  await tx.insertInto('detainee_status_events').values({ list_id: change.listId, ref: change.ref, ...row, changed_org: auth.actor.orgId }).execute();
+  await tx
+    .insertInto('detainee_status_events')
+    .values({ list_id: change.listId, ref: change.ref, ...row, changed_org: auth.actor.orgId })
+    .execute();
   return true;
 }
 

@@ -21,7 +21,16 @@ export function allLists(db: Db) {
   return db
     .selectFrom('detainee_lists')
     .innerJoin('organisations', 'organisations.id', 'detainee_lists.party_id')
-    .select(['detainee_lists.id', 'detainee_lists.party_id', 'detainee_lists.kind', 'detainee_lists.current_version', 'detainee_lists.person_count', 'detainee_lists.updated_at', 'organisations.name as party_name', 'organisations.short_name as party_short_name'])
+    .select([
+      'detainee_lists.id',
+      'detainee_lists.party_id',
+      'detainee_lists.kind',
+      'detainee_lists.current_version',
+      'detainee_lists.person_count',
+      'detainee_lists.updated_at',
+      'organisations.name as party_name',
+      'organisations.short_name as party_short_name',
+    ])
     .orderBy('organisations.name')
     .orderBy('detainee_lists.kind')
     .execute();
@@ -43,7 +52,18 @@ export function versionsOf(db: Db, listId: string) {
   return db
     .selectFrom('detainee_list_versions')
     .innerJoin('users', 'users.id', 'detainee_list_versions.created_by')
-    .select(['detainee_list_versions.version', 'source', 'file_name', 'file_sha256', 'person_count', 'added', 'removed', 'changed', 'detainee_list_versions.created_at', 'users.name as created_by_name'])
+    .select([
+      'detainee_list_versions.version',
+      'source',
+      'file_name',
+      'file_sha256',
+      'person_count',
+      'added',
+      'removed',
+      'changed',
+      'detainee_list_versions.created_at',
+      'users.name as created_by_name',
+    ])
     .where('list_id', '=', listId)
     .orderBy('detainee_list_versions.version', 'desc')
     .execute();
@@ -52,7 +72,10 @@ export function versionsOf(db: Db, listId: string) {
 /** The persons of a list at a version (the current one when not given). */
 export async function personsAt(db: Db, listId: string, version?: number): Promise<PersonRecord[]> {
   let q = db.selectFrom('detainee_persons').select('record').where('list_id', '=', listId);
-  q = version === undefined ? q.where('to_version', 'is', null) : q.where('from_version', '<=', version).where((eb) => eb.or([eb('to_version', 'is', null), eb('to_version', '>', version)]));
+  q =
+    version === undefined
+      ? q.where('to_version', 'is', null)
+      : q.where('from_version', '<=', version).where((eb) => eb.or([eb('to_version', 'is', null), eb('to_version', '>', version)]));
   const rows = await q.orderBy('id').execute();
   return rows.map((r) => r.record);
 }
@@ -73,25 +96,49 @@ export async function personPage(db: Db, listId: string, filter: PersonPageFilte
     .leftJoin('detainee_status as s', (j) => j.onRef('s.list_id', '=', 'p.list_id').onRef('s.ref', '=', 'p.ref'))
     .where('p.list_id', '=', listId);
   const at = filter.version;
-  q = at === undefined ? q.where('p.to_version', 'is', null) : q.where('p.from_version', '<=', at).where((eb) => eb.or([eb('p.to_version', 'is', null), eb('p.to_version', '>', at)]));
+  q =
+    at === undefined
+      ? q.where('p.to_version', 'is', null)
+      : q.where('p.from_version', '<=', at).where((eb) => eb.or([eb('p.to_version', 'is', null), eb('p.to_version', '>', at)]));
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('p.ref', 'ilike', like), eb(sql<string>`p.record::text`, 'ilike', like)]));
   }
-  if (filter.status) q = filter.status === 'listed' ? q.where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', '=', 'listed')])) : q.where('s.status', '=', filter.status);
+  if (filter.status)
+    q =
+      filter.status === 'listed'
+        ? q.where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', '=', 'listed')]))
+        : q.where('s.status', '=', filter.status);
   const [rows, total] = await Promise.all([
-    q.select(['p.ref', 'p.record', 'p.from_version', 's.status', 's.changed_at as status_at']).orderBy('p.id').limit(filter.limit).offset(filter.offset).execute(),
+    q
+      .select(['p.ref', 'p.record', 'p.from_version', 's.status', 's.changed_at as status_at'])
+      .orderBy('p.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }
 
 export function currentPerson(db: Db, listId: string, ref: string) {
-  return db.selectFrom('detainee_persons').select(['record', 'from_version']).where('list_id', '=', listId).where('ref', '=', ref).where('to_version', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('detainee_persons')
+    .select(['record', 'from_version'])
+    .where('list_id', '=', listId)
+    .where('ref', '=', ref)
+    .where('to_version', 'is', null)
+    .executeTakeFirst();
 }
 
 export function personHistory(db: Db, listId: string, ref: string) {
-  return db.selectFrom('detainee_persons').select(['record', 'from_version', 'to_version']).where('list_id', '=', listId).where('ref', '=', ref).orderBy('from_version').execute();
+  return db
+    .selectFrom('detainee_persons')
+    .select(['record', 'from_version', 'to_version'])
+    .where('list_id', '=', listId)
+    .where('ref', '=', ref)
+    .orderBy('from_version')
+    .execute();
 }
 
 /**
@@ -99,15 +146,16 @@ export function personHistory(db: Db, listId: string, ref: string) {
  * changed rows are closed at the new version, added and changed rows opened. Runs in the
  * caller's transaction, after it locked the list.
  */
-export async function writeVersion(
-  tx: Db,
-  listId: string,
-  version: number,
-  diff: { added: PersonRecord[]; removed: string[]; changed: PersonRecord[] },
-) {
+export async function writeVersion(tx: Db, listId: string, version: number, diff: { added: PersonRecord[]; removed: string[]; changed: PersonRecord[] }) {
   const closing = [...diff.removed, ...diff.changed.map((p) => p.ref)];
   for (let i = 0; i < closing.length; i += 5000) {
-    await tx.updateTable('detainee_persons').set({ to_version: version }).where('list_id', '=', listId).where('to_version', 'is', null).where('ref', 'in', closing.slice(i, i + 5000)).execute();
+    await tx
+      .updateTable('detainee_persons')
+      .set({ to_version: version })
+      .where('list_id', '=', listId)
+      .where('to_version', 'is', null)
+      .where('ref', 'in', closing.slice(i, i + 5000))
+      .execute();
   }
   const opening = [...diff.added, ...diff.changed];
   // Batches stay under PostgreSQL's 65,535 bind parameters (4 per row).
@@ -120,7 +168,10 @@ export async function writeVersion(
 }
 
 export function insertUpload(db: Db, row: Parameters<ReturnType<Db['insertInto']>['values']>[0] & object) {
-  return db.insertInto('detainee_uploads').values(row as never).execute();
+  return db
+    .insertInto('detainee_uploads')
+    .values(row as never)
+    .execute();
 }
 
 export function findUpload(db: Db, id: string) {
@@ -133,7 +184,12 @@ export function lockUpload(db: Db, id: string) {
 
 export async function rememberedMapping(db: Db, organisationId: string, headers: string[]): Promise<Record<string, string | null>> {
   if (headers.length === 0) return {};
-  const rows = await db.selectFrom('detainee_header_mappings').select(['header', 'target']).where('organisation_id', '=', organisationId).where('header', 'in', headers).execute();
+  const rows = await db
+    .selectFrom('detainee_header_mappings')
+    .select(['header', 'target'])
+    .where('organisation_id', '=', organisationId)
+    .where('header', 'in', headers)
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.header, r.target]));
 }
 
@@ -143,12 +199,17 @@ export async function rememberMapping(tx: Db, organisationId: string, mapping: R
   await tx
     .insertInto('detainee_header_mappings')
     .values(rows)
-    .onConflict((oc) => oc.columns(['organisation_id', 'header']).doUpdateSet((eb) => ({ target: eb.ref('excluded.target'), updated_at: eb.ref('excluded.updated_at') })))
+    .onConflict((oc) =>
+      oc.columns(['organisation_id', 'header']).doUpdateSet((eb) => ({ target: eb.ref('excluded.target'), updated_at: eb.ref('excluded.updated_at') })),
+    )
     .execute();
 }
 
 export function recordView(db: Db, row: { list_id: string; refs: string[]; what: string; viewer_user: string; viewer_org: string }) {
-  return db.insertInto('detainee_views').values({ ...row, viewed_at: new Date() }).execute();
+  return db
+    .insertInto('detainee_views')
+    .values({ ...row, viewed_at: new Date() })
+    .execute();
 }
 
 export function viewsOf(db: Db, listId: string, ref: string | undefined, limit: number) {
@@ -164,7 +225,12 @@ export function viewsOf(db: Db, listId: string, ref: string | undefined, limit: 
 
 export function statusCounts(db: Db, listIds: string[]) {
   if (listIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('detainee_status').select(['list_id', 'status', (eb) => eb.fn.countAll<string>().as('n')]).where('list_id', 'in', listIds).groupBy(['list_id', 'status']).execute();
+  return db
+    .selectFrom('detainee_status')
+    .select(['list_id', 'status', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('list_id', 'in', listIds)
+    .groupBy(['list_id', 'status'])
+    .execute();
 }
 
 /** For sought persons confirmed as held by another party: that party, by ref. */

@@ -32,7 +32,8 @@ export async function createUpload(ctx: AppContext, auth: Auth, listId: string, 
   try {
     table = await readListFileOffThread(file.bytes, { maxRows: limits.maxRows });
   } catch (err) {
-    if (err instanceof ListFileError) throw badRequest(err.message, [{ path: err.row ? `/body/row/${err.row}` : '/body', message: err.message }], 'bad_list_file');
+    if (err instanceof ListFileError)
+      throw badRequest(err.message, [{ path: err.row ? `/body/row/${err.row}` : '/body', message: err.message }], 'bad_list_file');
     throw err;
   }
   const remembered = await store.rememberedMapping(ctx.db, auth.actor.orgId, table.headers);
@@ -96,7 +97,13 @@ export async function preview(ctx: AppContext, auth: Auth, id: string) {
     errors: checked?.errors ?? [],
     errorCount: checked?.errorCount ?? 0,
     personCount: checked?.records.length ?? 0,
-    ready: upload.status === 'pending' && mappingProblems.length === 0 && checked !== null && checked.errorCount === 0 && diff !== null && diff.added.length + diff.removed.length + diff.changed.length > 0,
+    ready:
+      upload.status === 'pending' &&
+      mappingProblems.length === 0 &&
+      checked !== null &&
+      checked.errorCount === 0 &&
+      diff !== null &&
+      diff.added.length + diff.removed.length + diff.changed.length > 0,
     changes: diff ? personChanges(diff) : null,
   };
 }
@@ -106,8 +113,16 @@ export async function setMapping(ctx: AppContext, auth: Auth, id: string, mappin
   const upload = await pendingUpload(ctx, auth, id);
   if (upload.status !== 'pending') throw conflict(`This upload was already ${upload.status}.`, 'upload_decided');
   const unknown = Object.keys(mapping).filter((h) => !upload.headers.includes(h));
-  if (unknown.length > 0) throw badRequest(`The file has no column "${unknown[0]}".`, unknown.map((h) => ({ path: `/body/mapping/${h}`, message: 'is not a header of the file' })));
-  await ctx.db.updateTable('detainee_uploads').set({ mapping: JSON.stringify({ ...upload.mapping, ...mapping }) }).where('id', '=', id).execute();
+  if (unknown.length > 0)
+    throw badRequest(
+      `The file has no column "${unknown[0]}".`,
+      unknown.map((h) => ({ path: `/body/mapping/${h}`, message: 'is not a header of the file' })),
+    );
+  await ctx.db
+    .updateTable('detainee_uploads')
+    .set({ mapping: JSON.stringify({ ...upload.mapping, ...mapping }) })
+    .where('id', '=', id)
+    .execute();
   return preview(ctx, auth, id);
 }
 
@@ -116,12 +131,22 @@ export async function acceptUpload(ctx: AppContext, auth: Auth, id: string) {
   const upload = await pendingUpload(ctx, auth, id);
   if (upload.status !== 'pending') throw conflict(`This upload was already ${upload.status}.`, 'upload_decided');
   const { mappingProblems, checked } = await evaluate(ctx, upload);
-  if (mappingProblems.length > 0 || !checked) throw badRequest(`The columns are not mapped yet: ${mappingProblems[0]?.message ?? ''}`, mappingProblems.map((p) => ({ path: `/mapping/${p.headers[0] ?? p.column ?? ''}`, message: p.message })), 'unmapped_columns');
+  if (mappingProblems.length > 0 || !checked)
+    throw badRequest(
+      `The columns are not mapped yet: ${mappingProblems[0]?.message ?? ''}`,
+      mappingProblems.map((p) => ({ path: `/mapping/${p.headers[0] ?? p.column ?? ''}`, message: p.message })),
+      'unmapped_columns',
+    );
   if (checked.errorCount > 0) {
-    throw new Problem(400, 'Bad request', `The file has ${checked.errorCount} error(s); the first is in row ${checked.errors[0].row}, column "${checked.errors[0].column}": ${checked.errors[0].message}. Fix the file and upload it again.`, {
-      code: 'invalid_rows',
-      errors: checked.errors.slice(0, 50).map((e) => ({ path: `/file/row/${e.row}/${e.column}`, message: e.message })),
-    });
+    throw new Problem(
+      400,
+      'Bad request',
+      `The file has ${checked.errorCount} error(s); the first is in row ${checked.errors[0].row}, column "${checked.errors[0].column}": ${checked.errors[0].message}. Fix the file and upload it again.`,
+      {
+        code: 'invalid_rows',
+        errors: checked.errors.slice(0, 50).map((e) => ({ path: `/file/row/${e.row}/${e.column}`, message: e.message })),
+      },
+    );
   }
   const result = await ctx.db.transaction().execute(async (tx) => {
     const locked = await store.lockUpload(tx, id);
@@ -134,7 +159,11 @@ export async function acceptUpload(ctx: AppContext, auth: Auth, id: string) {
       fileName: upload.file_name,
       fileSha256: upload.file_sha256,
     });
-    await tx.updateTable('detainee_uploads').set({ status: 'accepted', decided_at: new Date(), cells: JSON.stringify([]) }).where('id', '=', id).execute();
+    await tx
+      .updateTable('detainee_uploads')
+      .set({ status: 'accepted', decided_at: new Date(), cells: JSON.stringify([]) })
+      .where('id', '=', id)
+      .execute();
     await store.rememberMapping(tx, auth.actor.orgId, upload.mapping);
     return written;
   });
@@ -144,6 +173,10 @@ export async function acceptUpload(ctx: AppContext, auth: Auth, id: string) {
 export async function discardUpload(ctx: AppContext, auth: Auth, id: string) {
   const upload = await pendingUpload(ctx, auth, id);
   if (upload.status !== 'pending') throw conflict(`This upload was already ${upload.status}.`, 'upload_decided');
-  await ctx.db.updateTable('detainee_uploads').set({ status: 'discarded', decided_at: new Date(), cells: JSON.stringify([]) }).where('id', '=', id).execute();
+  await ctx.db
+    .updateTable('detainee_uploads')
+    .set({ status: 'discarded', decided_at: new Date(), cells: JSON.stringify([]) })
+    .where('id', '=', id)
+    .execute();
   return { id, status: 'discarded' as const };
 }

@@ -75,7 +75,19 @@ describe.skipIf(!inject('systemPrograms').poppler)('PDFs read back with poppler'
     it('reads back in logical order: phrases, numbers, the Latin word, governorates', () => {
       const { file } = rendered.get('ar')!;
       const text = pdfText(file);
-      for (const phrase of ['آلية مراقبة وقف الأعمال العدائية', 'التقرير الدوري عن الانتهاكات', 'في محافظة حلب', 'رصدت الآلية 37', 'الانتهاكات حسب المحافظة', 'ريف دمشق', 'حلب', 'إدلب', 'حماة', 'حجم الشجرة 1,284', 'Truce']) {
+      for (const phrase of [
+        'آلية مراقبة وقف الأعمال العدائية',
+        'التقرير الدوري عن الانتهاكات',
+        'في محافظة حلب',
+        'رصدت الآلية 37',
+        'الانتهاكات حسب المحافظة',
+        'ريف دمشق',
+        'حلب',
+        'إدلب',
+        'حماة',
+        'حجم الشجرة 1,284',
+        'Truce',
+      ]) {
         expect(text).toContain(phrase);
       }
       // Shaped glyphs map back to the letters, not to presentation forms.
@@ -134,7 +146,11 @@ describe.skipIf(!inject('systemPrograms').poppler)('PDFs read back with poppler'
   describe('renderer', () => {
     it('prints hostile text as it is, never as Typst', async () => {
       const blocks: Block[] = HOSTILE_STRINGS.map((s) => ({ kind: 'paragraph', text: s }));
-      blocks.push({ kind: 'table', columns: [{ label: HOSTILE_STRINGS[0] }, { label: HOSTILE_STRINGS[3], numeric: true }], rows: [[HOSTILE_STRINGS[5], HOSTILE_STRINGS[6]]] });
+      blocks.push({
+        kind: 'table',
+        columns: [{ label: HOSTILE_STRINGS[0] }, { label: HOSTILE_STRINGS[3], numeric: true }],
+        rows: [[HOSTILE_STRINGS[5], HOSTILE_STRINGS[6]]],
+      });
       const r = await renderPdf(sampleDocument('en', { title: HOSTILE_STRINGS[0], blocks }));
       expect(r.standard).toBe('a-2b');
       const text = pdfText(save('hostile', r), { raw: true });
@@ -142,9 +158,15 @@ describe.skipIf(!inject('systemPrograms').poppler)('PDFs read back with poppler'
     });
 
     it('embeds only the shipped fonts, in SVG figures too when they name no family or a generic one', async () => {
-      const svg = (family: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><text x="10" y="40" font-size="20"${family}>حلب Aleppo</text></svg>`;
+      const svg = (family: string) =>
+        `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><text x="10" y="40" font-size="20"${family}>حلب Aleppo</text></svg>`;
       const figures = await renderPdf(
-        sampleDocument('en', { blocks: [{ kind: 'figure', svg: svg(''), caption: 'none' }, { kind: 'figure', svg: svg(' font-family="sans-serif"'), caption: 'generic' }] }),
+        sampleDocument('en', {
+          blocks: [
+            { kind: 'figure', svg: svg(''), caption: 'none' },
+            { kind: 'figure', svg: svg(' font-family="sans-serif"'), caption: 'generic' },
+          ],
+        }),
       );
       const files = [...[...rendered.values()].map((r) => r.file), save('svg-fonts', figures)];
       for (const file of files) {
@@ -154,7 +176,15 @@ describe.skipIf(!inject('systemPrograms').poppler)('PDFs read back with poppler'
           .filter(Boolean)
           .map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
         expect(families.length).toBeGreaterThan(0);
-        for (const f of families) expect(['NotoSans-Regular', 'NotoSans-Bold', 'NotoNaskhArabic-Regular', 'NotoNaskhArabic-Bold', 'NotoSansArabic-Regular', 'NotoSansArabic-Bold']).toContain(f);
+        for (const f of families)
+          expect([
+            'NotoSans-Regular',
+            'NotoSans-Bold',
+            'NotoNaskhArabic-Regular',
+            'NotoNaskhArabic-Bold',
+            'NotoSansArabic-Regular',
+            'NotoSansArabic-Bold',
+          ]).toContain(f);
       }
     });
 
@@ -176,7 +206,14 @@ describe.skipIf(!inject('systemPrograms').poppler)('PDFs read back with poppler'
       expect(started).not.toBeNull();
       const rows = Array.from({ length: 400 }, (_, i) => [`حادثة رقم ${i + 1} في ريف دمشق`, i * 3, i % 7]);
       const doc = sampleDocument('ar', {
-        blocks: [{ kind: 'table', caption: 'الحوادث', columns: [{ label: 'الحادثة' }, { label: 'البلاغات', numeric: true }, { label: 'المؤكدة', numeric: true }], rows }],
+        blocks: [
+          {
+            kind: 'table',
+            caption: 'الحوادث',
+            columns: [{ label: 'الحادثة' }, { label: 'البلاغات', numeric: true }, { label: 'المؤكدة', numeric: true }],
+            rows,
+          },
+        ],
       });
       const r = await renderPdf(doc);
       const perPage = r.ms / r.pages;

@@ -5,7 +5,6 @@ import type { Block } from '@truce/core/documents/model';
 import { HOSTILE_STRINGS, SAMPLE_ROOT_HASH, sampleDocument } from '@truce/core/documents/samples';
 import { toTypst, typstString } from './typst.ts';
 
-
 /** Decodes a Typst string literal the way Typst does (for the escapes typstString writes). */
 function decode(literal: string): string {
   expect(literal.startsWith('"') && literal.endsWith('"')).toBe(true);
@@ -44,7 +43,13 @@ describe('toTypst', () => {
     const doc = sampleDocument('ar', {
       title: joined,
       subtitle: joined,
-      meta: { mechanism: joined, period: { from: '2017-01-01', to: '2017-01-31' }, issued: '2017-02-01', version: joined, checkpoint: { origin: 'a"b', size: 1, rootHash: SAMPLE_ROOT_HASH } },
+      meta: {
+        mechanism: joined,
+        period: { from: '2017-01-01', to: '2017-01-31' },
+        issued: '2017-02-01',
+        version: joined,
+        checkpoint: { origin: 'a"b', size: 1, rootHash: SAMPLE_ROOT_HASH },
+      },
       blocks,
     });
     const { source } = toTypst(doc);

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { cellText, cleanText, formatNumber, isolateLtr, localDigits, spansOf } from '@truce/core/documents/format';
 import { labelsFor, templateParts } from '@truce/core/documents/labels';
-import { directionOf, type Block, type Cell, type Document, type DocumentLanguage, type KeyFigure, type RichText, type TableBlock } from '@truce/core/documents/model';
+import {
+  directionOf,
+  type Block,
+  type Cell,
+  type Document,
+  type DocumentLanguage,
+  type KeyFigure,
+  type RichText,
+  type TableBlock,
+} from '@truce/core/documents/model';
 
 /**
  * Document → Typst source (pure). No document text ever enters Typst markup: every string
@@ -81,7 +90,9 @@ export function toTypst(doc: Document): TypstSource {
     `#set text(${textSettings(doc.language)}, size: ${base}pt, fallback: false, hyphenate: false)`,
     // Arabic script reaches above the cap height and below the baseline (the fonts' own ascender
     // and descender are far larger still): give its lines fixed, taller edges.
-    doc.direction === 'rtl' ? `#set text(top-edge: 0.9em, bottom-edge: -0.35em)\n#set par(leading: 0.45em, spacing: 1em)` : `#set par(leading: 0.7em, spacing: 1.1em)`,
+    doc.direction === 'rtl'
+      ? `#set text(top-edge: 0.9em, bottom-edge: -0.35em)\n#set par(leading: 0.45em, spacing: 1em)`
+      : `#set par(leading: 0.7em, spacing: 1.1em)`,
     `#set page(paper: "a4", margin: (x: 18mm, top: 18mm, bottom: 26mm), footer-descent: 35%, footer: context {`,
     `  set text(size: 7.5pt, fill: luma(70))`,
     `  block(width: 100%, stroke: (top: 0.5pt + luma(160)), inset: (top: 4pt), grid(columns: (1fr, auto), column-gutter: 12pt,`,

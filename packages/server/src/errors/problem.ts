@@ -30,20 +30,14 @@ export class Problem extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[], code = 'invalid_request') =>
-  new Problem(400, 'Bad request', detail, { code, errors });
-export const unauthorized = (detail = 'Sign in first.', code = 'unauthenticated') =>
-  new Problem(401, 'Unauthorized', detail, { code });
-export const forbidden = (detail = 'You are not allowed to do this.', code = 'forbidden') =>
-  new Problem(403, 'Forbidden', detail, { code });
+export const badRequest = (detail: string, errors?: FieldError[], code = 'invalid_request') => new Problem(400, 'Bad request', detail, { code, errors });
+export const unauthorized = (detail = 'Sign in first.', code = 'unauthenticated') => new Problem(401, 'Unauthorized', detail, { code });
+export const forbidden = (detail = 'You are not allowed to do this.', code = 'forbidden') => new Problem(403, 'Forbidden', detail, { code });
 export const notFound = (detail: string) => new Problem(404, 'Not found', detail, { code: 'not_found' });
 export const conflict = (detail: string, code = 'conflict') => new Problem(409, 'Conflict', detail, { code });
 
 /** The version a client edited is no longer the current one: someone else saved first. */
 export const staleVersion = (what: string, current: number) =>
-  new Problem(
-    409,
-    'Conflict',
-    `This ${what} was changed by someone else (now version ${current}). Reload it, check the changes and save again.`,
-    { code: 'stale_version' },
-  );
+  new Problem(409, 'Conflict', `This ${what} was changed by someone else (now version ${current}). Reload it, check the changes and save again.`, {
+    code: 'stale_version',
+  });

@@ -84,7 +84,8 @@ export async function readUploadForm(req: FastifyRequest, files: EvidenceFiles, 
       if (step.done) break;
       const part = step.value;
       if (part.type === 'file') {
-        if (part.fieldname !== 'file') throw field(`/body/${part.fieldname}`, 'is not a known field', `Send the file in a part named "file", not "${part.fieldname}".`);
+        if (part.fieldname !== 'file')
+          throw field(`/body/${part.fieldname}`, 'is not a known field', `Send the file in a part named "file", not "${part.fieldname}".`);
         // The text guard cannot see a streamed form: its rule is applied here, part by part.
         const nameFault = textFault(part.filename ?? '');
         if (nameFault) throw textProblem({ path: '/body/file', message: `has a file name that ${nameFault}` });
@@ -93,9 +94,11 @@ export async function readUploadForm(req: FastifyRequest, files: EvidenceFiles, 
       } else {
         const name = part.fieldname;
         if (name === 'file') throw field('/body/file', 'must be a file', 'The part named "file" must be a file (with a filename), not a text field.');
-        if (!(UPLOAD_FIELDS as readonly string[]).includes(name)) throw field(`/body/${name}`, 'is not a known field', `The form has an unknown field "${name}"; known: file, ${UPLOAD_FIELDS.join(', ')}.`);
+        if (!(UPLOAD_FIELDS as readonly string[]).includes(name))
+          throw field(`/body/${name}`, 'is not a known field', `The form has an unknown field "${name}"; known: file, ${UPLOAD_FIELDS.join(', ')}.`);
         if (fields[name as UploadField] !== undefined) throw field(`/body/${name}`, 'is given twice', `The field ${name} is given twice.`);
-        if (part.valueTruncated) throw field(`/body/${name}`, `is longer than ${FIELD_MAX_BYTES} bytes`, `The field ${name} is longer than ${FIELD_MAX_BYTES} bytes.`);
+        if (part.valueTruncated)
+          throw field(`/body/${name}`, `is longer than ${FIELD_MAX_BYTES} bytes`, `The field ${name} is longer than ${FIELD_MAX_BYTES} bytes.`);
         const value = String(part.value);
         const fault = textFault(value);
         if (fault) throw textProblem({ path: `/body/${name}`, message: fault });
@@ -129,7 +132,9 @@ async function receive(part: MultipartFile, files: EvidenceFiles, maxBytes: numb
     if (err instanceof TooLargeError) throw tooLarge(maxBytes);
     if (err instanceof Problem) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOSPC') {
-      throw new Problem(507, 'Insufficient storage', 'The server has no room left for this file; nothing was saved. Tell the administrator.', { code: 'storage_full' });
+      throw new Problem(507, 'Insufficient storage', 'The server has no room left for this file; nothing was saved. Tell the administrator.', {
+        code: 'storage_full',
+      });
     }
     // Errors of the file system (a syscall failed) are the server's; anything else ended
     // the stream from the request's side: the client went away or the form is malformed.
@@ -150,13 +155,21 @@ function multipartProblem(err: unknown, maxBytes: number): Problem {
       return badRequest('Send one file per request.', errors('/body/file', 'only one file per request'), 'too_many_files');
     case 'FST_FIELDS_LIMIT':
     case 'FST_PARTS_LIMIT':
-      return badRequest(`The form has too many fields; it takes a file and ${UPLOAD_FIELDS.join(', ')}.`, errors('/body', 'too many fields'), 'too_many_fields');
+      return badRequest(
+        `The form has too many fields; it takes a file and ${UPLOAD_FIELDS.join(', ')}.`,
+        errors('/body', 'too many fields'),
+        'too_many_fields',
+      );
     case 'FST_PROTO_VIOLATION':
       return badRequest('A field name is not allowed.', errors('/body', 'field name not allowed'), 'invalid_field_name');
     case 'FST_MP_PREMATURE_CLOSE':
       return badRequest('The request ended before the whole form arrived; nothing was saved.', errors('/body', 'incomplete'), 'incomplete_body');
     default:
-      return badRequest(`The body is not valid multipart/form-data: ${e.message ?? 'malformed'}.`, errors('/body', 'malformed multipart/form-data'), 'invalid_multipart');
+      return badRequest(
+        `The body is not valid multipart/form-data: ${e.message ?? 'malformed'}.`,
+        errors('/body', 'malformed multipart/form-data'),
+        'invalid_multipart',
+      );
   }
 }
 

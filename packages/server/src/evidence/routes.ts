@@ -69,7 +69,13 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['evidence'],
           summary: 'Download an evidence file',
           params: Sha256Params,
-          response: { 200: Type.Unknown({ description: 'the bytes, with their media type and Repr-Digest' }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+          response: {
+            200: Type.Unknown({ description: 'the bytes, with their media type and Repr-Digest' }),
+            400: ProblemSchema,
+            401: ProblemSchema,
+            403: ProblemSchema,
+            404: ProblemSchema,
+          },
         },
       },
       async (req, reply) => {
@@ -82,19 +88,21 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         }
         const digest = Buffer.from(meta.sha256, 'hex').toString('base64');
         const name = meta.originalName ?? `${meta.sha256}.${extensionFor(meta.mediaType)}`;
-        return reply
-          .type(meta.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : meta.mediaType)
-          .header('content-length', meta.size)
-          .header('content-disposition', contentDisposition(name))
-          .header('x-content-type-options', 'nosniff')
-          // Opened by mistake in a browser tab, the file runs nothing and loads nothing.
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          // RFC 9530, and the older RFC 3230 header some tools still check.
-          .header('repr-digest', `sha-256=:${digest}:`)
-          .header('digest', `sha-256=${digest}`)
-          // Evidence may be opened on shared machines in the field: keep it out of caches.
-          .header('cache-control', 'private, no-store')
-          .send(handle.createReadStream({ start: 0 }));
+        return (
+          reply
+            .type(meta.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : meta.mediaType)
+            .header('content-length', meta.size)
+            .header('content-disposition', contentDisposition(name))
+            .header('x-content-type-options', 'nosniff')
+            // Opened by mistake in a browser tab, the file runs nothing and loads nothing.
+            .header('content-security-policy', "default-src 'none'; sandbox")
+            // RFC 9530, and the older RFC 3230 header some tools still check.
+            .header('repr-digest', `sha-256=:${digest}:`)
+            .header('digest', `sha-256=${digest}`)
+            // Evidence may be opened on shared machines in the field: keep it out of caches.
+            .header('cache-control', 'private, no-store')
+            .send(handle.createReadStream({ start: 0 }))
+        );
       },
     );
 
@@ -102,7 +110,12 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/evidence/:sha256/meta',
       {
         config: { access: 'evidence.read' },
-        schema: { tags: ['evidence'], summary: "An evidence file's description and its uploads", params: Sha256Params, response: { ...Responses, 200: EvidenceMeta } },
+        schema: {
+          tags: ['evidence'],
+          summary: "An evidence file's description and its uploads",
+          params: Sha256Params,
+          response: { ...Responses, 200: EvidenceMeta },
+        },
       },
       async (req) => evidenceMeta(ctx, authOf(req).actor, req.params.sha256),
     );

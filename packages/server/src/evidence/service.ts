@@ -69,7 +69,8 @@ export async function uploadEvidence(ctx: AppContext, files: EvidenceFiles, inpu
     const now = new Date();
     const existing = await store.findEvidence(tx, incoming.sha256);
     // Same hash, different length: the store or the database is damaged. Refuse to paper over it.
-    if (existing && Number(existing.size) !== incoming.size) throw new Error(`evidence ${incoming.sha256} is stored with size ${existing.size}, received ${incoming.size}`);
+    if (existing && Number(existing.size) !== incoming.size)
+      throw new Error(`evidence ${incoming.sha256} is stored with size ${existing.size}, received ${incoming.size}`);
     const storedType = existing?.media_type ?? mediaType;
     if (!existing) {
       await store.insertEvidence(tx, {
@@ -117,7 +118,8 @@ async function checkMediaType(ctx: AppContext, input: UploadInput): Promise<stri
   const claims: { path: string; type: string }[] = [];
   if (input.mediaType !== undefined && input.mediaType.trim() !== '') {
     const type = normaliseMediaType(input.mediaType);
-    if (!MEDIA_TYPE_SYNTAX.test(type)) throw badRequest('mediaType must be a media type like image/jpeg.', [{ path: '/body/mediaType', message: 'must be a media type like image/jpeg' }]);
+    if (!MEDIA_TYPE_SYNTAX.test(type))
+      throw badRequest('mediaType must be a media type like image/jpeg.', [{ path: '/body/mediaType', message: 'must be a media type like image/jpeg' }]);
     claims.push({ path: '/body/mediaType', type });
   }
   const partType = normaliseMediaType(input.partMediaType);
@@ -156,10 +158,15 @@ async function checkMediaType(ctx: AppContext, input: UploadInput): Promise<stri
  * characters (which could forge lines in logs or headers). Null when there is none.
  */
 function cleanName(raw: string): string | null {
-  const name = raw.normalize('NFC').replace(/[\u0000-\u001F\u007F]/gu, '').trim();
+  const name = raw
+    .normalize('NFC')
+    .replace(/[\u0000-\u001F\u007F]/gu, '')
+    .trim();
   if (name === '') return null;
   if ([...name].length > MAX_NAME_LENGTH) {
-    throw badRequest(`The file name is longer than ${MAX_NAME_LENGTH} characters.`, [{ path: '/body/file', message: `file name is longer than ${MAX_NAME_LENGTH} characters` }]);
+    throw badRequest(`The file name is longer than ${MAX_NAME_LENGTH} characters.`, [
+      { path: '/body/file', message: `file name is longer than ${MAX_NAME_LENGTH} characters` },
+    ]);
   }
   return name;
 }

@@ -33,7 +33,11 @@ export async function uploaderOrgs(db: Db, hashes: readonly string[]): Promise<M
 
 /** Describes newly stored bytes; a row that is already there (same bytes) is kept as it is. */
 export async function insertEvidence(db: Db, row: Insertable<EvidenceTable>) {
-  await db.insertInto('evidence').values(row).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  await db
+    .insertInto('evidence')
+    .values(row)
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
 }
 
 export async function insertUpload(db: Db, row: Insertable<EvidenceUploadsTable>) {

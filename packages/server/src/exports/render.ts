@@ -53,12 +53,19 @@ export function* renderIncidents(format: ExportFormat, incidents: ExportIncident
   const PIECE = 500;
   if (format === 'csv' || format === 'hxl') {
     yield BOM + tableHead(INCIDENT_COLUMNS, format === 'hxl');
-    for (let i = 0; i < incidents.length; i += PIECE) yield incidents.slice(i, i + PIECE).map((r) => tableRow(INCIDENT_COLUMNS, r)).join('');
+    for (let i = 0; i < incidents.length; i += PIECE)
+      yield incidents
+        .slice(i, i + PIECE)
+        .map((r) => tableRow(INCIDENT_COLUMNS, r))
+        .join('');
   } else if (format === 'geojson' || format === 'json') {
     const next = joiner();
     yield format === 'geojson' ? collectionOpening(metadata) : `{"metadata":${JSON.stringify(metadata)},"incidents":[`;
     for (let i = 0; i < incidents.length; i += PIECE) {
-      yield incidents.slice(i, i + PIECE).map((r) => next(JSON.stringify(format === 'geojson' ? incidentFeature(r) : r))).join('');
+      yield incidents
+        .slice(i, i + PIECE)
+        .map((r) => next(JSON.stringify(format === 'geojson' ? incidentFeature(r) : r)))
+        .join('');
     }
     yield format === 'geojson' ? COLLECTION_CLOSING : ']}';
   } else {

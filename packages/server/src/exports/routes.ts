@@ -88,12 +88,28 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     // The first export routes, kept at their addresses: the dashboard's period (four weeks by default) and its filters.
     app.get(
       '/api/reports/export.csv',
-      { config: { access: 'report.read' }, schema: { tags, summary: 'The filtered reports as CSV, as this reader may see them (see /api/exports/reports)', querystring: DashboardQuery, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: {
+          tags,
+          summary: 'The filtered reports as CSV, as this reader may see them (see /api/exports/reports)',
+          querystring: DashboardQuery,
+          response: Responses,
+        },
+      },
       async (req, reply) => reports(reply, authOf(req).actor, 'csv', req.query, true),
     );
     app.get(
       '/api/reports/export.geojson',
-      { config: { access: 'report.read' }, schema: { tags, summary: 'The filtered reports as an RFC 7946 FeatureCollection, as this reader may see them (see /api/exports/reports)', querystring: DashboardQuery, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: {
+          tags,
+          summary: 'The filtered reports as an RFC 7946 FeatureCollection, as this reader may see them (see /api/exports/reports)',
+          querystring: DashboardQuery,
+          response: Responses,
+        },
+      },
       async (req, reply) => reports(reply, authOf(req).actor, 'geojson', req.query, true),
     );
   };

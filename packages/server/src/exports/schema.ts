@@ -17,7 +17,10 @@ const Finding = oneOf([...VERIFICATIONS, 'none'] as const, "The verification of 
 
 export const ReportExportQuery = Type.Object(
   {
-    format: oneOf<ExportFormat>(FORMATS_OF.reports, 'csv (plain table), hxl (the table with its HXL hashtag row), acled (ACLED columns and codes), geojson (RFC 7946), json'),
+    format: oneOf<ExportFormat>(
+      FORMATS_OF.reports,
+      'csv (plain table), hxl (the table with its HXL hashtag row), acled (ACLED columns and codes), geojson (RFC 7946), json',
+    ),
     from: Type.Optional(Day),
     to: Type.Optional(Day),
     type: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'A type code of the taxonomy' })),

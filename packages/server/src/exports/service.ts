@@ -162,7 +162,12 @@ export interface ReportExport extends ExportHeader {
  * a page at a time as the answer is written. Throws 400 naming the query field when a
  * date, the period or the limit is wrong.
  */
-export async function exportReports(db: Db, auth: Auth, query: ReportExportQuery, options: { maxRows: number; format: ExportFormat; legacy?: boolean }): Promise<ReportExport> {
+export async function exportReports(
+  db: Db,
+  auth: Auth,
+  query: ReportExportQuery,
+  options: { maxRows: number; format: ExportFormat; legacy?: boolean },
+): Promise<ReportExport> {
   const { period, start, end } = periodOf(query, options.legacy === true);
   const limit = rowLimit(query, options.maxRows);
   const withdrawn = query.withdrawn ?? (options.format === 'acled' ? 'exclude' : 'include');
@@ -224,7 +229,14 @@ export async function exportIncidents(db: Db, auth: Auth, query: IncidentExportQ
   let more = true;
   let truncated = false;
   while (more && !truncated) {
-    const page = await incidentStore.listIncidents(db, { scope: listScopeFor(actor), finding: query.finding, allegedParty: query.allegedParty, type: query.type, before, limit: INCIDENT_PAGE });
+    const page = await incidentStore.listIncidents(db, {
+      scope: listScopeFor(actor),
+      finding: query.finding,
+      allegedParty: query.allegedParty,
+      type: query.type,
+      before,
+      limit: INCIDENT_PAGE,
+    });
     more = page.length === INCIDENT_PAGE;
     if (page.length === 0) break;
     before = page[page.length - 1].id;
@@ -274,11 +286,24 @@ export async function exportIncidents(db: Db, auth: Auth, query: IncidentExportQ
     }
   }
   const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  return { scope: who, statement: scopeStatement(who), generatedAt: new Date().toISOString(), matched: truncated ? null : out.length, limit, truncated, filter, incidents: out };
+  return {
+    scope: who,
+    statement: scopeStatement(who),
+    generatedAt: new Date().toISOString(),
+    matched: truncated ? null : out.length,
+    limit,
+    truncated,
+    filter,
+    incidents: out,
+  };
 }
 
 /** What the metadata member of a JSON or GeoJSON export says. */
-export function metadataOf(dataset: 'reports' | 'incidents', format: ExportFormat, h: ExportHeader & { filter: Record<string, string>; period?: Period | null }) {
+export function metadataOf(
+  dataset: 'reports' | 'incidents',
+  format: ExportFormat,
+  h: ExportHeader & { filter: Record<string, string>; period?: Period | null },
+) {
   return {
     dataset,
     format,

@@ -72,7 +72,11 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/geo/attribution',
       {
         config: { access: 'geo.read' },
-        schema: { tags: ['geography'], summary: 'The attribution the boundaries and gazetteer require, to show with maps', response: { 200: AttributionResponse, ...errors } },
+        schema: {
+          tags: ['geography'],
+          summary: 'The attribution the boundaries and gazetteer require, to show with maps',
+          response: { 200: AttributionResponse, ...errors },
+        },
       },
       async () => ({ text: (await geoData()).attribution }),
     );

@@ -37,7 +37,7 @@ export const GeoPlace = Type.Object({
   }),
   nameEn: Type.String(),
   nameAr: Type.String(),
-  lat: Type.Number({ description: "WGS84; for an area, a point inside it where its label goes" }),
+  lat: Type.Number({ description: 'WGS84; for an area, a point inside it where its label goes' }),
   lon: Type.Number(),
   adm1: AreaRef,
   adm2: Type.Optional({ ...AreaRef, description: 'absent for a governorate' }),

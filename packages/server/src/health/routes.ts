@@ -6,18 +6,22 @@ import { witnessHealth } from '../cosigning/index.ts';
 /** Liveness with the database: 200 when a query answers, 503 when it does not. */
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'Health: the server and its database' } }, async (_req, reply) => {
-      try {
-        await Promise.race([
-          sql`select 1`.execute(ctx.db),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 5 s')), 5000).unref()),
-        ]);
-        // Witnesses: when each last cosigned, and how far the served checkpoint lags the newest signed one.
-        const witnesses = await witnessHealth(ctx).catch(() => null);
-        return { status: 'ok', database: 'ok', engine: ctx.engine, ...(witnesses ? { witnesses } : {}) };
-      } catch (err) {
-        return reply.code(503).send({ status: 'unavailable', database: 'unreachable', detail: (err as Error).message });
-      }
-    });
+    app.get(
+      '/api/health',
+      { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'Health: the server and its database' } },
+      async (_req, reply) => {
+        try {
+          await Promise.race([
+            sql`select 1`.execute(ctx.db),
+            new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 5 s')), 5000).unref()),
+          ]);
+          // Witnesses: when each last cosigned, and how far the served checkpoint lags the newest signed one.
+          const witnesses = await witnessHealth(ctx).catch(() => null);
+          return { status: 'ok', database: 'ok', engine: ctx.engine, ...(witnesses ? { witnesses } : {}) };
+        } catch (err) {
+          return reply.code(503).send({ status: 'unavailable', database: 'unreachable', detail: (err as Error).message });
+        }
+      },
+    );
   };
 }

@@ -197,10 +197,15 @@ function toProblem(error: FastifyError | Problem): Problem {
       return { path: base, message: v.message ?? 'is not valid' };
     });
     const first = errors[0];
-    return new Problem(400, 'Bad request', `The request is not valid: ${first.path} ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`, {
-      code: 'validation_failed',
-      errors,
-    });
+    return new Problem(
+      400,
+      'Bad request',
+      `The request is not valid: ${first.path} ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`,
+      {
+        code: 'validation_failed',
+        errors,
+      },
+    );
   }
   const status = fe.statusCode ?? 500;
   if (status === 413) return new Problem(413, 'Payload too large', 'The request body is larger than this route accepts.', { code: 'too_large' });

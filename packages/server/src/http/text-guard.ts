@@ -29,7 +29,10 @@ const segment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** A bad key as it can be shown in a pointer: its NULs and lone surrogates written out as \uXXXX. */
 const shown = (key: string) =>
-  key.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  key.replace(
+    /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 
 /** The first bad string or key in a parsed value, with its JSON pointer under `base`. */
 export function findTextFault(value: unknown, base: string): FieldError | null {

@@ -19,12 +19,22 @@ export type AdoptionTrigger = 'assessment' | 'reply' | 'reply-period-ended' | 'd
  * holds the incident's row lock, in the transaction that the `finding.adopted` entry
  * joins. Returns what happened.
  */
-export async function adoptIfDue(tx: Db, incident: Selectable<IncidentsTable>, actor: LogEvent['actor'], trigger: AdoptionTrigger): Promise<'adopted' | 'waits' | 'none'> {
+export async function adoptIfDue(
+  tx: Db,
+  incident: Selectable<IncidentsTable>,
+  actor: LogEvent['actor'],
+  trigger: AdoptionTrigger,
+): Promise<'adopted' | 'waits' | 'none'> {
   const setWaits = async (waits: boolean) => {
     if (incident.adoption_waits !== waits) await tx.updateTable('incidents').set({ adoption_waits: waits }).where('id', '=', incident.id).execute();
   };
   if (incident.merged_into) return (await setWaits(false), 'none');
-  const standing = await tx.selectFrom('incident_findings').select('round').where('incident_id', '=', incident.id).where('round', '=', incident.round).executeTakeFirst();
+  const standing = await tx
+    .selectFrom('incident_findings')
+    .select('round')
+    .where('incident_id', '=', incident.id)
+    .where('round', '=', incident.round)
+    .executeTakeFirst();
   if (standing) return (await setWaits(false), 'none');
 
   const [mechanism, guarantors, all, reports, replies] = await Promise.all([
@@ -37,7 +47,9 @@ export async function adoptIfDue(tx: Db, incident: Selectable<IncidentsTable>, a
   const decision = decide(
     mechanism.decision_rule as DecisionRule,
     guarantors,
-    all.filter((a) => a.round === incident.round).map((a) => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] })),
+    all
+      .filter((a) => a.round === incident.round)
+      .map((a) => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] })),
   );
   if (decision.status !== 'adopted') return (await setWaits(false), 'none');
 
@@ -47,14 +59,27 @@ export async function adoptIfDue(tx: Db, incident: Selectable<IncidentsTable>, a
 
   await tx
     .insertInto('incident_findings')
-    .values({ incident_id: incident.id, round: incident.round, finding: JSON.stringify(decision.finding), basis: JSON.stringify(decision.basis), adopted_at: new Date() })
+    .values({
+      incident_id: incident.id,
+      round: incident.round,
+      finding: JSON.stringify(decision.finding),
+      basis: JSON.stringify(decision.basis),
+      adopted_at: new Date(),
+    })
     .execute();
   await setWaits(false);
   await record(tx, {
     type: 'finding.adopted',
     actor,
     subject: { incident: incident.id },
-    data: { round: incident.round, rule: mechanism.decision_rule, finding: decision.finding, basis: decision.basis, after: trigger, replyPeriod: period.closedBy },
+    data: {
+      round: incident.round,
+      rule: mechanism.decision_rule,
+      finding: decision.finding,
+      basis: decision.basis,
+      after: trigger,
+      replyPeriod: period.closedBy,
+    },
   });
   return 'adopted';
 }

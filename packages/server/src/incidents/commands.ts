@@ -30,7 +30,11 @@ async function lockedIncident(tx: Db, id: string, version?: number) {
 }
 
 async function bump(tx: Db, id: string, version: number) {
-  await tx.updateTable('incidents').set({ version: version + 1 }).where('id', '=', id).execute();
+  await tx
+    .updateTable('incidents')
+    .set({ version: version + 1 })
+    .where('id', '=', id)
+    .execute();
 }
 
 async function attach(tx: Db, auth: Auth, incidentId: string, reportIds: string[]) {
@@ -39,7 +43,10 @@ async function attach(tx: Db, auth: Auth, incidentId: string, reportIds: string[
     if (!report) throw badRequest('There is no such report.', [{ path: `/body/reportIds/${i}`, message: 'unknown report' }]);
     const current = await store.currentIncidentOf(tx, reportId);
     if (current) throw conflict(`Report ${reportId} already belongs to incident ${current.incident_id}; split it off there first.`, 'already_grouped');
-    await tx.insertInto('incident_reports').values({ incident_id: incidentId, report_id: reportId, added_at: new Date(), added_by: auth.actor.userId }).execute();
+    await tx
+      .insertInto('incident_reports')
+      .values({ incident_id: incidentId, report_id: reportId, added_at: new Date(), added_by: auth.actor.userId })
+      .execute();
   }
 }
 
@@ -51,10 +58,23 @@ export async function createIncident(ctx: AppContext, auth: Auth, reportIds: str
     const now = new Date();
     await tx
       .insertInto('incidents')
-      .values({ id, created_at: now, created_by: auth.actor.userId, reply_deadline: new Date(now.getTime() + mechanism.reply_deadline_hours * 3_600_000), round: 1, merged_into: null, version: 1 })
+      .values({
+        id,
+        created_at: now,
+        created_by: auth.actor.userId,
+        reply_deadline: new Date(now.getTime() + mechanism.reply_deadline_hours * 3_600_000),
+        round: 1,
+        merged_into: null,
+        version: 1,
+      })
       .execute();
     await attach(tx, auth, id, reportIds);
-    await record(tx, { type: 'incident.created', actor: loggedActor(auth), subject: { incident: id }, data: { reports: reportIds, replyDeadlineHours: mechanism.reply_deadline_hours } });
+    await record(tx, {
+      type: 'incident.created',
+      actor: loggedActor(auth),
+      subject: { incident: id },
+      data: { reports: reportIds, replyDeadlineHours: mechanism.reply_deadline_hours },
+    });
     return viewIncident(tx, auth, id);
   });
 }
@@ -95,11 +115,22 @@ export async function mergeIncident(ctx: AppContext, auth: Auth, id: string, oth
     await lockedIncident(tx, otherId);
     const moving = await store.memberReports(tx, [otherId]);
     const now = new Date();
-    await tx.updateTable('incident_reports').set({ removed_at: now, removed_by: auth.actor.userId }).where('incident_id', '=', otherId).where('removed_at', 'is', null).execute();
-    for (const r of moving) await tx.insertInto('incident_reports').values({ incident_id: id, report_id: r.id, added_at: now, added_by: auth.actor.userId }).execute();
+    await tx
+      .updateTable('incident_reports')
+      .set({ removed_at: now, removed_by: auth.actor.userId })
+      .where('incident_id', '=', otherId)
+      .where('removed_at', 'is', null)
+      .execute();
+    for (const r of moving)
+      await tx.insertInto('incident_reports').values({ incident_id: id, report_id: r.id, added_at: now, added_by: auth.actor.userId }).execute();
     await tx.updateTable('incidents').set({ merged_into: id }).where('id', '=', otherId).execute();
     await bump(tx, id, incident.version);
-    await record(tx, { type: 'incident.merged', actor: loggedActor(auth), subject: { incident: id, merged: otherId }, data: { reports: moving.map((r) => r.id) } });
+    await record(tx, {
+      type: 'incident.merged',
+      actor: loggedActor(auth),
+      subject: { incident: id, merged: otherId },
+      data: { reports: moving.map((r) => r.id) },
+    });
     return viewIncident(tx, auth, id);
   });
 }
@@ -113,7 +144,9 @@ export async function reply(ctx: AppContext, auth: Auth, id: string, input: { te
     if (!can(auth.actor, 'incident.read', scope)) throw notFound('There is no such incident.');
     if (!can(auth.actor, 'incident.reply', scope)) throw forbidden('Only a party this incident accuses may reply to it.');
     if (incident.reply_period_ended_at) {
-      throw new Problem(409, 'Conflict', `The secretariat ended the reply period on ${new Date(incident.reply_period_ended_at).toISOString()}.`, { code: 'reply_period_ended' });
+      throw new Problem(409, 'Conflict', `The secretariat ended the reply period on ${new Date(incident.reply_period_ended_at).toISOString()}.`, {
+        code: 'reply_period_ended',
+      });
     }
     if (new Date(incident.reply_deadline).getTime() < Date.now()) {
       throw new Problem(409, 'Conflict', `The deadline for replies passed on ${new Date(incident.reply_deadline).toISOString()}.`, { code: 'deadline_passed' });
@@ -124,9 +157,23 @@ export async function reply(ctx: AppContext, auth: Auth, id: string, input: { te
     const replyId = uuidv7();
     await tx
       .insertInto('incident_replies')
-      .values({ id: replyId, incident_id: id, party_id: auth.actor.orgId, text: input.text.trim(), evidence: JSON.stringify(input.evidence), created_by: auth.actor.userId, created_at: new Date() })
+      .values({
+        id: replyId,
+        incident_id: id,
+        party_id: auth.actor.orgId,
+        text: input.text.trim(),
+        evidence: JSON.stringify(input.evidence),
+        created_by: auth.actor.userId,
+        created_at: new Date(),
+      })
       .execute();
-    await record(tx, { type: 'incident.replied', actor: loggedActor(auth), subject: { incident: id, reply: replyId }, data: { evidence: input.evidence }, sealed: { text: input.text.trim() } });
+    await record(tx, {
+      type: 'incident.replied',
+      actor: loggedActor(auth),
+      subject: { incident: id, reply: replyId },
+      data: { evidence: input.evidence },
+      sealed: { text: input.text.trim() },
+    });
     // A finding that waited for this reply is adopted now (the rule adopts it, not the party).
     await adoptIfDue(tx, incident, null, 'reply');
     return viewIncident(tx, auth, id);
@@ -152,14 +199,22 @@ export async function assess(
     if (reports.length === 0) throw new Problem(409, 'Conflict', 'This incident has no reports left to assess.', { code: 'empty_incident' });
     if (input.attribution.kind === 'other-party') {
       const party = await tx.selectFrom('organisations').select('kind').where('id', '=', input.attribution.organisationId).executeTakeFirst();
-      if (party?.kind !== 'party') throw badRequest('Responsibility can only be attributed to a party.', [{ path: '/body/attribution/organisationId', message: 'not a party' }]);
+      if (party?.kind !== 'party')
+        throw badRequest('Responsibility can only be attributed to a party.', [{ path: '/body/attribution/organisationId', message: 'not a party' }]);
     }
     const assessmentId = uuidv7();
     await tx
       .insertInto('incident_assessments')
       .values({
-        id: assessmentId, incident_id: id, round: incident.round, guarantor_id: auth.actor.orgId, verification: input.verification,
-        attribution: JSON.stringify(input.attribution), reasoning: input.reasoning.trim(), created_by: auth.actor.userId, created_at: new Date(),
+        id: assessmentId,
+        incident_id: id,
+        round: incident.round,
+        guarantor_id: auth.actor.orgId,
+        verification: input.verification,
+        attribution: JSON.stringify(input.attribution),
+        reasoning: input.reasoning.trim(),
+        created_by: auth.actor.userId,
+        created_at: new Date(),
       })
       .execute();
     await record(tx, {
@@ -188,8 +243,17 @@ export async function reopen(ctx: AppContext, auth: Auth, id: string, input: { r
       .where('reopened_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new Problem(409, 'Conflict', 'There is no adopted finding to reopen.', { code: 'no_finding' });
-    await tx.updateTable('incidents').set({ round: incident.round + 1, version: incident.version + 1 }).where('id', '=', id).execute();
-    await record(tx, { type: 'finding.reopened', actor: loggedActor(auth), subject: { incident: id }, data: { round: incident.round, reason: input.reason.trim() } });
+    await tx
+      .updateTable('incidents')
+      .set({ round: incident.round + 1, version: incident.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await record(tx, {
+      type: 'finding.reopened',
+      actor: loggedActor(auth),
+      subject: { incident: id },
+      data: { round: incident.round, reason: input.reason.trim() },
+    });
     return viewIncident(tx, auth, id);
   });
 }

@@ -19,7 +19,8 @@ export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, re
   const { entryId, view } = await ctx.db.transaction().execute(async (tx) => {
     const incident = await store.lockIncident(tx, id);
     if (!incident) throw notFound('There is no such incident.');
-    if (incident.merged_into) throw new Problem(409, 'Conflict', `This incident was merged into ${incident.merged_into}; work on that one.`, { code: 'merged' });
+    if (incident.merged_into)
+      throw new Problem(409, 'Conflict', `This incident was merged into ${incident.merged_into}; work on that one.`, { code: 'merged' });
     const [reports, replies] = await Promise.all([store.memberReports(tx, [id]), store.replies(tx, id)]);
     const period = replyPeriodOf(incident, reports, replies);
     if (!period.open) throw new Problem(409, 'Conflict', `The reply period is already over (${period.closedBy}).`, { code: 'reply_period_over' });

@@ -13,7 +13,9 @@ import * as store from './store.ts';
 export async function proposalsFor(db: Kysely<Database>, reportId: string, options = DEFAULT_GROUPING) {
   const row = await db
     .selectFrom('reports')
-    .innerJoin('report_versions', (j) => j.onRef('report_versions.report_id', '=', 'reports.id').onRef('report_versions.version', '=', 'reports.current_version'))
+    .innerJoin('report_versions', (j) =>
+      j.onRef('report_versions.report_id', '=', 'reports.id').onRef('report_versions.version', '=', 'reports.current_version'),
+    )
     .innerJoin('taxonomy', 'taxonomy.code', 'reports.type_code')
     .select(['reports.id', 'report_versions.content', 'taxonomy.acled_event_type'])
     .where('reports.id', '=', reportId)
@@ -26,7 +28,11 @@ export async function proposalsFor(db: Kysely<Database>, reportId: string, optio
   const report = subject(row.id, row.content, row.acled_event_type);
   const nearby = await store.incidentsAround(db, new Date(report.occurredAt), options.windowHours + 100);
   const incidentOf = new Map(nearby.map((n) => [n.id, n.incident_id]));
-  const proposals = proposeGroupings(report, nearby.filter((n) => n.id !== reportId).map((n) => subject(n.id, n.content, n.acled_event_type)), options);
+  const proposals = proposeGroupings(
+    report,
+    nearby.filter((n) => n.id !== reportId).map((n) => subject(n.id, n.content, n.acled_event_type)),
+    options,
+  );
   const best = new Map<string, (typeof proposals)[number]>();
   for (const p of proposals) {
     const incident = incidentOf.get(p.id)!;
@@ -35,6 +41,16 @@ export async function proposalsFor(db: Kysely<Database>, reportId: string, optio
   const current = await store.currentIncidentOf(db, reportId);
   return {
     currentIncident: current?.incident_id ?? null,
-    proposals: [...best.entries()].filter(([incident]) => incident !== current?.incident_id).map(([incidentId, p]) => ({ incidentId, viaReport: p.id, score: p.score, hoursApart: p.hoursApart, kmApart: p.kmApart, sameType: p.sameType, reasons: p.reasons })),
+    proposals: [...best.entries()]
+      .filter(([incident]) => incident !== current?.incident_id)
+      .map(([incidentId, p]) => ({
+        incidentId,
+        viaReport: p.id,
+        score: p.score,
+        hoursApart: p.hoursApart,
+        kmApart: p.kmApart,
+        sameType: p.sameType,
+        reasons: p.reasons,
+      })),
   };
 }

@@ -24,7 +24,12 @@ const ListQuery = Type.Object(
   {
     limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: 'At most this many incidents (default 100, at most 500)' })),
     before: Type.Optional(Type.String({ format: 'uuid', description: 'Cursor: only incidents listed after this one (the last of the previous page)' })),
-    finding: Type.Optional(Type.Union([...VERIFICATIONS, 'none' as const].map((v) => Type.Literal(v)), { description: "The verification of the finding that stands, or none (no finding adopted, or reopened)" })),
+    finding: Type.Optional(
+      Type.Union(
+        [...VERIFICATIONS, 'none' as const].map((v) => Type.Literal(v)),
+        { description: 'The verification of the finding that stands, or none (no finding adopted, or reopened)' },
+      ),
+    ),
     allegedParty: Type.Optional(Type.String({ format: 'uuid', description: 'Incidents with a report that accuses this party' })),
     type: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Incidents with a report of this type code' })),
   },
@@ -37,7 +42,10 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/reports/:id/grouping',
-      { config: { access: 'incident.manage' }, schema: { tags: ['incidents'], summary: 'Incidents this report may belong to, with the reasons', params: IdParams, response: Responses } },
+      {
+        config: { access: 'incident.manage' },
+        schema: { tags: ['incidents'], summary: 'Incidents this report may belong to, with the reasons', params: IdParams, response: Responses },
+      },
       async (req) => {
         const report = await reportStore.findReport(ctx.db, req.params.id);
         if (!report || !can(authOf(req).actor, 'report.read', scopeOf(report))) throw notFound('There is no such report.');
@@ -69,39 +77,89 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/incidents',
       {
         config: { access: 'incident.manage' },
-        schema: { tags: ['incidents'], summary: 'Group reports into a new incident', body: Type.Object({ reportIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }) }, closed), response: Responses },
+        schema: {
+          tags: ['incidents'],
+          summary: 'Group reports into a new incident',
+          body: Type.Object({ reportIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }) }, closed),
+          response: Responses,
+        },
       },
       async (req, reply) => reply.code(201).send(await commands.createIncident(ctx, authOf(req), req.body.reportIds)),
     );
 
     app.get(
       '/api/incidents/:id',
-      { config: { access: 'incident.read' }, schema: { tags: ['incidents'], summary: 'An incident with its reports, replies, assessments, finding and timeline', params: IdParams, response: Responses } },
+      {
+        config: { access: 'incident.read' },
+        schema: {
+          tags: ['incidents'],
+          summary: 'An incident with its reports, replies, assessments, finding and timeline',
+          params: IdParams,
+          response: Responses,
+        },
+      },
       async (req) => viewIncident(ctx.db, authOf(req), req.params.id),
     );
 
     app.post(
       '/api/incidents/:id/reports',
-      { config: { access: 'incident.manage' }, schema: { tags: ['incidents'], summary: 'Add a report to the incident', params: IdParams, body: Type.Object({ reportId: Uuid, version: Version }, closed), response: Responses } },
+      {
+        config: { access: 'incident.manage' },
+        schema: {
+          tags: ['incidents'],
+          summary: 'Add a report to the incident',
+          params: IdParams,
+          body: Type.Object({ reportId: Uuid, version: Version }, closed),
+          response: Responses,
+        },
+      },
       async (req) => commands.addReport(ctx, authOf(req), req.params.id, req.body.reportId, req.body.version),
     );
 
     app.post(
       '/api/incidents/:id/split',
-      { config: { access: 'incident.manage' }, schema: { tags: ['incidents'], summary: 'Split a report off the incident', params: IdParams, body: Type.Object({ reportId: Uuid, version: Version }, closed), response: Responses } },
+      {
+        config: { access: 'incident.manage' },
+        schema: {
+          tags: ['incidents'],
+          summary: 'Split a report off the incident',
+          params: IdParams,
+          body: Type.Object({ reportId: Uuid, version: Version }, closed),
+          response: Responses,
+        },
+      },
       async (req) => commands.removeReport(ctx, authOf(req), req.params.id, req.body.reportId, req.body.version),
     );
 
     app.post(
       '/api/incidents/:id/merge',
-      { config: { access: 'incident.manage' }, schema: { tags: ['incidents'], summary: 'Merge another incident into this one', params: IdParams, body: Type.Object({ incidentId: Uuid, version: Version }, closed), response: Responses } },
+      {
+        config: { access: 'incident.manage' },
+        schema: {
+          tags: ['incidents'],
+          summary: 'Merge another incident into this one',
+          params: IdParams,
+          body: Type.Object({ incidentId: Uuid, version: Version }, closed),
+          response: Responses,
+        },
+      },
       async (req) => commands.mergeIncident(ctx, authOf(req), req.params.id, req.body.incidentId, req.body.version),
     );
 
     app.post(
       '/api/incidents/:id/replies',
-      { config: { access: 'incident.reply' }, schema: { tags: ['incidents'], summary: "The accused party's reply, before the deadline", params: IdParams, body: Type.Object({ text: Text(ctx.config.textMaxChars, 1), evidence: Sha256List }, closed), response: Responses } },
-      async (req, reply) => reply.code(201).send(await commands.reply(ctx, authOf(req), req.params.id, { text: req.body.text, evidence: req.body.evidence ?? [] })),
+      {
+        config: { access: 'incident.reply' },
+        schema: {
+          tags: ['incidents'],
+          summary: "The accused party's reply, before the deadline",
+          params: IdParams,
+          body: Type.Object({ text: Text(ctx.config.textMaxChars, 1), evidence: Sha256List }, closed),
+          response: Responses,
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await commands.reply(ctx, authOf(req), req.params.id, { text: req.body.text, evidence: req.body.evidence ?? [] })),
     );
 
     app.post(
@@ -112,7 +170,10 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['incidents'],
           summary: "A guarantor's assessment: verification, then attribution; adopts the finding when the decision rule is met",
           params: IdParams,
-          body: Type.Object({ verification: Type.Union(VERIFICATIONS.map((v) => Type.Literal(v))), attribution: Attribution, reasoning: Text(ctx.config.textMaxChars, 1) }, closed),
+          body: Type.Object(
+            { verification: Type.Union(VERIFICATIONS.map((v) => Type.Literal(v))), attribution: Attribution, reasoning: Text(ctx.config.textMaxChars, 1) },
+            closed,
+          ),
           response: Responses,
         },
       },
@@ -126,7 +187,8 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['incidents'],
           summary: 'End the reply period before its deadline, with a reason the accused party reads on the incident',
-          description: 'Logged as `incident.reply_period_ended` (the reason sealed). A finding whose assessments already meet the decision rule is adopted at once. 409 `reply_period_over` when every accused party replied, the deadline passed or the period was ended already.',
+          description:
+            'Logged as `incident.reply_period_ended` (the reason sealed). A finding whose assessments already meet the decision rule is adopted at once. 409 `reply_period_over` when every accused party replied, the deadline passed or the period was ended already.',
           params: IdParams,
           body: Type.Object({ reason: Text(2_000, 1) }, closed),
           response: Responses,
@@ -141,7 +203,16 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/incidents/:id/reopen',
-      { config: { access: 'incident.manage' }, schema: { tags: ['incidents'], summary: 'Reopen the adopted finding, with a reason', params: IdParams, body: Type.Object({ reason: Text(2_000, 1), version: Version }, closed), response: Responses } },
+      {
+        config: { access: 'incident.manage' },
+        schema: {
+          tags: ['incidents'],
+          summary: 'Reopen the adopted finding, with a reason',
+          params: IdParams,
+          body: Type.Object({ reason: Text(2_000, 1), version: Version }, closed),
+          response: Responses,
+        },
+      },
       async (req) => commands.reopen(ctx, authOf(req), req.params.id, req.body),
     );
   };

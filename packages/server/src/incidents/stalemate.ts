@@ -14,12 +14,25 @@ type Db = Kysely<Database>;
  * notifications processor tells the secretariat; the meeting agenda proposes the incident.
  */
 export async function noteStalemate(tx: Db, auth: Auth, incident: Selectable<IncidentsTable>, assessmentId: string) {
-  const standing = await tx.selectFrom('incident_findings').select('round').where('incident_id', '=', incident.id).where('round', '=', incident.round).executeTakeFirst();
+  const standing = await tx
+    .selectFrom('incident_findings')
+    .select('round')
+    .where('incident_id', '=', incident.id)
+    .where('round', '=', incident.round)
+    .executeTakeFirst();
   if (standing) return;
-  const [mechanism, guarantors, all] = await Promise.all([tx.selectFrom('mechanism').select('decision_rule').executeTakeFirstOrThrow(), store.guarantorIds(tx), store.assessments(tx, incident.id)]);
+  const [mechanism, guarantors, all] = await Promise.all([
+    tx.selectFrom('mechanism').select('decision_rule').executeTakeFirstOrThrow(),
+    store.guarantorIds(tx),
+    store.assessments(tx, incident.id),
+  ]);
   const rule = mechanism.decision_rule as DecisionRule;
   const inRound = all.filter((a) => a.round === incident.round);
-  const toAssessment = (a: (typeof inRound)[number]): Assessment => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] });
+  const toAssessment = (a: (typeof inRound)[number]): Assessment => ({
+    guarantorId: a.guarantor_id,
+    verification: a.verification,
+    attribution: a.attribution as Assessment['attribution'],
+  });
   const now = isStalemate(rule, guarantors, inRound.map(toAssessment));
   const before = isStalemate(rule, guarantors, inRound.filter((a) => a.id !== assessmentId).map(toAssessment));
   if (!now || before) return;

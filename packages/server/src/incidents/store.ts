@@ -56,7 +56,13 @@ export function findings(db: Db, incidentIds: string[]) {
 }
 
 export function guarantorIds(db: Db) {
-  return db.selectFrom('organisations').select('id').where('kind', '=', 'guarantor').orderBy('id').execute().then((r) => r.map((o) => o.id));
+  return db
+    .selectFrom('organisations')
+    .select('id')
+    .where('kind', '=', 'guarantor')
+    .orderBy('id')
+    .execute()
+    .then((r) => r.map((o) => o.id));
 }
 
 /** Open incidents whose reports are near a time, for grouping proposals. */
@@ -64,7 +70,9 @@ export function incidentsAround(db: Db, at: Date, spanHours: number) {
   return db
     .selectFrom('incident_reports')
     .innerJoin('reports', 'reports.id', 'incident_reports.report_id')
-    .innerJoin('report_versions', (j) => j.onRef('report_versions.report_id', '=', 'reports.id').onRef('report_versions.version', '=', 'reports.current_version'))
+    .innerJoin('report_versions', (j) =>
+      j.onRef('report_versions.report_id', '=', 'reports.id').onRef('report_versions.version', '=', 'reports.current_version'),
+    )
     .innerJoin('incidents', 'incidents.id', 'incident_reports.incident_id')
     .innerJoin('taxonomy', 'taxonomy.code', 'reports.type_code')
     .select(['incident_reports.incident_id', 'reports.id', 'report_versions.content', 'taxonomy.acled_event_type'])
@@ -112,7 +120,10 @@ export function listIncidents(db: Db, f: ListFilter) {
   const s = f.scope;
   if (s.kind === 'none') q = q.where(sql<boolean>`false`);
   else if (s.kind === 'filedBy') q = q.where(hasReport(sql`r.reporter_org = ${s.orgId}`));
-  else if (s.kind === 'concerning') q = q.where(sql<boolean>`(${hasFinding()} or ${hasReport(sql`(r.reporter_org = ${s.orgId} or r.alleged_party = ${s.orgId} or r.affected_party = ${s.orgId})`)})`);
+  else if (s.kind === 'concerning')
+    q = q.where(
+      sql<boolean>`(${hasFinding()} or ${hasReport(sql`(r.reporter_org = ${s.orgId} or r.alleged_party = ${s.orgId} or r.affected_party = ${s.orgId})`)})`,
+    );
   if (f.allegedParty) q = q.where(hasReport(sql`r.alleged_party = ${f.allegedParty}`));
   if (f.type) q = q.where(hasReport(sql`r.type_code = ${f.type}`));
   if (f.finding === 'none') q = q.where(sql<boolean>`not ${hasFinding()}`);
@@ -124,10 +135,23 @@ export function listIncidents(db: Db, f: ListFilter) {
 
 /** Incidents whose finding waits for a reply deadline that has passed (the partial index of migration 0028). */
 export function waitingForDeadline(db: Db, now: Date) {
-  return db.selectFrom('incidents').select('id').where('adoption_waits', '=', true).where('reply_deadline', '<=', now).orderBy('reply_deadline').limit(500).execute().then((r) => r.map((x) => x.id));
+  return db
+    .selectFrom('incidents')
+    .select('id')
+    .where('adoption_waits', '=', true)
+    .where('reply_deadline', '<=', now)
+    .orderBy('reply_deadline')
+    .limit(500)
+    .execute()
+    .then((r) => r.map((x) => x.id));
 }
 
 /** The secretariat's organisations: they run the process and are told when the guarantors differ. */
 export function secretariatIds(db: Db) {
-  return db.selectFrom('organisations').select('id').where('kind', '=', 'secretariat').execute().then((r) => r.map((o) => o.id));
+  return db
+    .selectFrom('organisations')
+    .select('id')
+    .where('kind', '=', 'secretariat')
+    .execute()
+    .then((r) => r.map((o) => o.id));
 }

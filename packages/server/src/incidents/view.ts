@@ -35,13 +35,22 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
   ]);
   const now = Date.now();
   const period = replyPeriod(
-    { allegedPartyIds: scope.allegedPartyIds, repliedPartyIds: replies.map((r) => r.party_id), deadline: incident.reply_deadline, endedAt: incident.reply_period_ended_at },
+    {
+      allegedPartyIds: scope.allegedPartyIds,
+      repliedPartyIds: replies.map((r) => r.party_id),
+      deadline: incident.reply_deadline,
+      endedAt: incident.reply_period_ended_at,
+    },
     now,
   );
   const deadline = new Date(incident.reply_deadline);
   const replyState = scope.allegedPartyIds.map((party) => {
     const first = replies.find((r) => r.party_id === party);
-    return { partyId: party, state: first ? 'replied' : deadline.getTime() < now || incident.reply_period_ended_at ? 'no-reply' : 'due', repliedAt: iso(first?.created_at ?? null) };
+    return {
+      partyId: party,
+      state: first ? 'replied' : deadline.getTime() < now || incident.reply_period_ended_at ? 'no-reply' : 'due',
+      repliedAt: iso(first?.created_at ?? null),
+    };
   });
   const inRound = assessments.filter((a) => a.round === incident.round);
   const rule = mechanism.decision_rule as DecisionRule;
@@ -50,7 +59,11 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
   const live = current === null && incident.merged_into === null;
   // What happens next, said on the incident: adoption waits for the reply, or the guarantors differ and it goes to a meeting.
   const adoption = live
-    ? { ruleMet: decision.status === 'adopted', waitsForReplyUntil: period.open ? iso(incident.reply_deadline) : null, awaitedPartyIds: period.open ? period.awaitedPartyIds : [] }
+    ? {
+        ruleMet: decision.status === 'adopted',
+        waitsForReplyUntil: period.open ? iso(incident.reply_deadline) : null,
+        awaitedPartyIds: period.open ? period.awaitedPartyIds : [],
+      }
     : null;
   const dispute = live && isStalemate(rule, guarantors, latest) ? { nextStep: 'meeting-agenda' as const } : null;
   // Once adopted, the mechanism's setting says who reads the reasoning and the reply (C1).
@@ -62,7 +75,9 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
     ...reports.map((r) => ({ at: iso(r.created_at)!, kind: 'report', id: r.id, organisationId: r.reporter_org })),
     ...replies.map((r) => ({ at: iso(r.created_at)!, kind: 'reply', id: r.id, organisationId: r.party_id })),
     ...assessments.map((a) => ({ at: iso(a.created_at)!, kind: 'assessment', id: a.id, organisationId: a.guarantor_id })),
-    ...(incident.reply_period_ended_at ? [{ at: iso(incident.reply_period_ended_at)!, kind: 'reply-period-ended', id: `${id}/reply-period`, organisationId: null as string | null }] : []),
+    ...(incident.reply_period_ended_at
+      ? [{ at: iso(incident.reply_period_ended_at)!, kind: 'reply-period-ended', id: `${id}/reply-period`, organisationId: null as string | null }]
+      : []),
     ...allFindings.flatMap((f) => [
       { at: iso(f.adopted_at)!, kind: 'finding', id: `${id}/${f.round}`, organisationId: null as string | null },
       ...(f.reopened_at ? [{ at: iso(f.reopened_at)!, kind: 'reopened', id: `${id}/${f.round}`, organisationId: null as string | null }] : []),
@@ -96,7 +111,14 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
     },
     adoption,
     dispute,
-    replyTexts: replies.map((r) => ({ id: r.id, partyId: r.party_id, text: showReply ? r.text : null, evidence: showReply ? r.evidence : [], withheld: !showReply, at: iso(r.created_at) })),
+    replyTexts: replies.map((r) => ({
+      id: r.id,
+      partyId: r.party_id,
+      text: showReply ? r.text : null,
+      evidence: showReply ? r.evidence : [],
+      withheld: !showReply,
+      at: iso(r.created_at),
+    })),
     assessments: assessments.map((a) => ({
       id: a.id,
       round: a.round,
@@ -109,7 +131,14 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
     })),
     decision,
     finding: current ? { finding: current.finding, basis: current.basis, adoptedAt: iso(current.adopted_at), round: current.round } : null,
-    findingHistory: allFindings.map((f) => ({ round: f.round, finding: f.finding, basis: f.basis, adoptedAt: iso(f.adopted_at), reopenedAt: iso(f.reopened_at), reopenReason: f.reopen_reason })),
+    findingHistory: allFindings.map((f) => ({
+      round: f.round,
+      finding: f.finding,
+      basis: f.basis,
+      adoptedAt: iso(f.adopted_at),
+      reopenedAt: iso(f.reopened_at),
+      reopenReason: f.reopen_reason,
+    })),
     timeline,
   };
 }

@@ -84,7 +84,9 @@ export async function runVerify(args: string[], out: (line: string) => void = co
       const check = checkWitnesses(note, parsePolicy(policyText), verifier);
       for (const line of describeWitnessCheck(check)) out(`  ${line}`);
       if (!check.met) {
-        out(`FAILED: the checkpoint of size ${parsed.size} does not meet the quorum ${check.quorum} of the pinned policy: missing cosignatures from ${check.missing.join(', ')}`);
+        out(
+          `FAILED: the checkpoint of size ${parsed.size} does not meet the quorum ${check.quorum} of the pinned policy: missing cosignatures from ${check.missing.join(', ')}`,
+        );
         return 1;
       }
     } else {
@@ -106,7 +108,13 @@ export async function runVerify(args: string[], out: (line: string) => void = co
  * is how a reader takes a change of witnesses), else the one pinned, else the one the
  * source offers, trusted on first use. Null when there is none anywhere.
  */
-async function pinnedPolicy(file: string | undefined, pinned: string | undefined, source: KeyedLogSource, remote: boolean, out: (line: string) => void): Promise<string | null> {
+async function pinnedPolicy(
+  file: string | undefined,
+  pinned: string | undefined,
+  source: KeyedLogSource,
+  remote: boolean,
+  out: (line: string) => void,
+): Promise<string | null> {
   let text: string | null;
   if (file !== undefined) {
     try {
@@ -119,7 +127,9 @@ async function pinnedPolicy(file: string | undefined, pinned: string | undefined
   } else {
     text = await source.policy();
     if (text === null) return null;
-    out(`note: ${remote ? 'trusting the witness policy offered by' : 'using the witness policy kept in'} ${source.describe}${remote ? ' on first use' : '/policy'} (quorum: ${parsePolicy(text).quorum ?? 'none'})`);
+    out(
+      `note: ${remote ? 'trusting the witness policy offered by' : 'using the witness policy kept in'} ${source.describe}${remote ? ' on first use' : '/policy'} (quorum: ${parsePolicy(text).quorum ?? 'none'})`,
+    );
     out('      pass --policy to check it against a policy you obtained another way');
   }
   try {

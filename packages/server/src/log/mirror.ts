@@ -44,7 +44,11 @@ export interface MirrorResult {
 }
 
 const textOf = (note: string) => note.slice(0, note.lastIndexOf('\n\n') + 1);
-const cosignerCount = (note: string) => note.slice(note.lastIndexOf('\n\n') + 2).split('\n').filter((l) => l).length;
+const cosignerCount = (note: string) =>
+  note
+    .slice(note.lastIndexOf('\n\n') + 2)
+    .split('\n')
+    .filter((l) => l).length;
 
 /**
  * One run of `truce mirror`: fetch the served checkpoint, believe it only if the pinned
@@ -64,7 +68,8 @@ export async function mirrorOnce(options: MirrorOptions, out: Out): Promise<Mirr
   try {
     // The key: pinned in the mirror, else given, else offered by the server (trust on first use).
     const heldKey = mirror.readText('key')?.trim();
-    if (heldKey && options.key && options.key.trim() !== heldKey) return fail(`this mirror holds the log key ${heldKey}, not the key given (${options.key.trim()}): it mirrors another log`);
+    if (heldKey && options.key && options.key.trim() !== heldKey)
+      return fail(`this mirror holds the log key ${heldKey}, not the key given (${options.key.trim()}): it mirrors another log`);
     let keyText = heldKey ?? options.key?.trim();
     if (!keyText) {
       keyText = await remote.key();
@@ -75,7 +80,8 @@ export async function mirrorOnce(options: MirrorOptions, out: Out): Promise<Mirr
     // The witness policy: given (replacing the pinned one), else pinned, else offered (trust on first use).
     const heldPolicy = mirror.readText('policy');
     let policyText = options.policy ?? heldPolicy;
-    if (options.policy !== undefined && heldPolicy !== null && heldPolicy !== options.policy) out('note: the policy given replaces the policy this mirror held');
+    if (options.policy !== undefined && heldPolicy !== null && heldPolicy !== options.policy)
+      out('note: the policy given replaces the policy this mirror held');
     if (policyText === null) {
       policyText = (await remote.policy()) ?? logOnlyPolicy(keyText, remote.describe + '/log');
       out(`note: trusting the witness policy offered by ${remote.describe} on first use (quorum: ${parsePolicy(policyText).quorum ?? 'none'})`);
@@ -90,7 +96,10 @@ export async function mirrorOnce(options: MirrorOptions, out: Out): Promise<Mirr
     result.size = served.size;
     out(`served checkpoint: size ${served.size}, root ${toBase64(served.rootHash)}`);
     for (const line of describeWitnessCheck(witnesses)) out(`  ${line}`);
-    if (!witnesses.met) return fail(`the checkpoint of size ${served.size} does not meet the quorum ${witnesses.quorum} of the pinned policy: missing cosignatures from ${witnesses.missing.join(', ')}; nothing adopted`);
+    if (!witnesses.met)
+      return fail(
+        `the checkpoint of size ${served.size} does not meet the quorum ${witnesses.quorum} of the pinned policy: missing cosignatures from ${witnesses.missing.join(', ')}; nothing adopted`,
+      );
 
     const heldNote = mirror.readText('checkpoint');
     const held = heldNote === null ? null : parseCheckpoint(textOf(heldNote));
@@ -108,11 +117,14 @@ export async function mirrorOnce(options: MirrorOptions, out: Out): Promise<Mirr
 
     if (held && served.size <= held.size) {
       const at = served.size === held.size ? held.rootHash : heldRootAt(mirror, served.size);
-      if (!bytesEqual(at, served.rootHash)) return refuse(`the first ${served.size} entries this mirror holds hash to ${toBase64(at)}: the log's history was rewritten`);
+      if (!bytesEqual(at, served.rootHash))
+        return refuse(`the first ${served.size} entries this mirror holds hash to ${toBase64(at)}: the log's history was rewritten`);
       // Nothing refused: a policy given now is pinned, as it would be with a new checkpoint.
       if (heldPolicy !== policyText) mirror.write('policy', policyText);
       if (served.size < held.size) {
-        out(`warning: the server serves an older checkpoint (size ${served.size}) than this mirror holds (size ${held.size}); it is consistent, nothing changed`);
+        out(
+          `warning: the server serves an older checkpoint (size ${served.size}) than this mirror holds (size ${held.size}); it is consistent, nothing changed`,
+        );
       } else if (note !== heldNote && cosignerCount(note) >= cosignerCount(heldNote!)) {
         mirror.write(`checkpoints/${served.size}`, note);
         mirror.write('checkpoint', note);
@@ -126,14 +138,20 @@ export async function mirrorOnce(options: MirrorOptions, out: Out): Promise<Mirr
 
     if (held && held.size > 0) {
       const consistent = await consistencyFromServer(remote, held, served);
-      if (consistent === false) return refuse(`the server's consistency proof from size ${held.size} to ${served.size} does not verify: the log's history was rewritten`);
-      out(consistent ? `  consistency proof from size ${held.size} to ${served.size} verifies` : `  no consistency proof served: consistency is recomputed from the tiles`);
+      if (consistent === false)
+        return refuse(`the server's consistency proof from size ${held.size} to ${served.size} does not verify: the log's history was rewritten`);
+      out(
+        consistent
+          ? `  consistency proof from size ${held.size} to ${served.size} verifies`
+          : `  no consistency proof served: consistency is recomputed from the tiles`,
+      );
     }
 
     // Entries: the bundles the token may read, and never a mirror half with and half without them.
     const withEntries = await remote.canReadEntries();
     if (options.token && !withEntries) out('note: the token may not read the entries: mirroring the hash tiles only');
-    if (!withEntries && mirror.has('tile/entries')) return fail('this mirror holds the entries: give --token (or TRUCE_TOKEN) of an account that may read them, so that it stays complete');
+    if (!withEntries && mirror.has('tile/entries'))
+      return fail('this mirror holds the entries: give --token (or TRUCE_TOKEN) of an account that may read them, so that it stays complete');
 
     const source = new StagingSource(mirror, remote, note, withEntries);
     const report = await verifyLog({ source, verifier, previous: heldNote ? [heldNote] : [] });

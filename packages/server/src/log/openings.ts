@@ -26,7 +26,13 @@ export const COVERED = Object.keys(RULES);
 export async function openingsOf(ctx: AppContext, auth: Auth, index: number): Promise<Openings> {
   const row = await ctx.db.selectFrom('log_entries').select(['id', 'body']).where('idx', '=', index).executeTakeFirst();
   if (!row) throw notFound(`There is no entry ${index}.`);
-  let entry: { type?: unknown; actor?: { organisation: string; user: string } | null; subject?: Record<string, string>; data?: Record<string, unknown>; commitments?: Record<string, string> };
+  let entry: {
+    type?: unknown;
+    actor?: { organisation: string; user: string } | null;
+    subject?: Record<string, string>;
+    data?: Record<string, unknown>;
+    commitments?: Record<string, string>;
+  };
   try {
     entry = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(row.body));
   } catch {
@@ -36,7 +42,10 @@ export async function openingsOf(ctx: AppContext, auth: Auth, index: number): Pr
   const subject = entry.subject ?? {};
   const rule = Object.hasOwn(RULES, type) ? RULES[type] : undefined;
   // 404 rather than 403: the route's policy action allows every participant; what is refused is this entry's openings.
-  if (!rule) throw new Problem(404, 'Not found', `The openings of ${type} entries are not given out (covered: ${COVERED.join(', ')}).`, { code: 'openings_not_covered' });
+  if (!rule)
+    throw new Problem(404, 'Not found', `The openings of ${type} entries are not given out (covered: ${COVERED.join(', ')}).`, {
+      code: 'openings_not_covered',
+    });
   const fields = Object.keys(entry.commitments ?? {});
   const allowed = await rule(ctx, auth, { index, type, actor: entry.actor ?? null, subject, data: entry.data ?? {} }, fields);
   const salts = fields.length === 0 ? [] : await ctx.db.selectFrom('log_salts').select(['field', 'salt']).where('entry_id', '=', row.id).execute();

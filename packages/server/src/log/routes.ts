@@ -26,7 +26,14 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/log/checkpoint',
-      { config: { access: 'public' }, schema: { tags: ['record'], summary: 'Newest checkpoint the witness quorum cosigned, with its cosignatures (C2SP tlog-checkpoint, tlog-cosignature)', produces: ['text/plain'] } },
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['record'],
+          summary: 'Newest checkpoint the witness quorum cosigned, with its cosignatures (C2SP tlog-checkpoint, tlog-cosignature)',
+          produces: ['text/plain'],
+        },
+      },
       async (_req, reply) => {
         // With witnesses registered: the newest checkpoint the quorum cosigned (cosigning/service.ts).
         const checkpoint = await servedCheckpoint(ctx);
@@ -57,18 +64,14 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
     );
 
-    app.get(
-      '/log/tile/*',
-      { config: { access: 'public' }, schema: { tags: ['record'], summary: 'Hash tile (C2SP tlog-tiles)' } },
-      async (req, reply) => {
-        const tile = parseTileRequest((req.params as { '*': string })['*']);
-        if (!tile || tile.kind !== 'hash') throw notFound('No such tile: the path is not a valid tile path.');
-        const width = tile.width ?? TILE_WIDTH;
-        const hashes = await store.nodeRange(ctx.db, tile.level * 8, tile.n * TILE_WIDTH, width);
-        if (hashes.length < width) throw notFound('No such tile yet.');
-        return reply.header('cache-control', IMMUTABLE).type('application/octet-stream').send(Buffer.concat(hashes));
-      },
-    );
+    app.get('/log/tile/*', { config: { access: 'public' }, schema: { tags: ['record'], summary: 'Hash tile (C2SP tlog-tiles)' } }, async (req, reply) => {
+      const tile = parseTileRequest((req.params as { '*': string })['*']);
+      if (!tile || tile.kind !== 'hash') throw notFound('No such tile: the path is not a valid tile path.');
+      const width = tile.width ?? TILE_WIDTH;
+      const hashes = await store.nodeRange(ctx.db, tile.level * 8, tile.n * TILE_WIDTH, width);
+      if (hashes.length < width) throw notFound('No such tile yet.');
+      return reply.header('cache-control', IMMUTABLE).type('application/octet-stream').send(Buffer.concat(hashes));
+    });
 
     const ProofResponse = Type.Object({ proof: Type.Array(Type.String({ contentEncoding: 'base64' })) });
 
@@ -176,16 +179,28 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['record'],
           summary: 'The entries whose subject names this item (e.g. report/ID, reply/ID, decision/ID), oldest first: where to ask for its receipts',
           params: Type.Object({
-            name: Type.String({ pattern: '^[A-Za-z_]{1,40}$', description: 'a subject field of entries: report, incident, reply, assessment, list, decision, exchange, publication, evidence, …' }),
+            name: Type.String({
+              pattern: '^[A-Za-z_]{1,40}$',
+              description: 'a subject field of entries: report, incident, reply, assessment, list, decision, exchange, publication, evidence, …',
+            }),
             value: Type.String({ minLength: 1, maxLength: 200 }),
           }),
           querystring: Type.Object(
-            { type: Type.Optional(Type.String({ pattern: '^[a-z_.]{1,60}(,[a-z_.]{1,60}){0,19}$', description: 'only entries of these types, comma-separated (e.g. detainees.list.version)' })) },
+            {
+              type: Type.Optional(
+                Type.String({
+                  pattern: '^[a-z_.]{1,60}(,[a-z_.]{1,60}){0,19}$',
+                  description: 'only entries of these types, comma-separated (e.g. detainees.list.version)',
+                }),
+              ),
+            },
             { additionalProperties: false },
           ),
           response: {
             200: Type.Object({
-              entries: Type.Array(Type.Object({ index: Type.Integer(), type: Type.String(), time: Type.String(), subject: Type.Record(Type.String(), Type.String()) })),
+              entries: Type.Array(
+                Type.Object({ index: Type.Integer(), type: Type.String(), time: Type.String(), subject: Type.Record(Type.String(), Type.String()) }),
+              ),
             }),
           },
         },
@@ -209,7 +224,10 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const index = Number(req.params.index);
         const receipt = await receiptFor(ctx, index);
         if (!receipt.ready) {
-          return reply.code(202).header('retry-after', '1').send({ status: 'pending', detail: `Entry ${index} is not in a checkpoint yet; ask again shortly.` });
+          return reply
+            .code(202)
+            .header('retry-after', '1')
+            .send({ status: 'pending', detail: `Entry ${index} is not in a checkpoint yet; ask again shortly.` });
         }
         return reply
           .header('cache-control', 'no-cache')

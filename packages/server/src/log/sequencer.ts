@@ -123,7 +123,10 @@ const key = (n: NodeId) => `${n.level}/${n.index}`;
  * `moved` is false when another sequencer got there first (the caller tries again with
  * the frontier read afresh); `types` are the types of the entries numbered.
  */
-async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved: boolean; types: string[]; frontier: Frontier | null; numbered: [number, number][] }> {
+async function sequenceBatch(
+  db: Db,
+  frontier: Frontier | null,
+): Promise<{ moved: boolean; types: string[]; frontier: Frontier | null; numbered: [number, number][] }> {
   // The size first, then the pending entries. An entry another sequencer numbered before
   // the size was read is no longer pending when we look; one it numbers later moves the
   // head, and our update below then matches nothing. (Read the other way round, a batch
@@ -135,7 +138,11 @@ async function sequenceBatch(db: Db, frontier: Frontier | null): Promise<{ moved
   // Most write requests that log nothing find nothing waiting: one indexed look.
   if (pending.length === 0) return { moved: true, types: [], frontier, numbered: [] };
   const known = frontier ? new Map(frontier.nodes) : await storedFrontier(db, size);
-  const nodes = treeNodesFor(size, pending.map((p) => new Uint8Array(p.body)), known);
+  const nodes = treeNodesFor(
+    size,
+    pending.map((p) => new Uint8Array(p.body)),
+    known,
+  );
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
   const newSize = size + pending.length;
   const subjects = pending.flatMap((p, i) => {

@@ -68,15 +68,18 @@ async function nodesFor(ctx: AppContext, ranges: Array<[number, number]>) {
 
 export async function inclusionProof(ctx: AppContext, index: number, treeSize: number): Promise<string[]> {
   const size = await store.logSize(ctx.db);
-  if (treeSize > size) throw badRequest(`tree_size ${treeSize} is larger than the log (${size} entries)`, [{ path: '/query/tree_size', message: `must be at most ${size}` }]);
-  if (index >= treeSize) throw badRequest(`index ${index} is not in a tree of size ${treeSize}`, [{ path: '/query/index', message: `must be less than tree_size (${treeSize})` }]);
+  if (treeSize > size)
+    throw badRequest(`tree_size ${treeSize} is larger than the log (${size} entries)`, [{ path: '/query/tree_size', message: `must be at most ${size}` }]);
+  if (index >= treeSize)
+    throw badRequest(`index ${index} is not in a tree of size ${treeSize}`, [{ path: '/query/index', message: `must be less than tree_size (${treeSize})` }]);
   const get = await nodesFor(ctx, inclusionProofRanges(index, treeSize));
   return buildInclusionProof(index, treeSize, get).map(toBase64);
 }
 
 export async function consistencyProof(ctx: AppContext, first: number, second: number): Promise<string[]> {
   const size = await store.logSize(ctx.db);
-  if (second > size) throw badRequest(`second ${second} is larger than the log (${size} entries)`, [{ path: '/query/second', message: `must be at most ${size}` }]);
+  if (second > size)
+    throw badRequest(`second ${second} is larger than the log (${size} entries)`, [{ path: '/query/second', message: `must be at most ${size}` }]);
   if (first > second) throw badRequest(`first ${first} is larger than second ${second}`, [{ path: '/query/first', message: 'must be at most second' }]);
   const get = await nodesFor(ctx, consistencyProofRanges(first, second));
   return buildConsistencyProof(first, second, get).map(toBase64);

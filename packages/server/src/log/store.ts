@@ -67,7 +67,11 @@ export async function insertCheckpoint(db: Kysely<Database>, size: number, root:
 
 /** Entries committed but not yet given a place in the tree by the sequencer. */
 export async function unsequencedCount(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('log_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('idx', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('log_entries')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('idx', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

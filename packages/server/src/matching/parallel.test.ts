@@ -19,7 +19,14 @@ function lists(n: number): { sought: PersonRecord[]; held: PersonRecord[] } {
     const fam = (i * 3) % FAMILY.length;
     const year = 1960 + (i % 40);
     sought.push({ ref: `S${i}`, givenName: GIVEN[g], fatherName: GIVEN[f], familyName: FAMILY[fam], birthYear: year });
-    if (i % 3 !== 0) held.push({ ref: `H${i}`, givenName: LATIN_GIVEN[g], fatherName: LATIN_GIVEN[f], familyName: LATIN_FAMILY[fam], birthDate: `${year}-05-0${(i % 9) + 1}` });
+    if (i % 3 !== 0)
+      held.push({
+        ref: `H${i}`,
+        givenName: LATIN_GIVEN[g],
+        fatherName: LATIN_GIVEN[f],
+        familyName: LATIN_FAMILY[fam],
+        birthDate: `${year}-05-0${(i % 9) + 1}`,
+      });
     else held.push({ ref: `H${i}`, fullName: `${LATIN_GIVEN[(g + 1) % GIVEN.length]} ${LATIN_GIVEN[f]} ${LATIN_FAMILY[fam]}`, birthYear: year + 5 });
   }
   return { sought, held };

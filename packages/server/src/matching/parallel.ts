@@ -135,4 +135,3 @@ export async function runMatchJob(job: MatchJob, opts: ParallelOptions & { lexic
     await pool.close();
   }
 }
-

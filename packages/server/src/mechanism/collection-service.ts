@@ -22,7 +22,10 @@ export async function createItem(ctx: AppContext, spec: CollectionSpec, actor: L
     const columns = await spec.toColumns(input, tx);
     const id = newId();
     const now = new Date();
-    await untyped(tx).insertInto(spec.table).values({ ...columns, id, created_at: now, updated_at: now, version: 1 } as CollectionRow).execute();
+    await untyped(tx)
+      .insertInto(spec.table)
+      .values({ ...columns, id, created_at: now, updated_at: now, version: 1 } as CollectionRow)
+      .execute();
     const row = (await untyped(tx).selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as CollectionRow;
     const shown = spec.present(row);
     await record(tx, { type: `${spec.logType}.created`, actor, subject: { [spec.logType]: id }, data: publicData(shown) });

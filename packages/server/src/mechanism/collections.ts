@@ -55,7 +55,8 @@ const agreements: CollectionSpec = {
     requireText(input, 'title', 'The title');
     const from = (input.effectiveFrom ?? current?.effective_from) as string;
     const to = input.effectiveTo !== undefined ? (input.effectiveTo as string | null) : ((current?.effective_to as string | null) ?? null);
-    if (to !== null && to < from) fail('The agreement cannot end before it takes effect.', { path: '/body/effectiveTo', message: `must be on or after effectiveFrom (${from})` });
+    if (to !== null && to < from)
+      fail('The agreement cannot end before it takes effect.', { path: '/body/effectiveTo', message: `must be on or after effectiveFrom (${from})` });
     const columns: Record<string, unknown> = {};
     if (input.title !== undefined) columns.title = trimmed(input.title);
     if (input.terms !== undefined) columns.terms = input.terms;
@@ -70,7 +71,8 @@ const agreements: CollectionSpec = {
         ids.forEach((id, i) => {
           const org = found.find((o) => o.id === id);
           if (!org) fail('A signatory is not a known organisation.', { path: `/body/signatoryIds/${i}`, message: 'unknown organisation' });
-          if (!['party', 'guarantor'].includes(org!.kind)) fail('Signatories are parties and guarantors.', { path: `/body/signatoryIds/${i}`, message: `is a ${org!.kind}` });
+          if (!['party', 'guarantor'].includes(org!.kind))
+            fail('Signatories are parties and guarantors.', { path: `/body/signatoryIds/${i}`, message: `is a ${org!.kind}` });
         });
       }
       columns.signatory_ids = JSON.stringify(ids);
@@ -78,8 +80,14 @@ const agreements: CollectionSpec = {
     return columns;
   },
   present: (r) => ({
-    id: r.id, title: r.title, terms: r.terms, signedOn: r.signed_on, effectiveFrom: r.effective_from,
-    effectiveTo: r.effective_to, signatoryIds: r.signatory_ids, version: r.version,
+    id: r.id,
+    title: r.title,
+    terms: r.terms,
+    signedOn: r.signed_on,
+    effectiveFrom: r.effective_from,
+    effectiveTo: r.effective_to,
+    signatoryIds: r.signatory_ids,
+    version: r.version,
   }),
 };
 
@@ -123,14 +131,22 @@ const zones: CollectionSpec = {
     if (input.description !== undefined || !current) columns.description = input.description ?? '';
     if (input.geometry !== undefined) {
       const { geometry, error } = extractZoneGeometry(input.geometry);
-      if (error) fail(`The zone's geometry is not valid GeoJSON: ${error.message} (at geometry${error.path}).`, { path: '/body/geometry' + error.path, message: error.message });
+      if (error)
+        fail(`The zone's geometry is not valid GeoJSON: ${error.message} (at geometry${error.path}).`, {
+          path: '/body/geometry' + error.path,
+          message: error.message,
+        });
       columns.geometry = JSON.stringify(geometry);
     }
     return columns;
   },
   present: (r) => ({
-    id: r.id, name: r.name, description: r.description, geometry: r.geometry,
-    bbox: boundingBox(r.geometry as ZoneGeometry), version: r.version,
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    geometry: r.geometry,
+    bbox: boundingBox(r.geometry as ZoneGeometry),
+    version: r.version,
   }),
 };
 
@@ -153,7 +169,11 @@ const taxonomy: CollectionSpec = {
   async toColumns(input, db, current) {
     requireText(input, 'label', 'The label');
     if (input.code !== undefined && input.code !== current?.code) {
-      const taken = await db.selectFrom('taxonomy').select('id').where('code', '=', input.code as string).executeTakeFirst();
+      const taken = await db
+        .selectFrom('taxonomy')
+        .select('id')
+        .where('code', '=', input.code as string)
+        .executeTakeFirst();
       if (taken) throw conflict(`The code "${input.code}" is used by another violation type.`, 'duplicate_code');
     }
     const columns: Record<string, unknown> = {};
@@ -164,14 +184,23 @@ const taxonomy: CollectionSpec = {
     if (input.acledSubEventType !== undefined) columns.acled_sub_event_type = trimmed(input.acledSubEventType);
     if (input.active !== undefined || !current) columns.active = input.active ?? true;
     if (!current) {
-      const last = await db.selectFrom('taxonomy').select((eb) => eb.fn.max('sort_order').as('m')).executeTakeFirst();
+      const last = await db
+        .selectFrom('taxonomy')
+        .select((eb) => eb.fn.max('sort_order').as('m'))
+        .executeTakeFirst();
       columns.sort_order = Number(last?.m ?? -1) + 1;
     }
     return columns;
   },
   present: (r) => ({
-    id: r.id, code: r.code, label: r.label, description: r.description, acledEventType: r.acled_event_type,
-    acledSubEventType: r.acled_sub_event_type, active: r.active, version: r.version,
+    id: r.id,
+    code: r.code,
+    label: r.label,
+    description: r.description,
+    acledEventType: r.acled_event_type,
+    acledSubEventType: r.acled_sub_event_type,
+    active: r.active,
+    version: r.version,
   }),
 };
 

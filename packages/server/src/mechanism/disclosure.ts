@@ -17,7 +17,11 @@ const canonical = (s: AdoptedIncidentDisclosure): AdoptedIncidentDisclosure => (
  * new setting, enforced where incidents are read. Answers the mechanism with `logIndex`
  * (null when nothing changed: no entry is written for a setting left as it was).
  */
-export async function changeDisclosure(ctx: AppContext, actor: LogEvent['actor'], input: { adoptedIncidentDisclosure: AdoptedIncidentDisclosure; version: number }) {
+export async function changeDisclosure(
+  ctx: AppContext,
+  actor: LogEvent['actor'],
+  input: { adoptedIncidentDisclosure: AdoptedIncidentDisclosure; version: number },
+) {
   const next = canonical(input.adoptedIncidentDisclosure);
   const entryId = await ctx.db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('mechanism').selectAll().forUpdate().executeTakeFirst();
@@ -25,7 +29,10 @@ export async function changeDisclosure(ctx: AppContext, actor: LogEvent['actor']
     if (current.version !== input.version) throw staleVersion('mechanism', current.version);
     const before = parseDisclosure(current.adopted_incident_disclosure);
     if (JSON.stringify(before) === JSON.stringify(next)) return null;
-    await tx.updateTable('mechanism').set({ adopted_incident_disclosure: JSON.stringify(next), updated_at: new Date(), version: current.version + 1 }).execute();
+    await tx
+      .updateTable('mechanism')
+      .set({ adopted_incident_disclosure: JSON.stringify(next), updated_at: new Date(), version: current.version + 1 })
+      .execute();
     return record(tx, { type: 'mechanism.disclosure_changed', actor, subject: { mechanism: current.slug }, data: { adoptedIncidentDisclosure: next, before } });
   });
   const mechanism = presentMechanism((await getMechanism(ctx.db))!);

@@ -61,8 +61,11 @@ export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['mechanism'],
           summary: 'What each reader reads of an incident once its finding is adopted',
           description:
-            'Every reader allowed to open an adopted incident reads the finding, its date and place; the guarantors\' reasoning and the accused party\'s reply go to the secretariat, the guarantors and the audiences listed here. Logged as `mechanism.disclosure_changed`.',
-          body: Type.Object({ adoptedIncidentDisclosure: Type.Object({ reasoning: Audiences, reply: Audiences }, { additionalProperties: false }), version: Version }, { additionalProperties: false }),
+            "Every reader allowed to open an adopted incident reads the finding, its date and place; the guarantors' reasoning and the accused party's reply go to the secretariat, the guarantors and the audiences listed here. Logged as `mechanism.disclosure_changed`.",
+          body: Type.Object(
+            { adoptedIncidentDisclosure: Type.Object({ reasoning: Audiences, reply: Audiences }, { additionalProperties: false }), version: Version },
+            { additionalProperties: false },
+          ),
           response: errors,
         },
       },

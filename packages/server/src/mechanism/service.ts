@@ -87,8 +87,17 @@ export async function createMechanism(
     await tx
       .insertInto('taxonomy')
       .values({
-        id: uuidv7(), code: t.code, label: t.label, description: t.description, acled_event_type: t.acledEventType,
-        acled_sub_event_type: t.acledSubEventType, active: true, sort_order: order++, created_at: now, updated_at: now, version: 1,
+        id: uuidv7(),
+        code: t.code,
+        label: t.label,
+        description: t.description,
+        acled_event_type: t.acledEventType,
+        acled_sub_event_type: t.acledSubEventType,
+        active: true,
+        sort_order: order++,
+        created_at: now,
+        updated_at: now,
+        version: 1,
       })
       .execute();
   }
@@ -139,7 +148,10 @@ export async function updateMechanism(ctx: AppContext, actor: LogEvent['actor'],
       set.grouping_distance_km = data.groupingDistanceKm = input.groupingDistanceKm;
     }
     if (Object.keys(set).length > 0) {
-      await tx.updateTable('mechanism').set({ ...set, updated_at: new Date(), version: current.version + 1 }).execute();
+      await tx
+        .updateTable('mechanism')
+        .set({ ...set, updated_at: new Date(), version: current.version + 1 })
+        .execute();
       await record(tx, { type: 'mechanism.updated', actor, subject: { mechanism: current.slug }, data });
     }
     return presentMechanism((await getMechanism(tx))!);

@@ -22,12 +22,26 @@ export async function assignAction(ctx: AppContext, auth: Auth, meetingId: strin
     if (!owner) throw badRequest('There is no such organisation.', [{ path: '/body/ownerOrgId', message: 'unknown organisation' }]);
     if (input.decisionId) {
       const decision = await store.findDecision(tx, input.decisionId);
-      if (!decision || decision.meeting_id !== meetingId) throw badRequest('This decision is not one of this meeting.', [{ path: '/body/decisionId', message: 'not a decision of this meeting' }]);
+      if (!decision || decision.meeting_id !== meetingId)
+        throw badRequest('This decision is not one of this meeting.', [{ path: '/body/decisionId', message: 'not a decision of this meeting' }]);
     }
     const id = uuidv7();
     await tx
       .insertInto('meeting_action_items')
-      .values({ id, meeting_id: meetingId, decision_id: input.decisionId ?? null, text: input.text.trim(), owner_org: input.ownerOrgId, due_on: input.dueOn, shared: input.shared ?? false, status: 'open', done_at: null, done_by: null, created_by: auth.actor.userId, created_at: new Date() })
+      .values({
+        id,
+        meeting_id: meetingId,
+        decision_id: input.decisionId ?? null,
+        text: input.text.trim(),
+        owner_org: input.ownerOrgId,
+        due_on: input.dueOn,
+        shared: input.shared ?? false,
+        status: 'open',
+        done_at: null,
+        done_by: null,
+        created_by: auth.actor.userId,
+        created_at: new Date(),
+      })
       .execute();
     await store.bumpMeeting(tx, meetingId);
     await record(tx, {
@@ -46,13 +60,29 @@ export async function markDone(ctx: AppContext, auth: Auth, id: string, input: {
   return ctx.db.transaction().execute(async (tx) => {
     const item = await store.findActionItem(tx, id, { lock: true });
     const scope = item && { actionOwnerId: item.owner_org };
-    if (!item || !(can(auth.actor, 'meetings.actions.done', scope!) || can(auth.actor, 'meetings.read', { meetingPart: 'action', meetingParticipantIds: [], concernsIds: [item.owner_org], shared: item.shared }))) throw notFound('There is no such action item.');
+    if (
+      !item ||
+      !(
+        can(auth.actor, 'meetings.actions.done', scope!) ||
+        can(auth.actor, 'meetings.read', { meetingPart: 'action', meetingParticipantIds: [], concernsIds: [item.owner_org], shared: item.shared })
+      )
+    )
+      throw notFound('There is no such action item.');
     if (!can(auth.actor, 'meetings.actions.done', scope!)) throw forbidden('Only the organisation that owns an action item marks it done.');
     if (item.version !== input.version) throw staleVersion('action item', item.version);
     if (item.status === 'done') throw conflict('This action item is already done.', 'already_done');
     const note = (input.note ?? '').trim();
-    await tx.updateTable('meeting_action_items').set((eb) => ({ status: 'done', done_at: new Date(), done_by: auth.actor.userId, done_note: note, version: eb('version', '+', 1) })).where('id', '=', id).execute();
-    await record(tx, { type: 'meeting.action_done', actor: loggedActor(auth), subject: { meeting: item.meeting_id, action_item: id }, sealed: note ? { note } : undefined });
+    await tx
+      .updateTable('meeting_action_items')
+      .set((eb) => ({ status: 'done', done_at: new Date(), done_by: auth.actor.userId, done_note: note, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    await record(tx, {
+      type: 'meeting.action_done',
+      actor: loggedActor(auth),
+      subject: { meeting: item.meeting_id, action_item: id },
+      sealed: note ? { note } : undefined,
+    });
     return { id, meetingId: item.meeting_id };
   });
 }
@@ -63,14 +93,27 @@ export async function markDone(ctx: AppContext, auth: Auth, id: string, input: {
  */
 export async function listActions(ctx: AppContext, auth: Auth, query: { status?: 'open' | 'done' | 'all'; owner?: 'mine' | 'all' }) {
   const status = query.status ?? 'open';
-  const rows = await store.actionItems(ctx.db, { owner: (query.owner ?? 'mine') === 'mine' ? auth.actor.orgId : undefined, status: status === 'all' ? undefined : status });
+  const rows = await store.actionItems(ctx.db, {
+    owner: (query.owner ?? 'mine') === 'mine' ? auth.actor.orgId : undefined,
+    status: status === 'all' ? undefined : status,
+  });
   const today = new Date().toISOString().slice(0, 10);
   return rows
     .filter((a) => can(auth.actor, 'meetings.read', { meetingPart: 'action', meetingParticipantIds: [], concernsIds: [a.owner_org], shared: a.shared }))
     .map((a) => ({
-      id: a.id, text: a.text, ownerOrgId: a.owner_org, dueOn: a.due_on, overdue: a.status === 'open' && a.due_on < today, status: a.status, shared: a.shared,
-      meeting: { id: a.meeting_id, title: a.meeting_title, startsAt: iso(a.meeting_starts_at) }, decisionId: a.decision_id,
-      doneAt: iso(a.done_at), doneBy: a.done_by_name, doneNote: a.done_note, version: a.version,
+      id: a.id,
+      text: a.text,
+      ownerOrgId: a.owner_org,
+      dueOn: a.due_on,
+      overdue: a.status === 'open' && a.due_on < today,
+      status: a.status,
+      shared: a.shared,
+      meeting: { id: a.meeting_id, title: a.meeting_title, startsAt: iso(a.meeting_starts_at) },
+      decisionId: a.decision_id,
+      doneAt: iso(a.done_at),
+      doneBy: a.done_by_name,
+      doneNote: a.done_note,
+      version: a.version,
       canMarkDone: a.status === 'open' && can(auth.actor, 'meetings.actions.done', { actionOwnerId: a.owner_org }),
     }));
 }
@@ -86,9 +129,18 @@ export async function scheduleExchange(ctx: AppContext, auth: Auth, meetingId: s
     if (!exchange) throw badRequest('There is no such exchange.', [{ path: '/body/exchangeId', message: 'unknown exchange' }]);
     if (exchange.status === 'completed' || exchange.status === 'withdrawn') throw conflict(`This exchange is ${exchange.status}.`, 'wrong_state');
     const meetingDate = new Date(meeting.starts_at).toISOString().slice(0, 10);
-    await tx.updateTable('exchanges').set((eb) => ({ meeting_id: meetingId, meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', input.exchangeId).execute();
+    await tx
+      .updateTable('exchanges')
+      .set((eb) => ({ meeting_id: meetingId, meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) }))
+      .where('id', '=', input.exchangeId)
+      .execute();
     await store.bumpMeeting(tx, meetingId);
-    await record(tx, { type: 'exchange.scheduled', actor: loggedActor(auth), subject: { exchange: input.exchangeId, meeting: meetingId }, data: { meetingDate, meetingId } });
+    await record(tx, {
+      type: 'exchange.scheduled',
+      actor: loggedActor(auth),
+      subject: { exchange: input.exchangeId, meeting: meetingId },
+      data: { meetingDate, meetingId },
+    });
     return { id: meetingId };
   });
 }

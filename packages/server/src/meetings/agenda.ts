@@ -46,7 +46,11 @@ async function pendingItems(db: Db, meetingAt: Date): Promise<PendingItem[]> {
     if (deadline.getTime() < now && [...alleged].some((p) => !answered.has(p))) out.push({ link, reason: 'reply-overdue', since, due: deadline.toISOString() });
     const mine = assessments.filter((a) => a.incident_id === incident.id);
     if (mine.length > 1) {
-      const decision = decide((mechanism?.decision_rule ?? 'consensus') as DecisionRule, guarantorIds, mine.map((a) => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] })));
+      const decision = decide(
+        (mechanism?.decision_rule ?? 'consensus') as DecisionRule,
+        guarantorIds,
+        mine.map((a) => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] })),
+      );
       if (decision.status === 'disagreement') out.push({ link, reason: 'finding-disputed', since });
     }
   }
@@ -62,7 +66,13 @@ async function pendingItems(db: Db, meetingAt: Date): Promise<PendingItem[]> {
 }
 
 const linkOf = (i: { incident_id: string | null; exchange_id: string | null; action_item_id: string | null }): AgendaLink | null =>
-  i.incident_id ? { kind: 'incident', incidentId: i.incident_id } : i.exchange_id ? { kind: 'exchange', exchangeId: i.exchange_id } : i.action_item_id ? { kind: 'action-item', actionItemId: i.action_item_id } : null;
+  i.incident_id
+    ? { kind: 'incident', incidentId: i.incident_id }
+    : i.exchange_id
+      ? { kind: 'exchange', exchangeId: i.exchange_id }
+      : i.action_item_id
+        ? { kind: 'action-item', actionItemId: i.action_item_id }
+        : null;
 
 /**
  * The proposed agenda: pending things not yet on this meeting's agenda, most urgent
@@ -72,12 +82,21 @@ const linkOf = (i: { incident_id: string | null; exchange_id: string | null; act
 export async function proposal(ctx: AppContext, auth: Auth, meetingId: string, limit: number) {
   const meeting = await store.findMeeting(ctx.db, meetingId);
   if (!meeting) throw notFound('There is no such meeting.');
-  const onAgenda = new Set((await store.agendaItems(ctx.db, [meetingId])).map(linkOf).filter((l): l is AgendaLink => l !== null).map(linkKey));
+  const onAgenda = new Set(
+    (await store.agendaItems(ctx.db, [meetingId]))
+      .map(linkOf)
+      .filter((l): l is AgendaLink => l !== null)
+      .map(linkKey),
+  );
   const ranked = proposeAgenda(await pendingItems(ctx.db, new Date(meeting.starts_at)), { meetingAt: new Date(meeting.starts_at), limit, exclude: onAgenda });
   const incidentIds = ranked.flatMap((p) => (p.link.kind === 'incident' ? [p.link.incidentId] : []));
   const exchangeIds = ranked.flatMap((p) => (p.link.kind === 'exchange' ? [p.link.exchangeId] : []));
   const actionIds = ranked.flatMap((p) => (p.link.kind === 'action-item' ? [p.link.actionItemId] : []));
-  const [reports, exchanges, actions] = await Promise.all([store.incidentParties(ctx.db, incidentIds), store.exchanges(ctx.db, { ids: exchangeIds }), store.actionItems(ctx.db, { ids: actionIds })]);
+  const [reports, exchanges, actions] = await Promise.all([
+    store.incidentParties(ctx.db, incidentIds),
+    store.exchanges(ctx.db, { ids: exchangeIds }),
+    store.actionItems(ctx.db, { ids: actionIds }),
+  ]);
   return {
     meetingId,
     items: ranked.map((p) => {
@@ -86,15 +105,39 @@ export async function proposal(ctx: AppContext, auth: Auth, meetingId: string, l
         const id = p.link.incidentId;
         const mine = reports.filter((r) => r.incident_id === id);
         const scope = incidentScope(mine, false);
-        return { ...base, incident: { id, firstOccurredAt: mine[0] ? iso(mine[0].occurred_at) : null, typeCodes: [...new Set(mine.map((r) => r.type_code))], adm1: mine[0]?.adm1_pcode ?? null, allegedPartyIds: scope.allegedPartyIds } };
+        return {
+          ...base,
+          incident: {
+            id,
+            firstOccurredAt: mine[0] ? iso(mine[0].occurred_at) : null,
+            typeCodes: [...new Set(mine.map((r) => r.type_code))],
+            adm1: mine[0]?.adm1_pcode ?? null,
+            allegedPartyIds: scope.allegedPartyIds,
+          },
+        };
       }
       if (p.link.kind === 'exchange') {
         const e = exchanges.find((x) => x.id === (p.link as { exchangeId: string }).exchangeId)!;
         const readable = can(auth.actor, 'exchange.read', { exchangePartyIds: [e.party_a, e.party_b] });
-        return { ...base, exchange: { id: e.id, title: readable ? e.title : null, partyA: e.party_a, partyB: e.party_b, status: e.status, meetingDate: e.meeting_date, meetingId: e.meeting_id, persons: e.counts.reduce((s, c) => s + c.n, 0) } };
+        return {
+          ...base,
+          exchange: {
+            id: e.id,
+            title: readable ? e.title : null,
+            partyA: e.party_a,
+            partyB: e.party_b,
+            status: e.status,
+            meetingDate: e.meeting_date,
+            meetingId: e.meeting_id,
+            persons: e.counts.reduce((s, c) => s + c.n, 0),
+          },
+        };
       }
       const a = actions.find((x) => x.id === (p.link as { actionItemId: string }).actionItemId)!;
-      return { ...base, actionItem: { id: a.id, text: a.text, ownerOrgId: a.owner_org, dueOn: a.due_on, meetingId: a.meeting_id, meetingTitle: a.meeting_title } };
+      return {
+        ...base,
+        actionItem: { id: a.id, text: a.text, ownerOrgId: a.owner_org, dueOn: a.due_on, meetingId: a.meeting_id, meetingTitle: a.meeting_title },
+      };
     }),
   };
 }
@@ -107,7 +150,8 @@ async function checkEntry(tx: Db, entry: AgendaEntry, i: number): Promise<Agenda
   if (entry.incidentId) {
     const [incident] = await store.incidentsExist(tx, [entry.incidentId]);
     if (!incident) throw badRequest('There is no such incident.', [{ path: path('incidentId'), message: 'unknown incident' }]);
-    if (incident.merged_into) throw badRequest(`This incident was merged into ${incident.merged_into}.`, [{ path: path('incidentId'), message: 'merged into another incident' }]);
+    if (incident.merged_into)
+      throw badRequest(`This incident was merged into ${incident.merged_into}.`, [{ path: path('incidentId'), message: 'merged into another incident' }]);
     return { kind: 'incident', incidentId: entry.incidentId };
   }
   if (entry.exchangeId) {
@@ -116,7 +160,8 @@ async function checkEntry(tx: Db, entry: AgendaEntry, i: number): Promise<Agenda
     return { kind: 'exchange', exchangeId: entry.exchangeId };
   }
   if (entry.actionItemId) {
-    if (!(await store.findActionItem(tx, entry.actionItemId))) throw badRequest('There is no such action item.', [{ path: path('actionItemId'), message: 'unknown action item' }]);
+    if (!(await store.findActionItem(tx, entry.actionItemId)))
+      throw badRequest('There is no such action item.', [{ path: path('actionItemId'), message: 'unknown action item' }]);
     return { kind: 'action-item', actionItemId: entry.actionItemId };
   }
   if (!entry.title?.trim()) throw badRequest('A free agenda item needs a title.', [{ path: path('title'), message: 'is required for a free item' }]);
@@ -134,7 +179,13 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
     const current = await store.agendaItems(tx, [meetingId]);
     const kept = new Set<string>();
     const keptIds = new Set(input.items.flatMap((e) => (e.id ? [e.id] : [])));
-    const linked = new Set(current.filter((x) => keptIds.has(x.id)).map(linkOf).filter((l): l is AgendaLink => l !== null).map(linkKey));
+    const linked = new Set(
+      current
+        .filter((x) => keptIds.has(x.id))
+        .map(linkOf)
+        .filter((l): l is AgendaLink => l !== null)
+        .map(linkKey),
+    );
     const order: string[] = [];
     const added: { item: string; link: AgendaLink | null }[] = [];
     const titles: Record<string, string> = {};
@@ -146,7 +197,10 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
         if (!item) throw badRequest('This item is not on the agenda of this meeting.', [{ path: `/body/items/${i}/id`, message: 'not on this agenda' }]);
         if (kept.has(id)) throw badRequest('Each item appears once.', [{ path: `/body/items/${i}/id`, message: 'listed twice' }]);
         kept.add(id);
-        const changes = { ...(entry.title !== undefined && entry.title.trim() !== item.title ? { title: entry.title.trim() } : {}), ...(entry.shared !== undefined && entry.shared !== item.shared ? { shared: entry.shared } : {}) };
+        const changes = {
+          ...(entry.title !== undefined && entry.title.trim() !== item.title ? { title: entry.title.trim() } : {}),
+          ...(entry.shared !== undefined && entry.shared !== item.shared ? { shared: entry.shared } : {}),
+        };
         if (changes.title !== undefined) titles[id] = changes.title;
         await tx
           .updateTable('meeting_agenda_items')
@@ -167,9 +221,17 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
         await tx
           .insertInto('meeting_agenda_items')
           .values({
-            id, meeting_id: meetingId, position: i + 1, title, reason: link ? (entry.reason ?? null) : null,
-            incident_id: link?.kind === 'incident' ? link.incidentId : null, exchange_id: link?.kind === 'exchange' ? link.exchangeId : null, action_item_id: link?.kind === 'action-item' ? link.actionItemId : null,
-            shared: entry.shared ?? false, created_by: auth.actor.userId, created_at: now,
+            id,
+            meeting_id: meetingId,
+            position: i + 1,
+            title,
+            reason: link ? (entry.reason ?? null) : null,
+            incident_id: link?.kind === 'incident' ? link.incidentId : null,
+            exchange_id: link?.kind === 'exchange' ? link.exchangeId : null,
+            action_item_id: link?.kind === 'action-item' ? link.actionItemId : null,
+            shared: entry.shared ?? false,
+            created_by: auth.actor.userId,
+            created_at: now,
           })
           .execute();
         added.push({ item: id, link });
@@ -177,7 +239,8 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
       order.push(id);
     }
     const removed = current.filter((x) => !kept.has(x.id)).map((x) => x.id);
-    if (removed.length > 0) await tx.updateTable('meeting_agenda_items').set({ removed_at: now, removed_by: auth.actor.userId }).where('id', 'in', removed).execute();
+    if (removed.length > 0)
+      await tx.updateTable('meeting_agenda_items').set({ removed_at: now, removed_by: auth.actor.userId }).where('id', 'in', removed).execute();
     await store.bumpMeeting(tx, meetingId);
     await record(tx, {
       type: 'meeting.agenda_set',
@@ -207,7 +270,10 @@ export async function changeItem(ctx: AppContext, auth: Auth, id: string, input:
     const version = item.version + 1;
     await tx.updateTable('meeting_agenda_items').set({ title, minutes, shared, version }).where('id', '=', id).execute();
     if (minutes !== item.minutes || shared !== item.shared) {
-      await tx.insertInto('meeting_minutes_revisions').values({ agenda_item_id: id, version, minutes, shared, created_by: auth.actor.userId, created_at: new Date() }).execute();
+      await tx
+        .insertInto('meeting_minutes_revisions')
+        .values({ agenda_item_id: id, version, minutes, shared, created_by: auth.actor.userId, created_at: new Date() })
+        .execute();
     }
     await record(tx, {
       type: 'meeting.minutes_recorded',

@@ -37,7 +37,8 @@ async function checkLinks(tx: Db, auth: Auth, links: Links) {
   (links.persons ?? []).forEach((p, i) => {
     const list = lists.find((l) => l.id === p.listId);
     if (!list) throw badRequest('There is no such list.', [{ path: `/body/persons/${i}/listId`, message: 'unknown list' }]);
-    if (!can(auth.actor, 'detainees.read', { listPartyId: list.party_id })) throw forbidden('Persons on a detainee list are named only by those who may read the list.');
+    if (!can(auth.actor, 'detainees.read', { listPartyId: list.party_id }))
+      throw forbidden('Persons on a detainee list are named only by those who may read the list.');
   });
   const incidents = await store.incidentsExist(tx, links.incidentIds ?? []);
   (links.incidentIds ?? []).forEach((id, i) => {
@@ -49,11 +50,13 @@ async function checkLinks(tx: Db, auth: Auth, links: Links) {
   });
   const persons = await store.personsOnLists(tx, links.persons ?? []);
   (links.persons ?? []).forEach((p, i) => {
-    if (!persons.some((x) => x.list_id === p.listId && x.ref === p.ref)) throw badRequest(`There is no person with reference "${p.ref}" on this list.`, [{ path: `/body/persons/${i}/ref`, message: 'is not on the list' }]);
+    if (!persons.some((x) => x.list_id === p.listId && x.ref === p.ref))
+      throw badRequest(`There is no person with reference "${p.ref}" on this list.`, [{ path: `/body/persons/${i}/ref`, message: 'is not on the list' }]);
   });
   const parties = await store.organisations(tx, links.partyIds ?? []);
   (links.partyIds ?? []).forEach((id, i) => {
-    if (parties.find((o) => o.id === id)?.kind !== 'party') throw badRequest('Decisions concern parties to the conflict.', [{ path: `/body/partyIds/${i}`, message: 'is not a party' }]);
+    if (parties.find((o) => o.id === id)?.kind !== 'party')
+      throw badRequest('Decisions concern parties to the conflict.', [{ path: `/body/partyIds/${i}`, message: 'is not a party' }]);
   });
 }
 
@@ -62,24 +65,44 @@ export async function recordDecision(ctx: AppContext, auth: Auth, meetingId: str
   return ctx.db.transaction().execute(async (tx) => {
     await lockedMeeting(tx, meetingId);
     const proposedBy = input.proposedBy ?? auth.actor.orgId;
-    if (auth.actor.orgKind !== 'secretariat' && proposedBy !== auth.actor.orgId) throw forbidden('A guarantor puts forward its own proposals; the secretariat records those of others.');
+    if (auth.actor.orgKind !== 'secretariat' && proposedBy !== auth.actor.orgId)
+      throw forbidden('A guarantor puts forward its own proposals; the secretariat records those of others.');
     const proposer = (await store.organisations(tx, [proposedBy]))[0];
     if (!proposer) throw badRequest('There is no such organisation.', [{ path: '/body/proposedBy', message: 'unknown organisation' }]);
     if (input.agendaItemId) {
       const item = await store.findAgendaItem(tx, input.agendaItemId);
-      if (!item || item.meeting_id !== meetingId || item.removed_at) throw badRequest('This item is not on the agenda of this meeting.', [{ path: '/body/agendaItemId', message: 'not on this agenda' }]);
+      if (!item || item.meeting_id !== meetingId || item.removed_at)
+        throw badRequest('This item is not on the agenda of this meeting.', [{ path: '/body/agendaItemId', message: 'not on this agenda' }]);
     }
     await checkLinks(tx, auth, input);
-    const { n } = await tx.selectFrom('meeting_decisions').select(sql<number>`coalesce(max(number), 0)`.as('n')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+    const { n } = await tx
+      .selectFrom('meeting_decisions')
+      .select(sql<number>`coalesce(max(number), 0)`.as('n'))
+      .where('meeting_id', '=', meetingId)
+      .executeTakeFirstOrThrow();
     const id = uuidv7();
     const now = new Date();
     const number = Number(n) + 1;
     await tx
       .insertInto('meeting_decisions')
       .values({
-        id, meeting_id: meetingId, number, agenda_item_id: input.agendaItemId ?? null, text: input.text.trim(), proposed_by: proposedBy, recorded_by: auth.actor.userId,
-        incident_ids: JSON.stringify(input.incidentIds ?? []), exchange_ids: JSON.stringify(input.exchangeIds ?? []), persons: JSON.stringify(input.persons ?? []),
-        party_ids: JSON.stringify(input.partyIds ?? []), shared: input.shared ?? false, status: 'proposed', adopted_at: null, withdrawn_at: null, created_at: now, updated_at: now,
+        id,
+        meeting_id: meetingId,
+        number,
+        agenda_item_id: input.agendaItemId ?? null,
+        text: input.text.trim(),
+        proposed_by: proposedBy,
+        recorded_by: auth.actor.userId,
+        incident_ids: JSON.stringify(input.incidentIds ?? []),
+        exchange_ids: JSON.stringify(input.exchangeIds ?? []),
+        persons: JSON.stringify(input.persons ?? []),
+        party_ids: JSON.stringify(input.partyIds ?? []),
+        shared: input.shared ?? false,
+        status: 'proposed',
+        adopted_at: null,
+        withdrawn_at: null,
+        created_at: now,
+        updated_at: now,
       })
       .execute();
     await store.bumpMeeting(tx, meetingId);
@@ -87,7 +110,14 @@ export async function recordDecision(ctx: AppContext, auth: Auth, meetingId: str
       type: 'meeting.decision_recorded',
       actor: loggedActor(auth),
       subject: { meeting: meetingId, decision: id },
-      data: { number, proposedBy, incidents: input.incidentIds ?? [], exchanges: input.exchangeIds ?? [], parties: input.partyIds ?? [], shared: input.shared ?? false },
+      data: {
+        number,
+        proposedBy,
+        incidents: input.incidentIds ?? [],
+        exchanges: input.exchangeIds ?? [],
+        parties: input.partyIds ?? [],
+        shared: input.shared ?? false,
+      },
       sealed: { text: input.text.trim(), ...(input.persons?.length ? { persons: input.persons } : {}) },
     });
     return { id, meetingId };
@@ -104,8 +134,16 @@ async function lockedDecision(tx: Db, id: string, version: number) {
   return decision;
 }
 
-async function bumpDecision(tx: Db, id: string, set: { status?: 'adopted' | 'withdrawn'; adopted_at?: Date; withdrawn_at?: Date; withdraw_reason?: string } = {}) {
-  await tx.updateTable('meeting_decisions').set((eb) => ({ ...set, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+async function bumpDecision(
+  tx: Db,
+  id: string,
+  set: { status?: 'adopted' | 'withdrawn'; adopted_at?: Date; withdrawn_at?: Date; withdraw_reason?: string } = {},
+) {
+  await tx
+    .updateTable('meeting_decisions')
+    .set((eb) => ({ ...set, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 async function presentGuarantors(tx: Db, meetingId: string) {
@@ -113,7 +151,9 @@ async function presentGuarantors(tx: Db, meetingId: string) {
 }
 
 async function adoptIfReady(tx: Db, auth: Auth, decision: { id: string; meeting_id: string; number: number }, present: string[]) {
-  const approvals = (await tx.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', decision.id).execute()).map((a) => a.organisation_id);
+  const approvals = (await tx.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', decision.id).execute()).map(
+    (a) => a.organisation_id,
+  );
   const state = adoption({ presentGuarantors: present, approvals });
   if (state.status !== 'adopted') return false;
   await bumpDecision(tx, decision.id, { status: 'adopted', adopted_at: new Date() });
@@ -138,7 +178,8 @@ export async function adoptWhereReady(tx: Db, auth: Auth, meetingId: string) {
 
 const REFUSALS = {
   'not-guarantor': () => forbidden('Only the guarantors approve decisions.'),
-  'not-present': () => forbidden('Your organisation is not recorded present at this meeting: only the guarantors present approve its decisions.', 'not_present'),
+  'not-present': () =>
+    forbidden('Your organisation is not recorded present at this meeting: only the guarantors present approve its decisions.', 'not_present'),
   'already-approved': () => conflict('Your organisation has already approved this decision.', 'already_approved'),
   'not-open': () => conflict('This decision is no longer open to approval.', 'wrong_state'),
 } as const;
@@ -151,8 +192,16 @@ export async function approveDecision(ctx: AppContext, auth: Auth, id: string, v
   return ctx.db.transaction().execute(async (tx) => {
     const decision = await lockedDecision(tx, id, version);
     const present = await presentGuarantors(tx, decision.meeting_id);
-    const approvals = (await tx.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', id).execute()).map((a) => a.organisation_id);
-    const refusal = approvalRefusal({ organisationId: auth.actor.orgId, organisationKind: auth.actor.orgKind, decisionStatus: decision.status, presentGuarantors: present, approvals });
+    const approvals = (await tx.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', id).execute()).map(
+      (a) => a.organisation_id,
+    );
+    const refusal = approvalRefusal({
+      organisationId: auth.actor.orgId,
+      organisationKind: auth.actor.orgKind,
+      decisionStatus: decision.status,
+      presentGuarantors: present,
+      approvals,
+    });
     if (refusal) throw REFUSALS[refusal]();
     const entryId = await record(tx, {
       type: 'meeting.decision_approved',
@@ -162,7 +211,14 @@ export async function approveDecision(ctx: AppContext, auth: Auth, id: string, v
     });
     await tx
       .insertInto('meeting_decision_approvals')
-      .values({ decision_id: id, organisation_id: auth.actor.orgId, user_id: auth.actor.userId, decision_version: decision.version, log_entry_id: entryId, at: new Date() })
+      .values({
+        decision_id: id,
+        organisation_id: auth.actor.orgId,
+        user_id: auth.actor.userId,
+        decision_version: decision.version,
+        log_entry_id: entryId,
+        at: new Date(),
+      })
       .execute();
     const adopted = await adoptIfReady(tx, auth, decision, present);
     if (!adopted) await bumpDecision(tx, id);
@@ -175,10 +231,18 @@ export async function changeDecision(ctx: AppContext, auth: Auth, id: string, in
   return ctx.db.transaction().execute(async (tx) => {
     const decision = await lockedDecision(tx, id, input.version);
     if (decision.status === 'withdrawn') throw conflict('This decision was withdrawn.', 'wrong_state');
-    const substance = input.text !== undefined || input.incidentIds !== undefined || input.exchangeIds !== undefined || input.persons !== undefined || input.partyIds !== undefined;
+    const substance =
+      input.text !== undefined ||
+      input.incidentIds !== undefined ||
+      input.exchangeIds !== undefined ||
+      input.persons !== undefined ||
+      input.partyIds !== undefined;
     if (substance) {
       const approved = await tx.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', id).limit(1).executeTakeFirst();
-      if (approved || decision.status !== 'proposed') throw new Problem(409, 'Conflict', 'Guarantors have approved this decision: its text and links no longer change. Withdraw it and record a new one.', { code: 'approved_already' });
+      if (approved || decision.status !== 'proposed')
+        throw new Problem(409, 'Conflict', 'Guarantors have approved this decision: its text and links no longer change. Withdraw it and record a new one.', {
+          code: 'approved_already',
+        });
       await checkLinks(tx, auth, input);
     }
     await tx
@@ -198,7 +262,13 @@ export async function changeDecision(ctx: AppContext, auth: Auth, id: string, in
       type: 'meeting.decision_changed',
       actor: loggedActor(auth),
       subject: { meeting: decision.meeting_id, decision: id },
-      data: { number: decision.number, ...(input.incidentIds ? { incidents: input.incidentIds } : {}), ...(input.exchangeIds ? { exchanges: input.exchangeIds } : {}), ...(input.partyIds ? { parties: input.partyIds } : {}), ...(input.shared !== undefined ? { shared: input.shared } : {}) },
+      data: {
+        number: decision.number,
+        ...(input.incidentIds ? { incidents: input.incidentIds } : {}),
+        ...(input.exchangeIds ? { exchanges: input.exchangeIds } : {}),
+        ...(input.partyIds ? { parties: input.partyIds } : {}),
+        ...(input.shared !== undefined ? { shared: input.shared } : {}),
+      },
       sealed: { ...(input.text !== undefined ? { text: input.text.trim() } : {}), ...(input.persons ? { persons: input.persons } : {}) },
     });
     return { id, meetingId: decision.meeting_id };
@@ -211,7 +281,13 @@ export async function withdrawDecision(ctx: AppContext, auth: Auth, id: string, 
     const decision = await lockedDecision(tx, id, input.version);
     if (decision.status !== 'proposed') throw conflict(`This decision is ${decision.status}; only a proposed decision is withdrawn.`, 'wrong_state');
     await bumpDecision(tx, id, { status: 'withdrawn', withdrawn_at: new Date(), withdraw_reason: input.reason.trim() });
-    await record(tx, { type: 'meeting.decision_withdrawn', actor: loggedActor(auth), subject: { meeting: decision.meeting_id, decision: id }, data: { number: decision.number }, sealed: { reason: input.reason.trim() } });
+    await record(tx, {
+      type: 'meeting.decision_withdrawn',
+      actor: loggedActor(auth),
+      subject: { meeting: decision.meeting_id, decision: id },
+      data: { number: decision.number },
+      sealed: { reason: input.reason.trim() },
+    });
     return { id, meetingId: decision.meeting_id };
   });
 }

@@ -28,7 +28,8 @@ async function checkOrganisations(tx: Db, ids: string[], path: (i: number) => st
 function uniqueParticipants(participants: NewMeeting['participants'], field: string) {
   const seen = new Set<string>();
   participants.forEach((p, i) => {
-    if (seen.has(p.organisationId)) throw badRequest('Each organisation takes part once.', [{ path: `/body/${field}/${i}/organisationId`, message: 'listed twice' }]);
+    if (seen.has(p.organisationId))
+      throw badRequest('Each organisation takes part once.', [{ path: `/body/${field}/${i}/organisationId`, message: 'listed twice' }]);
     seen.add(p.organisationId);
   });
 }
@@ -39,16 +40,31 @@ const clean = (names: string[] | undefined) => (names ?? []).map((n) => n.trim()
 export async function scheduleMeeting(ctx: AppContext, auth: Auth, input: NewMeeting) {
   uniqueParticipants(input.participants, 'participants');
   return ctx.db.transaction().execute(async (tx) => {
-    await checkOrganisations(tx, input.participants.map((p) => p.organisationId), (i) => `/body/participants/${i}/organisationId`);
+    await checkOrganisations(
+      tx,
+      input.participants.map((p) => p.organisationId),
+      (i) => `/body/participants/${i}/organisationId`,
+    );
     const id = uuidv7();
     const now = new Date();
     await tx
       .insertInto('meetings')
-      .values({ id, title: input.title.trim(), starts_at: new Date(input.startsAt), venue: input.venue.trim(), status: 'scheduled', created_by: auth.actor.userId, created_at: now, updated_at: now })
+      .values({
+        id,
+        title: input.title.trim(),
+        starts_at: new Date(input.startsAt),
+        venue: input.venue.trim(),
+        status: 'scheduled',
+        created_by: auth.actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     await tx
       .insertInto('meeting_participants')
-      .values(input.participants.map((p) => ({ meeting_id: id, organisation_id: p.organisationId, delegates: JSON.stringify(clean(p.delegates)), attendees: '[]' })))
+      .values(
+        input.participants.map((p) => ({ meeting_id: id, organisation_id: p.organisationId, delegates: JSON.stringify(clean(p.delegates)), attendees: '[]' })),
+      )
       .execute();
     await record(tx, {
       type: 'meeting.scheduled',
@@ -63,7 +79,8 @@ export async function scheduleMeeting(ctx: AppContext, auth: Auth, input: NewMee
 
 /** Changes when, where or with whom; marks the meeting held, or cancels it with a reason. */
 export async function changeMeeting(ctx: AppContext, auth: Auth, id: string, input: MeetingChange) {
-  if (input.status === 'cancelled' && !input.cancelReason?.trim()) throw badRequest('Say why the meeting is cancelled.', [{ path: '/body/cancelReason', message: 'is required to cancel' }]);
+  if (input.status === 'cancelled' && !input.cancelReason?.trim())
+    throw badRequest('Say why the meeting is cancelled.', [{ path: '/body/cancelReason', message: 'is required to cancel' }]);
   if (input.participants) uniqueParticipants(input.participants, 'participants');
   return ctx.db.transaction().execute(async (tx) => {
     const meeting = await lockedMeeting(tx, id, input.version);
@@ -98,16 +115,35 @@ export async function changeMeeting(ctx: AppContext, auth: Auth, id: string, inp
         .where('meeting_date', 'is distinct from', meetingDate)
         .returning('id')
         .execute();
-      for (const e of moved) await record(tx, { type: 'exchange.scheduled', actor: loggedActor(auth), subject: { exchange: e.id, meeting: id }, data: { meetingDate, meetingId: id } });
+      for (const e of moved)
+        await record(tx, {
+          type: 'exchange.scheduled',
+          actor: loggedActor(auth),
+          subject: { exchange: e.id, meeting: id },
+          data: { meetingDate, meetingId: id },
+        });
     }
     if (input.participants) {
-      await checkOrganisations(tx, input.participants.map((p) => p.organisationId), (i) => `/body/participants/${i}/organisationId`);
+      await checkOrganisations(
+        tx,
+        input.participants.map((p) => p.organisationId),
+        (i) => `/body/participants/${i}/organisationId`,
+      );
       const current = await store.participants(tx, [id]);
       const keep = new Set(input.participants.map((p) => p.organisationId));
       const dropped = current.filter((p) => !keep.has(p.organisation_id));
       const attended = dropped.find((p) => p.attendance !== 'unrecorded');
       if (attended) throw conflict(`The attendance of ${attended.name} is recorded; it stays a participant.`, 'attendance_recorded');
-      if (dropped.length > 0) await tx.deleteFrom('meeting_participants').where('meeting_id', '=', id).where('organisation_id', 'in', dropped.map((p) => p.organisation_id)).execute();
+      if (dropped.length > 0)
+        await tx
+          .deleteFrom('meeting_participants')
+          .where('meeting_id', '=', id)
+          .where(
+            'organisation_id',
+            'in',
+            dropped.map((p) => p.organisation_id),
+          )
+          .execute();
       for (const p of input.participants) {
         await tx
           .insertInto('meeting_participants')
@@ -137,12 +173,17 @@ export async function changeMeeting(ctx: AppContext, auth: Auth, id: string, inp
 export async function recordAttendance(ctx: AppContext, auth: Auth, id: string, input: AttendanceBody) {
   const seen = new Set<string>();
   input.attendance.forEach((a, i) => {
-    if (seen.has(a.organisationId)) throw badRequest('Each organisation is recorded once.', [{ path: `/body/attendance/${i}/organisationId`, message: 'listed twice' }]);
+    if (seen.has(a.organisationId))
+      throw badRequest('Each organisation is recorded once.', [{ path: `/body/attendance/${i}/organisationId`, message: 'listed twice' }]);
     seen.add(a.organisationId);
   });
   return ctx.db.transaction().execute(async (tx) => {
     await lockedMeeting(tx, id, input.version);
-    await checkOrganisations(tx, input.attendance.map((a) => a.organisationId), (i) => `/body/attendance/${i}/organisationId`);
+    await checkOrganisations(
+      tx,
+      input.attendance.map((a) => a.organisationId),
+      (i) => `/body/attendance/${i}/organisationId`,
+    );
     for (const a of input.attendance) {
       const values = { attendance: a.present ? ('present' as const) : ('absent' as const), attendees: JSON.stringify(a.present ? clean(a.attendees) : []) };
       await tx
@@ -156,7 +197,10 @@ export async function recordAttendance(ctx: AppContext, auth: Auth, id: string, 
       type: 'meeting.attendance_recorded',
       actor: loggedActor(auth),
       subject: { meeting: id },
-      data: { present: input.attendance.filter((a) => a.present).map((a) => a.organisationId), absent: input.attendance.filter((a) => !a.present).map((a) => a.organisationId) },
+      data: {
+        present: input.attendance.filter((a) => a.present).map((a) => a.organisationId),
+        absent: input.attendance.filter((a) => !a.present).map((a) => a.organisationId),
+      },
       sealed: { attendees: input.attendance.map((a) => clean(a.attendees)) },
     });
     await adoptWhereReady(tx, auth, id);

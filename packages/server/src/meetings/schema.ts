@@ -28,7 +28,9 @@ export const MeetingChange = Type.Object(
     startsAt: Type.Optional(DateTime),
     venue: Type.Optional(Text(300, 1)),
     participants: Type.Optional(Type.Array(Participant, { minItems: 1, maxItems: 100 })),
-    status: Type.Optional(Type.Union([Type.Literal('held'), Type.Literal('cancelled')], { description: 'held once it took place; cancelled (with a reason) before' })),
+    status: Type.Optional(
+      Type.Union([Type.Literal('held'), Type.Literal('cancelled')], { description: 'held once it took place; cancelled (with a reason) before' }),
+    ),
     cancelReason: Type.Optional(Text(2000, 1)),
   },
   closed,
@@ -54,7 +56,10 @@ export const AgendaEntry = Type.Object(
 export type AgendaEntry = Static<typeof AgendaEntry>;
 export const AgendaBody = Type.Object({ version: Version, items: Type.Array(AgendaEntry, { maxItems: 200 }) }, closed);
 
-export const ProposalQuery = Type.Object({ limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$', description: 'At most this many items (default 25, at most 99)' })) }, closed);
+export const ProposalQuery = Type.Object(
+  { limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$', description: 'At most this many items (default 25, at most 99)' })) },
+  closed,
+);
 
 export const ItemChange = (maxChars: number) =>
   Type.Object({ version: Version, title: Type.Optional(Text(500)), minutes: Type.Optional(Text(maxChars)), shared: Type.Optional(Type.Boolean()) }, closed);
@@ -62,7 +67,10 @@ export const ItemChange = (maxChars: number) =>
 export const AttendanceBody = Type.Object(
   {
     version: Version,
-    attendance: Type.Array(Type.Object({ organisationId: Uuid, present: Type.Boolean(), attendees: Type.Optional(Names) }, closed), { minItems: 1, maxItems: 100 }),
+    attendance: Type.Array(Type.Object({ organisationId: Uuid, present: Type.Boolean(), attendees: Type.Optional(Names) }, closed), {
+      minItems: 1,
+      maxItems: 100,
+    }),
   },
   closed,
 );
@@ -113,7 +121,9 @@ export const ActionDone = Type.Object({ version: Version, note: Type.Optional(Te
 export const ActionQuery = Type.Object(
   {
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('done'), Type.Literal('all')], { description: 'default open' })),
-    owner: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('all')], { description: "mine (default): your organisation's; all: every one you may see" })),
+    owner: Type.Optional(
+      Type.Union([Type.Literal('mine'), Type.Literal('all')], { description: "mine (default): your organisation's; all: every one you may see" }),
+    ),
   },
   closed,
 );

@@ -15,7 +15,11 @@ export function listMeetings(db: Db, limit = 200) {
 }
 
 export async function bumpMeeting(db: Db, id: string) {
-  await db.updateTable('meetings').set((eb) => ({ updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await db
+    .updateTable('meetings')
+    .set((eb) => ({ updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export function participants(db: Db, meetingIds: string[]) {
@@ -96,7 +100,12 @@ export function organisations(db: Db, ids?: string[]) {
 }
 
 export function facilitatorIds(db: Db) {
-  return db.selectFrom('organisations').select('id').where('kind', '=', 'facilitator').execute().then((rows) => rows.map((r) => r.id));
+  return db
+    .selectFrom('organisations')
+    .select('id')
+    .where('kind', '=', 'facilitator')
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
 }
 
 /** Exchanges by id, with how many persons each side releases and what came of them. */
@@ -111,10 +120,17 @@ export async function exchanges(db: Db, filter: { ids?: string[]; meetingIds?: s
       : await db
           .selectFrom('exchange_persons')
           .select(['exchange_id', 'releasing_party', 'outcome', (eb) => eb.fn.countAll<string>().as('n')])
-          .where('exchange_id', 'in', rows.map((r) => r.id))
+          .where(
+            'exchange_id',
+            'in',
+            rows.map((r) => r.id),
+          )
           .groupBy(['exchange_id', 'releasing_party', 'outcome'])
           .execute();
-  return rows.map((r) => ({ ...r, counts: counts.filter((c) => c.exchange_id === r.id).map((c) => ({ party: c.releasing_party, outcome: c.outcome, n: Number(c.n) })) }));
+  return rows.map((r) => ({
+    ...r,
+    counts: counts.filter((c) => c.exchange_id === r.id).map((c) => ({ party: c.releasing_party, outcome: c.outcome, n: Number(c.n) })),
+  }));
 }
 
 /** Releases confirmed in these exchanges, person by person (references only, no names). */

@@ -32,14 +32,22 @@ export async function loadMeetings(db: Db, meetings: Awaited<ReturnType<typeof s
     store.facilitatorIds(db),
   ]);
   const incidentIds = uniq([...items.flatMap((i) => (i.incident_id ? [i.incident_id] : [])), ...decisions.flatMap((d) => d.incident_ids)]);
-  const exchangeIds = uniq([...items.flatMap((i) => (i.exchange_id ? [i.exchange_id] : [])), ...decisions.flatMap((d) => d.exchange_ids)]).filter((id) => !scheduled.some((e) => e.id === id));
+  const exchangeIds = uniq([...items.flatMap((i) => (i.exchange_id ? [i.exchange_id] : [])), ...decisions.flatMap((d) => d.exchange_ids)]).filter(
+    (id) => !scheduled.some((e) => e.id === id),
+  );
   const [reports, linkedExchanges, approvals, lists, linkedActions, releases] = await Promise.all([
     store.incidentParties(db, incidentIds),
     store.exchanges(db, { ids: exchangeIds }),
-    store.approvals(db, decisions.map((d) => d.id)),
+    store.approvals(
+      db,
+      decisions.map((d) => d.id),
+    ),
     store.listParties(db, uniq(decisions.flatMap((d) => d.persons.map((p) => p.listId)))),
     store.actionItems(db, { ids: uniq(items.flatMap((i) => (i.action_item_id ? [i.action_item_id] : []))) }),
-    store.confirmedReleases(db, scheduled.map((e) => e.id)),
+    store.confirmedReleases(
+      db,
+      scheduled.map((e) => e.id),
+    ),
   ]);
   const exchanges = [...scheduled, ...linkedExchanges];
   const incidentReports = new Map<string, typeof reports>();
@@ -59,7 +67,13 @@ function concerns(data: Loaded) {
     return e ? [e.party_a, e.party_b, ...data.facilitators] : [];
   };
   const item = (i: Loaded['items'][number]): string[] | null =>
-    i.incident_id ? incident(i.incident_id) : i.exchange_id ? exchange(i.exchange_id) : i.action_item_id ? [data.linkedActions.find((a) => a.id === i.action_item_id)?.owner_org ?? ''] : null;
+    i.incident_id
+      ? incident(i.incident_id)
+      : i.exchange_id
+        ? exchange(i.exchange_id)
+        : i.action_item_id
+          ? [data.linkedActions.find((a) => a.id === i.action_item_id)?.owner_org ?? '']
+          : null;
   const decision = (d: Loaded['decisions'][number]): string[] | null => {
     const all = uniq([
       ...d.party_ids,
@@ -96,15 +110,26 @@ export function present(data: Loaded, auth: Auth, meetingId: string) {
     can(auth.actor, 'meetings.read', { meetingPart, meetingParticipantIds: scope.meetingParticipantIds, concernsIds, shared });
   const mechanism = auth.actor.orgKind === 'secretariat' || auth.actor.orgKind === 'guarantor';
 
-  const participants = data.participants.filter((p) => p.meeting_id === meetingId).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
+  const participants = data.participants
+    .filter((p) => p.meeting_id === meetingId)
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
   const presentGuarantors = participants.filter((p) => p.kind === 'guarantor' && p.attendance === 'present').map((p) => p.organisation_id);
   const exchangeOf = (id: string) => {
     const e = data.exchanges.find((x) => x.id === id);
     if (!e) return null;
     const readable = can(auth.actor, 'exchange.read', { exchangePartyIds: [e.party_a, e.party_b] });
     return {
-      id: e.id, title: readable ? e.title : null, readable, mode: e.mode, partyA: e.party_a, partyB: e.party_b, status: e.status,
-      meetingDate: e.meeting_date, meetingId: e.meeting_id, version: e.version, counts: e.counts.map((x) => ({ partyId: x.party, outcome: x.outcome, count: x.n })),
+      id: e.id,
+      title: readable ? e.title : null,
+      readable,
+      mode: e.mode,
+      partyA: e.party_a,
+      partyB: e.party_b,
+      status: e.status,
+      meetingDate: e.meeting_date,
+      meetingId: e.meeting_id,
+      version: e.version,
+      counts: e.counts.map((x) => ({ partyId: x.party, outcome: x.outcome, count: x.n })),
     };
   };
   const incidentOf = (id: string) => {
@@ -120,8 +145,18 @@ export function present(data: Loaded, auth: Auth, meetingId: string) {
     };
   };
   const actionOf = (a: Loaded['actions'][number]) => ({
-    id: a.id, meetingId: a.meeting_id, decisionId: a.decision_id, text: a.text, ownerOrgId: a.owner_org, dueOn: a.due_on, shared: a.shared, status: a.status,
-    doneAt: iso(a.done_at), doneBy: a.done_by_name, doneNote: a.done_note, version: a.version,
+    id: a.id,
+    meetingId: a.meeting_id,
+    decisionId: a.decision_id,
+    text: a.text,
+    ownerOrgId: a.owner_org,
+    dueOn: a.due_on,
+    shared: a.shared,
+    status: a.status,
+    doneAt: iso(a.done_at),
+    doneBy: a.done_by_name,
+    doneNote: a.done_note,
+    version: a.version,
     canMarkDone: a.status === 'open' && can(auth.actor, 'meetings.actions.done', { actionOwnerId: a.owner_org }),
   });
 
@@ -130,7 +165,13 @@ export function present(data: Loaded, auth: Auth, meetingId: string) {
     .map((i) => {
       const action = i.action_item_id ? data.linkedActions.find((a) => a.id === i.action_item_id) : undefined;
       return {
-        id: i.id, position: i.position, title: i.title, reason: i.reason, shared: i.shared, minutes: i.minutes, version: i.version,
+        id: i.id,
+        position: i.position,
+        title: i.title,
+        reason: i.reason,
+        shared: i.shared,
+        minutes: i.minutes,
+        version: i.version,
         incident: i.incident_id ? incidentOf(i.incident_id) : null,
         exchange: i.exchange_id ? exchangeOf(i.exchange_id) : null,
         actionItem: action ? actionOf(action) : null,
@@ -143,15 +184,35 @@ export function present(data: Loaded, auth: Auth, meetingId: string) {
       const approvals = data.approvals.filter((a) => a.decision_id === d.id);
       const state = adoption({ presentGuarantors, approvals: approvals.map((a) => a.organisation_id) });
       return {
-        id: d.id, number: d.number, agendaItemId: d.agenda_item_id, text: d.text, proposedBy: d.proposed_by, status: d.status, shared: d.shared,
-        incidentIds: d.incident_ids, exchangeIds: d.exchange_ids, partyIds: d.party_ids,
+        id: d.id,
+        number: d.number,
+        agendaItemId: d.agenda_item_id,
+        text: d.text,
+        proposedBy: d.proposed_by,
+        status: d.status,
+        shared: d.shared,
+        incidentIds: d.incident_ids,
+        exchangeIds: d.exchange_ids,
+        partyIds: d.party_ids,
         persons: d.persons.map((p) => ({ ...p, partyId: data.lists.find((l) => l.id === p.listId)?.party_id ?? null })),
-        adoptedAt: iso(d.adopted_at), withdrawnAt: iso(d.withdrawn_at), withdrawReason: mechanism ? d.withdraw_reason : undefined,
-        createdAt: iso(d.created_at), version: d.version,
-        approvals: approvals.map((a) => ({ organisationId: a.organisation_id, organisation: a.organisation_name, by: a.user_name, at: iso(a.at), logIndex: a.log_index === null ? null : Number(a.log_index) })),
+        adoptedAt: iso(d.adopted_at),
+        withdrawnAt: iso(d.withdrawn_at),
+        withdrawReason: mechanism ? d.withdraw_reason : undefined,
+        createdAt: iso(d.created_at),
+        version: d.version,
+        approvals: approvals.map((a) => ({
+          organisationId: a.organisation_id,
+          organisation: a.organisation_name,
+          by: a.user_name,
+          at: iso(a.at),
+          logIndex: a.log_index === null ? null : Number(a.log_index),
+        })),
         waitingFor: d.status === 'proposed' && state.status === 'pending' ? state.missing : [],
         canApprove:
-          d.status === 'proposed' && can(auth.actor, 'meetings.approve') && presentGuarantors.includes(auth.actor.orgId) && !approvals.some((a) => a.organisation_id === auth.actor.orgId),
+          d.status === 'proposed' &&
+          can(auth.actor, 'meetings.approve') &&
+          presentGuarantors.includes(auth.actor.orgId) &&
+          !approvals.some((a) => a.organisation_id === auth.actor.orgId),
       };
     });
 
@@ -161,13 +222,35 @@ export function present(data: Loaded, auth: Auth, meetingId: string) {
     .filter((e) => e.meeting_id === meetingId && part('item', c.exchange(e.id), false))
     .map((e) => {
       const header = exchangeOf(e.id)!;
-      return { exchange: header, confirmed: header.readable ? data.releases.filter((r) => r.exchange_id === e.id).map((r) => ({ listId: r.list_id, ref: r.ref, releasingParty: r.releasing_party, at: iso(r.outcome_at) })) : null };
+      return {
+        exchange: header,
+        confirmed: header.readable
+          ? data.releases
+              .filter((r) => r.exchange_id === e.id)
+              .map((r) => ({ listId: r.list_id, ref: r.ref, releasingParty: r.releasing_party, at: iso(r.outcome_at) }))
+          : null,
+      };
     });
 
   return {
-    id: m.id, title: m.title, startsAt: iso(m.starts_at), venue: m.venue, status: m.status, cancelReason: m.cancel_reason, version: m.version,
-    createdAt: iso(m.created_at), updatedAt: iso(m.updated_at),
-    participants: participants.map((p) => ({ organisationId: p.organisation_id, name: p.name, shortName: p.short_name, kind: p.kind, delegates: p.delegates, attendance: p.attendance, attendees: p.attendees })),
+    id: m.id,
+    title: m.title,
+    startsAt: iso(m.starts_at),
+    venue: m.venue,
+    status: m.status,
+    cancelReason: m.cancel_reason,
+    version: m.version,
+    createdAt: iso(m.created_at),
+    updatedAt: iso(m.updated_at),
+    participants: participants.map((p) => ({
+      organisationId: p.organisation_id,
+      name: p.name,
+      shortName: p.short_name,
+      kind: p.kind,
+      delegates: p.delegates,
+      attendance: p.attendance,
+      attendees: p.attendees,
+    })),
     agenda: items,
     decisions,
     actionItems: actions,
@@ -196,10 +279,18 @@ export async function listMeetings(db: Db, auth: Auth) {
     const shown = present(data, auth, m.id);
     if (!shown) continue;
     out.push({
-      id: shown.id, title: shown.title, startsAt: shown.startsAt, venue: shown.venue, status: shown.status, version: shown.version,
+      id: shown.id,
+      title: shown.title,
+      startsAt: shown.startsAt,
+      venue: shown.venue,
+      status: shown.status,
+      version: shown.version,
       participantIds: shown.participants.map((p) => p.organisationId),
       agendaItems: shown.agenda.length,
-      decisions: { adopted: shown.decisions.filter((d) => d.status === 'adopted').length, proposed: shown.decisions.filter((d) => d.status === 'proposed').length },
+      decisions: {
+        adopted: shown.decisions.filter((d) => d.status === 'adopted').length,
+        proposed: shown.decisions.filter((d) => d.status === 'proposed').length,
+      },
       openActionItems: shown.actionItems.filter((a) => a.status === 'open').length,
     });
   }

@@ -11,10 +11,24 @@ describe('SMTP configuration', () => {
 
   it('reads host, port, credentials and TLS from the URL', () => {
     expect(loadConfig({ TRUCE_SMTP_URL: 'smtps://mailer:p%40ss%20word@mail.example.org', TRUCE_SMTP_FROM: 'Truce <truce@example.org>' }).smtp).toEqual({
-      host: 'mail.example.org', port: 465, secure: true, auth: { user: 'mailer', pass: 'p@ss word' }, starttls: 'auto', from: 'Truce <truce@example.org>', maxAttempts: 8,
+      host: 'mail.example.org',
+      port: 465,
+      secure: true,
+      auth: { user: 'mailer', pass: 'p@ss word' },
+      starttls: 'auto',
+      from: 'Truce <truce@example.org>',
+      maxAttempts: 8,
     });
-    expect(loadConfig({ TRUCE_SMTP_URL: 'smtp://127.0.0.1:2525', TRUCE_SMTP_FROM: 'truce@example.org', TRUCE_SMTP_TLS: 'required', TRUCE_SMTP_MAX_ATTEMPTS: '3' }).smtp).toMatchObject({
-      host: '127.0.0.1', port: 2525, secure: false, auth: undefined, starttls: 'required', maxAttempts: 3,
+    expect(
+      loadConfig({ TRUCE_SMTP_URL: 'smtp://127.0.0.1:2525', TRUCE_SMTP_FROM: 'truce@example.org', TRUCE_SMTP_TLS: 'required', TRUCE_SMTP_MAX_ATTEMPTS: '3' })
+        .smtp,
+    ).toMatchObject({
+      host: '127.0.0.1',
+      port: 2525,
+      secure: false,
+      auth: undefined,
+      starttls: 'required',
+      maxAttempts: 3,
     });
   });
 
@@ -31,7 +45,12 @@ describe('SMTP configuration', () => {
 });
 
 describe('notification e-mails', () => {
-  const notice = { kind: 'reply.requested', incidentId: '01951a2b-3c4d-7e5f-8a9b-0c1d2e3f4a5b', replyDeadline: '2017-02-06T21:10:00.000Z', link: 'https://truce.example.org/incidents/01951a2b-3c4d-7e5f-8a9b-0c1d2e3f4a5b' };
+  const notice = {
+    kind: 'reply.requested',
+    incidentId: '01951a2b-3c4d-7e5f-8a9b-0c1d2e3f4a5b',
+    replyDeadline: '2017-02-06T21:10:00.000Z',
+    link: 'https://truce.example.org/incidents/01951a2b-3c4d-7e5f-8a9b-0c1d2e3f4a5b',
+  };
 
   it('says what, which incident, by when and where, in each language', () => {
     for (const lang of EMAIL_LANGUAGES) {

@@ -46,7 +46,11 @@ function languageOf(user: { language: string | null }): EmailLanguage {
  * Queues the e-mails of a notification just written, inside the processor's transaction.
  * Returns how many were queued (none when SMTP is not configured).
  */
-export async function queueNotificationEmails(tx: Db, smtp: SmtpConfig | undefined, notice: { notificationId: string; organisationId: string }): Promise<number> {
+export async function queueNotificationEmails(
+  tx: Db,
+  smtp: SmtpConfig | undefined,
+  notice: { notificationId: string; organisationId: string },
+): Promise<number> {
   if (!smtp) return 0;
   const users = await tx
     .selectFrom('users')
@@ -115,7 +119,11 @@ function domainOf(from: string): string {
  * Sends the messages due at `now`; returns how many were sent and how many failed.
  * `baseUrl` is the web app's address for the links (TRUCE_PUBLIC_URL when set).
  */
-export async function deliverEmails(ctx: AppContext, mailer: Mailer, options: { baseUrl: string; now?: Date; log?: EmailLog }): Promise<{ claimed: number; sent: number; failed: number }> {
+export async function deliverEmails(
+  ctx: AppContext,
+  mailer: Mailer,
+  options: { baseUrl: string; now?: Date; log?: EmailLog },
+): Promise<{ claimed: number; sent: number; failed: number }> {
   const smtp = ctx.config.smtp;
   if (!smtp) return { claimed: 0, sent: 0, failed: 0 };
   const now = options.now ?? new Date();
@@ -136,22 +144,44 @@ export async function deliverEmails(ctx: AppContext, mailer: Mailer, options: { 
     return tx
       .updateTable('email_outbox')
       .set((eb) => ({ attempts: eb('attempts', '+', 1), last_attempt_at: new Date(), next_attempt_at: new Date(now.getTime() + LEASE_MS) }))
-      .where('id', 'in', due.map((d) => d.id))
+      .where(
+        'id',
+        'in',
+        due.map((d) => d.id),
+      )
       .returning(['id', 'notification_id', 'user_id', 'recipient', 'language', 'attempts'])
       .execute();
   });
   if (claimed.length === 0) return { claimed: 0, sent: 0, failed: 0 };
 
-  const notices = await ctx.db.selectFrom('notifications').select(['id', 'kind', 'subject', 'details']).where('id', 'in', [...new Set(claimed.map((c) => c.notification_id))]).execute();
+  const notices = await ctx.db
+    .selectFrom('notifications')
+    .select(['id', 'kind', 'subject', 'details'])
+    .where('id', 'in', [...new Set(claimed.map((c) => c.notification_id))])
+    .execute();
   const byId = new Map(notices.map((n) => [n.id, n]));
   // Someone deactivated since the message was queued no longer gets it.
-  const active = new Set((await ctx.db.selectFrom('users').select('id').where('id', 'in', [...new Set(claimed.map((c) => c.user_id))]).where('active', '=', true).execute()).map((u) => u.id));
+  const active = new Set(
+    (
+      await ctx.db
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', [...new Set(claimed.map((c) => c.user_id))])
+        .where('active', '=', true)
+        .execute()
+    ).map((u) => u.id),
+  );
   const base = options.baseUrl.replace(/\/+$/u, '');
   let sent = 0;
   let failed = 0;
   for (const mail of claimed) {
     if (!active.has(mail.user_id)) {
-      await ctx.db.updateTable('email_outbox').set({ last_error: 'recipient no longer active', given_up_at: new Date() }).where('id', '=', mail.id).where('sent_at', 'is', null).execute();
+      await ctx.db
+        .updateTable('email_outbox')
+        .set({ last_error: 'recipient no longer active', given_up_at: new Date() })
+        .where('id', '=', mail.id)
+        .where('sent_at', 'is', null)
+        .execute();
       failed++;
       continue;
     }
@@ -170,7 +200,13 @@ export async function deliverEmails(ctx: AppContext, mailer: Mailer, options: { 
         },
         mail.language,
       );
-      await mailer.send({ from: smtp.from, to: mail.recipient, subject: message.subject, text: message.text, messageId: `<${mail.id}@${domainOf(smtp.from)}>` });
+      await mailer.send({
+        from: smtp.from,
+        to: mail.recipient,
+        subject: message.subject,
+        text: message.text,
+        messageId: `<${mail.id}@${domainOf(smtp.from)}>`,
+      });
       await ctx.db.updateTable('email_outbox').set({ sent_at: new Date(), last_error: null }).where('id', '=', mail.id).where('sent_at', 'is', null).execute();
       sent++;
     } catch (err) {
@@ -179,7 +215,9 @@ export async function deliverEmails(ctx: AppContext, mailer: Mailer, options: { 
       const giveUp = mail.attempts >= smtp.maxAttempts;
       await ctx.db
         .updateTable('email_outbox')
-        .set(giveUp ? { last_error: error, given_up_at: new Date() } : { last_error: error, next_attempt_at: new Date(now.getTime() + backoffMs(mail.attempts)) })
+        .set(
+          giveUp ? { last_error: error, given_up_at: new Date() } : { last_error: error, next_attempt_at: new Date(now.getTime() + backoffMs(mail.attempts)) },
+        )
         .where('id', '=', mail.id)
         .where('sent_at', 'is', null)
         .execute();

@@ -39,14 +39,21 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
         tx.selectFrom('incidents').select('reply_deadline').where('id', '=', incident).executeTakeFirst(),
       ]);
       // A party already asked to reply on this incident is not asked again for each added report.
-      const asked = await tx.selectFrom('notifications').select('organisation_id').where('kind', '=', 'reply.requested').where(sql<boolean>`subject @> ${JSON.stringify({ incident })}::jsonb`).execute();
+      const asked = await tx
+        .selectFrom('notifications')
+        .select('organisation_id')
+        .where('kind', '=', 'reply.requested')
+        .where(sql<boolean>`subject @> ${JSON.stringify({ incident })}::jsonb`)
+        .execute();
       const already = new Set(asked.map((a) => a.organisation_id));
-      return accused.filter((a) => !already.has(a.alleged_party!)).map((a) => ({
-        organisationId: a.alleged_party!,
-        kind: 'reply.requested',
-        subject: { incident },
-        details: { replyDeadline: row ? new Date(row.reply_deadline).toISOString() : null },
-      }));
+      return accused
+        .filter((a) => !already.has(a.alleged_party!))
+        .map((a) => ({
+          organisationId: a.alleged_party!,
+          kind: 'reply.requested',
+          subject: { incident },
+          details: { replyDeadline: row ? new Date(row.reply_deadline).toISOString() : null },
+        }));
     }
     case 'finding.adopted': {
       const concerned = await tx
@@ -62,7 +69,12 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
     case 'finding.disputed': {
       // The guarantors differ beyond what the rule can settle: the secretariat puts it before the next meeting.
       const secretariat = await tx.selectFrom('organisations').select('id').where('kind', '=', 'secretariat').execute();
-      return secretariat.map((o) => ({ organisationId: o.id, kind: 'finding.disputed', subject: { incident }, details: { round: entry.data.round, next: 'meeting-agenda' } }));
+      return secretariat.map((o) => ({
+        organisationId: o.id,
+        kind: 'finding.disputed',
+        subject: { incident },
+        details: { round: entry.data.round, next: 'meeting-agenda' },
+      }));
     }
     case 'incident.reply_period_ended': {
       // The accused parties that had not replied learn that the period was ended (the reason is on the incident).
@@ -100,8 +112,14 @@ export async function processNotifications(ctx: AppContext): Promise<number> {
     const span = sql`idx >= ${from} and idx < ${from + SPAN}`;
     const head = (await sql<{ head: number | string | null }>`select max(idx) as head from log_entries where ${span}`.execute(tx)).rows[0]?.head;
     if (head === null || head === undefined) return 0;
-    const matches = sql.join(NEEDLES.map((n) => sql`position(${n} in body) > 0`), sql` or `);
-    const { rows } = await sql<{ idx: number | string; body: Uint8Array }>`select idx, body from log_entries where ${span} and (${matches}) order by idx`.execute(tx);
+    const matches = sql.join(
+      NEEDLES.map((n) => sql`position(${n} in body) > 0`),
+      sql` or `,
+    );
+    const { rows } = await sql<{
+      idx: number | string;
+      body: Uint8Array;
+    }>`select idx, body from log_entries where ${span} and (${matches}) order by idx`.execute(tx);
     const decoder = new TextDecoder();
     for (const row of rows) {
       let entry: Entry;
@@ -114,7 +132,15 @@ export async function processNotifications(ctx: AppContext): Promise<number> {
       for (const n of await noticesFor(tx, entry)) {
         const written = await tx
           .insertInto('notifications')
-          .values({ id: uuidv7(), organisation_id: n.organisationId, kind: n.kind, subject: JSON.stringify(n.subject), details: JSON.stringify(n.details), log_index: Number(row.idx), created_at: new Date() })
+          .values({
+            id: uuidv7(),
+            organisation_id: n.organisationId,
+            kind: n.kind,
+            subject: JSON.stringify(n.subject),
+            details: JSON.stringify(n.details),
+            log_index: Number(row.idx),
+            created_at: new Date(),
+          })
           .onConflict((oc) => oc.doNothing())
           .returning('id')
           .executeTakeFirst();
@@ -122,7 +148,11 @@ export async function processNotifications(ctx: AppContext): Promise<number> {
         if (written) await queueNotificationEmails(tx, ctx.config.smtp, { notificationId: written.id, organisationId: n.organisationId });
       }
     }
-    await tx.updateTable('notification_cursor').set({ log_index: Number(head) + 1 }).where('id', '=', 1).execute();
+    await tx
+      .updateTable('notification_cursor')
+      .set({ log_index: Number(head) + 1 })
+      .where('id', '=', 1)
+      .execute();
     return Number(head) + 1 - from;
   });
 }

@@ -12,7 +12,12 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/notifications',
       {
         config: { access: 'account.self' },
-        schema: { tags: ['notifications'], summary: "Your organisation's notifications, newest first", querystring: Type.Object({ unread: Type.Optional(Type.Literal('true')) }, { additionalProperties: false }), response: Responses },
+        schema: {
+          tags: ['notifications'],
+          summary: "Your organisation's notifications, newest first",
+          querystring: Type.Object({ unread: Type.Optional(Type.Literal('true')) }, { additionalProperties: false }),
+          response: Responses,
+        },
       },
       async (req) => {
         let q = ctx.db.selectFrom('notifications').selectAll().where('organisation_id', '=', authOf(req).actor.orgId).orderBy('created_at', 'desc').limit(200);
@@ -20,8 +25,13 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const rows = await q.execute();
         return {
           notifications: rows.map((n) => ({
-            id: n.id, kind: n.kind, subject: n.subject, details: n.details, logIndex: n.log_index,
-            createdAt: new Date(n.created_at).toISOString(), readAt: n.read_at ? new Date(n.read_at).toISOString() : null,
+            id: n.id,
+            kind: n.kind,
+            subject: n.subject,
+            details: n.details,
+            logIndex: n.log_index,
+            createdAt: new Date(n.created_at).toISOString(),
+            readAt: n.read_at ? new Date(n.read_at).toISOString() : null,
           })),
         };
       },

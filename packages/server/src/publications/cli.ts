@@ -18,7 +18,8 @@ import { ConfigError, loadConfig } from '../config.ts';
  * The embedded database can be opened by one process at a time: stop the server first,
  * or point DATABASE_URL at the PostgreSQL server it uses.
  */
-export const REPORT_USAGE = 'truce report (un|issg) --from YYYY-MM-DD --to YYYY-MM-DD [--lang en|ar|ru|tr|fa] [--format pdf|html|csv|json] [--out FILE] [--issue --as EMAIL]';
+export const REPORT_USAGE =
+  'truce report (un|issg) --from YYYY-MM-DD --to YYYY-MM-DD [--lang en|ar|ru|tr|fa] [--format pdf|html|csv|json] [--out FILE] [--issue --as EMAIL]';
 
 export async function runReport(args: string[], out: (line: string) => void = console.error): Promise<number> {
   let parsed;

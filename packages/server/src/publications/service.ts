@@ -32,7 +32,10 @@ import * as store from './store.ts';
 const DAY = 86_400_000;
 
 /** Checks a request; errors name the field under `at` ("/body", "/query", or a CLI option prefix). */
-export function parseRequest(input: { kind?: unknown; from?: unknown; to?: unknown; language?: unknown }, at = '/body'): PublicationRequest & { period: Period } {
+export function parseRequest(
+  input: { kind?: unknown; from?: unknown; to?: unknown; language?: unknown },
+  at = '/body',
+): PublicationRequest & { period: Period } {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ path: `${at}/${field}`, message });
   if (!isPublicationKind(input.kind)) fail('kind', `must be one of ${PUBLICATION_KINDS.join(', ')}`);
@@ -60,7 +63,9 @@ function governorates() {
     .then((text) => {
       const collection = JSON.parse(text) as { features: { properties: Record<string, string>; geometry: { type: string; coordinates: unknown } }[] };
       const names: Record<string, { en: string; ar: string }> = {};
-      for (const f of collection.features) if (f.properties?.pcode) names[f.properties.pcode] = { en: f.properties.name_en ?? f.properties.pcode, ar: f.properties.name_ar ?? f.properties.name_en ?? '' };
+      for (const f of collection.features)
+        if (f.properties?.pcode)
+          names[f.properties.pcode] = { en: f.properties.name_en ?? f.properties.pcode, ar: f.properties.name_ar ?? f.properties.name_en ?? '' };
       return { shapes: shapesOf(collection), names };
     })
     .catch((e: unknown) => {
@@ -93,7 +98,10 @@ export async function gather(ctx: AppContext, req: PublicationRequest & { period
     const labels = await store.typeLabels(tx);
     const names = await store.organisationNames(tx);
     const mechanism = await store.mechanism(tx);
-    const briefing = req.kind === 'issg' ? { ...(await store.briefingFigures(tx, period, cur.start, cur.end)), open: await dash.openItems(tx, { kind: 'all' }, now) } : undefined;
+    const briefing =
+      req.kind === 'issg'
+        ? { ...(await store.briefingFigures(tx, period, cur.start, cur.end)), open: await dash.openItems(tx, { kind: 'all' }, now) }
+        : undefined;
     return { totals, previousIncidents, casualties, groups, byVerification, rows, labels, names, mechanism, briefing };
   };
   let snap = null;
@@ -103,7 +111,9 @@ export async function gather(ctx: AppContext, req: PublicationRequest & { period
   }
   if (!snap) {
     // Entries keep arriving: read at the head as it is (see above).
-    snap = await ctx.db.transaction().execute(async (tx) => ({ size: Number((await tx.selectFrom('log_head').select('size').executeTakeFirstOrThrow()).size), value: await read(tx) }));
+    snap = await ctx.db
+      .transaction()
+      .execute(async (tx) => ({ size: Number((await tx.selectFrom('log_head').select('size').executeTakeFirstOrThrow()).size), value: await read(tx) }));
   }
   const { size, value: f } = snap;
   if (!f.mechanism) throw notFound('Publications start when the mechanism is set up.');
@@ -180,7 +190,15 @@ export async function issue(ctx: AppContext, actor: Actor, input: Record<string,
         type: 'publication.issued',
         actor: { organisation: actor.orgId, user: actor.userId },
         subject: { publication: id },
-        data: { kind: req.kind, from: req.from, to: req.to, language: req.language, version, checkpoint: { size: data.checkpoint.size, rootHash: data.checkpoint.rootHash }, pdfSha256: digest },
+        data: {
+          kind: req.kind,
+          from: req.from,
+          to: req.to,
+          language: req.language,
+          version,
+          checkpoint: { size: data.checkpoint.size, rootHash: data.checkpoint.rootHash },
+          pdfSha256: digest,
+        },
       });
       await tx
         .insertInto('issued_reports')
@@ -206,7 +224,11 @@ export async function issue(ctx: AppContext, actor: Actor, input: Record<string,
         .execute();
     });
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw conflict(`Version ${version} of this publication was issued at the same moment by someone else; issue again to make the next version.`, 'issued_concurrently');
+    if ((e as { code?: string }).code === '23505')
+      throw conflict(
+        `Version ${version} of this publication was issued at the same moment by someone else; issue again to make the next version.`,
+        'issued_concurrently',
+      );
     throw e;
   }
   await ctx.sequencer.flush();
@@ -250,7 +272,8 @@ export async function content(ctx: AppContext, id: string, format: 'html' | 'pdf
     }
     return { type: 'application/pdf', name: `${name}.pdf`, body: Buffer.from(bytes) };
   }
-  if (format === 'html') return { type: 'text/html; charset=utf-8', name: `${name}.html`, body: renderHtml(parsed<Document>(await store.part(ctx.db, id, 'document'))) };
+  if (format === 'html')
+    return { type: 'text/html; charset=utf-8', name: `${name}.html`, body: renderHtml(parsed<Document>(await store.part(ctx.db, id, 'document'))) };
   const annex = parsed<PublicationData>(await store.part(ctx.db, id, 'annex'));
   if (format === 'csv') return { type: 'text/csv; charset=utf-8', name: `${name}.csv`, body: annexCsv(annex, meta.language) };
   return { type: 'application/json; charset=utf-8', name: `${name}.json`, body: JSON.stringify({ publication: meta, figures: annex }) };

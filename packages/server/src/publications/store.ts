@@ -25,8 +25,10 @@ export async function inSnapshot<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise
     .execute(async (tx) => {
       await sql`set transaction read only`.execute(tx);
       await sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`.execute(tx);
-      const head = (await sql<{ size: number | string; pending: boolean }>`
-        select (select size from log_head where id = 1) as size, exists (select 1 from log_entries where idx is null) as pending`.execute(tx)).rows[0];
+      const head = (
+        await sql<{ size: number | string; pending: boolean }>`
+        select (select size from log_head where id = 1) as size, exists (select 1 from log_entries where idx is null) as pending`.execute(tx)
+      ).rows[0];
       if (head.pending) return null;
       return { size: n(head.size), value: await fn(tx) };
     });
@@ -34,7 +36,15 @@ export async function inSnapshot<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise
 
 /** Reports and distinct incidents by week, type, governorate and alleged party, in one scan. */
 export async function breakdowns(tx: Db, f: Filter) {
-  const { rows } = await sql<{ g: number; week: string | null; type_code: string | null; adm1: string | null; party: string | null; reports: string | number; incidents: string | number }>`
+  const { rows } = await sql<{
+    g: number;
+    week: string | null;
+    type_code: string | null;
+    adm1: string | null;
+    party: string | null;
+    reports: string | number;
+    incidents: string | number;
+  }>`
     select grouping(w.week, r.type_code, r.adm1_pcode, r.alleged_party) as g, to_char(w.week, 'YYYY-MM-DD') as week,
            r.type_code, r.adm1_pcode as adm1, r.alleged_party::text as party, count(*) as reports, count(distinct ir.incident_id) as incidents
     from reports r
@@ -46,19 +56,33 @@ export async function breakdowns(tx: Db, f: Filter) {
   const count = (x: (typeof rows)[number]) => ({ reports: n(x.reports), incidents: n(x.incidents) });
   const byCount = <T extends { reports: number }>(a: T, b: T) => b.reports - a.reports;
   return {
-    byWeek: rows.filter((x) => n(x.g) === 0b0111).map((x) => ({ week: x.week!, ...count(x) })).sort((a, b) => a.week.localeCompare(b.week)),
-    byType: rows.filter((x) => n(x.g) === 0b1011).map((x) => ({ code: x.type_code!, ...count(x) })).sort((a, b) => byCount(a, b) || a.code.localeCompare(b.code)),
-    byGovernorate: rows.filter((x) => n(x.g) === 0b1101).map((x) => ({ pcode: x.adm1, ...count(x) })).sort((a, b) => byCount(a, b) || String(a.pcode).localeCompare(String(b.pcode))),
-    byParty: rows.filter((x) => n(x.g) === 0b1110).map((x) => ({ partyId: x.party, ...count(x) })).sort((a, b) => byCount(a, b) || String(a.partyId).localeCompare(String(b.partyId))),
+    byWeek: rows
+      .filter((x) => n(x.g) === 0b0111)
+      .map((x) => ({ week: x.week!, ...count(x) }))
+      .sort((a, b) => a.week.localeCompare(b.week)),
+    byType: rows
+      .filter((x) => n(x.g) === 0b1011)
+      .map((x) => ({ code: x.type_code!, ...count(x) }))
+      .sort((a, b) => byCount(a, b) || a.code.localeCompare(b.code)),
+    byGovernorate: rows
+      .filter((x) => n(x.g) === 0b1101)
+      .map((x) => ({ pcode: x.adm1, ...count(x) }))
+      .sort((a, b) => byCount(a, b) || String(a.pcode).localeCompare(String(b.pcode))),
+    byParty: rows
+      .filter((x) => n(x.g) === 0b1110)
+      .map((x) => ({ partyId: x.party, ...count(x) }))
+      .sort((a, b) => byCount(a, b) || String(a.partyId).localeCompare(String(b.partyId))),
   };
 }
 
 /** Distinct incidents with a live report in the range (the previous period's count for the trend). */
 export async function incidentCount(tx: Db, f: Filter): Promise<number> {
-  const row = (await sql<{ n: string | number }>`
+  const row = (
+    await sql<{ n: string | number }>`
     select count(distinct ir.incident_id) as n from reports r
     join incident_reports ir on ir.report_id = r.id and ir.removed_at is null
-    where ${where(ALL, f)}`.execute(tx)).rows[0];
+    where ${where(ALL, f)}`.execute(tx)
+  ).rows[0];
   return n(row.n);
 }
 
@@ -76,7 +100,15 @@ export async function findingsByVerification(tx: Db, start: Date, end: Date) {
 
 /** Every finding adopted in the period with its incident's first report (day, governorate, description) and size. */
 export async function findingRows(tx: Db, start: Date, end: Date, summaryChars: number): Promise<FindingRow[]> {
-  const { rows } = await sql<{ incident_id: string; adopted_on: string; verification: string; day: string | null; adm1: string | null; summary: string | null; reports: string | number }>`
+  const { rows } = await sql<{
+    incident_id: string;
+    adopted_on: string;
+    verification: string;
+    day: string | null;
+    adm1: string | null;
+    summary: string | null;
+    reports: string | number;
+  }>`
     select a.incident_id, to_char(a.adopted_at at time zone 'UTC', 'YYYY-MM-DD') as adopted_on, a.verification,
            first.day, first.adm1, first.summary, (select count(*) from incident_reports x where x.incident_id = a.incident_id and x.removed_at is null) as reports
     from (${adopted(start, end)}) a
@@ -128,12 +160,14 @@ export async function briefingFigures(tx: Db, period: { from: string; to: string
     .orderBy('title')
     .execute();
   const excluded = (await sql<{ n: string | number }>`select count(*) as n from excluded_groups`.execute(tx)).rows[0];
-  const ex = (await sql<{ proposed: string | number; completed: string | number }>`
+  const ex = (
+    await sql<{ proposed: string | number; completed: string | number }>`
     select count(*) filter (where e.created_at >= ${start}) as proposed,
            count(*) filter (where e.status = 'completed'
              and (select max(p.outcome_at) from exchange_persons p where p.exchange_id = e.id) >= ${start}
              and (select max(p.outcome_at) from exchange_persons p where p.exchange_id = e.id) < ${end}) as completed
-    from exchanges e where e.created_at < ${end}`.execute(tx)).rows[0];
+    from exchanges e where e.created_at < ${end}`.execute(tx)
+  ).rows[0];
   const byStatus = await sql<{ status: string; count: string | number }>`
     select status, count(*) as count from exchanges where created_at < ${end} group by status order by 2 desc, 1`.execute(tx);
   const released = await sql<{ category: string; count: string | number }>`
@@ -141,7 +175,11 @@ export async function briefingFigures(tx: Db, period: { from: string; to: string
     where p.outcome in ('released', 'confirmed') and p.outcome_at >= ${start} and p.outcome_at < ${end}
     group by 1 order by 2 desc, 1`.execute(tx);
   return {
-    agreements: agreements.map((a) => ({ title: a.title, effectiveFrom: String(a.effective_from), effectiveTo: a.effective_to ? String(a.effective_to) : null })),
+    agreements: agreements.map((a) => ({
+      title: a.title,
+      effectiveFrom: String(a.effective_from),
+      effectiveTo: a.effective_to ? String(a.effective_to) : null,
+    })),
     excludedGroups: n(excluded.n),
     exchanges: {
       proposed: n(ex.proposed),
@@ -186,7 +224,22 @@ export async function nextVersion(db: Db, key: { kind: string; from: string; to:
   return n(row?.v) + 1;
 }
 
-const META = ['id', 'kind', 'period_from', 'period_to', 'language', 'version', 'checkpoint_size', 'checkpoint_root', 'issued_by', 'issued_org', 'issued_at', 'pdf_sha256', 'pdf_pages', 'log_entry_id'] as const;
+const META = [
+  'id',
+  'kind',
+  'period_from',
+  'period_to',
+  'language',
+  'version',
+  'checkpoint_size',
+  'checkpoint_root',
+  'issued_by',
+  'issued_org',
+  'issued_at',
+  'pdf_sha256',
+  'pdf_pages',
+  'log_entry_id',
+] as const;
 
 export async function list(db: Db, limit: number) {
   return db

@@ -65,7 +65,9 @@ export class FilingBatcher {
         const ids = await insertFilings(this.db, batch);
         this.stats.batches++;
         this.stats.filingsInBatches += batch.length;
-        batch.forEach((f, i) => { f.done(undefined, ids[i]); });
+        batch.forEach((f, i) => {
+          f.done(undefined, ids[i]);
+        });
         return;
       } catch {
         // Each on its own, to give each its own answer.

@@ -33,7 +33,10 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/reports',
-      { config: { access: 'report.read' }, schema: { tags: ['reports'], summary: 'Reports this user may see, newest first', querystring: ReportListQuery, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: { tags: ['reports'], summary: 'Reports this user may see, newest first', querystring: ReportListQuery, response: Responses },
+      },
       async (req) => {
         const { limit, ...filter } = req.query;
         return { reports: await reports.list(ctx.db, authOf(req), { ...filter, limit: Math.min(Number(limit ?? 100), 500) }) };
@@ -51,13 +54,24 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/reports/:id/versions',
-      { config: { access: 'report.read' }, schema: { tags: ['reports'], summary: 'Every version of a report, oldest first', params: IdParams, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: { tags: ['reports'], summary: 'Every version of a report, oldest first', params: IdParams, response: Responses },
+      },
       async (req) => ({ versions: await reports.versions(ctx.db, authOf(req), req.params.id) }),
     );
 
     app.get(
       '/api/reports/:id/log-entries',
-      { config: { access: 'report.read' }, schema: { tags: ['reports'], summary: "The log indexes of a report's versions and withdrawal, to ask for their receipts", params: IdParams, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: {
+          tags: ['reports'],
+          summary: "The log indexes of a report's versions and withdrawal, to ask for their receipts",
+          params: IdParams,
+          response: Responses,
+        },
+      },
       async (req) => reports.logIndexes(ctx.db, authOf(req), req.params.id),
     );
 
@@ -65,7 +79,13 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/reports/:id/versions',
       {
         config: { access: 'report.correct' },
-        schema: { tags: ['reports'], summary: 'Correct a report: a new version (refused with 409 if `version` is not the latest)', params: IdParams, body: CorrectionSchema, response: Responses },
+        schema: {
+          tags: ['reports'],
+          summary: 'Correct a report: a new version (refused with 409 if `version` is not the latest)',
+          params: IdParams,
+          body: CorrectionSchema,
+          response: Responses,
+        },
       },
       async (req, reply) => {
         const report = await reports.correctReport(ctx, authOf(req), req.params.id, req.body);
@@ -75,9 +95,11 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/reports/:id/withdraw',
-      { config: { access: 'report.correct' }, schema: { tags: ['reports'], summary: 'Withdraw a report (it stays readable)', params: IdParams, body: WithdrawSchema, response: Responses } },
+      {
+        config: { access: 'report.correct' },
+        schema: { tags: ['reports'], summary: 'Withdraw a report (it stays readable)', params: IdParams, body: WithdrawSchema, response: Responses },
+      },
       async (req) => reports.withdrawReport(ctx, authOf(req), req.params.id, req.body),
     );
   };
 }
-

@@ -8,46 +8,45 @@ const literals = <T extends string>(values: readonly T[]) => Type.Union(values.m
 const Count = Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()], { description: 'null when not known' });
 
 /** The content schema, with the installation's limit on the description (TRUCE_TEXT_MAX_CHARS). */
-export const reportContentSchema = (textMaxChars: number) => Type.Object(
-  {
-    occurredAt: Type.String({ format: 'date-time', description: 'when it happened (UTC, ISO 8601)' }),
-    timePrecision: literals(TIME_PRECISIONS),
-    location: Type.Object(
-      {
-        lat: Type.Number({ minimum: -90, maximum: 90 }),
-        lon: Type.Number({ minimum: -180, maximum: 180 }),
-        geoPrecision: literals(GEO_PRECISIONS),
-        pcode: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}[0-9]{1,10}$', description: 'OCHA p-code of the place or area' })),
-        placeName: Type.Optional(Text(200)),
-      },
-      closed,
-    ),
-    sealLocation: Type.Boolean({ default: false, description: 'show the exact place to the secretariat and guarantors only' }),
-    typeCode: Type.String({ minLength: 1, maxLength: 60 }),
-    allegedPerpetrator: Type.Union([
-      Type.Object({ kind: Type.Literal('party'), organisationId: Uuid }, closed),
-      Type.Object({ kind: Type.Literal('excluded'), groupId: Uuid }, closed),
-      Type.Object({ kind: Type.Literal('unknown') }, closed),
-    ]),
-    affectedSide: Type.Union([
-      Type.Object({ kind: Type.Literal('party'), organisationId: Uuid }, closed),
-      Type.Object({ kind: Type.Literal('civilians') }, closed),
-      Type.Object({ kind: Type.Literal('unknown') }, closed),
-    ]),
-    casualties: Type.Object({ killedCivilian: Count, killedCombatant: Count, injuredCivilian: Count, injuredCombatant: Count }, closed),
-    description: Text(textMaxChars, 1),
-    language: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 tag of the description' }),
-    sources: Type.Array(Type.Object({ kind: literals(SOURCE_KINDS), detail: Text(2_000) }, closed), { maxItems: 20, default: [] }),
-    evidence: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: 50, default: [] }),
-  },
-  closed,
-);
+export const reportContentSchema = (textMaxChars: number) =>
+  Type.Object(
+    {
+      occurredAt: Type.String({ format: 'date-time', description: 'when it happened (UTC, ISO 8601)' }),
+      timePrecision: literals(TIME_PRECISIONS),
+      location: Type.Object(
+        {
+          lat: Type.Number({ minimum: -90, maximum: 90 }),
+          lon: Type.Number({ minimum: -180, maximum: 180 }),
+          geoPrecision: literals(GEO_PRECISIONS),
+          pcode: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}[0-9]{1,10}$', description: 'OCHA p-code of the place or area' })),
+          placeName: Type.Optional(Text(200)),
+        },
+        closed,
+      ),
+      sealLocation: Type.Boolean({ default: false, description: 'show the exact place to the secretariat and guarantors only' }),
+      typeCode: Type.String({ minLength: 1, maxLength: 60 }),
+      allegedPerpetrator: Type.Union([
+        Type.Object({ kind: Type.Literal('party'), organisationId: Uuid }, closed),
+        Type.Object({ kind: Type.Literal('excluded'), groupId: Uuid }, closed),
+        Type.Object({ kind: Type.Literal('unknown') }, closed),
+      ]),
+      affectedSide: Type.Union([
+        Type.Object({ kind: Type.Literal('party'), organisationId: Uuid }, closed),
+        Type.Object({ kind: Type.Literal('civilians') }, closed),
+        Type.Object({ kind: Type.Literal('unknown') }, closed),
+      ]),
+      casualties: Type.Object({ killedCivilian: Count, killedCombatant: Count, injuredCivilian: Count, injuredCombatant: Count }, closed),
+      description: Text(textMaxChars, 1),
+      language: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 tag of the description' }),
+      sources: Type.Array(Type.Object({ kind: literals(SOURCE_KINDS), detail: Text(2_000) }, closed), { maxItems: 20, default: [] }),
+      evidence: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: 50, default: [] }),
+    },
+    closed,
+  );
 export type ReportContentInput = Static<ReturnType<typeof reportContentSchema>>;
 
-export const correctionSchema = (textMaxChars: number) => Type.Object(
-  { content: reportContentSchema(textMaxChars), changeNote: Text(2_000, 1), version: Version },
-  closed,
-);
+export const correctionSchema = (textMaxChars: number) =>
+  Type.Object({ content: reportContentSchema(textMaxChars), changeNote: Text(2_000, 1), version: Version }, closed);
 
 export const WithdrawSchema = Type.Object({ reason: Text(2_000, 1), version: Version }, closed);
 

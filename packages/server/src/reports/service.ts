@@ -30,7 +30,6 @@ import { filingBatcher } from './filing-batch.ts';
  */
 type Db = Kysely<Database>;
 
-
 function normalise(input: ReportContentInput): ReportContent {
   return {
     ...input,
@@ -52,7 +51,11 @@ function check(facts: store.MechanismFacts, content: ReportContent, known: Set<s
     knownEvidence: known,
   });
   if (errors.length > 0) {
-    throw badRequest(`The report is not valid: ${errors[0].path} ${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`, errors, 'invalid_report');
+    throw badRequest(
+      `The report is not valid: ${errors[0].path} ${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`,
+      errors,
+      'invalid_report',
+    );
   }
   const day = content.occurredAt.slice(0, 10);
   const outsideDates = !facts.agreements.some((a) => a.from <= day && (a.to === null || day <= a.to));
@@ -129,11 +132,23 @@ export async function fileReport(ctx: AppContext, auth: Auth, input: ReportConte
   const id = uuidv7({ random: randomPooled(16) });
   const now = new Date();
   const report = {
-    id, reporter_org: auth.actor.orgId, reporter_user: auth.actor.userId, created_at: now, current_version: 1,
-    idempotency_key: idempotencyKey ?? null, request_hash: requestHash, ...headerColumns(content, flags, areas),
+    id,
+    reporter_org: auth.actor.orgId,
+    reporter_user: auth.actor.userId,
+    created_at: now,
+    current_version: 1,
+    idempotency_key: idempotencyKey ?? null,
+    request_hash: requestHash,
+    ...headerColumns(content, flags, areas),
   };
   const version = { report_id: id, version: 1, content, areas, change_note: '', created_by: auth.actor.userId, created_at: now };
-  const entry = prepareEntry({ type: 'report.filed', actor: loggedActor(auth), subject: { report: id }, data: publicFacts(content, flags, areas, 1), sealed: { content } });
+  const entry = prepareEntry({
+    type: 'report.filed',
+    actor: loggedActor(auth),
+    subject: { report: id },
+    data: publicFacts(content, flags, areas, 1),
+    sealed: { content },
+  });
   // No lock: filings do not wait on each other (the log's sequencer numbers the entry
   // after commit), and concurrent ones are written together (filing-batch.ts). The answer
   // is built from the rows as written.
@@ -176,10 +191,28 @@ export async function correctReport(ctx: AppContext, auth: Auth, id: string, inp
     const version = current.current_version + 1;
     await tx
       .insertInto('report_versions')
-      .values({ report_id: id, version, content: JSON.stringify(content), areas: JSON.stringify(areas), change_note: input.changeNote.trim(), created_by: auth.actor.userId, created_at: new Date() })
+      .values({
+        report_id: id,
+        version,
+        content: JSON.stringify(content),
+        areas: JSON.stringify(areas),
+        change_note: input.changeNote.trim(),
+        created_by: auth.actor.userId,
+        created_at: new Date(),
+      })
       .execute();
-    await tx.updateTable('reports').set({ current_version: version, ...headerColumns(content, flags, areas) }).where('id', '=', id).execute();
-    await record(tx, { type: 'report.corrected', actor: loggedActor(auth), subject: { report: id }, data: publicFacts(content, flags, areas, version), sealed: { content, changeNote: input.changeNote.trim() } });
+    await tx
+      .updateTable('reports')
+      .set({ current_version: version, ...headerColumns(content, flags, areas) })
+      .where('id', '=', id)
+      .execute();
+    await record(tx, {
+      type: 'report.corrected',
+      actor: loggedActor(auth),
+      subject: { report: id },
+      data: publicFacts(content, flags, areas, version),
+      sealed: { content, changeNote: input.changeNote.trim() },
+    });
   });
   return view(ctx.db, auth, id);
 }
@@ -201,7 +234,8 @@ export async function withdrawReport(ctx: AppContext, auth: Auth, id: string, in
 async function writableReport(tx: Db, auth: Auth, id: string, version: number) {
   const current = await store.lockReport(tx, id);
   if (!current || !can(auth.actor, 'report.read', scopeOf(current))) throw notFound('There is no such report.');
-  if (!can(auth.actor, 'report.correct', scopeOf(current))) throw new Problem(403, 'Forbidden', 'Only the organisation that filed a report corrects or withdraws it.', { code: 'forbidden' });
+  if (!can(auth.actor, 'report.correct', scopeOf(current)))
+    throw new Problem(403, 'Forbidden', 'Only the organisation that filed a report corrects or withdraws it.', { code: 'forbidden' });
   if (current.withdrawn_at) throw new Problem(409, 'Conflict', 'This report was withdrawn; it can no longer be changed.', { code: 'withdrawn' });
   if (current.current_version !== version) throw staleVersion('report', current.current_version);
   return current;
@@ -229,7 +263,9 @@ export async function list(db: Db, auth: Auth, filter: Omit<store.ListFilter, 'c
   else if (kind === 'monitor' || kind === 'facilitator') scoped.filedBy = auth.actor.orgId;
   const rows = await store.listReports(db, scoped);
   // The SQL scope and the policy must agree; the policy has the last word.
-  return rows.filter((r) => can(auth.actor, 'report.read', scopeOf(r))).map((r) => presentReport(auth.actor, r, { content: r.content, areas: r.areas, created_at: r.version_created_at, change_note: r.change_note }));
+  return rows
+    .filter((r) => can(auth.actor, 'report.read', scopeOf(r)))
+    .map((r) => presentReport(auth.actor, r, { content: r.content, areas: r.areas, created_at: r.version_created_at, change_note: r.change_note }));
 }
 
 /**
@@ -254,7 +290,8 @@ export async function logIndexes(db: Db, auth: Auth, id: string) {
       continue;
     }
     if (entry.subject?.report !== id) continue;
-    if ((entry.type === 'report.filed' || entry.type === 'report.corrected') && typeof entry.data?.version === 'number') versions.push({ version: entry.data.version, logIndex: Number(e.idx) });
+    if ((entry.type === 'report.filed' || entry.type === 'report.corrected') && typeof entry.data?.version === 'number')
+      versions.push({ version: entry.data.version, logIndex: Number(e.idx) });
     if (entry.type === 'report.withdrawn') withdrawal = Number(e.idx);
   }
   return { versions, withdrawal };

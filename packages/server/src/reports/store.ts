@@ -88,7 +88,9 @@ export interface ListFilter {
 export function listReports(db: Db, f: ListFilter) {
   let q = db
     .selectFrom('reports')
-    .innerJoin('report_versions', (j) => j.onRef('report_versions.report_id', '=', 'reports.id').onRef('report_versions.version', '=', 'reports.current_version'))
+    .innerJoin('report_versions', (j) =>
+      j.onRef('report_versions.report_id', '=', 'reports.id').onRef('report_versions.version', '=', 'reports.current_version'),
+    )
     .selectAll('reports')
     .select(['report_versions.content', 'report_versions.areas', 'report_versions.created_at as version_created_at', 'report_versions.change_note'])
     .orderBy('reports.occurred_at', 'desc')
@@ -119,7 +121,15 @@ export interface MechanismFacts {
 const zoneGeometries = new Map<string, { version: number; geometry: unknown }>();
 
 export async function readMechanismFacts(db: Db): Promise<MechanismFacts> {
-  const { rows } = await sql<{ facts: { types: string[]; parties: string[]; groups: string[]; agreements: { from: string; to: string | null }[]; zones: { id: string; version: number }[] } }>`
+  const { rows } = await sql<{
+    facts: {
+      types: string[];
+      parties: string[];
+      groups: string[];
+      agreements: { from: string; to: string | null }[];
+      zones: { id: string; version: number }[];
+    };
+  }>`
     select json_build_object(
       'types', coalesce((select json_agg(code) from taxonomy where active), '[]'::json),
       'parties', coalesce((select json_agg(id) from organisations where kind = 'party'), '[]'::json),
@@ -130,7 +140,15 @@ export async function readMechanismFacts(db: Db): Promise<MechanismFacts> {
   const facts = typeof rows[0].facts === 'string' ? JSON.parse(rows[0].facts) : rows[0].facts;
   const stale = facts.zones.filter((z: { id: string; version: number }) => zoneGeometries.get(z.id)?.version !== z.version);
   if (stale.length > 0) {
-    const fresh = await db.selectFrom('zones').select(['id', 'version', 'geometry']).where('id', 'in', stale.map((z: { id: string }) => z.id)).execute();
+    const fresh = await db
+      .selectFrom('zones')
+      .select(['id', 'version', 'geometry'])
+      .where(
+        'id',
+        'in',
+        stale.map((z: { id: string }) => z.id),
+      )
+      .execute();
     for (const z of fresh) zoneGeometries.set(z.id, { version: z.version, geometry: z.geometry });
   }
   return {
@@ -156,7 +174,13 @@ export function logEntriesNaming(db: Db, reportId: string, times: Date[] | 'any 
     .select(['idx', 'body'])
     .where('idx', 'is not', null)
     .$if(times !== 'any time', (q) =>
-      q.where((eb) => eb.or((times as Date[]).map((t) => eb.and([eb('created_at', '>=', new Date(t.getTime() - MINUTE)), eb('created_at', '<=', new Date(t.getTime() + MINUTE))])))),
+      q.where((eb) =>
+        eb.or(
+          (times as Date[]).map((t) =>
+            eb.and([eb('created_at', '>=', new Date(t.getTime() - MINUTE)), eb('created_at', '<=', new Date(t.getTime() + MINUTE))]),
+          ),
+        ),
+      ),
     )
     .where(sql<boolean>`position(${needle} in body) > 0`)
     .orderBy('idx')

@@ -22,7 +22,12 @@ export async function runWitness(args: string[]): Promise<number> {
     if (sub === 'serve') {
       const { values } = parseArgs({
         args: rest,
-        options: { dir: { type: 'string' }, 'log-vkey': { type: 'string', multiple: true }, port: { type: 'string', default: '7380' }, host: { type: 'string', default: '127.0.0.1' } },
+        options: {
+          dir: { type: 'string' },
+          'log-vkey': { type: 'string', multiple: true },
+          port: { type: 'string', default: '7380' },
+          host: { type: 'string', default: '127.0.0.1' },
+        },
         strict: true,
       });
       if (!values.dir || !values['log-vkey']?.length) return usage('--dir and --log-vkey are required');
@@ -34,7 +39,9 @@ export async function runWitness(args: string[]): Promise<number> {
       const dir = path.resolve(values.dir);
       const signer = loadWitnessKey(dir);
       const witness = await startWitness({ dir, signer, logs, port, host: values.host, onError: (err) => console.error('truce witness:', err) });
-      console.log(`Witness ${signer.name} (${witnessVerifierKey(signer)}) serving POST ${witness.url}/add-checkpoint for ${logs.map((l) => l.name).join(', ')}`);
+      console.log(
+        `Witness ${signer.name} (${witnessVerifierKey(signer)}) serving POST ${witness.url}/add-checkpoint for ${logs.map((l) => l.name).join(', ')}`,
+      );
       const stop = async () => {
         await witness.close();
         process.exit(0);

@@ -37,7 +37,10 @@ export class WitnessStateFile {
 
   /** Persists a newly cosigned checkpoint (synchronously, so no other request interleaves). */
   save(origin: string, size: number, rootHash: Uint8Array, note: string, at: Date): void {
-    const next: StoredState = { version: 1, logs: { ...this.state.logs, [origin]: { size, rootHash: toBase64(rootHash), note, cosignedAt: at.toISOString() } } };
+    const next: StoredState = {
+      version: 1,
+      logs: { ...this.state.logs, [origin]: { size, rootHash: toBase64(rootHash), note, cosignedAt: at.toISOString() } },
+    };
     const file = path.join(this.dir, STATE_FILE);
     const tmp = `${file}.tmp`;
     const fd = fs.openSync(tmp, 'w', 0o600);
@@ -70,7 +73,8 @@ function read(file: string): StoredState {
   const parsed = JSON.parse(text) as StoredState;
   if (parsed?.version !== 1 || typeof parsed.logs !== 'object' || parsed.logs === null) throw new Error(`${file} is not a witness state file`);
   for (const [origin, log] of Object.entries(parsed.logs)) {
-    if (!Number.isSafeInteger(log.size) || log.size < 0 || fromBase64(log.rootHash).length !== 32) throw new Error(`${file}: the state for ${origin} is damaged`);
+    if (!Number.isSafeInteger(log.size) || log.size < 0 || fromBase64(log.rootHash).length !== 32)
+      throw new Error(`${file}: the state for ${origin} is damaged`);
   }
   return parsed;
 }

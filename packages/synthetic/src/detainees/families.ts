@@ -137,14 +137,24 @@ class PopulationBuilder {
     places: PlaceName[],
     private readonly rng: Rng,
   ) {
-    this.placeTable = new WeightedTable(places, places.map((p) => p.weight));
+    this.placeTable = new WeightedTable(
+      places,
+      places.map((p) => p.weight),
+    );
     const byGovernorate = new Map<string, PlaceName[]>();
     for (const p of places) {
       const list = byGovernorate.get(p.governorateCode) ?? [];
       list.push(p);
       byGovernorate.set(p.governorateCode, list);
     }
-    for (const [k, list] of byGovernorate) this.govTables.set(k, new WeightedTable(list, list.map((p) => p.weight)));
+    for (const [k, list] of byGovernorate)
+      this.govTables.set(
+        k,
+        new WeightedTable(
+          list,
+          list.map((p) => p.weight),
+        ),
+      );
   }
 
   private nearby(p: PlaceName): PlaceName {
@@ -283,8 +293,18 @@ class PopulationBuilder {
       if (chosen.length > 0) {
         const anchor = rng.pick(chosen);
         const r = rng.next();
-        if (r < 0.55) next = drawNode(eligible.filter((n) => n.household === anchor.household), chosen, rng);
-        else if (r < 0.75) next = drawNode(eligible.filter((n) => n.parent === anchor || anchor.parent === n), chosen, rng);
+        if (r < 0.55)
+          next = drawNode(
+            eligible.filter((n) => n.household === anchor.household),
+            chosen,
+            rng,
+          );
+        else if (r < 0.75)
+          next = drawNode(
+            eligible.filter((n) => n.parent === anchor || anchor.parent === n),
+            chosen,
+            rng,
+          );
       }
       next ??= drawNode(eligible, chosen, rng);
       if (!next) break;

@@ -89,7 +89,10 @@ describe('generated lists', () => {
     expect(ar).toMatch(/ بن /); // bin
     expect(ar).toMatch(/(^|\s)(أبو|ابو) /); // a kunya or family name with Abu
     expect(ar).toMatch(/[ڤۆێ]/); // Kurdish letters
-    const ids = [...lists.held, ...lists.sought].map((r) => r.nationalId).filter(Boolean).join('');
+    const ids = [...lists.held, ...lists.sought]
+      .map((r) => r.nationalId)
+      .filter(Boolean)
+      .join('');
     expect(ids).toMatch(/[٠-٩]/);
   });
 

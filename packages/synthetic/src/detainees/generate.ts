@@ -137,7 +137,15 @@ function buildList(
   sizes.forEach((size, b) => {
     const clerk = drawClerk(
       `${side}-${b + 1}`,
-      { scripts: opts.mix, scheme: opts.scheme, lexiconShare: opts.lexiconShare, nationalIdRate: opts.nationalIdRate, typoRate: opts.typoRate, indicDates: opts.indicDates, side },
+      {
+        scripts: opts.mix,
+        scheme: opts.scheme,
+        lexiconShare: opts.lexiconShare,
+        nationalIdRate: opts.nationalIdRate,
+        typoRate: opts.typoRate,
+        indicDates: opts.indicDates,
+        side,
+      },
       rng,
     );
     clerks.push(clerk);
@@ -158,7 +166,9 @@ function buildList(
   // Shuffle the rows, then number them, so that neither order nor reference tells anything.
   const perm = rng.shuffle(rows.map((_, i) => i));
   const position = new Array<number>(rows.length);
-  perm.forEach((rowIndex, pos) => { position[rowIndex] = pos; });
+  perm.forEach((rowIndex, pos) => {
+    position[rowIndex] = pos;
+  });
   const prefix = side === 'held' ? 'H' : 'S';
   const width = Math.max(5, String(rows.length).length);
   const shuffled = perm.map((i, pos) => {
@@ -205,7 +215,14 @@ export function generateLists(opts: GenerateOptions): GeneratedLists {
     indicDates: opts.indicDigitDates ?? false,
   };
   const held = buildList('held', [...both, ...heldOnly], duplicateRate, { ...common_, mix: SCRIPT_MIX[mode].held, scheme: heldScheme }, pool, rng.fork('held'));
-  const sought = buildList('sought', [...both, ...soughtOnly], duplicateRate, { ...common_, mix: SCRIPT_MIX[mode].sought, scheme: soughtScheme }, pool, rng.fork('sought'));
+  const sought = buildList(
+    'sought',
+    [...both, ...soughtOnly],
+    duplicateRate,
+    { ...common_, mix: SCRIPT_MIX[mode].sought, scheme: soughtScheme },
+    pool,
+    rng.fork('sought'),
+  );
 
   // Ground truth: every pair of rows of the same person across the lists.
   const heldByPerson = new Map<number, Row[]>();
@@ -220,7 +237,11 @@ export function generateLists(opts: GenerateOptions): GeneratedLists {
       const sr = s.rendered;
       const hr = h.rendered;
       const shared = (sr.hasArabic && hr.hasArabic) || (sr.hasLatin && hr.hasLatin);
-      truth.push({ soughtRef: s.ref, heldRef: h.ref, tags: { scheme: `${sr.scheme}|${hr.scheme}`, corruptions: sr.corruptions + hr.corruptions, crossScript: !shared } });
+      truth.push({
+        soughtRef: s.ref,
+        heldRef: h.ref,
+        tags: { scheme: `${sr.scheme}|${hr.scheme}`, corruptions: sr.corruptions + hr.corruptions, crossScript: !shared },
+      });
     }
   }
 

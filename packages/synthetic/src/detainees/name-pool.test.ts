@@ -17,7 +17,10 @@ describe('the name pool', () => {
   const { pool } = testData();
 
   it('keeps the skew of real names: Muhammad leads, then Ahmad and Ali', () => {
-    const top = [...pool.male.items].sort((a, b) => b.weight - a.weight).slice(0, 3).map((t) => t.ar);
+    const top = [...pool.male.items]
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 3)
+      .map((t) => t.ar);
     expect(top).toEqual(['محمد', 'أحمد', 'علي']);
     expect(pool.male.share(pool.byKey.get('male:محمد')!)).toBeGreaterThan(0.06);
   });

@@ -9,16 +9,7 @@
  */
 import { align, plainLatin } from './phonemes.ts';
 import { WeightedTable } from '../random.ts';
-import {
-  FAMILY,
-  FEMALE_GIVEN,
-  KURDISH_FAMILY,
-  KURDISH_FEMALE,
-  KURDISH_MALE,
-  MALE_GIVEN,
-  NOT_FAMILY_NAMES,
-  PATRONYMIC_FAMILY_FROM,
-} from './name-data.ts';
+import { FAMILY, FEMALE_GIVEN, KURDISH_FAMILY, KURDISH_FEMALE, KURDISH_MALE, MALE_GIVEN, NOT_FAMILY_NAMES, PATRONYMIC_FAMILY_FROM } from './name-data.ts';
 
 export interface LatinCount {
   latin: string;
@@ -126,7 +117,10 @@ function isPlainLatin(s: string) {
 function variantsOf(data: NameTokenData, ar: string, article: boolean, kurdish: boolean, stemLookup = true): Variant[] {
   const merged = new Map<string, Variant>();
   const add = (latin: string, count: number, art: boolean) => {
-    const key = latin.normalize('NFC').toLowerCase().replace(/\u0307/g, '');
+    const key = latin
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/\u0307/g, '');
     const v = merged.get(key);
     if (v) v.count += count;
     else merged.set(key, { latin: key, count, article: art });
@@ -313,7 +307,11 @@ export function buildNamePool(data: NameTokenData): NamePool {
   for (const [ar, ku, ref, hawar] of lines(KURDISH_FEMALE)) push(kFemale, addToken(b, 'female', ar, ref, { kurdish: true, arKurdish: ku, hawar, floor: 6 }));
   for (const [ar, ku, ref, hawar] of lines(KURDISH_FAMILY)) push(kFamily, addToken(b, 'family', ar, ref, { kurdish: true, arKurdish: ku, hawar, floor: 6 }));
 
-  const table = (list: NameToken[]) => new WeightedTable(list, list.map((t) => t.weight));
+  const table = (list: NameToken[]) =>
+    new WeightedTable(
+      list,
+      list.map((t) => t.weight),
+    );
   const kunya = male.filter((t) => t.parts.length === 1);
   return {
     male: table(male),

@@ -111,11 +111,7 @@ export const DEFAULT_DATE_RATES: DateRates = { yearOnly: 0.3, firstJanuary: 0.1,
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A recorded birth date: ISO date and year, or the year alone, or nothing. */
-export function recordBirth(
-  truth: BirthDate,
-  rates: DateRates,
-  rng: Rng,
-): { birthDate: string | null; birthYear: number | null; corruptions: number } {
+export function recordBirth(truth: BirthDate, rates: DateRates, rng: Rng): { birthDate: string | null; birthYear: number | null; corruptions: number } {
   if (rng.chance(rates.missing)) return { birthDate: null, birthYear: null, corruptions: 1 };
   let { year, month, day } = truth;
   let corruptions = 0;

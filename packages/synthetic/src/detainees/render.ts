@@ -44,7 +44,15 @@ function kunyaToken(person: Person, pool: NamePool, rng: Rng): NameToken {
 }
 
 const NOTES = {
-  en: ['arrested at a checkpoint', 'taken from home', 'transferred to another prison', 'last seen at the branch', 'needs medical care', 'detained with his brother', 'no news since arrest'],
+  en: [
+    'arrested at a checkpoint',
+    'taken from home',
+    'transferred to another prison',
+    'last seen at the branch',
+    'needs medical care',
+    'detained with his brother',
+    'no news since arrest',
+  ],
   fr: ['arrêté à un barrage', 'enlevé à son domicile', 'transféré', 'malade', 'sans nouvelles depuis son arrestation'],
   ar: ['اعتقل على حاجز', 'اعتقل من منزله', 'نقل إلى سجن آخر', 'بحاجة إلى علاج', 'اعتقل مع أخيه', 'لا أخبار عنه منذ اعتقاله'],
 };
@@ -149,7 +157,12 @@ function placeName(ctx: Ctx, place: PlaceName, variant: number): string {
   const useGov = rng.chance(variant * 0.5);
   if (script === 'ar') {
     const base = useGov ? place.governorateAr : place.ar;
-    return rng.chance(variant) ? base.split(' ').map((w) => noisyArabicWord(w, clerk.arabic, rng)).join(' ') : base;
+    return rng.chance(variant)
+      ? base
+          .split(' ')
+          .map((w) => noisyArabicWord(w, clerk.arabic, rng))
+          .join(' ')
+      : base;
   }
   const base = useGov ? place.governorateLatin : place.latin;
   const spelled = rng.chance(useGov ? 0.3 : variant) ? respellPlace(base, rng) : base;

@@ -37,7 +37,11 @@ describe('Latin spellings', () => {
   it('gives Muhammad its many real spellings, and rule-made ones no lexicon holds', () => {
     const all = spellings('male:محمد', style('en'), 600);
     for (const s of ['mohamed', 'mohammed', 'muhammad', 'mohammad']) expect(all.has(s)).toBe(true);
-    const lexicon = new Set(testData().pool.byKey.get('male:محمد')!.parts[0].variants.map((v) => v.latin));
+    const lexicon = new Set(
+      testData()
+        .pool.byKey.get('male:محمد')!
+        .parts[0].variants.map((v) => v.latin),
+    );
     const rulesOnly = spellings('male:محمد', style('fr', { lexiconShare: 0 }), 600);
     const novel = [...rulesOnly.keys()].filter((s) => !lexicon.has(s));
     expect(novel.length).toBeGreaterThan(3);
@@ -72,7 +76,7 @@ describe('Latin spellings', () => {
     expect(applyCase('al-hasan', 'title')).toBe('Al-Hasan');
     expect(applyCase('al-hasan', 'title', { lowerArticle: true })).toBe('al-Hasan');
     expect(applyCase('abd al-rahman', 'upper')).toBe('ABD AL-RAHMAN');
-    expect(applyCase("ʿabd", 'title')).toBe('ʿAbd');
+    expect(applyCase('ʿabd', 'title')).toBe('ʿAbd');
     expect(applyCase('el hasan', 'family-upper', { family: true })).toBe('EL HASAN');
   });
 });

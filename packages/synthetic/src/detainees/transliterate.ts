@@ -101,7 +101,25 @@ const R = {
   joinWithArticle: { ' ': 0.45, '': 0.4, '-': 0.15 },
 } as const;
 
-const ACADEMIC: Record<string, string> = { ħ: 'ḥ', ṣ: 'ṣ', ḍ: 'ḍ', ṭ: 'ṭ', ẓ: 'ẓ', ʕ: 'ʿ', "'": 'ʾ', A: 'ā', I: 'ī', U: 'ū', θ: 'th', ð: 'dh', x: 'kh', ʃ: 'sh', ɣ: 'gh', q: 'q', '@': 'a' };
+const ACADEMIC: Record<string, string> = {
+  ħ: 'ḥ',
+  ṣ: 'ṣ',
+  ḍ: 'ḍ',
+  ṭ: 'ṭ',
+  ẓ: 'ẓ',
+  ʕ: 'ʿ',
+  "'": 'ʾ',
+  A: 'ā',
+  I: 'ī',
+  U: 'ū',
+  θ: 'th',
+  ð: 'dh',
+  x: 'kh',
+  ʃ: 'sh',
+  ɣ: 'gh',
+  q: 'q',
+  '@': 'a',
+};
 
 const PLAIN: Record<string, string> = { ṣ: 's', ṭ: 't', ħ: 'h' };
 
@@ -156,7 +174,16 @@ function syncope(ph: string[], s: Scheme, rng: Rng): string[] {
   if (n >= 5 && ph[n - 1] === '@' && ph[n - 3] === 'i' && isConsonant(ph[n - 2]) && isConsonant(ph[n - 4]) && rng.chance(0.25)) {
     return [...ph.slice(0, n - 3), ...ph.slice(n - 2)];
   }
-  if (n >= 5 && isConsonant(ph[0]) && ph[0] !== "'" && ph[0] !== 'ʕ' && (ph[1] === 'u' || ph[1] === 'i') && isConsonant(ph[2]) && ph.slice(3).some((c) => c === 'A' || c === 'I' || c === 'U' || c === 'a') && rng.chance(s === 'fr' ? 0.04 : 0.02)) {
+  if (
+    n >= 5 &&
+    isConsonant(ph[0]) &&
+    ph[0] !== "'" &&
+    ph[0] !== 'ʕ' &&
+    (ph[1] === 'u' || ph[1] === 'i') &&
+    isConsonant(ph[2]) &&
+    ph.slice(3).some((c) => c === 'A' || c === 'I' || c === 'U' || c === 'a') &&
+    rng.chance(s === 'fr' ? 0.04 : 0.02)
+  ) {
     return [ph[0], ...ph.slice(2)];
   }
   return ph;
@@ -272,7 +299,9 @@ function drawVariant(variants: Variant[], s: Scheme, rng: Rng): Variant {
     const cum = (sc: Scheme) => {
       const a = new Float64Array(variants.length);
       let t = 0;
-      variants.forEach((v, i) => { a[i] = t += Math.max(0.05, schemeAffinity(v.latin, sc)) * v.count; });
+      variants.forEach((v, i) => {
+        a[i] = t += Math.max(0.05, schemeAffinity(v.latin, sc)) * v.count;
+      });
       return a;
     };
     w = { en: cum('en'), fr: cum('fr') };
@@ -324,10 +353,7 @@ function spellCompoundArticle(first: string, secondStem: string, secondPhon: str
   const sun = SUN_LETTERS.has([...secondPhon][0]);
   const sep1 = rng.choose(R.compoundSep1[s]);
   if (rng.chance(0.04)) return first + (sep1 || ' ') + secondStem; // article dropped: Abd Rahman
-  const vowel =
-    sep1 === ''
-      ? rng.choose(R.joinedArticleVowel[s])
-      : rng.choose(R.articleVowel[s]);
+  const vowel = sep1 === '' ? rng.choose(R.joinedArticleVowel[s]) : rng.choose(R.articleVowel[s]);
   const assimilate = sun && rng.chance(s === 'en' ? 0.15 : 0.3);
   if (assimilate) {
     const lead = /^[^aeiouy]+/.exec(secondStem)?.[0] ?? secondStem[0];
@@ -359,10 +385,7 @@ export function spellToken(token: NameToken, style: LatinStyle, rng: Rng, opts: 
     return withArticle ? spellArticle(sp.text, p0.phon, style, rng) : sp.text;
   }
   if (token.compound === 'abu') {
-    const abu =
-      p0.ar === 'أم'
-        ? rng.choose(R.umm[style.scheme])
-        : rng.choose(R.abu[style.scheme]);
+    const abu = p0.ar === 'أم' ? rng.choose(R.umm[style.scheme]) : rng.choose(R.abu[style.scheme]);
     const sep = rng.choose(R.abuSep);
     return abu + sep + spellPart(p1, style, rng).text;
   }

@@ -10,10 +10,31 @@ export type Guarantor = (typeof GUARANTORS)[number];
 
 /** Governorate weights (by adm1 p-code), the opposition groups present and the excluded groups around. */
 export const GOVERNORATES: Record<string, { weight: number; groups: [Side, number][]; excluded: Excluded | null }> = {
-  SY07: { weight: 18, groups: [['north-dawn', 0.7], ['orontes', 0.3]], excluded: 'jfs' }, // Idleb
+  SY07: {
+    weight: 18,
+    groups: [
+      ['north-dawn', 0.7],
+      ['orontes', 0.3],
+    ],
+    excluded: 'jfs',
+  }, // Idleb
   SY02: { weight: 16, groups: [['north-dawn', 1]], excluded: 'jfs' }, // Aleppo
-  SY05: { weight: 14, groups: [['orontes', 0.7], ['north-dawn', 0.3]], excluded: 'jfs' }, // Hama
-  SY03: { weight: 14, groups: [['southern-union', 0.6], ['orontes', 0.4]], excluded: 'jfs' }, // Rural Damascus
+  SY05: {
+    weight: 14,
+    groups: [
+      ['orontes', 0.7],
+      ['north-dawn', 0.3],
+    ],
+    excluded: 'jfs',
+  }, // Hama
+  SY03: {
+    weight: 14,
+    groups: [
+      ['southern-union', 0.6],
+      ['orontes', 0.4],
+    ],
+    excluded: 'jfs',
+  }, // Rural Damascus
   SY12: { weight: 10, groups: [['southern-union', 1]], excluded: 'isil' }, // Dar'a
   SY04: { weight: 9, groups: [['orontes', 1]], excluded: 'isil' }, // Homs
   SY06: { weight: 5, groups: [['north-dawn', 1]], excluded: 'jfs' }, // Lattakia
@@ -40,8 +61,20 @@ export function governorateBoost(adm1: string, week: number) {
 }
 
 export const TYPES: [string, number][] = [
-  ['shelling', 30], ['armed-clash', 24], ['air-strike', 10], ['troop-movement', 6], ['attack-on-civilians', 5],
-  ['humanitarian-obstruction', 4], ['base-established', 4], ['territory-taken', 3], ['territory-regained', 3],
-  ['explosive-device', 3], ['arrests', 3], ['abduction', 2], ['looting', 2], ['suicide-bomb', 0.6], ['chemical-weapon', 0.3],
+  ['shelling', 30],
+  ['armed-clash', 24],
+  ['air-strike', 10],
+  ['troop-movement', 6],
+  ['attack-on-civilians', 5],
+  ['humanitarian-obstruction', 4],
+  ['base-established', 4],
+  ['territory-taken', 3],
+  ['territory-regained', 3],
+  ['explosive-device', 3],
+  ['arrests', 3],
+  ['abduction', 2],
+  ['looting', 2],
+  ['suicide-bomb', 0.6],
+  ['chemical-weapon', 0.3],
 ];
 export const NO_CASUALTIES = new Set(['troop-movement', 'base-established', 'humanitarian-obstruction', 'looting', 'territory-taken', 'territory-regained']);

@@ -16,7 +16,8 @@ const input = (count: number, seed?: number): IncidentsScenarioInput => ({
   now: Date.UTC(2017, 5, 1),
   seed,
 });
-const plain = (s: ReturnType<typeof generateIncidents>) => JSON.stringify(s.steps.map((x) => ({ ...x, report: 'report' in x ? x.report.key : undefined, incident: 'incident' in x ? x.incident.key : undefined })));
+const plain = (s: ReturnType<typeof generateIncidents>) =>
+  JSON.stringify(s.steps.map((x) => ({ ...x, report: 'report' in x ? x.report.key : undefined, incident: 'incident' in x ? x.incident.key : undefined })));
 
 describe('the demo incidents scenario', () => {
   it('is the same for the same seed and another for another seed', () => {

@@ -134,7 +134,14 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
     const friend = (side: Side): Guarantor => (side === 'government' ? (rng.chance(0.7) ? 'russia' : 'iran') : 'turkey');
     if (excluded) {
       const ex = g.excluded ?? 'isil';
-      const reporter: Side | Guarantor = group && rng.chance(0.3) ? group : rng.weighted([['government', 6], ['russia', 3], ['iran', 1]] as const);
+      const reporter: Side | Guarantor =
+        group && rng.chance(0.3)
+          ? group
+          : rng.weighted([
+              ['government', 6],
+              ['russia', 3],
+              ['iran', 1],
+            ] as const);
       const victim: Side = reporter === group ? group : 'government';
       claims = [{ reporter, accused: ex, affected: rng.chance(0.5) ? victim : 'civilians' }];
       claims.push({ reporter: reporter === 'russia' ? 'government' : 'russia', accused: ex, affected: 'civilians' });
@@ -145,7 +152,17 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
       const victim: Side = aggressor === 'government' ? other : 'government';
       const accused: Actor = unknownPerp ? 'unknown' : aggressor;
       const first: Side | Guarantor = rng.chance(0.75) ? victim : friend(victim);
-      claims = [{ reporter: first, accused, affected: rng.weighted([[victim, 4], ['civilians', 5], ['unknown', 1]] as const) }];
+      claims = [
+        {
+          reporter: first,
+          accused,
+          affected: rng.weighted([
+            [victim, 4],
+            ['civilians', 5],
+            ['unknown', 1],
+          ] as const),
+        },
+      ];
       if (!unknownPerp && type !== 'air-strike' && rng.chance(0.5)) {
         // The other side tells it the other way round.
         claims.push({ reporter: aggressor, accused: victim, affected: aggressor });
@@ -156,7 +173,15 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
       const third = GUARANTORS.find((x) => !used.has(x) && (x !== 'turkey' || victim !== 'government'));
       if (third) claims.push({ reporter: third, accused, affected: 'civilians' });
     }
-    const n = Math.min(claims.length, rng.weighted([[1, 50], [2, 35], [3, 15]] as const), count - reports.length);
+    const n = Math.min(
+      claims.length,
+      rng.weighted([
+        [1, 50],
+        [2, 35],
+        [3, 15],
+      ] as const),
+      count - reports.length,
+    );
     const event: Event = { reports: [], day, excluded };
     for (const claim of claims.slice(0, n)) {
       const d = draftReport(claim, { at, place, type, partner: event.reports.length > 0 });
@@ -172,12 +197,21 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
     const isParty = !(GUARANTORS as readonly string[]).includes(reporter);
     const lang: Lang = isParty ? 'ar' : rng.chance(0.3) ? 'en' : ({ russia: 'ru', turkey: 'tr', iran: 'fa' } as const)[reporter as Guarantor];
     const occurred = new Date(e.at.getTime() + (e.partner ? rng.range(-90, 90) * 60_000 : 0));
-    const timePrecision: TimePrecision = rng.weighted([['hour', 50], ['exact', 18], ['day', 17], ['approximate', 15]] as const);
+    const timePrecision: TimePrecision = rng.weighted([
+      ['hour', 50],
+      ['exact', 18],
+      ['day', 17],
+      ['approximate', 15],
+    ] as const);
     const shown = new Date(occurred);
     if (timePrecision === 'hour' || timePrecision === 'approximate') shown.setUTCMinutes(0, 0, 0);
     if (timePrecision === 'day') shown.setUTCHours(12, 0, 0, 0);
     if (timePrecision === 'exact') shown.setUTCSeconds(0, 0);
-    const geoPrecision: GeoPrecision = rng.weighted([['place', 70], ['exact', 18], ['district', 12]] as const);
+    const geoPrecision: GeoPrecision = rng.weighted([
+      ['place', 70],
+      ['exact', 18],
+      ['district', 12],
+    ] as const);
     const jitter = geoPrecision === 'exact' ? 0.006 : 0.003;
     const lat = Math.round((e.place.lat + (rng.next() - 0.5) * jitter) * 1e5) / 1e5;
     const lon = Math.round((e.place.lon + (rng.next() - 0.5) * jitter) * 1e5) / 1e5;
@@ -190,7 +224,11 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
     const casualties = { killedCivilian: cnt(0.5, 0.35), killedCombatant: cnt(0.4, 0.5), injuredCivilian: cnt(1.3, 0.3), injuredCombatant: cnt(0.6, 0.5) };
     const accused = claim.accused;
     const allegedPerpetrator: ReportContent['allegedPerpetrator'] =
-      accused === 'unknown' ? { kind: 'unknown' } : accused === 'isil' || accused === 'jfs' ? { kind: 'excluded', groupId: excludedId[accused] } : { kind: 'party', organisationId: org(accused) };
+      accused === 'unknown'
+        ? { kind: 'unknown' }
+        : accused === 'isil' || accused === 'jfs'
+          ? { kind: 'excluded', groupId: excludedId[accused] }
+          : { kind: 'party', organisationId: org(accused) };
     const affectedSide: ReportContent['affectedSide'] =
       claim.affected === 'civilians' || claim.affected === 'unknown' ? { kind: claim.affected } : { kind: 'party', organisationId: org(claim.affected) };
     const words: Words = {
@@ -204,10 +242,19 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
       cas: casualtyWords(lang, casualties),
     };
     const pool = lang === 'ar' ? SOURCES_AR : SOURCES_EN;
-    const sources = Array.from({ length: rng.weighted([[0, 1], [1, 5], [2, 3]] as const) }, () => {
-      const [kind, detail] = rng.pick(pool);
-      return { kind, detail };
-    });
+    const sources = Array.from(
+      {
+        length: rng.weighted([
+          [0, 1],
+          [1, 5],
+          [2, 3],
+        ] as const),
+      },
+      () => {
+        const [kind, detail] = rng.pick(pool);
+        return { kind, detail };
+      },
+    );
     const content: ReportContent = {
       occurredAt: shown.toISOString(),
       timePrecision,
@@ -222,22 +269,42 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
       sources,
       evidence: [],
     };
-    const createdAt = new Date(occurred.getTime() + (timePrecision === 'approximate' ? rng.range(20, 72) : rng.range(1, 18)) * HOUR + rng.range(0, 59) * 60_000);
+    const createdAt = new Date(
+      occurred.getTime() + (timePrecision === 'approximate' ? rng.range(20, 72) : rng.range(1, 18)) * HOUR + rng.range(0, 59) * 60_000,
+    );
     const userId = reporterUser(reporter);
-    const draft: ReportDraft = { key: reports.length, reporterOrg: org(reporter), userId, createdAt, content, placePoint: { lat: e.place.lat, lon: e.place.lon } };
+    const draft: ReportDraft = {
+      key: reports.length,
+      reporterOrg: org(reporter),
+      userId,
+      createdAt,
+      content,
+      placePoint: { lat: e.place.lat, lon: e.place.lon },
+    };
     if (rng.chance(0.04) && !quiet && casualties.injuredCivilian !== null) {
-      const corrected = { ...casualties, injuredCivilian: casualties.injuredCivilian + rng.range(1, 4), killedCivilian: casualties.killedCivilian ?? rng.range(0, 1) };
+      const corrected = {
+        ...casualties,
+        injuredCivilian: casualties.injuredCivilian + rng.range(1, 4),
+        killedCivilian: casualties.killedCivilian ?? rng.range(0, 1),
+      };
       const note = lang === 'ar' ? 'تحديث حصيلة الضحايا بعد وصول معلومات من النقطة الطبية.' : 'Casualty figures updated after verification.';
       draft.correction = {
         at: new Date(createdAt.getTime() + rng.range(6, 60) * HOUR),
-        content: { ...content, casualties: corrected, description: rng.pick(TEMPLATES[lang])({ ...words, cas: casualtyWords(lang, corrected) }).trim() },
+        content: {
+          ...content,
+          casualties: corrected,
+          description: rng
+            .pick(TEMPLATES[lang])({ ...words, cas: casualtyWords(lang, corrected) })
+            .trim(),
+        },
         note,
         userId,
       };
     } else if (rng.chance(0.015)) {
       draft.withdrawal = {
         at: new Date(createdAt.getTime() + rng.range(3, 96) * HOUR),
-        reason: lang === 'ar' ? rng.pick(['تبين أن البلاغ مكرر لبلاغ سابق.', 'أُرسل البلاغ بالخطأ قبل التحقق من المعلومات.']) : 'Duplicate of an earlier report.',
+        reason:
+          lang === 'ar' ? rng.pick(['تبين أن البلاغ مكرر لبلاغ سابق.', 'أُرسل البلاغ بالخطأ قبل التحقق من المعلومات.']) : 'Duplicate of an earlier report.',
         userId,
       };
     }
@@ -261,7 +328,13 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
     if (rng.chance(pAwaiting)) continue;
     const members = event.reports.length === 3 && rng.chance(0.1) ? event.reports.slice(0, 2) : event.reports;
     const createdAt = new Date(Math.max(...members.map((r) => r.createdAt.getTime())) + rng.range(4, 48) * HOUR);
-    const plan: IncidentPlan = { key: incidents.length, reports: members, createdAt, deadline: new Date(createdAt.getTime() + replyDeadlineHours * HOUR), groupedBy: '' };
+    const plan: IncidentPlan = {
+      key: incidents.length,
+      reports: members,
+      createdAt,
+      deadline: new Date(createdAt.getTime() + replyDeadlineHours * HOUR),
+      groupedBy: '',
+    };
     incidents.push(plan);
     eventOf.set(plan, event);
     // The parties the members accuse, in the order the members name them first.
@@ -275,14 +348,23 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
   const forced = ['corroborated', 'not-corroborated', 'outside-agreement', 'inadmissible', 'disagreement', 'partial', 'none', 'reopened', 'reopened'] as const;
   let forcedAt = 0;
   const candidates = incidents.filter((p) => !open.has(p));
-  const order = candidates.map((p) => [p, rng.next()] as const).sort((a, b) => a[1] - b[1]).map(([p]) => p);
+  const order = candidates
+    .map((p) => [p, rng.next()] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([p]) => p);
   const modeOf = new Map<IncidentPlan, string>();
   for (const p of order) {
     let mode: string;
     if (forcedAt < forced.length) mode = forced[forcedAt++];
     else {
       const recent = eventOf.get(p)!.day >= 75;
-      mode = rng.weighted([['none', recent ? 0.55 : 0.18], ['partial', 0.1], ['adopted', 0.52], ['disagreement', 0.15], ['reopened', 0.025]] as const);
+      mode = rng.weighted([
+        ['none', recent ? 0.55 : 0.18],
+        ['partial', 0.1],
+        ['adopted', 0.52],
+        ['disagreement', 0.15],
+        ['reopened', 0.025],
+      ] as const);
       if (mode === 'adopted') mode = naturalVerdict(p);
     }
     modeOf.set(p, mode);
@@ -291,7 +373,12 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
   function naturalVerdict(p: IncidentPlan): Verification {
     if (eventOf.get(p)!.excluded) return rng.chance(0.8) ? 'outside-agreement' : 'corroborated';
     if (p.reports.every((r) => r.withdrawal)) return 'inadmissible';
-    return rng.weighted([['corroborated', 0.55], ['not-corroborated', 0.2], ['outside-agreement', 0.08], ['inadmissible', 0.12]] as const);
+    return rng.weighted([
+      ['corroborated', 0.55],
+      ['not-corroborated', 0.2],
+      ['outside-agreement', 0.08],
+      ['inadmissible', 0.12],
+    ] as const);
   }
 
   function attributionFor(p: IncidentPlan): Attribution {
@@ -329,11 +416,17 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
         assessments.push({ round, guarantor, verification, attribution, at: new Date(t) });
       }
     };
-    const shuffled = [...GUARANTORS].map((x) => [x, rng.next()] as const).sort((a, b) => a[1] - b[1]).map(([x]) => x);
+    const shuffled = [...GUARANTORS]
+      .map((x) => [x, rng.next()] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([x]) => x);
     if (mode === 'partial') {
       const v = naturalVerdict(p);
       const a = attributionFor(p);
-      addRound(1, shuffled.slice(0, rng.range(1, 2)).map((g) => [g, v, a]));
+      addRound(
+        1,
+        shuffled.slice(0, rng.range(1, 2)).map((g) => [g, v, a]),
+      );
     } else if (mode === 'disagreement') {
       // Typically the guarantors close to the accused see it differently.
       const v = event.excluded ? 'outside-agreement' : 'corroborated';
@@ -346,7 +439,10 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
     } else if (mode === 'reopened') {
       const v = naturalVerdict(p);
       const a = attributionFor(p);
-      addRound(1, shuffled.map((g) => [g, v, a]));
+      addRound(
+        1,
+        shuffled.map((g) => [g, v, a]),
+      );
       // Reopened some days after the finding; round 2 may already be decided, or not yet.
       const reopenAt = new Date(t + rng.range(3, 15) * 24 * HOUR);
       const reason = rng.pick(REOPEN_REASONS);
@@ -354,11 +450,17 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
       t = reopenAt.getTime();
       const v2: Verification = v === 'corroborated' ? 'not-corroborated' : 'corroborated';
       const a2 = attributionFor(p);
-      addRound(2, shuffled.slice(0, rng.range(0, 3)).map((g) => [g, v2, a2]));
+      addRound(
+        2,
+        shuffled.slice(0, rng.range(0, 3)).map((g) => [g, v2, a2]),
+      );
     } else {
       const v = mode as Verification;
       const a = attributionFor(p);
-      addRound(1, shuffled.map((g) => [g, v, a]));
+      addRound(
+        1,
+        shuffled.map((g) => [g, v, a]),
+      );
     }
     // Adopt findings exactly as assess() does: after each assessment, apply the rule.
     const adopted = new Set<number>();
@@ -372,7 +474,18 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
       const adopt = !adopted.has(a.round) && decision.status === 'adopted' ? { finding: decision.finding, basis: decision.basis } : null;
       if (adopt) adopted.add(a.round);
       const reasoning = rng.pick(REASONING[a.verification]);
-      push({ kind: 'incident.assessed', at: a.at, incident: p, round: a.round, guarantorId: org(a.guarantor), userId: user(a.guarantor), verification: a.verification, attribution: a.attribution, reasoning, adopt });
+      push({
+        kind: 'incident.assessed',
+        at: a.at,
+        incident: p,
+        round: a.round,
+        guarantorId: org(a.guarantor),
+        userId: user(a.guarantor),
+        verification: a.verification,
+        attribution: a.attribution,
+        reasoning,
+        adopt,
+      });
     }
   }
 

@@ -11,31 +11,113 @@ export type Lang = 'ar' | 'en' | 'ru' | 'tr' | 'fa';
 
 const TYPE_WORDS: Record<Lang, Record<string, string>> = {
   ar: {
-    shelling: 'قصف مدفعي وصاروخي', 'armed-clash': 'اشتباكات بالأسلحة الخفيفة والمتوسطة', 'air-strike': 'غارة جوية', 'troop-movement': 'تحركات وحشود عسكرية',
-    'attack-on-civilians': 'اعتداء على المدنيين', 'humanitarian-obstruction': 'منع دخول قافلة مساعدات', 'base-established': 'إقامة نقطة عسكرية جديدة',
-    'territory-taken': 'محاولة تقدم والسيطرة على نقاط', 'territory-regained': 'هجوم لاستعادة مواقع', 'explosive-device': 'انفجار عبوة ناسفة', arrests: 'حملة اعتقالات',
-    abduction: 'خطف مدنيين', looting: 'نهب وحرق ممتلكات', 'suicide-bomb': 'تفجير انتحاري', 'chemical-weapon': 'استخدام مواد سامة', 'sexual-violence': 'عنف جنسي',
+    shelling: 'قصف مدفعي وصاروخي',
+    'armed-clash': 'اشتباكات بالأسلحة الخفيفة والمتوسطة',
+    'air-strike': 'غارة جوية',
+    'troop-movement': 'تحركات وحشود عسكرية',
+    'attack-on-civilians': 'اعتداء على المدنيين',
+    'humanitarian-obstruction': 'منع دخول قافلة مساعدات',
+    'base-established': 'إقامة نقطة عسكرية جديدة',
+    'territory-taken': 'محاولة تقدم والسيطرة على نقاط',
+    'territory-regained': 'هجوم لاستعادة مواقع',
+    'explosive-device': 'انفجار عبوة ناسفة',
+    arrests: 'حملة اعتقالات',
+    abduction: 'خطف مدنيين',
+    looting: 'نهب وحرق ممتلكات',
+    'suicide-bomb': 'تفجير انتحاري',
+    'chemical-weapon': 'استخدام مواد سامة',
+    'sexual-violence': 'عنف جنسي',
   },
   en: {
-    shelling: 'artillery and mortar shelling', 'armed-clash': 'an exchange of fire', 'air-strike': 'an air strike', 'troop-movement': 'a reinforcement of forces',
-    'attack-on-civilians': 'an attack on civilians', 'humanitarian-obstruction': 'an aid convoy denied passage', 'base-established': 'a new fortified position',
-    'territory-taken': 'an assault on forward positions', 'territory-regained': 'an attack to retake positions', 'explosive-device': 'an IED explosion', arrests: 'a wave of arrests',
-    abduction: 'the abduction of civilians', looting: 'the looting of houses', 'suicide-bomb': 'a vehicle-borne suicide attack', 'chemical-weapon': 'the suspected use of toxic chemicals', 'sexual-violence': 'sexual violence',
+    shelling: 'artillery and mortar shelling',
+    'armed-clash': 'an exchange of fire',
+    'air-strike': 'an air strike',
+    'troop-movement': 'a reinforcement of forces',
+    'attack-on-civilians': 'an attack on civilians',
+    'humanitarian-obstruction': 'an aid convoy denied passage',
+    'base-established': 'a new fortified position',
+    'territory-taken': 'an assault on forward positions',
+    'territory-regained': 'an attack to retake positions',
+    'explosive-device': 'an IED explosion',
+    arrests: 'a wave of arrests',
+    abduction: 'the abduction of civilians',
+    looting: 'the looting of houses',
+    'suicide-bomb': 'a vehicle-borne suicide attack',
+    'chemical-weapon': 'the suspected use of toxic chemicals',
+    'sexual-violence': 'sexual violence',
   },
-  ru: { shelling: 'обстрел', 'armed-clash': 'боестолкновение', 'air-strike': 'авиаудар', 'troop-movement': 'переброска сил', 'base-established': 'оборудование новой позиции' },
-  tr: { shelling: 'topçu ve havan atışı', 'armed-clash': 'silahlı çatışma', 'air-strike': 'hava saldırısı', 'attack-on-civilians': 'sivillere saldırı', 'humanitarian-obstruction': 'insani yardım konvoyunun engellenmesi' },
+  ru: {
+    shelling: 'обстрел',
+    'armed-clash': 'боестолкновение',
+    'air-strike': 'авиаудар',
+    'troop-movement': 'переброска сил',
+    'base-established': 'оборудование новой позиции',
+  },
+  tr: {
+    shelling: 'topçu ve havan atışı',
+    'armed-clash': 'silahlı çatışma',
+    'air-strike': 'hava saldırısı',
+    'attack-on-civilians': 'sivillere saldırı',
+    'humanitarian-obstruction': 'insani yardım konvoyunun engellenmesi',
+  },
   fa: { shelling: 'گلوله‌باران', 'armed-clash': 'درگیری مسلحانه', 'troop-movement': 'جابه‌جایی نیروها', 'explosive-device': 'انفجار بمب کنار جاده‌ای' },
 };
-const GENERIC: Record<Lang, string> = { ar: 'خرق لوقف الأعمال العدائية', en: 'a ceasefire violation', ru: 'нарушение режима прекращения огня', tr: 'ateşkes ihlali', fa: 'نقض آتش‌بس' };
+const GENERIC: Record<Lang, string> = {
+  ar: 'خرق لوقف الأعمال العدائية',
+  en: 'a ceasefire violation',
+  ru: 'нарушение режима прекращения огня',
+  tr: 'ateşkes ihlali',
+  fa: 'نقض آتش‌بس',
+};
 const typeWord = (lang: Lang, code: string) => TYPE_WORDS[lang][code] ?? GENERIC[lang];
 
 export type Actor = Side | Excluded | 'unknown';
 const ACTOR_WORDS: Record<Lang, Record<Actor, string>> = {
-  ar: { government: 'قوات النظام', 'north-dawn': 'ألوية الفجر الشمالي', orontes: 'جبهة وادي العاصي', 'southern-union': 'الاتحاد الجنوبي الحر', isil: 'تنظيم داعش', jfs: 'جبهة فتح الشام', unknown: 'جهة مجهولة' },
-  en: { government: 'government forces', 'north-dawn': 'the Northern Dawn Brigades', orontes: 'the Orontes Valley Front', 'southern-union': 'the Southern Free Union', isil: 'ISIL', jfs: 'Jabhat Fatah al-Sham', unknown: 'an unidentified party' },
-  ru: { government: 'правительственные силы', 'north-dawn': 'Northern Dawn', orontes: 'Orontes Valley Front', 'southern-union': 'Southern Free Union', isil: 'ИГИЛ', jfs: 'Джебхат Фатх аш-Шам', unknown: 'не установлен' },
-  tr: { government: 'rejim güçleri', 'north-dawn': 'Kuzey Şafak Tugayları', orontes: 'Asi Vadisi Cephesi', 'southern-union': 'Güney Özgür Birliği', isil: 'DEAŞ', jfs: 'Fetih el-Şam Cephesi', unknown: 'bilinmiyor' },
-  fa: { government: 'نیروهای دولتی', 'north-dawn': 'تیپ‌های سپیده شمال', orontes: 'جبهه دره عاصی', 'southern-union': 'اتحاد آزاد جنوب', isil: 'داعش', jfs: 'جبهه فتح الشام', unknown: 'نامشخص' },
+  ar: {
+    government: 'قوات النظام',
+    'north-dawn': 'ألوية الفجر الشمالي',
+    orontes: 'جبهة وادي العاصي',
+    'southern-union': 'الاتحاد الجنوبي الحر',
+    isil: 'تنظيم داعش',
+    jfs: 'جبهة فتح الشام',
+    unknown: 'جهة مجهولة',
+  },
+  en: {
+    government: 'government forces',
+    'north-dawn': 'the Northern Dawn Brigades',
+    orontes: 'the Orontes Valley Front',
+    'southern-union': 'the Southern Free Union',
+    isil: 'ISIL',
+    jfs: 'Jabhat Fatah al-Sham',
+    unknown: 'an unidentified party',
+  },
+  ru: {
+    government: 'правительственные силы',
+    'north-dawn': 'Northern Dawn',
+    orontes: 'Orontes Valley Front',
+    'southern-union': 'Southern Free Union',
+    isil: 'ИГИЛ',
+    jfs: 'Джебхат Фатх аш-Шам',
+    unknown: 'не установлен',
+  },
+  tr: {
+    government: 'rejim güçleri',
+    'north-dawn': 'Kuzey Şafak Tugayları',
+    orontes: 'Asi Vadisi Cephesi',
+    'southern-union': 'Güney Özgür Birliği',
+    isil: 'DEAŞ',
+    jfs: 'Fetih el-Şam Cephesi',
+    unknown: 'bilinmiyor',
+  },
+  fa: {
+    government: 'نیروهای دولتی',
+    'north-dawn': 'تیپ‌های سپیده شمال',
+    orontes: 'جبهه دره عاصی',
+    'southern-union': 'اتحاد آزاد جنوب',
+    isil: 'داعش',
+    jfs: 'جبهه فتح الشام',
+    unknown: 'نامشخص',
+  },
 };
 /** How the government's reports name the groups it accuses. */
 const GOV_NAMES_GROUP: Record<string, string> = {
@@ -59,10 +141,32 @@ export function casualtyWords(lang: Lang, c: ReportContent['casualties']) {
   const killed = (c.killedCivilian ?? 0) + (c.killedCombatant ?? 0);
   const injured = (c.injuredCivilian ?? 0) + (c.injuredCombatant ?? 0);
   const unknown = c.killedCivilian === null && c.killedCombatant === null && c.injuredCivilian === null && c.injuredCombatant === null;
-  if (unknown) return { ar: 'لا توجد معلومات مؤكدة عن الإصابات حتى الآن.', en: 'Casualties not yet confirmed.', ru: 'Данные о потерях уточняются.', tr: 'Kayıplara ilişkin bilgi henüz doğrulanmadı.', fa: 'آمار تلفات هنوز تأیید نشده است.' }[lang];
-  if (killed === 0 && injured === 0) return { ar: 'لم تسجل إصابات.', en: 'No casualties reported.', ru: 'Потерь нет.', tr: 'Can kaybı bildirilmedi.', fa: 'تلفاتی گزارش نشد.' }[lang];
-  if (killed === 0) return { ar: `أسفر ذلك عن إصابة ${injured} بجروح.`, en: `${injured} injured.`, ru: `Ранены: ${injured}.`, tr: `${injured} kişi yaralandı.`, fa: `${injured} زخمی.` }[lang];
-  if (injured === 0) return { ar: `أسفر ذلك عن مقتل ${killed}.`, en: `${killed} killed.`, ru: `Погибли: ${killed}.`, tr: `${killed} kişi hayatını kaybetti.`, fa: `${killed} کشته.` }[lang];
+  if (unknown)
+    return {
+      ar: 'لا توجد معلومات مؤكدة عن الإصابات حتى الآن.',
+      en: 'Casualties not yet confirmed.',
+      ru: 'Данные о потерях уточняются.',
+      tr: 'Kayıplara ilişkin bilgi henüz doğrulanmadı.',
+      fa: 'آمار تلفات هنوز تأیید نشده است.',
+    }[lang];
+  if (killed === 0 && injured === 0)
+    return { ar: 'لم تسجل إصابات.', en: 'No casualties reported.', ru: 'Потерь нет.', tr: 'Can kaybı bildirilmedi.', fa: 'تلفاتی گزارش نشد.' }[lang];
+  if (killed === 0)
+    return {
+      ar: `أسفر ذلك عن إصابة ${injured} بجروح.`,
+      en: `${injured} injured.`,
+      ru: `Ранены: ${injured}.`,
+      tr: `${injured} kişi yaralandı.`,
+      fa: `${injured} زخمی.`,
+    }[lang];
+  if (injured === 0)
+    return {
+      ar: `أسفر ذلك عن مقتل ${killed}.`,
+      en: `${killed} killed.`,
+      ru: `Погибли: ${killed}.`,
+      tr: `${killed} kişi hayatını kaybetti.`,
+      fa: `${killed} کشته.`,
+    }[lang];
   return {
     ar: `أسفر ذلك عن مقتل ${killed} وإصابة ${injured} بجروح.`,
     en: `${killed} killed and ${injured} injured.`,
@@ -85,26 +189,36 @@ export interface Words {
 
 export const TEMPLATES: Record<Lang, ((w: Words) => string)[]> = {
   ar: [
-    (w) => `${timeOfDay('ar', w.hour)} ${typeWord('ar', w.type)} من قبل ${w.reporter === 'government' && w.accused in GOV_NAMES_GROUP ? GOV_NAMES_GROUP[w.accused] : ACTOR_WORDS.ar[w.accused]} على ${w.place} في ريف ${w.governorate}. ${w.cas}`,
+    (w) =>
+      `${timeOfDay('ar', w.hour)} ${typeWord('ar', w.type)} من قبل ${w.reporter === 'government' && w.accused in GOV_NAMES_GROUP ? GOV_NAMES_GROUP[w.accused] : ACTOR_WORDS.ar[w.accused]} على ${w.place} في ريف ${w.governorate}. ${w.cas}`,
     (w) => `خرق جديد للهدنة: ${typeWord('ar', w.type)} استهدف ${w.place} (${w.governorate}). الجهة المسؤولة: ${ACTOR_WORDS.ar[w.accused]}. ${w.cas}`,
     (w) => `رصد مراصدنا ${typeWord('ar', w.type)} في محيط ${w.place} ${timeOfDay('ar', w.hour)}، مصدره مواقع ${ACTOR_WORDS.ar[w.accused]}. ${w.cas}`,
-    (w) => `حمّل مراسلونا ${ACTOR_WORDS.ar[w.accused]} مسؤولية ${typeWord('ar', w.type)} في ${w.place} رغم سريان وقف إطلاق النار. ${w.cas} نطالب الدول الضامنة بالتحقق.`,
+    (w) =>
+      `حمّل مراسلونا ${ACTOR_WORDS.ar[w.accused]} مسؤولية ${typeWord('ar', w.type)} في ${w.place} رغم سريان وقف إطلاق النار. ${w.cas} نطالب الدول الضامنة بالتحقق.`,
   ],
   en: [
-    (w) => `${timeOfDay('en', w.hour)}, ${typeWord('en', w.type)} was reported at ${w.place} (${w.governorate}), attributed to ${ACTOR_WORDS.en[w.accused]}. ${w.cas}`,
-    (w) => `Our monitoring centre recorded ${typeWord('en', w.type)} near ${w.place}, ${w.governorate}. Alleged perpetrator: ${ACTOR_WORDS.en[w.accused]}. ${w.cas}`,
-    (w) => `Local sources in ${w.place} describe ${typeWord('en', w.type)} ${timeOfDay('en', w.hour).toLowerCase()}; they blame ${ACTOR_WORDS.en[w.accused]}. ${w.cas}`,
+    (w) =>
+      `${timeOfDay('en', w.hour)}, ${typeWord('en', w.type)} was reported at ${w.place} (${w.governorate}), attributed to ${ACTOR_WORDS.en[w.accused]}. ${w.cas}`,
+    (w) =>
+      `Our monitoring centre recorded ${typeWord('en', w.type)} near ${w.place}, ${w.governorate}. Alleged perpetrator: ${ACTOR_WORDS.en[w.accused]}. ${w.cas}`,
+    (w) =>
+      `Local sources in ${w.place} describe ${typeWord('en', w.type)} ${timeOfDay('en', w.hour).toLowerCase()}; they blame ${ACTOR_WORDS.en[w.accused]}. ${w.cas}`,
   ],
   ru: [
-    (w) => `${timeOfDay('ru', w.hour)} в районе н.п. ${w.place} (провинция ${w.governorate}) зафиксировано нарушение: ${typeWord('ru', w.type)}. Предполагаемый нарушитель: ${ACTOR_WORDS.ru[w.accused]}. ${w.cas}`,
-    (w) => `Российская часть комиссии по нарушениям сообщает: ${typeWord('ru', w.type)}, н.п. ${w.place}, провинция ${w.governorate}. Сторона: ${ACTOR_WORDS.ru[w.accused]}. ${w.cas}`,
+    (w) =>
+      `${timeOfDay('ru', w.hour)} в районе н.п. ${w.place} (провинция ${w.governorate}) зафиксировано нарушение: ${typeWord('ru', w.type)}. Предполагаемый нарушитель: ${ACTOR_WORDS.ru[w.accused]}. ${w.cas}`,
+    (w) =>
+      `Российская часть комиссии по нарушениям сообщает: ${typeWord('ru', w.type)}, н.п. ${w.place}, провинция ${w.governorate}. Сторона: ${ACTOR_WORDS.ru[w.accused]}. ${w.cas}`,
   ],
   tr: [
-    (w) => `${timeOfDay('tr', w.hour)} ${w.place} (${w.governorate}) bölgesinde ${typeWord('tr', w.type)} tespit edildi. Sorumlu tutulan taraf: ${ACTOR_WORDS.tr[w.accused]}. ${w.cas}`,
-    (w) => `${w.governorate} ilinin ${w.place} yerleşiminde ${typeWord('tr', w.type)} yaşandığı bildirildi; ${ACTOR_WORDS.tr[w.accused]} sorumlu tutuluyor. ${w.cas}`,
+    (w) =>
+      `${timeOfDay('tr', w.hour)} ${w.place} (${w.governorate}) bölgesinde ${typeWord('tr', w.type)} tespit edildi. Sorumlu tutulan taraf: ${ACTOR_WORDS.tr[w.accused]}. ${w.cas}`,
+    (w) =>
+      `${w.governorate} ilinin ${w.place} yerleşiminde ${typeWord('tr', w.type)} yaşandığı bildirildi; ${ACTOR_WORDS.tr[w.accused]} sorumlu tutuluyor. ${w.cas}`,
   ],
   fa: [
-    (w) => `${typeWord('fa', w.type)} در ${w.place} (استان ${w.governorate}) ${timeOfDay('fa', w.hour)} گزارش شد. طرف متهم: ${ACTOR_WORDS.fa[w.accused]}. ${w.cas}`,
+    (w) =>
+      `${typeWord('fa', w.type)} در ${w.place} (استان ${w.governorate}) ${timeOfDay('fa', w.hour)} گزارش شد. طرف متهم: ${ACTOR_WORDS.fa[w.accused]}. ${w.cas}`,
     (w) => `بر اساس گزارش ناظران، ${typeWord('fa', w.type)} در حوالی ${w.place} رخ داد. مسئول احتمالی: ${ACTOR_WORDS.fa[w.accused]}. ${w.cas}`,
   ],
 };

@@ -84,15 +84,15 @@ export function SignInPage() {
         )}
         <Paper withBorder p="lg" radius="md" component="form" onSubmit={submit} noValidate aria-label={t('signIn.title')}>
           <Stack gap="sm">
-            {!!error && !totpError && (
-              rateLimited ? (
+            {!!error &&
+              !totpError &&
+              (rateLimited ? (
                 <Alert color="orange" title={t('errors.rateLimitedTitle')} data-testid="sign-in-error" role="alert">
                   {t('signIn.tooMany', { seconds: error.retryAfter ?? 60 })}
                 </Alert>
               ) : (
                 <ProblemAlert error={error} testId="sign-in-error" />
-              )
-            )}
+              ))}
             <TextInput
               label={t('fields.email')}
               type="email"

@@ -68,7 +68,13 @@ export function TokensPage() {
       <PageHeader title={t('tokens.title')} description={t('tokens.description')} />
 
       {created && (
-        <Alert color="teal" title={t('tokens.createdTitle', { name: created.name })} data-testid="token-created" withCloseButton onClose={() => setCreated(null)}>
+        <Alert
+          color="teal"
+          title={t('tokens.createdTitle', { name: created.name })}
+          data-testid="token-created"
+          withCloseButton
+          onClose={() => setCreated(null)}
+        >
           <Stack gap="xs">
             <Text size="sm">{t('tokens.createdBody')}</Text>
             <Group gap="xs" wrap="nowrap" align="flex-start">
@@ -106,7 +112,13 @@ export function TokensPage() {
               data-testid="token-expiry"
             />
           </Group>
-          <Radio.Group label={t('tokens.scope')} value={scope} onChange={(v) => setScope(v as TokenScope)} error={form.error('scope')} data-testid="token-scope">
+          <Radio.Group
+            label={t('tokens.scope')}
+            value={scope}
+            onChange={(v) => setScope(v as TokenScope)}
+            error={form.error('scope')}
+            data-testid="token-scope"
+          >
             <Stack gap="xs" mt="xs">
               <Radio value="read" label={t('tokens.scopeRead')} description={t('tokens.scopeReadHelp')} data-testid="token-scope-read" />
               <Radio value="file" label={t('tokens.scopeFile')} description={t('tokens.scopeFileHelp')} data-testid="token-scope-file" />

@@ -17,12 +17,21 @@ describe('QR encoder', () => {
   });
 
   it('picks the smallest version and draws the finder patterns and dark module', () => {
-    for (const [len, version] of [[5, 1], [120, 7], [251, 11], [2331, 40]] as const) {
+    for (const [len, version] of [
+      [5, 1],
+      [120, 7],
+      [251, 11],
+      [2331, 40],
+    ] as const) {
       const qr = encodeQr('x'.repeat(len));
       expect(qr.version).toBe(version);
       expect(qr.size).toBe(version * 4 + 17);
       const m = qr.modules;
-      for (const [x, y] of [[0, 0], [qr.size - 7, 0], [0, qr.size - 7]]) {
+      for (const [x, y] of [
+        [0, 0],
+        [qr.size - 7, 0],
+        [0, qr.size - 7],
+      ]) {
         expect(m[y][x] && m[y + 6][x + 6] && m[y + 3][x + 3] && !m[y + 1][x + 1]).toBe(true);
       }
       expect(m[qr.size - 8][8]).toBe(true);

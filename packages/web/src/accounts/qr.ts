@@ -8,9 +8,14 @@
 const MAX_VERSION = 40;
 // Level M, versions 1..40 (index 0 unused): error correction codewords per block, and blocks.
 // prettier-ignore
-const ECC_PER_BLOCK = [-1, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28];
+const ECC_PER_BLOCK = [
+  -1, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+  28, 28,
+];
 // prettier-ignore
-const BLOCKS = [-1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
+const BLOCKS = [
+  -1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49,
+];
 const FORMAT_BITS_M = 0;
 
 export interface QrCode {
@@ -65,7 +70,9 @@ function rsRemainder(data: number[], divisor: number[]): number[] {
   for (const b of data) {
     const factor = b ^ (result.shift() as number);
     result.push(0);
-    divisor.forEach((coef, i) => { result[i] ^= gfMultiply(coef, factor); });
+    divisor.forEach((coef, i) => {
+      result[i] ^= gfMultiply(coef, factor);
+    });
   }
   return result;
 }
@@ -123,7 +130,11 @@ function drawFunctionPatterns(g: Grid, ver: number) {
     g.fn(6, i, i % 2 === 0);
     g.fn(i, 6, i % 2 === 0);
   }
-  for (const [cx, cy] of [[3, 3], [size - 4, 3], [3, size - 4]]) {
+  for (const [cx, cy] of [
+    [3, 3],
+    [size - 4, 3],
+    [3, size - 4],
+  ]) {
     for (let dy = -4; dy <= 4; dy++) {
       for (let dx = -4; dx <= 4; dx++) {
         const x = cx + dx;
@@ -288,6 +299,10 @@ export function encodeQr(text: string): QrCode {
 /** An SVG path of the dark modules, with a 4-module quiet zone around the symbol. */
 export function qrPath(qr: QrCode, border = 4): string {
   const parts: string[] = [];
-  qr.modules.forEach((row, y) => { row.forEach((dark, x) => { dark && parts.push(`M${x + border},${y + border}h1v1h-1z`); }); });
+  qr.modules.forEach((row, y) => {
+    row.forEach((dark, x) => {
+      dark && parts.push(`M${x + border},${y + border}h1v1h-1z`);
+    });
+  });
   return parts.join('');
 }

@@ -93,8 +93,22 @@ function OrganisationForm({ organisation, onDone }: { organisation: Organisation
   };
 
   return (
-    <SetupForm onSubmit={submit} problem={form.problem} onReload={() => void reload()} onCancel={onDone} saving={save.isPending} submitTestId="organisation-submit">
-      <TextInput label={t('fields.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.error('name')} data-testid="organisation-name" />
+    <SetupForm
+      onSubmit={submit}
+      problem={form.problem}
+      onReload={() => void reload()}
+      onCancel={onDone}
+      saving={save.isPending}
+      submitTestId="organisation-submit"
+    >
+      <TextInput
+        label={t('fields.name')}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={form.error('name')}
+        data-testid="organisation-name"
+      />
       <TextInput
         label={t('fields.shortName')}
         description={t('organisations.shortNameHelp')}

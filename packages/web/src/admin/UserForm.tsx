@@ -107,7 +107,14 @@ export function UserForm({ user, organisations, onDone }: { user: User | null; o
             onDone();
           }}
         />
-        <TextInput label={t('fields.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.error('name')} data-testid="user-name" />
+        <TextInput
+          label={t('fields.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={form.error('name')}
+          data-testid="user-name"
+        />
         {user ? (
           <Text size="sm">
             {t('fields.email')}: <Ltr>{user.email}</Ltr>

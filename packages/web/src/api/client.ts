@@ -71,7 +71,14 @@ export function isProblem(err: unknown): err is ProblemError {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function request(method: Method, path: string, body?: unknown, accept = 'application/json', extra: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
+async function request(
+  method: Method,
+  path: string,
+  body?: unknown,
+  accept = 'application/json',
+  extra: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<Response> {
   const headers: Record<string, string> = { ...extra, accept };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store', signal };
   // The server refuses an empty JSON body, so the content type is only sent with a body.

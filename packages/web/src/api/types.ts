@@ -93,7 +93,6 @@ export interface ExcludedGroup {
   version: number;
 }
 
-
 export interface Zone {
   id: string;
   name: string;

@@ -6,7 +6,15 @@ export function DemoBanner({ demo }: { demo: boolean | undefined }) {
   const { t } = useTranslation();
   if (!demo) return null;
   return (
-    <Alert color="yellow" variant="filled" radius={0} py={6} data-testid="demo-banner" role="note" styles={{ message: { color: 'var(--mantine-color-dark-9)', fontWeight: 600 } }}>
+    <Alert
+      color="yellow"
+      variant="filled"
+      radius={0}
+      py={6}
+      data-testid="demo-banner"
+      role="note"
+      styles={{ message: { color: 'var(--mantine-color-dark-9)', fontWeight: 600 } }}
+    >
       {t('demo.banner')}
     </Alert>
   );

@@ -58,24 +58,27 @@ export function HomePage() {
       </SimpleGrid>
 
       {COMING.length > 0 && (
-      <Card withBorder padding="md" data-testid="coming-soon">
-        <Title order={3} size="h4">
-          {t('home.comingTitle')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('home.comingIntro')}
-        </Text>
-        <List spacing={6} size="sm">
-          {COMING.map((m) => (
-            <List.Item key={m}>
-              <strong>{t(`home.coming.${m}.title`)}</strong> <Badge size="xs" variant="light" color="gray">{t('home.comingSoon')}</Badge>
-              <Text size="sm" c="dimmed" component="span" display="block">
-                {t(`home.coming.${m}.body`)}
-              </Text>
-            </List.Item>
-          ))}
-        </List>
-      </Card>
+        <Card withBorder padding="md" data-testid="coming-soon">
+          <Title order={3} size="h4">
+            {t('home.comingTitle')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('home.comingIntro')}
+          </Text>
+          <List spacing={6} size="sm">
+            {COMING.map((m) => (
+              <List.Item key={m}>
+                <strong>{t(`home.coming.${m}.title`)}</strong>{' '}
+                <Badge size="xs" variant="light" color="gray">
+                  {t('home.comingSoon')}
+                </Badge>
+                <Text size="sm" c="dimmed" component="span" display="block">
+                  {t(`home.coming.${m}.body`)}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Card>
       )}
 
       <Text size="xs" c="dimmed">

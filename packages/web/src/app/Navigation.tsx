@@ -27,7 +27,14 @@ export function Navigation() {
   const signOut = useSignOut();
 
   // A report and the new-report form are under "Reports".
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || (to === '/reports' && location.pathname.startsWith('/reports/')) || (to === '/incidents' && location.pathname.startsWith('/incidents/')) || (to === '/meetings' && location.pathname.startsWith('/meetings/')) || detaineeNavActive(to, location.pathname));
+  const isActive = (to: string) =>
+    to === '/'
+      ? location.pathname === '/'
+      : location.pathname === to ||
+        (to === '/reports' && location.pathname.startsWith('/reports/')) ||
+        (to === '/incidents' && location.pathname.startsWith('/incidents/')) ||
+        (to === '/meetings' && location.pathname.startsWith('/meetings/')) ||
+        detaineeNavActive(to, location.pathname);
 
   const admin: Item[] = [{ to: '/admin/organisations', label: t('nav.organisations'), testId: 'nav-organisations' }];
   if (permissions.listUsers) admin.push({ to: '/admin/users', label: t('nav.users'), testId: 'nav-users' });

@@ -44,11 +44,7 @@ export function SessionGate() {
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
 
-  const forced = session.user.mustChangePassword ? (
-    <ChangePasswordForm forced />
-  ) : session.mfaEnrolmentRequired ? (
-    <SecondFactorEnrolment forced />
-  ) : null;
+  const forced = session.user.mustChangePassword ? <ChangePasswordForm forced /> : session.mfaEnrolmentRequired ? <SecondFactorEnrolment forced /> : null;
 
   return (
     <SessionContext value={session}>

@@ -59,7 +59,19 @@ export function SetupListPage<T>({ title, description, canEdit, addLabel, editLa
 }
 
 /** A striped, scrollable table of set-up items, with an empty last column for the edit buttons when the reader may edit. */
-export function SetupTable({ testId, headers, canEdit, highlightOnHover, children }: { testId: string; headers: ReactNode; canEdit: boolean; highlightOnHover?: boolean; children: ReactNode }) {
+export function SetupTable({
+  testId,
+  headers,
+  canEdit,
+  highlightOnHover,
+  children,
+}: {
+  testId: string;
+  headers: ReactNode;
+  canEdit: boolean;
+  highlightOnHover?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="truce-table-scroll">
       <Table striped highlightOnHover={highlightOnHover} data-testid={testId}>

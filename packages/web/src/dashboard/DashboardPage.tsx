@@ -25,7 +25,8 @@ export function DashboardPage() {
     const i = order.indexOf(code);
     return PALETTE[(i < 0 ? order.length + code.length : i) % PALETTE.length];
   };
-  const partyName = (id: string | null) => (id ? (lookups.orgs.get(id)?.shortName || lookups.orgs.get(id)?.name || t('reports.unknownOrganisation')) : t('dashboard.noParty'));
+  const partyName = (id: string | null) =>
+    id ? lookups.orgs.get(id)?.shortName || lookups.orgs.get(id)?.name || t('reports.unknownOrganisation') : t('dashboard.noParty');
 
   return (
     <Stack gap="md" data-testid="dashboard">
@@ -48,7 +49,11 @@ export function DashboardPage() {
               <Title order={3} size="h5" mb="xs">
                 {t('dashboard.byParty')}
               </Title>
-              <Bars label={t('dashboard.byParty')} testId="dashboard-party-bars" rows={d.byParty.map((p) => ({ key: p.partyId ?? 'none', label: partyName(p.partyId), count: p.count }))} />
+              <Bars
+                label={t('dashboard.byParty')}
+                testId="dashboard-party-bars"
+                rows={d.byParty.map((p) => ({ key: p.partyId ?? 'none', label: partyName(p.partyId), count: p.count }))}
+              />
             </Card>
             <Card withBorder padding="md">
               <Title order={3} size="h5" mb="xs">
@@ -58,7 +63,11 @@ export function DashboardPage() {
                 label={t('dashboard.byGovernorate')}
                 testId="dashboard-governorate-bars"
                 colour="var(--mantine-color-teal-6)"
-                rows={d.byGovernorate.map((g) => ({ key: g.pcode ?? 'none', label: g.pcode ? localName(i18n.language, g.nameEn, g.nameAr) : t('dashboard.noGovernorate'), count: g.count }))}
+                rows={d.byGovernorate.map((g) => ({
+                  key: g.pcode ?? 'none',
+                  label: g.pcode ? localName(i18n.language, g.nameEn, g.nameAr) : t('dashboard.noGovernorate'),
+                  count: g.count,
+                }))}
               />
             </Card>
           </SimpleGrid>
@@ -93,7 +102,9 @@ function Totals({ d, days }: { d: Dashboard; days: number }) {
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 });
   const { trend, totals } = d;
   const trendText =
-    trend.change === null ? t('dashboard.trend.noPrevious', { count: days, n: fmt.number(days) }) : t('dashboard.trend.change', { change: pct.format(trend.change / 100), count: days, n: fmt.number(days) });
+    trend.change === null
+      ? t('dashboard.trend.noPrevious', { count: days, n: fmt.number(days) })
+      : t('dashboard.trend.change', { change: pct.format(trend.change / 100), count: days, n: fmt.number(days) });
   const trendColour = trend.change === null || trend.direction === 'flat' ? 'dimmed' : trend.direction === 'up' ? 'red.8' : 'green.8';
   const arrow = trend.change === null ? '' : trend.direction === 'up' ? '▲ ' : trend.direction === 'down' ? '▼ ' : '';
   const casualty = (key: 'killed' | 'injured') => (

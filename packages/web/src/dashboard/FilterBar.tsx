@@ -20,15 +20,32 @@ export function FilterBar({ state, lookups }: { state: FilterState; lookups: Loo
         size="xs"
         value={quick}
         onChange={(v) => setQuick(v as typeof quick)}
-        data={[...QUICK.map((d) => ({ value: d, label: t('dashboard.period.days', { count: Number(d), n: fmt.number(Number(d)) }) })), { value: 'custom', label: t('dashboard.period.custom') }]}
+        data={[
+          ...QUICK.map((d) => ({ value: d, label: t('dashboard.period.days', { count: Number(d), n: fmt.number(Number(d)) }) })),
+          { value: 'custom', label: t('dashboard.period.custom') },
+        ]}
         data-testid="dashboard-period"
         aria-label={t('dashboard.period.label')}
       />
       <SimpleGrid cols={{ base: 2, sm: quick === 'custom' ? 5 : 3 }} spacing="sm">
         {quick === 'custom' && (
           <>
-            <TextInput type="date" dir="ltr" label={t('reports.filter.from')} value={filter.from} onChange={(e) => e.currentTarget.value && set({ period: 'custom', from: e.currentTarget.value })} data-testid="dashboard-from" />
-            <TextInput type="date" dir="ltr" label={t('reports.filter.to')} value={filter.to} onChange={(e) => e.currentTarget.value && set({ period: 'custom', to: e.currentTarget.value })} data-testid="dashboard-to" />
+            <TextInput
+              type="date"
+              dir="ltr"
+              label={t('reports.filter.from')}
+              value={filter.from}
+              onChange={(e) => e.currentTarget.value && set({ period: 'custom', from: e.currentTarget.value })}
+              data-testid="dashboard-from"
+            />
+            <TextInput
+              type="date"
+              dir="ltr"
+              label={t('reports.filter.to')}
+              value={filter.to}
+              onChange={(e) => e.currentTarget.value && set({ period: 'custom', to: e.currentTarget.value })}
+              data-testid="dashboard-to"
+            />
           </>
         )}
         <NativeSelect

@@ -13,7 +13,17 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useLookups } from '../reports/labels.ts';
 import { localName, useAreas, useGeoAttribution } from '../reports/geo.ts';
-import { CELL_AREAS, useFilter, useMapCells, useMapClusters, useMapGovernorates, useMapPoints, type CellResolution, type MapView, type PointProps } from './api.ts';
+import {
+  CELL_AREAS,
+  useFilter,
+  useMapCells,
+  useMapClusters,
+  useMapGovernorates,
+  useMapPoints,
+  type CellResolution,
+  type MapView,
+  type PointProps,
+} from './api.ts';
 import { classOf } from './cluster.ts';
 import { clusterSize, clusterView } from './view.ts';
 import { FilterBar } from './FilterBar.tsx';
@@ -135,7 +145,10 @@ export function MapPage() {
       onEachFeature: (feature, l) => {
         const p = feature.properties as { pcode: string; name_en: string; name_ar: string };
         const name = localName(i18n.language, p.name_en, p.name_ar);
-        l.bindTooltip(choropleth ? `${name}: ${t('dashboard.map.reports', { count: countOf.get(p.pcode) ?? 0, n: fmt.number(countOf.get(p.pcode) ?? 0) })}` : name, { sticky: true, direction: 'top' });
+        l.bindTooltip(
+          choropleth ? `${name}: ${t('dashboard.map.reports', { count: countOf.get(p.pcode) ?? 0, n: fmt.number(countOf.get(p.pcode) ?? 0) })}` : name,
+          { sticky: true, direction: 'top' },
+        );
       },
     }).addTo(map);
     layer.bringToBack();
@@ -157,7 +170,10 @@ export function MapPage() {
       },
       onEachFeature: (feature, l) => {
         const n = (feature.properties as { count: number }).count;
-        l.bindTooltip(`${t('dashboard.map.reports', { count: n, n: fmt.number(n) })} · ${t('dashboard.map.cellArea', { area })}`, { sticky: true, direction: 'top' });
+        l.bindTooltip(`${t('dashboard.map.reports', { count: n, n: fmt.number(n) })} · ${t('dashboard.map.cellArea', { area })}`, {
+          sticky: true,
+          direction: 'top',
+        });
       },
     }).addTo(map);
     return () => {
@@ -175,7 +191,8 @@ export function MapPage() {
 
   const features = points.data?.features;
   const typeLabel = (code: string) => lookups.types.find((v) => v.code === code)?.label ?? code;
-  const tip = (p: PointProps) => `${typeLabel(p.typeCode)} · ${fmt.date(p.occurredAt)} · ${t(`dashboard.finding.${p.finding?.verification ?? 'none'}`)}${p.locationSealed ? ` · ${t('dashboard.map.sealed')}` : ''}`;
+  const tip = (p: PointProps) =>
+    `${typeLabel(p.typeCode)} · ${fmt.date(p.occurredAt)} · ${t(`dashboard.finding.${p.finding?.verification ?? 'none'}`)}${p.locationSealed ? ` · ${t('dashboard.map.sealed')}` : ''}`;
   // Counts too long for a circle are shortened ("12K"); the title gives them in full.
   const compact = useMemo(() => new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 }), [i18n.language]);
   const label = (n: number) => (n < 10_000 ? fmt.number(n) : compact.format(n));
@@ -251,7 +268,13 @@ export function MapPage() {
         title={t('dashboard.map.title')}
         description={t('dashboard.map.description')}
         actions={
-          <Button component={Link} variant="subtle" size="xs" to={`/dashboard?${new URLSearchParams([...params].filter(([k]) => k !== 'mode'))}`} data-testid="map-open-dashboard">
+          <Button
+            component={Link}
+            variant="subtle"
+            size="xs"
+            to={`/dashboard?${new URLSearchParams([...params].filter(([k]) => k !== 'mode'))}`}
+            data-testid="map-open-dashboard"
+          >
             {t('dashboard.map.openDashboard')}
           </Button>
         }
@@ -273,7 +296,13 @@ export function MapPage() {
           label={t('dashboard.map.cellSize')}
           value={cellSize}
           onChange={(e) => setCellSize(e.currentTarget.value)}
-          data={CELL_SIZES.map((c) => ({ value: c, label: c === 'auto' ? t('dashboard.map.cellSizes.auto') : t(`dashboard.map.cellSizes.${c}`, { area: fmt.number(CELL_AREAS[Number(c) as CellResolution]) }) }))}
+          data={CELL_SIZES.map((c) => ({
+            value: c,
+            label:
+              c === 'auto'
+                ? t('dashboard.map.cellSizes.auto')
+                : t(`dashboard.map.cellSizes.${c}`, { area: fmt.number(CELL_AREAS[Number(c) as CellResolution]) }),
+          }))}
           data-testid="map-cell-size"
           maw={320}
         />
@@ -290,7 +319,9 @@ export function MapPage() {
         </Alert>
       )}
       <Text size="sm" c="dimmed" data-testid="map-count" data-count={shown ?? ''}>
-        {shown === undefined ? t('common.loading') : t(mode === 'clusters' ? 'dashboard.map.inView' : 'dashboard.map.shown', { count: shown, n: fmt.number(shown) })}
+        {shown === undefined
+          ? t('common.loading')
+          : t(mode === 'clusters' ? 'dashboard.map.inView' : 'dashboard.map.shown', { count: shown, n: fmt.number(shown) })}
       </Text>
       <div>
         <div
@@ -322,7 +353,14 @@ export function MapPage() {
 function Legend({ mode, max, area }: { mode: Mode; max: number; area: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const swatch = (colour: string, round = true) => <Box w={12} h={12} style={{ background: colour, borderRadius: round ? '50%' : 2, flex: 'none', border: '1px solid #fff', boxShadow: '0 0 0 1px #adb5bd' }} aria-hidden />;
+  const swatch = (colour: string, round = true) => (
+    <Box
+      w={12}
+      h={12}
+      style={{ background: colour, borderRadius: round ? '50%' : 2, flex: 'none', border: '1px solid #fff', boxShadow: '0 0 0 1px #adb5bd' }}
+      aria-hidden
+    />
+  );
   let items: { key: string; colour: string; label: string; round?: boolean }[];
   if (mode === 'findings') items = Object.entries(FINDING_COLOURS).map(([k, c]) => ({ key: k, colour: c, label: t(`dashboard.finding.${k}`) }));
   else if (mode === 'choropleth' || mode === 'hexagons') {

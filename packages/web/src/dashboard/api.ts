@@ -58,7 +58,12 @@ export function useDashboard(filter: Filter) {
 }
 
 export function useMapPoints(filter: Filter, enabled = true) {
-  return useQuery({ queryKey: ['map', 'points', filter], queryFn: ({ signal }) => get<Points>(`/api/map/points?${query(filter)}`, signal), enabled, placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['map', 'points', filter],
+    queryFn: ({ signal }) => get<Points>(`/api/map/points?${query(filter)}`, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The part of the map asked for: "west,south,east,north" in degrees and a whole zoom (0–20). */
@@ -107,7 +112,12 @@ export function useMapGovernorates(filter: Filter, enabled: boolean) {
 export const CELL_AREAS = { 5: 253, 6: 36, 7: 5.2 } as const;
 export type CellResolution = keyof typeof CELL_AREAS;
 
-export type Cells = FeatureCollection<Polygon, { cell: string; count: number }> & { resolution: CellResolution; cellAreaKm2: number; limit: number; truncated: boolean };
+export type Cells = FeatureCollection<Polygon, { cell: string; count: number }> & {
+  resolution: CellResolution;
+  cellAreaKm2: number;
+  limit: number;
+  truncated: boolean;
+};
 
 export function useMapCells(filter: Filter, resolution: CellResolution, enabled: boolean) {
   return useQuery({
@@ -129,7 +139,12 @@ type Key = (typeof KEYS)[number];
 export function useFilter(today = new Date()) {
   const [params, setParams] = useSearchParams();
   const raw = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<Key, string>;
-  const quick: Quick | 'custom' = raw.period === 'custom' || (!raw.period && (raw.from || raw.to)) ? 'custom' : (QUICK as readonly string[]).includes(raw.period) ? (raw.period as Quick) : '28';
+  const quick: Quick | 'custom' =
+    raw.period === 'custom' || (!raw.period && (raw.from || raw.to))
+      ? 'custom'
+      : (QUICK as readonly string[]).includes(raw.period)
+        ? (raw.period as Quick)
+        : '28';
   const period = periodOf(quick, raw.from, raw.to, today);
   const filter: Filter = { from: period.from, to: period.to };
   if (raw.type) filter.type = raw.type;
@@ -147,6 +162,7 @@ export function useFilter(today = new Date()) {
       },
       { replace: true },
     );
-  const setQuick = (q: Quick | 'custom') => (q === 'custom' ? set({ period: 'custom', from: period.from, to: period.to }) : set({ period: q === '28' ? '' : q, from: '', to: '' }));
+  const setQuick = (q: Quick | 'custom') =>
+    q === 'custom' ? set({ period: 'custom', from: period.from, to: period.to }) : set({ period: q === '28' ? '' : q, from: '', to: '' });
   return { filter, quick, days: period.days, set, setQuick, search: params.toString() };
 }

@@ -51,7 +51,10 @@ export function WeekChart({ data, typeLabel, colourOf }: WeekProps) {
   const fmt = useFormat();
   const id = useId();
   const [table, setTable] = useState(false);
-  const short = useMemo(() => new Intl.DateTimeFormat(i18n.language, { calendar: 'gregory', month: 'short', day: 'numeric', timeZone: 'UTC' }), [i18n.language]);
+  const short = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { calendar: 'gregory', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+    [i18n.language],
+  );
   const label = (w: string) => short.format(new Date(`${w}T00:00:00Z`));
   const { weeks, types, counts, totals } = data;
   const max = Math.max(1, ...totals);
@@ -79,7 +82,12 @@ export function WeekChart({ data, typeLabel, colourOf }: WeekProps) {
           <title id={`${id}-t`}>{t('dashboard.week.title')}</title>
           <desc id={`${id}-d`}>
             {weeks.length > 0 && total > 0
-              ? t('dashboard.week.desc', { total: fmt.number(total), weeks: fmt.number(weeks.length), week: label(weeks[busiest]), count: fmt.number(totals[busiest]) })
+              ? t('dashboard.week.desc', {
+                  total: fmt.number(total),
+                  weeks: fmt.number(weeks.length),
+                  week: label(weeks[busiest]),
+                  count: fmt.number(totals[busiest]),
+                })
               : t('dashboard.none')}
           </desc>
           {ticks.map((v) => (

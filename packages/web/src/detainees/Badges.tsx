@@ -16,7 +16,13 @@ export function StatusBadge({ status, size = 'sm' }: { status: PersonStatus; siz
 export function OutcomeBadge({ outcome }: { outcome: PersonOutcome }) {
   const text = useDetaineeText();
   return (
-    <Badge color={OUTCOME_COLOUR[outcome] ?? 'gray'} variant={outcome === 'pending' ? 'outline' : 'light'} size="sm" data-testid="exchange-person-outcome" data-outcome={outcome}>
+    <Badge
+      color={OUTCOME_COLOUR[outcome] ?? 'gray'}
+      variant={outcome === 'pending' ? 'outline' : 'light'}
+      size="sm"
+      data-testid="exchange-person-outcome"
+      data-outcome={outcome}
+    >
       {text.outcome(outcome)}
     </Badge>
   );
@@ -45,7 +51,14 @@ export function ComparisonBadge({ outcome }: { outcome: ComparisonOutcome }) {
   const text = useDetaineeText();
   const look = COMPARISON_LOOK[outcome] ?? COMPARISON_LOOK.missing;
   return (
-    <Badge color={look.colour} variant={outcome === 'missing' ? 'outline' : 'light'} size="sm" leftSection={<span aria-hidden="true">{look.sign}</span>} data-testid="comparison-outcome" data-outcome={outcome}>
+    <Badge
+      color={look.colour}
+      variant={outcome === 'missing' ? 'outline' : 'light'}
+      size="sm"
+      leftSection={<span aria-hidden="true">{look.sign}</span>}
+      data-testid="comparison-outcome"
+      data-outcome={outcome}
+    >
       {text.comparison(outcome)}
     </Badge>
   );

@@ -37,12 +37,30 @@ const inFull = (field: string, value: string, p: PersonRecord | null) => !value 
 
 function rowsOf(text: DetaineeText, c: Candidate): Row[] {
   // The names as written first (for the reader; the matcher compares their parts below), then each compared field.
-  const rows: Row[] = [{ key: 'name', label: text.field('fullName'), sought: personName(c.sought), held: personName(c.held), soughtInFull: false, heldInFull: false, comparison: null }];
+  const rows: Row[] = [
+    {
+      key: 'name',
+      label: text.field('fullName'),
+      sought: personName(c.sought),
+      held: personName(c.held),
+      soughtInFull: false,
+      heldInFull: false,
+      comparison: null,
+    },
+  ];
   for (const [i, cmp] of (Array.isArray(c.comparisons) ? c.comparisons : []).entries()) {
     const sought = sideValue(text, cmp.field, c.sought);
     const held = sideValue(text, cmp.field, c.held);
     const compared = cmp.outcome !== 'missing';
-    rows.push({ key: `${cmp.field}-${i}`, label: text.column(cmp.field), sought, held, soughtInFull: compared && inFull(cmp.field, sought, c.sought), heldInFull: compared && inFull(cmp.field, held, c.held), comparison: cmp });
+    rows.push({
+      key: `${cmp.field}-${i}`,
+      label: text.column(cmp.field),
+      sought,
+      held,
+      soughtInFull: compared && inFull(cmp.field, sought, c.sought),
+      heldInFull: compared && inFull(cmp.field, held, c.held),
+      comparison: cmp,
+    });
   }
   return rows;
 }
@@ -58,7 +76,12 @@ function Cell({ value, field, fromFull = false }: { value: string; field: string
       </Text>
     );
   }
-  if (!value) return <Text span size="sm" c="dimmed">—</Text>;
+  if (!value)
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
   // Names and places in their own direction (Arabic right to left, Latin left to right); dates and numbers left to right.
   return (
     <Text span size="sm" fw={field === 'name' ? 600 : undefined} className="truce-break">
@@ -95,7 +118,10 @@ export interface CandidateCardProps {
  * with how each field compared (colour, sign and word), the score and the band. Confirm
  * and Reject by button or key: C confirms, R rejects, J / K or the arrows move between pairs.
  */
-export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(function CandidateCard({ candidate: c, soughtListId, heldListId, soughtLabel, heldLabel, sending, error, onDecide, onMove }, ref) {
+export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(function CandidateCard(
+  { candidate: c, soughtListId, heldListId, soughtLabel, heldLabel, sending, error, onDecide, onMove },
+  ref,
+) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const text = useDetaineeText();
@@ -104,7 +130,15 @@ export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(func
   const rows = rowsOf(text, c);
   const decide = (decision: 'confirmed' | 'rejected') => {
     if (sending || c.decision?.decision === decision) return;
-    onDecide({ soughtListId, soughtRef: c.soughtRef, heldListId, heldRef: c.heldRef, decision, ...(note.trim() ? { note: note.trim() } : {}), ...(c.decision ? { version: c.decision.version } : {}) });
+    onDecide({
+      soughtListId,
+      soughtRef: c.soughtRef,
+      heldListId,
+      heldRef: c.heldRef,
+      decision,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(c.decision ? { version: c.decision.version } : {}),
+    });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
@@ -117,7 +151,9 @@ export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(func
     else return;
     e.preventDefault();
   };
-  const counts = (['agree', 'similar', 'conflict', 'missing'] as const).map((o) => [o, (c.comparisons ?? []).filter((x) => x.outcome === o).length] as const).filter(([, n]) => n > 0);
+  const counts = (['agree', 'similar', 'conflict', 'missing'] as const)
+    .map((o) => [o, (c.comparisons ?? []).filter((x) => x.outcome === o).length] as const)
+    .filter(([, n]) => n > 0);
 
   return (
     <Card
@@ -143,13 +179,19 @@ export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(func
           </Badge>
           {c.decision && (
             <Badge color={c.decision.decision === 'confirmed' ? 'green' : 'red'} variant="filled" data-testid="candidate-decision">
-              {c.decision.decision === 'confirmed' ? t('detainees.match.confirmedOn', { when: fmt.date(c.decision.at) }) : t('detainees.match.rejectedOn', { when: fmt.date(c.decision.at) })}
+              {c.decision.decision === 'confirmed'
+                ? t('detainees.match.confirmedOn', { when: fmt.date(c.decision.at) })
+                : t('detainees.match.rejectedOn', { when: fmt.date(c.decision.at) })}
             </Badge>
           )}
           {c.decision && (
             // The entry names the two lists only (the persons are sealed): the decision's is the one nearest its time.
             <ReceiptButton
-              entry={receiptEntry('soughtList', soughtListId, { types: ['detainees.match.decided', 'detainees.duplicate.decided'], subject: { heldList: heldListId }, which: { nearest: c.decision.at } })}
+              entry={receiptEntry('soughtList', soughtListId, {
+                types: ['detainees.match.decided', 'detainees.duplicate.decided'],
+                subject: { heldList: heldListId },
+                which: { nearest: c.decision.at },
+              })}
               testId="candidate-receipt"
               size="compact-xs"
               short
@@ -171,17 +213,28 @@ export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(func
         <Stack gap={6} data-testid="candidate-fields">
           <SimpleGrid cols={2} spacing="xs">
             <Text size="xs" fw={600}>
-              {soughtLabel} <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>{c.soughtRef}</bdi>
+              {soughtLabel}{' '}
+              <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                {c.soughtRef}
+              </bdi>
             </Text>
             <Text size="xs" fw={600}>
-              {heldLabel} <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>{c.heldRef}</bdi>
+              {heldLabel}{' '}
+              <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                {c.heldRef}
+              </bdi>
             </Text>
           </SimpleGrid>
           {rows.map((r) => {
             const field = r.comparison?.field ?? 'name';
             const dir = NAMEY.has(field) ? 'auto' : 'ltr';
             return (
-              <div key={r.key} data-field={field} data-outcome={r.comparison?.outcome} style={{ borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 4 }}>
+              <div
+                key={r.key}
+                data-field={field}
+                data-outcome={r.comparison?.outcome}
+                style={{ borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 4 }}
+              >
                 <Group justify="space-between" gap="xs" wrap="nowrap">
                   <Text size="xs" c="dimmed">
                     {r.label}
@@ -213,13 +266,17 @@ export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(func
               <Table.Th style={{ width: '28%' }}>
                 {soughtLabel}{' '}
                 <Text span size="xs" c="dimmed">
-                  <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>{c.soughtRef}</bdi>
+                  <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                    {c.soughtRef}
+                  </bdi>
                 </Text>
               </Table.Th>
               <Table.Th style={{ width: '28%' }}>
                 {heldLabel}{' '}
                 <Text span size="xs" c="dimmed">
-                  <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>{c.heldRef}</bdi>
+                  <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                    {c.heldRef}
+                  </bdi>
                 </Text>
               </Table.Th>
               <Table.Th>{t('detainees.match.outcome')}</Table.Th>
@@ -279,11 +336,31 @@ export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(func
           data-testid="candidate-note"
         />
         <Group justify="flex-end" gap="xs">
-          <Button color="red" variant={c.decision?.decision === 'rejected' ? 'filled' : 'outline'} disabled={c.decision?.decision === 'rejected'} loading={sending} onClick={() => decide('rejected')} data-testid="candidate-reject">
-            {t('detainees.match.reject')} <Text span size="xs" ms={6} opacity={0.7} aria-hidden="true">(R)</Text>
+          <Button
+            color="red"
+            variant={c.decision?.decision === 'rejected' ? 'filled' : 'outline'}
+            disabled={c.decision?.decision === 'rejected'}
+            loading={sending}
+            onClick={() => decide('rejected')}
+            data-testid="candidate-reject"
+          >
+            {t('detainees.match.reject')}{' '}
+            <Text span size="xs" ms={6} opacity={0.7} aria-hidden="true">
+              (R)
+            </Text>
           </Button>
-          <Button color="green" variant="filled" disabled={c.decision?.decision === 'confirmed'} loading={sending} onClick={() => decide('confirmed')} data-testid="candidate-confirm">
-            {t('detainees.match.confirm')} <Text span size="xs" ms={6} opacity={0.7} aria-hidden="true">(C)</Text>
+          <Button
+            color="green"
+            variant="filled"
+            disabled={c.decision?.decision === 'confirmed'}
+            loading={sending}
+            onClick={() => decide('confirmed')}
+            data-testid="candidate-confirm"
+          >
+            {t('detainees.match.confirm')}{' '}
+            <Text span size="xs" ms={6} opacity={0.7} aria-hidden="true">
+              (C)
+            </Text>
           </Button>
         </Group>
       </Stack>

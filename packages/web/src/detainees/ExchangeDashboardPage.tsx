@@ -31,7 +31,17 @@ function Bar({ value, max, colour }: { value: number; max: number; colour: strin
   );
 }
 
-function CountsTable({ rows, label, colourOf, testId }: { rows: StatsRow[]; label: (key: string) => string; colourOf: (key: string) => string; testId: string }) {
+function CountsTable({
+  rows,
+  label,
+  colourOf,
+  testId,
+}: {
+  rows: StatsRow[];
+  label: (key: string) => string;
+  colourOf: (key: string) => string;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const max = Math.max(1, ...rows.flatMap((r) => [r.held, r.sought]));
   return (
@@ -111,7 +121,12 @@ export function ExchangeDashboardPage() {
               <Title order={3} size="h5" mb="sm">
                 {t('detainees.figures.byStatus')}
               </Title>
-              <CountsTable rows={byStatus} label={text.status} colourOf={(k) => STATUS_COLOUR[k as keyof typeof STATUS_COLOUR] ?? 'gray'} testId="figures-status" />
+              <CountsTable
+                rows={byStatus}
+                label={text.status}
+                colourOf={(k) => STATUS_COLOUR[k as keyof typeof STATUS_COLOUR] ?? 'gray'}
+                testId="figures-status"
+              />
             </Card>
             <Card withBorder padding="md">
               <Title order={3} size="h5" mb="sm">

@@ -14,7 +14,19 @@ import { personName } from './names.ts';
  * ticks (identity checked, return voluntary); declined, not found and deceased need a note:
  * a person who did not come home is never left unexplained.
  */
-export function OutcomeForm({ exchange, person, outcome, onDone, onCancel }: { exchange: Exchange; person: ExchangePerson; outcome: ReleaseOutcome; onDone: () => void; onCancel: () => void }) {
+export function OutcomeForm({
+  exchange,
+  person,
+  outcome,
+  onDone,
+  onCancel,
+}: {
+  exchange: Exchange;
+  person: ExchangePerson;
+  outcome: ReleaseOutcome;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const text = useDetaineeText();
   const step = useExchangeStep(exchange.id);
@@ -36,7 +48,14 @@ export function OutcomeForm({ exchange, person, outcome, onDone, onCancel }: { e
     )
       return;
     step.mutate(
-      { step: 'outcome', listId: person.listId, ref: person.ref, outcome, ...(note.trim() ? { note: note.trim() } : {}), ...(confirming ? { identityChecked: identity, voluntary } : {}) },
+      {
+        step: 'outcome',
+        listId: person.listId,
+        ref: person.ref,
+        outcome,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(confirming ? { identityChecked: identity, voluntary } : {}),
+      },
       { onSuccess: onDone, onError: form.fail },
     );
   };
@@ -45,13 +64,26 @@ export function OutcomeForm({ exchange, person, outcome, onDone, onCancel }: { e
     <form onSubmit={submit} noValidate data-testid="outcome-form" data-outcome={outcome}>
       <Stack gap="sm">
         <Text size="sm">
-          {t('detainees.outcomeForm.explain', { outcome: text.outcome(outcome) })} <bdi dir="auto">{personName(person.person) || person.ref}</bdi> (<bdi dir="ltr">{person.ref}</bdi>)
+          {t('detainees.outcomeForm.explain', { outcome: text.outcome(outcome) })} <bdi dir="auto">{personName(person.person) || person.ref}</bdi> (
+          <bdi dir="ltr">{person.ref}</bdi>)
         </Text>
         <ProblemAlert error={form.problem} />
         {confirming && (
           <Stack gap="xs">
-            <Checkbox label={t('detainees.outcomeForm.identityChecked')} checked={identity} onChange={(e) => setIdentity(e.currentTarget.checked)} error={form.error('identityChecked')} data-testid="outcome-identity" />
-            <Checkbox label={t('detainees.outcomeForm.voluntary')} checked={voluntary} onChange={(e) => setVoluntary(e.currentTarget.checked)} error={form.error('voluntary')} data-testid="outcome-voluntary" />
+            <Checkbox
+              label={t('detainees.outcomeForm.identityChecked')}
+              checked={identity}
+              onChange={(e) => setIdentity(e.currentTarget.checked)}
+              error={form.error('identityChecked')}
+              data-testid="outcome-identity"
+            />
+            <Checkbox
+              label={t('detainees.outcomeForm.voluntary')}
+              checked={voluntary}
+              onChange={(e) => setVoluntary(e.currentTarget.checked)}
+              error={form.error('voluntary')}
+              data-testid="outcome-voluntary"
+            />
           </Stack>
         )}
         <Textarea
@@ -100,7 +132,16 @@ export function MeetingForm({ exchange, onDone, onCancel }: { exchange: Exchange
             onCancel();
           }}
         />
-        <TextInput type="date" dir="ltr" label={t('detainees.exchange.meetingDate')} description={t('detainees.exchange.meetingHelp')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={form.error('meetingDate')} data-testid="meeting-date" />
+        <TextInput
+          type="date"
+          dir="ltr"
+          label={t('detainees.exchange.meetingDate')}
+          description={t('detainees.exchange.meetingHelp')}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={form.error('meetingDate')}
+          data-testid="meeting-date"
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('actions.cancel')}

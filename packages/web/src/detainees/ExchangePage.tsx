@@ -18,7 +18,6 @@ import { Section } from '../components/Section.tsx';
 import { ReceiptButton } from '../record/ReceiptButton.tsx';
 import { receiptEntry } from '../record/subjectEntry.ts';
 
-
 const OUTCOME_BUTTON: Record<ReleaseOutcome, string> = { released: 'teal', confirmed: 'green', declined: 'orange', not_found: 'yellow', deceased: 'dark' };
 
 function PersonCard({ exchange, person: p, onOutcome }: { exchange: Exchange; person: ExchangePerson; onOutcome: (o: ReleaseOutcome) => void }) {
@@ -76,7 +75,14 @@ function PersonCard({ exchange, person: p, onOutcome }: { exchange: Exchange; pe
       {allowed.length > 0 && (
         <Group gap={6} mt="xs" data-testid="exchange-person-actions">
           {allowed.map((o) => (
-            <Button key={o} size="xs" variant={o === 'confirmed' ? 'filled' : 'light'} color={OUTCOME_BUTTON[o]} onClick={() => onOutcome(o)} data-testid={`outcome-${o}`}>
+            <Button
+              key={o}
+              size="xs"
+              variant={o === 'confirmed' ? 'filled' : 'light'}
+              color={OUTCOME_BUTTON[o]}
+              onClick={() => onOutcome(o)}
+              data-testid={`outcome-${o}`}
+            >
               {text.outcome(o)}
             </Button>
           ))}
@@ -105,7 +111,9 @@ export function ExchangePage() {
   const orgName = (oid: string) => names.get(oid)?.name ?? t('reports.unknownOrganisation');
   // Where space is short (a phone's line), the party's short name: a long Latin name wraps badly inside Arabic text.
   const orgShort = (oid: string) => names.get(oid)?.shortName || orgName(oid);
-  const [dialog, setDialog] = useState<null | { kind: 'meeting' } | { kind: 'withdraw' } | { kind: 'outcome'; person: ExchangePerson; outcome: ReleaseOutcome }>(null);
+  const [dialog, setDialog] = useState<
+    null | { kind: 'meeting' } | { kind: 'withdraw' } | { kind: 'outcome'; person: ExchangePerson; outcome: ReleaseOutcome }
+  >(null);
   const close = () => setDialog(null);
 
   if (exchange.isPending) return <Loading />;
@@ -146,7 +154,12 @@ export function ExchangePage() {
               </Button>
             )}
             {e.can.endorse && (
-              <Button color="grape" loading={step.isPending} onClick={() => step.mutate({ step: 'endorse', version: e.version })} data-testid="exchange-endorse">
+              <Button
+                color="grape"
+                loading={step.isPending}
+                onClick={() => step.mutate({ step: 'endorse', version: e.version })}
+                data-testid="exchange-endorse"
+              >
                 {t('detainees.exchange.endorse')}
               </Button>
             )}
@@ -191,7 +204,13 @@ export function ExchangePage() {
               const a = approval(party);
               return (
                 <Group key={party} gap="xs" wrap="nowrap" align="flex-start" data-testid="exchange-approval" data-approved={!!a}>
-                  <Badge color={a ? 'teal' : 'gray'} variant={a ? 'filled' : 'outline'} size="sm" style={{ flex: 'none' }} leftSection={<span aria-hidden="true">{a ? '✓' : '…'}</span>}>
+                  <Badge
+                    color={a ? 'teal' : 'gray'}
+                    variant={a ? 'filled' : 'outline'}
+                    size="sm"
+                    style={{ flex: 'none' }}
+                    leftSection={<span aria-hidden="true">{a ? '✓' : '…'}</span>}
+                  >
                     {a ? t('detainees.exchange.approved') : t('detainees.exchange.waiting')}
                   </Badge>
                   <Stack gap={0} style={{ minWidth: 0 }}>
@@ -203,7 +222,12 @@ export function ExchangePage() {
                         <Text size="xs" c="dimmed">
                           <bdi>{a.by}</bdi> · {fmt.dateTime(a.at)}
                         </Text>
-                        <ReceiptButton entry={receiptEntry('exchange', e.id, { types: ['exchange.approved'], which: { nth: rank(a) } })} testId="approval-receipt" size="compact-xs" short />
+                        <ReceiptButton
+                          entry={receiptEntry('exchange', e.id, { types: ['exchange.approved'], which: { nth: rank(a) } })}
+                          testId="approval-receipt"
+                          size="compact-xs"
+                          short
+                        />
                       </Group>
                     )}
                   </Stack>
@@ -218,7 +242,13 @@ export function ExchangePage() {
               const a = endorsement(g.id);
               return (
                 <Group key={g.id} gap="xs" wrap="nowrap" align="flex-start" data-testid="exchange-endorsement" data-endorsed={g.endorsed}>
-                  <Badge color={g.endorsed ? 'grape' : 'gray'} variant={g.endorsed ? 'filled' : 'outline'} size="sm" style={{ flex: 'none' }} leftSection={<span aria-hidden="true">{g.endorsed ? '✓' : '…'}</span>}>
+                  <Badge
+                    color={g.endorsed ? 'grape' : 'gray'}
+                    variant={g.endorsed ? 'filled' : 'outline'}
+                    size="sm"
+                    style={{ flex: 'none' }}
+                    leftSection={<span aria-hidden="true">{g.endorsed ? '✓' : '…'}</span>}
+                  >
                     {g.endorsed ? t('detainees.exchange.endorsed') : t('detainees.exchange.waiting')}
                   </Badge>
                   <Stack gap={0} style={{ minWidth: 0 }}>
@@ -230,7 +260,12 @@ export function ExchangePage() {
                         <Text size="xs" c="dimmed">
                           <bdi>{a.by}</bdi> · {fmt.dateTime(a.at)}
                         </Text>
-                        <ReceiptButton entry={receiptEntry('exchange', e.id, { types: ['exchange.endorsed'], which: { nth: rank(a) } })} testId="endorsement-receipt" size="compact-xs" short />
+                        <ReceiptButton
+                          entry={receiptEntry('exchange', e.id, { types: ['exchange.endorsed'], which: { nth: rank(a) } })}
+                          testId="endorsement-receipt"
+                          size="compact-xs"
+                          short
+                        />
                       </Group>
                     )}
                   </Stack>
@@ -250,7 +285,11 @@ export function ExchangePage() {
         {sides.map((party) => {
           const persons = e.persons.filter((p) => p.releasingParty === party);
           return (
-            <Section key={party} title={t('detainees.exchange.releasedByTitle', { party: orgShort(party), n: fmt.number(persons.length) })} testId="exchange-side">
+            <Section
+              key={party}
+              title={t('detainees.exchange.releasedByTitle', { party: orgShort(party), n: fmt.number(persons.length) })}
+              testId="exchange-side"
+            >
               {persons.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   {t('detainees.exchange.nobody')}
@@ -258,7 +297,12 @@ export function ExchangePage() {
               ) : (
                 <Stack gap="xs">
                   {persons.map((p) => (
-                    <PersonCard key={`${p.listId}-${p.ref}`} exchange={e} person={p} onOutcome={(outcome) => setDialog({ kind: 'outcome', person: p, outcome })} />
+                    <PersonCard
+                      key={`${p.listId}-${p.ref}`}
+                      exchange={e}
+                      person={p}
+                      onOutcome={(outcome) => setDialog({ kind: 'outcome', person: p, outcome })}
+                    />
                   ))}
                 </Stack>
               )}
@@ -273,7 +317,13 @@ export function ExchangePage() {
       <FormModal opened={dialog?.kind === 'withdraw'} onClose={close} title={t('detainees.exchange.withdraw')} size="md" testId="exchange-withdraw-dialog">
         {dialog?.kind === 'withdraw' && <WithdrawExchangeForm exchange={e} onDone={close} onCancel={close} />}
       </FormModal>
-      <FormModal opened={dialog?.kind === 'outcome'} onClose={close} title={dialog?.kind === 'outcome' ? text.outcome(dialog.outcome) : ''} size="md" testId="outcome-dialog">
+      <FormModal
+        opened={dialog?.kind === 'outcome'}
+        onClose={close}
+        title={dialog?.kind === 'outcome' ? text.outcome(dialog.outcome) : ''}
+        size="md"
+        testId="outcome-dialog"
+      >
         {dialog?.kind === 'outcome' && <OutcomeForm exchange={e} person={dialog.person} outcome={dialog.outcome} onDone={close} onCancel={close} />}
       </FormModal>
     </Stack>

@@ -94,7 +94,11 @@ export function ListPage() {
         description={
           <Group gap="xs" component="span">
             <KindBadge kind={l.kind} />
-            <span>{l.version === 0 ? t('detainees.lists.empty') : t('detainees.lists.versionCount', { version: fmt.number(l.version), n: fmt.number(l.personCount) })}</span>
+            <span>
+              {l.version === 0
+                ? t('detainees.lists.empty')
+                : t('detainees.lists.versionCount', { version: fmt.number(l.version), n: fmt.number(l.personCount) })}
+            </span>
           </Group>
         }
         actions={
@@ -115,7 +119,12 @@ export function ListPage() {
       />
       {saved && (
         <Alert color="teal" withCloseButton onClose={() => setSaved(null)} data-testid="detainee-saved">
-          {t('detainees.list.saved', { version: fmt.number(saved.version), added: fmt.number(saved.added), removed: fmt.number(saved.removed), changed: fmt.number(saved.changed) })}
+          {t('detainees.list.saved', {
+            version: fmt.number(saved.version),
+            added: fmt.number(saved.added),
+            removed: fmt.number(saved.removed),
+            changed: fmt.number(saved.changed),
+          })}
         </Alert>
       )}
       <Tabs value={tab} onChange={(v) => setParam('tab', v === 'versions' ? 'versions' : '', false)} keepMounted={false}>
@@ -160,12 +169,23 @@ export function ListPage() {
             ) : (
               <>
                 <Text size="sm" c="dimmed" data-testid="detainee-persons-total">
-                  {t('detainees.list.showing', { from: fmt.number((page - 1) * PAGE + 1), to: fmt.number(Math.min(total, page * PAGE)), total: fmt.number(total) })}
+                  {t('detainees.list.showing', {
+                    from: fmt.number((page - 1) * PAGE + 1),
+                    to: fmt.number(Math.min(total, page * PAGE)),
+                    total: fmt.number(total),
+                  })}
                 </Text>
                 <PersonsTable listId={l.id} persons={persons.data!.persons} />
                 {pages > 1 && (
                   <Group justify="center">
-                    <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => setParam('page', p > 1 ? String(p) : '', false)} size="sm" siblings={1} data-testid="detainee-pages" />
+                    <Pagination
+                      total={pages}
+                      value={Math.min(page, pages)}
+                      onChange={(p) => setParam('page', p > 1 ? String(p) : '', false)}
+                      size="sm"
+                      siblings={1}
+                      data-testid="detainee-pages"
+                    />
                   </Group>
                 )}
               </>

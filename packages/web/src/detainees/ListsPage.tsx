@@ -16,7 +16,15 @@ function ListCard({ list }: { list: ListSummary }) {
   const fmt = useFormat();
   const counts = PERSON_STATUSES.filter((s) => (list.statuses[s] ?? 0) > 0);
   return (
-    <Card withBorder padding="sm" component={Link} to={`/detainees/lists/${list.id}`} data-testid="detainee-list-card" data-kind={list.kind} data-party={list.partyShortName}>
+    <Card
+      withBorder
+      padding="sm"
+      component={Link}
+      to={`/detainees/lists/${list.id}`}
+      data-testid="detainee-list-card"
+      data-kind={list.kind}
+      data-party={list.partyShortName}
+    >
       <Group justify="space-between" gap="xs" align="flex-start" wrap="nowrap">
         <Text fw={600} c="blue.8" className="truce-break">
           <bdi>{list.partyName}</bdi>
@@ -24,7 +32,9 @@ function ListCard({ list }: { list: ListSummary }) {
         <KindBadge kind={list.kind} />
       </Group>
       <Text size="sm" mt={4}>
-        {list.version === 0 ? t('detainees.lists.empty') : t('detainees.lists.versionCount', { version: fmt.number(list.version), n: fmt.number(list.personCount) })}
+        {list.version === 0
+          ? t('detainees.lists.empty')
+          : t('detainees.lists.versionCount', { version: fmt.number(list.version), n: fmt.number(list.personCount) })}
       </Text>
       {list.version > 0 && (
         <Text size="xs" c="dimmed">

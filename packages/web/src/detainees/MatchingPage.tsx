@@ -66,7 +66,12 @@ export function RunFigures({ run }: { run: MatchRun }) {
   const stats = run.stats ?? {};
   const all = Object.entries(stats).filter(([, v]) => typeof v === 'number');
   const main = MAIN_FIGURES.filter((k) => typeof stats[k] === 'number');
-  if (all.length === 0) return <Text size="xs" c="dimmed">—</Text>;
+  if (all.length === 0)
+    return (
+      <Text size="xs" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Text size="xs" className="truce-break" title={all.map(([k, v]) => `${k}: ${v}`).join('\n')} data-testid="run-figures">
       {(main.length > 0 ? main.map((k) => [k, stats[k]] as const) : all).map(([k, v], i) => (
@@ -105,7 +110,13 @@ function QueueRun({ lists }: { lists: ListSummary[] }) {
       ) : (
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <NativeSelect label={t('detainees.match.soughtList')} value={soughtId} onChange={(e) => setSoughtId(e.currentTarget.value)} data={sought.map((l) => ({ value: l.id, label: name(l.id) }))} data-testid="run-sought" />
+            <NativeSelect
+              label={t('detainees.match.soughtList')}
+              value={soughtId}
+              onChange={(e) => setSoughtId(e.currentTarget.value)}
+              data={sought.map((l) => ({ value: l.id, label: name(l.id) }))}
+              data-testid="run-sought"
+            />
             <NativeSelect
               label={t('detainees.match.heldList')}
               value={heldValue}
@@ -116,7 +127,11 @@ function QueueRun({ lists }: { lists: ListSummary[] }) {
           </SimpleGrid>
           <ProblemAlert error={queue.error} />
           <Group justify="flex-end">
-            <Button onClick={() => queue.mutate({ soughtListId: soughtId, ...(heldValue === 'dedupe' ? {} : { heldListId: heldValue }) })} loading={queue.isPending} data-testid="run-queue-submit">
+            <Button
+              onClick={() => queue.mutate({ soughtListId: soughtId, ...(heldValue === 'dedupe' ? {} : { heldListId: heldValue }) })}
+              loading={queue.isPending}
+              data-testid="run-queue-submit"
+            >
               {t('detainees.match.queue')}
             </Button>
           </Group>
@@ -161,7 +176,16 @@ export function MatchingPage() {
       ) : phone ? (
         <Stack gap="xs" data-testid="runs">
           {runs.data!.map((r) => (
-            <Card key={r.id} withBorder padding="sm" component={Link} to={`/detainees/matching/${r.id}`} data-testid="run-row" data-id={r.id} data-kind={r.kind}>
+            <Card
+              key={r.id}
+              withBorder
+              padding="sm"
+              component={Link}
+              to={`/detainees/matching/${r.id}`}
+              data-testid="run-row"
+              data-id={r.id}
+              data-kind={r.kind}
+            >
               <Group justify="space-between" gap="xs" wrap="nowrap">
                 <Text size="sm" fw={600} c="blue.8">
                   {r.kind === 'dedupe' ? t('detainees.match.dedupeRun') : t('detainees.match.matchRun')}
@@ -205,7 +229,15 @@ export function MatchingPage() {
                   <Table.Td>
                     <bdi>{name(r.soughtListId, r.soughtVersion)}</bdi>
                   </Table.Td>
-                  <Table.Td>{r.kind === 'dedupe' ? <Text size="sm" c="dimmed">{t('detainees.match.dedupe')}</Text> : <bdi>{name(r.heldListId, r.heldVersion)}</bdi>}</Table.Td>
+                  <Table.Td>
+                    {r.kind === 'dedupe' ? (
+                      <Text size="sm" c="dimmed">
+                        {t('detainees.match.dedupe')}
+                      </Text>
+                    ) : (
+                      <bdi>{name(r.heldListId, r.heldVersion)}</bdi>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <RunFigures run={r} />
                   </Table.Td>

@@ -71,7 +71,8 @@ export function NewExchangePage() {
 
   const picks = (): PersonPick[] => {
     if (!withPersons) return [];
-    if (isParty) return [...[...pickA].map((ref) => ({ soughtListId: ownSought!.id, soughtRef: ref })), ...[...pickB].map((ref) => ({ listId: ownHeld!.id, ref }))];
+    if (isParty)
+      return [...[...pickA].map((ref) => ({ soughtListId: ownSought!.id, soughtRef: ref })), ...[...pickB].map((ref) => ({ listId: ownHeld!.id, ref }))];
     return [...[...pickA].map((ref) => ({ listId: heldA!.id, ref })), ...[...pickB].map((ref) => ({ listId: heldB!.id, ref }))];
   };
 
@@ -102,20 +103,35 @@ export function NewExchangePage() {
     );
   };
 
-  const partyOptions = (exclude: string) => [{ value: '', label: t('detainees.exchange.chooseParty') }, ...parties.filter((p) => p.id !== exclude).map((p) => ({ value: p.id, label: p.name }))];
+  const partyOptions = (exclude: string) => [
+    { value: '', label: t('detainees.exchange.chooseParty') },
+    ...parties.filter((p) => p.id !== exclude).map((p) => ({ value: p.id, label: p.name })),
+  ];
 
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/exchanges" size="sm">
         {t('detainees.exchange.back')}
       </Anchor>
-      <PageHeader title={t('detainees.exchange.new')} description={isParty ? t('detainees.exchange.newHelpParty') : t('detainees.exchange.newHelpFacilitator')} />
+      <PageHeader
+        title={t('detainees.exchange.new')}
+        description={isParty ? t('detainees.exchange.newHelpParty') : t('detainees.exchange.newHelpFacilitator')}
+      />
       <form onSubmit={submit} noValidate data-testid="exchange-form">
         <Stack gap="md">
           <ProblemAlert error={form.problem} />
           <Card withBorder padding="md">
             <Stack gap="sm">
-              <TextInput label={t('detainees.exchange.titleField')} required dir="auto" maxLength={200} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={form.error('title')} data-testid="exchange-title" />
+              <TextInput
+                label={t('detainees.exchange.titleField')}
+                required
+                dir="auto"
+                maxLength={200}
+                value={title}
+                onChange={(e) => setTitle(e.currentTarget.value)}
+                error={form.error('title')}
+                data-testid="exchange-title"
+              />
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 {isParty ? (
                   <TextInput label={t('detainees.exchange.partyA')} value={user.organisationName} readOnly disabled />
@@ -143,7 +159,15 @@ export function NewExchangePage() {
                   error={form.error('partyB')}
                   data-testid="exchange-party-b"
                 />
-                <TextInput type="date" dir="ltr" label={t('detainees.exchange.meetingDate')} value={meetingDate} onChange={(e) => setMeetingDate(e.currentTarget.value)} error={form.error('meetingDate')} data-testid="exchange-meeting-date" />
+                <TextInput
+                  type="date"
+                  dir="ltr"
+                  label={t('detainees.exchange.meetingDate')}
+                  value={meetingDate}
+                  onChange={(e) => setMeetingDate(e.currentTarget.value)}
+                  error={form.error('meetingDate')}
+                  data-testid="exchange-meeting-date"
+                />
               </SimpleGrid>
               <Radio.Group label={t('detainees.exchange.mode')} value={mode} onChange={(v) => setMode(v as ExchangeMode)} data-testid="exchange-mode">
                 <Stack gap={6} mt="xs">
@@ -152,13 +176,30 @@ export function NewExchangePage() {
                   ))}
                 </Stack>
               </Radio.Group>
-              <Textarea label={t('detainees.exchange.note')} autosize minRows={2} dir="auto" maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={form.error('note')} data-testid="exchange-note" />
+              <Textarea
+                label={t('detainees.exchange.note')}
+                autosize
+                minRows={2}
+                dir="auto"
+                maxLength={2000}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                error={form.error('note')}
+                data-testid="exchange-note"
+              />
             </Stack>
           </Card>
 
           {mode === 'by-category' && (
             <Card withBorder padding="md">
-              <Checkbox.Group label={t('detainees.exchange.categories')} description={t('detainees.exchange.categoriesHelp')} value={categories} onChange={(v) => setCategories(v as PersonCategory[])} error={form.error('categories')} data-testid="exchange-categories">
+              <Checkbox.Group
+                label={t('detainees.exchange.categories')}
+                description={t('detainees.exchange.categoriesHelp')}
+                value={categories}
+                onChange={(v) => setCategories(v as PersonCategory[])}
+                error={form.error('categories')}
+                data-testid="exchange-categories"
+              >
                 <Group gap="md" mt="xs">
                   {PERSON_CATEGORIES.map((c) => (
                     <Checkbox key={c} value={c} label={text.category(c)} data-testid={`exchange-category-${c}`} />
@@ -195,7 +236,14 @@ export function NewExchangePage() {
                       />
                     )}
                     {ownHeld && (
-                      <PersonPicker listId={ownHeld.id} selected={pickB} onToggle={(ref, on) => setPickB((s) => toggle(s, ref, on))} title={t('detainees.exchange.pickOffer')} help={t('detainees.exchange.pickOfferHelp')} testId="pick-offer" />
+                      <PersonPicker
+                        listId={ownHeld.id}
+                        selected={pickB}
+                        onToggle={(ref, on) => setPickB((s) => toggle(s, ref, on))}
+                        title={t('detainees.exchange.pickOffer')}
+                        help={t('detainees.exchange.pickOfferHelp')}
+                        testId="pick-offer"
+                      />
                     )}
                   </SimpleGrid>
                 )
@@ -205,13 +253,28 @@ export function NewExchangePage() {
                 </Text>
               ) : (
                 <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-                  <PersonPicker listId={heldA.id} selected={pickA} onToggle={(ref, on) => setPickA((s) => toggle(s, ref, on))} title={t('detainees.exchange.pickHeldBy', { party: name(partyA) })} help={t('detainees.exchange.pickHeldHelp')} testId="pick-held-a" />
-                  <PersonPicker listId={heldB.id} selected={pickB} onToggle={(ref, on) => setPickB((s) => toggle(s, ref, on))} title={t('detainees.exchange.pickHeldBy', { party: name(partyB) })} help={t('detainees.exchange.pickHeldHelp')} testId="pick-held-b" />
+                  <PersonPicker
+                    listId={heldA.id}
+                    selected={pickA}
+                    onToggle={(ref, on) => setPickA((s) => toggle(s, ref, on))}
+                    title={t('detainees.exchange.pickHeldBy', { party: name(partyA) })}
+                    help={t('detainees.exchange.pickHeldHelp')}
+                    testId="pick-held-a"
+                  />
+                  <PersonPicker
+                    listId={heldB.id}
+                    selected={pickB}
+                    onToggle={(ref, on) => setPickB((s) => toggle(s, ref, on))}
+                    title={t('detainees.exchange.pickHeldBy', { party: name(partyB) })}
+                    help={t('detainees.exchange.pickHeldHelp')}
+                    testId="pick-held-b"
+                  />
                 </SimpleGrid>
               )}
               {partyA && partyB && (
                 <Text size="sm" mt="md" fw={500} data-testid="exchange-balance">
-                  {t('detainees.exchange.releasedBy', { party: short(partyA), n: fmt.number(releasedByA) })} · {t('detainees.exchange.releasedBy', { party: short(partyB), n: fmt.number(releasedByB) })}
+                  {t('detainees.exchange.releasedBy', { party: short(partyA), n: fmt.number(releasedByA) })} ·{' '}
+                  {t('detainees.exchange.releasedBy', { party: short(partyB), n: fmt.number(releasedByB) })}
                 </Text>
               )}
               {mode === 'one-for-one' && releasedByA !== releasedByB && releasedByA + releasedByB > 0 && (

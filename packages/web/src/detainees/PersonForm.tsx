@@ -60,13 +60,29 @@ export function recordOf(d: Draft): PersonRecord {
 }
 
 /** "/body/person/fatherName" → "fatherName"; "/body/note" → "note". */
-const fieldOfPath = (path: string) => path.split('/').filter(Boolean).filter((p) => p !== 'body' && p !== 'person')[0] ?? '';
+const fieldOfPath = (path: string) =>
+  path
+    .split('/')
+    .filter(Boolean)
+    .filter((p) => p !== 'body' && p !== 'person')[0] ?? '';
 
 /**
  * Adding a person to a list, or changing one, by form: a new version of the list with that
  * one difference, sent with the list's version the user saw (409 when someone saved first).
  */
-export function PersonForm({ listId, listVersion, person, onDone, onCancel }: { listId: string; listVersion: number; person: PersonRecord | null; onDone: (ref: string) => void; onCancel: () => void }) {
+export function PersonForm({
+  listId,
+  listVersion,
+  person,
+  onDone,
+  onCancel,
+}: {
+  listId: string;
+  listVersion: number;
+  person: PersonRecord | null;
+  onDone: (ref: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const text = useDetaineeText();
   const [d, setD] = useState<Draft>(() => draftOf(person));
@@ -92,10 +108,15 @@ export function PersonForm({ listId, listVersion, person, onDone, onCancel }: { 
     )
       return;
     const record = recordOf(d);
-    change.mutate(person ? { mode: 'change', version: listVersion, person: record, note: note.trim() } : { mode: 'add', version: listVersion, person: record, note: note.trim() }, {
-      onSuccess: () => onDone(record.ref),
-      onError: form.fail,
-    });
+    change.mutate(
+      person
+        ? { mode: 'change', version: listVersion, person: record, note: note.trim() }
+        : { mode: 'add', version: listVersion, person: record, note: note.trim() },
+      {
+        onSuccess: () => onDone(record.ref),
+        onError: form.fail,
+      },
+    );
   };
 
   const input = (k: keyof Draft, label: string, extra: Record<string, unknown> = {}) => (
@@ -144,7 +165,17 @@ export function PersonForm({ listId, listVersion, person, onDone, onCancel }: { 
           {input('detainedOn', t('detainees.field.detainedOn'), { type: 'date', dir: 'ltr' })}
           {input('nationalId', t('detainees.field.nationalId'), { dir: 'ltr', inputMode: 'numeric', maxLength: 40 })}
         </SimpleGrid>
-        <Textarea label={t('detainees.field.notes')} autosize minRows={2} dir="auto" maxLength={2000} value={d.notes} onChange={set('notes')} error={form.error('notes')} data-testid="person-notes" />
+        <Textarea
+          label={t('detainees.field.notes')}
+          autosize
+          minRows={2}
+          dir="auto"
+          maxLength={2000}
+          value={d.notes}
+          onChange={set('notes')}
+          error={form.error('notes')}
+          data-testid="person-notes"
+        />
         <Textarea
           label={t('detainees.person.changeNote')}
           description={t('detainees.person.changeNoteHelp')}
@@ -171,7 +202,19 @@ export function PersonForm({ listId, listVersion, person, onDone, onCancel }: { 
 }
 
 /** Taking a person off the list, with the reason: a new version; earlier versions keep them. */
-export function RemovePersonForm({ listId, listVersion, personRef, onDone, onCancel }: { listId: string; listVersion: number; personRef: string; onDone: () => void; onCancel: () => void }) {
+export function RemovePersonForm({
+  listId,
+  listVersion,
+  personRef,
+  onDone,
+  onCancel,
+}: {
+  listId: string;
+  listVersion: number;
+  personRef: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const change = usePersonChange(listId);
   const reload = useReloadDetainees();

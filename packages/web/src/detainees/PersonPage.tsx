@@ -16,11 +16,15 @@ import { personName } from './names.ts';
 import { PersonForm, RemovePersonForm } from './PersonForm.tsx';
 import { Section } from '../components/Section.tsx';
 
-
 /** A value kept in its own direction: dates and numbers left to right, names and places as written. */
 function Value({ field, value, text }: { field: keyof PersonRecord; value: unknown; text: DetaineeText }) {
   const shown = valueText(text, field, value);
-  if (!shown) return <Text span c="dimmed">—</Text>;
+  if (!shown)
+    return (
+      <Text span c="dimmed">
+        —
+      </Text>
+    );
   const ltr = ['ref', 'birthDate', 'birthYear', 'detainedOn', 'nationalId'].includes(field);
   return (
     <bdi dir={ltr ? 'ltr' : 'auto'} style={{ whiteSpace: field === 'notes' ? 'pre-wrap' : undefined }}>
@@ -34,7 +38,17 @@ function Value({ field, value, text }: { field: keyof PersonRecord; value: unkno
  * screen with dashes); with `changed`, the fields this version changed are shown even when
  * emptied, and marked in words, not colour alone. `only` limits it to the changed fields.
  */
-function RecordView({ record, changed = [], only = false, testId }: { record: PersonRecord; changed?: (keyof PersonRecord)[]; only?: boolean; testId?: string }) {
+function RecordView({
+  record,
+  changed = [],
+  only = false,
+  testId,
+}: {
+  record: PersonRecord;
+  changed?: (keyof PersonRecord)[];
+  only?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const text = useDetaineeText();
   const fields = PERSON_FIELDS.filter((f) => (only ? changed.includes(f) : changed.includes(f) || valueText(text, f, record[f]) !== ''));
@@ -47,7 +61,12 @@ function RecordView({ record, changed = [], only = false, testId }: { record: Pe
             key={f}
             data-field={f}
             data-changed={isChanged || undefined}
-            style={{ minWidth: 0, ...(isChanged ? { borderInlineStart: '3px solid var(--mantine-color-orange-5)', paddingInlineStart: 6, background: 'var(--mantine-color-orange-0)' } : {}) }}
+            style={{
+              minWidth: 0,
+              ...(isChanged
+                ? { borderInlineStart: '3px solid var(--mantine-color-orange-5)', paddingInlineStart: 6, background: 'var(--mantine-color-orange-0)' }
+                : {}),
+            }}
           >
             <Text size="xs" c="dimmed">
               {text.field(f)}
@@ -168,10 +187,18 @@ export function PersonPage() {
               }
             >
               <Text size="xs" c="dimmed" mb={6}>
-                {s.first ? t('detainees.person.firstListed') : s.changed.length === 0 ? t('detainees.person.noChange') : t('detainees.person.changedFields', { fields: s.changed.map(text.field).join(', ') })}
+                {s.first
+                  ? t('detainees.person.firstListed')
+                  : s.changed.length === 0
+                    ? t('detainees.person.noChange')
+                    : t('detainees.person.changedFields', { fields: s.changed.map(text.field).join(', ') })}
               </Text>
               {/* The current record is shown above: here only what its version changed. */}
-              {s.toVersion === null && p.current ? s.changed.length > 0 && <RecordView record={s.record} changed={s.changed} only /> : <RecordView record={s.record} changed={s.changed} />}
+              {s.toVersion === null && p.current ? (
+                s.changed.length > 0 && <RecordView record={s.record} changed={s.changed} only />
+              ) : (
+                <RecordView record={s.record} changed={s.changed} />
+              )}
             </Timeline.Item>
           ))}
         </Timeline>

@@ -17,7 +17,23 @@ export const AVAILABLE: readonly PersonStatus[] = ['listed', 'matched', 'decline
  * Persons of one list to tick, with a search: the first 500 that fit, only those who may
  * go into an exchange (or only those with `status`).
  */
-export function PersonPicker({ listId, status, selected, onToggle, title, help, testId }: { listId: string; status?: PersonStatus; selected: Set<string>; onToggle: (ref: string, on: boolean) => void; title: string; help: string; testId: string }) {
+export function PersonPicker({
+  listId,
+  status,
+  selected,
+  onToggle,
+  title,
+  help,
+  testId,
+}: {
+  listId: string;
+  status?: PersonStatus;
+  selected: Set<string>;
+  onToggle: (ref: string, on: boolean) => void;
+  title: string;
+  help: string;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const text = useDetaineeText();
   const [q, setQ] = useState('');
@@ -32,7 +48,16 @@ export function PersonPicker({ listId, status, selected, onToggle, title, help, 
       <Text size="xs" c="dimmed">
         {help}
       </Text>
-      <TextInput type="search" size="xs" placeholder={t('detainees.list.searchPlaceholder')} aria-label={t('detainees.list.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} dir="auto" maxLength={100} />
+      <TextInput
+        type="search"
+        size="xs"
+        placeholder={t('detainees.list.searchPlaceholder')}
+        aria-label={t('detainees.list.search')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        dir="auto"
+        maxLength={100}
+      />
       <ProblemAlert error={persons.error} />
       {persons.isPending ? (
         <Loading />

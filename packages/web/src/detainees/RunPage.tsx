@@ -27,7 +27,8 @@ export function RunPage() {
   const [params, setParams] = useSearchParams();
   const band = (BANDS as readonly string[]).includes(params.get('band') ?? '') ? (params.get('band') as CandidateFilter['band']) : '';
   const decisionParam = params.get('decision');
-  const decision = decisionParam === null ? 'open' : (DECISIONS as readonly string[]).includes(decisionParam) ? (decisionParam as CandidateFilter['decision']) : 'open';
+  const decision =
+    decisionParam === null ? 'open' : (DECISIONS as readonly string[]).includes(decisionParam) ? (decisionParam as CandidateFilter['decision']) : 'open';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const candidates = useCandidates(runId, { band, decision, limit: PAGE, offset: (page - 1) * PAGE });
   const lists = useLists();
@@ -60,8 +61,12 @@ export function RunPage() {
   const run = candidates.data?.run;
   const soughtOwner = run ? lists.data?.find((l) => l.id === run.soughtListId) : undefined;
   const heldOwner = run ? lists.data?.find((l) => l.id === run.heldListId) : undefined;
-  const soughtLabel = soughtOwner ? `\u2068${soughtOwner.partyShortName || soughtOwner.partyName}\u2069 · ${t('detainees.kind.sought')}` : t('detainees.kind.sought');
-  const heldLabel = heldOwner ? `\u2068${heldOwner.partyShortName || heldOwner.partyName}\u2069 · ${t(`detainees.kind.${heldOwner.kind}`)}` : t('detainees.kind.held');
+  const soughtLabel = soughtOwner
+    ? `\u2068${soughtOwner.partyShortName || soughtOwner.partyName}\u2069 · ${t('detainees.kind.sought')}`
+    : t('detainees.kind.sought');
+  const heldLabel = heldOwner
+    ? `\u2068${heldOwner.partyShortName || heldOwner.partyName}\u2069 · ${t(`detainees.kind.${heldOwner.kind}`)}`
+    : t('detainees.kind.held');
   const total = candidates.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
 
@@ -108,7 +113,11 @@ export function RunPage() {
           label={t('detainees.match.bandFilter')}
           value={band ?? ''}
           onChange={(e) => setParam('band', e.currentTarget.value)}
-          data={[{ value: '', label: t('detainees.match.anyBand') }, { value: 'link', label: t('detainees.match.band.link') }, { value: 'review', label: t('detainees.match.band.review') }]}
+          data={[
+            { value: '', label: t('detainees.match.anyBand') },
+            { value: 'link', label: t('detainees.match.band.link') },
+            { value: 'review', label: t('detainees.match.band.review') },
+          ]}
           data-testid="candidates-band"
         />
         <NativeSelect

@@ -96,7 +96,10 @@ export function UploadPage() {
 
   const accept = () =>
     steps.accept.mutate(undefined, {
-      onSuccess: (r) => navigate(back, { state: { saved: { version: r.version, added: r.changes.added, removed: r.changes.removed, changed: r.changes.changed } } satisfies ListPageState }),
+      onSuccess: (r) =>
+        navigate(back, {
+          state: { saved: { version: r.version, added: r.changes.added, removed: r.changes.removed, changed: r.changes.changed } } satisfies ListPageState,
+        }),
     });
   const discard = () => steps.discard.mutate(undefined, { onSuccess: restart });
 
@@ -135,7 +138,8 @@ export function UploadPage() {
                   <bdi dir="auto">{p.fileName}</bdi>
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {t('detainees.upload.fileFacts', { rows: fmt.number(p.rowCount), size: fileSize(p.fileBytes, i18n.language) })} · SHA-256 <Ltr mono>{p.fileSha256.slice(0, 16)}…</Ltr>
+                  {t('detainees.upload.fileFacts', { rows: fmt.number(p.rowCount), size: fileSize(p.fileBytes, i18n.language) })} · SHA-256{' '}
+                  <Ltr mono>{p.fileSha256.slice(0, 16)}…</Ltr>
                 </Text>
               </Stack>
               <Button variant="subtle" size="xs" onClick={restart} data-testid="upload-another">

@@ -157,7 +157,10 @@ function Samples({ title, children, count, testId }: { title: string; count: num
   return (
     <Stack gap={4} data-testid={testId}>
       <Text size="sm" fw={600}>
-        {title} <Badge size="sm" variant="light">{fmt.number(count)}</Badge>
+        {title}{' '}
+        <Badge size="sm" variant="light">
+          {fmt.number(count)}
+        </Badge>
       </Text>
       {children}
     </Stack>
@@ -170,7 +173,12 @@ export function UploadChanges({ changes }: { changes: PersonChanges }) {
   const fmt = useFormat();
   const text = useDetaineeText();
   const noName = t('detainees.person.noName');
-  const shown = (n: number, sample: number) => (n > sample ? <Text size="xs" c="dimmed">{t('detainees.upload.firstOnly', { shown: fmt.number(sample), n: fmt.number(n) })}</Text> : null);
+  const shown = (n: number, sample: number) =>
+    n > sample ? (
+      <Text size="xs" c="dimmed">
+        {t('detainees.upload.firstOnly', { shown: fmt.number(sample), n: fmt.number(n) })}
+      </Text>
+    ) : null;
   return (
     <Card withBorder padding="md" data-testid="upload-changes">
       <Title order={3} size="h5" mb="sm">
@@ -229,7 +237,8 @@ export function UploadChanges({ changes }: { changes: PersonChanges }) {
                   </Text>{' '}
                   <Text span c="red.8" size="xs">
                     <bdi dir="auto">{valueText(text, f, c.before[f]) || '—'}</bdi>
-                  </Text> {t('detainees.upload.arrow')}{' '}
+                  </Text>{' '}
+                  {t('detainees.upload.arrow')}{' '}
                   <Text span c="teal.8" size="xs">
                     <bdi dir="auto">{valueText(text, f, c.after[f]) || '—'}</bdi>
                   </Text>

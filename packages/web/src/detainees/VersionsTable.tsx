@@ -57,7 +57,12 @@ export function VersionsTable({ listId, versions }: { listId: string; versions: 
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(v.createdAt)}</Table.Td>
               <Table.Td>
-                <ReceiptButton entry={receiptEntry('list', listId, { types: ['detainees.list.version'], which: { nth: v.version - 1 } })} testId="version-receipt" size="compact-xs" short />
+                <ReceiptButton
+                  entry={receiptEntry('list', listId, { types: ['detainees.list.version'], which: { nth: v.version - 1 } })}
+                  testId="version-receipt"
+                  size="compact-xs"
+                  short
+                />
               </Table.Td>
             </Table.Tr>
           ))}

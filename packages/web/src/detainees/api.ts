@@ -283,9 +283,24 @@ export interface PersonChangeResult {
 export function usePersonChange(listId: string) {
   const refresh = useRefresh(DETAINEES, MATCHING);
   return useMutation({
-    mutationFn: (change: { mode: 'add'; version: number; person: PersonRecord; note?: string } | { mode: 'change'; version: number; person: PersonRecord; note?: string } | { mode: 'remove'; version: number; ref: string; note: string }) => {
-      if (change.mode === 'add') return post<PersonChangeResult>(`${listPath(listId)}/persons`, { version: change.version, person: change.person, ...(change.note ? { note: change.note } : {}) });
-      if (change.mode === 'change') return api<PersonChangeResult>('PUT', personPath(listId, change.person.ref), { version: change.version, person: change.person, ...(change.note ? { note: change.note } : {}) });
+    mutationFn: (
+      change:
+        | { mode: 'add'; version: number; person: PersonRecord; note?: string }
+        | { mode: 'change'; version: number; person: PersonRecord; note?: string }
+        | { mode: 'remove'; version: number; ref: string; note: string },
+    ) => {
+      if (change.mode === 'add')
+        return post<PersonChangeResult>(`${listPath(listId)}/persons`, {
+          version: change.version,
+          person: change.person,
+          ...(change.note ? { note: change.note } : {}),
+        });
+      if (change.mode === 'change')
+        return api<PersonChangeResult>('PUT', personPath(listId, change.person.ref), {
+          version: change.version,
+          person: change.person,
+          ...(change.note ? { note: change.note } : {}),
+        });
       return post<PersonChangeResult>(`${personPath(listId, change.ref)}/remove`, { version: change.version, note: change.note });
     },
     onSuccess: () => refresh(),
@@ -321,7 +336,13 @@ export async function uploadListFile(listId: string, file: File): Promise<Upload
       headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json' },
     });
   } catch (err) {
-    throw new ProblemError({ type: 'about:blank', title: 'Network error', status: 0, detail: err instanceof Error ? err.message : String(err), code: 'network' });
+    throw new ProblemError({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      detail: err instanceof Error ? err.message : String(err),
+      code: 'network',
+    });
   }
   if (!res.ok) throw await problemOf(res);
   return (await res.json()) as UploadPreview;
@@ -343,7 +364,10 @@ export function useUploadSteps(id: string) {
     onSuccess: (preview) => client.setQueryData(uploadKey(id), preview),
   });
   const accept = useMutation({ mutationFn: () => post<PersonChangeResult>(`${base}/accept`), onSuccess: () => refresh() });
-  const discard = useMutation({ mutationFn: () => post<{ id: string; status: 'discarded' }>(`${base}/discard`), onSuccess: () => client.invalidateQueries({ queryKey: uploadKey(id) }) });
+  const discard = useMutation({
+    mutationFn: () => post<{ id: string; status: 'discarded' }>(`${base}/discard`),
+    onSuccess: () => client.invalidateQueries({ queryKey: uploadKey(id) }),
+  });
   return { mapping, accept, discard };
 }
 
@@ -361,7 +385,10 @@ export function useRuns(refetchWhileBusy = true) {
 
 export function useQueueRun() {
   const refresh = useRefresh(MATCHING);
-  return useMutation({ mutationFn: (body: { soughtListId: string; heldListId?: string }) => post<MatchRun>('/api/match-runs', body), onSuccess: () => refresh() });
+  return useMutation({
+    mutationFn: (body: { soughtListId: string; heldListId?: string }) => post<MatchRun>('/api/match-runs', body),
+    onSuccess: () => refresh(),
+  });
 }
 
 export interface CandidateFilter {
@@ -402,14 +429,21 @@ export interface DecisionInput {
 
 export function useDecide() {
   const refresh = useRefresh(MATCHING, DETAINEES);
-  return useMutation({ mutationFn: (body: DecisionInput) => api<DecisionInput & { version: number }>('PUT', '/api/match-decisions', body), onSuccess: () => refresh() });
+  return useMutation({
+    mutationFn: (body: DecisionInput) => api<DecisionInput & { version: number }>('PUT', '/api/match-decisions', body),
+    onSuccess: () => refresh(),
+  });
 }
 
 // ---------------------------------------------------------------------------------------
 // Exchanges
 
 export function useExchanges(enabled = true) {
-  return useQuery({ queryKey: [...EXCHANGES, 'list'], enabled, queryFn: async () => (await get<{ exchanges: ExchangeSummary[] }>('/api/exchanges')).exchanges });
+  return useQuery({
+    queryKey: [...EXCHANGES, 'list'],
+    enabled,
+    queryFn: async () => (await get<{ exchanges: ExchangeSummary[] }>('/api/exchanges')).exchanges,
+  });
 }
 
 export const exchangeKey = (id: string) => [...EXCHANGES, 'one', id] as const;

@@ -23,7 +23,16 @@ export function ExportButtons({ dataset, filter, testId }: { dataset: ExportData
           {t('exports.label')}
         </Text>
         {offeredFormats(dataset).map((format) => (
-          <Button key={format} component="a" variant="light" size="xs" href={exportUrl(dataset, format, filter)} download data-testid={`${testId}-${format}`} title={t(`exports.hint.${format}`)}>
+          <Button
+            key={format}
+            component="a"
+            variant="light"
+            size="xs"
+            href={exportUrl(dataset, format, filter)}
+            download
+            data-testid={`${testId}-${format}`}
+            title={t(`exports.hint.${format}`)}
+          >
             {t(`exports.format.${format}`)}
           </Button>
         ))}

@@ -29,7 +29,7 @@ export function applyLanguage(lang: string): void {
   }
 }
 
-export const initialLanguage: Language = pickLanguage(readStored(), typeof navigator === 'undefined' ? [] : navigator.languages ?? []);
+export const initialLanguage: Language = pickLanguage(readStored(), typeof navigator === 'undefined' ? [] : (navigator.languages ?? []));
 
 void i18n.use(initReactI18next).init({
   resources: {

@@ -24,7 +24,10 @@ export function GroupingPanel({ reportId }: { reportId: string }) {
     },
     (inc) => navigate(`/incidents/${inc.id}`),
   );
-  const create = useIncidentAction(() => sendNewIncident({ reportIds: [reportId] }), (inc) => navigate(`/incidents/${inc.id}`));
+  const create = useIncidentAction(
+    () => sendNewIncident({ reportIds: [reportId] }),
+    (inc) => navigate(`/incidents/${inc.id}`),
+  );
   const g = grouping.data;
 
   return (
@@ -65,7 +68,10 @@ export function GroupingPanel({ reportId }: { reportId: string }) {
                       </Badge>
                     </Group>
                     <Text size="xs" c="dimmed">
-                      {t('incidents.grouping.apart', { hours: fmt.number(Math.round(p.hoursApart * 10) / 10), km: fmt.number(Math.round(p.kmApart * 10) / 10) })}
+                      {t('incidents.grouping.apart', {
+                        hours: fmt.number(Math.round(p.hoursApart * 10) / 10),
+                        km: fmt.number(Math.round(p.kmApart * 10) / 10),
+                      })}
                       {p.sameType && ` · ${t('incidents.grouping.sameType')}`}
                     </Text>
                     <List size="xs" spacing={2}>
@@ -76,7 +82,13 @@ export function GroupingPanel({ reportId }: { reportId: string }) {
                       ))}
                     </List>
                   </Stack>
-                  <Button size="xs" variant="light" loading={add.isPending && add.variables === p.incidentId} onClick={() => add.mutate(p.incidentId)} data-testid="grouping-add">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={add.isPending && add.variables === p.incidentId}
+                    onClick={() => add.mutate(p.incidentId)}
+                    data-testid="grouping-add"
+                  >
                     {t('incidents.grouping.add')}
                   </Button>
                 </Group>

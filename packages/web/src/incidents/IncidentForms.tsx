@@ -7,7 +7,18 @@ import { ReasonForm } from '../components/ReasonForm.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { EvidencePicker } from '../reports/EvidencePicker.tsx';
 import type { EvidenceItem } from '../reports/formState.ts';
-import { sendAssessment, sendEndReplyPeriod, sendReopen, sendReply, useIncidentAction, useReloadIncidents, VERIFICATION_OPTIONS, type Attribution, type Incident, type Verification } from './api.ts';
+import {
+  sendAssessment,
+  sendEndReplyPeriod,
+  sendReopen,
+  sendReply,
+  useIncidentAction,
+  useReloadIncidents,
+  VERIFICATION_OPTIONS,
+  type Attribution,
+  type Incident,
+  type Verification,
+} from './api.ts';
 
 /**
  * The accused party's reply: its text and, optionally, evidence files chosen here — each
@@ -95,7 +106,11 @@ export function AssessForm({ incident, parties, onDone }: { incident: Incident; 
     )
       return;
     // Attribution only counts for a corroborated violation; otherwise it is sent as undetermined.
-    const attribution: Attribution = !corroborated ? { kind: 'undetermined' } : kind === 'other-party' ? { kind, organisationId: other } : { kind: kind as 'alleged' | 'undetermined' };
+    const attribution: Attribution = !corroborated
+      ? { kind: 'undetermined' }
+      : kind === 'other-party'
+        ? { kind, organisationId: other }
+        : { kind: kind as 'alleged' | 'undetermined' };
     assess.mutate({ verification: verification as Verification, attribution, reasoning: reasoning.trim() }, { onError: form.fail });
   };
 
@@ -104,7 +119,11 @@ export function AssessForm({ incident, parties, onDone }: { incident: Incident; 
       <Stack gap="md">
         <ProblemAlert error={form.problem} />
         <Radio.Group
-          label={<Title order={4} size="h6">{t('incidents.assess.q1')}</Title>}
+          label={
+            <Title order={4} size="h6">
+              {t('incidents.assess.q1')}
+            </Title>
+          }
           description={t('incidents.assess.q1Help')}
           value={verification}
           onChange={(v) => setVerification(v as Verification)}
@@ -113,13 +132,23 @@ export function AssessForm({ incident, parties, onDone }: { incident: Incident; 
         >
           <Stack gap={6} mt="xs">
             {VERIFICATION_OPTIONS.map((v) => (
-              <Radio key={v} value={v} label={t(`incidents.verification.${v}`)} description={t(`incidents.verificationHelp.${v}`)} data-testid={`incident-verification-${v}`} />
+              <Radio
+                key={v}
+                value={v}
+                label={t(`incidents.verification.${v}`)}
+                description={t(`incidents.verificationHelp.${v}`)}
+                data-testid={`incident-verification-${v}`}
+              />
             ))}
           </Stack>
         </Radio.Group>
         {corroborated ? (
           <Radio.Group
-            label={<Title order={4} size="h6">{t('incidents.assess.q2')}</Title>}
+            label={
+              <Title order={4} size="h6">
+                {t('incidents.assess.q2')}
+              </Title>
+            }
             description={t('incidents.assess.q2Help')}
             value={kind}
             onChange={(v) => setKind(v as Attribution['kind'])}

@@ -18,7 +18,6 @@ import { Section } from '../components/Section.tsx';
 import { ReceiptButton } from '../record/ReceiptButton.tsx';
 import { receiptEntry } from '../record/subjectEntry.ts';
 
-
 /** Names, each isolated so that a Latin name inside Arabic text (or the reverse) keeps its order. */
 export function Names({ ids, name }: { ids: string[]; name: (id: string) => string }) {
   const { i18n } = useTranslation();
@@ -172,9 +171,19 @@ export function IncidentPage() {
           </Text>
         )}
         {inc.adoption?.waitsForReplyUntil && (
-          <Alert color={waiting ? 'blue' : 'gray'} variant="light" p="xs" mt="sm" data-testid="incident-adoption-waits" data-until={inc.adoption.waitsForReplyUntil}>
+          <Alert
+            color={waiting ? 'blue' : 'gray'}
+            variant="light"
+            p="xs"
+            mt="sm"
+            data-testid="incident-adoption-waits"
+            data-until={inc.adoption.waitsForReplyUntil}
+          >
             <Text size="sm">
-              {t(waiting ? 'incidents.adoption.waits' : 'incidents.adoption.notBefore', { when: fmt.dateTime(inc.adoption.waitsForReplyUntil), relative: words.fromNow(inc.adoption.waitsForReplyUntil, now) })}{' '}
+              {t(waiting ? 'incidents.adoption.waits' : 'incidents.adoption.notBefore', {
+                when: fmt.dateTime(inc.adoption.waitsForReplyUntil),
+                relative: words.fromNow(inc.adoption.waitsForReplyUntil, now),
+              })}{' '}
               <Names ids={inc.adoption.awaitedPartyIds} name={text.organisation} />
             </Text>
           </Alert>
@@ -338,7 +347,12 @@ export function IncidentPage() {
                       <Text size="xs" c="dimmed">
                         {fmt.dateTime(a.at)}
                       </Text>
-                      <ReceiptButton entry={receiptEntry('assessment', a.id, { types: ['incident.assessed'] })} testId="assessment-receipt" size="compact-xs" short />
+                      <ReceiptButton
+                        entry={receiptEntry('assessment', a.id, { types: ['incident.assessed'] })}
+                        testId="assessment-receipt"
+                        size="compact-xs"
+                        short
+                      />
                     </Group>
                     <Group gap={4}>{findingLine({ verification: a.verification, attribution: a.attribution })}</Group>
                     {a.reasoningWithheld ? (

@@ -58,7 +58,10 @@ function IncidentRow({ incident, lookups }: { incident: IncidentSummary; lookups
       </Text>
       {!incident.finding && (
         <Text size="xs" c="dimmed">
-          {t(open ? 'incidents.row.replyBy' : 'incidents.row.replyClosed', { when: fmt.dateTime(incident.replyDeadline), relative: words.fromNow(incident.replyDeadline) })}
+          {t(open ? 'incidents.row.replyBy' : 'incidents.row.replyClosed', {
+            when: fmt.dateTime(incident.replyDeadline),
+            relative: words.fromNow(incident.replyDeadline),
+          })}
         </Text>
       )}
     </Card>

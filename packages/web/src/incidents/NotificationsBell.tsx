@@ -17,8 +17,25 @@ export function NotificationsBell() {
     <Menu position="bottom-end" width={320} shadow="md" withinPortal>
       <Menu.Target>
         <Indicator label={list.length > 99 ? '99+' : String(list.length)} size={16} disabled={list.length === 0} color="red" offset={4}>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('incidents.notifications.label', { n: fmt.number(list.length) })} data-testid="notifications-bell" data-count={list.length}>
-            <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-label={t('incidents.notifications.label', { n: fmt.number(list.length) })}
+            data-testid="notifications-bell"
+            data-count={list.length}
+          >
+            <svg
+              width="20"
+              height="20"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              aria-hidden="true"
+            >
               <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
               <path d="M13.73 21a2 2 0 0 1-3.46 0" />
             </svg>

@@ -36,7 +36,16 @@ export interface Incident {
   mergedInto: string | null;
   round: number;
   replyDeadline: string;
-  reports: { id: string; occurredAt: string; typeCode: string; adm1: string | null; reporterOrganisationId: string; allegedPartyId: string | null; withdrawn: boolean; readable: boolean }[];
+  reports: {
+    id: string;
+    occurredAt: string;
+    typeCode: string;
+    adm1: string | null;
+    reporterOrganisationId: string;
+    allegedPartyId: string | null;
+    withdrawn: boolean;
+    readable: boolean;
+  }[];
   allegedPartyIds: string[];
   affectedPartyIds: string[];
   replies: { partyId: string; state: 'due' | 'replied' | 'no-reply'; repliedAt: string | null }[];
@@ -47,11 +56,25 @@ export interface Incident {
   dispute: { nextStep: 'meeting-agenda' } | null;
   /** `withheld`: once the finding is adopted, the mechanism does not share the reply with this reader. */
   replyTexts: { id: string; partyId: string; text: string | null; evidence: string[]; withheld: boolean; at: string }[];
-  assessments: { id: string; round: number; guarantorId: string; verification: Verification; attribution: Attribution | null; reasoning: string | null; reasoningWithheld: boolean; at: string }[];
+  assessments: {
+    id: string;
+    round: number;
+    guarantorId: string;
+    verification: Verification;
+    attribution: Attribution | null;
+    reasoning: string | null;
+    reasoningWithheld: boolean;
+    at: string;
+  }[];
   decision: Decision;
   finding: null | { finding: FindingValue; basis: string[]; adoptedAt: string; round: number };
   findingHistory: { round: number; finding: FindingValue; basis: string[]; adoptedAt: string; reopenedAt: string | null; reopenReason: string | null }[];
-  timeline: { at: string; kind: 'report' | 'reply' | 'assessment' | 'finding' | 'reopened' | 'reply-period-ended'; id: string; organisationId: string | null }[];
+  timeline: {
+    at: string;
+    kind: 'report' | 'reply' | 'assessment' | 'finding' | 'reopened' | 'reply-period-ended';
+    id: string;
+    organisationId: string | null;
+  }[];
 }
 
 export interface Grouping {
@@ -73,7 +96,10 @@ export const incidentKey = (id: string) => ['incidents', 'one', id] as const;
 export const NOTIFICATIONS = ['notifications'] as const;
 
 export function useIncidents(limit = 200) {
-  return useQuery({ queryKey: [...INCIDENTS, 'list', limit], queryFn: async () => (await get<{ incidents: IncidentSummary[] }>(`/api/incidents?limit=${limit}`)).incidents });
+  return useQuery({
+    queryKey: [...INCIDENTS, 'list', limit],
+    queryFn: async () => (await get<{ incidents: IncidentSummary[] }>(`/api/incidents?limit=${limit}`)).incidents,
+  });
 }
 
 export function useIncident(id: string) {
@@ -81,7 +107,11 @@ export function useIncident(id: string) {
 }
 
 export function useGrouping(reportId: string, enabled: boolean) {
-  return useQuery({ queryKey: [...INCIDENTS, 'grouping', reportId], enabled, queryFn: () => get<Grouping>(`/api/reports/${encodeURIComponent(reportId)}/grouping`) });
+  return useQuery({
+    queryKey: [...INCIDENTS, 'grouping', reportId],
+    enabled,
+    queryFn: () => get<Grouping>(`/api/reports/${encodeURIComponent(reportId)}/grouping`),
+  });
 }
 
 /** The incident as the policy sees it, for asking what this reader may do with it. */
@@ -119,8 +149,10 @@ export function useIncidentAction<A, R = Incident>(send: (args: A) => Promise<R>
 }
 
 export const sendReply = (id: string) => (body: { text: string; evidence: string[] }) => post<Incident>(path(id, 'replies'), body);
-export const sendAssessment = (id: string) => (body: { verification: Verification; attribution: Attribution | null; reasoning: string }) => post<Incident>(path(id, 'assessments'), body);
-export const sendEndReplyPeriod = (id: string) => (body: { reason: string }) => post<Incident & { logIndex: number | null }>(path(id, 'reply-period/end'), body);
+export const sendAssessment = (id: string) => (body: { verification: Verification; attribution: Attribution | null; reasoning: string }) =>
+  post<Incident>(path(id, 'assessments'), body);
+export const sendEndReplyPeriod = (id: string) => (body: { reason: string }) =>
+  post<Incident & { logIndex: number | null }>(path(id, 'reply-period/end'), body);
 export const sendReopen = (id: string) => (body: { reason: string; version: number }) => post<Incident>(path(id, 'reopen'), body);
 export const sendAddReport = (id: string) => (body: { reportId: string; version: number }) => post<Incident>(path(id, 'reports'), body);
 export const sendNewIncident = (body: { reportIds: string[] }) => post<Incident>('/api/incidents', body);

@@ -11,7 +11,8 @@ export function useIncidentText(orgName: (id: string) => string) {
       if (f.verification !== 'corroborated' || !f.attribution) return null;
       const a = f.attribution;
       if (a.kind === 'other-party') return t('incidents.attribution.otherPartyNamed', { party: orgName(a.organisationId) });
-      if (a.kind === 'alleged') return alleged.length > 0 ? t('incidents.attribution.allegedNamed', { party: alleged.map(orgName).join(', ') }) : t('incidents.attribution.alleged');
+      if (a.kind === 'alleged')
+        return alleged.length > 0 ? t('incidents.attribution.allegedNamed', { party: alleged.map(orgName).join(', ') }) : t('incidents.attribution.alleged');
       return t('incidents.attribution.undetermined');
     },
     /** "in 3 days", "in 5 hours", "2 hours ago": how far the deadline is from now. */
@@ -19,7 +20,11 @@ export function useIncidentText(orgName: (id: string) => string) {
       const ms = new Date(iso).getTime() - now;
       const abs = Math.abs(ms);
       const [n, unit]: [number, Intl.RelativeTimeFormatUnit] =
-        abs >= 2 * 86_400_000 ? [Math.round(ms / 86_400_000), 'day'] : abs >= 3_600_000 ? [Math.round(ms / 3_600_000), 'hour'] : [Math.round(ms / 60_000), 'minute'];
+        abs >= 2 * 86_400_000
+          ? [Math.round(ms / 86_400_000), 'day']
+          : abs >= 3_600_000
+            ? [Math.round(ms / 3_600_000), 'hour']
+            : [Math.round(ms / 60_000), 'minute'];
       return relative.format(n, unit);
     },
   };

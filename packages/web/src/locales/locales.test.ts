@@ -48,7 +48,13 @@ describe('locales', () => {
   }
 
   it('has every plural form each language needs', () => {
-    const forms: Record<string, string[]> = { en: ['one', 'other'], tr: ['one', 'other'], fa: ['one', 'other'], ru: ['one', 'few', 'many', 'other'], ar: ['zero', 'one', 'two', 'few', 'many', 'other'] };
+    const forms: Record<string, string[]> = {
+      en: ['one', 'other'],
+      tr: ['one', 'other'],
+      fa: ['one', 'other'],
+      ru: ['one', 'few', 'many', 'other'],
+      ar: ['zero', 'one', 'two', 'few', 'many', 'other'],
+    };
     const plurals = [...english.keys()].filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -'_other'.length));
     for (const [lang, tree] of Object.entries({ en, ...others })) {
       const strings = flatten(tree as Tree);

@@ -107,18 +107,23 @@ function AgreementForm({ agreement, organisations, onDone }: { agreement: Agreem
       title: !title.trim() && required,
       signedOn: !DAY.test(signedOn) && t('validation.date'),
       effectiveFrom: !DAY.test(effectiveFrom) && t('validation.date'),
-      effectiveTo: (effectiveTo && !DAY.test(effectiveTo) && t('validation.date')) || (effectiveTo && effectiveTo < effectiveFrom && t('agreements.endBeforeStart')),
+      effectiveTo:
+        (effectiveTo && !DAY.test(effectiveTo) && t('validation.date')) || (effectiveTo && effectiveTo < effectiveFrom && t('agreements.endBeforeStart')),
     });
     if (bad) return;
-    save.mutate(
-      { title: title.trim(), terms, signedOn, effectiveFrom, effectiveTo: effectiveTo || null, signatoryIds },
-      { onError: form.fail },
-    );
+    save.mutate({ title: title.trim(), terms, signedOn, effectiveFrom, effectiveTo: effectiveTo || null, signatoryIds }, { onError: form.fail });
   };
 
   return (
     <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="agreement-submit">
-      <TextInput label={t('agreements.titleField')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={form.error('title')} data-testid="agreement-title" />
+      <TextInput
+        label={t('agreements.titleField')}
+        required
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={form.error('title')}
+        data-testid="agreement-title"
+      />
       <Textarea
         label={t('agreements.terms')}
         description={t('agreements.termsHelp')}
@@ -132,7 +137,15 @@ function AgreementForm({ agreement, organisations, onDone }: { agreement: Agreem
         data-testid="agreement-terms"
       />
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-        <TextInput type="date" label={t('agreements.signedOn')} required value={signedOn} onChange={(e) => setSignedOn(e.currentTarget.value)} error={form.error('signedOn')} data-testid="agreement-signed-on" />
+        <TextInput
+          type="date"
+          label={t('agreements.signedOn')}
+          required
+          value={signedOn}
+          onChange={(e) => setSignedOn(e.currentTarget.value)}
+          error={form.error('signedOn')}
+          data-testid="agreement-signed-on"
+        />
         <TextInput
           type="date"
           label={t('agreements.effectiveFrom')}
@@ -152,7 +165,13 @@ function AgreementForm({ agreement, organisations, onDone }: { agreement: Agreem
           data-testid="agreement-effective-to"
         />
       </SimpleGrid>
-      <Checkbox.Group label={t('agreements.signatories')} description={t('agreements.signatoriesHelp')} value={signatoryIds} onChange={setSignatoryIds} error={form.error('signatoryIds')}>
+      <Checkbox.Group
+        label={t('agreements.signatories')}
+        description={t('agreements.signatoriesHelp')}
+        value={signatoryIds}
+        onChange={setSignatoryIds}
+        error={form.error('signatoryIds')}
+      >
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={6} mt="xs">
           {signatories.map((o) => (
             <Checkbox key={o.id} value={o.id} label={`${o.name} (${t(`kinds.${o.kind}`)})`} />

@@ -69,7 +69,12 @@ export function DisclosureSettings({ mechanism, editable }: { mechanism: Mechani
                 <Table.Th>{t('mechanism.disclosure.always')}</Table.Th>
                 {PARTS.map((p) => (
                   <Table.Td key={p} ta="center">
-                    <Checkbox checked disabled aria-label={`${t('mechanism.disclosure.always')} · ${t(`mechanism.disclosure.part.${p}`)}`} style={{ display: 'inline-block' }} />
+                    <Checkbox
+                      checked
+                      disabled
+                      aria-label={`${t('mechanism.disclosure.always')} · ${t(`mechanism.disclosure.part.${p}`)}`}
+                      style={{ display: 'inline-block' }}
+                    />
                   </Table.Td>
                 ))}
               </Table.Tr>

@@ -64,7 +64,14 @@ export function ExcludedGroupsPage() {
 
 /** Aliases are typed one per line: easy on a phone and in any script. */
 export function parseAliases(text: string): string[] {
-  return [...new Set(text.split(/\r?\n/).map((a) => a.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/\r?\n/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function ExcludedGroupForm({ group, onDone }: { group: ExcludedGroup | null; onDone: () => void }) {
@@ -84,7 +91,15 @@ function ExcludedGroupForm({ group, onDone }: { group: ExcludedGroup | null; onD
 
   return (
     <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="excluded-submit">
-      <TextInput label={t('fields.name')} required dir="auto" value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.error('name')} data-testid="excluded-name" />
+      <TextInput
+        label={t('fields.name')}
+        required
+        dir="auto"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={form.error('name')}
+        data-testid="excluded-name"
+      />
       <Textarea
         label={t('excluded.aliases')}
         description={t('excluded.aliasesHelp')}
@@ -96,7 +111,16 @@ function ExcludedGroupForm({ group, onDone }: { group: ExcludedGroup | null; onD
         error={form.error('aliases')}
         data-testid="excluded-aliases"
       />
-      <Textarea label={t('excluded.note')} autosize minRows={2} dir="auto" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={form.error('note')} data-testid="excluded-note" />
+      <Textarea
+        label={t('excluded.note')}
+        autosize
+        minRows={2}
+        dir="auto"
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={form.error('note')}
+        data-testid="excluded-note"
+      />
     </SetupForm>
   );
 }

@@ -65,8 +65,18 @@ function MechanismView({ mechanism }: { mechanism: Mechanism }) {
   const fmt = useFormat();
   const rows: [string, ReactNode][] = [
     [t('mechanism.name'), mechanism.name],
-    [t('mechanism.slug'), <Ltr key="slug" mono>{mechanism.slug}</Ltr>],
-    [t('mechanism.logOrigin'), <Ltr key="origin" mono>{mechanism.logOrigin}</Ltr>],
+    [
+      t('mechanism.slug'),
+      <Ltr key="slug" mono>
+        {mechanism.slug}
+      </Ltr>,
+    ],
+    [
+      t('mechanism.logOrigin'),
+      <Ltr key="origin" mono>
+        {mechanism.logOrigin}
+      </Ltr>,
+    ],
     [t('mechanism.decisionRule'), t(`mechanism.rule.${mechanism.decisionRule}`)],
     [t('mechanism.replyDeadline'), t('mechanism.hours', { count: mechanism.replyDeadlineHours, n: fmt.number(mechanism.replyDeadlineHours) })],
     [t('mechanism.supportGroup'), mechanism.supportGroupName || '—'],
@@ -152,7 +162,14 @@ function MechanismForm({ mechanism, onDone }: { mechanism: Mechanism; onDone: ()
     <Paper withBorder p="lg" radius="md" component="form" onSubmit={submit} noValidate>
       <Stack gap="md">
         <ProblemAlert error={form.problem} onReload={() => void reload()} />
-        <TextInput label={t('mechanism.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.error('name')} data-testid="mechanism-name-input" />
+        <TextInput
+          label={t('mechanism.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={form.error('name')}
+          data-testid="mechanism-name-input"
+        />
         <Stack gap={4}>
           <Text size="sm" fw={500}>
             {t('mechanism.decisionRule')}

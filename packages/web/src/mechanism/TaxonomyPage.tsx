@@ -102,7 +102,15 @@ function ViolationTypeForm({ type, onDone }: { type: ViolationType | null; onDon
 
   return (
     <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="taxonomy-submit">
-      <TextInput label={t('taxonomy.label')} required dir="auto" value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={form.error('label')} data-testid="taxonomy-label" />
+      <TextInput
+        label={t('taxonomy.label')}
+        required
+        dir="auto"
+        value={label}
+        onChange={(e) => setLabel(e.currentTarget.value)}
+        error={form.error('label')}
+        data-testid="taxonomy-label"
+      />
       <TextInput
         label={t('taxonomy.code')}
         description={t('taxonomy.codeRule')}
@@ -113,7 +121,16 @@ function ViolationTypeForm({ type, onDone }: { type: ViolationType | null; onDon
         error={form.error('code')}
         data-testid="taxonomy-code"
       />
-      <Textarea label={t('taxonomy.descriptionField')} autosize minRows={2} dir="auto" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.error('description')} data-testid="taxonomy-description" />
+      <Textarea
+        label={t('taxonomy.descriptionField')}
+        autosize
+        minRows={2}
+        dir="auto"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={form.error('description')}
+        data-testid="taxonomy-description"
+      />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <NativeSelect
           label={t('taxonomy.acledEvent')}
@@ -134,7 +151,13 @@ function ViolationTypeForm({ type, onDone }: { type: ViolationType | null; onDon
           data-testid="taxonomy-acled-sub-event"
         />
       </SimpleGrid>
-      <Switch label={t('taxonomy.activeLabel')} description={t('taxonomy.activeHelp')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} data-testid="taxonomy-active" />
+      <Switch
+        label={t('taxonomy.activeLabel')}
+        description={t('taxonomy.activeHelp')}
+        checked={active}
+        onChange={(e) => setActive(e.currentTarget.checked)}
+        data-testid="taxonomy-active"
+      />
     </SetupForm>
   );
 }

@@ -123,8 +123,25 @@ function ZoneForm({ zone, onDone }: { zone: Zone | null; onDone: () => void }) {
 
   return (
     <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="zone-submit">
-      <TextInput label={t('fields.name')} required dir="auto" value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.error('name')} data-testid="zone-name" />
-      <Textarea label={t('zones.descriptionField')} autosize minRows={2} dir="auto" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.error('description')} data-testid="zone-description" />
+      <TextInput
+        label={t('fields.name')}
+        required
+        dir="auto"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={form.error('name')}
+        data-testid="zone-name"
+      />
+      <Textarea
+        label={t('zones.descriptionField')}
+        autosize
+        minRows={2}
+        dir="auto"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={form.error('description')}
+        data-testid="zone-description"
+      />
       <Group gap="xs" align="center">
         <FileButton onChange={(f) => void upload(f)} accept=".geojson,.json,application/geo+json,application/json">
           {(props) => (
@@ -159,7 +176,8 @@ function ZoneForm({ zone, onDone }: { zone: Zone | null; onDone: () => void }) {
       {parsed?.ok && (
         <Alert color="teal" data-testid="zone-preview">
           <Text size="sm">
-            <Ltr>{parsed.geometry.type}</Ltr> · {t('zones.polygons', { count: parsed.polygons, n: fmt.number(parsed.polygons) })} · {t('zones.positions', { count: parsed.positions, n: fmt.number(parsed.positions) })}
+            <Ltr>{parsed.geometry.type}</Ltr> · {t('zones.polygons', { count: parsed.polygons, n: fmt.number(parsed.polygons) })} ·{' '}
+            {t('zones.positions', { count: parsed.positions, n: fmt.number(parsed.positions) })}
           </Text>
           <BBox bbox={parsed.bbox} fmt={fmt} />
         </Alert>

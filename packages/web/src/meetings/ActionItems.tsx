@@ -47,7 +47,14 @@ export function ActionItemList({ items, showMeeting = false }: { items: ActionIt
               )}
             </Stack>
             {a.canMarkDone ? (
-              <Button size="compact-xs" variant="light" color="teal" loading={done.isPending && done.variables?.id === a.id} onClick={() => done.mutate({ id: a.id, version: a.version }, { onError: setError, onSuccess: () => setError(null) })} data-testid="action-done">
+              <Button
+                size="compact-xs"
+                variant="light"
+                color="teal"
+                loading={done.isPending && done.variables?.id === a.id}
+                onClick={() => done.mutate({ id: a.id, version: a.version }, { onError: setError, onSuccess: () => setError(null) })}
+                data-testid="action-done"
+              >
                 {t('meetings.action.markDone')}
               </Button>
             ) : (

@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { useSession } from '../app/session.ts';
-import { useAgendaProposal, useMeetingStep, useReloadMeeting, type AgendaEntry, type AgendaItem, type Decision, type Meeting, type MeetingStep } from './api.ts';
+import {
+  useAgendaProposal,
+  useMeetingStep,
+  useReloadMeeting,
+  type AgendaEntry,
+  type AgendaItem,
+  type Decision,
+  type Meeting,
+  type MeetingStep,
+} from './api.ts';
 import { REASON_COLOUR, useMeetingText } from './labels.ts';
 
 /**
@@ -99,14 +108,27 @@ export function AgendaForm({ meeting, onDone, onCancel }: FormProps) {
               <ActionIcon variant="subtle" onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={t('meetings.agenda.down')}>
                 ↓
               </ActionIcon>
-              <ActionIcon variant="subtle" color="red" onClick={() => setItems((xs) => xs.filter((x) => x.key !== item.key))} aria-label={t('meetings.agenda.remove')} data-testid="agenda-remove">
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                onClick={() => setItems((xs) => xs.filter((x) => x.key !== item.key))}
+                aria-label={t('meetings.agenda.remove')}
+                data-testid="agenda-remove"
+              >
                 ×
               </ActionIcon>
             </Group>
           ))}
         </Stack>
         <Group gap="xs" align="flex-end">
-          <TextInput style={{ flex: 1 }} label={t('meetings.agenda.freeItem')} value={free} onChange={(e) => setFree(e.currentTarget.value)} dir="auto" data-testid="agenda-free" />
+          <TextInput
+            style={{ flex: 1 }}
+            label={t('meetings.agenda.freeItem')}
+            value={free}
+            onChange={(e) => setFree(e.currentTarget.value)}
+            dir="auto"
+            data-testid="agenda-free"
+          />
           <Button
             variant="default"
             disabled={!free.trim()}
@@ -136,16 +158,29 @@ export function AgendaForm({ meeting, onDone, onCancel }: FormProps) {
             <Stack gap={4} data-testid="agenda-proposal">
               {proposal.data!.map((p) => {
                 const key = p.incident ? `incident:${p.incident.id}` : p.exchange ? `exchange:${p.exchange.id}` : `action:${p.actionItem!.id}`;
-                const entry: AgendaEntry = p.incident ? { incidentId: p.incident.id } : p.exchange ? { exchangeId: p.exchange.id } : { actionItemId: p.actionItem!.id };
+                const entry: AgendaEntry = p.incident
+                  ? { incidentId: p.incident.id }
+                  : p.exchange
+                    ? { exchangeId: p.exchange.id }
+                    : { actionItemId: p.actionItem!.id };
                 return (
                   <Group key={key} gap="xs" wrap="nowrap" data-testid="agenda-proposed-item" data-reason={p.reason}>
                     <Badge size="xs" variant="light" color={REASON_COLOUR[p.reason]} style={{ flexShrink: 0 }}>
                       {text.reason(p.reason)}
                     </Badge>
                     <Text size="sm" style={{ flex: 1 }} dir="auto" className="truce-break">
-                      {text.proposed(p)} <Text span size="xs" c="dimmed">{t('meetings.agenda.days', { count: p.days })}</Text>
+                      {text.proposed(p)}{' '}
+                      <Text span size="xs" c="dimmed">
+                        {t('meetings.agenda.days', { count: p.days })}
+                      </Text>
                     </Text>
-                    <Button size="compact-xs" variant="light" disabled={inDraft(key)} onClick={() => setItems((xs) => [...xs, { ...entry, key, reason: p.reason, reasonShown: p.reason, label: text.proposed(p) }])} data-testid="agenda-take">
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      disabled={inDraft(key)}
+                      onClick={() => setItems((xs) => [...xs, { ...entry, key, reason: p.reason, reasonShown: p.reason, label: text.proposed(p) }])}
+                      data-testid="agenda-take"
+                    >
                       {t('meetings.agenda.add')}
                     </Button>
                   </Group>
@@ -165,14 +200,23 @@ export function AttendanceForm({ meeting, onDone, onCancel }: FormProps) {
   const { t } = useTranslation();
   const { step, send, alert } = useStep(meeting, onCancel);
   const [present, setPresent] = useState<string[]>(() => meeting.participants.filter((p) => p.attendance === 'present').map((p) => p.organisationId));
-  const [attendees, setAttendees] = useState<Record<string, string>>(() => Object.fromEntries(meeting.participants.map((p) => [p.organisationId, (p.attendees.length ? p.attendees : p.delegates).join(', ')])));
+  const [attendees, setAttendees] = useState<Record<string, string>>(() =>
+    Object.fromEntries(meeting.participants.map((p) => [p.organisationId, (p.attendees.length ? p.attendees : p.delegates).join(', ')])),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     send(
       {
         step: 'attendance',
         version: meeting.version,
-        attendance: meeting.participants.map((p) => ({ organisationId: p.organisationId, present: present.includes(p.organisationId), attendees: (attendees[p.organisationId] ?? '').split(',').map((s) => s.trim()).filter(Boolean) })),
+        attendance: meeting.participants.map((p) => ({
+          organisationId: p.organisationId,
+          present: present.includes(p.organisationId),
+          attendees: (attendees[p.organisationId] ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        })),
       },
       onDone,
     );
@@ -196,7 +240,16 @@ export function AttendanceForm({ meeting, onDone, onCancel }: FormProps) {
               }}
               data-testid="attendance-present"
             />
-            <TextInput style={{ flex: 1 }} size="xs" placeholder={t('meetings.attendance.who')} aria-label={t('meetings.attendance.who')} value={attendees[p.organisationId] ?? ''} onChange={(e) => setAttendees((a) => ({ ...a, [p.organisationId]: e.currentTarget.value }))} dir="auto" disabled={!present.includes(p.organisationId)} />
+            <TextInput
+              style={{ flex: 1 }}
+              size="xs"
+              placeholder={t('meetings.attendance.who')}
+              aria-label={t('meetings.attendance.who')}
+              value={attendees[p.organisationId] ?? ''}
+              onChange={(e) => setAttendees((a) => ({ ...a, [p.organisationId]: e.currentTarget.value }))}
+              dir="auto"
+              disabled={!present.includes(p.organisationId)}
+            />
           </Group>
         ))}
         <Buttons pending={step.isPending} onCancel={onCancel} submit={t('actions.save')} testId="attendance-submit" />
@@ -219,8 +272,23 @@ export function MinutesForm({ meeting, item, onDone, onCancel }: FormProps & { i
     <form onSubmit={submit} noValidate data-testid="minutes-form">
       <Stack gap="sm">
         {alert}
-        <Textarea label={t('meetings.minutes')} value={minutes} onChange={(e) => setMinutes(e.currentTarget.value)} autosize minRows={5} maxRows={16} dir="auto" error={form.error('minutes')} data-testid="minutes-text" />
-        <Checkbox label={t('meetings.sharedWithObservers')} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} data-testid="minutes-shared" />
+        <Textarea
+          label={t('meetings.minutes')}
+          value={minutes}
+          onChange={(e) => setMinutes(e.currentTarget.value)}
+          autosize
+          minRows={5}
+          maxRows={16}
+          dir="auto"
+          error={form.error('minutes')}
+          data-testid="minutes-text"
+        />
+        <Checkbox
+          label={t('meetings.sharedWithObservers')}
+          checked={shared}
+          onChange={(e) => setShared(e.currentTarget.checked)}
+          data-testid="minutes-shared"
+        />
         <Buttons pending={step.isPending} onCancel={onCancel} submit={t('actions.save')} testId="minutes-submit" />
       </Stack>
     </form>
@@ -243,18 +311,61 @@ export function DecisionForm({ meeting, onDone, onCancel }: FormProps) {
     e.preventDefault();
     if (form.invalid({ text: !body.trim() && t('validation.required') })) return;
     const linked = meeting.agenda.find((i) => i.id === item);
-    send({ step: 'decision', text: body, agendaItemId: item ?? undefined, proposedBy: proposer ?? undefined, partyIds: parties, incidentIds: linked?.incident ? [linked.incident.id] : undefined, shared }, onDone);
+    send(
+      {
+        step: 'decision',
+        text: body,
+        agendaItemId: item ?? undefined,
+        proposedBy: proposer ?? undefined,
+        partyIds: parties,
+        incidentIds: linked?.incident ? [linked.incident.id] : undefined,
+        shared,
+      },
+      onDone,
+    );
   };
   return (
     <form onSubmit={submit} noValidate data-testid="decision-form">
       <Stack gap="sm">
         {alert}
-        <Textarea label={t('meetings.decision.text')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} dir="auto" required error={form.error('text')} data-testid="decision-text" />
-        <Select label={t('meetings.decision.agendaItem')} clearable value={item} onChange={setItem} data={meeting.agenda.map((i) => ({ value: i.id, label: `${i.position}. ${text.item(i)}` }))} error={form.error('agendaItemId')} />
+        <Textarea
+          label={t('meetings.decision.text')}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          dir="auto"
+          required
+          error={form.error('text')}
+          data-testid="decision-text"
+        />
+        <Select
+          label={t('meetings.decision.agendaItem')}
+          clearable
+          value={item}
+          onChange={setItem}
+          data={meeting.agenda.map((i) => ({ value: i.id, label: `${i.position}. ${text.item(i)}` }))}
+          error={form.error('agendaItemId')}
+        />
         {secretariat && (
-          <Select label={t('meetings.decision.proposedBy')} value={proposer} onChange={setProposer} data={meeting.participants.map((p) => ({ value: p.organisationId, label: p.name })).concat([{ value: user.organisationId, label: user.organisationName }]).filter((x, i, xs) => xs.findIndex((y) => y.value === x.value) === i)} error={form.error('proposedBy')} />
+          <Select
+            label={t('meetings.decision.proposedBy')}
+            value={proposer}
+            onChange={setProposer}
+            data={meeting.participants
+              .map((p) => ({ value: p.organisationId, label: p.name }))
+              .concat([{ value: user.organisationId, label: user.organisationName }])
+              .filter((x, i, xs) => xs.findIndex((y) => y.value === x.value) === i)}
+            error={form.error('proposedBy')}
+          />
         )}
-        <MultiSelect label={t('meetings.decision.parties')} value={parties} onChange={setParties} data={text.lookups.parties.map((p) => ({ value: p.id, label: p.name }))} error={form.error('partyIds')} />
+        <MultiSelect
+          label={t('meetings.decision.parties')}
+          value={parties}
+          onChange={setParties}
+          data={text.lookups.parties.map((p) => ({ value: p.id, label: p.name }))}
+          error={form.error('partyIds')}
+        />
         <Checkbox label={t('meetings.sharedWithObservers')} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />
         <Buttons pending={step.isPending} onCancel={onCancel} submit={t('meetings.decision.record')} testId="decision-submit" />
       </Stack>
@@ -276,7 +387,16 @@ export function WithdrawDecisionForm({ meeting, decision, onDone, onCancel }: Fo
     <form onSubmit={submit} noValidate data-testid="decision-withdraw-form">
       <Stack gap="sm">
         {alert}
-        <Textarea label={t('meetings.decision.withdrawReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} dir="auto" required error={form.error('reason')} />
+        <Textarea
+          label={t('meetings.decision.withdrawReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          dir="auto"
+          required
+          error={form.error('reason')}
+        />
         <Buttons pending={step.isPending} onCancel={onCancel} submit={t('meetings.decision.withdraw')} testId="decision-withdraw-submit" />
       </Stack>
     </form>
@@ -295,17 +415,52 @@ export function ActionItemForm({ meeting, onDone, onCancel }: FormProps) {
   const [shared, setShared] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (form.invalid({ text: !body.trim() && t('validation.required'), ownerOrgId: !owner && t('validation.required'), dueOn: !due && t('validation.date') })) return;
+    if (form.invalid({ text: !body.trim() && t('validation.required'), ownerOrgId: !owner && t('validation.required'), dueOn: !due && t('validation.date') }))
+      return;
     send({ step: 'action', text: body, ownerOrgId: owner!, dueOn: due, decisionId: decision ?? undefined, shared }, onDone);
   };
   return (
     <form onSubmit={submit} noValidate data-testid="action-form">
       <Stack gap="sm">
         {alert}
-        <Textarea label={t('meetings.action.text')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} dir="auto" required error={form.error('text')} data-testid="action-text" />
-        <Select label={t('meetings.action.owner')} value={owner} onChange={setOwner} data={text.lookups.organisations.map((o) => ({ value: o.id, label: o.name }))} required error={form.error('ownerOrgId')} searchable data-testid="action-owner" />
-        <TextInput type="date" dir="ltr" label={t('meetings.action.due')} value={due} onChange={(e) => setDue(e.currentTarget.value)} required error={form.error('dueOn')} data-testid="action-due" />
-        <Select label={t('meetings.action.decision')} clearable value={decision} onChange={setDecision} data={meeting.decisions.map((d) => ({ value: d.id, label: t('meetings.decision.numbered', { number: d.number }) }))} />
+        <Textarea
+          label={t('meetings.action.text')}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          dir="auto"
+          required
+          error={form.error('text')}
+          data-testid="action-text"
+        />
+        <Select
+          label={t('meetings.action.owner')}
+          value={owner}
+          onChange={setOwner}
+          data={text.lookups.organisations.map((o) => ({ value: o.id, label: o.name }))}
+          required
+          error={form.error('ownerOrgId')}
+          searchable
+          data-testid="action-owner"
+        />
+        <TextInput
+          type="date"
+          dir="ltr"
+          label={t('meetings.action.due')}
+          value={due}
+          onChange={(e) => setDue(e.currentTarget.value)}
+          required
+          error={form.error('dueOn')}
+          data-testid="action-due"
+        />
+        <Select
+          label={t('meetings.action.decision')}
+          clearable
+          value={decision}
+          onChange={setDecision}
+          data={meeting.decisions.map((d) => ({ value: d.id, label: t('meetings.decision.numbered', { number: d.number }) }))}
+        />
         <Checkbox label={t('meetings.sharedWithObservers')} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />
         <Buttons pending={step.isPending} onCancel={onCancel} submit={t('meetings.action.add')} testId="action-submit" />
       </Stack>
@@ -327,7 +482,16 @@ export function CancelMeetingForm({ meeting, onDone, onCancel }: FormProps) {
     <form onSubmit={submit} noValidate data-testid="meeting-cancel-form">
       <Stack gap="sm">
         {alert}
-        <Textarea label={t('meetings.cancelReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} dir="auto" required error={form.error('cancelReason')} />
+        <Textarea
+          label={t('meetings.cancelReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          dir="auto"
+          required
+          error={form.error('cancelReason')}
+        />
         <Buttons pending={step.isPending} onCancel={onCancel} submit={t('meetings.cancel')} testId="meeting-cancel-submit" />
       </Stack>
     </form>

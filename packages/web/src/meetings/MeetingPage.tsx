@@ -15,8 +15,11 @@ import { Section } from '../components/Section.tsx';
 import { ReceiptButton } from '../record/ReceiptButton.tsx';
 import { receiptEntry } from '../record/subjectEntry.ts';
 
-type Dialog = { kind: 'agenda' | 'attendance' | 'decision' | 'action' | 'cancel' } | { kind: 'minutes'; item: AgendaItem } | { kind: 'withdraw'; decision: Decision } | null;
-
+type Dialog =
+  | { kind: 'agenda' | 'attendance' | 'decision' | 'action' | 'cancel' }
+  | { kind: 'minutes'; item: AgendaItem }
+  | { kind: 'withdraw'; decision: Decision }
+  | null;
 
 function Agenda({ meeting, open }: { meeting: Meeting; open: (d: Dialog) => void }) {
   const { t } = useTranslation();
@@ -32,7 +35,17 @@ function Agenda({ meeting, open }: { meeting: Meeting; open: (d: Dialog) => void
             </Text>
             <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
               <Text fw={600} dir="auto" className="truce-break">
-                {item.incident?.readable ? <Anchor component={Link} to={`/incidents/${item.incident.id}`}>{text.item(item)}</Anchor> : item.exchange?.readable ? <Anchor component={Link} to={`/exchanges/${item.exchange.id}`}>{text.item(item)}</Anchor> : text.item(item)}
+                {item.incident?.readable ? (
+                  <Anchor component={Link} to={`/incidents/${item.incident.id}`}>
+                    {text.item(item)}
+                  </Anchor>
+                ) : item.exchange?.readable ? (
+                  <Anchor component={Link} to={`/exchanges/${item.exchange.id}`}>
+                    {text.item(item)}
+                  </Anchor>
+                ) : (
+                  text.item(item)
+                )}
               </Text>
               <Group gap={4}>
                 {item.reason && (
@@ -40,7 +53,11 @@ function Agenda({ meeting, open }: { meeting: Meeting; open: (d: Dialog) => void
                     {text.reason(item.reason)}
                   </Badge>
                 )}
-                {item.exchange && <Badge size="xs" variant="outline">{text.exchangeState(item.exchange.status)}</Badge>}
+                {item.exchange && (
+                  <Badge size="xs" variant="outline">
+                    {text.exchangeState(item.exchange.status)}
+                  </Badge>
+                )}
                 {item.shared && (
                   <Badge size="xs" variant="outline" color="gray">
                     {t('meetings.shared')}
@@ -134,12 +151,22 @@ function DecisionCard({ meeting, decision: d, open }: { meeting: Meeting; decisi
       <ProblemAlert error={error} />
       <Group gap="xs" mt="xs">
         {d.canApprove && (
-          <Button size="xs" loading={step.isPending} onClick={() => run({ step: 'approve', decisionId: d.id, version: d.version })} data-testid="decision-approve">
+          <Button
+            size="xs"
+            loading={step.isPending}
+            onClick={() => run({ step: 'approve', decisionId: d.id, version: d.version })}
+            data-testid="decision-approve"
+          >
             {t('meetings.decision.approve')}
           </Button>
         )}
         {meeting.can.decide && d.status !== 'withdrawn' && (
-          <Button size="xs" variant="default" onClick={() => run({ step: 'share-decision', decisionId: d.id, version: d.version, shared: !d.shared })} data-testid="decision-share">
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => run({ step: 'share-decision', decisionId: d.id, version: d.version, shared: !d.shared })}
+            data-testid="decision-share"
+          >
             {d.shared ? t('meetings.unshare') : t('meetings.share')}
           </Button>
         )}
@@ -168,8 +195,13 @@ export function MeetingPage() {
   const close = () => setDialog(null);
   const props = { meeting: m, onDone: close, onCancel: close };
   const titles: Record<NonNullable<Dialog>['kind'], string> = {
-    agenda: t('meetings.editAgenda'), attendance: t('meetings.recordAttendance'), decision: t('meetings.decision.record'), action: t('meetings.action.add'),
-    cancel: t('meetings.cancel'), minutes: t('meetings.editMinutes'), withdraw: t('meetings.decision.withdraw'),
+    agenda: t('meetings.editAgenda'),
+    attendance: t('meetings.recordAttendance'),
+    decision: t('meetings.decision.record'),
+    action: t('meetings.action.add'),
+    cancel: t('meetings.cancel'),
+    minutes: t('meetings.editMinutes'),
+    withdraw: t('meetings.decision.withdraw'),
   };
   return (
     <Stack gap="md" data-testid="meeting-page">
@@ -187,7 +219,12 @@ export function MeetingPage() {
           m.can.manage &&
           m.status === 'scheduled' && (
             <>
-              <Button variant="default" loading={step.isPending} onClick={() => step.mutate({ step: 'change', version: m.version, status: 'held' })} data-testid="meeting-held">
+              <Button
+                variant="default"
+                loading={step.isPending}
+                onClick={() => step.mutate({ step: 'change', version: m.version, status: 'held' })}
+                data-testid="meeting-held"
+              >
                 {t('meetings.markHeld')}
               </Button>
               <Button variant="subtle" color="red" onClick={() => setDialog({ kind: 'cancel' })}>
@@ -203,7 +240,13 @@ export function MeetingPage() {
       <Section
         title={t('meetings.participants')}
         testId="meeting-participants"
-        actions={m.can.manage && <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'attendance' })} data-testid="attendance-open">{t('meetings.recordAttendance')}</Button>}
+        actions={
+          m.can.manage && (
+            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'attendance' })} data-testid="attendance-open">
+              {t('meetings.recordAttendance')}
+            </Button>
+          )
+        }
       >
         {/* Two columns, the people under their organisation: it reads on a phone without scrolling sideways. */}
         <Table>
@@ -230,11 +273,31 @@ export function MeetingPage() {
         </Table>
       </Section>
 
-      <Section title={t('meetings.agenda.title')} testId="meeting-agenda" actions={m.can.manage && <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'agenda' })} data-testid="agenda-open">{t('meetings.editAgenda')}</Button>}>
+      <Section
+        title={t('meetings.agenda.title')}
+        testId="meeting-agenda"
+        actions={
+          m.can.manage && (
+            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'agenda' })} data-testid="agenda-open">
+              {t('meetings.editAgenda')}
+            </Button>
+          )
+        }
+      >
         <Agenda meeting={m} open={setDialog} />
       </Section>
 
-      <Section title={t('meetings.decisions')} testId="meeting-decisions" actions={m.can.decide && <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'decision' })} data-testid="decision-open">{t('meetings.decision.record')}</Button>}>
+      <Section
+        title={t('meetings.decisions')}
+        testId="meeting-decisions"
+        actions={
+          m.can.decide && (
+            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'decision' })} data-testid="decision-open">
+              {t('meetings.decision.record')}
+            </Button>
+          )
+        }
+      >
         {m.decisions.length === 0 ? (
           <Text c="dimmed">{t('meetings.decision.none')}</Text>
         ) : (
@@ -246,7 +309,17 @@ export function MeetingPage() {
         )}
       </Section>
 
-      <Section title={t('meetings.actionItems')} testId="meeting-actions" actions={m.can.manage && <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'action' })} data-testid="action-open">{t('meetings.action.add')}</Button>}>
+      <Section
+        title={t('meetings.actionItems')}
+        testId="meeting-actions"
+        actions={
+          m.can.manage && (
+            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'action' })} data-testid="action-open">
+              {t('meetings.action.add')}
+            </Button>
+          )
+        }
+      >
         <ActionItemList items={m.actionItems} />
       </Section>
 
@@ -258,10 +331,21 @@ export function MeetingPage() {
               return (
                 <Stack key={r.exchange.id} gap={2}>
                   <Text fw={600} dir="auto">
-                    {r.exchange.readable ? <Anchor component={Link} to={`/exchanges/${r.exchange.id}`}>{text.exchange(r.exchange)}</Anchor> : text.exchange(r.exchange)} <Badge size="xs" variant="outline">{text.exchangeState(r.exchange.status)}</Badge>
+                    {r.exchange.readable ? (
+                      <Anchor component={Link} to={`/exchanges/${r.exchange.id}`}>
+                        {text.exchange(r.exchange)}
+                      </Anchor>
+                    ) : (
+                      text.exchange(r.exchange)
+                    )}{' '}
+                    <Badge size="xs" variant="outline">
+                      {text.exchangeState(r.exchange.status)}
+                    </Badge>
                   </Text>
                   <Text size="sm">
-                    {confirmed.length === 0 ? t('meetings.noReleases') : confirmed.map((c) => t('meetings.releasedBy', { count: c.count, party: text.org(c.partyId) })).join(' · ')}
+                    {confirmed.length === 0
+                      ? t('meetings.noReleases')
+                      : confirmed.map((c) => t('meetings.releasedBy', { count: c.count, party: text.org(c.partyId) })).join(' · ')}
                   </Text>
                   {r.confirmed && r.confirmed.length > 0 && (
                     <Text size="xs" c="dimmed" dir="ltr" data-testid="release-refs">

@@ -49,7 +49,15 @@ function ScheduleForm({ onDone, onCancel }: { onDone: (id: string) => void; onCa
   const [chosen, setChosen] = useState<string[]>(() => text.lookups.organisations.filter((o) => o.kind === 'guarantor').map((o) => o.id));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (form.invalid({ title: !title.trim() && t('validation.required'), startsAt: !startsAt && t('validation.required'), venue: !venue.trim() && t('validation.required'), participants: chosen.length === 0 && t('meetings.form.chooseParticipants') })) return;
+    if (
+      form.invalid({
+        title: !title.trim() && t('validation.required'),
+        startsAt: !startsAt && t('validation.required'),
+        venue: !venue.trim() && t('validation.required'),
+        participants: chosen.length === 0 && t('meetings.form.chooseParticipants'),
+      })
+    )
+      return;
     schedule.mutate(
       { title, startsAt: new Date(`${startsAt}:00Z`).toISOString(), venue, participants: chosen.map((organisationId) => ({ organisationId })) },
       { onSuccess: (m) => onDone(m.id), onError: form.fail },
@@ -59,9 +67,35 @@ function ScheduleForm({ onDone, onCancel }: { onDone: (id: string) => void; onCa
     <form onSubmit={submit} noValidate data-testid="meeting-schedule-form">
       <Stack gap="sm">
         <ProblemAlert error={form.problem} />
-        <TextInput label={t('meetings.form.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={form.error('title')} dir="auto" required data-testid="meeting-title" />
-        <TextInput type="datetime-local" dir="ltr" label={t('meetings.form.startsAt')} description={t('meetings.form.utc')} value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} error={form.error('startsAt')} required data-testid="meeting-starts" />
-        <TextInput label={t('meetings.form.venue')} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} error={form.error('venue')} dir="auto" required data-testid="meeting-venue" />
+        <TextInput
+          label={t('meetings.form.title')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={form.error('title')}
+          dir="auto"
+          required
+          data-testid="meeting-title"
+        />
+        <TextInput
+          type="datetime-local"
+          dir="ltr"
+          label={t('meetings.form.startsAt')}
+          description={t('meetings.form.utc')}
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.currentTarget.value)}
+          error={form.error('startsAt')}
+          required
+          data-testid="meeting-starts"
+        />
+        <TextInput
+          label={t('meetings.form.venue')}
+          value={venue}
+          onChange={(e) => setVenue(e.currentTarget.value)}
+          error={form.error('venue')}
+          dir="auto"
+          required
+          data-testid="meeting-venue"
+        />
         <Checkbox.Group label={t('meetings.participants')} value={chosen} onChange={setChosen} error={form.error('participants')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} mt={6}>
             {orgs.map((o) => (

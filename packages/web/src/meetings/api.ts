@@ -156,18 +156,27 @@ export function useMeeting(id: string) {
 }
 
 export function useAgendaProposal(id: string, enabled: boolean) {
-  return useQuery({ queryKey: ['meetings', id, 'proposal'], enabled, queryFn: ({ signal }) => get<{ items: ProposedItem[] }>(`/api/meetings/${enc(id)}/agenda-proposal?limit=40`, signal).then((r) => r.items) });
+  return useQuery({
+    queryKey: ['meetings', id, 'proposal'],
+    enabled,
+    queryFn: ({ signal }) => get<{ items: ProposedItem[] }>(`/api/meetings/${enc(id)}/agenda-proposal?limit=40`, signal).then((r) => r.items),
+  });
 }
 
 export function useActionItems(query: { status?: 'open' | 'done' | 'all'; owner?: 'mine' | 'all' } = {}, enabled = true) {
   const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]).toString();
-  return useQuery({ queryKey: [...ACTIONS, qs], enabled, queryFn: ({ signal }) => get<{ actionItems: ActionItem[] }>(`/api/action-items${qs ? `?${qs}` : ''}`, signal).then((r) => r.actionItems) });
+  return useQuery({
+    queryKey: [...ACTIONS, qs],
+    enabled,
+    queryFn: ({ signal }) => get<{ actionItems: ActionItem[] }>(`/api/action-items${qs ? `?${qs}` : ''}`, signal).then((r) => r.actionItems),
+  });
 }
 
 export function useScheduleMeeting() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { title: string; startsAt: string; venue: string; participants: { organisationId: string; delegates?: string[] }[] }) => post<Meeting>('/api/meetings', body),
+    mutationFn: (body: { title: string; startsAt: string; venue: string; participants: { organisationId: string; delegates?: string[] }[] }) =>
+      post<Meeting>('/api/meetings', body),
     onSuccess: () => client.invalidateQueries({ queryKey: MEETINGS }),
   });
 }
@@ -230,7 +239,8 @@ export function useReloadMeeting(id: string) {
 export function useMarkDone() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (s: { id: string; version: number; note?: string }) => post<{ actionItems: ActionItem[] }>(`/api/action-items/${enc(s.id)}/done`, { version: s.version, note: s.note }),
+    mutationFn: (s: { id: string; version: number; note?: string }) =>
+      post<{ actionItems: ActionItem[] }>(`/api/action-items/${enc(s.id)}/done`, { version: s.version, note: s.note }),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ACTIONS }), client.invalidateQueries({ queryKey: MEETINGS })]),
   });
 }

@@ -28,7 +28,9 @@ function IssueForm() {
   const narrow = useMediaQuery('(max-width: 36em)');
   const [kind, setKind] = useState<PublicationKind>('un');
   const [period, setPeriod] = useState(lastQuarter);
-  const [language, setLanguage] = useState<DocumentLanguage>((DOCUMENT_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as DocumentLanguage) : 'en');
+  const [language, setLanguage] = useState<DocumentLanguage>(
+    (DOCUMENT_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as DocumentLanguage) : 'en',
+  );
   const fieldError = (field: string) => {
     const err = issue.error as { errors?: { path: string; message: string }[] } | null;
     return err?.errors?.find((e) => e.path === `/body/${field}`)?.message;
@@ -52,8 +54,22 @@ function IssueForm() {
           data-testid="publication-kind"
         />
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-          <TextInput type="date" label={t('publications.from')} value={period.from} onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })} error={fieldError('from')} data-testid="publication-from" />
-          <TextInput type="date" label={t('publications.to')} value={period.to} onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })} error={fieldError('to')} data-testid="publication-to" />
+          <TextInput
+            type="date"
+            label={t('publications.from')}
+            value={period.from}
+            onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })}
+            error={fieldError('from')}
+            data-testid="publication-from"
+          />
+          <TextInput
+            type="date"
+            label={t('publications.to')}
+            value={period.to}
+            onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })}
+            error={fieldError('to')}
+            data-testid="publication-to"
+          />
           <NativeSelect
             label={t('publications.language')}
             value={language}

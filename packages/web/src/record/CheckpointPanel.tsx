@@ -23,7 +23,11 @@ export function CheckpointPanel({ check, onAcceptKey }: { check: CheckpointCheck
         data-testid="checkpoint-status"
         data-state={check.state}
         role="status"
-        style={{ borderColor: verified ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-red-7)', borderWidth: 2, background: verified ? 'var(--mantine-color-teal-0)' : 'var(--mantine-color-red-0)' }}
+        style={{
+          borderColor: verified ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-red-7)',
+          borderWidth: 2,
+          background: verified ? 'var(--mantine-color-teal-0)' : 'var(--mantine-color-red-0)',
+        }}
       >
         <Title order={3} size="h4" c={verified ? 'teal.9' : 'red.9'}>
           {verified ? t('record.verified') : t('record.failed')}

@@ -102,7 +102,8 @@ export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
                 <InclusionCell result={results[e.index]} disabled={!verified} onCheck={() => void check(e)} index={e.index} />
               </Group>
               <Text size="xs" c="dimmed">
-                {e.entry.time ? fmt.dateTime(e.entry.time) : '—'} · {e.entry.actor ? (orgs.get(e.entry.actor.organisation)?.shortName ?? shortId(e.entry.actor.organisation)) : t('record.system')}
+                {e.entry.time ? fmt.dateTime(e.entry.time) : '—'} ·{' '}
+                {e.entry.actor ? (orgs.get(e.entry.actor.organisation)?.shortName ?? shortId(e.entry.actor.organisation)) : t('record.system')}
               </Text>
               {e.entry.subject && (
                 <Text size="xs" className="truce-break">
@@ -135,7 +136,9 @@ export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
                     </Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.entry.time ? fmt.dateTime(e.entry.time) : '—'}</Table.Td>
-                  <Table.Td>{e.entry.actor ? (orgs.get(e.entry.actor.organisation)?.shortName ?? shortId(e.entry.actor.organisation)) : t('record.system')}</Table.Td>
+                  <Table.Td>
+                    {e.entry.actor ? (orgs.get(e.entry.actor.organisation)?.shortName ?? shortId(e.entry.actor.organisation)) : t('record.system')}
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm" className="truce-break">
                       {e.entry.subject ? subjectText(e.entry.subject, orgs, t) : '—'}
@@ -167,7 +170,17 @@ export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
   );
 }
 
-function InclusionCell({ result, disabled, onCheck, index }: { result: InclusionResult | 'checking' | undefined; disabled: boolean; onCheck: () => void; index: number }) {
+function InclusionCell({
+  result,
+  disabled,
+  onCheck,
+  index,
+}: {
+  result: InclusionResult | 'checking' | undefined;
+  disabled: boolean;
+  onCheck: () => void;
+  index: number;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const testId = `entry-inclusion-${index}`;

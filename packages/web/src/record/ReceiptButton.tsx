@@ -54,7 +54,15 @@ export function ReceiptButton({
 
   return (
     <>
-      <Button variant="default" size={size} onClick={download} loading={busy} data-testid={testId} title={t('record.receipt.hint')} aria-label={short ? t('record.receipt.button') : undefined}>
+      <Button
+        variant="default"
+        size={size}
+        onClick={download}
+        loading={busy}
+        data-testid={testId}
+        title={t('record.receipt.hint')}
+        aria-label={short ? t('record.receipt.button') : undefined}
+      >
         {short ? t('record.receipt.short') : t('record.receipt.button')}
       </Button>
       {note && (

@@ -47,9 +47,21 @@ export function WitnessesPanel({ check, onAcceptPolicy }: { check: WitnessCheck;
         <Text size="sm" c="dimmed">
           {t('record.witnesses.help')}
         </Text>
-        <Text size="sm" fw={700} c={quorum.met ? 'teal.9' : 'red.9'} data-testid="witness-quorum" data-met={quorum.met} data-need={quorum.need} data-of={quorum.of}>
+        <Text
+          size="sm"
+          fw={700}
+          c={quorum.met ? 'teal.9' : 'red.9'}
+          data-testid="witness-quorum"
+          data-met={quorum.met}
+          data-need={quorum.need}
+          data-of={quorum.of}
+        >
           <span aria-hidden="true">{quorum.met ? '✓ ' : '✗ '}</span>
-          {t(quorum.met ? 'record.witnesses.quorumMet' : 'record.witnesses.quorumNotMet', { need: fmt.number(quorum.need), of: fmt.number(quorum.of), cosigned: fmt.number(cosigned) })}
+          {t(quorum.met ? 'record.witnesses.quorumMet' : 'record.witnesses.quorumNotMet', {
+            need: fmt.number(quorum.need),
+            of: fmt.number(quorum.of),
+            cosigned: fmt.number(cosigned),
+          })}
         </Text>
 
         <div className="truce-table-scroll">

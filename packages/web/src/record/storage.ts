@@ -56,7 +56,13 @@ export function lastCheckpoint(): SeenCheckpoint | null {
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as Partial<SeenCheckpoint>;
-    if (typeof v.note === 'string' && typeof v.origin === 'string' && typeof v.size === 'number' && typeof v.rootHash === 'string' && typeof v.seenAt === 'string') {
+    if (
+      typeof v.note === 'string' &&
+      typeof v.origin === 'string' &&
+      typeof v.size === 'number' &&
+      typeof v.rootHash === 'string' &&
+      typeof v.seenAt === 'string'
+    ) {
       return v as SeenCheckpoint;
     }
   } catch {

@@ -29,9 +29,7 @@ export interface EntryPick {
 
 /** The index of the entry `pick` chooses, or null when there is none. Pure. */
 export function pickEntry(entries: SubjectEntry[], pick: EntryPick = {}): number | null {
-  const found = entries.filter(
-    (e) => (!pick.types || pick.types.includes(e.type)) && Object.entries(pick.subject ?? {}).every(([k, v]) => e.subject[k] === v),
-  );
+  const found = entries.filter((e) => (!pick.types || pick.types.includes(e.type)) && Object.entries(pick.subject ?? {}).every(([k, v]) => e.subject[k] === v));
   if (found.length === 0) return null;
   const which = pick.which ?? 'last';
   if (which === 'first') return found[0].index;

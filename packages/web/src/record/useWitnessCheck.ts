@@ -34,7 +34,8 @@ export function useWitnessCheck(note: string | undefined, check: CheckpointCheck
   }, [note, check, policy.data, health.data, health.isPending, pins]);
 
   useEffect(() => {
-    if (result?.state === 'checked' && result.policy.state === 'first-use' && result.logKeyListed && check?.state === 'verified') pinPolicy(result.policy.served);
+    if (result?.state === 'checked' && result.policy.state === 'first-use' && result.logKeyListed && check?.state === 'verified')
+      pinPolicy(result.policy.served);
   }, [result, check]);
 
   const acceptPolicy = () => {

@@ -30,7 +30,14 @@ function makeLog(signer: Signer, entries: unknown[]) {
   };
 }
 
-const entries = Array.from({ length: 13 }, (_, i) => ({ type: 'test.entry', time: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z`, actor: null, subject: { n: String(i) }, data: {}, commitments: {} }));
+const entries = Array.from({ length: 13 }, (_, i) => ({
+  type: 'test.entry',
+  time: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z`,
+  actor: null,
+  subject: { n: String(i) },
+  data: {},
+  commitments: {},
+}));
 const signer = generateSigner('truce/test-log');
 const key = formatVerifierKey(signer.name, signer.publicKey);
 const log = makeLog(signer, entries);
@@ -66,7 +73,10 @@ describe('checking a checkpoint in the browser', () => {
   });
 
   it('fails when the record was rewritten, shrank or forked', async () => {
-    const rewritten = makeLog(signer, entries.map((e, i) => (i === 3 ? { ...e, data: { changed: true } } : e)));
+    const rewritten = makeLog(
+      signer,
+      entries.map((e, i) => (i === 3 ? { ...e, data: { changed: true } } : e)),
+    );
     const forked = await checkCheckpoint(input({ previous: seen(13, rewritten) }));
     expect(forked.state).toBe('failed');
     expect(forked.consistency).toMatchObject({ kind: 'inconsistent', reason: 'fork' });
@@ -111,13 +121,18 @@ describe('checking that an entry is in the record', () => {
     for (const index of [0, 1, 7, 12]) {
       expect((await checkInclusion(base(index))).state).toBe('included');
       const served = { proof: await log.inclusion(index, 13), checkpoint: log.note(13) };
-      expect((await checkInclusion({ ...base(index), servedProof: served, inclusionProof: () => Promise.reject(new Error('not needed')) })).state).toBe('included');
+      expect((await checkInclusion({ ...base(index), servedProof: served, inclusionProof: () => Promise.reject(new Error('not needed')) })).state).toBe(
+        'included',
+      );
     }
   });
 
   it('refuses an entry whose bytes differ, or that differs from what is shown', async () => {
     const altered = toBase64(encodeEntry({ ...entries[4], data: { x: 1 } }));
-    expect(await checkInclusion({ ...base(4), entryBase64: altered, shown: { ...entries[4], data: { x: 1 } } })).toMatchObject({ state: 'not-included', reason: 'proof' });
+    expect(await checkInclusion({ ...base(4), entryBase64: altered, shown: { ...entries[4], data: { x: 1 } } })).toMatchObject({
+      state: 'not-included',
+      reason: 'proof',
+    });
     expect(await checkInclusion({ ...base(4), shown: { ...entries[4], data: { x: 2 } } })).toMatchObject({ state: 'not-included', reason: 'content' });
     expect((await checkInclusion({ ...base(13 - 1), index: 13 })).state).toBe('newer');
   });

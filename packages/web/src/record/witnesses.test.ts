@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addSignatureLines, cosignCheckpoint, formatCheckpoint, formatCosignerKey, formatPolicy, formatVerifierKey, generateSigner, signNote } from '@truce/core/log/index';
+import {
+  addSignatureLines,
+  cosignCheckpoint,
+  formatCheckpoint,
+  formatCosignerKey,
+  formatPolicy,
+  formatVerifierKey,
+  generateSigner,
+  signNote,
+} from '@truce/core/log/index';
 import { checkWitnesses, quorumSize, trustText, type WitnessInput } from './witnesses.ts';
 import { parsePolicy } from './logCore.ts';
 
@@ -17,10 +26,22 @@ const policyText = (urls = 'http://127.0.0.1:1', k: number | 'all' | 'any' = 2) 
   });
 const text = formatCheckpoint({ origin: log.name, size: 42, rootHash: new Uint8Array(32).fill(7) });
 const T = 1_780_000_000;
-const cosigned = (which: number[], at = T) => addSignatureLines(signNote(text, log), which.map((i) => cosignCheckpoint(text, witnesses[i], at + i)));
+const cosigned = (which: number[], at = T) =>
+  addSignatureLines(
+    signNote(text, log),
+    which.map((i) => cosignCheckpoint(text, witnesses[i], at + i)),
+  );
 const NOW = new Date((T + 10) * 1000);
 
-const input = (over: Partial<WitnessInput>): WitnessInput => ({ note: cosigned([0, 1, 2]), policyText: policyText(), pinnedPolicy: null, logKey, health: null, now: NOW, ...over });
+const input = (over: Partial<WitnessInput>): WitnessInput => ({
+  note: cosigned([0, 1, 2]),
+  policyText: policyText(),
+  pinnedPolicy: null,
+  logKey,
+  health: null,
+  now: NOW,
+  ...over,
+});
 
 function checked(over: Partial<WitnessInput>) {
   const r = checkWitnesses(input(over));
@@ -110,7 +131,11 @@ describe('witnesses of a checkpoint, checked in the browser', () => {
   it('sizes the quorum as written: a number, all, any, or a single witness', () => {
     expect(quorumSize(parsePolicy(policyText(undefined, 'all')))).toEqual({ need: 3, of: 3 });
     expect(quorumSize(parsePolicy(policyText(undefined, 'any')))).toEqual({ need: 1, of: 3 });
-    const single = formatPolicy({ logs: [{ vkey: logKey }], witnesses: [{ name: names[0], vkey: formatCosignerKey(names[0], witnesses[0].publicKey) }], quorum: names[0] });
+    const single = formatPolicy({
+      logs: [{ vkey: logKey }],
+      witnesses: [{ name: names[0], vkey: formatCosignerKey(names[0], witnesses[0].publicKey) }],
+      quorum: names[0],
+    });
     expect(quorumSize(parsePolicy(single))).toEqual({ need: 1, of: 1 });
   });
 });

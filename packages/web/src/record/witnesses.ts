@@ -158,7 +158,9 @@ function choosePolicy(served: Policy, pinnedText: string | null): { policy: Poli
     try {
       const pinned = parsePolicy(pinnedText);
       const pinnedTrust = trustText(pinned);
-      return pinnedTrust === servedTrust ? { policy: served, state: 'pinned', pinned: pinnedTrust, served: servedTrust } : { policy: pinned, state: 'changed', pinned: pinnedTrust, served: servedTrust };
+      return pinnedTrust === servedTrust
+        ? { policy: served, state: 'pinned', pinned: pinnedTrust, served: servedTrust }
+        : { policy: pinned, state: 'changed', pinned: pinnedTrust, served: servedTrust };
     } catch {
       /* unreadable: as if never pinned */
     }

@@ -56,7 +56,12 @@ function EvidenceLine({ sha256 }: { sha256: string }) {
         <Text size="xs" c="dimmed">
           <Ltr mono>SHA-256 {sha256}</Ltr>
         </Text>
-        <ReceiptButton entry={receiptEntry('evidence', sha256, { types: ['evidence.uploaded'], which: 'first' })} testId="evidence-receipt" size="compact-xs" short />
+        <ReceiptButton
+          entry={receiptEntry('evidence', sha256, { types: ['evidence.uploaded'], which: 'first' })}
+          testId="evidence-receipt"
+          size="compact-xs"
+          short
+        />
       </Group>
       {forbidden && (
         <Text size="xs" c="dimmed">

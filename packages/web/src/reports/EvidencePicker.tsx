@@ -25,7 +25,17 @@ interface Upload {
  * form sends their SHA-256. A refused file shows the server's reason and can be tried
  * again or dropped. `testId` prefixes the test ids ("report" → report-evidence-input).
  */
-export function EvidencePicker({ items, setItems, onBusy, testId }: { items: EvidenceItem[]; setItems: (update: (items: EvidenceItem[]) => EvidenceItem[]) => void; onBusy: (busy: boolean) => void; testId: string }) {
+export function EvidencePicker({
+  items,
+  setItems,
+  onBusy,
+  testId,
+}: {
+  items: EvidenceItem[];
+  setItems: (update: (items: EvidenceItem[]) => EvidenceItem[]) => void;
+  onBusy: (busy: boolean) => void;
+  testId: string;
+}) {
   const { t, i18n } = useTranslation();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const limits = useLimits();
@@ -45,7 +55,13 @@ export function EvidencePicker({ items, setItems, onBusy, testId }: { items: Evi
     // A file the server would refuse for its size is not sent over a slow link first.
     if (current.file.size > limits.evidenceMaxBytes) {
       settled.current.add(current.key);
-      const error = new ProblemError({ type: 'about:blank', title: 'Payload Too Large', status: 413, detail: t('reports.evidence.tooLarge', { max: fileSize(limits.evidenceMaxBytes, i18n.language) }), code: 'too_large' });
+      const error = new ProblemError({
+        type: 'about:blank',
+        title: 'Payload Too Large',
+        status: 413,
+        detail: t('reports.evidence.tooLarge', { max: fileSize(limits.evidenceMaxBytes, i18n.language) }),
+        code: 'too_large',
+      });
       setUploads((us) => us.map((u) => (u.key === current.key ? { ...u, error } : u)));
       return;
     }
@@ -73,51 +89,59 @@ export function EvidencePicker({ items, setItems, onBusy, testId }: { items: Evi
   const drop = (key: number) => setUploads((us) => us.filter((u) => u.key !== key));
 
   return (
-      <Stack gap="xs">
-        {items.map((e) => (
-          <Group key={e.sha256} gap="xs" wrap="nowrap" justify="space-between" data-testid={`${testId}-evidence-item`}>
-            <ItemLabel item={e} />
-            <ActionIcon variant="subtle" color="red" aria-label={t('reports.form.removeEvidence')} onClick={() => setItems((list) => list.filter((x) => x.sha256 !== e.sha256))}>
-              ✕
-            </ActionIcon>
-          </Group>
-        ))}
-        {uploads.map((u) => (
-          <Stack key={u.key} gap={4} data-testid={`${testId}-evidence-upload`}>
-            <Group gap="xs" justify="space-between" wrap="nowrap">
-              <Text size="sm" dir="auto" truncate>
-                {u.file.name} <Text span size="xs" c="dimmed">({fileSize(u.file.size, i18n.language)})</Text>
-              </Text>
-              {!!u.error && (
-                <Group gap={4} wrap="nowrap">
-                  <Button size="compact-xs" variant="light" onClick={() => retry(u.key)}>
-                    {t('actions.retry')}
-                  </Button>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('reports.form.removeEvidence')} onClick={() => drop(u.key)}>
-                    ✕
-                  </ActionIcon>
-                </Group>
-              )}
-            </Group>
-            {u.error ? (
-              <Text size="xs" c="red" className="truce-break" data-testid={`${testId}-evidence-error`}>
-                {problemMessage(t, u.error)}
-              </Text>
-            ) : (
-              <Progress value={u.progress * 100} size="sm" animated={u.progress < 1} aria-label={t('reports.form.uploading')} />
-            )}
-          </Stack>
-        ))}
-        <Group>
-          <FileButton onChange={add} multiple accept={ACCEPT} inputProps={{ 'data-testid': `${testId}-evidence-input` } as Record<string, string>}>
-            {(props) => (
-              <Button size="xs" variant="light" {...props} disabled={items.length >= 50} data-testid={`${testId}-evidence-add`}>
-                {t('reports.form.addEvidence')}
-              </Button>
-            )}
-          </FileButton>
+    <Stack gap="xs">
+      {items.map((e) => (
+        <Group key={e.sha256} gap="xs" wrap="nowrap" justify="space-between" data-testid={`${testId}-evidence-item`}>
+          <ItemLabel item={e} />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('reports.form.removeEvidence')}
+            onClick={() => setItems((list) => list.filter((x) => x.sha256 !== e.sha256))}
+          >
+            ✕
+          </ActionIcon>
         </Group>
-      </Stack>
+      ))}
+      {uploads.map((u) => (
+        <Stack key={u.key} gap={4} data-testid={`${testId}-evidence-upload`}>
+          <Group gap="xs" justify="space-between" wrap="nowrap">
+            <Text size="sm" dir="auto" truncate>
+              {u.file.name}{' '}
+              <Text span size="xs" c="dimmed">
+                ({fileSize(u.file.size, i18n.language)})
+              </Text>
+            </Text>
+            {!!u.error && (
+              <Group gap={4} wrap="nowrap">
+                <Button size="compact-xs" variant="light" onClick={() => retry(u.key)}>
+                  {t('actions.retry')}
+                </Button>
+                <ActionIcon variant="subtle" color="red" aria-label={t('reports.form.removeEvidence')} onClick={() => drop(u.key)}>
+                  ✕
+                </ActionIcon>
+              </Group>
+            )}
+          </Group>
+          {u.error ? (
+            <Text size="xs" c="red" className="truce-break" data-testid={`${testId}-evidence-error`}>
+              {problemMessage(t, u.error)}
+            </Text>
+          ) : (
+            <Progress value={u.progress * 100} size="sm" animated={u.progress < 1} aria-label={t('reports.form.uploading')} />
+          )}
+        </Stack>
+      ))}
+      <Group>
+        <FileButton onChange={add} multiple accept={ACCEPT} inputProps={{ 'data-testid': `${testId}-evidence-input` } as Record<string, string>}>
+          {(props) => (
+            <Button size="xs" variant="light" {...props} disabled={items.length >= 50} data-testid={`${testId}-evidence-add`}>
+              {t('reports.form.addEvidence')}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+    </Stack>
   );
 }
 

@@ -141,9 +141,25 @@ export default function MapPicker({ point, onPick, zoom = 11, height = 300, labe
 
   return (
     <div>
-      <div ref={container} dir="ltr" className="truce-map" style={{ height }} role="application" aria-label={label} data-testid={testId} data-boundaries={governorates.isSuccess ? 'yes' : 'no'} />
+      <div
+        ref={container}
+        dir="ltr"
+        className="truce-map"
+        style={{ height }}
+        role="application"
+        aria-label={label}
+        data-testid={testId}
+        data-boundaries={governorates.isSuccess ? 'yes' : 'no'}
+      />
       {attribution.data && (
-        <Spoiler maxHeight={18} showLabel={t('actions.showMore')} hideLabel={t('actions.showLess')} mt={2} data-testid="report-map-attribution" styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}>
+        <Spoiler
+          maxHeight={18}
+          showLabel={t('actions.showMore')}
+          hideLabel={t('actions.showLess')}
+          mt={2}
+          data-testid="report-map-attribution"
+          styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}
+        >
           <Text size="xs" c="dimmed" className="truce-break">
             {attribution.data}
           </Text>

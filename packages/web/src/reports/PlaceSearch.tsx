@@ -18,7 +18,10 @@ export function PlaceSearch({ onPick }: { onPick: (place: Place) => void }) {
   const found = places.data ?? [];
   const searching = q.trim().length >= 2;
   // Villages share names: the district and governorate tell them apart.
-  const within = (p: Place) => [p.kind === 'place' ? p.adm2 : undefined, p.kind !== 'governorate' ? p.adm1 : undefined].filter((a) => a !== undefined).map((a) => localName(i18n.language, a.nameEn, a.nameAr));
+  const within = (p: Place) =>
+    [p.kind === 'place' ? p.adm2 : undefined, p.kind !== 'governorate' ? p.adm1 : undefined]
+      .filter((a) => a !== undefined)
+      .map((a) => localName(i18n.language, a.nameEn, a.nameAr));
 
   const pick = (pcode: string) => {
     const place = found.find((p) => p.pcode === pcode);

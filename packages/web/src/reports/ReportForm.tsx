@@ -71,15 +71,20 @@ export function ReportForm({ report, onDone, onCancel }: Props) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const required = t('validation.required');
-    const errors = validate(state, new Date(), {
-      required,
-      notDate: t('validation.date'),
-      future: t('reports.form.future'),
-      latitude: t('reports.form.latRange'),
-      longitude: t('reports.form.lonRange'),
-      count: t('validation.range', { min: 0, max: 100000 }),
-      tooLong: t('reports.form.tooLong'),
-    }, limits.textMaxChars);
+    const errors = validate(
+      state,
+      new Date(),
+      {
+        required,
+        notDate: t('validation.date'),
+        future: t('reports.form.future'),
+        latitude: t('reports.form.latRange'),
+        longitude: t('reports.form.lonRange'),
+        count: t('validation.range', { min: 0, max: 100000 }),
+        tooLong: t('reports.form.tooLong'),
+      },
+      limits.textMaxChars,
+    );
     if (report && !changeNote.trim()) errors.changeNote = required;
     setEdited(new Set());
     if (form.invalid(errors)) return showFirstError();

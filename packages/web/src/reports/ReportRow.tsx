@@ -46,7 +46,15 @@ export function ReportRow({ report, lookups }: { report: Report; lookups: Lookup
   const totals = casualtyTotals(report.casualties);
   const place = text.placeParts(report.location, report.areas);
   return (
-    <Card withBorder padding="sm" component={Link} to={`/reports/${report.id}`} data-testid="report-row" data-id={report.id} style={{ opacity: report.withdrawn ? 0.75 : 1 }}>
+    <Card
+      withBorder
+      padding="sm"
+      component={Link}
+      to={`/reports/${report.id}`}
+      data-testid="report-row"
+      data-id={report.id}
+      style={{ opacity: report.withdrawn ? 0.75 : 1 }}
+    >
       <Group justify="space-between" gap="xs" align="flex-start">
         <Text fw={600} c="blue.8" dir="auto" style={{ textDecoration: report.withdrawn ? 'line-through' : undefined }}>
           {text.type(report.typeCode)}

@@ -24,7 +24,6 @@ export function Field({ label, children, testId }: { label: string; children: Re
   );
 }
 
-
 /** A report's content as this reader may see it. User text keeps its own direction and is never read as HTML. */
 export function ReportView({ report, lookups }: { report: Report; lookups: Lookups }) {
   const { t, i18n } = useTranslation();
@@ -53,14 +52,23 @@ export function ReportView({ report, lookups }: { report: Report; lookups: Looku
             </Field>
             {(areas.adm1 || areas.adm2) && (
               <Field label={t('reports.field.area')}>
-                <span dir="auto">{[areas.adm2, areas.adm1].filter((a) => !!a).map((a) => localName(i18n.language, a!.nameEn, a!.nameAr)).join(' · ')}</span>
+                <span dir="auto">
+                  {[areas.adm2, areas.adm1]
+                    .filter((a) => !!a)
+                    .map((a) => localName(i18n.language, a!.nameEn, a!.nameAr))
+                    .join(' · ')}
+                </span>
               </Field>
             )}
             <Field label={t('reports.field.coordinates')}>
               <Ltr>{coordinates(location)}</Ltr> · {t(`reports.geoPrecision.${location.geoPrecision}`)}
               {sealedPlace && ` · ${t('reports.field.rounded')}`}
             </Field>
-            {report.sealLocation && !sealedPlace && <Text size="xs" c="orange.8">{t('reports.field.sealedForOthers')}</Text>}
+            {report.sealLocation && !sealedPlace && (
+              <Text size="xs" c="orange.8">
+                {t('reports.field.sealedForOthers')}
+              </Text>
+            )}
           </Stack>
           <MapSlot point={{ lat: location.lat, lon: location.lon }} zoom={sealedPlace ? 9 : 10} height={220} />
         </SimpleGrid>
@@ -141,7 +149,8 @@ export function ReportView({ report, lookups }: { report: Report; lookups: Looku
       </Section>
 
       <Text size="xs" c="dimmed" data-testid="report-detail-filed">
-        {t('reports.field.filedBy', { organisation: text.organisation(report.reporterOrganisationId), when: fmt.dateTime(report.filedAt) })} · {t('reports.field.version', { version: report.version })}
+        {t('reports.field.filedBy', { organisation: text.organisation(report.reporterOrganisationId), when: fmt.dateTime(report.filedAt) })} ·{' '}
+        {t('reports.field.version', { version: report.version })}
       </Text>
     </Stack>
   );

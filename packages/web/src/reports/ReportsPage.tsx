@@ -51,8 +51,22 @@ export function ReportsPage() {
         }
       />
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="report-filters">
-        <TextInput type="date" label={t('reports.filter.from')} dir="ltr" value={filter.from ?? ''} onChange={(e) => setFilter('from', e.currentTarget.value)} data-testid="report-filter-from" />
-        <TextInput type="date" label={t('reports.filter.to')} dir="ltr" value={filter.to ?? ''} onChange={(e) => setFilter('to', e.currentTarget.value)} data-testid="report-filter-to" />
+        <TextInput
+          type="date"
+          label={t('reports.filter.from')}
+          dir="ltr"
+          value={filter.from ?? ''}
+          onChange={(e) => setFilter('from', e.currentTarget.value)}
+          data-testid="report-filter-from"
+        />
+        <TextInput
+          type="date"
+          label={t('reports.filter.to')}
+          dir="ltr"
+          value={filter.to ?? ''}
+          onChange={(e) => setFilter('to', e.currentTarget.value)}
+          data-testid="report-filter-to"
+        />
         <NativeSelect
           label={t('reports.filter.type')}
           value={filter.type ?? ''}

@@ -54,7 +54,9 @@ function useValueText(lookups: Lookups) {
         return DESCRIPTION_LANGUAGES.find((l) => l.value === v)?.label ?? String(v);
       case 'sources': {
         const list = v as Report['sources'];
-        return list.length === 0 ? t('reports.field.noSources') : list.map((s) => `${t(`reports.sourceKind.${s.kind}`)}${s.detail ? `: ${s.detail}` : ''}`).join(' · ');
+        return list.length === 0
+          ? t('reports.field.noSources')
+          : list.map((s) => `${t(`reports.sourceKind.${s.kind}`)}${s.detail ? `: ${s.detail}` : ''}`).join(' · ');
       }
       case 'evidence':
         return t('reports.versions.files', { count: (v as string[]).length, n: fmt.number((v as string[]).length) });
@@ -75,7 +77,12 @@ function ChangeLine({ change, lookups }: { change: Change; lookups: Lookups }) {
     const s = value(change.field, v);
     return long ? (
       <Spoiler maxHeight={66} showLabel={t('actions.showMore')} hideLabel={t('actions.showLess')} mt={2}>
-        <Text size="xs" dir="auto" style={{ whiteSpace: 'pre-wrap', borderInlineStart: `3px solid var(--mantine-color-${colour}-4)`, paddingInlineStart: 8 }} className="truce-break">
+        <Text
+          size="xs"
+          dir="auto"
+          style={{ whiteSpace: 'pre-wrap', borderInlineStart: `3px solid var(--mantine-color-${colour}-4)`, paddingInlineStart: 8 }}
+          className="truce-break"
+        >
           {s}
         </Text>
       </Spoiler>
@@ -126,21 +133,39 @@ function ChangeLine({ change, lookups }: { change: Change; lookups: Lookups }) {
  * Every version of the report, oldest first: who saved it and when, the note they gave,
  * and what changed from the version before, field by field. A withdrawal ends the line.
  */
-export function VersionTimeline({ report, versions, error, lookups }: { report: Report; versions: ReportVersion[] | undefined; error: unknown; lookups: Lookups }) {
+export function VersionTimeline({
+  report,
+  versions,
+  error,
+  lookups,
+}: {
+  report: Report;
+  versions: ReportVersion[] | undefined;
+  error: unknown;
+  lookups: Lookups;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { user } = useSession();
   const text = useReportText(lookups);
   if (error) return <ProblemAlert error={error} />;
   if (!versions) return null;
-  const who = (v: ReportVersion) => (v.createdBy === user.id ? t('reports.versions.you', { organisation: text.organisation(v.reporterOrganisationId) }) : text.organisation(v.reporterOrganisationId));
+  const who = (v: ReportVersion) =>
+    v.createdBy === user.id
+      ? t('reports.versions.you', { organisation: text.organisation(v.reporterOrganisationId) })
+      : text.organisation(v.reporterOrganisationId);
 
   return (
     <Timeline active={versions.length - 1 + (report.withdrawn ? 1 : 0)} bulletSize={16} lineWidth={2} data-testid="report-versions">
       {versions.map((v, i) => {
         const changes = i === 0 ? [] : diffContent(contentOf(versions[i - 1]), contentOf(v));
         return (
-          <Timeline.Item key={v.version} title={i === 0 ? t('reports.versions.filed') : t('reports.versions.corrected', { version: v.version })} data-testid="report-version" data-version={v.version}>
+          <Timeline.Item
+            key={v.version}
+            title={i === 0 ? t('reports.versions.filed') : t('reports.versions.corrected', { version: v.version })}
+            data-testid="report-version"
+            data-version={v.version}
+          >
             <Text size="xs" c="dimmed">
               {fmt.dateTime(v.updatedAt)} · <bdi>{who(v)}</bdi>
             </Text>

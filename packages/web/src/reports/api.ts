@@ -61,7 +61,10 @@ export function useReport(id: string) {
 }
 
 export function useReportVersions(id: string) {
-  return useQuery({ queryKey: versionsKey(id), queryFn: async () => (await get<{ versions: ReportVersion[] }>(`/api/reports/${encodeURIComponent(id)}/versions`)).versions });
+  return useQuery({
+    queryKey: versionsKey(id),
+    queryFn: async () => (await get<{ versions: ReportVersion[] }>(`/api/reports/${encodeURIComponent(id)}/versions`)).versions,
+  });
 }
 
 /** After any change the lists, the report and its versions are fetched again. */
@@ -112,6 +115,32 @@ export function useReloadReports() {
 
 /** The content of a report as it would be sent again (for a correction): what the server adds is left out. */
 export function contentOf(report: Report): ReportContent {
-  const { occurredAt, timePrecision, location, sealLocation, typeCode, allegedPerpetrator, affectedSide, casualties, description, language, sources, evidence } = report;
-  return { occurredAt, timePrecision, location, sealLocation, typeCode, allegedPerpetrator, affectedSide, casualties, description, language, sources, evidence };
+  const {
+    occurredAt,
+    timePrecision,
+    location,
+    sealLocation,
+    typeCode,
+    allegedPerpetrator,
+    affectedSide,
+    casualties,
+    description,
+    language,
+    sources,
+    evidence,
+  } = report;
+  return {
+    occurredAt,
+    timePrecision,
+    location,
+    sealLocation,
+    typeCode,
+    allegedPerpetrator,
+    affectedSide,
+    casualties,
+    description,
+    language,
+    sources,
+    evidence,
+  };
 }

@@ -70,6 +70,7 @@ export function useEvidenceMeta(sha256: string, enabled = true) {
 
 /** "1.5 MB" in the reader's language and digits, with the unit's own name ("1.5 ميغابايت"). */
 export function fileSize(bytes: number, lang: string): string {
-  const [unit, value] = bytes < 1024 ? ['byte', bytes] : bytes < 1024 * 1024 ? ['kilobyte', Math.round(bytes / 1024)] : ['megabyte', Math.round((bytes / (1024 * 1024)) * 10) / 10];
+  const [unit, value] =
+    bytes < 1024 ? ['byte', bytes] : bytes < 1024 * 1024 ? ['kilobyte', Math.round(bytes / 1024)] : ['megabyte', Math.round((bytes / (1024 * 1024)) * 10) / 10];
   return new Intl.NumberFormat(lang, { style: 'unit', unit: unit as string, unitDisplay: 'short' }).format(value as number);
 }

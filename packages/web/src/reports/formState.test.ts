@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { asciiDigits, changedFields, emptyForm, formFromContent, guessLanguage, parseCount, parseDegrees, parsePair, reportField, toContent, toInstant, validate, type FormState } from './formState.ts';
+import {
+  asciiDigits,
+  changedFields,
+  emptyForm,
+  formFromContent,
+  guessLanguage,
+  parseCount,
+  parseDegrees,
+  parsePair,
+  reportField,
+  toContent,
+  toInstant,
+  validate,
+  type FormState,
+} from './formState.ts';
 
 const messages = { required: 'required', notDate: 'notDate', future: 'future', latitude: 'lat', longitude: 'lon', count: 'count', tooLong: 'tooLong' };
 const now = new Date('2017-03-01T00:00:00Z');
@@ -49,8 +63,23 @@ describe('report form', () => {
 
   it('names each field at fault before anything is sent', () => {
     expect(validate(filled(), now, messages)).toEqual({});
-    expect(validate(emptyForm('en'), now, messages)).toEqual({ occurredAt: 'required', lat: 'required', lon: 'required', typeCode: 'required', description: 'required' });
-    const bad = validate(filled({ when: '2017-03-02T10:00', lat: '95', lon: 'x', casualties: { killedCivilian: '1.5', killedCombatant: '', injuredCivilian: '', injuredCombatant: '' } }), now, messages);
+    expect(validate(emptyForm('en'), now, messages)).toEqual({
+      occurredAt: 'required',
+      lat: 'required',
+      lon: 'required',
+      typeCode: 'required',
+      description: 'required',
+    });
+    const bad = validate(
+      filled({
+        when: '2017-03-02T10:00',
+        lat: '95',
+        lon: 'x',
+        casualties: { killedCivilian: '1.5', killedCombatant: '', injuredCivilian: '', injuredCombatant: '' },
+      }),
+      now,
+      messages,
+    );
     expect(bad).toEqual({ occurredAt: 'future', lat: 'lat', lon: 'lon', killedCivilian: 'count' });
   });
 
@@ -86,7 +115,13 @@ describe('report form', () => {
   });
 
   it('round-trips a report into the form for a correction', () => {
-    const content = toContent(filled({ alleged: 'excluded:g-1', affected: 'party:org-2', casualties: { killedCivilian: '', killedCombatant: '3', injuredCivilian: '0', injuredCombatant: '' } }));
+    const content = toContent(
+      filled({
+        alleged: 'excluded:g-1',
+        affected: 'party:org-2',
+        casualties: { killedCivilian: '', killedCombatant: '3', injuredCivilian: '0', injuredCombatant: '' },
+      }),
+    );
     expect(toContent(formFromContent(content))).toEqual(content);
   });
 

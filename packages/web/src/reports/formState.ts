@@ -120,7 +120,10 @@ export function parseDegrees(text: string): number | null {
 
 /** "36.2, 37.1" or "36.2 37.1" pasted into one box: latitude and longitude. */
 export function parsePair(text: string): { lat: number; lon: number } | null {
-  const m = /^\s*([-+]?[\d\u0660-\u0669\u06f0-\u06f9]+(?:[.\u066b][\d\u0660-\u0669\u06f0-\u06f9]+)?)\s*[,;\s،]\s*([-+]?[\d\u0660-\u0669\u06f0-\u06f9]+(?:[.\u066b][\d\u0660-\u0669\u06f0-\u06f9]+)?)\s*$/.exec(text);
+  const m =
+    /^\s*([-+]?[\d\u0660-\u0669\u06f0-\u06f9]+(?:[.\u066b][\d\u0660-\u0669\u06f0-\u06f9]+)?)\s*[,;\s،]\s*([-+]?[\d\u0660-\u0669\u06f0-\u06f9]+(?:[.\u066b][\d\u0660-\u0669\u06f0-\u06f9]+)?)\s*$/.exec(
+      text,
+    );
   if (!m) return null;
   const lat = parseDegrees(m[1]);
   const lon = parseDegrees(m[2]);
@@ -208,7 +211,12 @@ export function toContent(s: FormState): ReportContent {
   if (s.pcode) location.pcode = s.pcode;
   if (s.placeName.trim()) location.placeName = s.placeName.trim();
   const count = (k: CasualtyKey) => parseCount(s.casualties[k]) ?? null;
-  const counts = { killedCivilian: count('killedCivilian'), killedCombatant: count('killedCombatant'), injuredCivilian: count('injuredCivilian'), injuredCombatant: count('injuredCombatant') };
+  const counts = {
+    killedCivilian: count('killedCivilian'),
+    killedCombatant: count('killedCombatant'),
+    injuredCivilian: count('injuredCivilian'),
+    injuredCombatant: count('injuredCombatant'),
+  };
   return {
     occurredAt: toInstant(s.when, s.zone, s.timePrecision)!,
     timePrecision: s.timePrecision,
@@ -216,8 +224,13 @@ export function toContent(s: FormState): ReportContent {
     sealLocation: s.sealLocation,
     typeCode: s.typeCode,
     allegedPerpetrator:
-      allegedKind === 'party' ? { kind: 'party', organisationId: allegedId } : allegedKind === 'excluded' ? { kind: 'excluded', groupId: allegedId } : { kind: 'unknown' },
-    affectedSide: affectedKind === 'party' ? { kind: 'party', organisationId: affectedId } : affectedKind === 'civilians' ? { kind: 'civilians' } : { kind: 'unknown' },
+      allegedKind === 'party'
+        ? { kind: 'party', organisationId: allegedId }
+        : allegedKind === 'excluded'
+          ? { kind: 'excluded', groupId: allegedId }
+          : { kind: 'unknown' },
+    affectedSide:
+      affectedKind === 'party' ? { kind: 'party', organisationId: affectedId } : affectedKind === 'civilians' ? { kind: 'civilians' } : { kind: 'unknown' },
     casualties: counts,
     description: s.description.trim(),
     language: s.language,

@@ -111,7 +111,15 @@ export function SetupPage() {
                 error={form.error('organisationName')}
                 data-testid="setup-organisation-name"
               />
-              <TextInput label={t('fields.yourName')} required autoComplete="name" value={values.name} onChange={set('name')} error={form.error('name')} data-testid="setup-name" />
+              <TextInput
+                label={t('fields.yourName')}
+                required
+                autoComplete="name"
+                value={values.name}
+                onChange={set('name')}
+                error={form.error('name')}
+                data-testid="setup-name"
+              />
               <TextInput
                 label={t('fields.email')}
                 type="email"

@@ -68,7 +68,9 @@ export interface LaterEntry {
  * is served (a correction, a later outcome), and the audit says so instead of diverging.
  */
 export async function laterEntries(c: Check, name: string, value: string, types: string[]): Promise<LaterEntry[]> {
-  const { entries } = (await c.api.json(`/api/log/subjects/${encodeURIComponent(name)}/${encodeURIComponent(value)}`)) as { entries: { index: number; type: string }[] };
+  const { entries } = (await c.api.json(`/api/log/subjects/${encodeURIComponent(name)}/${encodeURIComponent(value)}`)) as {
+    entries: { index: number; type: string }[];
+  };
   const out: LaterEntry[] = [];
   for (const e of entries.filter((x) => x.index > c.index && types.includes(x.type))) {
     const { entry } = (await c.api.json(`/api/log/entries/${e.index}`)) as { entry: LoggedEntry };

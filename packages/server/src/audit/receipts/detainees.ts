@@ -15,7 +15,9 @@ const PAGE = 500;
 async function personsAt(c: Check, listId: string, version: number) {
   const out: Record<string, unknown>[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = (await c.api.json(`/api/detainee-lists/${enc(listId)}/persons?version=${version}&limit=${PAGE}&offset=${offset}`)) as { persons: Record<string, unknown>[] };
+    const page = (await c.api.json(`/api/detainee-lists/${enc(listId)}/persons?version=${version}&limit=${PAGE}&offset=${offset}`)) as {
+      persons: Record<string, unknown>[];
+    };
     out.push(...page.persons.map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !ADDED.includes(k)))));
     if (page.persons.length < PAGE) break;
   }
@@ -70,7 +72,11 @@ const decided: Checker = async (c) => {
   const item = `match decision ${served.soughtRef}/${served.heldRef}`;
   if (served.version !== Number(data.version)) {
     const later = (await laterEntries(c, 'soughtList', soughtList, [c.entry.type])).find(
-      (l) => Number(l.entry.data?.version) === served.version && l.entry.subject?.heldList === heldList && opens(l.entry, l.salts, 'soughtRef', served.soughtRef) && opens(l.entry, l.salts, 'heldRef', served.heldRef),
+      (l) =>
+        Number(l.entry.data?.version) === served.version &&
+        l.entry.subject?.heldList === heldList &&
+        opens(l.entry, l.salts, 'soughtRef', served.soughtRef) &&
+        opens(l.entry, l.salts, 'heldRef', served.heldRef),
     );
     if (later) return c.note(`${item}: decided again by entry ${later.index} (version ${served.version}); this entry's decision is no longer the one served`);
     return compare(c, item, 'version', data.version, served.version);

@@ -14,7 +14,8 @@ interface ExchangeView {
 }
 
 const view = async (c: Check) => (await c.api.json(`/api/exchanges/${enc(c.entry.subject?.exchange ?? '')}`)) as ExchangeView;
-const byListAndRef = <T extends { list: string; ref: string }>(xs: T[]) => [...xs].sort((a, b) => (a.list + a.ref < b.list + b.ref ? -1 : a.list + a.ref > b.list + b.ref ? 1 : 0));
+const byListAndRef = <T extends { list: string; ref: string }>(xs: T[]) =>
+  [...xs].sort((a, b) => (a.list + a.ref < b.list + b.ref ? -1 : a.list + a.ref > b.list + b.ref ? 1 : 0));
 
 /** A proposal: mode, parties, how many each side releases, and the title and persons against their commitments (persons are never added or removed later). */
 const proposed: Checker = async (c) => {
@@ -32,18 +33,21 @@ const proposed: Checker = async (c) => {
 };
 
 /** A party's approval or a guarantor's endorsement: kept once given, so it must still be served, by the organisation that gave it. */
-const approval = (kind: 'approval' | 'endorsement', who: 'party' | 'guarantor'): Checker => async (c) => {
-  const x = await view(c);
-  const org = String(c.entry.data?.[who] ?? '');
-  const item = `exchange ${x.id} ${kind} of ${org}`;
-  if (c.entry.actor) compare(c, item, 'organisation', c.entry.actor.organisation, org);
-  if (!x.approvals.some((a) => a.kind === kind && a.organisationId === org)) c.diverges(item, '*', `the ${kind} the entry recorded is not served`);
-  if (kind === 'approval' && c.entry.data?.approvedByBoth) {
-    const both = [x.partyA, x.partyB].every((p) => x.approvals.some((a) => a.kind === 'approval' && a.organisationId === p));
-    if (!both) c.diverges(`exchange ${x.id}`, 'approvals', 'the entry recorded both parties as having approved; the server serves fewer');
-  }
-  if (kind === 'endorsement' && c.entry.data?.endorsedByAll && !x.guarantors.every((g) => g.endorsed)) c.diverges(`exchange ${x.id}`, 'endorsements', 'the entry recorded every guarantor as having endorsed; the server serves fewer');
-};
+const approval =
+  (kind: 'approval' | 'endorsement', who: 'party' | 'guarantor'): Checker =>
+  async (c) => {
+    const x = await view(c);
+    const org = String(c.entry.data?.[who] ?? '');
+    const item = `exchange ${x.id} ${kind} of ${org}`;
+    if (c.entry.actor) compare(c, item, 'organisation', c.entry.actor.organisation, org);
+    if (!x.approvals.some((a) => a.kind === kind && a.organisationId === org)) c.diverges(item, '*', `the ${kind} the entry recorded is not served`);
+    if (kind === 'approval' && c.entry.data?.approvedByBoth) {
+      const both = [x.partyA, x.partyB].every((p) => x.approvals.some((a) => a.kind === 'approval' && a.organisationId === p));
+      if (!both) c.diverges(`exchange ${x.id}`, 'approvals', 'the entry recorded both parties as having approved; the server serves fewer');
+    }
+    if (kind === 'endorsement' && c.entry.data?.endorsedByAll && !x.guarantors.every((g) => g.endorsed))
+      c.diverges(`exchange ${x.id}`, 'endorsements', 'the entry recorded every guarantor as having endorsed; the server serves fewer');
+  };
 
 /**
  * A release recorded on the day: the person (found by opening the sealed ref among the
@@ -58,7 +62,9 @@ const outcome: Checker = async (c) => {
   if (!person) return c.diverges(`exchange ${x.id} list ${list}`, 'persons', 'the person whose outcome the entry recorded is not served in this exchange');
   const item = `exchange ${x.id} person ${list}/${person.ref}`;
   if (c.entry.data?.completed && x.status !== 'completed') c.diverges(`exchange ${x.id}`, 'status', `recorded "completed", served ${JSON.stringify(x.status)}`);
-  const later = (await laterEntries(c, 'exchange', x.id, ['exchange.outcome'])).filter((l) => l.entry.subject?.list === list && opens(l.entry, l.salts, 'ref', person.ref)).at(-1);
+  const later = (await laterEntries(c, 'exchange', x.id, ['exchange.outcome']))
+    .filter((l) => l.entry.subject?.list === list && opens(l.entry, l.salts, 'ref', person.ref))
+    .at(-1);
   if (later) return c.note(`${item}: a later outcome (entry ${later.index}) replaced this one`);
   compare(c, item, 'outcome', c.entry.data?.outcome, person.outcome);
   sealed(c, item, 'note', person.outcomeNote || undefined);

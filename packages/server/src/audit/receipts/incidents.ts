@@ -2,7 +2,15 @@ import { compare, enc, sealed, type Checker } from './common.ts';
 
 interface IncidentView {
   replyTexts: Array<{ id: string; partyId: string; text: string | null; evidence: string[]; withheld: boolean }>;
-  assessments: Array<{ id: string; round: number; guarantorId: string; verification: string; attribution: unknown; reasoning: string | null; reasoningWithheld: boolean }>;
+  assessments: Array<{
+    id: string;
+    round: number;
+    guarantorId: string;
+    verification: string;
+    attribution: unknown;
+    reasoning: string | null;
+    reasoningWithheld: boolean;
+  }>;
 }
 
 /** A reply: kept as written (a party replies again with a new reply), so it must be served as recorded. */

@@ -19,7 +19,12 @@ async function decisionOf(c: Check): Promise<DecisionView | undefined> {
 }
 
 // The entry's public fields and the view's names for them.
-const LINKS = [['incidents', 'incidentIds'], ['exchanges', 'exchangeIds'], ['parties', 'partyIds'], ['shared', 'shared']] as const;
+const LINKS = [
+  ['incidents', 'incidentIds'],
+  ['exchanges', 'exchangeIds'],
+  ['parties', 'partyIds'],
+  ['shared', 'shared'],
+] as const;
 
 /**
  * A decision recorded or changed: number, who proposed it, its links and sharing, and its
@@ -44,7 +49,10 @@ const decision: Checker = async (c) => {
   }
   // What the view adds to each named person (the party keeping its list); the rest is what was named.
   const persons = served.persons.map(({ partyId: _p, ...rest }) => rest);
-  for (const [field, value] of [['text', served.text], ['persons', persons]] as const) {
+  for (const [field, value] of [
+    ['text', served.text],
+    ['persons', persons],
+  ] as const) {
     if (c.entry.commitments?.[field] === undefined) continue;
     const by = changedLater(field);
     if (by) c.note(`${item} field ${field}: changed later by entry ${by.index}`);

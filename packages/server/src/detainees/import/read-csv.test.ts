@@ -105,7 +105,9 @@ describe('readCsv', () => {
     const csv = 'ref,full_name,notes\n1,Fatima al-Khatib,"two\nlines"\n2,"Abdulrahman Haj Ali,\n3,Yusuf al-Ahmad,\n';
     const error = await refusal('unclosed.csv', csv);
     expect(error).toMatchObject({ code: 'malformed_csv', row: 3, line: 4 });
-    expect(error.message).toBe('Row 3 (line 4): a cell opens a quote (") that is never closed, so the rest of the file would be read as one cell. Close the quote or remove it.');
+    expect(error.message).toBe(
+      'Row 3 (line 4): a cell opens a quote (") that is never closed, so the rest of the file would be read as one cell. Close the quote or remove it.',
+    );
   });
 
   it('refuses text that is not UTF-8, naming the line', async () => {
@@ -126,7 +128,10 @@ describe('readCsv', () => {
   it('applies the limits on rows, columns, cell length and size', async () => {
     const rows = ['ref,full_name', ...Array.from({ length: 6 }, (_, i) => `${i},Fatima al-Khatib`)].join('\n');
     expect(await refusal('rows.csv', rows, { maxRows: 5 })).toMatchObject({ code: 'too_many_rows', row: 7 });
-    expect(await refusal('cols.csv', Array.from({ length: 6 }, (_, i) => `c${i}`).join(','), { maxColumns: 5 })).toMatchObject({ code: 'too_many_columns', row: 1 });
+    expect(await refusal('cols.csv', Array.from({ length: 6 }, (_, i) => `c${i}`).join(','), { maxColumns: 5 })).toMatchObject({
+      code: 'too_many_columns',
+      row: 1,
+    });
     const long = await refusal('long.csv', `ref,full_name\n1,${'م'.repeat(101)}\n`, { maxCellChars: 100 });
     expect(long).toMatchObject({ code: 'malformed_csv', row: 2 });
     expect(long.message).toContain('longer than 100 characters');

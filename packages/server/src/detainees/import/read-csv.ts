@@ -7,7 +7,17 @@
  * (Ahmad "Abu Ali" al-Hasan) are taken as written.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import { buildTable, formatCount, limitsWith, ListFileError, MAX_TITLE_ROWS, sizeLimitError, type ListFile, type ListFileLimits, type RawRecord } from './table.ts';
+import {
+  buildTable,
+  formatCount,
+  limitsWith,
+  ListFileError,
+  MAX_TITLE_ROWS,
+  sizeLimitError,
+  type ListFile,
+  type ListFileLimits,
+  type RawRecord,
+} from './table.ts';
 
 /**
  * The byte offset of the first byte that is not part of a well-formed UTF-8 sequence
@@ -127,9 +137,13 @@ export function readCsv(bytes: Uint8Array, overrides: Partial<ListFileLimits> = 
         lastLine = context.lines;
         lastRecord = context.records;
         if (cells.length > limits.maxColumns + 1_000) {
-          throw new ListFileError('too_many_columns', `Row ${context.records}: the row has ${formatCount(cells.length)} cells; at most ${limits.maxColumns} columns are accepted.`, {
-            row: context.records,
-          });
+          throw new ListFileError(
+            'too_many_columns',
+            `Row ${context.records}: the row has ${formatCount(cells.length)} cells; at most ${limits.maxColumns} columns are accepted.`,
+            {
+              row: context.records,
+            },
+          );
         }
         if (cells.every((c) => c.trim() === '')) return null;
         // A cap while parsing, so a huge file stops early; buildTable words the error.
@@ -154,7 +168,11 @@ function csvError(err: CsvError, lastRecord: number, lastLine: number, limits: L
   const at = row === line ? `Row ${row}` : `Row ${row} (line ${line})`;
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new ListFileError('malformed_csv', `${at}: a cell opens a quote (") that is never closed, so the rest of the file would be read as one cell. Close the quote or remove it.`, { row, line });
+      return new ListFileError(
+        'malformed_csv',
+        `${at}: a cell opens a quote (") that is never closed, so the rest of the file would be read as one cell. Close the quote or remove it.`,
+        { row, line },
+      );
     case 'CSV_MAX_RECORD_SIZE':
       return new ListFileError(
         'malformed_csv',

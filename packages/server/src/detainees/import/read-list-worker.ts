@@ -10,6 +10,7 @@ try {
   const table = await readListFile(bytes, options);
   parentPort!.postMessage({ table });
 } catch (err) {
-  if (err instanceof ListFileError) parentPort!.postMessage({ error: { code: err.code, message: err.message, row: err.row, line: err.line, column: err.column } });
+  if (err instanceof ListFileError)
+    parentPort!.postMessage({ error: { code: err.code, message: err.message, row: err.row, line: err.line, column: err.column } });
   else parentPort!.postMessage({ failure: err instanceof Error ? err.message : String(err) });
 }

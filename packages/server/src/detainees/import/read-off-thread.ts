@@ -13,10 +13,7 @@ export const READ_HEAP_MB = 1536;
 /** A file not read in this time is refused. */
 export const READ_TIME_LIMIT_MS = 120_000;
 
-type Reply =
-  | { table: ListFile }
-  | { error: { code: ListFileErrorCode; message: string; row?: number; line?: number; column?: string } }
-  | { failure: string };
+type Reply = { table: ListFile } | { error: { code: ListFileErrorCode; message: string; row?: number; line?: number; column?: string } } | { failure: string };
 
 export function readListFileOffThread(bytes: Uint8Array, options: ReadListFileOptions = {}): Promise<ListFile> {
   // A copy the thread can own: the caller's Buffer may be a slice of a shared pool.
@@ -37,7 +34,15 @@ export function readListFileOffThread(bytes: Uint8Array, options: ReadListFileOp
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new ListFileError('too_large', `The file could not be read within ${READ_TIME_LIMIT_MS / 1000} seconds. Split it into smaller files or save it as CSV.`))),
+      () =>
+        settle(() =>
+          reject(
+            new ListFileError(
+              'too_large',
+              `The file could not be read within ${READ_TIME_LIMIT_MS / 1000} seconds. Split it into smaller files or save it as CSV.`,
+            ),
+          ),
+        ),
       READ_TIME_LIMIT_MS,
     );
     worker.once('message', (reply: Reply) =>
@@ -51,7 +56,10 @@ export function readListFileOffThread(bytes: Uint8Array, options: ReadListFileOp
       settle(() =>
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ListFileError('too_large', 'The file needs more memory to read than this server allows for one file. Split it into smaller files or save it as CSV.')
+            ? new ListFileError(
+                'too_large',
+                'The file needs more memory to read than this server allows for one file. Split it into smaller files or save it as CSV.',
+              )
             : err,
         ),
       ),

@@ -11,7 +11,17 @@
  * ZIP but an OLE2 container; `sniffOffice` recognises it and old .xls files.
  */
 import ExcelJS from 'exceljs';
-import { buildTable, couldBeHeader, limitsWith, ListFileError, MAX_TITLE_ROWS, sizeLimitError, type ListFile, type ListFileLimits, type RawRecord } from './table.ts';
+import {
+  buildTable,
+  couldBeHeader,
+  limitsWith,
+  ListFileError,
+  MAX_TITLE_ROWS,
+  sizeLimitError,
+  type ListFile,
+  type ListFileLimits,
+  type RawRecord,
+} from './table.ts';
 
 // ---------------------------------------------------------------------------------------
 // Containers
@@ -39,7 +49,10 @@ export function sniffOffice(bytes: Uint8Array): ListFileError | null {
       'The workbook is protected with a password, so it cannot be read. Open it, remove the password (File › Info › Protect Workbook › Encrypt with Password, and clear it), save it and upload it again.',
     );
   }
-  return new ListFileError('old_excel', 'The file is an old-format Excel workbook (.xls, Excel 97–2003) or another old Office file. Save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" and upload that.');
+  return new ListFileError(
+    'old_excel',
+    'The file is an old-format Excel workbook (.xls, Excel 97–2003) or another old Office file. Save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" and upload that.',
+  );
 }
 
 interface ZipEntry {
@@ -112,7 +125,10 @@ export function checkXlsxContainer(bytes: Uint8Array, limits: ListFileLimits): v
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
     if (names.has('content.xml') && names.has('mimetype')) {
-      throw new ListFileError('not_a_list', 'The file is an OpenDocument file (LibreOffice .ods), not XLSX. Save it as "Excel 2007-365 (.xlsx)" or as CSV (UTF-8) and upload that.');
+      throw new ListFileError(
+        'not_a_list',
+        'The file is an OpenDocument file (LibreOffice .ods), not XLSX. Save it as "Excel 2007-365 (.xlsx)" or as CSV (UTF-8) and upload that.',
+      );
     }
     const kind = names.has('word/document.xml') ? 'a Word document' : names.has('ppt/presentation.xml') ? 'a PowerPoint presentation' : 'a ZIP archive';
     throw new ListFileError('not_a_list', `The file is ${kind}, not an XLSX workbook. Upload the list as XLSX or CSV (UTF-8).`);
@@ -120,7 +136,10 @@ export function checkXlsxContainer(bytes: Uint8Array, limits: ListFileLimits): v
   const unpacked = entries.reduce((sum, e) => sum + e.unpackedBytes, 0);
   if (unpacked > limits.maxUnzippedBytes) {
     const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
-    throw new ListFileError('too_large', `The workbook unpacks to ${mb(unpacked)}; at most ${mb(limits.maxUnzippedBytes)} is accepted. Split the list into several files, or remove other worksheets, images and formatting.`);
+    throw new ListFileError(
+      'too_large',
+      `The workbook unpacks to ${mb(unpacked)}; at most ${mb(limits.maxUnzippedBytes)} is accepted. Split the list into several files, or remove other worksheets, images and formatting.`,
+    );
   }
 }
 
@@ -185,7 +204,9 @@ function valueText(value: ExcelJS.CellValue, numFmt: string | undefined, at: Loc
       const formula = 'formula' in value && value.formula ? `=${value.formula}` : 'a formula';
       throw new ListFileError(
         'formula_without_result',
-        at(`the cell holds ${formula}, but its result is not saved in the file (some programs do not save it). Open the file in Excel or LibreOffice and save it again, or replace the formulas by their values`),
+        at(
+          `the cell holds ${formula}, but its result is not saved in the file (some programs do not save it). Open the file in Excel or LibreOffice and save it again, or replace the formulas by their values`,
+        ),
         where,
       );
     }
@@ -226,7 +247,10 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
     const key = (s: string) => s.normalize('NFC').trim().toLowerCase();
     worksheet = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => key(s.name) === key(wanted));
     if (!worksheet) {
-      throw new ListFileError('sheet_not_found', `The workbook has no worksheet named "${wanted}"; its worksheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}.`);
+      throw new ListFileError(
+        'sheet_not_found',
+        `The workbook has no worksheet named "${wanted}"; its worksheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}.`,
+      );
     }
   } else {
     worksheet = sheets.find((s) => s.state === 'visible') ?? sheets[0];
@@ -256,4 +280,3 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
   const table = buildTable(records, limits, (i) => columnLetter(i + 1));
   return { format: 'xlsx', sheet: worksheet.name, ...table };
 }
-

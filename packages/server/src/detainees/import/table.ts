@@ -158,21 +158,32 @@ export function buildTable(
       const cell = record.cells[i];
       if (cell !== undefined && cell.length > limits.maxCellChars) {
         const at = where(record, i);
-        throw new ListFileError('cell_too_long', `${at.text}: the cell has ${formatCount(cell.length)} characters; at most ${formatCount(limits.maxCellChars)} are accepted.`, {
-          row: record.row,
-          line: record.line,
-          column: at.column,
-        });
+        throw new ListFileError(
+          'cell_too_long',
+          `${at.text}: the cell has ${formatCount(cell.length)} characters; at most ${formatCount(limits.maxCellChars)} are accepted.`,
+          {
+            row: record.row,
+            line: record.line,
+            column: at.column,
+          },
+        );
       }
     }
     if (blank(record.cells)) continue;
     if (headers === null && record !== headerRecord) continue; // a title
     if (headers === null) {
-      const cells = record.cells.map((c) => (c ?? '').replace(/^\uFEFF/, '').normalize('NFC').trim());
+      const cells = record.cells.map((c) =>
+        (c ?? '')
+          .replace(/^\uFEFF/, '')
+          .normalize('NFC')
+          .trim(),
+      );
       let width = cells.length;
       while (width > 0 && cells[width - 1] === '') width--;
       if (width > limits.maxColumns) {
-        throw new ListFileError('too_many_columns', `Row ${record.row}: the header has ${width} columns; at most ${limits.maxColumns} are accepted.`, { row: record.row });
+        throw new ListFileError('too_many_columns', `Row ${record.row}: the header has ${width} columns; at most ${limits.maxColumns} are accepted.`, {
+          row: record.row,
+        });
       }
       headers = cells.slice(0, width);
       continue;
@@ -182,22 +193,31 @@ export function buildTable(
       const cell = record.cells[i];
       if (cell !== undefined && cell.trim() !== '') {
         const at = where(record, i);
-        throw new ListFileError('cell_without_header', `${at.text}: the cell holds "${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}" but its column has no header. Give the column a header, or move or delete the value.`, {
-          row: record.row,
-          line: record.line,
-          column: at.column,
-        });
+        throw new ListFileError(
+          'cell_without_header',
+          `${at.text}: the cell holds "${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}" but its column has no header. Give the column a header, or move or delete the value.`,
+          {
+            row: record.row,
+            line: record.line,
+            column: at.column,
+          },
+        );
       }
     }
     if (rows.length >= limits.maxRows) {
-      throw new ListFileError('too_many_rows', `The file has more than ${formatCount(limits.maxRows)} rows of persons (row ${record.row} is the first beyond the limit); split the list into several files.`, {
-        row: record.row,
-      });
+      throw new ListFileError(
+        'too_many_rows',
+        `The file has more than ${formatCount(limits.maxRows)} rows of persons (row ${record.row} is the first beyond the limit); split the list into several files.`,
+        {
+          row: record.row,
+        },
+      );
     }
     const cells: string[] = new Array<string>(width);
     for (let i = 0; i < width; i++) cells[i] = record.cells[i] ?? '';
     rows.push({ row: record.row, cells });
   }
-  if (headers === null) throw new ListFileError('empty', 'The file holds no rows: it should start with a header row (ref, full_name, …) followed by one row per person.');
+  if (headers === null)
+    throw new ListFileError('empty', 'The file holds no rows: it should start with a header row (ref, full_name, …) followed by one row per person.');
   return { headers, rows };
 }

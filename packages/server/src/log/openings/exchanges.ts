@@ -8,7 +8,11 @@ import { all, type OpeningRule } from './rule.ts';
  * (its two parties, the facilitator, the guarantors): the same readers get the salts.
  */
 const exchange: OpeningRule = async (ctx, auth, entry, fields) => {
-  const row = await ctx.db.selectFrom('exchanges').select(['party_a', 'party_b']).where('id', '=', entry.subject.exchange ?? '').executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('exchanges')
+    .select(['party_a', 'party_b'])
+    .where('id', '=', entry.subject.exchange ?? '')
+    .executeTakeFirst();
   if (!row || !can(auth.actor, 'exchange.read', { exchangePartyIds: [row.party_a, row.party_b] })) throw notFound('There is no such exchange.');
   return all(fields, true);
 };

@@ -10,7 +10,9 @@ const report: OpeningRule = async (ctx, auth, entry, fields) => {
   if (!found || !can(auth.actor, 'report.read', scopeOf(found))) throw notFound('There is no such report.');
   // The whole content is committed at once: opening it needs the sealed parts too.
   const sealedVisible = can(auth.actor, 'report.read.sealed', scopeOf(found));
-  return new Map(fields.map((f) => [f, f === 'content' && !sealedVisible ? 'the content includes sealed parts (sources, exact place) you may not read' : true]));
+  return new Map(
+    fields.map((f) => [f, f === 'content' && !sealedVisible ? 'the content includes sealed parts (sources, exact place) you may not read' : true]),
+  );
 };
 
 export const reportRules: Record<string, OpeningRule> = { 'report.filed': report, 'report.corrected': report, 'report.withdrawn': report };

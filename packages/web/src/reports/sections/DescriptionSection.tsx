@@ -12,7 +12,9 @@ export const DESCRIPTION_LANGUAGES = [...LANGUAGES.map((l) => ({ value: l.code, 
 export function DescriptionSection({ state, set, error }: SectionProps) {
   const { t, i18n } = useTranslation();
   const { textMaxChars } = useLimits();
-  const languages = DESCRIPTION_LANGUAGES.some((l) => l.value === state.language) ? DESCRIPTION_LANGUAGES : [...DESCRIPTION_LANGUAGES, { value: state.language, label: state.language }];
+  const languages = DESCRIPTION_LANGUAGES.some((l) => l.value === state.language)
+    ? DESCRIPTION_LANGUAGES
+    : [...DESCRIPTION_LANGUAGES, { value: state.language, label: state.language }];
   return (
     <Fieldset legend={t('reports.section.description')} data-testid="report-section-description">
       <Stack gap="sm">

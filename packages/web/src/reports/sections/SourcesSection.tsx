@@ -7,7 +7,8 @@ import type { SectionProps } from './types.ts';
 /** What the report rests on. Sources are sealed: only the secretariat, the guarantors and the reporter see them. */
 export function SourcesSection({ state, set, error }: SectionProps) {
   const { t } = useTranslation();
-  const update = (i: number, patch: Partial<{ kind: SourceKind; detail: string }>) => set({ sources: state.sources.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const update = (i: number, patch: Partial<{ kind: SourceKind; detail: string }>) =>
+    set({ sources: state.sources.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   return (
     <Fieldset legend={t('reports.section.sources')} data-testid="report-section-sources">
       <Text size="xs" c="dimmed" mb="sm">
@@ -51,7 +52,13 @@ export function SourcesSection({ state, set, error }: SectionProps) {
           </Text>
         )}
         <Group>
-          <Button size="xs" variant="light" onClick={() => set({ sources: [...state.sources, { kind: 'own-observation', detail: '' }] })} disabled={state.sources.length >= 20} data-testid="report-source-add">
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => set({ sources: [...state.sources, { kind: 'own-observation', detail: '' }] })}
+            disabled={state.sources.length >= 20}
+            data-testid="report-source-add"
+          >
             {t('reports.form.addSource')}
           </Button>
         </Group>
