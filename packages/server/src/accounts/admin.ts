@@ -94,27 +94,7 @@ export async function createUser(ctx: AppContext, auth: Auth, input: { name: str
     if (!organisation) throw badRequest('There is no such organisation.', [{ path: '/body/organisationId', message: 'unknown organisation' }]);
     if (await store.findUserByEmail(tx, email)) throw conflict(`A user with the e-mail address ${email} exists already.`, 'duplicate_email');
     const id = uuidv7();
-    const now = new Date();
-    await tx
-      .insertInto('users')
-      .values({
-        id,
-        organisation_id: organisation.id,
-        name,
-        email,
-        role: input.role,
-        password_hash: passwordHash,
-        must_change_password: true,
-        active: true,
-        totp_secret: null,
-        totp_pending_secret: null,
-        totp_last_step: null,
-        demo: false,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
+    await store.insertUser(tx, { id, organisationId: organisation.id, name, email, role: input.role, passwordHash, mustChangePassword: true });
     await record(tx, {
       type: 'user.created',
       actor: loggedActor(auth),

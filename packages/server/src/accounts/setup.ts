@@ -77,26 +77,7 @@ export async function completeSetup(ctx: AppContext, input: SetupInput): Promise
       subject: { organisation: orgId },
       data: { name: organisationName, shortName: organisationName, kind: 'secretariat' },
     });
-    await tx
-      .insertInto('users')
-      .values({
-        id: userId,
-        organisation_id: orgId,
-        name,
-        email: input.email.trim(),
-        role: 'admin',
-        password_hash: passwordHash,
-        must_change_password: false,
-        active: true,
-        totp_secret: null,
-        totp_pending_secret: null,
-        totp_last_step: null,
-        demo: false,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
+    await store.insertUser(tx, { id: userId, organisationId: orgId, name, email: input.email.trim(), role: 'admin', passwordHash, mustChangePassword: false });
     await record(tx, {
       type: 'user.created',
       actor,

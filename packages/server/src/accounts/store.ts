@@ -119,6 +119,42 @@ export function listTokens(db: Db, userId: string) {
     .execute();
 }
 
+/** A new user, active, without a second factor; `mustChangePassword` for one given a temporary password. */
+export async function insertUser(
+  db: Db,
+  user: {
+    id: string;
+    organisationId: string;
+    name: string;
+    email: string;
+    role: 'admin' | 'officer' | 'viewer';
+    passwordHash: string;
+    mustChangePassword: boolean;
+  },
+) {
+  const now = new Date();
+  await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      organisation_id: user.organisationId,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      password_hash: user.passwordHash,
+      must_change_password: user.mustChangePassword,
+      active: true,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_last_step: null,
+      demo: false,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const row = await db
     .selectFrom('users')

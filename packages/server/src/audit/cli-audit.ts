@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../cli-args.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/index.ts';
 import { auditNow, type AuditReport } from './audit-now.ts';
@@ -17,23 +17,19 @@ type Out = (line: string) => void;
  * `truce audit --receipts DIR --url URL --token T` is a party's audit from its receipts.
  */
 export async function runAuditCommand(args: string[], out: Out = console.log, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean', default: false },
-        receipts: { type: 'string' },
-        url: { type: 'string' },
-        token: { type: 'string' },
-        policy: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    out(`truce audit: ${(err as Error).message}`);
-    return 2;
-  }
+  const values = commandArgs(
+    'truce audit',
+    args,
+    {
+      json: { type: 'boolean', default: false },
+      receipts: { type: 'string' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+      policy: { type: 'string' },
+    },
+    out,
+  );
+  if (!values) return 2;
   if (values.receipts !== undefined) {
     // A party's audit from the receipts it holds, through the API with its own access (cli-audit-receipts.ts).
     if (!values.url) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../cli-args.ts';
 import { entriesPath, parseCheckpoint, tilePath, tilesForSize } from '@truce/core/log/index';
 import { HttpLogSource } from './sources.ts';
 
@@ -11,13 +11,8 @@ import { HttpLogSource } from './sources.ts';
  * can publish it as static files.
  */
 export async function runExport(args: string[], out: (line: string) => void = console.log): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { dir: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' } }, strict: true }));
-  } catch (err) {
-    out(`truce log export: ${(err as Error).message}`);
-    return 2;
-  }
+  const values = commandArgs('truce log export', args, { dir: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' } }, out);
+  if (!values) return 2;
   const token = values.token ?? process.env.TRUCE_TOKEN;
   if (!values.dir || !values.url) {
     out('truce log export: give --dir DIR and --url URL of the server (and --token, or TRUCE_TOKEN, to include the entries)');

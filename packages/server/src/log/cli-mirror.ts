@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../cli-args.ts';
 import { mirrorOnce } from './mirror.ts';
 
 type Out = (line: string) => void;
@@ -14,25 +14,21 @@ type Out = (line: string) => void;
  * refused; 2: usage.
  */
 export async function runMirror(args: string[], out: Out = console.log, signal?: AbortSignal): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        url: { type: 'string' },
-        dir: { type: 'string' },
-        token: { type: 'string' },
-        key: { type: 'string' },
-        policy: { type: 'string' },
-        watch: { type: 'boolean', default: false },
-        every: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    out(`truce mirror: ${(err as Error).message}`);
-    return 2;
-  }
+  const values = commandArgs(
+    'truce mirror',
+    args,
+    {
+      url: { type: 'string' },
+      dir: { type: 'string' },
+      token: { type: 'string' },
+      key: { type: 'string' },
+      policy: { type: 'string' },
+      watch: { type: 'boolean', default: false },
+      every: { type: 'string' },
+    },
+    out,
+  );
+  if (!values) return 2;
   if (!values.url || !values.dir) {
     out(`truce mirror: give --url URL of the server and --dir DIR to keep the copy in${values.url ? ' (--dir is missing)' : ' (--url is missing)'}`);
     return 2;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../cli-args.ts';
 import { checkWitnesses, describeWitnessCheck, parseCheckpoint, parsePolicy, parseVerifierKey, verifyLog, type LogSource } from '@truce/core/log/index';
 import { DirLogSource, HttpLogSource, type KeyedLogSource } from './sources.ts';
 
@@ -23,25 +23,21 @@ interface State {
 const KEEP = 50;
 
 export async function runVerify(args: string[], out: (line: string) => void = console.log): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        url: { type: 'string' },
-        dir: { type: 'string' },
-        token: { type: 'string' },
-        key: { type: 'string' },
-        state: { type: 'string' },
-        receipt: { type: 'string' },
-        policy: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    out(`truce verify: ${(err as Error).message}`);
-    return 2;
-  }
+  const values = commandArgs(
+    'truce verify',
+    args,
+    {
+      url: { type: 'string' },
+      dir: { type: 'string' },
+      token: { type: 'string' },
+      key: { type: 'string' },
+      state: { type: 'string' },
+      receipt: { type: 'string' },
+      policy: { type: 'string' },
+    },
+    out,
+  );
+  if (!values) return 2;
   if (values.receipt !== undefined) {
     if (values.url || values.dir) {
       out('truce verify: --receipt is checked offline; give it without --url or --dir');
