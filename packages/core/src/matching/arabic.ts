@@ -7,7 +7,7 @@
  *
  * - `arabicLetters`: one code point per letter, hamza carriers and marks removed, but the
  *   letters that carry sound information kept (ة, ى, گ, ڤ, پ, چ, ژ): the phonetic code
- *   (phonetic.ts) reads this one;
+ *   (phonetic-code.ts) reads this one;
  * - `foldArabic`: also ة→ه, ى→ي and the Persian/Kurdish letters onto the Arabic ones
  *   that sound the same (گ ڤ پ ژ; not چ, "ch", which is no Arabic letter): the spelling key
  *   that two Arabic spellings of one name share.

@@ -3,7 +3,7 @@
  *
  * Comparing every sought record with every held one (50,000 × 50,000 = 2.5 billion pairs)
  * is out of reach, and a pair that shares nothing is not a match. Each record gets several
- * keys, built from the cross-script blocking skeletons of its names (phonetic.ts), so that
+ * keys, built from the cross-script blocking skeletons of its names (phonetic-code.ts), so that
  * محمد, Mohamed and Muhammad give one key; a pair is compared when any key is shared (a
  * union of rules, so that one missing or misspelt field does not lose the pair):
  *
