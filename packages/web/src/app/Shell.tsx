@@ -8,7 +8,7 @@ import { Brand } from './Brand.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
 import { Navigation } from './Navigation.tsx';
 import { useSession } from './session.ts';
-import { NotificationsBell } from '../incidents/NotificationsBell.tsx';
+import { NotificationsBell } from '../notifications/NotificationsBell.tsx';
 
 /**
  * The signed-in frame: a header (menu button on a phone, the mechanism, the language

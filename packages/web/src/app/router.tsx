@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { PasswordPage } from '../accounts/PasswordPage.tsx';
 import { SecondFactorPage } from '../accounts/SecondFactorPage.tsx';
 import { SignInPage } from '../accounts/SignInPage.tsx';
-import { SetupPage } from '../setup/SetupPage.tsx';
+import { SetupPage } from '../accounts/SetupPage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { NotFound } from './NotFound.tsx';
@@ -13,9 +13,9 @@ import { Shell } from './Shell.tsx';
 
 /** A page loaded when first opened, so that a phone on a slow link downloads only what it shows. */
 const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
-const record = page(async () => (await import('../record/RecordPage.tsx')).RecordPage);
-const organisations = page(async () => (await import('../admin/OrganisationsPage.tsx')).OrganisationsPage);
-const users = page(async () => (await import('../admin/UsersPage.tsx')).UsersPage);
+const record = page(async () => (await import('../log/RecordPage.tsx')).RecordPage);
+const organisations = page(async () => (await import('../accounts/OrganisationsPage.tsx')).OrganisationsPage);
+const users = page(async () => (await import('../accounts/UsersPage.tsx')).UsersPage);
 const overview = page(async () => (await import('../mechanism/OverviewPage.tsx')).OverviewPage);
 const agreements = page(async () => (await import('../mechanism/AgreementsPage.tsx')).AgreementsPage);
 const excluded = page(async () => (await import('../mechanism/ExcludedGroupsPage.tsx')).ExcludedGroupsPage);

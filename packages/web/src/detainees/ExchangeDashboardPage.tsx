@@ -3,7 +3,7 @@ import { Box, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title }
 import { useTranslation } from 'react-i18next';
 import { PERSON_CATEGORIES } from '@truce/core/detainees/person';
 import { PERSON_STATUSES } from '@truce/core/detainees/status';
-import { useOrganisations } from '../admin/api.ts';
+import { useOrganisations } from '../accounts/api.ts';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } fr
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RELEASE_OUTCOMES, outcomeAllowed, type ReleaseOutcome } from '@truce/core/detainees/status';
-import { byId, useOrganisations } from '../admin/api.ts';
+import { byId, useOrganisations } from '../accounts/api.ts';
 import { FormModal } from '../components/FormModal.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -15,8 +15,8 @@ import { MeetingForm, OutcomeForm, WithdrawExchangeForm } from './ExchangeForms.
 import { useDetaineeText } from './labels.ts';
 import { birthOf, personName } from './names.ts';
 import { Section } from '../components/Section.tsx';
-import { ReceiptButton } from '../record/ReceiptButton.tsx';
-import { receiptEntry } from '../record/subjectEntry.ts';
+import { ReceiptButton } from '../log/ReceiptButton.tsx';
+import { receiptEntry } from '../log/subjectEntry.ts';
 
 const OUTCOME_BUTTON: Record<ReleaseOutcome, string> = { released: 'teal', confirmed: 'green', declined: 'orange', not_found: 'yellow', deceased: 'dark' };
 

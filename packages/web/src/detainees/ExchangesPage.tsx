@@ -2,7 +2,7 @@ import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RELEASE_OUTCOMES } from '@truce/core/detainees/status';
-import { byId, useOrganisations } from '../admin/api.ts';
+import { byId, useOrganisations } from '../accounts/api.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, Radio, Simp
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PERSON_CATEGORIES, type PersonCategory } from '@truce/core/detainees/person';
-import { useOrganisations } from '../admin/api.ts';
+import { useOrganisations } from '../accounts/api.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { useSession } from '../app/session.ts';
 import { Loading } from '../components/Loading.tsx';

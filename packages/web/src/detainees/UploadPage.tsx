@@ -9,7 +9,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { isStale } from '../components/problem.ts';
 import { useFormat } from '../i18n/format.ts';
-import { fileSize } from '../reports/evidence.ts';
+import { fileSize } from '../evidence/api.ts';
 import { uploadKey, uploadListFile, useList, useLists, useUpload, useUploadSteps, type UploadPreview } from './api.ts';
 import type { ListPageState } from './ListPage.tsx';
 import { MappingTable, UploadChanges, UploadErrors } from './UploadParts.tsx';

@@ -2,8 +2,8 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Ltr } from '../components/Ltr.tsx';
 import { useFormat } from '../i18n/format.ts';
-import { ReceiptButton } from '../record/ReceiptButton.tsx';
-import { receiptEntry } from '../record/subjectEntry.ts';
+import { ReceiptButton } from '../log/ReceiptButton.tsx';
+import { receiptEntry } from '../log/subjectEntry.ts';
 import type { ListVersion } from './api.ts';
 
 /**

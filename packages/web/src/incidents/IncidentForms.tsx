@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { ReasonForm } from '../components/ReasonForm.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
-import { EvidencePicker } from '../reports/EvidencePicker.tsx';
-import type { EvidenceItem } from '../reports/formState.ts';
+import { EvidencePicker } from '../evidence/EvidencePicker.tsx';
+import type { EvidenceItem } from '../evidence/api.ts';
 import {
   sendAssessment,
   sendEndReplyPeriod,

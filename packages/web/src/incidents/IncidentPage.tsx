@@ -9,14 +9,14 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
-import { EvidenceList } from '../reports/EvidenceList.tsx';
+import { EvidenceList } from '../evidence/EvidenceList.tsx';
 import { useLookups, useReportText } from '../reports/labels.ts';
 import { scopeOf, useIncident, type FindingValue, type Incident } from './api.ts';
 import { AssessForm, EndReplyPeriodForm, ReopenForm, ReplyForm } from './IncidentForms.tsx';
 import { FINDING_COLOUR, useIncidentText } from './labels.ts';
 import { Section } from '../components/Section.tsx';
-import { ReceiptButton } from '../record/ReceiptButton.tsx';
-import { receiptEntry } from '../record/subjectEntry.ts';
+import { ReceiptButton } from '../log/ReceiptButton.tsx';
+import { receiptEntry } from '../log/subjectEntry.ts';
 
 /** Names, each isolated so that a Latin name inside Arabic text (or the reverse) keeps its order. */
 export function Names({ ids, name }: { ids: string[]; name: (id: string) => string }) {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Attribution, Verification } from '@truce/core/incidents/findings';
 import type { IncidentScoped } from '@truce/core/policy/policy';
 import { get, post } from '../api/client.ts';
+import { NOTIFICATIONS } from '../notifications/api.ts';
 
 /** Incidents, right of reply, assessments and findings (C3) as the API answers them (packages/server/src/incidents). */
 
@@ -82,18 +83,8 @@ export interface Grouping {
   proposals: { incidentId: string; viaReport: string; score: number; hoursApart: number; kmApart: number; sameType: boolean; reasons: string[] }[];
 }
 
-export interface Notification {
-  id: string;
-  kind: 'reply.requested' | 'finding.adopted' | string;
-  subject: { incident?: string };
-  details: { replyDeadline?: string; finding?: FindingValue };
-  createdAt: string;
-  readAt: string | null;
-}
-
 export const INCIDENTS = ['incidents'] as const;
 export const incidentKey = (id: string) => ['incidents', 'one', id] as const;
-export const NOTIFICATIONS = ['notifications'] as const;
 
 export function useIncidents(limit = 200) {
   return useQuery({
@@ -156,19 +147,3 @@ export const sendEndReplyPeriod = (id: string) => (body: { reason: string }) =>
 export const sendReopen = (id: string) => (body: { reason: string; version: number }) => post<Incident>(path(id, 'reopen'), body);
 export const sendAddReport = (id: string) => (body: { reportId: string; version: number }) => post<Incident>(path(id, 'reports'), body);
 export const sendNewIncident = (body: { reportIds: string[] }) => post<Incident>('/api/incidents', body);
-
-export function useNotifications() {
-  return useQuery({
-    queryKey: [...NOTIFICATIONS, 'unread'],
-    queryFn: async () => (await get<{ notifications: Notification[] }>('/api/notifications?unread=true')).notifications,
-    refetchInterval: 60_000,
-  });
-}
-
-export function useMarkRead() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => post<void>(`/api/notifications/${encodeURIComponent(id)}/read`),
-    onSuccess: () => client.invalidateQueries({ queryKey: NOTIFICATIONS }),
-  });
-}

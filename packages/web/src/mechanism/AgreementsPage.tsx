@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Card, Checkbox, Group, SimpleGrid, Spoiler, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, Organisation } from '../api/types.ts';
-import { byId, useOrganisations } from '../admin/api.ts';
+import { byId, useOrganisations } from '../accounts/api.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { SetupForm } from '../components/SetupForm.tsx';
 import { EditButton, SetupListPage } from '../components/SetupListPage.tsx';

@@ -12,8 +12,8 @@ import { ActionItemList } from './ActionItems.tsx';
 import { ActionItemForm, AgendaForm, AttendanceForm, CancelMeetingForm, DecisionForm, MinutesForm, WithdrawDecisionForm } from './MeetingForms.tsx';
 import { DECISION_COLOUR, REASON_COLOUR, STATUS_COLOUR, useMeetingText } from './labels.ts';
 import { Section } from '../components/Section.tsx';
-import { ReceiptButton } from '../record/ReceiptButton.tsx';
-import { receiptEntry } from '../record/subjectEntry.ts';
+import { ReceiptButton } from '../log/ReceiptButton.tsx';
+import { receiptEntry } from '../log/subjectEntry.ts';
 
 type Dialog =
   | { kind: 'agenda' | 'attendance' | 'decision' | 'action' | 'cancel' }

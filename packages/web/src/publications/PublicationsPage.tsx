@@ -9,8 +9,8 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
-import { ReceiptButton } from '../record/ReceiptButton.tsx';
-import { receiptEntry } from '../record/subjectEntry.ts';
+import { ReceiptButton } from '../log/ReceiptButton.tsx';
+import { receiptEntry } from '../log/subjectEntry.ts';
 import { useIssuePublication, usePublications, type Publication } from './api.ts';
 
 /** The last full calendar quarter before today: the usual period of a report. */

@@ -15,7 +15,7 @@ import { ReportView } from './ReportView.tsx';
 import { VersionTimeline } from './VersionTimeline.tsx';
 import { WithdrawForm } from './WithdrawForm.tsx';
 import { GroupingPanel } from '../incidents/GroupingPanel.tsx';
-import { ReceiptButton } from '../record/ReceiptButton.tsx';
+import { ReceiptButton } from '../log/ReceiptButton.tsx';
 import { get } from '../api/client.ts';
 
 /** What is sealed from this reader, said plainly. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Ltr } from '../components/Ltr.tsx';
 import { useFormat } from '../i18n/format.ts';
 import type { Report } from './api.ts';
-import { EvidenceList } from './EvidenceList.tsx';
+import { EvidenceList } from '../evidence/EvidenceList.tsx';
 import { coordinates, useReportText, type Lookups } from './labels.ts';
 import { localName } from './geo.ts';
 import { MapSlot } from './MapSlot.tsx';

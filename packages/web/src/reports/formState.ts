@@ -1,4 +1,5 @@
 import type { GeoPrecision, ReportContent, SourceKind, TimePrecision } from '@truce/core/reports/model';
+import type { EvidenceItem } from '../evidence/api.ts';
 
 /**
  * The report form's state, kept as the user typed it (strings), and the pure rules that
@@ -12,13 +13,6 @@ export const MAX_COUNT = 100_000;
 /** The server's default (TRUCE_TEXT_MAX_CHARS); the form uses the installation's own from /api/limits. */
 export const MAX_DESCRIPTION = 20_000;
 export const MAX_SOURCE_DETAIL = 2_000;
-
-export interface EvidenceItem {
-  sha256: string;
-  name: string;
-  size: number;
-  mediaType: string;
-}
 
 export interface FormState {
   /** "YYYY-MM-DDTHH:MM" as in a datetime-local input; only the date counts for precision "day". */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AffectedSide, Perpetrator, ReportContent, ReportLocation, TimePrecision } from '@truce/core/reports/model';
 import type { ExcludedGroup, ViolationType } from '../api/types.ts';
-import { byId, useOrganisations } from '../admin/api.ts';
+import { byId, useOrganisations } from '../accounts/api.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useCollection } from '../mechanism/api.ts';
 import type { Report } from './api.ts';

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { Fieldset, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EvidencePicker } from '../EvidencePicker.tsx';
-import type { EvidenceItem } from '../formState.ts';
+import { EvidencePicker } from '../../evidence/EvidencePicker.tsx';
+import type { EvidenceItem } from '../../evidence/api.ts';
 import type { SectionProps } from './types.ts';
 
 /** The report's evidence files (EvidencePicker: each uploaded when chosen, the report lists their SHA-256). */

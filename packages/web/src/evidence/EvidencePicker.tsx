@@ -6,8 +6,7 @@ import { Ltr } from '../components/Ltr.tsx';
 import { problemMessage } from '../components/problem.ts';
 import { ProblemError } from '../api/client.ts';
 import { useLimits } from '../api/limits.ts';
-import { fileSize, uploadEvidence, useEvidenceMeta } from './evidence.ts';
-import type { EvidenceItem } from './formState.ts';
+import { fileSize, uploadEvidence, useEvidenceMeta, type EvidenceItem } from './api.ts';
 
 /** Phones do not always name HEIC or M4A files by type: their extensions are accepted too. */
 const ACCEPT = [...EVIDENCE_MEDIA_TYPES, '.heic', '.heif', '.m4a', '.mov', '.txt', '.pdf'].join(',');

@@ -1,6 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { get, ProblemError } from '../api/client.ts';
 
+/** A file attached to a report or a reply, as the forms keep it: stored, addressed by its SHA-256. */
+export interface EvidenceItem {
+  sha256: string;
+  name: string;
+  size: number;
+  mediaType: string;
+}
+
 /** What POST /api/evidence answers: the file as stored, addressed by its SHA-256. */
 export interface UploadedEvidence {
   sha256: string;

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client.ts';
 import type { LogEntryDetail, LogEntrySummary, Organisation } from '../api/types.ts';
-import { byId, useOrganisations } from '../admin/api.ts';
+import { byId, useOrganisations } from '../accounts/api.ts';
 import { Loading } from '../components/Loading.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { isProblem } from '../api/client.ts';
 import { Ltr } from '../components/Ltr.tsx';
 import { useFormat } from '../i18n/format.ts';
-import { ReceiptButton } from '../record/ReceiptButton.tsx';
-import { receiptEntry } from '../record/subjectEntry.ts';
-import { fileSize, useEvidenceMeta } from './evidence.ts';
+import { ReceiptButton } from '../log/ReceiptButton.tsx';
+import { receiptEntry } from '../log/subjectEntry.ts';
+import { fileSize, useEvidenceMeta } from './api.ts';
 
 /**
  * A report's evidence by SHA-256. Those who may open a file (its uploader, the
