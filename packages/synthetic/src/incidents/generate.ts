@@ -340,9 +340,17 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
     // The parties the members accuse, in the order the members name them first.
     accusedOf.set(plan, [...new Set(members.map((r) => accusedOfReport.get(r)!).filter((a): a is Side => SIDES.includes(a)))]);
   }
-  // A handful of the latest incidents still wait for the accused party's reply.
+  // A handful of the latest incidents still wait for the accused party's reply: the
+  // latest one accusing each party first, so that every party's officers find a reply
+  // due in the demo whatever the draw, then the latest others.
   const byCreation = [...incidents].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  const open = new Set(byCreation.filter((p) => accusedOf.get(p)!.length > 0).slice(0, Math.max(2, Math.round(incidents.length / 150))));
+  const accused = byCreation.filter((p) => accusedOf.get(p)!.length > 0);
+  const open = new Set<IncidentPlan>();
+  for (const side of SIDES) {
+    const latest = accused.find((p) => accusedOf.get(p)!.includes(side as Side));
+    if (latest) open.add(latest);
+  }
+  for (const p of accused) if (open.size < Math.max(2, Math.round(incidents.length / 150))) open.add(p);
 
   // Every state at least once, then at random (recent incidents are more often still pending).
   const forced = ['corroborated', 'not-corroborated', 'outside-agreement', 'inadmissible', 'disagreement', 'partial', 'none', 'reopened', 'reopened'] as const;
