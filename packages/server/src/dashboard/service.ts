@@ -9,7 +9,7 @@ import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
 import { badRequest } from '../errors/index.ts';
 import { geoData } from '../geo/index.ts';
-import { scopeOf } from '../reports/index.ts';
+import { readScopeFor, scopeOf } from '../reports/index.ts';
 import * as store from './store.ts';
 import * as rollup from './rollup.ts';
 import type { CellsQueryInput, ClustersQueryInput, DashboardQueryInput } from './schema.ts';
@@ -24,21 +24,13 @@ type Db = Kysely<Database>;
 
 export const POINT_LIMIT = 20_000;
 
-/** The policy's `report.read` as a SQL scope. Kept in step with RULES (the access test checks). */
+/**
+ * The policy's `report.read` as a SQL scope: the reports module's one derivation from the
+ * policy table (reports/scope.ts readScopeFor), so the dashboard, the map, the exports and
+ * the report list cannot drift apart from RULES or from each other.
+ */
 export function scopeFor(actor: Actor): store.Scope {
-  switch (actor.orgKind) {
-    case 'secretariat':
-    case 'guarantor':
-    case 'observer':
-      return { kind: 'all' };
-    case 'party':
-      return { kind: 'concerning', orgId: actor.orgId };
-    case 'monitor':
-    case 'facilitator':
-      return { kind: 'filedBy', orgId: actor.orgId };
-    default:
-      return { kind: 'none' };
-  }
+  return readScopeFor(actor);
 }
 
 function filterOf(query: DashboardQueryInput, now = new Date()): { period: Period; filter: store.Filter } {

@@ -1,5 +1,5 @@
 /** The incidents module's public face: what other modules may use of it (issue 15; see .dependency-cruiser.cjs). */
 export { logIndexOf } from './log-index.ts';
-export { incidentScope } from './scope.ts';
+export { incidentScope, listScopeFor } from './scope.ts';
 export * as incidentsStore from './store.ts';
-export { listScopeFor, viewIncident } from './view.ts';
+export { viewIncident } from './view.ts';

@@ -85,7 +85,7 @@ export function incidentsAround(db: Db, at: Date, spanHours: number) {
 
 /**
  * Whom a reader's list of incidents is about, in SQL terms (the policy's `incident.read`;
- * view.ts listScopeFor keeps it in step with RULES): every incident, those with a current
+ * derived from RULES by scope.ts listScopeFor): every incident, those with a current
  * report the organisation filed, or those one concerns (filed, accuses or hit it) plus
  * every incident whose finding stands.
  */

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '@truce/core/model/accounts';
 import { can } from '@truce/core/policy/policy';
 import { decide, isStalemate, type Assessment, type DecisionRule } from '@truce/core/incidents/findings';
 import { discloses, parseDisclosure } from '@truce/core/incidents/disclosure';
@@ -7,7 +6,7 @@ import { replyPeriod } from '@truce/core/incidents/reply-period';
 import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
 import { badRequest, notFound } from '../errors/index.ts';
-import { incidentScope } from './scope.ts';
+import { incidentScope, listScopeFor } from './scope.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -141,22 +140,6 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
     })),
     timeline,
   };
-}
-
-/** The policy's `incident.read` as a SQL scope for the list. Kept in step with RULES (the incidents test compares them). */
-export function listScopeFor(actor: Actor): store.ListScope {
-  switch (actor.orgKind) {
-    case 'secretariat':
-    case 'guarantor':
-    case 'observer':
-      return { kind: 'all' };
-    case 'party':
-      return { kind: 'concerning', orgId: actor.orgId };
-    case 'monitor':
-      return { kind: 'filedBy', orgId: actor.orgId };
-    default:
-      return { kind: 'none' };
-  }
 }
 
 export type ListQuery = Omit<store.ListFilter, 'scope'>;

@@ -1,6 +1,8 @@
 /** The reports module's public face: what other modules may use of it (issue 15; see .dependency-cruiser.cjs). */
 export { locateAreas } from './areas.ts';
 export { presentContent, scopeOf } from './present.ts';
+export { readScopeFor } from './scope.ts';
+export type { ReadScope } from './scope.ts';
 export type { Areas } from './present.ts';
 export { headerColumns, publicFacts } from './service.ts';
 export * as reportsStore from './store.ts';

@@ -14,6 +14,7 @@ import { prepareEntry, record } from '../log/index.ts';
 import { noteRecorded } from '../log/index.ts';
 import { randomPooled } from '../log/index.ts';
 import { presentReport, scopeOf, type Areas } from './present.ts';
+import { readScopeFor } from './scope.ts';
 import type { ReportContentInput } from './schema.ts';
 import * as store from './store.ts';
 import { locateAreas } from './areas.ts';
@@ -256,12 +257,8 @@ export async function versions(db: Db, auth: Auth, id: string) {
 }
 
 /** Reports this reader may see, newest first. */
-export async function list(db: Db, auth: Auth, filter: Omit<store.ListFilter, 'concerning' | 'filedBy'>) {
-  const kind = auth.actor.orgKind;
-  const scoped: store.ListFilter = { ...filter };
-  if (kind === 'party') scoped.concerning = auth.actor.orgId;
-  else if (kind === 'monitor' || kind === 'facilitator') scoped.filedBy = auth.actor.orgId;
-  const rows = await store.listReports(db, scoped);
+export async function list(db: Db, auth: Auth, filter: Omit<store.ListFilter, 'scope'>) {
+  const rows = await store.listReports(db, { ...filter, scope: readScopeFor(auth.actor) });
   // The SQL scope and the policy must agree; the policy has the last word.
   return rows
     .filter((r) => can(auth.actor, 'report.read', scopeOf(r)))

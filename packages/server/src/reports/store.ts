@@ -1,6 +1,7 @@
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import type { Database, ReportsTable, ReportVersionsTable } from '../db/index.ts';
 import type { PreparedEntry } from '../log/index.ts';
+import type { ReadScope } from './scope.ts';
 
 /** All SQL of reports (STYLE #5). */
 type Db = Kysely<Database>;
@@ -79,10 +80,8 @@ export interface ListFilter {
   allegedParty?: string;
   before?: string;
   limit: number;
-  /** Only reports filed by, accusing or affecting this organisation (a party's view). */
-  concerning?: string;
-  /** Only reports filed by this organisation (a monitor's view). */
-  filedBy?: string;
+  /** The reports the reader sees (scope.ts readScopeFor, the policy's `report.read`). */
+  scope: ReadScope;
 }
 
 export function listReports(db: Db, f: ListFilter) {
@@ -101,9 +100,11 @@ export function listReports(db: Db, f: ListFilter) {
   if (f.before) q = q.where('reports.occurred_at', '<', new Date(f.before));
   if (f.type) q = q.where('reports.type_code', '=', f.type);
   if (f.allegedParty) q = q.where('reports.alleged_party', '=', f.allegedParty);
-  if (f.filedBy) q = q.where('reports.reporter_org', '=', f.filedBy);
-  if (f.concerning) {
-    const org = f.concerning;
+  const s = f.scope;
+  if (s.kind === 'none') q = q.where(sql<boolean>`false`);
+  else if (s.kind === 'filedBy') q = q.where('reports.reporter_org', '=', s.orgId);
+  else if (s.kind === 'concerning') {
+    const org = s.orgId;
     q = q.where((eb) => eb.or([eb('reports.reporter_org', '=', org), eb('reports.alleged_party', '=', org), eb('reports.affected_party', '=', org)]));
   }
   return q.execute();
