@@ -9,8 +9,7 @@ import type { Database } from '../db/index.ts';
 import type { ExchangeMode } from '../db/index.ts';
 import { badRequest, conflict, forbidden, notFound, staleVersion } from '../errors/index.ts';
 import { record } from '../log/index.ts';
-import * as store from './store.ts';
-import { setStatus, statusOf } from './status.ts';
+import { detaineesStore as store, setStatus, statusOf } from '../detainees/index.ts';
 
 /**
  * Prisoner exchanges (C6). A proposal between two parties names the persons each side

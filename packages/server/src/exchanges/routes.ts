@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { authOf } from '../http/index.ts';
 import { IdParams, Responses } from '../http/index.ts';
-import * as exchanges from './exchanges.ts';
+import * as exchanges from './propose-exchange.ts';
 import { Outcome, Proposal, Schedule, VersionBody, Withdraw } from './schema.ts';
 
 /** Exchanges (C6): propose, approve, endorse, schedule, record each release, dashboard. */
@@ -111,7 +111,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/api/exchanges/:id/withdraw',
       {
-        config: { access: 'exchange.read' },
+        config: { access: 'exchange.withdraw' },
         schema: { tags: ['exchanges'], summary: 'Withdraw a proposal before any release is recorded', params: IdParams, body: Withdraw, response: Responses },
       },
       async (req) => {
