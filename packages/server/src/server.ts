@@ -11,7 +11,7 @@ import { issueSetupToken } from './accounts/setup.ts';
 import { deleteExpiredSessions } from './accounts/store.ts';
 import { loadDemo } from './demo/seed.ts';
 import { startNotificationLoop } from './notifications/processor.ts';
-import { startMatchingLoop } from './detainees/matching-loop.ts';
+import { startMatchingLoop } from './matching/index.ts';
 import { startAdoptionLoop } from './incidents/adoption-loop.ts';
 import { startDashboardLoop } from './dashboard/rollup.ts';
 import { startEmailLoop } from './notifications/email.ts';
@@ -70,7 +70,7 @@ export async function startServer(
     const stopSequencer = startSequencerLoop(ctx.sequencer, app.log);
     // The dashboard's aggregates follow the log (dashboard/rollup.ts).
     const stopDashboard = startDashboardLoop(ctx.db, app.log);
-    // Matching runs queued by new list versions, off the request thread (detainees/matching.ts).
+    // Matching runs queued by new list versions, off the request thread (matching/matching.ts).
     const stopMatching = await startMatchingLoop(ctx, app.log);
     // Findings that waited for a reply are adopted once its deadline passes, without anyone acting.
     const stopAdoption = startAdoptionLoop(ctx, app.log);

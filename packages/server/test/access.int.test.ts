@@ -106,6 +106,24 @@ describe.each(ENGINES)('access on %s', (engine) => {
     expect(checked).toBeGreaterThan(400);
   });
 
+  it('declares the exchange routes with their policy actions: withdrawing is an access of its own (C6)', () => {
+    const declared = routes
+      .filter((r) => r.url.startsWith('/api/exchange'))
+      .map((r) => `${r.method} ${r.url} ${r.access}`)
+      .sort();
+    expect(declared).toEqual([
+      'GET /api/exchange-stats exchange.stats',
+      'GET /api/exchanges exchange.read',
+      'GET /api/exchanges/:id exchange.read',
+      'POST /api/exchanges exchange.propose',
+      'POST /api/exchanges/:id/approve exchange.approve',
+      'POST /api/exchanges/:id/endorse exchange.endorse',
+      'POST /api/exchanges/:id/outcomes exchange.release',
+      'POST /api/exchanges/:id/withdraw exchange.withdraw',
+      'PUT /api/exchanges/:id/meeting exchange.propose',
+    ]);
+  });
+
   it('declares the publication routes with their policy actions, and lets only the secretariat issue (C8)', async () => {
     const declared = routes
       .filter((r) => r.url.startsWith('/api/publications'))

@@ -45,6 +45,8 @@ const EXPECTED: Record<Action, (kind: OrgKind, role: Role) => boolean> = {
   'exchange.approve': (k, r) => k === 'party' && r !== 'viewer',
   'exchange.endorse': (k, r) => k === 'guarantor' && r !== 'viewer',
   'exchange.release': (k, r) => k === 'facilitator' && r !== 'viewer',
+  // Route level; a party then only an exchange it proposed (below).
+  'exchange.withdraw': (k, r) => (k === 'party' || k === 'facilitator') && r !== 'viewer',
   // Route level: everyone may list meetings; each sees only what the instance rules below allow.
   'meetings.read': () => true,
   'meetings.manage': (k, r) => k === 'secretariat' && r !== 'viewer',
@@ -129,6 +131,21 @@ describe('access policy', () => {
     expect(can(government, 'exchange.read', { exchangePartyIds: ['org-north-dawn', 'org-other'] })).toBe(false);
     expect(can(actor('secretariat', 'admin'), 'detainees.read', { listPartyId: 'org-government' })).toBe(false);
     expect(can(actor('observer', 'admin'), 'exchange.read', { exchangePartyIds: ['org-government', 'org-north-dawn'] })).toBe(false);
+  });
+
+  it('lets the facilitator withdraw any exchange and a party only one it proposed', () => {
+    const government = actor('party', 'officer', 'org-government');
+    const byGovernment = { exchangePartyIds: ['org-government', 'org-north-dawn'], proposedOrgId: 'org-government' };
+    const byDawn = { exchangePartyIds: ['org-government', 'org-north-dawn'], proposedOrgId: 'org-north-dawn' };
+    const byFacilitator = { exchangePartyIds: ['org-government', 'org-north-dawn'], proposedOrgId: 'org-facilitator' };
+    expect(can(government, 'exchange.withdraw', byGovernment)).toBe(true);
+    expect(can(government, 'exchange.withdraw', byDawn)).toBe(false);
+    expect(can(government, 'exchange.withdraw', byFacilitator)).toBe(false);
+    expect(can(actor('party', 'viewer', 'org-government'), 'exchange.withdraw', byGovernment)).toBe(false);
+    expect(can(actor('party', 'admin', 'org-other'), 'exchange.withdraw', { ...byGovernment, proposedOrgId: 'org-other' })).toBe(false);
+    expect(can(actor('facilitator', 'officer'), 'exchange.withdraw', byDawn)).toBe(true);
+    expect(can(actor('facilitator', 'viewer'), 'exchange.withdraw', byDawn)).toBe(false);
+    expect(can(actor('guarantor', 'admin'), 'exchange.withdraw', byDawn)).toBe(false);
   });
 
   it('shows a meeting and its parts by participation, concern and sharing', () => {

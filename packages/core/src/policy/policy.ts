@@ -34,9 +34,10 @@ export interface ListScoped {
   listPartyId: string;
 }
 
-/** An exchange as the policy sees it: the two parties it is between. */
+/** An exchange as the policy sees it: the two parties it is between, and the organisation that proposed it. */
 export interface ExchangeScoped {
   exchangePartyIds: string[];
+  proposedOrgId?: string;
 }
 
 /**
@@ -107,6 +108,7 @@ export const ACTIONS = [
   'exchange.approve',
   'exchange.endorse',
   'exchange.release',
+  'exchange.withdraw',
   // meetings (C7): schedule and run them, record decisions, adopt them, action items
   'meetings.read',
   'meetings.manage',
@@ -149,6 +151,9 @@ const concernsIt: Condition = (actor, r) =>
 const ownList: Condition = (actor, r) => r === undefined || ('listPartyId' in r && r.listPartyId === actor.orgId);
 /** The exchange is between the actor's organisation and another party. */
 const inExchange: Condition = (actor, r) => r === undefined || ('exchangePartyIds' in r && r.exchangePartyIds.includes(actor.orgId));
+/** The actor's organisation is a party in the exchange and proposed it. */
+const proposedExchange: Condition = (actor, r) =>
+  r === undefined || ('exchangePartyIds' in r && r.exchangePartyIds.includes(actor.orgId) && r.proposedOrgId === actor.orgId);
 
 /**
  * A meeting or part a party or the facilitator may read: anything shared; decisions and
@@ -309,6 +314,15 @@ const RULES: readonly Rule[] = [
     kinds: ['facilitator'],
     roles: ['admin', 'officer'],
     why: 'on the day, the facilitator checks identity and that each return is voluntary',
+  },
+  // Before any release is recorded (the service checks the state): whoever answers for the proposal.
+  { action: 'exchange.withdraw', kinds: ['facilitator'], roles: ['admin', 'officer'], why: 'the facilitator may withdraw any exchange before it takes place' },
+  {
+    action: 'exchange.withdraw',
+    kinds: ['party'],
+    roles: ['admin', 'officer'],
+    when: proposedExchange,
+    why: 'a party may withdraw an exchange it proposed, not one the other side or the facilitator proposed',
   },
 
   {

@@ -7,7 +7,7 @@ const PAGE = 500;
 const TYPES = ['exchange.proposed', 'exchange.approved', 'exchange.endorsed', 'exchange.scheduled', 'exchange.outcome', 'exchange.withdrawn'];
 
 /**
- * An exchange as its entries make it (detainees/exchanges.ts, meetings/actions.ts and
+ * An exchange as its entries make it (exchanges/, meetings/actions.ts and
  * meetings.ts): every entry after the proposal is one step of `version`; status, date and
  * meeting are those the latest entry that set them left. Each field keeps that entry.
  */

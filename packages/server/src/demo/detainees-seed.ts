@@ -7,9 +7,9 @@ import type { Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
 import { GEO_DIR } from '../geo/index.ts';
 import { DEFAULT_LEXICON_PATH } from '../matching/index.ts';
-import { detaineesExchanges as exchanges } from '../detainees/index.ts';
+import * as exchanges from '../exchanges/index.ts';
 import { writeNewVersion } from '../detainees/index.ts';
-import { decide, runQueued } from '../detainees/index.ts';
+import { decide, runQueued } from '../matching/index.ts';
 import { detaineesStore as store } from '../detainees/index.ts';
 import type { DemoParticipants } from './incidents-seed.ts';
 

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CANONICAL_COLUMNS, PERSON_CATEGORIES, SEXES } from '@truce/core/detainees/person';
-import { RELEASE_OUTCOMES, PERSON_STATUSES } from '@truce/core/detainees/status';
-import { IsoDate, Text, Uuid, Version } from '../http/index.ts';
+import { PERSON_STATUSES } from '@truce/core/detainees/status';
+import { IsoDate, Text, Uuid } from '../http/index.ts';
 
-/** Request shapes of the detainee routes (C4–C6). Query strings stay strings (no coercion). */
+/** Request shapes of the detainee list routes (C4). Query strings stay strings (no coercion). */
 const closed = { additionalProperties: false } as const;
 const Name = Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()]));
 
@@ -57,70 +57,6 @@ export const UploadQuery = Type.Object({ fileName: Type.Optional(Type.String({ m
 export const MappingBody = Type.Object(
   {
     mapping: Type.Record(Type.String({ maxLength: 200 }), Type.Union([...CANONICAL_COLUMNS.map((c) => Type.Literal(c)), Type.Null()]), { maxProperties: 100 }),
-  },
-  closed,
-);
-
-export const RunRequest = Type.Object({ soughtListId: Uuid, heldListId: Type.Optional(Uuid) }, closed);
-export const CandidatesQuery = Type.Object(
-  {
-    band: Type.Optional(Type.Union([Type.Literal('link'), Type.Literal('review')])),
-    decision: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('rejected')])),
-    limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$' })),
-    offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
-  },
-  closed,
-);
-export const MatchesQuery = Type.Object({ soughtListId: Type.Optional(Uuid), heldListId: Type.Optional(Uuid) }, closed);
-export const DecisionsQuery = Type.Object({ soughtListId: Uuid, heldListId: Uuid }, closed);
-export const Decision = Type.Object(
-  {
-    soughtListId: Uuid,
-    soughtRef: Type.String({ minLength: 1, maxLength: 100 }),
-    heldListId: Uuid,
-    heldRef: Type.String({ minLength: 1, maxLength: 100 }),
-    decision: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]),
-    note: Type.Optional(Text(2000)),
-    version: Type.Optional(Version),
-  },
-  closed,
-);
-
-const PersonPick = Type.Union([
-  Type.Object({ listId: Uuid, ref: Type.String({ minLength: 1, maxLength: 100 }) }, closed),
-  Type.Object({ soughtListId: Uuid, soughtRef: Type.String({ minLength: 1, maxLength: 100 }) }, closed),
-]);
-export const Proposal = Type.Object(
-  {
-    title: Text(200, 1),
-    mode: Type.Union([Type.Literal('one-for-one'), Type.Literal('by-category'), Type.Literal('all-for-all'), Type.Literal('list')]),
-    partyA: Uuid,
-    partyB: Uuid,
-    meetingDate: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-    note: Type.Optional(Text(2000)),
-    persons: Type.Optional(Type.Array(PersonPick, { maxItems: 10_000 })),
-    categories: Type.Optional(Type.Array(Type.Union(PERSON_CATEGORIES.map((c) => Type.Literal(c))), { maxItems: 6, uniqueItems: true })),
-  },
-  closed,
-);
-export const VersionBody = Type.Object({ version: Version }, closed);
-export const Schedule = Type.Object(
-  {
-    version: Version,
-    meetingDate: Type.Union([IsoDate, Type.Null()]),
-    meetingId: Type.Optional(Type.Union([Uuid, Type.Null()], { description: 'the meeting it takes place at; its day then is the meeting date' })),
-  },
-  closed,
-);
-export const Withdraw = Type.Object({ version: Version, reason: Text(2000, 1) }, closed);
-export const Outcome = Type.Object(
-  {
-    listId: Uuid,
-    ref: Type.String({ minLength: 1, maxLength: 100 }),
-    outcome: Type.Union(RELEASE_OUTCOMES.map((o) => Type.Literal(o))),
-    note: Type.Optional(Text(2000)),
-    identityChecked: Type.Optional(Type.Boolean()),
-    voluntary: Type.Optional(Type.Boolean()),
   },
   closed,
 );

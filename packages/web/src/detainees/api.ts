@@ -7,7 +7,7 @@ import { api, get, post, ProblemError } from '../api/client.ts';
 
 /**
  * Detainee lists (C4), matching (C5) and exchanges (C6) as the API answers them
- * (packages/server/src/detainees: lists.ts, uploads.ts, matching.ts, exchanges.ts).
+ * (packages/server/src: detainees/, matching/, exchanges/).
  */
 
 export type { CanonicalColumn, ColumnMapping, PersonCategory, PersonRecord, PersonStatus, ReleaseOutcome };

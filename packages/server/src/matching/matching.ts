@@ -7,9 +7,7 @@ import type { AppContext } from '../context.ts';
 import type { Database } from '../db/index.ts';
 import { badRequest, conflict, forbidden, notFound, staleVersion } from '../errors/index.ts';
 import { record } from '../log/index.ts';
-import { listFor } from './access.ts';
-import * as store from './store.ts';
-import { setStatus } from './status.ts';
+import { detaineesStore as store, listFor, setStatus } from '../detainees/index.ts';
 import { runMatching } from './match-runner.ts';
 
 /**

@@ -2,8 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { authOf } from '../http/index.ts';
 import { IdParams, Responses } from '../http/index.ts';
-import * as exchanges from './exchanges.ts';
+import { approve } from './approve-exchange.ts';
+import { endorse } from './endorse-exchange.ts';
+import { stats } from './exchange-stats.ts';
+import { list } from './list-exchanges.ts';
+import { propose } from './propose-exchange.ts';
+import { recordOutcome } from './record-outcome.ts';
+import { schedule } from './schedule-exchange.ts';
 import { Outcome, Proposal, Schedule, VersionBody, Withdraw } from './schema.ts';
+import { detail } from './show-exchange.ts';
+import { withdraw } from './withdraw-exchange.ts';
 
 /** Exchanges (C6): propose, approve, endorse, schedule, record each release, dashboard. */
 export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -15,8 +23,8 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags: ['exchanges'], summary: 'Propose an exchange between two parties', body: Proposal, response: Responses },
       },
       async (req, reply) => {
-        const { id } = await exchanges.propose(ctx, authOf(req), req.body);
-        return reply.code(201).send(await exchanges.detail(ctx, authOf(req), id));
+        const { id } = await propose(ctx, authOf(req), req.body);
+        return reply.code(201).send(await detail(ctx, authOf(req), id));
       },
     );
 
@@ -24,7 +32,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/exchanges',
       { config: { access: 'exchange.read' }, schema: { tags: ['exchanges'], summary: 'Exchanges this user may see', response: Responses } },
       async (req) => ({
-        exchanges: await exchanges.list(ctx, authOf(req)),
+        exchanges: await list(ctx, authOf(req)),
       }),
     );
 
@@ -34,7 +42,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'exchange.stats' },
         schema: { tags: ['exchanges'], summary: 'Persons per status and category, exchanges per state (counts only)', response: Responses },
       },
-      async () => exchanges.stats(ctx),
+      async () => stats(ctx),
     );
 
     app.get(
@@ -48,7 +56,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: Responses,
         },
       },
-      async (req) => exchanges.detail(ctx, authOf(req), req.params.id),
+      async (req) => detail(ctx, authOf(req), req.params.id),
     );
 
     app.post(
@@ -58,8 +66,8 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags: ['exchanges'], summary: "A party's approval", params: IdParams, body: VersionBody, response: Responses },
       },
       async (req) => {
-        await exchanges.approve(ctx, authOf(req), req.params.id, req.body.version);
-        return exchanges.detail(ctx, authOf(req), req.params.id);
+        await approve(ctx, authOf(req), req.params.id, req.body.version);
+        return detail(ctx, authOf(req), req.params.id);
       },
     );
 
@@ -70,8 +78,8 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags: ['exchanges'], summary: "A guarantor's endorsement", params: IdParams, body: VersionBody, response: Responses },
       },
       async (req) => {
-        await exchanges.endorse(ctx, authOf(req), req.params.id, req.body.version);
-        return exchanges.detail(ctx, authOf(req), req.params.id);
+        await endorse(ctx, authOf(req), req.params.id, req.body.version);
+        return detail(ctx, authOf(req), req.params.id);
       },
     );
 
@@ -88,8 +96,8 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        await exchanges.schedule(ctx, authOf(req), req.params.id, req.body);
-        return exchanges.detail(ctx, authOf(req), req.params.id);
+        await schedule(ctx, authOf(req), req.params.id, req.body);
+        return detail(ctx, authOf(req), req.params.id);
       },
     );
 
@@ -105,18 +113,18 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: Responses,
         },
       },
-      async (req) => exchanges.recordOutcome(ctx, authOf(req), req.params.id, req.body),
+      async (req) => recordOutcome(ctx, authOf(req), req.params.id, req.body),
     );
 
     app.post(
       '/api/exchanges/:id/withdraw',
       {
-        config: { access: 'exchange.read' },
+        config: { access: 'exchange.withdraw' },
         schema: { tags: ['exchanges'], summary: 'Withdraw a proposal before any release is recorded', params: IdParams, body: Withdraw, response: Responses },
       },
       async (req) => {
-        await exchanges.withdraw(ctx, authOf(req), req.params.id, req.body);
-        return exchanges.detail(ctx, authOf(req), req.params.id);
+        await withdraw(ctx, authOf(req), req.params.id, req.body);
+        return detail(ctx, authOf(req), req.params.id);
       },
     );
   };

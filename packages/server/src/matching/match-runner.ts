@@ -1,14 +1,14 @@
 import type { PersonRecord } from '@truce/core/detainees/person';
 import type { AppContext } from '../context.ts';
-import { loadLexicon } from '../matching/index.ts';
-import { runMatchJob } from '../matching/index.ts';
+import { loadLexicon } from './lexicon-file.ts';
+import { runMatchJob } from './parallel.ts';
 
 /** Candidates kept per sought person in a mechanism run: reviewers look at the best few. */
 export const RUN_TOP = 5;
 
 /**
  * Runs the matcher for one run off the request thread (worker threads, see
- * ../matching/parallel.ts) and answers its candidates and figures.
+ * ./parallel.ts) and answers its candidates and figures.
  */
 export async function runMatching(
   ctx: AppContext,
