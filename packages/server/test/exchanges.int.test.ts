@@ -182,4 +182,32 @@ describe.each(ENGINES)('matches and exchanges on %s', (engine) => {
     expect(stats.persons.find((p: { status: string; category: string }) => p.status === 'declined' && p.category === 'combatant').count).toBe(1);
     expect(JSON.stringify(stats)).not.toContain('Samer');
   });
+
+  it('lets the proposer or the facilitator withdraw an exchange, not the other side, a guarantor or a viewer', async () => {
+    const parties = { partyA: list('Government', 'held').partyId, partyB: list('Northern Dawn', 'held').partyId };
+    const proposed = await dawn.post('/api/exchanges', {
+      title: 'Idlib crossing, March',
+      mode: 'list',
+      ...parties,
+      meetingDate: '2017-03-01',
+      persons: [{ listId: list('Northern Dawn', 'held').id, ref: 'NH-2' }],
+    });
+    expect(proposed.status, proposed.text).toBe(201);
+    const id = proposed.body.id;
+    const body = { version: proposed.body.version, reason: 'لم يتفق الطرفان على مكان التبادل' };
+    // The policy's exchange.withdraw: refused at the route to the other party, a guarantor and a viewer of the proposer.
+    expect((await gov.post(`/api/exchanges/${id}/withdraw`, body)).status).toBe(403);
+    expect((await (await ts.signedIn(demo('russia', 'officer'))).post(`/api/exchanges/${id}/withdraw`, body)).status).toBe(403);
+    expect((await (await ts.signedIn(demo('north-dawn', 'viewer'))).post(`/api/exchanges/${id}/withdraw`, body)).status).toBe(403);
+    expect((await gov.get(`/api/exchanges/${id}`)).body.can.withdraw).toBe(false);
+    expect((await dawn.get(`/api/exchanges/${id}`)).body.can.withdraw).toBe(true);
+
+    const done = await dawn.post(`/api/exchanges/${id}/withdraw`, body);
+    expect(done.status, done.text).toBe(200);
+    expect((await dawn.get(`/api/exchanges/${id}`)).body.status).toBe('withdrawn');
+    const person = (await dawn.get(`/api/detainee-lists/${list('Northern Dawn', 'held').id}/persons/NH-2`)).body;
+    expect(person.statusHistory.at(-1).status).toBe('listed');
+    // Withdrawn once: a second withdrawal is a conflict, not a second entry.
+    expect((await facilitator.post(`/api/exchanges/${id}/withdraw`, { ...body, version: body.version + 1 })).status).toBe(409);
+  });
 });
