@@ -20,7 +20,7 @@
  * the indexes are rebuilt and the tables VACUUM ANALYZEd. The log is not written for these
  * rows (the dashboard does not read it).
  *
- * Then builds the dashboard's maintained aggregates from the tables (dashboard/rollup.ts, as
+ * Then builds the dashboard's maintained aggregates from the tables (dashboard/rollup/, as
  * the first catch-up after migration 0014 does: the generated rows bypass the log).
  *
  * Then times, over HTTP, BENCH_RUNS (default 20) runs after 2 warm-ups each of
@@ -46,7 +46,8 @@ import { DEFAULT_TAXONOMY } from '../packages/core/src/mechanism/taxonomy.ts';
 import { percentile } from './lib/load.ts';
 import { keepAlive, send } from './lib/http-client.mjs';
 import { cellColumns } from '../packages/server/src/reports/cells.ts';
-import { catchUp, MAP_LEAF_ZOOM, NIL } from '../packages/server/src/dashboard/rollup.ts';
+import { MAP_LEAF_ZOOM, NIL } from '../packages/server/src/dashboard/rollup/sql.ts';
+import { catchUp } from '../packages/server/src/dashboard/rollup/upkeep.ts';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1_000_000);
@@ -241,7 +242,7 @@ const genStart = performance.now();
 if (!reuse) await generate();
 const generationSeconds = reuse ? null : +((performance.now() - genStart) / 1000).toFixed(1);
 
-// The dashboard's maintained aggregates (dashboard/rollup.ts): the generated rows bypass the
+// The dashboard's maintained aggregates (dashboard/rollup/): the generated rows bypass the
 // log, so they are built from the tables, as the first catch-up after migration 0014 does.
 let rollupSeconds: number | null = null;
 const cursor = Number((await c.query(`select log_index from dashboard_cursor`)).rows[0].log_index);
@@ -357,7 +358,7 @@ const handDashboard = (scope: 'all' | 'party') => async () => {
   );
   return out.length;
 };
-// The same figures from the same maintained aggregates the server reads (dashboard/rollup.ts).
+// The same figures from the same maintained aggregates the server reads (dashboard/rollup/).
 const PREV_FROM = '2016-01-02'; // the 365 days before 2017
 const handRollup = (scope: 'all' | 'party') => async () => {
   const key = scope === 'all' ? `scope = 'all' and org = '${NIL}'` : `scope = 'concerning' and org = '${partyId}'`;
