@@ -47,6 +47,8 @@ const days = (start: Date, end: Date) => sql`day >= ${dayOf(start)}::date and da
 /** Whether the governorate breakdown under this filter is in dashboard_daily (at most one filter). */
 const governoratesRolledUp = (f: Filter) => [f.type, f.allegedParty, f.finding].filter((x) => x !== undefined).length <= 1;
 
+// --- the dashboard ---------------------------------------------------------------------
+
 type Pairs = [string | null, number | string][];
 
 /**

@@ -28,9 +28,9 @@ export const NIL = '00000000-0000-0000-0000-000000000000';
  */
 export const MAP_LEAF_ZOOM = 11;
 export const MAP_LEAF_DEGREES = 90 / 2 ** MAP_LEAF_ZOOM;
-export const LEAF = sql`${sql.lit(MAP_LEAF_DEGREES)}::float8`;
+const LEAF = sql`${sql.lit(MAP_LEAF_DEGREES)}::float8`;
 /** A fine square as one number (dashboard_reports.leaf): its column and row, offset to be positive. */
-export const leafKey = (lat: Frag, lon: Frag) => sql`((floor(${lon} / ${LEAF})::bigint + 8192) * 16384 + floor(${lat} / ${LEAF})::bigint + 8192)`;
+const leafKey = (lat: Frag, lon: Frag) => sql`((floor(${lon} / ${LEAF})::bigint + 8192) * 16384 + floor(${lat} / ${LEAF})::bigint + 8192)`;
 export const leafOf = (gx: Frag, gy: Frag) => sql`((${gx})::bigint + 8192) * 16384 + (${gy})::bigint + 8192`;
 /** A sealed place as readers who may not see it are shown it (presentContent's roundedLocation, 0.1°). */
 export const rounded = (x: Frag) => sql`floor(${x} * 10 + 0.5) / 10`;
@@ -68,7 +68,7 @@ const readerScopes = sql`join organisations o on o.id = x.reporter_org
  * facilitators: 'filed') or what concerns it (parties: 'concerning'), and the accused and
  * affected parties ('concerning'); each organisation once.
  */
-export const viewed = (src: Frag) => sql`
+const viewed = (src: Frag) => sql`
   select v.scope, v.org, x.day, x.incident_id, x.type_code, x.alleged, x.verification, x.adm1,
          x.killed_civilian, x.killed_combatant, x.injured_civilian, x.injured_combatant
   from (${src}) x
