@@ -20,7 +20,7 @@
  * the indexes are rebuilt and the tables VACUUM ANALYZEd. The log is not written for these
  * rows (the dashboard does not read it).
  *
- * Then builds the dashboard's maintained aggregates from the tables (dashboard/rollup.ts, as
+ * Then builds the dashboard's maintained aggregates from the tables (dashboard/rollup/, as
  * the first catch-up after migration 0014 does: the generated rows bypass the log).
  *
  * Then times, over HTTP, BENCH_RUNS (default 20) runs after 2 warm-ups each of
@@ -43,7 +43,7 @@ import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
 import { generatePassword, hashPassword } from '../packages/server/src/accounts/secrets.ts';
 import { percentile } from './lib/load.ts';
 import { keepAlive, send } from './lib/http-client.mjs';
-import { catchUp } from '../packages/server/src/dashboard/rollup.ts';
+import { catchUp } from '../packages/server/src/dashboard/rollup/upkeep.ts';
 import { generateReports } from './lib/dashboard-generate.ts';
 import { BBOX, FROM, handQueries, TO, ZOOM } from './lib/dashboard-sql.ts';
 
@@ -79,7 +79,7 @@ const genStart = performance.now();
 if (!reuse) await generateReports(c, REPORTS, elapsed);
 const generationSeconds = reuse ? null : +((performance.now() - genStart) / 1000).toFixed(1);
 
-// The dashboard's maintained aggregates (dashboard/rollup.ts): the generated rows bypass the
+// The dashboard's maintained aggregates (dashboard/rollup/): the generated rows bypass the
 // log, so they are built from the tables, as the first catch-up after migration 0014 does.
 let rollupSeconds: number | null = null;
 const cursor = Number((await c.query(`select log_index from dashboard_cursor`)).rows[0].log_index);

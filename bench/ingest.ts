@@ -33,7 +33,7 @@ import { parsePlacesTsv } from '../packages/core/src/geo/index.ts';
 import { DEFAULT_TAXONOMY } from '../packages/core/src/mechanism/taxonomy.ts';
 import { runLoad, summarise } from './lib/load.ts';
 import { processNotifications } from '../packages/server/src/notifications/processor.ts';
-import { ensureCurrent } from '../packages/server/src/dashboard/rollup.ts';
+import { ensureCurrent } from '../packages/server/src/dashboard/rollup/upkeep.ts';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);

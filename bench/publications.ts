@@ -29,7 +29,7 @@ import pg from 'pg';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer } from '../packages/server/src/server.ts';
 import { DEFAULT_TAXONOMY } from '../packages/core/src/mechanism/taxonomy.ts';
-import { catchUp } from '../packages/server/src/dashboard/rollup.ts';
+import { catchUp } from '../packages/server/src/dashboard/rollup/upkeep.ts';
 import { compose, gather, issue, parseRequest } from '../packages/server/src/publications/service.ts';
 import { renderPdf } from '../packages/server/src/documents/pdf.ts';
 

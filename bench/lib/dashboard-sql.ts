@@ -6,7 +6,7 @@
  * the yardstick, not the bench's logic.
  */
 import type pg from 'pg';
-import { MAP_LEAF_ZOOM, NIL } from '../../packages/server/src/dashboard/rollup.ts';
+import { MAP_LEAF_ZOOM, NIL } from '../../packages/server/src/dashboard/rollup/sql.ts';
 
 /** The period timed (2017) and the start of the previous period of the same length. */
 export const FROM = '2017-01-01';
@@ -69,7 +69,7 @@ export function handQueries(c: pg.Client, partyId: string, guarantorCount: numbe
     );
     return out.length;
   };
-  // The same figures from the same maintained aggregates the server reads (dashboard/rollup.ts).
+  // The same figures from the same maintained aggregates the server reads (dashboard/rollup/).
   const handRollup = (scope: 'all' | 'party') => async () => {
     const key = scope === 'all' ? `scope = 'all' and org = '${NIL}'` : `scope = 'concerning' and org = '${partyId}'`;
     const cellOf = (dims: number) => `${key} and dims = ${dims}`;

@@ -13,7 +13,7 @@ import { loadDemo } from './demo/seed.ts';
 import { startNotificationLoop } from './notifications/processor.ts';
 import { startMatchingLoop } from './matching/index.ts';
 import { startAdoptionLoop } from './incidents/adoption-loop.ts';
-import { startDashboardLoop } from './dashboard/rollup.ts';
+import { startDashboardLoop } from './dashboard/index.ts';
 import { startEmailLoop } from './notifications/email.ts';
 import { startAuditLoop } from './audit/scrub.ts';
 import { openControlSocket } from './audit/control-socket.ts';
@@ -68,7 +68,7 @@ export async function startServer(
     if (config.smtp && !config.publicUrl) app.log.warn(`TRUCE_SMTP_URL is set without TRUCE_PUBLIC_URL: links in e-mails will point to ${url}`);
     const stopEmails = startEmailLoop(ctx, app.log, url);
     const stopSequencer = startSequencerLoop(ctx.sequencer, app.log);
-    // The dashboard's aggregates follow the log (dashboard/rollup.ts).
+    // The dashboard's aggregates follow the log (dashboard/rollup/).
     const stopDashboard = startDashboardLoop(ctx.db, app.log);
     // Matching runs queued by new list versions, off the request thread (matching/matching.ts).
     const stopMatching = await startMatchingLoop(ctx, app.log);

@@ -2,14 +2,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bounds, parsePeriod, previousPeriod } from '@truce/core/dashboard/period';
 import * as store from '../src/dashboard/store.ts';
-import * as rollup from '../src/dashboard/rollup.ts';
+import * as rollup from '../src/dashboard/rollup/reads.ts';
+import * as upkeep from '../src/dashboard/rollup/upkeep.ts';
 import { CLUSTER_GRID_MAX, CLUSTER_POINTS_UP_TO, pointFeature, scopeFor, sealedScopeFor } from '../src/dashboard/service.ts';
 import { can } from '@truce/core/policy/policy';
 import type { Actor } from '@truce/core/model/accounts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
 
 /**
- * The dashboard reads maintained aggregates (dashboard/rollup.ts, migration 0014). Here
+ * The dashboard reads maintained aggregates (dashboard/rollup/, migration 0014). Here
  * every figure it answers is compared with the same figures computed from the tables
  * (store.ts, the queries the dashboard ran before), for several readers and filters,
  * after each kind of change: filing, a correction that moves a report's type, party,
@@ -127,7 +128,7 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
   }
 
   /**
-   * The map's points and clusters as the aggregates answer them (rollup.ts: dashboard_reports,
+   * The map's points and clusters as the aggregates answer them (rollup/reads.ts: dashboard_reports,
    * map_monthly), against the same from the tables (store.points, store.clusters), for the
    * secretariat, a party, an observer, a monitor and a facilitator, every period here, no
    * filter or one, and every view in MAP_VIEWS. Means of places within 1e-9 degree (summed in
@@ -306,7 +307,7 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
 
   it('takes the log in slices of a few entries, each in its own transaction, and ends exact', async () => {
     const db = ts.server.ctx.db;
-    await rollup.ensureCurrent(db); // built, so that the slices below only take in new entries
+    await upkeep.ensureCurrent(db); // built, so that the slices below only take in new entries
     await file(gov, 'homs', { occurredAt: '2019-05-21T06:00:00Z' });
     await file(dawn, 'idlib', { occurredAt: '2019-05-22T06:00:00Z' });
     await file(guarantors[1], 'daraa', { occurredAt: '2019-05-23T06:00:00Z' });
@@ -319,12 +320,12 @@ describe.each(ENGINES)('dashboard aggregates stay exact on %s', (engine) => {
           )
         ).rows[0];
       const before = await read();
-      const took = await rollup.catchUp(tx, 2);
+      const took = await upkeep.catchUp(tx, 2);
       return { pending: Number(before.h) + 1 - Number(before.c), took, moved: Number((await read()).c) - Number(before.c) };
     });
     expect(slice.took).toBe(Math.min(2, slice.pending));
     expect(slice.moved).toBe(slice.took);
-    while ((await db.transaction().execute((tx) => rollup.catchUp(tx, 2))) > 0) {
+    while ((await db.transaction().execute((tx) => upkeep.catchUp(tx, 2))) > 0) {
       /* the rest, two entries a transaction */
     }
     const { rows } = await sql<{ c: number; h: number }>`select (select log_index from dashboard_cursor) as c, (select max(idx) from log_entries) as h`.execute(

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can } from '@truce/core/policy/policy';
 import { ORG_KINDS, ROLES, type Actor, type OrgKind } from '@truce/core/model/accounts';
-import { dashboardStore, scopeFor } from '../src/dashboard/index.ts';
+import { scopeFor, where } from '../src/dashboard/index.ts';
 import { incidentScope, incidentsStore, listScopeFor } from '../src/incidents/index.ts';
 import { readScopeFor, reportsStore, scopeOf } from '../src/reports/index.ts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
@@ -145,7 +145,7 @@ describe.each(ENGINES)('reader scopes in SQL agree with the policy on %s', (engi
       const label = `${actor.orgKind} ${actor.role} ${actor.orgId}`;
       const scope = scopeFor(actor);
       expect(scope, label).toEqual(readScopeFor(actor));
-      const { rows } = await sql<{ id: string }>`select r.id from reports r where ${dashboardStore.where(scope, FAR)}`.execute(db);
+      const { rows } = await sql<{ id: string }>`select r.id from reports r where ${where(scope, FAR)}`.execute(db);
       const want = reports
         .filter((r) => can(actor, 'report.read', scopeOf(r)))
         .map((r) => r.id)

@@ -11,7 +11,7 @@ import { badRequest } from '../errors/index.ts';
 import { geoData } from '../geo/index.ts';
 import { readScopeFor, scopeOf } from '../reports/index.ts';
 import * as store from './store.ts';
-import * as rollup from './rollup.ts';
+import * as rollup from './rollup/reads.ts';
 import type { CellsQueryInput, ClustersQueryInput, DashboardQueryInput } from './schema.ts';
 
 /**
@@ -46,7 +46,7 @@ export async function dashboard(db: Db, auth: Auth, query: DashboardQueryInput) 
   const prev = previousPeriod(period);
   const scope = scopeFor(auth.actor);
   const incidents = can(auth.actor, 'incident.read');
-  // Every figure from the maintained aggregates (rollup.ts), in one statement: one snapshot,
+  // Every figure from the maintained aggregates (rollup/reads.ts), in one statement: one snapshot,
   // after taking in what the log says changed.
   const counts = await rollup.figures(db, scope, filter, bounds(prev), incidents, new Date());
   const { groups, hurt, open } = counts;

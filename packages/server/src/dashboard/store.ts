@@ -5,7 +5,7 @@ import type { Database } from '../db/index.ts';
  * All SQL of the dashboard, map and exports (STYLE #5). Figures are aggregated in the
  * database (GROUP BY week, type, party, governorate) with the reader's visibility as a
  * WHERE clause, so a million incidents never cross into JavaScript. The dashboard itself
- * reads maintained aggregates (rollup.ts); totals, aggregates, casualties and openItems here
+ * reads maintained aggregates (rollup/); totals, aggregates, casualties and openItems here
  * compute the same figures from the tables, the reference its tests compare them with.
  */
 type Db = Kysely<Database>;

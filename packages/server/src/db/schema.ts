@@ -334,7 +334,7 @@ export interface EmailOutboxTable {
   given_up_at: Timestamp | null;
 }
 
-/** The dashboard's maintained aggregates (0014); see dashboard/rollup.ts. Only read and written in SQL there. */
+/** The dashboard's maintained aggregates (0014); see dashboard/rollup/. Only read and written in SQL there. */
 export interface DashboardCursorTable {
   id: number;
   log_index: number;

@@ -14,7 +14,7 @@ import { annexCsv, buildPublication, SUMMARY_CHARS } from '@truce/core/publicati
 import { shapesOf, type AreaShape } from '@truce/core/publications/map';
 import type { Actor } from '@truce/core/model/accounts';
 import type { AppContext } from '../context.ts';
-import { dashboardStore as dash } from '../dashboard/index.ts';
+import { casualties as dashboardCasualties, openItems as dashboardOpenItems, totals as dashboardTotals } from '../dashboard/index.ts';
 import { renderPdf } from '../documents/index.ts';
 import { GEO_DIR } from '../geo/index.ts';
 import { badRequest, conflict, forbidden, notFound, type FieldError } from '../errors/index.ts';
@@ -89,9 +89,9 @@ export async function gather(ctx: AppContext, req: PublicationRequest & { period
   const before = bounds(prev);
   const read = async (tx: Parameters<Parameters<typeof store.inSnapshot>[1]>[0]) => {
     const filter = { start: cur.start, end: cur.end };
-    const totals = await dash.totals(tx, { kind: 'all' }, filter, before, true);
+    const totals = await dashboardTotals(tx, { kind: 'all' }, filter, before, true);
     const previousIncidents = await store.incidentCount(tx, { start: before.start, end: before.end });
-    const casualties = await dash.casualties(tx, { kind: 'all' }, filter);
+    const casualties = await dashboardCasualties(tx, { kind: 'all' }, filter);
     const groups = await store.breakdowns(tx, filter);
     const byVerification = await store.findingsByVerification(tx, cur.start, cur.end);
     const rows = await store.findingRows(tx, cur.start, cur.end, SUMMARY_CHARS);
@@ -100,7 +100,7 @@ export async function gather(ctx: AppContext, req: PublicationRequest & { period
     const mechanism = await store.mechanism(tx);
     const briefing =
       req.kind === 'issg'
-        ? { ...(await store.briefingFigures(tx, period, cur.start, cur.end)), open: await dash.openItems(tx, { kind: 'all' }, now) }
+        ? { ...(await store.briefingFigures(tx, period, cur.start, cur.end)), open: await dashboardOpenItems(tx, { kind: 'all' }, now) }
         : undefined;
     return { totals, previousIncidents, casualties, groups, byVerification, rows, labels, names, mechanism, briefing };
   };

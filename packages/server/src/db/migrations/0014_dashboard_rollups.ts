@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Maintained aggregates for the dashboard over a million reports (issue 3): the dashboard
  * reads thousands of rollup rows instead of scanning every report. They are kept exact by
- * dashboard/rollup.ts, which catches up from a durable cursor over the log: for each report
+ * dashboard/rollup/, which catches up from a durable cursor over the log: for each report
  * or incident an entry touches, it subtracts what that report or incident counted for
  * (kept in dashboard_reports and dashboard_open) and adds what it counts for now.
  *
@@ -15,7 +15,7 @@ import { sql, type Kysely } from 'kysely';
  *   either a value or '*' (any): `dims` says which are values (bits 1, 2, 4, 8). `incidents`
  *   counts the incidents with a report in the cell that day; dashboard_incident_pairs counts
  *   each incident's consecutive days in a cell, so that distinct incidents over a period are
- *   the sum of the first minus the pairs inside the period (exact, see rollup.ts).
+ *   the sum of the first minus the pairs inside the period (exact, see rollup/sql.ts).
  * - dashboard_open: each open incident's part in the open items, per reader scope;
  *   dashboard_open_daily sums it per reply-deadline day.
  *

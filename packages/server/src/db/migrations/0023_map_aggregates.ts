@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * Maintained aggregates for the map over a million reports (issue 3), kept exact from the
- * log by dashboard/rollup.ts with the dashboard's own (migration 0014).
+ * log by dashboard/rollup/ with the dashboard's own (migration 0014).
  *
  * - dashboard_reports also keeps each live report's time, place and whether its place is
  *   sealed, and the square of a fixed fine grid (MAP_LEAF_DEGREES, 90/2^11 degrees, ~5 km)

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The dashboard's and the map's aggregates are updated in place (dashboard/rollup.ts): every
+ * The dashboard's and the map's aggregates are updated in place (dashboard/rollup/): every
  * filing adds to some fifty of their rows, and map_monthly now takes signed additions too.
  *
  * - The partial indexes that found rows counted down to zero (migration 0014) name the

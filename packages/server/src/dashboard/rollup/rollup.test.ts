@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catchUpWaits, MAP_LEAF_DEGREES, MAP_LEAF_ZOOM, monthsOf } from './rollup.ts';
+import { catchUpWaits } from './loop.ts';
+import { monthsOf } from './reads.ts';
+import { MAP_LEAF_DEGREES, MAP_LEAF_ZOOM } from './sql.ts';
 
 const at = (day: string) => new Date(`${day}T00:00:00Z`);
 const span = (r: { start: Date; end: Date }) => [r.start.toISOString().slice(0, 10), r.end.toISOString().slice(0, 10)];
