@@ -340,9 +340,7 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
     // The parties the members accuse, in the order the members name them first.
     accusedOf.set(plan, [...new Set(members.map((r) => accusedOfReport.get(r)!).filter((a): a is Side => SIDES.includes(a)))]);
   }
-  // A handful of the latest incidents still wait for the accused party's reply: the
-  // latest one accusing each party first, so that every party's officers find a reply
-  // due in the demo whatever the draw, then the latest others.
+  // The latest incidents wait for the accused's reply: each party's latest first (every party finds one due), then others.
   const byCreation = [...incidents].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const accused = byCreation.filter((p) => accusedOf.get(p)!.length > 0);
   const open = new Set<IncidentPlan>();
