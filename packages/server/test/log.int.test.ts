@@ -115,6 +115,8 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
 
     const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-export-'));
     expect(await runExport(['--dir', exportDir, '--url', ts.url, '--token', token], out)).toBe(0);
+    // The export keeps the policy the server serves, for the quorum check offline.
+    expect(fs.readFileSync(path.join(exportDir, 'policy'), 'utf8')).toBe((await ts.client().get('/log/policy')).text);
     const key = (await ts.client().get('/log/key')).text.trim();
     expect(await runVerify(['--dir', exportDir, '--key', key, '--state', state], out)).toBe(0);
 

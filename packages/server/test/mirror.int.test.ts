@@ -237,6 +237,24 @@ describe.each(ENGINES)('truce mirror of a log with witnesses on %s', (engine) =>
     const verifyDown = await run(runVerify, ['--url', closed, '--state', path.join(work, 'down-state.json')]);
     expect(verifyDown.code).toBe(1);
     expect(verifyDown.lines.at(-1)).toBe(`FAILED: cannot reach ${closed}: ECONNREFUSED`);
+    expect(fs.existsSync(path.join(work, 'down'))).toBe(false);
+  });
+
+  it('lets one truce mirror at a time keep a directory, and takes over a lock whose process is gone', async () => {
+    const held = path.join(work, 'locked');
+    fs.mkdirSync(held, { recursive: true });
+    // A live process (this one) holds it: the second mirror stops without touching it.
+    fs.writeFileSync(path.join(held, '.mirror.lock'), `${process.pid}\n`);
+    const second = await run(runMirror, ['--url', ts.url, '--dir', held]);
+    expect(second.code).toBe(1);
+    expect(second.text).toMatch(new RegExp(`another truce mirror \\(process ${process.pid}\\) is keeping`));
+    expect(fs.readdirSync(held)).toEqual(['.mirror.lock']);
+    // A lock left by a process that has ended is stale: the mirror takes it over, and releases it.
+    fs.writeFileSync(path.join(held, '.mirror.lock'), '2147483646\n');
+    const taken = await run(runMirror, ['--url', ts.url, '--dir', held]);
+    expect(taken.code, taken.text).toBe(0);
+    expect(fs.existsSync(path.join(held, 'checkpoint'))).toBe(true);
+    expect(fs.existsSync(path.join(held, '.mirror.lock'))).toBe(false);
   });
 });
 

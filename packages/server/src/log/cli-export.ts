@@ -6,7 +6,7 @@ import { HttpLogSource } from './sources.ts';
 
 /**
  * `truce log export --dir D --url URL --token T`: copies a log — checkpoint, verifier key,
- * every hash tile and entry bundle of the checkpoint's tree — into a directory laid out
+ * the witnesses' policy, every hash tile and entry bundle of the checkpoint's tree — into a directory laid out
  * like the tlog-tiles URLs, so that `truce verify --dir D` checks it offline and anyone
  * can publish it as static files.
  */
@@ -39,6 +39,9 @@ export async function runExport(args: string[], out: (line: string) => void = co
       }
     }
     write('key', (await source.key()) + '\n');
+    // The witnesses' policy too, so that `truce verify --dir` checks the checkpoint's quorum offline.
+    const policy = await source.policy();
+    if (policy !== null) write('policy', policy);
     write('checkpoint', checkpoint);
     out(`exported ${size} entries (${tiles} hash tiles, ${bundles} entry bundles) to ${dir}`);
     if (!source.entries) out('note: no --token given, so the entries themselves were not exported');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { commandArgs } from '../cli-args.ts';
 import { mirrorOnce } from './mirror.ts';
+import { lockMirror } from './mirror-lock.ts';
 
 type Out = (line: string) => void;
 
@@ -54,13 +55,22 @@ export async function runMirror(args: string[], out: Out = console.log, signal?:
     }
   }
   const options = { url: values.url, token: values.token ?? process.env.TRUCE_TOKEN, dir: path.resolve(values.dir), key: values.key, policy };
-  for (;;) {
-    const result = await mirrorOnce(options, out);
-    if (!values.watch || result.refused) return result.code;
-    // Once adopted, later runs use the policy now pinned in the mirror.
-    if (result.code === 0) options.policy = undefined;
-    const stopped = await sleep(every * 1000, signal);
-    if (stopped) return result.code;
+  const lock = lockMirror(options.dir);
+  if ('heldBy' in lock) {
+    out(`truce mirror: another truce mirror (process ${lock.heldBy}) is keeping ${options.dir}; wait for it to end, or stop it`);
+    return 1;
+  }
+  try {
+    for (;;) {
+      const result = await mirrorOnce(options, out);
+      if (!values.watch || result.refused) return result.code;
+      // Once adopted, later runs use the policy now pinned in the mirror.
+      if (result.code === 0) options.policy = undefined;
+      const stopped = await sleep(every * 1000, signal);
+      if (stopped) return result.code;
+    }
+  } finally {
+    lock.release();
   }
 }
 
