@@ -55,6 +55,13 @@ module.exports = {
       to: { path: '^packages/server/', pathNot: '^packages/server/src/[^/]+/schema\\.ts$' },
     },
     {
+      name: 'web-takes-only-types-of-server',
+      comment: "the server's schemas reach the browser as types only (import type): no server code in the bundle",
+      severity: 'error',
+      from: { path: '^packages/web/' },
+      to: { path: '^packages/server/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'shipped-code-not-from-tests',
       comment: 'what ships does not import tests or test helpers',
       severity: 'error',

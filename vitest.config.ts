@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 // HTTP against real databases, browser tests in Chromium.
 export default defineConfig({
   test: {
-    env: { TZ: 'UTC' },
+    // TRUCE_CHECK_RESPONSES: every answer is compared with its response schema, so that
+    // no field is dropped by the serialiser unnoticed (server/src/http/response-check.ts).
+    env: { TZ: 'UTC', TRUCE_CHECK_RESPONSES: '1' },
     projects: [
       {
         test: {

@@ -26,6 +26,23 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     expect((await ts.client().get('/api/docs')).status).toBeLessThan(400);
   });
 
+  it('describes what every route answers: a schema for its success body, or the file types it sends', async () => {
+    const doc = (await ts.client().get('/api/openapi.json')).body;
+    const undescribed: string[] = [];
+    for (const [p, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, any> }>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const success = Object.entries(op.responses ?? {}).filter(([code]) => /^[23]/.test(code));
+        const described = success.some(([code, r]) => {
+          if (code === '204' || code.startsWith('3')) return true;
+          const media = Object.values((r.content ?? {}) as Record<string, { schema?: Record<string, unknown> }>);
+          return media.length > 0 && media.every((m) => m.schema && Object.keys(m.schema).length > 0);
+        });
+        if (!described) undescribed.push(`${method.toUpperCase()} ${p}`);
+      }
+    }
+    expect(undescribed).toEqual([]);
+  });
+
   it('sends the security headers on answers, refusals and bad requests alike', async () => {
     const badJson = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' };
     for (const [path, status, init] of [

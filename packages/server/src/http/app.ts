@@ -33,6 +33,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { installAuth, type RouteEntry } from './auth-hook.ts';
 import { installStrictJsonParser } from './json-parser.ts';
 import { installLogIndex } from './log-index.ts';
+import { installResponseCheck } from './response-check.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { installTextGuard } from './text-guard.ts';
 import { Problem, unauthorized, type FieldError } from '../errors/problem.ts';
@@ -107,6 +108,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(cookie);
   const routeTable = installAuth(app, ctx);
   installLogIndex(app, ctx);
+  // The test suites compare every answer with its response schema (response-check.ts).
+  if (process.env.TRUCE_CHECK_RESPONSES === '1') installResponseCheck(app);
   app.decorate('routeTable', routeTable);
   await app.register(rateLimit, {
     global: false,

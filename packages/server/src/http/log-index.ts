@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { recording } from '../log/index.ts';
@@ -25,6 +26,7 @@ export function installLogIndex(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.some((m) => WRITES.has(m))) return;
+    withLogIndex(route.schema as { response?: Record<string, unknown> } | undefined);
     const handler = route.handler;
     route.handler = function (this: FastifyInstance, req: FastifyRequest, reply) {
       const ids: number[] = [];
@@ -49,4 +51,19 @@ export function installLogIndex(app: FastifyInstance, ctx: AppContext): void {
     const first = rows.find((r) => r.idx !== null);
     return first ? { ...payload, logIndex: Number(first.idx) } : payload;
   });
+}
+
+const LOG_INDEX = Type.Optional(
+  Type.Integer({ minimum: 0, description: 'where in the log the first entry this request wrote stands (C9): ask for its receipt with it' }),
+);
+
+/** A write's success answers name `logIndex`, so the serialiser keeps it and the API document shows it. */
+function withLogIndex(schema: { response?: Record<string, unknown> } | undefined): void {
+  const responses = schema?.response;
+  if (!responses) return;
+  for (const [code, body] of Object.entries(responses)) {
+    const s = body as { type?: string; properties?: Record<string, unknown> };
+    if (!code.startsWith('2') || s?.type !== 'object' || !s.properties || 'logIndex' in s.properties) continue;
+    responses[code] = { ...s, properties: { ...s.properties, logIndex: LOG_INDEX } };
+  }
 }
