@@ -4,3 +4,4 @@ export { ListFileError, readListFileFromPath } from './import/read-list-file.ts'
 export { writeNewVersion } from './lists.ts';
 export { setStatus, statusOf } from './status.ts';
 export * as detaineesStore from './store.ts';
+export { PersonRecord } from './schema.ts';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import type { PersonRecord } from '@truce/core/detainees/person';
+import type { PersonStatus } from '@truce/core/detainees/status';
 import { loggedActor, type Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/index.ts';
@@ -9,6 +10,7 @@ import { record } from '../log/index.ts';
 import { listFor } from './access.ts';
 import * as store from './store.ts';
 import { diffLists } from '@truce/core/detainees/diff';
+import type { ListDetail, ListSummary, PersonChangeResult, PersonDetail, PersonsPage } from './schema.ts';
 import { personChanges } from './versions.ts';
 
 /**
@@ -19,8 +21,11 @@ import { personChanges } from './versions.ts';
  */
 type Db = Kysely<Database>;
 
+/** A moment as the answers give it (what JSON makes of a Date). */
+const iso = (at: Date | string) => new Date(at).toISOString();
+
 /** The lists this reader may see, with counts per status. */
-export async function visibleLists(ctx: AppContext, auth: Auth) {
+export async function visibleLists(ctx: AppContext, auth: Auth): Promise<ListSummary[]> {
   await store.ensureLists(ctx.db);
   const lists = (await store.allLists(ctx.db)).filter((l) => can(auth.actor, 'detainees.read', { listPartyId: l.party_id }));
   const counts = await store.statusCounts(
@@ -28,8 +33,8 @@ export async function visibleLists(ctx: AppContext, auth: Auth) {
     lists.map((l) => l.id),
   );
   return lists.map((l) => {
-    const statuses: Record<string, number> = {};
-    for (const c of counts) if (c.list_id === l.id) statuses[c.status] = Number(c.n);
+    const statuses: ListSummary['statuses'] = {};
+    for (const c of counts) if (c.list_id === l.id) statuses[c.status as PersonStatus] = Number(c.n);
     statuses.listed = l.person_count - Object.values(statuses).reduce((a, b) => a + b, 0) + (statuses.listed ?? 0);
     return {
       id: l.id,
@@ -39,14 +44,14 @@ export async function visibleLists(ctx: AppContext, auth: Auth) {
       kind: l.kind,
       version: l.current_version,
       personCount: l.person_count,
-      updatedAt: l.updated_at,
+      updatedAt: iso(l.updated_at),
       statuses,
       canWrite: can(auth.actor, 'detainees.write', { listPartyId: l.party_id }),
     };
   });
 }
 
-export async function listDetail(ctx: AppContext, auth: Auth, id: string) {
+export async function listDetail(ctx: AppContext, auth: Auth, id: string): Promise<ListDetail> {
   const list = await listFor(ctx.db, auth.actor, id, 'detainees.read');
   const versions = await store.versionsOf(ctx.db, id);
   const party = await ctx.db.selectFrom('organisations').select(['name', 'short_name']).where('id', '=', list.party_id).executeTakeFirstOrThrow();
@@ -58,7 +63,7 @@ export async function listDetail(ctx: AppContext, auth: Auth, id: string) {
     kind: list.kind,
     version: list.current_version,
     personCount: list.person_count,
-    updatedAt: list.updated_at,
+    updatedAt: iso(list.updated_at),
     canWrite: can(auth.actor, 'detainees.write', { listPartyId: list.party_id }),
     versions: versions.map((v) => ({
       version: v.version,
@@ -69,14 +74,14 @@ export async function listDetail(ctx: AppContext, auth: Auth, id: string) {
       added: v.added,
       removed: v.removed,
       changed: v.changed,
-      createdAt: v.created_at,
+      createdAt: iso(v.created_at),
       createdBy: v.created_by_name,
     })),
   };
 }
 
 /** One page of persons; the page's refs are recorded as viewed by this reader. */
-export async function personsPage(ctx: AppContext, auth: Auth, id: string, filter: store.PersonPageFilter) {
+export async function personsPage(ctx: AppContext, auth: Auth, id: string, filter: store.PersonPageFilter): Promise<PersonsPage> {
   const list = await listFor(ctx.db, auth.actor, id, 'detainees.read');
   const page = await store.personPage(ctx.db, list.id, filter);
   const refs = page.rows.map((r) => r.ref);
@@ -87,8 +92,8 @@ export async function personsPage(ctx: AppContext, auth: Auth, id: string, filte
     total: page.total,
     persons: page.rows.map((r) => ({
       ...r.record,
-      status: r.status ?? 'listed',
-      statusAt: r.status_at ?? null,
+      status: (r.status ?? 'listed') as PersonStatus,
+      statusAt: r.status_at ? iso(r.status_at) : null,
       sinceVersion: r.from_version,
       matchedParty: matchedParty.get(r.ref) ?? null,
     })),
@@ -96,7 +101,7 @@ export async function personsPage(ctx: AppContext, auth: Auth, id: string, filte
 }
 
 /** One person with every version of its record, its status history and who looked at it. */
-export async function personDetail(ctx: AppContext, auth: Auth, id: string, ref: string) {
+export async function personDetail(ctx: AppContext, auth: Auth, id: string, ref: string): Promise<PersonDetail> {
   const list = await listFor(ctx.db, auth.actor, id, 'detainees.read');
   const history = await store.personHistory(ctx.db, list.id, ref);
   if (history.length === 0) throw notFound('There is no person with this reference on the list.');
@@ -123,8 +128,14 @@ export async function personDetail(ctx: AppContext, auth: Auth, id: string, ref:
     current: current?.record ?? null,
     removedInVersion: current ? null : history[history.length - 1].to_version,
     versions: history.map((h) => ({ fromVersion: h.from_version, toVersion: h.to_version, record: h.record })),
-    statusHistory: statusEvents.map((e) => ({ status: e.status, note: e.note, exchangeId: e.exchange_id, at: e.changed_at, by: e.changed_by_name })),
-    views: views.map((v) => ({ what: v.what, at: v.viewed_at, user: v.user_name, organisation: v.organisation_name })),
+    statusHistory: statusEvents.map((e) => ({
+      status: e.status as PersonStatus,
+      note: e.note,
+      exchangeId: e.exchange_id,
+      at: iso(e.changed_at),
+      by: e.changed_by_name,
+    })),
+    views: views.map((v) => ({ what: v.what, at: iso(v.viewed_at), user: v.user_name, organisation: v.organisation_name })),
   };
 }
 
@@ -244,7 +255,7 @@ export async function changePerson(
   listId: string,
   input: { version: number; ref: string; person: PersonRecord | null; note?: string },
   mode: 'add' | 'change' | 'remove',
-) {
+): Promise<PersonChangeResult> {
   return ctx.db.transaction().execute(async (tx) => {
     const result = await writeNewVersion(tx, auth, {
       listId,

@@ -1,11 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/index.ts';
+import { answers, authOf, IdParams, ProblemSchema } from '../http/index.ts';
 import { Problem } from '../errors/index.ts';
-import { IdParams, ProblemSchema, Responses } from '../http/index.ts';
 import * as lists from './lists.ts';
 import { formPerson } from './form-person.ts';
-import { AddPerson, ChangePerson, ListParams, MappingBody, PersonParams, PersonsQuery, RemovePerson, UploadQuery } from './schema.ts';
+import {
+  AddPerson,
+  ChangePerson,
+  DiscardedUpload,
+  ListDetail,
+  ListParams,
+  ListSummaries,
+  MappingBody,
+  PersonChangeResult,
+  PersonDetail,
+  PersonParams,
+  PersonsPage,
+  PersonsQuery,
+  RemovePerson,
+  UploadPreview,
+  UploadQuery,
+} from './schema.ts';
 import * as uploads from './uploads.ts';
 
 /** The media types a list file may be sent as; the content decides what it is. */
@@ -29,7 +44,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/detainee-lists',
       {
         config: { access: 'detainees.read' },
-        schema: { tags: ['detainees'], summary: 'The detainee lists this user may see, with counts per status', response: Responses },
+        schema: { tags: ['detainees'], summary: 'The detainee lists this user may see, with counts per status', response: answers(ListSummaries) },
       },
       async (req) => ({
         lists: await lists.visibleLists(ctx, authOf(req)),
@@ -38,7 +53,10 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/detainee-lists/:id',
-      { config: { access: 'detainees.read' }, schema: { tags: ['detainees'], summary: 'A list and its versions', params: ListParams, response: Responses } },
+      {
+        config: { access: 'detainees.read' },
+        schema: { tags: ['detainees'], summary: 'A list and its versions', params: ListParams, response: answers(ListDetail) },
+      },
       async (req) => lists.listDetail(ctx, authOf(req), req.params.id),
     );
 
@@ -51,7 +69,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "A page of a list's current persons with their status (the view is recorded)",
           params: ListParams,
           querystring: PersonsQuery,
-          response: Responses,
+          response: answers(PersonsPage),
         },
       },
       async (req) => {
@@ -74,7 +92,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['detainees'],
           summary: "One person's record, its versions, status history and views (the view is recorded)",
           params: PersonParams,
-          response: Responses,
+          response: answers(PersonDetail),
         },
       },
       async (req) => lists.personDetail(ctx, authOf(req), req.params.id, req.params.ref),
@@ -89,7 +107,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Add one person (a new version of the list; 409 if `version` is not the current one)',
           params: ListParams,
           body: AddPerson,
-          response: Responses,
+          response: answers({ 201: PersonChangeResult }),
         },
       },
       async (req, reply) => {
@@ -109,7 +127,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "Change one person's record (a new version of the list)",
           params: PersonParams,
           body: ChangePerson,
-          response: Responses,
+          response: answers(PersonChangeResult),
         },
       },
       async (req) => {
@@ -132,7 +150,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Take one person off the list, with the reason (a new version; earlier versions keep them)',
           params: PersonParams,
           body: RemovePerson,
-          response: Responses,
+          response: answers(PersonChangeResult),
         },
       },
       async (req) =>
@@ -150,7 +168,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           description: `Send the file itself as the body (Content-Type text/csv, the XLSX type, or application/octet-stream), at most ${maxBytes} bytes; \`fileName\` names it.`,
           params: ListParams,
           querystring: UploadQuery,
-          response: { ...Responses, 413: ProblemSchema, 415: ProblemSchema },
+          response: { ...answers({ 201: UploadPreview }), 413: ProblemSchema, 415: ProblemSchema },
         },
       },
       async (req, reply) => {
@@ -176,7 +194,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/detainee-uploads/:id',
       {
         config: { access: 'detainees.write' },
-        schema: { tags: ['detainees'], summary: "An upload's preview: mapping, errors, differences", params: IdParams, response: Responses },
+        schema: { tags: ['detainees'], summary: "An upload's preview: mapping, errors, differences", params: IdParams, response: answers(UploadPreview) },
       },
       async (req) => uploads.preview(ctx, authOf(req), req.params.id),
     );
@@ -190,7 +208,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "Map the file's headers to the canonical columns (null ignores a column); answers the new preview",
           params: IdParams,
           body: MappingBody,
-          response: Responses,
+          response: answers(UploadPreview),
         },
       },
       async (req) => uploads.setMapping(ctx, authOf(req), req.params.id, req.body.mapping),
@@ -200,14 +218,22 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/detainee-uploads/:id/accept',
       {
         config: { access: 'detainees.write' },
-        schema: { tags: ['detainees'], summary: 'Accept a checked upload: the new version of the list, all or nothing', params: IdParams, response: Responses },
+        schema: {
+          tags: ['detainees'],
+          summary: 'Accept a checked upload: the new version of the list, all or nothing',
+          params: IdParams,
+          response: answers({ 201: PersonChangeResult }),
+        },
       },
       async (req, reply) => reply.code(201).send(await uploads.acceptUpload(ctx, authOf(req), req.params.id)),
     );
 
     app.post(
       '/api/detainee-uploads/:id/discard',
-      { config: { access: 'detainees.write' }, schema: { tags: ['detainees'], summary: 'Discard an upload', params: IdParams, response: Responses } },
+      {
+        config: { access: 'detainees.write' },
+        schema: { tags: ['detainees'], summary: 'Discard an upload', params: IdParams, response: answers(DiscardedUpload) },
+      },
       async (req) => uploads.discardUpload(ctx, authOf(req), req.params.id),
     );
   };

@@ -11,6 +11,7 @@ import { listFor } from './access.ts';
 import { writeNewVersion } from './lists.ts';
 import * as store from './store.ts';
 import { diffLists } from '@truce/core/detainees/diff';
+import type { DiscardedUpload, PersonChangeResult, UploadPreview } from './schema.ts';
 import { personChanges } from './versions.ts';
 
 /**
@@ -26,7 +27,13 @@ export interface UploadLimits {
 }
 
 /** Reads a file into a pending upload and answers its preview. */
-export async function createUpload(ctx: AppContext, auth: Auth, listId: string, file: { bytes: Buffer; name: string }, limits: UploadLimits) {
+export async function createUpload(
+  ctx: AppContext,
+  auth: Auth,
+  listId: string,
+  file: { bytes: Buffer; name: string },
+  limits: UploadLimits,
+): Promise<UploadPreview> {
   const list = await listFor(ctx.db, auth.actor, listId, 'detainees.write');
   let table;
   try {
@@ -77,7 +84,7 @@ async function evaluate(ctx: AppContext, upload: NonNullable<Awaited<ReturnType<
   return { mapping, mappingProblems, checked, diff };
 }
 
-export async function preview(ctx: AppContext, auth: Auth, id: string) {
+export async function preview(ctx: AppContext, auth: Auth, id: string): Promise<UploadPreview> {
   const upload = await pendingUpload(ctx, auth, id);
   const list = await store.findList(ctx.db, upload.list_id);
   const { mapping, mappingProblems, checked, diff } = await evaluate(ctx, upload);
@@ -109,7 +116,7 @@ export async function preview(ctx: AppContext, auth: Auth, id: string) {
 }
 
 /** The user maps the file's headers (Arabic ones included) to the canonical columns. */
-export async function setMapping(ctx: AppContext, auth: Auth, id: string, mapping: ColumnMapping) {
+export async function setMapping(ctx: AppContext, auth: Auth, id: string, mapping: ColumnMapping): Promise<UploadPreview> {
   const upload = await pendingUpload(ctx, auth, id);
   if (upload.status !== 'pending') throw conflict(`This upload was already ${upload.status}.`, 'upload_decided');
   const unknown = Object.keys(mapping).filter((h) => !upload.headers.includes(h));
@@ -127,7 +134,7 @@ export async function setMapping(ctx: AppContext, auth: Auth, id: string, mappin
 }
 
 /** Accepts a checked upload: the new version of the list, all or nothing. */
-export async function acceptUpload(ctx: AppContext, auth: Auth, id: string) {
+export async function acceptUpload(ctx: AppContext, auth: Auth, id: string): Promise<PersonChangeResult> {
   const upload = await pendingUpload(ctx, auth, id);
   if (upload.status !== 'pending') throw conflict(`This upload was already ${upload.status}.`, 'upload_decided');
   const { mappingProblems, checked } = await evaluate(ctx, upload);
@@ -170,7 +177,7 @@ export async function acceptUpload(ctx: AppContext, auth: Auth, id: string) {
   return { version: result.version, personCount: result.list.person_count, changes: personChanges(result.diff) };
 }
 
-export async function discardUpload(ctx: AppContext, auth: Auth, id: string) {
+export async function discardUpload(ctx: AppContext, auth: Auth, id: string): Promise<DiscardedUpload> {
   const upload = await pendingUpload(ctx, auth, id);
   if (upload.status !== 'pending') throw conflict(`This upload was already ${upload.status}.`, 'upload_decided');
   await ctx.db

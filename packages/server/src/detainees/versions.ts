@@ -1,7 +1,8 @@
 import type { ListDiff } from '@truce/core/detainees/diff';
+import type { PersonChanges } from './schema.ts';
 
 /** A short account of a diff for answers: counts and the first persons of each kind. */
-export function personChanges(diff: ListDiff, sample = 50) {
+export function personChanges(diff: ListDiff, sample = 50): PersonChanges {
   return {
     added: diff.added.length,
     removed: diff.removed.length,

@@ -9,6 +9,7 @@ import { badRequest, conflict, forbidden, notFound, staleVersion } from '../erro
 import { record } from '../log/index.ts';
 import { detaineesStore as store, listFor, setStatus } from '../detainees/index.ts';
 import { runMatching } from './match-runner.ts';
+import type { CandidatesPage, Comparison, ConfirmedMatch, DecisionInput, DecisionRecord, DecisionTaken, MatchRun } from './schema.ts';
 
 /**
  * Matching (C5) as the mechanism uses it: runs are queued when a list gets a new version
@@ -19,12 +20,15 @@ import { runMatching } from './match-runner.ts';
  */
 type Db = Kysely<Database>;
 
+/** A moment as the answers give it (what JSON makes of a Date). */
+const iso = (at: Date | string) => new Date(at).toISOString();
+
 function mayMatch(auth: Auth) {
   if (!can(auth.actor, 'detainees.match')) throw forbidden('Only the facilitator and the guarantors run the matcher.');
 }
 
 /** Queues a run on the current versions: a sought list against a held list, or one list for duplicates. */
-export async function requestRun(ctx: AppContext, auth: Auth, input: { soughtListId: string; heldListId?: string }) {
+export async function requestRun(ctx: AppContext, auth: Auth, input: { soughtListId: string; heldListId?: string }): Promise<MatchRun> {
   mayMatch(auth);
   const sought = await listFor(ctx.db, auth.actor, input.soughtListId, 'detainees.match');
   const held = input.heldListId ? await listFor(ctx.db, auth.actor, input.heldListId, 'detainees.match') : sought;
@@ -58,18 +62,18 @@ export async function requestRun(ctx: AppContext, auth: Auth, input: { soughtLis
 
 function presentRun(r: {
   id: string;
-  kind: string;
+  kind: MatchRun['kind'];
   sought_list_id: string;
   sought_version: number;
   held_list_id: string;
   held_version: number;
-  status: string;
+  status: MatchRun['status'];
   requested_at: Date | string;
   started_at?: Date | string | null;
   finished_at?: Date | string | null;
-  stats?: unknown;
+  stats?: Record<string, number> | null;
   error?: string | null;
-}) {
+}): MatchRun {
   return {
     id: r.id,
     kind: r.kind,
@@ -78,21 +82,21 @@ function presentRun(r: {
     heldListId: r.held_list_id,
     heldVersion: r.held_version,
     status: r.status,
-    requestedAt: r.requested_at,
-    startedAt: r.started_at ?? null,
-    finishedAt: r.finished_at ?? null,
+    requestedAt: iso(r.requested_at),
+    startedAt: r.started_at ? iso(r.started_at) : null,
+    finishedAt: r.finished_at ? iso(r.finished_at) : null,
     stats: r.stats ?? null,
     error: r.error ?? null,
   };
 }
 
-export async function listRuns(ctx: AppContext, auth: Auth, limit: number) {
+export async function listRuns(ctx: AppContext, auth: Auth, limit: number): Promise<MatchRun[]> {
   mayMatch(auth);
   const rows = await ctx.db.selectFrom('match_runs').selectAll().orderBy('requested_at', 'desc').limit(limit).execute();
   return rows.map(presentRun);
 }
 
-export async function runDetail(ctx: AppContext, auth: Auth, id: string) {
+export async function runDetail(ctx: AppContext, auth: Auth, id: string): Promise<MatchRun> {
   mayMatch(auth);
   const run = await ctx.db.selectFrom('match_runs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!run) throw notFound('There is no such matching run.');
@@ -109,7 +113,7 @@ export async function candidates(
   auth: Auth,
   id: string,
   filter: { band?: 'link' | 'review'; decision?: 'open' | 'confirmed' | 'rejected'; limit: number; offset: number },
-) {
+): Promise<CandidatesPage> {
   mayMatch(auth);
   const run = await ctx.db.selectFrom('match_runs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!run) throw notFound('There is no such matching run.');
@@ -164,27 +168,16 @@ export async function candidates(
       heldRef: r.held_ref,
       score: r.score,
       band: r.band,
-      comparisons: r.comparisons,
+      comparisons: r.comparisons as Comparison[],
       sought: (r.sought as PersonRecord | null) ?? null,
       held: (r.held as PersonRecord | null) ?? null,
-      decision: r.decision ? { decision: r.decision, note: r.note, at: r.decided_at, version: r.decision_version } : null,
+      decision: r.decision ? { decision: r.decision, note: r.note!, at: iso(r.decided_at!), version: r.decision_version! } : null,
     })),
   };
 }
 
-export interface DecisionInput {
-  soughtListId: string;
-  soughtRef: string;
-  heldListId: string;
-  heldRef: string;
-  decision: 'confirmed' | 'rejected';
-  note?: string;
-  /** The decision's version the reviewer saw, when changing an earlier decision. */
-  version?: number;
-}
-
 /** A reviewer confirms or rejects a candidate pair; on the record, and "matched" on both persons. */
-export async function decide(ctx: AppContext, auth: Auth, input: DecisionInput) {
+export async function decide(ctx: AppContext, auth: Auth, input: DecisionInput): Promise<DecisionTaken> {
   if (!can(auth.actor, 'detainees.review')) throw forbidden('Only the facilitator and the guarantors confirm or reject matches.');
   const note = (input.note ?? '').trim();
   return ctx.db.transaction().execute(async (tx) => {
@@ -254,7 +247,7 @@ export async function decide(ctx: AppContext, auth: Auth, input: DecisionInput) 
         await setStatus(tx, auth, { listId, ref, status, note, onlyFrom: input.decision === 'confirmed' ? ['listed'] : ['matched'] });
       }
     }
-    return { ...input, note, score, version, decidedAt: now };
+    return { ...input, note, score, version, decidedAt: now.toISOString() };
   });
 }
 
@@ -274,7 +267,7 @@ async function latestScore(tx: Db, key: { sought_list_id: string; sought_ref: st
 }
 
 /** Confirmed matches (persons in both lists) between lists this reader may see. */
-export async function confirmedMatches(ctx: AppContext, auth: Auth, filter: { soughtListId?: string; heldListId?: string }) {
+export async function confirmedMatches(ctx: AppContext, auth: Auth, filter: { soughtListId?: string; heldListId?: string }): Promise<ConfirmedMatch[]> {
   mayMatch(auth);
   let q = ctx.db.selectFrom('match_decisions').selectAll().where('decision', '=', 'confirmed').whereRef('sought_list_id', '<>', 'held_list_id');
   if (filter.soughtListId) q = q.where('sought_list_id', '=', filter.soughtListId);
@@ -286,7 +279,7 @@ export async function confirmedMatches(ctx: AppContext, auth: Auth, filter: { so
     heldListId: r.held_list_id,
     heldRef: r.held_ref,
     score: r.score,
-    decidedAt: r.decided_at,
+    decidedAt: iso(r.decided_at),
   }));
 }
 
@@ -294,7 +287,7 @@ export async function confirmedMatches(ctx: AppContext, auth: Auth, filter: { so
  * Every decision (confirmed or rejected, its note and version) on pairs of persons of two
  * lists this reader may match: what a reviewer's receipt recorded, as served now.
  */
-export async function decisionsOn(ctx: AppContext, auth: Auth, filter: { soughtListId: string; heldListId: string }) {
+export async function decisionsOn(ctx: AppContext, auth: Auth, filter: { soughtListId: string; heldListId: string }): Promise<DecisionRecord[]> {
   mayMatch(auth);
   const sought = await listFor(ctx.db, auth.actor, filter.soughtListId, 'detainees.match');
   const held = await listFor(ctx.db, auth.actor, filter.heldListId, 'detainees.match');
@@ -317,7 +310,7 @@ export async function decisionsOn(ctx: AppContext, auth: Auth, filter: { soughtL
     score: r.score,
     version: r.version,
     decidedOrg: r.decided_org,
-    decidedAt: r.decided_at,
+    decidedAt: iso(r.decided_at),
   }));
 }
 

@@ -1,9 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/index.ts';
-import { IdParams, Responses } from '../http/index.ts';
+import { answers, authOf, IdParams } from '../http/index.ts';
 import * as matching from './matching.ts';
-import { CandidatesQuery, Decision, DecisionsQuery, MatchesQuery, RunRequest } from './schema.ts';
+import {
+  CandidatesPage,
+  CandidatesQuery,
+  ConfirmedMatches,
+  Decision,
+  DecisionList,
+  DecisionsQuery,
+  DecisionTaken,
+  MatchesQuery,
+  MatchRun,
+  MatchRuns,
+  RunRequest,
+} from './schema.ts';
 
 /** Matching (C5): runs, their candidates side by side, reviewers' decisions. */
 export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -16,7 +27,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['matching'],
           summary: 'Queue a matching run on the current versions: a sought list against a held list, or one list alone for duplicates',
           body: RunRequest,
-          response: Responses,
+          response: answers({ 202: MatchRun }),
         },
       },
       async (req, reply) => reply.code(202).send(await matching.requestRun(ctx, authOf(req), req.body)),
@@ -24,7 +35,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/match-runs',
-      { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'The latest matching runs', response: Responses } },
+      { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'The latest matching runs', response: answers(MatchRuns) } },
       async (req) => ({
         runs: await matching.listRuns(ctx, authOf(req), 100),
       }),
@@ -32,7 +43,10 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/match-runs/:id',
-      { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'A run: its state and figures', params: IdParams, response: Responses } },
+      {
+        config: { access: 'detainees.match' },
+        schema: { tags: ['matching'], summary: 'A run: its state and figures', params: IdParams, response: answers(MatchRun) },
+      },
       async (req) => matching.runDetail(ctx, authOf(req), req.params.id),
     );
 
@@ -45,7 +59,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "A run's candidate pairs, best first, with both records, the explanation and any decision (the view is recorded)",
           params: IdParams,
           querystring: CandidatesQuery,
-          response: Responses,
+          response: answers(CandidatesPage),
         },
       },
       async (req) => {
@@ -62,7 +76,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['matching'],
           summary: 'Confirm or reject a candidate pair (to change a decision, send the version you saw)',
           body: Decision,
-          response: Responses,
+          response: answers(DecisionTaken),
         },
       },
       async (req) => matching.decide(ctx, authOf(req), req.body),
@@ -76,7 +90,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['matching'],
           summary: 'The decisions taken on pairs of persons of a sought and a held list (or one list, for duplicates), with notes and versions',
           querystring: DecisionsQuery,
-          response: Responses,
+          response: answers(DecisionList),
         },
       },
       async (req) => ({ decisions: await matching.decisionsOn(ctx, authOf(req), req.query) }),
@@ -86,7 +100,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/matches',
       {
         config: { access: 'detainees.match' },
-        schema: { tags: ['matching'], summary: 'Confirmed matches: persons in both lists', querystring: MatchesQuery, response: Responses },
+        schema: { tags: ['matching'], summary: 'Confirmed matches: persons in both lists', querystring: MatchesQuery, response: answers(ConfirmedMatches) },
       },
       async (req) => ({
         matches: await matching.confirmedMatches(ctx, authOf(req), req.query),

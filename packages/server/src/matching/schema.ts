@@ -1,10 +1,13 @@
-import { Type } from '@sinclair/typebox';
-import { Text, Uuid, Version } from '../http/index.ts';
+import { type Static, Type } from '@sinclair/typebox';
+import type { MatchField } from '@truce/core/matching/types';
+import { PersonRecord } from '../detainees/index.ts';
+import { Nullable, OneOf, Text, Timestamp, Uuid, Version } from '../http/index.ts';
 
-/** Request shapes of the matching routes (C5). Query strings stay strings (no coercion). */
+/** Requests and answers of the matching routes (C5). Query strings stay strings (no coercion). */
 const closed = { additionalProperties: false } as const;
 
 export const RunRequest = Type.Object({ soughtListId: Uuid, heldListId: Type.Optional(Uuid) }, closed);
+export type RunRequest = Static<typeof RunRequest>;
 export const CandidatesQuery = Type.Object(
   {
     band: Type.Optional(Type.Union([Type.Literal('link'), Type.Literal('review')])),
@@ -28,3 +31,104 @@ export const Decision = Type.Object(
   },
   closed,
 );
+export type DecisionInput = Static<typeof Decision>;
+
+// ---------------------------------------------------------------------------------------
+// Answers
+
+const DECISIONS = ['confirmed', 'rejected'] as const;
+const Score = Type.Number({ minimum: 0, maximum: 1, description: 'probability that the two records are one person' });
+
+export const MatchRun = Type.Object({
+  id: Uuid,
+  kind: OneOf(['match', 'dedupe'] as const),
+  soughtListId: Uuid,
+  soughtVersion: Type.Integer(),
+  heldListId: Uuid,
+  heldVersion: Type.Integer(),
+  status: OneOf(['queued', 'running', 'done', 'failed'] as const),
+  requestedAt: Timestamp,
+  startedAt: Nullable(Timestamp),
+  finishedAt: Nullable(Timestamp),
+  /** The matcher's figures (counts, timings in ms) once done. */
+  stats: Nullable(Type.Record(Type.String(), Type.Number())),
+  error: Nullable(Type.String()),
+});
+export type MatchRun = Static<typeof MatchRun>;
+
+export const MatchRuns = Type.Object({ runs: Type.Array(MatchRun) });
+export type MatchRuns = Static<typeof MatchRuns>;
+
+export const COMPARISON_OUTCOMES = ['agree', 'similar', 'conflict', 'missing'] as const;
+
+/** One field of a candidate pair as the matcher compared it. */
+export const Comparison = Type.Object({
+  field: Type.Unsafe<MatchField>(Type.String({ description: 'a canonical column name (given_name, birth_date…)' })),
+  outcome: OneOf(COMPARISON_OUTCOMES),
+  weight: Type.Number({ description: "this field's evidence in bits; 0 when missing" }),
+  detail: Type.Optional(Type.String()),
+});
+export type Comparison = Static<typeof Comparison>;
+
+export const MatchDecision = Type.Object({ decision: OneOf(DECISIONS), note: Type.String(), at: Timestamp, version: Type.Integer({ minimum: 1 }) });
+export type MatchDecision = Static<typeof MatchDecision>;
+
+export const Candidate = Type.Object({
+  soughtRef: Type.String(),
+  heldRef: Type.String(),
+  score: Score,
+  band: OneOf(['link', 'review'] as const),
+  comparisons: Type.Array(Comparison),
+  /** Both persons as they are now (null when no longer on the list). */
+  sought: Nullable(PersonRecord),
+  held: Nullable(PersonRecord),
+  decision: Nullable(MatchDecision),
+});
+export type Candidate = Static<typeof Candidate>;
+
+export const CandidatesPage = Type.Object({ run: MatchRun, total: Type.Integer({ minimum: 0 }), candidates: Type.Array(Candidate) });
+export type CandidatesPage = Static<typeof CandidatesPage>;
+
+/** A decision as taken: the pair, the decision, its note, the score then and its version. */
+export const DecisionTaken = Type.Object({
+  soughtListId: Uuid,
+  soughtRef: Type.String(),
+  heldListId: Uuid,
+  heldRef: Type.String(),
+  decision: OneOf(DECISIONS),
+  note: Type.String(),
+  score: Nullable(Score),
+  version: Type.Integer({ minimum: 1 }),
+  decidedAt: Timestamp,
+});
+export type DecisionTaken = Static<typeof DecisionTaken>;
+
+export const DecisionRecord = Type.Object({
+  soughtListId: Uuid,
+  soughtRef: Type.String(),
+  heldListId: Uuid,
+  heldRef: Type.String(),
+  decision: OneOf(DECISIONS),
+  note: Type.String(),
+  score: Nullable(Score),
+  version: Type.Integer({ minimum: 1 }),
+  decidedOrg: Uuid,
+  decidedAt: Timestamp,
+});
+export type DecisionRecord = Static<typeof DecisionRecord>;
+
+export const DecisionList = Type.Object({ decisions: Type.Array(DecisionRecord) });
+export type DecisionList = Static<typeof DecisionList>;
+
+export const ConfirmedMatch = Type.Object({
+  soughtListId: Uuid,
+  soughtRef: Type.String(),
+  heldListId: Uuid,
+  heldRef: Type.String(),
+  score: Nullable(Score),
+  decidedAt: Timestamp,
+});
+export type ConfirmedMatch = Static<typeof ConfirmedMatch>;
+
+export const ConfirmedMatches = Type.Object({ matches: Type.Array(ConfirmedMatch) });
+export type ConfirmedMatches = Static<typeof ConfirmedMatches>;
