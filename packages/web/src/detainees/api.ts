@@ -1,8 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CanonicalColumn, PersonCategory, PersonRecord } from '@truce/core/detainees/person';
-import type { HeaderProblem, ColumnMapping } from '@truce/core/detainees/headers';
-import type { RowError } from '@truce/core/detainees/validate-rows';
+import type { ColumnMapping } from '@truce/core/detainees/headers';
 import type { PersonStatus, ReleaseOutcome } from '@truce/core/detainees/status';
+import type {
+  ListDetail,
+  ListSummaries,
+  ListSummary,
+  PersonChangeResult,
+  PersonDetail,
+  PersonsPage,
+  UploadPreview,
+  DiscardedUpload,
+} from '@truce/server/schemas/detainees';
+import type { CandidatesPage, Comparison, DecisionInput, DecisionTaken, MatchRun, MatchRuns, RunRequest } from '@truce/server/schemas/matching';
 import { api, get, post, ProblemError } from '../api/client.ts';
 
 /**
@@ -11,149 +21,20 @@ import { api, get, post, ProblemError } from '../api/client.ts';
  */
 
 export type { CanonicalColumn, ColumnMapping, PersonCategory, PersonRecord, PersonStatus, ReleaseOutcome };
-export type ListKind = 'held' | 'sought';
-
-export interface ListSummary {
-  id: string;
-  partyId: string;
-  partyName: string;
-  partyShortName: string;
-  kind: ListKind;
-  version: number;
-  personCount: number;
-  updatedAt: string;
-  /** Persons per status; statuses nobody is in are left out. */
-  statuses: Partial<Record<PersonStatus, number>>;
-  canWrite: boolean;
-}
-
-export interface ListVersion {
-  version: number;
-  source: 'upload' | 'form';
-  fileName: string | null;
-  fileSha256: string | null;
-  personCount: number;
-  added: number;
-  removed: number;
-  changed: number;
-  createdAt: string;
-  createdBy: string | null;
-}
-
-export interface ListDetail {
-  id: string;
-  partyId: string;
-  kind: ListKind;
-  version: number;
-  personCount: number;
-  updatedAt: string;
-  canWrite: boolean;
-  versions: ListVersion[];
-}
-
-export interface ListedPerson extends PersonRecord {
-  status: PersonStatus;
-  statusAt: string | null;
-  sinceVersion: number;
-}
-
-export interface PersonsPage {
-  total: number;
-  persons: ListedPerson[];
-}
-
-export interface PersonDetail {
-  listId: string;
-  ref: string;
-  current: PersonRecord | null;
-  removedInVersion: number | null;
-  /** Each record the person had, oldest first: valid from `fromVersion` until `toVersion` (null: still current). */
-  versions: { fromVersion: number; toVersion: number | null; record: PersonRecord }[];
-  statusHistory: { status: PersonStatus; note: string; exchangeId: string | null; at: string; by: string | null }[];
-  views: { what: string; at: string; user: string | null; organisation: string | null }[];
-}
-
-export interface PersonChanges {
-  added: number;
-  removed: number;
-  changed: number;
-  unchanged: number;
-  samples: {
-    added: PersonRecord[];
-    removed: PersonRecord[];
-    changed: { ref: string; fields: (keyof PersonRecord)[]; before: PersonRecord; after: PersonRecord }[];
-  };
-}
-
-export interface UploadPreview {
-  id: string;
-  listId: string;
-  status: 'pending' | 'accepted' | 'discarded';
-  fileName: string;
-  fileSha256: string;
-  fileBytes: number;
-  /** The list's version the file was checked against, and the list's version now. */
-  baseVersion: number;
-  listVersion: number;
-  rowCount: number;
-  headers: string[];
-  mapping: ColumnMapping;
-  mappingProblems: HeaderProblem[];
-  errors: RowError[];
-  errorCount: number;
-  personCount: number;
-  ready: boolean;
-  changes: PersonChanges | null;
-}
-
-export interface MatchRun {
-  id: string;
-  kind: 'match' | 'dedupe';
-  soughtListId: string;
-  soughtVersion: number;
-  heldListId: string;
-  heldVersion: number;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  requestedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  stats: Record<string, number> | null;
-  error: string | null;
-}
-
-export type ComparisonOutcome = 'agree' | 'similar' | 'conflict' | 'missing';
-
-/** One field of a candidate pair as the matcher compared it; `field` is a canonical column name. */
-export interface Comparison {
-  field: string;
-  outcome: ComparisonOutcome;
-  weight?: number;
-  detail?: string;
-}
-
-export interface MatchDecision {
-  decision: 'confirmed' | 'rejected';
-  note: string | null;
-  at: string;
-  version: number;
-}
-
-export interface Candidate {
-  soughtRef: string;
-  heldRef: string;
-  score: number;
-  band: 'link' | 'review';
-  comparisons: Comparison[];
-  sought: PersonRecord | null;
-  held: PersonRecord | null;
-  decision: MatchDecision | null;
-}
-
-export interface CandidatesPage {
-  run: MatchRun;
-  total: number;
-  candidates: Candidate[];
-}
+export type {
+  ListDetail,
+  ListedPerson,
+  ListSummary,
+  ListVersion,
+  PersonChangeResult,
+  PersonChanges,
+  PersonDetail,
+  PersonsPage,
+  UploadPreview,
+} from '@truce/server/schemas/detainees';
+export type { Candidate, CandidatesPage, Comparison, DecisionInput, MatchDecision, MatchRun } from '@truce/server/schemas/matching';
+export type ListKind = ListSummary['kind'];
+export type ComparisonOutcome = Comparison['outcome'];
 
 export type ExchangeMode = 'one-for-one' | 'by-category' | 'all-for-all' | 'list';
 export const EXCHANGE_MODES: ExchangeMode[] = ['one-for-one', 'by-category', 'all-for-all', 'list'];
@@ -227,7 +108,7 @@ export const listPath = (id: string) => `/api/detainee-lists/${enc(id)}`;
 export const personPath = (listId: string, ref: string) => `${listPath(listId)}/persons/${enc(ref)}`;
 
 export function useLists(enabled = true) {
-  return useQuery({ queryKey: [...DETAINEES, 'lists'], enabled, queryFn: async () => (await get<{ lists: ListSummary[] }>('/api/detainee-lists')).lists });
+  return useQuery({ queryKey: [...DETAINEES, 'lists'], enabled, queryFn: async () => (await get<ListSummaries>('/api/detainee-lists')).lists });
 }
 
 export function useList(id: string) {
@@ -271,12 +152,6 @@ function useRefresh(...keys: (readonly string[])[]) {
 
 export function useReloadDetainees() {
   return useRefresh(DETAINEES);
-}
-
-export interface PersonChangeResult {
-  version: number;
-  personCount: number;
-  changes: PersonChanges;
 }
 
 /** Adds, changes or removes one person by form: a new version of the list, sent with the version the user saw. */
@@ -365,7 +240,7 @@ export function useUploadSteps(id: string) {
   });
   const accept = useMutation({ mutationFn: () => post<PersonChangeResult>(`${base}/accept`), onSuccess: () => refresh() });
   const discard = useMutation({
-    mutationFn: () => post<{ id: string; status: 'discarded' }>(`${base}/discard`),
+    mutationFn: () => post<DiscardedUpload>(`${base}/discard`),
     onSuccess: () => client.invalidateQueries({ queryKey: uploadKey(id) }),
   });
   return { mapping, accept, discard };
@@ -377,7 +252,7 @@ export function useUploadSteps(id: string) {
 export function useRuns(refetchWhileBusy = true) {
   return useQuery({
     queryKey: [...MATCHING, 'runs'],
-    queryFn: async () => (await get<{ runs: MatchRun[] }>('/api/match-runs')).runs,
+    queryFn: async () => (await get<MatchRuns>('/api/match-runs')).runs,
     // Runs are queued and run in the background: look again while one is not finished.
     refetchInterval: (query) => (refetchWhileBusy && query.state.data?.some((r) => r.status === 'queued' || r.status === 'running') ? 2000 : false),
   });
@@ -386,7 +261,7 @@ export function useRuns(refetchWhileBusy = true) {
 export function useQueueRun() {
   const refresh = useRefresh(MATCHING);
   return useMutation({
-    mutationFn: (body: { soughtListId: string; heldListId?: string }) => post<MatchRun>('/api/match-runs', body),
+    mutationFn: (body: RunRequest) => post<MatchRun>('/api/match-runs', body),
     onSuccess: () => refresh(),
   });
 }
@@ -416,21 +291,10 @@ export function useCandidates(runId: string, filter: CandidateFilter) {
   });
 }
 
-export interface DecisionInput {
-  soughtListId: string;
-  soughtRef: string;
-  heldListId: string;
-  heldRef: string;
-  decision: 'confirmed' | 'rejected';
-  note?: string;
-  /** The earlier decision's version, when changing it. */
-  version?: number;
-}
-
 export function useDecide() {
   const refresh = useRefresh(MATCHING, DETAINEES);
   return useMutation({
-    mutationFn: (body: DecisionInput) => api<DecisionInput & { version: number }>('PUT', '/api/match-decisions', body),
+    mutationFn: (body: DecisionInput) => api<DecisionTaken>('PUT', '/api/match-decisions', body),
     onSuccess: () => refresh(),
   });
 }
