@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { startLoop, type LoopLog } from '../background/index.ts';
-import { runQueued } from './matching.ts';
+import { runQueued } from './run-queued.ts';
+import { requeueRunning } from './store.ts';
 
 /**
  * Runs queued matching runs every two seconds. A run left "running" by a server that
@@ -8,6 +9,6 @@ import { runQueued } from './matching.ts';
  * one transaction with its "done", so none were kept.
  */
 export async function startMatchingLoop(ctx: AppContext, log: LoopLog, everyMs = 2000): Promise<() => Promise<void>> {
-  await ctx.db.updateTable('match_runs').set({ status: 'queued', started_at: null }).where('status', '=', 'running').execute();
+  await requeueRunning(ctx.db);
   return startLoop(() => runQueued(ctx), { everyMs, log, failure: 'matching run failed; retrying' });
 }

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers, authOf, IdParams } from '../http/index.ts';
-import * as matching from './matching.ts';
+import { decideMatch } from './decide-match.ts';
+import { listCandidates } from './list-candidates.ts';
+import { listDecisions } from './list-decisions.ts';
+import { listMatches } from './list-matches.ts';
+import { listRuns } from './list-runs.ts';
+import { requestRun } from './request-run.ts';
+import { showRun } from './show-run.ts';
 import {
   CandidatesPage,
   CandidatesQuery,
@@ -30,15 +36,13 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers({ 202: MatchRun }),
         },
       },
-      async (req, reply) => reply.code(202).send(await matching.requestRun(ctx, authOf(req), req.body)),
+      async (req, reply) => reply.code(202).send(await requestRun(ctx, authOf(req), req.body)),
     );
 
     app.get(
       '/api/match-runs',
       { config: { access: 'detainees.match' }, schema: { tags: ['matching'], summary: 'The latest matching runs', response: answers(MatchRuns) } },
-      async (req) => ({
-        runs: await matching.listRuns(ctx, authOf(req), 100),
-      }),
+      async (req) => listRuns(ctx, authOf(req), 100),
     );
 
     app.get(
@@ -47,7 +51,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'detainees.match' },
         schema: { tags: ['matching'], summary: 'A run: its state and figures', params: IdParams, response: answers(MatchRun) },
       },
-      async (req) => matching.runDetail(ctx, authOf(req), req.params.id),
+      async (req) => showRun(ctx, authOf(req), req.params.id),
     );
 
     app.get(
@@ -64,7 +68,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const { band, decision, limit, offset } = req.query;
-        return matching.candidates(ctx, authOf(req), req.params.id, { band, decision, limit: Math.min(Number(limit ?? 50), 200), offset: Number(offset ?? 0) });
+        return listCandidates(ctx, authOf(req), req.params.id, { band, decision, limit: Math.min(Number(limit ?? 50), 200), offset: Number(offset ?? 0) });
       },
     );
 
@@ -79,7 +83,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(DecisionTaken),
         },
       },
-      async (req) => matching.decide(ctx, authOf(req), req.body),
+      async (req) => decideMatch(ctx, authOf(req), req.body),
     );
 
     app.get(
@@ -93,7 +97,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(DecisionList),
         },
       },
-      async (req) => ({ decisions: await matching.decisionsOn(ctx, authOf(req), req.query) }),
+      async (req) => listDecisions(ctx, authOf(req), req.query),
     );
 
     app.get(
@@ -102,9 +106,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'detainees.match' },
         schema: { tags: ['matching'], summary: 'Confirmed matches: persons in both lists', querystring: MatchesQuery, response: answers(ConfirmedMatches) },
       },
-      async (req) => ({
-        matches: await matching.confirmedMatches(ctx, authOf(req), req.query),
-      }),
+      async (req) => listMatches(ctx, authOf(req), req.query),
     );
   };
 }
