@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers, authOf, IdParams, ProblemSchema } from '../http/index.ts';
 import { Problem } from '../errors/index.ts';
-import * as lists from './lists.ts';
+import { acceptUpload } from './accept-upload.ts';
+import { changePerson } from './change-person.ts';
+import { createUpload } from './create-upload.ts';
+import { discardUpload } from './discard-upload.ts';
+import { listLists } from './list-lists.ts';
+import { listPersons } from './list-persons.ts';
+import { mapUpload } from './map-upload.ts';
 import { formPerson } from './form-person.ts';
 import {
   AddPerson,
@@ -21,7 +27,9 @@ import {
   UploadPreview,
   UploadQuery,
 } from './schema.ts';
-import * as uploads from './uploads.ts';
+import { showList } from './show-list.ts';
+import { showPerson } from './show-person.ts';
+import { showUpload } from './show-upload.ts';
 
 /** The media types a list file may be sent as; the content decides what it is. */
 const LIST_FILE_TYPES = [
@@ -46,9 +54,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'detainees.read' },
         schema: { tags: ['detainees'], summary: 'The detainee lists this user may see, with counts per status', response: answers(ListSummaries) },
       },
-      async (req) => ({
-        lists: await lists.visibleLists(ctx, authOf(req)),
-      }),
+      async (req) => listLists(ctx, authOf(req)),
     );
 
     app.get(
@@ -57,7 +63,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'detainees.read' },
         schema: { tags: ['detainees'], summary: 'A list and its versions', params: ListParams, response: answers(ListDetail) },
       },
-      async (req) => lists.listDetail(ctx, authOf(req), req.params.id),
+      async (req) => showList(ctx, authOf(req), req.params.id),
     );
 
     app.get(
@@ -74,7 +80,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const { q, status, limit, offset, version } = req.query;
-        return lists.personsPage(ctx, authOf(req), req.params.id, {
+        return listPersons(ctx, authOf(req), req.params.id, {
           q,
           status,
           limit: Math.min(Number(limit ?? 50), 500),
@@ -95,7 +101,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(PersonDetail),
         },
       },
-      async (req) => lists.personDetail(ctx, authOf(req), req.params.id, req.params.ref),
+      async (req) => showPerson(ctx, authOf(req), req.params.id, req.params.ref),
     );
 
     app.post(
@@ -114,7 +120,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const person = formPerson(req.body.person);
         return reply
           .code(201)
-          .send(await lists.changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: person.ref, person, note: req.body.note }, 'add'));
+          .send(await changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: person.ref, person, note: req.body.note }, 'add'));
       },
     );
 
@@ -137,7 +143,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             code: 'invalid_request',
             errors: [{ path: '/body/person/ref', message: 'must equal the reference in the address' }],
           });
-        return lists.changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: person.ref, person, note: req.body.note }, 'change');
+        return changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: person.ref, person, note: req.body.note }, 'change');
       },
     );
 
@@ -154,7 +160,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) =>
-        lists.changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: req.params.ref, person: null, note: req.body.note }, 'remove'),
+        changePerson(ctx, authOf(req), req.params.id, { version: req.body.version, ref: req.params.ref, person: null, note: req.body.note }, 'remove'),
     );
 
     app.post(
@@ -179,7 +185,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             errors: [{ path: '/body', message: 'must be a CSV or XLSX file' }],
           });
         }
-        const preview = await uploads.createUpload(
+        const preview = await createUpload(
           ctx,
           authOf(req),
           req.params.id,
@@ -196,7 +202,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'detainees.write' },
         schema: { tags: ['detainees'], summary: "An upload's preview: mapping, errors, differences", params: IdParams, response: answers(UploadPreview) },
       },
-      async (req) => uploads.preview(ctx, authOf(req), req.params.id),
+      async (req) => showUpload(ctx, authOf(req), req.params.id),
     );
 
     app.put(
@@ -211,7 +217,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(UploadPreview),
         },
       },
-      async (req) => uploads.setMapping(ctx, authOf(req), req.params.id, req.body.mapping),
+      async (req) => mapUpload(ctx, authOf(req), req.params.id, req.body.mapping),
     );
 
     app.post(
@@ -225,7 +231,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers({ 201: PersonChangeResult }),
         },
       },
-      async (req, reply) => reply.code(201).send(await uploads.acceptUpload(ctx, authOf(req), req.params.id)),
+      async (req, reply) => reply.code(201).send(await acceptUpload(ctx, authOf(req), req.params.id)),
     );
 
     app.post(
@@ -234,7 +240,7 @@ export function detaineeListRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'detainees.write' },
         schema: { tags: ['detainees'], summary: 'Discard an upload', params: IdParams, response: answers(DiscardedUpload) },
       },
-      async (req) => uploads.discardUpload(ctx, authOf(req), req.params.id),
+      async (req) => discardUpload(ctx, authOf(req), req.params.id),
     );
   };
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { PersonRecord } from '@truce/core/detainees/person';
 import type { Database } from '../db/index.ts';
 import type { ListKind } from '../db/index.ts';
@@ -167,11 +167,8 @@ export async function writeVersion(tx: Db, listId: string, version: number, diff
   }
 }
 
-export function insertUpload(db: Db, row: Parameters<ReturnType<Db['insertInto']>['values']>[0] & object) {
-  return db
-    .insertInto('detainee_uploads')
-    .values(row as never)
-    .execute();
+export async function insertUpload(db: Db, row: Insertable<Database['detainee_uploads']>) {
+  await db.insertInto('detainee_uploads').values(row).execute();
 }
 
 export function findUpload(db: Db, id: string) {
@@ -246,4 +243,76 @@ export async function matchedParties(db: Db, soughtListId: string, refs: string[
     .where('d.sought_ref', 'in', refs)
     .execute();
   return new Map(rows.map((r) => [r.sought_ref, r.party_id]));
+}
+
+export function partyNames(db: Db, partyId: string) {
+  return db.selectFrom('organisations').select(['name', 'short_name']).where('id', '=', partyId).executeTakeFirstOrThrow();
+}
+
+/** A person's status changes, oldest first, with the name of who made each. */
+export function statusEvents(db: Db, listId: string, ref: string) {
+  return db
+    .selectFrom('detainee_status_events')
+    .leftJoin('users', 'users.id', 'detainee_status_events.changed_by')
+    .select(['status', 'note', 'exchange_id', 'changed_at', 'users.name as changed_by_name'])
+    .where('list_id', '=', listId)
+    .where('ref', '=', ref)
+    .orderBy('detainee_status_events.id')
+    .execute();
+}
+
+/** The list's new current version, and that version's row (in the caller's transaction). */
+export async function recordListVersion(tx: Db, row: Insertable<Database['detainee_list_versions']>) {
+  await tx
+    .updateTable('detainee_lists')
+    .set({ current_version: row.version, person_count: row.person_count, updated_at: row.created_at })
+    .where('id', '=', row.list_id)
+    .execute();
+  await tx.insertInto('detainee_list_versions').values(row).execute();
+}
+
+/** The other parties' lists of a kind that have at least one version. */
+export function otherPartiesLists(db: Db, partyId: string, kind: ListKind) {
+  return db
+    .selectFrom('detainee_lists')
+    .select(['id', 'current_version', 'party_id'])
+    .where('party_id', '<>', partyId)
+    .where('kind', '=', kind)
+    .where('current_version', '>', 0)
+    .execute();
+}
+
+/**
+ * Queues matching runs (match_runs is the matching module's table, but matching depends on
+ * this module, so a new version's runs are queued here, in its transaction). Runs still
+ * waiting for an older version of the same lists would only be overtaken: they go.
+ */
+export async function queueRuns(tx: Db, rows: Insertable<Database['match_runs']>[]) {
+  for (const r of rows) {
+    await tx
+      .deleteFrom('match_runs')
+      .where('status', '=', 'queued')
+      .where('kind', '=', r.kind)
+      .where('sought_list_id', '=', r.sought_list_id)
+      .where('held_list_id', '=', r.held_list_id)
+      .execute();
+  }
+  await tx.insertInto('match_runs').values(rows).execute();
+}
+
+export function setUploadMapping(db: Db, id: string, mapping: Record<string, string | null>) {
+  return db
+    .updateTable('detainee_uploads')
+    .set({ mapping: JSON.stringify(mapping) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** An upload accepted or discarded: its cells are no longer kept. */
+export function closeUpload(db: Db, id: string, status: 'accepted' | 'discarded') {
+  return db
+    .updateTable('detainee_uploads')
+    .set({ status, decided_at: new Date(), cells: JSON.stringify([]) })
+    .where('id', '=', id)
+    .execute();
 }

@@ -10,7 +10,7 @@ import { insertRun } from './store.ts';
 
 /**
  * Queues a run on the current versions: a sought list against a held list, or one list for
- * duplicates. Runs are also queued when a list gets a new version (detainees/lists.ts); the
+ * duplicates. Runs are also queued when a list gets a new version (detainees/write-new-version.ts); the
  * matching loop runs them off the request thread.
  */
 export async function requestRun(ctx: AppContext, auth: Auth, input: RunRequest): Promise<MatchRun> {
