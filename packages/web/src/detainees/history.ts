@@ -1,11 +1,9 @@
 import { changedFields } from '@truce/core/detainees/diff';
 import type { PersonRecord } from '@truce/core/detainees/person';
+import type { PersonDetail } from '@truce/server/schemas/detainees';
 
-export interface RecordSpan {
-  fromVersion: number;
-  toVersion: number | null;
-  record: PersonRecord;
-}
+/** One record a person had, valid from `fromVersion` until `toVersion` (null: still current), as the API answers it. */
+export type RecordSpan = PersonDetail['versions'][number];
 
 /**
  * A person's records, newest first, each with the fields that differ from the record
