@@ -6,6 +6,7 @@ import { setStatus } from '../detainees/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { exchangeFor, scope } from './access.ts';
+import type { OutcomeRecorded } from './schema.ts';
 import * as store from './store.ts';
 
 export interface OutcomeInput {
@@ -22,7 +23,7 @@ export interface OutcomeInput {
  * confirmed (identity checked, return voluntary), or why not (declined, not found,
  * deceased, with a reason). When every person has a final outcome the exchange is completed.
  */
-export async function recordOutcome(ctx: AppContext, auth: Auth, id: string, input: OutcomeInput) {
+export async function recordOutcome(ctx: AppContext, auth: Auth, id: string, input: OutcomeInput): Promise<OutcomeRecorded> {
   const note = (input.note ?? '').trim();
   if (input.outcome === 'confirmed' && !(input.identityChecked && input.voluntary)) {
     throw badRequest(
