@@ -2,7 +2,8 @@ import type { AppContext } from '../context.ts';
 import { badRequest, notFound, Problem } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { loggedActor, type Auth } from './authenticate.ts';
-import { checkTotp, newTotpSecret, totpUri } from './mfa.ts';
+import { checkTotp, mfaRequiredFor, newTotpSecret, totpUri } from './mfa.ts';
+import type { ApiToken, CreatedToken, Language, TotpEnabled, TotpEnrolment } from './schema.ts';
 import { hashPassword, passwordProblem, randomToken, sha256Hex, verifyPassword } from './secrets.ts';
 import * as store from './store.ts';
 import { whileRevoking } from './token-cache.ts';
@@ -13,7 +14,7 @@ import { v7 as uuidv7 } from 'uuid';
 /** One's own account: password, second factor, API tokens. Each change is a log entry. */
 
 /** Changes the caller's password after checking the current one; ends their other sessions and revokes their API tokens. */
-export async function changePassword(ctx: AppContext, auth: Auth, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(ctx: AppContext, auth: Auth, input: { currentPassword: string; newPassword: string }): Promise<void> {
   if (!(await verifyPassword(input.currentPassword, auth.user.password_hash))) {
     throw badRequest('The current password is not right.', [{ path: '/body/currentPassword', message: 'does not match' }], 'wrong_password');
   }
@@ -38,7 +39,7 @@ export async function changePassword(ctx: AppContext, auth: Auth, input: { curre
 }
 
 /** Starts second-factor enrolment: a new secret to put in an authenticator app. */
-export async function startTotp(ctx: AppContext, auth: Auth) {
+export async function startTotp(ctx: AppContext, auth: Auth): Promise<TotpEnrolment> {
   if (auth.user.totp_secret)
     throw new Problem(409, 'Conflict', 'A second factor is already set up. Remove it first to enrol a new one.', { code: 'totp_enabled' });
   const secret = newTotpSecret();
@@ -48,7 +49,7 @@ export async function startTotp(ctx: AppContext, auth: Auth) {
 }
 
 /** Completes enrolment with a code from the app; from then on sign-in asks for a code. */
-export async function confirmTotp(ctx: AppContext, auth: Auth, code: string) {
+export async function confirmTotp(ctx: AppContext, auth: Auth, code: string): Promise<TotpEnabled> {
   await ctx.db.transaction().execute(async (tx) => {
     const user = await tx
       .selectFrom('users')
@@ -72,14 +73,16 @@ export async function confirmTotp(ctx: AppContext, auth: Auth, code: string) {
       .execute();
     await record(tx, { type: 'user.second_factor_enabled', actor: loggedActor(auth), subject: { user: auth.user.id } });
   });
+  return { enabled: true };
 }
 
 /** Removes the second factor (password needed) and revokes the caller's API tokens; refused where the mechanism requires one. */
-export async function disableTotp(ctx: AppContext, auth: Auth, password: string, required: boolean) {
+export async function disableTotp(ctx: AppContext, auth: Auth, password: string): Promise<void> {
   if (!(await verifyPassword(password, auth.user.password_hash))) {
     throw badRequest('The password is not right.', [{ path: '/body/password', message: 'does not match' }], 'wrong_password');
   }
-  if (required && !auth.user.demo) throw new Problem(403, 'Forbidden', 'The mechanism requires a second factor for your role.', { code: 'mfa_required' });
+  if ((await mfaRequiredFor(ctx, auth.actor.orgKind, auth.actor.role)) && !auth.user.demo)
+    throw new Problem(403, 'Forbidden', 'The mechanism requires a second factor for your role.', { code: 'mfa_required' });
   await whileRevoking(ctx, () =>
     ctx.db.transaction().execute(async (tx) => {
       await tx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, updated_at: new Date() }).where('id', '=', auth.user.id).execute();
@@ -101,7 +104,7 @@ const DAY_MS = 86_400_000;
  * days unless asked otherwise); the token is returned once and only its hash kept.
  * Throws 400 naming `/body/expiresAt` for an expiry in the past or over a year ahead.
  */
-export async function createToken(ctx: AppContext, auth: Auth, input: { name: string; scope?: TokenScope; expiresAt?: string }) {
+export async function createToken(ctx: AppContext, auth: Auth, input: { name: string; scope?: TokenScope; expiresAt?: string }): Promise<CreatedToken> {
   const name = input.name.trim();
   if (name === '') throw badRequest('The token needs a name.', [{ path: '/body/name', message: 'must not be blank' }]);
   const scope = input.scope ?? 'read';
@@ -137,7 +140,20 @@ export async function createToken(ctx: AppContext, auth: Auth, input: { name: st
   return { id, name, scope, expiresAt: expiresAt.toISOString(), token };
 }
 
-export async function revokeToken(ctx: AppContext, auth: Auth, id: string) {
+/** The caller's API tokens not revoked, newest first (expired ones too, marked). */
+export async function listTokens(ctx: AppContext, auth: Auth): Promise<ApiToken[]> {
+  return (await store.listTokens(ctx.db, auth.user.id)).map((t) => ({
+    id: t.id,
+    name: t.name,
+    scope: t.scope,
+    createdAt: new Date(t.created_at).toISOString(),
+    expiresAt: new Date(t.expires_at).toISOString(),
+    expired: new Date(t.expires_at).getTime() <= Date.now(),
+    lastUsedAt: t.last_used_at ? new Date(t.last_used_at).toISOString() : null,
+  }));
+}
+
+export async function revokeToken(ctx: AppContext, auth: Auth, id: string): Promise<void> {
   await whileRevoking(ctx, () =>
     ctx.db.transaction().execute(async (tx) => {
       const result = await tx
@@ -158,6 +174,6 @@ export async function revokeToken(ctx: AppContext, auth: Auth, id: string) {
  * change to the mechanism: it is not recorded in the log and does not move the
  * account's version (an administrator's edit in progress is not made stale by it).
  */
-export async function setLanguage(ctx: AppContext, auth: Auth, language: 'en' | 'ar' | 'ru' | 'tr' | 'fa') {
+export async function setLanguage(ctx: AppContext, auth: Auth, language: Language): Promise<void> {
   await ctx.db.updateTable('users').set({ language }).where('id', '=', auth.user.id).execute();
 }

@@ -6,17 +6,18 @@ import { badRequest, conflict, forbidden, notFound, staleVersion } from '../erro
 import { record } from '../log/index.ts';
 import { loggedActor, type Auth } from './authenticate.ts';
 import { generatePassword, hashPassword } from './secrets.ts';
+import type { CreatedUser, Organisation, TemporaryPassword, User } from './schema.ts';
 import * as store from './store.ts';
 import { whileRevoking } from './token-cache.ts';
 import { revokeAllTokens } from './token-revocation.ts';
 
 /** Organisations and their users, managed by the secretariat (and each organisation's admin for its own users). */
 
-export function presentOrganisation(o: Awaited<ReturnType<typeof store.listOrganisations>>[number]) {
+function presentOrganisation(o: Awaited<ReturnType<typeof store.listOrganisations>>[number]): Organisation {
   return { id: o.id, name: o.name, shortName: o.short_name, kind: o.kind, version: o.version, createdAt: new Date(o.created_at).toISOString() };
 }
 
-export function presentUser(u: Awaited<ReturnType<typeof store.listUsers>>[number]) {
+function presentUser(u: Awaited<ReturnType<typeof store.listUsers>>[number]): User {
   return {
     id: u.id,
     name: u.name,
@@ -30,7 +31,12 @@ export function presentUser(u: Awaited<ReturnType<typeof store.listUsers>>[numbe
   };
 }
 
-export async function createOrganisation(ctx: AppContext, auth: Auth, input: { name: string; shortName?: string; kind: OrgKind }) {
+/** Every organisation of the mechanism, by kind then name. */
+export async function listOrganisations(ctx: AppContext): Promise<Organisation[]> {
+  return (await store.listOrganisations(ctx.db)).map(presentOrganisation);
+}
+
+export async function createOrganisation(ctx: AppContext, auth: Auth, input: { name: string; shortName?: string; kind: OrgKind }): Promise<Organisation> {
   const name = input.name.trim();
   if (name === '') throw badRequest('The organisation needs a name.', [{ path: '/body/name', message: 'must not be blank' }]);
   return ctx.db.transaction().execute(async (tx) => {
@@ -46,7 +52,12 @@ export async function createOrganisation(ctx: AppContext, auth: Auth, input: { n
   });
 }
 
-export async function updateOrganisation(ctx: AppContext, auth: Auth, id: string, input: { name?: string; shortName?: string; version: number }) {
+export async function updateOrganisation(
+  ctx: AppContext,
+  auth: Auth,
+  id: string,
+  input: { name?: string; shortName?: string; version: number },
+): Promise<Organisation> {
   return ctx.db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('organisations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!current) throw notFound('There is no such organisation.');
@@ -72,7 +83,7 @@ export async function updateOrganisation(ctx: AppContext, auth: Auth, id: string
   });
 }
 
-export async function listUsers(ctx: AppContext, auth: Auth, organisationId?: string) {
+export async function listUsers(ctx: AppContext, auth: Auth, organisationId?: string): Promise<User[]> {
   // Secretariat staff see everyone; an organisation's admin only its own users.
   const scope = can(auth.actor, 'user.list', { orgId: '' }) ? organisationId : auth.actor.orgId;
   if (organisationId && scope !== organisationId) throw forbidden('You may only list the users of your own organisation.');
@@ -80,7 +91,11 @@ export async function listUsers(ctx: AppContext, auth: Auth, organisationId?: st
 }
 
 /** Creates a user with a one-time password that must be changed at first sign-in. */
-export async function createUser(ctx: AppContext, auth: Auth, input: { name: string; email: string; organisationId: string; role: Role }) {
+export async function createUser(
+  ctx: AppContext,
+  auth: Auth,
+  input: { name: string; email: string; organisationId: string; role: Role },
+): Promise<CreatedUser> {
   if (!can(auth.actor, 'user.create', { orgId: input.organisationId })) {
     throw forbidden('You may only add users to your own organisation.');
   }
@@ -107,7 +122,12 @@ export async function createUser(ctx: AppContext, auth: Auth, input: { name: str
   return { user: presentUser(user), temporaryPassword };
 }
 
-export async function updateUser(ctx: AppContext, auth: Auth, id: string, input: { name?: string; role?: Role; active?: boolean; version: number }) {
+export async function updateUser(
+  ctx: AppContext,
+  auth: Auth,
+  id: string,
+  input: { name?: string; role?: Role; active?: boolean; version: number },
+): Promise<User> {
   // Deactivating revokes the user's tokens: keep the token cache out of use meanwhile.
   const guard = input.active === false ? <T>(work: () => Promise<T>) => whileRevoking(ctx, work) : <T>(work: () => Promise<T>) => work();
   return guard(() =>
@@ -149,7 +169,7 @@ export async function updateUser(ctx: AppContext, auth: Auth, id: string, input:
  * Issues a new one-time password for a user who lost theirs; it must be changed at the
  * next sign-in, and every open session, second factor and API token of that user ends.
  */
-export async function resetPassword(ctx: AppContext, auth: Auth, id: string) {
+export async function resetPassword(ctx: AppContext, auth: Auth, id: string): Promise<TemporaryPassword> {
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await whileRevoking(ctx, () =>

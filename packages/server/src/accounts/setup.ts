@@ -5,6 +5,8 @@ import { badRequest, Problem } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { createMechanism, getMechanism } from '../mechanism/index.ts';
 import { hashPassword, passwordProblem, randomToken, sha256Hex } from './secrets.ts';
+import type { SetupBody, SetupStatus } from './schema.ts';
+import { mechanismBrief } from './session.ts';
 import * as store from './store.ts';
 
 /**
@@ -18,21 +20,20 @@ export async function setupNeeded(ctx: AppContext): Promise<boolean> {
   return (await store.countUsers(ctx.db)) === 0;
 }
 
+/**
+ * Whether the set-up is still to be done, with the mechanism's name and whether it is a
+ * demo: shown before sign-in, so that nobody types real data into a demonstration.
+ */
+export async function setupStatus(ctx: AppContext): Promise<SetupStatus> {
+  return { needed: await setupNeeded(ctx), mechanism: await mechanismBrief(ctx) };
+}
+
 /** Issues a fresh set-up token when none has been used yet; returns it, or null when set up. */
 export async function issueSetupToken(ctx: AppContext): Promise<string | null> {
   if (!(await setupNeeded(ctx))) return null;
   const token = randomToken();
   await store.putSetting(ctx.db, SETUP_KEY, sha256Hex(token));
   return token;
-}
-
-export interface SetupInput {
-  token: string;
-  mechanismName: string;
-  organisationName: string;
-  name: string;
-  email: string;
-  password: string;
 }
 
 const wrongToken = () =>
@@ -45,7 +46,7 @@ const wrongToken = () =>
     },
   );
 
-export async function completeSetup(ctx: AppContext, input: SetupInput): Promise<{ userId: string }> {
+export async function completeSetup(ctx: AppContext, input: SetupBody): Promise<{ userId: string }> {
   const problem = passwordProblem(input.password, input.email);
   if (problem) throw badRequest(`The password ${problem}.`, [{ path: '/body/password', message: problem }], 'weak_password');
   const passwordHash = await hashPassword(input.password);
