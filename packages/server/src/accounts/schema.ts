@@ -3,6 +3,8 @@ import { ORG_KINDS, ROLES } from '@truce/core/model/accounts';
 import { Nullable, OneOf, Text, Timestamp, Uuid, Version } from '../http/index.ts';
 import { TOKEN_SCOPES } from './token-scopes.ts';
 
+export type { TokenScope } from './token-scopes.ts';
+
 /** Requests and answers of the accounts module: session, set-up, one's own account, organisations and users (STYLE #3). */
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -109,6 +111,7 @@ export const ApiToken = Type.Object({
 });
 export type ApiToken = Static<typeof ApiToken>;
 export const ApiTokenList = Type.Array(ApiToken);
+export type ApiTokenList = Static<typeof ApiTokenList>;
 
 /** A new token: `token` is shown this once, only its hash is kept. */
 export const CreatedToken = Type.Object({ id: Uuid, name: Type.String(), scope: TokenScopeSchema, expiresAt: Timestamp, token: Type.String() });
@@ -124,6 +127,7 @@ export const Organisation = Type.Object({
 });
 export type Organisation = Static<typeof Organisation>;
 export const OrganisationList = Type.Array(Organisation);
+export type OrganisationList = Static<typeof OrganisationList>;
 
 export const User = Type.Object({
   id: Uuid,
@@ -138,6 +142,7 @@ export const User = Type.Object({
 });
 export type User = Static<typeof User>;
 export const UserList = Type.Array(User);
+export type UserList = Static<typeof UserList>;
 
 /** A one-time password, shown once; it must be changed at the first sign-in. */
 export const TemporaryPassword = Type.Object({ temporaryPassword: Type.String() });
