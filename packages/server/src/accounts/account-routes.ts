@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers, authOf, IdParams, NoContent } from '../http/index.ts';
-import * as account from './account.ts';
+import { changePassword } from './change-password.ts';
+import { confirmTotp } from './confirm-totp.ts';
+import { createToken } from './create-token.ts';
+import { disableTotp } from './disable-totp.ts';
+import { listTokens } from './list-tokens.ts';
+import { revokeToken } from './revoke-token.ts';
 import {
   ApiTokenList,
   ChangePasswordBody,
@@ -13,6 +18,8 @@ import {
   TotpEnabled,
   TotpEnrolment,
 } from './schema.ts';
+import { setLanguage } from './set-language.ts';
+import { startTotp } from './start-totp.ts';
 
 const done = answers({ 204: NoContent });
 
@@ -33,7 +40,7 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        await account.setLanguage(ctx, authOf(req), req.body.language);
+        await setLanguage(ctx, authOf(req), req.body.language);
         return reply.code(204).send();
       },
     );
@@ -42,7 +49,7 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/account/password',
       { config: self, schema: { tags: ['account'], summary: 'Change your password', body: ChangePasswordBody, response: done } },
       async (req, reply) => {
-        await account.changePassword(ctx, authOf(req), req.body);
+        await changePassword(ctx, authOf(req), req.body);
         return reply.code(204).send();
       },
     );
@@ -50,7 +57,7 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/api/account/totp',
       { config: self, schema: { tags: ['account'], summary: 'Start second-factor (TOTP) enrolment', response: answers(TotpEnrolment) } },
-      async (req) => account.startTotp(ctx, authOf(req)),
+      async (req) => startTotp(ctx, authOf(req)),
     );
 
     app.post(
@@ -59,20 +66,20 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: self,
         schema: { tags: ['account'], summary: 'Finish enrolment with a code from the app', body: ConfirmTotpBody, response: answers(TotpEnabled) },
       },
-      async (req) => account.confirmTotp(ctx, authOf(req), req.body.code),
+      async (req) => confirmTotp(ctx, authOf(req), req.body.code),
     );
 
     app.delete(
       '/api/account/totp',
       { config: self, schema: { tags: ['account'], summary: 'Remove your second factor', body: DisableTotpBody, response: done } },
       async (req, reply) => {
-        await account.disableTotp(ctx, authOf(req), req.body.password);
+        await disableTotp(ctx, authOf(req), req.body.password);
         return reply.code(204).send();
       },
     );
 
     app.get('/api/account/tokens', { config: self, schema: { tags: ['account'], summary: 'Your API tokens', response: answers(ApiTokenList) } }, async (req) =>
-      account.listTokens(ctx, authOf(req)),
+      listTokens(ctx, authOf(req)),
     );
 
     app.post(
@@ -87,14 +94,14 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers({ 201: CreatedToken }),
         },
       },
-      async (req, reply) => reply.code(201).send(await account.createToken(ctx, authOf(req), req.body)),
+      async (req, reply) => reply.code(201).send(await createToken(ctx, authOf(req), req.body)),
     );
 
     app.delete(
       '/api/account/tokens/:id',
       { config: self, schema: { tags: ['account'], summary: 'Revoke an API token', params: IdParams, response: done } },
       async (req, reply) => {
-        await account.revokeToken(ctx, authOf(req), req.params.id);
+        await revokeToken(ctx, authOf(req), req.params.id);
         return reply.code(204).send();
       },
     );

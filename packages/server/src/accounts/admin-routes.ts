@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers, authOf, IdParams } from '../http/index.ts';
-import * as admin from './admin.ts';
+import { createOrganisation } from './create-organisation.ts';
+import { createUser } from './create-user.ts';
+import { listOrganisations } from './list-organisations.ts';
+import { listUsers } from './list-users.ts';
+import { resetPassword } from './reset-password.ts';
 import {
   CreatedUser,
   CreateOrganisationBody,
@@ -15,6 +19,8 @@ import {
   UserList,
   UsersQuery,
 } from './schema.ts';
+import { updateOrganisation } from './update-organisation.ts';
+import { updateUser } from './update-user.ts';
 
 /** Organisations and users. */
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -25,7 +31,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'organisation.list' },
         schema: { tags: ['organisations'], summary: 'All organisations of the mechanism', response: answers(OrganisationList) },
       },
-      async () => admin.listOrganisations(ctx),
+      async () => listOrganisations(ctx),
     );
 
     app.post(
@@ -34,7 +40,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'organisation.create' },
         schema: { tags: ['organisations'], summary: 'Admit an organisation', body: CreateOrganisationBody, response: answers({ 201: Organisation }) },
       },
-      async (req, reply) => reply.code(201).send(await admin.createOrganisation(ctx, authOf(req), req.body)),
+      async (req, reply) => reply.code(201).send(await createOrganisation(ctx, authOf(req), req.body)),
     );
 
     app.patch(
@@ -43,7 +49,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'organisation.update' },
         schema: { tags: ['organisations'], summary: 'Rename an organisation', params: IdParams, body: UpdateOrganisationBody, response: answers(Organisation) },
       },
-      async (req) => admin.updateOrganisation(ctx, authOf(req), req.params.id, req.body),
+      async (req) => updateOrganisation(ctx, authOf(req), req.params.id, req.body),
     );
 
     app.get(
@@ -57,7 +63,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(UserList),
         },
       },
-      async (req) => admin.listUsers(ctx, authOf(req), req.query.organisationId),
+      async (req) => listUsers(ctx, authOf(req), req.query.organisationId),
     );
 
     app.post(
@@ -66,7 +72,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'user.create' },
         schema: { tags: ['users'], summary: 'Add a user; returns a one-time password', body: CreateUserBody, response: answers({ 201: CreatedUser }) },
       },
-      async (req, reply) => reply.code(201).send(await admin.createUser(ctx, authOf(req), req.body)),
+      async (req, reply) => reply.code(201).send(await createUser(ctx, authOf(req), req.body)),
     );
 
     app.post(
@@ -80,7 +86,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(TemporaryPassword),
         },
       },
-      async (req) => admin.resetPassword(ctx, authOf(req), req.params.id),
+      async (req) => resetPassword(ctx, authOf(req), req.params.id),
     );
 
     app.patch(
@@ -95,7 +101,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(User),
         },
       },
-      async (req) => admin.updateUser(ctx, authOf(req), req.params.id, req.body),
+      async (req) => updateUser(ctx, authOf(req), req.params.id, req.body),
     );
   };
 }

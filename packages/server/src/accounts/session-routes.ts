@@ -5,9 +5,11 @@ import { Problem } from '../errors/index.ts';
 import { answers, authOf, NoContent, ProblemSchema } from '../http/index.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
 import { Session, SetupBody, SetupStatus, SignInBody } from './schema.ts';
-import { describeSession, sessionOf } from './session.ts';
-import { completeSetup, setupStatus } from './setup.ts';
-import { signIn, signOut } from './sign-in.ts';
+import { completeSetup } from './complete-setup.ts';
+import { describeSession, sessionOf } from './describe-session.ts';
+import { setupStatus } from './get-setup-status.ts';
+import { signIn } from './sign-in.ts';
+import { signOut } from './sign-out.ts';
 
 /** Signing in and out, the current session, and the one-time set-up. */
 export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
