@@ -5,19 +5,10 @@ import { parsePolicy, verifyProof } from '@truce/core/log/index';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
 import { ARTIFACTS, describeInChromium, launchBrowser, screenshot, sideScroll, signInAs, startDemoServer } from './browser.ts';
+import { waitFor } from '../testing/wait.ts';
 
 const WITNESSES = ['witness.russia.demo.truce.example', 'witness.turkiye.demo.truce.example', 'witness.iran.demo.truce.example'];
 const RECEIPT_HEADER = 'c2sp.org/tlog-proof@v1\n';
-
-async function waitFor<T>(what: string, check: () => Promise<T | false | null | undefined>, ms = 90_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /**
  * The witnesses in Chromium (issue 14): with the demo's three guarantors' witnesses running,
@@ -60,15 +51,18 @@ describeInChromium('witnesses and receipts in Chromium', () => {
 
   /** Waits until the served (cosigned) checkpoint covers the item's entry, so that its receipt is ready. */
   async function receiptReady(page: Page, name: string, value: string) {
-    await waitFor(`a cosigned checkpoint covering ${name}/${value}`, () =>
-      page.evaluate(
-        async ([n, v]) => {
-          const { entries } = (await (await fetch(`/api/log/subjects/${n}/${v}`)).json()) as { entries: { index: number }[] };
-          if (entries.length === 0) return false;
-          return (await fetch(`/api/log/entries/${entries[entries.length - 1].index}/receipt`)).status === 200;
-        },
-        [name, value] as const,
-      ),
+    await waitFor(
+      `a cosigned checkpoint covering ${name}/${value}`,
+      () =>
+        page.evaluate(
+          async ([n, v]) => {
+            const { entries } = (await (await fetch(`/api/log/subjects/${n}/${v}`)).json()) as { entries: { index: number }[] };
+            if (entries.length === 0) return false;
+            return (await fetch(`/api/log/entries/${entries[entries.length - 1].index}/receipt`)).status === 200;
+          },
+          [name, value] as const,
+        ),
+      90_000,
     );
   }
 
@@ -110,10 +104,14 @@ describeInChromium('witnesses and receipts in Chromium', () => {
     replyId = (incident as { replyTexts: { id: string }[] }).replyTexts[0].id;
 
     // The three witnesses cosign on their own; the page is opened once they all have.
-    await waitFor('a checkpoint cosigned by the three witnesses', async () => {
-      const note = await (await fetch(`${server.url}/log/checkpoint`)).text();
-      return WITNESSES.every((w) => note.includes(`\n\u2014 ${w} `));
-    });
+    await waitFor(
+      'a checkpoint cosigned by the three witnesses',
+      async () => {
+        const note = await (await fetch(`${server.url}/log/checkpoint`)).text();
+        return WITNESSES.every((w) => note.includes(`\n\u2014 ${w} `));
+      },
+      90_000,
+    );
   });
   afterAll(async () => {
     await browser?.close();

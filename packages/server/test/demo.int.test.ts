@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCheckpoint } from '@truce/core/log/index';
 import { runVerify } from '../src/log/cli-verify.ts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
-
-const textOf = (note: string) => note.slice(0, note.indexOf('\n\n') + 1);
+import { noteText } from '../../../testing/wait.ts';
 
 /** The demo's fictional reports and incidents (demo/incidents-seed.ts), loaded small. */
 describe.each(ENGINES)('the demo reports and incidents on %s', (engine) => {
@@ -76,7 +75,7 @@ describe.each(ENGINES)('the demo reports and incidents on %s', (engine) => {
   });
 
   it('records every change in the log, which verifies', async () => {
-    const checkpoint = parseCheckpoint(textOf((await ts.client().get('/log/checkpoint')).text));
+    const checkpoint = parseCheckpoint(noteText((await ts.client().get('/log/checkpoint')).text));
     const admin = await ts.signedIn(demo('secretariat', 'admin'));
     const types: string[] = [];
     for (let from = 0; from < checkpoint.size; from += 500) {

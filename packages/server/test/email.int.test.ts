@@ -5,6 +5,7 @@ import { demo, ENGINES, startTestServer, type Client, type TestServer } from './
 import { processNotifications } from '../src/notifications/processor.ts';
 import { createMailer, deliverEmails, type Mailer } from '../src/notifications/email.ts';
 import { formatInstant } from '../src/notifications/email-messages.ts';
+import { waitFor } from '../../../testing/wait.ts';
 
 /**
  * Notification e-mails over SMTP, against a real SMTP server in the test process
@@ -87,14 +88,6 @@ async function startPeer() {
   });
   peer.port = (peer.server.server.address() as { port: number }).port;
   return peer;
-}
-
-async function waitFor(check: () => Promise<boolean> | boolean, what: string, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const MINUTE = 60_000;
@@ -197,7 +190,7 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     expect(queued.every((q) => q.kind === 'reply.requested')).toBe(true);
 
     await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url });
-    await waitFor(() => mailsAbout(incidentId).length === 2, 'two e-mails');
+    await waitFor('two e-mails', () => mailsAbout(incidentId).length === 2);
     const notice = (
       (await accused.get('/api/notifications')).body.notifications as { kind: string; subject: { incident: string }; details: { replyDeadline: string } }[]
     ).find((n) => n.subject.incident === incidentId)!;
@@ -230,7 +223,7 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     const incidentId = await newIncident();
     await processNotifications(ts.server.ctx);
     await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url });
-    await waitFor(() => mailsAbout(incidentId).length === 2, 'two e-mails');
+    await waitFor('two e-mails', () => mailsAbout(incidentId).length === 2);
     const to = (who: string) => mailsAbout(incidentId).find((m) => m.to.includes(who))!;
     expect(decodeWords(to(demo('north-dawn', 'officer')).headers.subject)).toBe(`Truce: يحق لمنظمتكم الرد على الحادثة ${incidentId.split('-').pop()}`);
     // The administrator never chose: English.
@@ -244,9 +237,8 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     const incidentId = await newIncident();
     await processNotifications(ts.server.ctx);
     await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url });
-    await waitFor(
-      async () => (await outbox(incidentId)).every((q) => q.attempts === 1 && (q.sent_at !== null || q.last_error !== null)),
-      'a first attempt at each',
+    await waitFor('a first attempt at each', async () =>
+      (await outbox(incidentId)).every((q) => q.attempts === 1 && (q.sent_at !== null || q.last_error !== null)),
     );
 
     const [admin, officer] = await outbox(incidentId);
@@ -286,7 +278,7 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     const incidentId = await newIncident();
     await processNotifications(ts.server.ctx);
     await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url });
-    await waitFor(async () => (await outbox(incidentId)).every((q) => q.attempts === 1 && q.last_error !== null), 'first attempts');
+    await waitFor('first attempts', async () => (await outbox(incidentId)).every((q) => q.attempts === 1 && q.last_error !== null));
     await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url, now: new Date(start + 2 * MINUTE) });
     // Third attempt: the backoff after the second failure is 2 minutes.
     expect(await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url, now: new Date(start + 10 * MINUTE) })).toEqual({ claimed: 2, sent: 0, failed: 2 });
@@ -311,7 +303,7 @@ describe.each(ENGINES)('notification e-mails on %s', (engine) => {
     const incidentId = await newIncident();
     await processNotifications(ts.server.ctx);
     await deliverEmails(ts.server.ctx, mailer, { baseUrl: ts.url });
-    await waitFor(async () => (await outbox(incidentId)).every((q) => q.attempts === 1 && (q.sent_at !== null || q.last_error !== null)), 'first attempts');
+    await waitFor('first attempts', async () => (await outbox(incidentId)).every((q) => q.attempts === 1 && (q.sent_at !== null || q.last_error !== null)));
 
     const admin = await ts.signedIn(demo('north-dawn', 'admin'));
     const officer = ((await admin.get('/api/users')).body as { id: string; email: string; version: number }[]).find(

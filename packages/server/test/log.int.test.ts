@@ -9,8 +9,7 @@ import { runExport } from '../src/log/cli-export.ts';
 import { record } from '../src/log/record.ts';
 import { LogSequencer } from '../src/log/sequencer.ts';
 import { ENGINES, startTestServer, type TestServer, type Client } from './harness.ts';
-
-const textOf = (note: string) => note.slice(0, note.indexOf('\n\n') + 1);
+import { noteText } from '../../../testing/wait.ts';
 
 describe.each(ENGINES)('the verifiable record on %s', (engine) => {
   let ts: TestServer;
@@ -37,11 +36,11 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
     expect(lines[3]).toBe('');
     expect(lines[4]).toMatch(/^— truce\/syria-ceasefire-demo [A-Za-z0-9+/=]+$/);
     const opened = openNote(res.text, [parseVerifierKey(key)]);
-    expect(opened.text).toBe(textOf(res.text));
+    expect(opened.text).toBe(noteText(res.text));
   });
 
   it('keeps personal data out of the entries, and proves each entry is in the tree', async () => {
-    const checkpoint = parseCheckpoint(textOf((await ts.client().get('/log/checkpoint')).text));
+    const checkpoint = parseCheckpoint(noteText((await ts.client().get('/log/checkpoint')).text));
     const listed = (await admin.get(`/api/log/entries?from=0&limit=500`)).body;
     expect(listed.entries.length).toBe(checkpoint.size);
     const all = JSON.stringify(listed.entries);
@@ -60,10 +59,10 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
   });
 
   it('proves a later checkpoint consistent with an earlier one', async () => {
-    const before = parseCheckpoint(textOf((await ts.client().get('/log/checkpoint')).text));
+    const before = parseCheckpoint(noteText((await ts.client().get('/log/checkpoint')).text));
     await admin.post('/api/organisations', { name: 'Field Monitoring Team South', kind: 'monitor' });
     await admin.post('/api/mechanism/excluded-groups', { name: 'Jund al-Aqsa', aliases: ['جند الأقصى'] });
-    const after = parseCheckpoint(textOf((await ts.client().get('/log/checkpoint')).text));
+    const after = parseCheckpoint(noteText((await ts.client().get('/log/checkpoint')).text));
     expect(after.size).toBe(before.size + 2);
     const proof = (await ts.client().get(`/api/log/proof/consistency?first=${before.size}&second=${after.size}`)).body.proof.map(fromBase64);
     expect(verifyConsistency(before.size, after.size, proof, before.rootHash, after.rootHash)).toBe(true);
@@ -73,7 +72,7 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
   });
 
   it('serves hash tiles publicly and entry bundles only to signed-in users', async () => {
-    const { size } = parseCheckpoint(textOf((await ts.client().get('/log/checkpoint')).text));
+    const { size } = parseCheckpoint(noteText((await ts.client().get('/log/checkpoint')).text));
     expect(size).toBeLessThan(256);
     const tile = await ts.client().bytes(`/log/tile/0/000.p/${size}`);
     expect(tile.status).toBe(200);
@@ -127,7 +126,7 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
     expect(lines.join('\n')).toMatch(/entry 5\b/);
 
     // The export on disk is tampered with too: the verifier says which entry.
-    const exported = parseCheckpoint(textOf(fs.readFileSync(path.join(exportDir, 'checkpoint'), 'utf8')));
+    const exported = parseCheckpoint(noteText(fs.readFileSync(path.join(exportDir, 'checkpoint'), 'utf8')));
     const bundleFile = path.join(exportDir, 'tile', 'entries', '000.p', String(exported.size));
     const bytes = fs.readFileSync(bundleFile);
     const entryStart = 2 + bytes.readUInt16BE(0) + 2 + bytes.readUInt16BE(2 + bytes.readUInt16BE(0)) + 2; // entry 2
@@ -139,7 +138,7 @@ describe.each(ENGINES)('the verifiable record on %s', (engine) => {
   });
 
   it('puts an entry no request waited for in the tree within seconds', async () => {
-    const size = async () => parseCheckpoint(textOf((await ts.client().get('/log/checkpoint')).text)).size;
+    const size = async () => parseCheckpoint(noteText((await ts.client().get('/log/checkpoint')).text)).size;
     const before = await size();
     // As a command run outside HTTP would: committed, then nobody asks for the tree.
     await ts.server.ctx.db

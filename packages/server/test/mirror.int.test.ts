@@ -8,30 +8,13 @@ import { runVerify } from '../src/log/cli-verify.ts';
 import { record } from '../src/log/record.ts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
 import { PLACES, reportBody } from './report-body.ts';
+import { cosignatureLines, noteText, waitFor } from '../../../testing/wait.ts';
 
 /**
  * `truce mirror` (issue 14): a guarantor's verified copy of the record that grows with it,
  * refuses a rewritten history without touching what it holds, and that `truce verify
  * --dir` checks offline with the witness quorum; and `truce verify` checking the quorum.
  */
-
-const textOf = (note: string) => note.slice(0, note.lastIndexOf('\n\n') + 1);
-const cosignatureLines = (note: string) =>
-  note
-    .slice(note.lastIndexOf('\n\n') + 2)
-    .split('\n')
-    .filter((l) => l.length > 0)
-    .slice(1);
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function run(command: typeof runMirror | typeof runVerify, args: string[]) {
   const lines: string[] = [];
@@ -93,7 +76,7 @@ async function servedCovering(ts: TestServer, gov: Client, cosigners: number, at
   return waitFor('a cosigned checkpoint covering the record', async () => {
     const size = (await gov.get('/api/log/entries?limit=1')).body.size as number;
     const res = await ts.client().get('/log/checkpoint');
-    const cp = parseCheckpoint(textOf(res.text));
+    const cp = parseCheckpoint(noteText(res.text));
     // Entries committed outside a request are numbered a moment later: `atLeast` waits for them.
     return (
       cp.size === size &&
@@ -294,8 +277,8 @@ describe.each(ENGINES)('truce mirror against a rewritten log on %s', (engine) =>
     expect(made.text).toMatch(/witnesses: the policy requires none \(quorum none\)/);
     const before = snapshot(dir);
 
-    const heldCp = parseCheckpoint(textOf(held.note));
-    const forkCp = parseCheckpoint(textOf(forked.note));
+    const heldCp = parseCheckpoint(noteText(held.note));
+    const forkCp = parseCheckpoint(noteText(forked.note));
     const refused = await run(runMirror, ['--url', fork.url, '--token', b.token, '--dir', dir]);
     expect(refused.code).toBe(1);
     expect(refused.text).toContain('REFUSED: THE LOG IS NOT CONSISTENT WITH THIS MIRROR.');

@@ -22,25 +22,9 @@ import {
 import { initWitnessKey, loadWitnessKey, witnessVerifierKey } from '../src/witness/key.ts';
 import { startWitness, type RunningWitness } from '../src/witness/server.ts';
 import { ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
+import { cosignatureLines, noteText, waitFor } from '../../../testing/wait.ts';
 
 const ADMIN = 'admin.secretariat@demo.truce.example';
-const textOf = (note: string) => note.slice(0, note.lastIndexOf('\n\n') + 1);
-const cosignatureLines = (note: string) =>
-  note
-    .slice(note.lastIndexOf('\n\n') + 2)
-    .split('\n')
-    .filter((l) => l.length > 0)
-    .slice(1);
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const post = (url: string, body: string | Uint8Array) => fetch(`${url}/add-checkpoint`, { method: 'POST', body: body as BodyInit });
 
@@ -81,7 +65,7 @@ describe('a witness on its own (tlog-witness over HTTP)', () => {
     const line = await res.text();
     expect(line).toMatch(/^— guarantor\.example\/w1 [A-Za-z0-9+/]{102}==\n$/);
     const vkey = parseVerifierKey(witnessVerifierKey(loadWitnessKey(dir)));
-    expect(verifyCosignature(line, textOf(a5.note), vkey).timestamp).toBeGreaterThan(1_700_000_000);
+    expect(verifyCosignature(line, noteText(a5.note), vkey).timestamp).toBeGreaterThan(1_700_000_000);
   });
 
   it('refuses a forked log with 422 and keeps its state: the fork with the same key and origin cannot take it over', async () => {
@@ -178,7 +162,7 @@ describe.each(ENGINES)('the server asks the witnesses on %s', (engine) => {
       const res = await ts.client().get('/log/checkpoint');
       return res.headers.get('x-truce-quorum') === null && cosignatureLines(res.text).length >= 2 && res.text;
     });
-    const text = textOf(note);
+    const text = noteText(note);
     openNote(note, [parseVerifierKey((await ts.client().get('/log/key')).text.trim())]);
     const lines = cosignatureLines(note);
     expect(lines.length).toBe(2);
@@ -192,7 +176,7 @@ describe.each(ENGINES)('the server asks the witnesses on %s', (engine) => {
   });
 
   it('keeps answering filings when a second witness goes down, serves the older quorum checkpoint, and names the witness in health', async () => {
-    const before = parseCheckpoint(textOf((await ts.client().get('/log/checkpoint')).text));
+    const before = parseCheckpoint(noteText((await ts.client().get('/log/checkpoint')).text));
     await witnesses[1].close();
     const mechanism = (await admin.get('/api/mechanism')).body;
     const changed = await admin.patch('/api/mechanism', { name: `${mechanism.name} (renamed)`, version: mechanism.version });
@@ -207,7 +191,7 @@ describe.each(ENGINES)('the server asks the witnesses on %s', (engine) => {
     expect(health.witnesses.witnesses[1].name).toBe(names[1]);
     expect(health.witnesses.witnesses[0].lastCosignedSize).toBe(health.witnesses.newestSignedSize);
     const served = await ts.client().get('/log/checkpoint');
-    expect(parseCheckpoint(textOf(served.text)).size).toBe(before.size);
+    expect(parseCheckpoint(noteText(served.text)).size).toBe(before.size);
 
     // The witness comes back on its port with its state, and the quorum catches up.
     const port = Number(new URL(witnesses[1].url).port);
@@ -217,7 +201,7 @@ describe.each(ENGINES)('the server asks the witnesses on %s', (engine) => {
       'the quorum to catch up',
       async () => {
         const res = await ts.client().get('/log/checkpoint');
-        return parseCheckpoint(textOf(res.text)).size > before.size;
+        return parseCheckpoint(noteText(res.text)).size > before.size;
       },
       30_000,
     );
@@ -253,7 +237,7 @@ describe.each(ENGINES)('the demo on %s', (engine) => {
     });
     witnesses.forEach((line, i) => {
       const [, name, vkey] = line.split(' ');
-      expect(verifyCosignature(cosignatureLines(note)[i], textOf(note), parseVerifierKey(vkey)).name).toBe(name);
+      expect(verifyCosignature(cosignatureLines(note)[i], noteText(note), parseVerifierKey(vkey)).name).toBe(name);
     });
   });
 });

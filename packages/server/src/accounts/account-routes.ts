@@ -1,13 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/index.ts';
-import { IdParams, Responses } from '../http/index.ts';
-import * as account from './account.ts';
-import { mfaRequiredFor } from './mfa.ts';
-import { ChangePasswordBody, ConfirmTotpBody, CreateTokenBody, DisableTotpBody, LanguageBody } from './schema.ts';
-import * as store from './store.ts';
+import { answers, authOf, IdParams, NoContent } from '../http/index.ts';
+import { changePassword } from './change-password.ts';
+import { confirmTotp } from './confirm-totp.ts';
+import { createToken } from './create-token.ts';
+import { disableTotp } from './disable-totp.ts';
+import { listTokens } from './list-tokens.ts';
+import { revokeToken } from './revoke-token.ts';
+import {
+  ApiTokenList,
+  ChangePasswordBody,
+  ConfirmTotpBody,
+  CreatedToken,
+  CreateTokenBody,
+  DisableTotpBody,
+  LanguageBody,
+  TotpEnabled,
+  TotpEnrolment,
+} from './schema.ts';
+import { setLanguage } from './set-language.ts';
+import { startTotp } from './start-totp.ts';
 
-const errors = Responses;
+const done = answers({ 204: NoContent });
 
 /** One's own account: password, second factor, API tokens. */
 export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -22,59 +36,50 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['account'],
           summary: 'Your language (the web app sets it when you switch; e-mails are sent in it)',
           body: LanguageBody,
-          response: errors,
+          response: done,
         },
       },
       async (req, reply) => {
-        await account.setLanguage(ctx, authOf(req), req.body.language);
+        await setLanguage(ctx, authOf(req), req.body.language);
         return reply.code(204).send();
       },
     );
 
     app.post(
       '/api/account/password',
-      { config: self, schema: { tags: ['account'], summary: 'Change your password', body: ChangePasswordBody, response: errors } },
+      { config: self, schema: { tags: ['account'], summary: 'Change your password', body: ChangePasswordBody, response: done } },
       async (req, reply) => {
-        await account.changePassword(ctx, authOf(req), req.body);
+        await changePassword(ctx, authOf(req), req.body);
         return reply.code(204).send();
       },
     );
 
     app.post(
       '/api/account/totp',
-      { config: self, schema: { tags: ['account'], summary: 'Start second-factor (TOTP) enrolment', response: errors } },
-      async (req) => account.startTotp(ctx, authOf(req)),
+      { config: self, schema: { tags: ['account'], summary: 'Start second-factor (TOTP) enrolment', response: answers(TotpEnrolment) } },
+      async (req) => startTotp(ctx, authOf(req)),
     );
 
     app.post(
       '/api/account/totp/confirm',
-      { config: self, schema: { tags: ['account'], summary: 'Finish enrolment with a code from the app', body: ConfirmTotpBody, response: errors } },
-      async (req) => {
-        await account.confirmTotp(ctx, authOf(req), req.body.code);
-        return { enabled: true };
+      {
+        config: self,
+        schema: { tags: ['account'], summary: 'Finish enrolment with a code from the app', body: ConfirmTotpBody, response: answers(TotpEnabled) },
       },
+      async (req) => confirmTotp(ctx, authOf(req), req.body.code),
     );
 
     app.delete(
       '/api/account/totp',
-      { config: self, schema: { tags: ['account'], summary: 'Remove your second factor', body: DisableTotpBody, response: errors } },
+      { config: self, schema: { tags: ['account'], summary: 'Remove your second factor', body: DisableTotpBody, response: done } },
       async (req, reply) => {
-        const auth = authOf(req);
-        await account.disableTotp(ctx, auth, req.body.password, await mfaRequiredFor(ctx, auth.actor.orgKind, auth.actor.role));
+        await disableTotp(ctx, authOf(req), req.body.password);
         return reply.code(204).send();
       },
     );
 
-    app.get('/api/account/tokens', { config: self, schema: { tags: ['account'], summary: 'Your API tokens', response: errors } }, async (req) =>
-      (await store.listTokens(ctx.db, authOf(req).user.id)).map((t) => ({
-        id: t.id,
-        name: t.name,
-        scope: t.scope,
-        createdAt: new Date(t.created_at).toISOString(),
-        expiresAt: new Date(t.expires_at).toISOString(),
-        expired: new Date(t.expires_at).getTime() <= Date.now(),
-        lastUsedAt: t.last_used_at ? new Date(t.last_used_at).toISOString() : null,
-      })),
+    app.get('/api/account/tokens', { config: self, schema: { tags: ['account'], summary: 'Your API tokens', response: answers(ApiTokenList) } }, async (req) =>
+      listTokens(ctx, authOf(req)),
     );
 
     app.post(
@@ -86,17 +91,17 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary:
             'Create an API token (shown once) with its scope (read, or file: read and file reports, evidence and replies) and expiry (at most a year ahead; default read for 90 days)',
           body: CreateTokenBody,
-          response: errors,
+          response: answers({ 201: CreatedToken }),
         },
       },
-      async (req, reply) => reply.code(201).send(await account.createToken(ctx, authOf(req), req.body)),
+      async (req, reply) => reply.code(201).send(await createToken(ctx, authOf(req), req.body)),
     );
 
     app.delete(
       '/api/account/tokens/:id',
-      { config: self, schema: { tags: ['account'], summary: 'Revoke an API token', params: IdParams, response: errors } },
+      { config: self, schema: { tags: ['account'], summary: 'Revoke an API token', params: IdParams, response: done } },
       async (req, reply) => {
-        await account.revokeToken(ctx, authOf(req), req.params.id);
+        await revokeToken(ctx, authOf(req), req.params.id);
         return reply.code(204).send();
       },
     );

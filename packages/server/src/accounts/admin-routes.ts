@@ -1,38 +1,55 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/index.ts';
-import { IdParams, Responses } from '../http/index.ts';
-import * as admin from './admin.ts';
-import { CreateOrganisationBody, CreateUserBody, UpdateOrganisationBody, UpdateUserBody, UsersQuery } from './schema.ts';
-import * as store from './store.ts';
-
-const errors = Responses;
+import { answers, authOf, IdParams } from '../http/index.ts';
+import { createOrganisation } from './create-organisation.ts';
+import { createUser } from './create-user.ts';
+import { listOrganisations } from './list-organisations.ts';
+import { listUsers } from './list-users.ts';
+import { resetPassword } from './reset-password.ts';
+import {
+  CreatedUser,
+  CreateOrganisationBody,
+  CreateUserBody,
+  Organisation,
+  OrganisationList,
+  TemporaryPassword,
+  UpdateOrganisationBody,
+  UpdateUserBody,
+  User,
+  UserList,
+  UsersQuery,
+} from './schema.ts';
+import { updateOrganisation } from './update-organisation.ts';
+import { updateUser } from './update-user.ts';
 
 /** Organisations and users. */
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/organisations',
-      { config: { access: 'organisation.list' }, schema: { tags: ['organisations'], summary: 'All organisations of the mechanism', response: errors } },
-      async () => (await store.listOrganisations(ctx.db)).map(admin.presentOrganisation),
+      {
+        config: { access: 'organisation.list' },
+        schema: { tags: ['organisations'], summary: 'All organisations of the mechanism', response: answers(OrganisationList) },
+      },
+      async () => listOrganisations(ctx),
     );
 
     app.post(
       '/api/organisations',
       {
         config: { access: 'organisation.create' },
-        schema: { tags: ['organisations'], summary: 'Admit an organisation', body: CreateOrganisationBody, response: errors },
+        schema: { tags: ['organisations'], summary: 'Admit an organisation', body: CreateOrganisationBody, response: answers({ 201: Organisation }) },
       },
-      async (req, reply) => reply.code(201).send(await admin.createOrganisation(ctx, authOf(req), req.body)),
+      async (req, reply) => reply.code(201).send(await createOrganisation(ctx, authOf(req), req.body)),
     );
 
     app.patch(
       '/api/organisations/:id',
       {
         config: { access: 'organisation.update' },
-        schema: { tags: ['organisations'], summary: 'Rename an organisation', params: IdParams, body: UpdateOrganisationBody, response: errors },
+        schema: { tags: ['organisations'], summary: 'Rename an organisation', params: IdParams, body: UpdateOrganisationBody, response: answers(Organisation) },
       },
-      async (req) => admin.updateOrganisation(ctx, authOf(req), req.params.id, req.body),
+      async (req) => updateOrganisation(ctx, authOf(req), req.params.id, req.body),
     );
 
     app.get(
@@ -43,28 +60,33 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['users'],
           summary: 'Users (the secretariat sees all; an admin those of their organisation)',
           querystring: UsersQuery,
-          response: errors,
+          response: answers(UserList),
         },
       },
-      async (req) => admin.listUsers(ctx, authOf(req), req.query.organisationId),
+      async (req) => listUsers(ctx, authOf(req), req.query.organisationId),
     );
 
     app.post(
       '/api/users',
       {
         config: { access: 'user.create' },
-        schema: { tags: ['users'], summary: 'Add a user; returns a one-time password', body: CreateUserBody, response: errors },
+        schema: { tags: ['users'], summary: 'Add a user; returns a one-time password', body: CreateUserBody, response: answers({ 201: CreatedUser }) },
       },
-      async (req, reply) => reply.code(201).send(await admin.createUser(ctx, authOf(req), req.body)),
+      async (req, reply) => reply.code(201).send(await createUser(ctx, authOf(req), req.body)),
     );
 
     app.post(
       '/api/users/:id/password-reset',
       {
         config: { access: 'user.update' },
-        schema: { tags: ['users'], summary: "Issue a new one-time password (ends the user's sessions and second factor)", params: IdParams, response: errors },
+        schema: {
+          tags: ['users'],
+          summary: "Issue a new one-time password (ends the user's sessions and second factor)",
+          params: IdParams,
+          response: answers(TemporaryPassword),
+        },
       },
-      async (req) => admin.resetPassword(ctx, authOf(req), req.params.id),
+      async (req) => resetPassword(ctx, authOf(req), req.params.id),
     );
 
     app.patch(
@@ -76,10 +98,10 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "Change a user's name, role or whether the account is active",
           params: IdParams,
           body: UpdateUserBody,
-          response: errors,
+          response: answers(User),
         },
       },
-      async (req) => admin.updateUser(ctx, authOf(req), req.params.id, req.body),
+      async (req) => updateUser(ctx, authOf(req), req.params.id, req.body),
     );
   };
 }

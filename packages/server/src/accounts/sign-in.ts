@@ -27,22 +27,18 @@ export async function signIn(
         throw new Problem(401, 'Unauthorized', 'Enter the 6-digit code from your authenticator app.', { code: 'totp_required' });
       }
       // Lock the user row so one code cannot open two sessions at once.
-      const locked = await tx.selectFrom('users').select(['totp_last_step']).where('id', '=', user.id).forUpdate().executeTakeFirstOrThrow();
+      const locked = await store.lockTotpStep(tx, user.id);
       const step = checkTotp(user.totp_secret, input.totp, locked.totp_last_step);
       if (step === null) {
         throw new Problem(401, 'Unauthorized', 'The code is wrong, expired or was already used. Wait for the next code and try again.', {
           code: 'totp_invalid',
         });
       }
-      await tx.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute();
+      await store.setTotpStep(tx, user.id, step);
     }
     const cookie = randomToken();
     const expires = new Date(Date.now() + ctx.config.sessionHours * 3600_000);
     await store.insertSession(tx, sha256Hex(cookie), user.id, expires);
     return { cookie, userId: user.id, restriction };
   });
-}
-
-export async function signOut(ctx: AppContext, sessionId: string): Promise<void> {
-  await store.deleteSession(ctx.db, sessionId);
 }

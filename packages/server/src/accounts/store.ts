@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { OrgKind, Role } from '@truce/core/model/accounts';
 import type { Database } from '../db/index.ts';
+import type { TokenScope } from './token-scopes.ts';
 
 /** All SQL about organisations, users, sessions and tokens (STYLE #5). */
 
@@ -94,6 +96,101 @@ export function listUsers(db: Db, organisationId?: string) {
   return q.execute();
 }
 
+/** A user's row, locked until the transaction ends (an edit checks its version against it). */
+export function lockUser(db: Db, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findUser(db: Db, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Changes a user's name, role or whether the account is active, moving its version on. */
+export async function updateUser(db: Db, id: string, set: { name?: string; role?: Role; active?: boolean }, version: number) {
+  await db
+    .updateTable('users')
+    .set({ ...set, updated_at: new Date(), version })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A password the user chose: no longer a one-time one. */
+export async function setPassword(db: Db, userId: string, passwordHash: string) {
+  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() }).where('id', '=', userId).execute();
+}
+
+/** A one-time password given by an administrator: the second factor goes, and the version moves on. */
+export async function resetCredentials(db: Db, userId: string, passwordHash: string, version: number) {
+  await db
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      must_change_password: true,
+      totp_secret: null,
+      totp_pending_secret: null,
+      updated_at: new Date(),
+      version,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function setLanguage(db: Db, userId: string, language: 'en' | 'ar' | 'ru' | 'tr' | 'fa') {
+  await db.updateTable('users').set({ language }).where('id', '=', userId).execute();
+}
+
+/** A second factor being enrolled: kept aside until a code from the app confirms it. */
+export async function setPendingTotp(db: Db, userId: string, secret: string) {
+  await db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', userId).execute();
+}
+
+/** The user's second-factor secrets, the row locked until the transaction ends. */
+export function lockTotp(db: Db, userId: string) {
+  return db.selectFrom('users').select(['totp_pending_secret', 'totp_secret']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+}
+
+/** The last TOTP step used, the row locked so that one code cannot open two sessions at once. */
+export function lockTotpStep(db: Db, userId: string) {
+  return db.selectFrom('users').select(['totp_last_step']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+}
+
+export async function setTotpStep(db: Db, userId: string, step: number) {
+  await db.updateTable('users').set({ totp_last_step: step }).where('id', '=', userId).execute();
+}
+
+export async function enableTotp(db: Db, userId: string, secret: string, step: number) {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step, updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function removeTotp(db: Db, userId: string) {
+  await db.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, updated_at: new Date() }).where('id', '=', userId).execute();
+}
+
+export async function insertOrganisation(db: Db, o: { id: string; name: string; shortName: string; kind: OrgKind }) {
+  const now = new Date();
+  await db
+    .insertInto('organisations')
+    .values({ id: o.id, name: o.name, short_name: o.shortName, kind: o.kind, created_at: now, updated_at: now, version: 1 })
+    .execute();
+}
+
+/** An organisation's row, locked until the transaction ends (an edit checks its version against it). */
+export function lockOrganisation(db: Db, id: string) {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateOrganisation(db: Db, id: string, changes: { name?: string; short_name?: string }, version: number) {
+  await db
+    .updateTable('organisations')
+    .set({ ...changes, updated_at: new Date(), version })
+    .where('id', '=', id)
+    .execute();
+}
+
 /**
  * Revokes every live token of a user (a password change or reset, a second factor
  * removed, the account deactivated); returns the ids revoked, for the log.
@@ -117,6 +214,28 @@ export function listTokens(db: Db, userId: string) {
     .where('revoked_at', 'is', null)
     .orderBy('created_at', 'desc')
     .execute();
+}
+
+export async function insertToken(
+  db: Db,
+  t: { id: string; userId: string; name: string; scope: TokenScope; expiresAt: Date; tokenHash: string; createdAt: Date },
+) {
+  await db
+    .insertInto('api_tokens')
+    .values({ id: t.id, user_id: t.userId, name: t.name, scope: t.scope, expires_at: t.expiresAt, token_hash: t.tokenHash, created_at: t.createdAt })
+    .execute();
+}
+
+/** Revokes one live token of a user; false when the user has no such token. */
+export async function revokeToken(db: Db, userId: string, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** A new user, active, without a second factor; `mustChangePassword` for one given a temporary password. */
@@ -169,6 +288,11 @@ export async function putSetting(db: Db, key: string, value: unknown) {
     .values({ key, value: JSON.stringify(value) })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
     .execute();
+}
+
+/** A setting's value, the row locked until the transaction ends. */
+export function lockSetting(db: Db, key: string) {
+  return db.selectFrom('settings').select('value').where('key', '=', key).forUpdate().executeTakeFirst();
 }
 
 export async function deleteSetting(db: Db, key: string) {

@@ -3,6 +3,7 @@ import { can, type ExchangeScoped } from '@truce/core/policy/policy';
 import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
 import { notFound } from '../errors/index.ts';
+import type { ExchangeHeader } from './schema.ts';
 import * as store from './store.ts';
 
 /** An exchange as the policy sees it: its two parties and the organisation that proposed it. */
@@ -18,8 +19,11 @@ export async function exchangeFor(db: Kysely<Database>, auth: Auth, id: string, 
   return exchange;
 }
 
+/** A moment as the API answers it: ISO 8601 (what JSON makes of a Date). */
+export const iso = (d: Date | string) => new Date(d).toISOString();
+
 /** An exchange's own fields, as the API answers them. */
-export function presentHeader(e: store.ExchangeRow) {
+export function presentHeader(e: store.ExchangeRow): ExchangeHeader {
   return {
     id: e.id,
     title: e.title,
@@ -31,8 +35,8 @@ export function presentHeader(e: store.ExchangeRow) {
     status: e.status,
     note: e.note,
     proposedOrg: e.proposed_org,
-    createdAt: e.created_at,
-    updatedAt: e.updated_at,
+    createdAt: iso(e.created_at),
+    updatedAt: iso(e.updated_at),
     version: e.version,
   };
 }

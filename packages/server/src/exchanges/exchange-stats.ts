@@ -1,8 +1,9 @@
 import type { AppContext } from '../context.ts';
+import type { ExchangeStats } from './schema.ts';
 import * as store from './store.ts';
 
 /** Counts per status and per category over every list: the exchange dashboard. Names nobody. */
-export async function stats(ctx: AppContext) {
+export async function stats(ctx: AppContext): Promise<ExchangeStats> {
   const rows = await store.personCounts(ctx.db);
   const exchanges = await store.exchangeCounts(ctx.db);
   return {

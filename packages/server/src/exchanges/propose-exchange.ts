@@ -1,15 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
-import type { PersonCategory, PersonRecord } from '@truce/core/detainees/person';
+import type { PersonRecord } from '@truce/core/detainees/person';
 import type { PersonStatus } from '@truce/core/detainees/status';
 import { loggedActor, type Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/index.ts';
-import type { ExchangeMode } from '../db/index.ts';
 import { detaineesStore, setStatus, statusOf } from '../detainees/index.ts';
 import { badRequest, conflict, forbidden } from '../errors/index.ts';
 import { record } from '../log/index.ts';
+import type { Proposal as ProposalInput } from './schema.ts';
 import * as store from './store.ts';
 
 /**
@@ -25,18 +25,8 @@ type Db = Kysely<Database>;
 /** Statuses from which a person may be put in a new exchange. */
 const AVAILABLE: readonly PersonStatus[] = ['listed', 'matched', 'declined', 'not_found'];
 
-export type PersonPick = { listId: string; ref: string } | { soughtListId: string; soughtRef: string };
-
-export interface ProposalInput {
-  title: string;
-  mode: ExchangeMode;
-  partyA: string;
-  partyB: string;
-  meetingDate?: string | null;
-  note?: string;
-  persons?: PersonPick[];
-  categories?: PersonCategory[];
-}
+/** What a proposal names (its request body, schema.ts). */
+export type { PersonPick, Proposal as ProposalInput } from './schema.ts';
 
 interface Picked {
   listId: string;

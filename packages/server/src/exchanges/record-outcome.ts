@@ -1,4 +1,4 @@
-import { OUTCOMES_NEEDING_NOTE, outcomeAllowed, type ReleaseOutcome } from '@truce/core/detainees/status';
+import { OUTCOMES_NEEDING_NOTE, outcomeAllowed } from '@truce/core/detainees/status';
 import { can } from '@truce/core/policy/policy';
 import { loggedActor, type Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
@@ -6,23 +6,18 @@ import { setStatus } from '../detainees/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { exchangeFor, scope } from './access.ts';
+import type { Outcome, OutcomeRecorded } from './schema.ts';
 import * as store from './store.ts';
 
-export interface OutcomeInput {
-  listId: string;
-  ref: string;
-  outcome: ReleaseOutcome;
-  note?: string;
-  identityChecked?: boolean;
-  voluntary?: boolean;
-}
+/** One person's outcome (its request body, schema.ts). */
+export type OutcomeInput = Outcome;
 
 /**
  * On the day, the facilitator records what happened to each person: released, then
  * confirmed (identity checked, return voluntary), or why not (declined, not found,
  * deceased, with a reason). When every person has a final outcome the exchange is completed.
  */
-export async function recordOutcome(ctx: AppContext, auth: Auth, id: string, input: OutcomeInput) {
+export async function recordOutcome(ctx: AppContext, auth: Auth, id: string, input: OutcomeInput): Promise<OutcomeRecorded> {
   const note = (input.note ?? '').trim();
   if (input.outcome === 'confirmed' && !(input.identityChecked && input.voluntary)) {
     throw badRequest(

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { authOf } from '../http/index.ts';
-import { IdParams, Responses } from '../http/index.ts';
+import { answers, IdParams } from '../http/index.ts';
 import { approve } from './approve-exchange.ts';
 import { endorse } from './endorse-exchange.ts';
 import { stats } from './exchange-stats.ts';
@@ -9,7 +9,7 @@ import { list } from './list-exchanges.ts';
 import { propose } from './propose-exchange.ts';
 import { recordOutcome } from './record-outcome.ts';
 import { schedule } from './schedule-exchange.ts';
-import { Outcome, Proposal, Schedule, VersionBody, Withdraw } from './schema.ts';
+import { ExchangeDetail, ExchangeList, ExchangeStats, Outcome, OutcomeRecorded, Proposal, Schedule, VersionBody, Withdraw } from './schema.ts';
 import { detail } from './show-exchange.ts';
 import { withdraw } from './withdraw-exchange.ts';
 
@@ -20,7 +20,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/exchanges',
       {
         config: { access: 'exchange.propose' },
-        schema: { tags: ['exchanges'], summary: 'Propose an exchange between two parties', body: Proposal, response: Responses },
+        schema: { tags: ['exchanges'], summary: 'Propose an exchange between two parties', body: Proposal, response: answers({ 201: ExchangeDetail }) },
       },
       async (req, reply) => {
         const { id } = await propose(ctx, authOf(req), req.body);
@@ -30,7 +30,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/exchanges',
-      { config: { access: 'exchange.read' }, schema: { tags: ['exchanges'], summary: 'Exchanges this user may see', response: Responses } },
+      { config: { access: 'exchange.read' }, schema: { tags: ['exchanges'], summary: 'Exchanges this user may see', response: answers(ExchangeList) } },
       async (req) => ({
         exchanges: await list(ctx, authOf(req)),
       }),
@@ -40,7 +40,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/exchange-stats',
       {
         config: { access: 'exchange.stats' },
-        schema: { tags: ['exchanges'], summary: 'Persons per status and category, exchanges per state (counts only)', response: Responses },
+        schema: { tags: ['exchanges'], summary: 'Persons per status and category, exchanges per state (counts only)', response: answers(ExchangeStats) },
       },
       async () => stats(ctx),
     );
@@ -53,7 +53,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['exchanges'],
           summary: 'An exchange with its persons, approvals and endorsements (the view is recorded)',
           params: IdParams,
-          response: Responses,
+          response: answers(ExchangeDetail),
         },
       },
       async (req) => detail(ctx, authOf(req), req.params.id),
@@ -63,7 +63,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/exchanges/:id/approve',
       {
         config: { access: 'exchange.approve' },
-        schema: { tags: ['exchanges'], summary: "A party's approval", params: IdParams, body: VersionBody, response: Responses },
+        schema: { tags: ['exchanges'], summary: "A party's approval", params: IdParams, body: VersionBody, response: answers(ExchangeDetail) },
       },
       async (req) => {
         await approve(ctx, authOf(req), req.params.id, req.body.version);
@@ -75,7 +75,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/exchanges/:id/endorse',
       {
         config: { access: 'exchange.endorse' },
-        schema: { tags: ['exchanges'], summary: "A guarantor's endorsement", params: IdParams, body: VersionBody, response: Responses },
+        schema: { tags: ['exchanges'], summary: "A guarantor's endorsement", params: IdParams, body: VersionBody, response: answers(ExchangeDetail) },
       },
       async (req) => {
         await endorse(ctx, authOf(req), req.params.id, req.body.version);
@@ -92,7 +92,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Set the meeting date at which the exchange takes place',
           params: IdParams,
           body: Schedule,
-          response: Responses,
+          response: answers(ExchangeDetail),
         },
       },
       async (req) => {
@@ -110,7 +110,7 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "Record one person's outcome on the day: released, confirmed (identity checked, return voluntary), declined, not found, deceased",
           params: IdParams,
           body: Outcome,
-          response: Responses,
+          response: answers(OutcomeRecorded),
         },
       },
       async (req) => recordOutcome(ctx, authOf(req), req.params.id, req.body),
@@ -120,7 +120,13 @@ export function exchangeRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/exchanges/:id/withdraw',
       {
         config: { access: 'exchange.withdraw' },
-        schema: { tags: ['exchanges'], summary: 'Withdraw a proposal before any release is recorded', params: IdParams, body: Withdraw, response: Responses },
+        schema: {
+          tags: ['exchanges'],
+          summary: 'Withdraw a proposal before any release is recorded',
+          params: IdParams,
+          body: Withdraw,
+          response: answers(ExchangeDetail),
+        },
       },
       async (req) => {
         await withdraw(ctx, authOf(req), req.params.id, req.body);

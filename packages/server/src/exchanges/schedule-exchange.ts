@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { badRequest, conflict, forbidden, staleVersion } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { exchangeFor, scope } from './access.ts';
+import type { Schedule } from './schema.ts';
 import * as store from './store.ts';
 
 /**
@@ -11,7 +12,7 @@ import * as store from './store.ts';
  * group's meetings (C7: its day becomes the date, and the releases appear in its record).
  * A new date without a meeting unlinks the meeting it was scheduled at.
  */
-export async function schedule(ctx: AppContext, auth: Auth, id: string, input: { meetingDate: string | null; meetingId?: string | null; version: number }) {
+export async function schedule(ctx: AppContext, auth: Auth, id: string, input: Schedule) {
   return ctx.db.transaction().execute(async (tx) => {
     const e = await exchangeFor(tx, auth, id, true);
     if (!can(auth.actor, 'exchange.propose', scope(e))) throw forbidden('The facilitator or a party in the exchange sets its date.');

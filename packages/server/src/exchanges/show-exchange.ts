@@ -1,13 +1,14 @@
-import type { PersonRecord } from '@truce/core/detainees/person';
+import type { PersonCategory, PersonRecord } from '@truce/core/detainees/person';
 import { can } from '@truce/core/policy/policy';
 import type { Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
 import { detaineesStore } from '../detainees/index.ts';
-import { exchangeFor, presentHeader, scope } from './access.ts';
+import { exchangeFor, iso, presentHeader, scope } from './access.ts';
+import type { ExchangeDetail } from './schema.ts';
 import * as store from './store.ts';
 
 /** An exchange with its persons (names included: it concerns the reader), approvals and endorsements. */
-export async function detail(ctx: AppContext, auth: Auth, id: string) {
+export async function detail(ctx: AppContext, auth: Auth, id: string): Promise<ExchangeDetail> {
   const e = await exchangeFor(ctx.db, auth, id);
   const [persons, approvals, guarantors] = await Promise.all([store.personsWithRecords(ctx.db, id), store.approvalsOf(ctx.db, id), store.guarantors(ctx.db)]);
   for (const listId of new Set(persons.map((p) => p.list_id))) {
@@ -27,14 +28,14 @@ export async function detail(ctx: AppContext, auth: Auth, id: string) {
       releasingParty: p.releasing_party,
       soughtListId: p.sought_list_id,
       soughtRef: p.sought_ref,
-      category: p.category,
+      category: p.category as PersonCategory | null,
       outcome: p.outcome,
       outcomeNote: p.outcome_note,
-      outcomeAt: p.outcome_at,
+      outcomeAt: p.outcome_at ? iso(p.outcome_at) : null,
       outcomeBy: p.outcome_by_name,
       person: (p.record as PersonRecord | null) ?? null,
     })),
-    approvals: approvals.map((a) => ({ organisationId: a.organisation_id, kind: a.kind, at: a.at, by: a.user_name })),
+    approvals: approvals.map((a) => ({ organisationId: a.organisation_id, kind: a.kind, at: iso(a.at), by: a.user_name })),
     guarantors: guarantors.map((g) => ({ id: g.id, name: g.name, endorsed: approvals.some((a) => a.kind === 'endorsement' && a.organisation_id === g.id) })),
     can: {
       approve:

@@ -5,10 +5,11 @@ import { setStatus } from '../detainees/index.ts';
 import { conflict, forbidden, staleVersion } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { exchangeFor, scope } from './access.ts';
+import type { Withdraw } from './schema.ts';
 import * as store from './store.ts';
 
 /** Withdraws a proposal before it takes place; its persons return to where they were. */
-export async function withdraw(ctx: AppContext, auth: Auth, id: string, input: { version: number; reason: string }) {
+export async function withdraw(ctx: AppContext, auth: Auth, id: string, input: Withdraw) {
   return ctx.db.transaction().execute(async (tx) => {
     const e = await exchangeFor(tx, auth, id, true);
     if (!can(auth.actor, 'exchange.withdraw', scope(e))) throw forbidden('The facilitator or the proposer withdraws an exchange.');

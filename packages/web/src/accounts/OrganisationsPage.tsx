@@ -4,14 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS } from '@truce/core/model/accounts';
 import { patch, post } from '../api/client.ts';
-import type { Organisation, OrgKind } from '../api/types.ts';
+import type { OrgKind } from '../api/types.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { KindBadge } from '../components/KindBadge.tsx';
 import { SetupForm } from '../components/SetupForm.tsx';
 import { EditCell, SetupListPage, SetupTable } from '../components/SetupListPage.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { useFormat } from '../i18n/format.ts';
-import { ORGANISATIONS, useOrganisations } from './api.ts';
+import { ORGANISATIONS, type Organisation, useOrganisations } from './api.ts';
 
 /** The organisations taking part. Everyone reads the list; the secretariat's admins admit and rename. */
 export function OrganisationsPage() {

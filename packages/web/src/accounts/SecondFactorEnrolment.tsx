@@ -8,6 +8,7 @@ import { CopyValue } from '../components/CopyValue.tsx';
 import { Ltr } from '../components/Ltr.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
+import type { TotpEnabled, TotpEnrolment } from './api.ts';
 import { QrCode } from './QrCode.tsx';
 import { groupSecret, normaliseCode } from './totp.ts';
 
@@ -18,12 +19,12 @@ import { groupSecret, normaliseCode } from './totp.ts';
 export function SecondFactorEnrolment({ forced = false, onDone }: { forced?: boolean; onDone?: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [secret, setSecret] = useState<{ secret: string; uri: string } | null>(null);
+  const [secret, setSecret] = useState<TotpEnrolment | null>(null);
   const [code, setCode] = useState('');
   const form = useFormProblem({ totp_invalid: { field: 'code', message: t('signIn.totpInvalid') } });
 
   const start = useMutation({
-    mutationFn: () => post<{ secret: string; uri: string }>('/api/account/totp'),
+    mutationFn: () => post<TotpEnrolment>('/api/account/totp'),
     onSuccess: (data) => {
       form.clear();
       setSecret(data);
@@ -32,7 +33,7 @@ export function SecondFactorEnrolment({ forced = false, onDone }: { forced?: boo
   });
 
   const confirm = useMutation({
-    mutationFn: () => post<{ enabled: boolean }>('/api/account/totp/confirm', { code }),
+    mutationFn: () => post<TotpEnabled>('/api/account/totp/confirm', { code }),
     onSuccess: async () => {
       setSecret(null);
       setCode('');

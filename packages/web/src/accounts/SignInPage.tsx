@@ -4,17 +4,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { get, isProblem, post } from '../api/client.ts';
-import type { Session } from '../api/types.ts';
+import type { Session, SetupStatus } from './api.ts';
 import { MinimalLayout } from '../app/MinimalLayout.tsx';
 import { useSessionQuery, useSetSession } from '../app/session.ts';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { safeNext } from './next.ts';
-
-export interface SetupStatus {
-  needed: boolean;
-  /** Not given by the server yet: lets the sign-in page say that a demo is fictional. */
-  mechanism?: { name: string; demo: boolean } | null;
-}
 
 /**
  * Signing in: e-mail and password, then — when the account has a second factor — the

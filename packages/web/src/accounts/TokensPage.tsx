@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Code, Group, NativeSelect, Paper, Radio, Stack, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { del, get, post } from '../api/client.ts';
-import type { ApiToken, TokenScope } from '../api/types.ts';
+import type { ApiToken, CreatedToken, TokenScope } from './api.ts';
 import { CopyValue } from '../components/CopyValue.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Ltr } from '../components/Ltr.tsx';
@@ -38,7 +38,7 @@ export function TokensPage() {
 
   const create = useMutation({
     mutationFn: () =>
-      post<{ id: string; name: string; token: string }>('/api/account/tokens', {
+      post<CreatedToken>('/api/account/tokens', {
         name: name.trim(),
         scope,
         // Days of 24 hours from now, as the server counts its one-year limit.

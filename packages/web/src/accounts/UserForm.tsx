@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '@truce/core/model/accounts';
 import { patch, post } from '../api/client.ts';
-import type { Organisation, Role, User } from '../api/types.ts';
+import type { Role } from '../api/types.ts';
+import type { CreatedUser, Organisation, TemporaryPassword, User } from './api.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { useSession } from '../app/session.ts';
 import { CopyValue } from '../components/CopyValue.tsx';
@@ -27,7 +28,7 @@ export function UserForm({ user, organisations, onDone }: { user: User | null; o
   const [organisationId, setOrganisationId] = useState(user?.organisationId ?? (allowed.find((o) => o.id === me.organisationId) ?? allowed[0])?.id ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'officer');
   const [active, setActive] = useState(user?.active ?? true);
-  const [created, setCreated] = useState<{ user: User; temporaryPassword: string; reset?: boolean } | null>(null);
+  const [created, setCreated] = useState<(CreatedUser & { reset?: boolean }) | null>(null);
   const form = useFormProblem({ duplicate_email: { field: 'email', message: t('users.duplicateEmail') } });
   const self = user?.id === me.id;
 
@@ -39,7 +40,7 @@ export function UserForm({ user, organisations, onDone }: { user: User | null; o
         await patch<User>(`/api/users/${user.id}`, { name: name.trim(), ...(self ? {} : { role, active }), version: user.version });
         return null;
       }
-      return post<{ user: User; temporaryPassword: string }>('/api/users', { name: name.trim(), email: email.trim(), organisationId, role });
+      return post<CreatedUser>('/api/users', { name: name.trim(), email: email.trim(), organisationId, role });
     },
     onSuccess: async (result) => {
       await refresh();
@@ -51,7 +52,7 @@ export function UserForm({ user, organisations, onDone }: { user: User | null; o
 
   // A lost password: a new one-time password, shown once like a new user's.
   const reset = useMutation({
-    mutationFn: () => post<{ temporaryPassword: string }>(`/api/users/${user!.id}/password-reset`),
+    mutationFn: () => post<TemporaryPassword>(`/api/users/${user!.id}/password-reset`),
     onSuccess: async (result) => {
       await refresh();
       setCreated({ user: user!, temporaryPassword: result.temporaryPassword, reset: true });

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../api/types.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { useSession } from '../app/session.ts';
 import { FormModal } from '../components/FormModal.tsx';
@@ -10,7 +9,7 @@ import { Ltr } from '../components/Ltr.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
-import { byId, useOrganisations, useUsers } from './api.ts';
+import { byId, type User, useOrganisations, useUsers } from './api.ts';
 import { UserForm } from './UserForm.tsx';
 
 /**

@@ -6,58 +6,8 @@ import type { OrgKind, Role } from '@truce/core/model/accounts';
 
 export type { OrgKind, Role, ZoneGeometry };
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  organisationId: string;
-  organisationName: string;
-  organisationKind: OrgKind;
-  role: Role;
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-  /** The language last used in the web app: e-mails are sent in it. */
-  language: string | null;
-}
-
-export interface Session {
-  user: SessionUser;
-  mfaEnrolmentRequired: boolean;
-  mechanism: { name: string; demo: boolean } | null;
-}
-
-export interface Organisation {
-  id: string;
-  name: string;
-  shortName: string;
-  kind: OrgKind;
-  version: number;
-  createdAt: string;
-}
-
-export interface User {
-  id: string;
-  name: string;
-  email: string;
-  organisationId: string;
-  role: Role;
-  active: boolean;
-  totpEnabled: boolean;
-  createdAt: string;
-  version: number;
-}
-
-export type TokenScope = 'read' | 'file';
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  scope: TokenScope;
-  createdAt: string;
-  expiresAt: string;
-  expired: boolean;
-  lastUsedAt: string | null;
-}
+/** The accounts module's answers (packages/server/src/accounts/schema.ts). */
+export type { ApiToken, Organisation, Session, SessionUser, TokenScope, User } from '@truce/server/schemas/accounts';
 
 export type DecisionRule = 'consensus' | 'majority';
 

@@ -36,72 +36,11 @@ export type { Candidate, CandidatesPage, Comparison, DecisionInput, MatchDecisio
 export type ListKind = ListSummary['kind'];
 export type ComparisonOutcome = Comparison['outcome'];
 
-export type ExchangeMode = 'one-for-one' | 'by-category' | 'all-for-all' | 'list';
-export const EXCHANGE_MODES: ExchangeMode[] = ['one-for-one', 'by-category', 'all-for-all', 'list'];
-export type ExchangeState = 'proposed' | 'approved' | 'endorsed' | 'completed' | 'withdrawn';
-export type PersonOutcome = ReleaseOutcome | 'pending';
-
-export interface ExchangeSummary {
-  id: string;
-  title: string;
-  mode: ExchangeMode;
-  partyA: string;
-  partyB: string;
-  meetingDate: string | null;
-  status: ExchangeState;
-  note: string;
-  proposedOrg: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  outcomes: Partial<Record<PersonOutcome, number>>;
-}
-
-export interface ExchangePerson {
-  listId: string;
-  ref: string;
-  releasingParty: string;
-  soughtListId: string | null;
-  soughtRef: string | null;
-  category: PersonCategory | null;
-  outcome: PersonOutcome;
-  outcomeNote: string | null;
-  outcomeAt: string | null;
-  outcomeBy: string | null;
-  person: PersonRecord | null;
-}
-
-export interface Exchange extends Omit<ExchangeSummary, 'outcomes'> {
-  persons: ExchangePerson[];
-  approvals: { organisationId: string; kind: 'approval' | 'endorsement'; at: string; by: string }[];
-  guarantors: { id: string; name: string; endorsed: boolean }[];
-  can: { approve: boolean; endorse: boolean; release: boolean; withdraw: boolean; schedule: boolean };
-}
-
-export type PersonPick = { listId: string; ref: string } | { soughtListId: string; soughtRef: string };
-
-export interface Proposal {
-  title: string;
-  mode: ExchangeMode;
-  partyA: string;
-  partyB: string;
-  meetingDate?: string | null;
-  note?: string;
-  persons?: PersonPick[];
-  categories?: PersonCategory[];
-}
-
-export interface ExchangeStats {
-  persons: { partyId: string; list: ListKind; status: string; category: string; count: number }[];
-  exchanges: Partial<Record<ExchangeState, number>>;
-}
-
 // ---------------------------------------------------------------------------------------
 // Query keys: every change refetches what it touches by its prefix.
 
 export const DETAINEES = ['detainees'] as const;
 export const MATCHING = ['matching'] as const;
-export const EXCHANGES = ['exchanges'] as const;
 
 const enc = encodeURIComponent;
 export const listPath = (id: string) => `/api/detainee-lists/${enc(id)}`;
@@ -302,63 +241,4 @@ export function useDecide() {
 // ---------------------------------------------------------------------------------------
 // Exchanges
 
-export function useExchanges(enabled = true) {
-  return useQuery({
-    queryKey: [...EXCHANGES, 'list'],
-    enabled,
-    queryFn: async () => (await get<{ exchanges: ExchangeSummary[] }>('/api/exchanges')).exchanges,
-  });
-}
-
-export const exchangeKey = (id: string) => [...EXCHANGES, 'one', id] as const;
-
-export function useExchange(id: string) {
-  return useQuery({ queryKey: exchangeKey(id), queryFn: ({ signal }) => get<Exchange>(`/api/exchanges/${enc(id)}`, signal) });
-}
-
-export function useExchangeStats() {
-  return useQuery({ queryKey: [...EXCHANGES, 'stats'], queryFn: ({ signal }) => get<ExchangeStats>('/api/exchange-stats', signal) });
-}
-
-export function useReloadExchanges() {
-  return useRefresh(EXCHANGES);
-}
-
-export function usePropose() {
-  const refresh = useRefresh(EXCHANGES, DETAINEES);
-  return useMutation({ mutationFn: (body: Proposal) => post<Exchange>('/api/exchanges', body), onSuccess: () => refresh() });
-}
-
-export type ExchangeStep =
-  | { step: 'approve' | 'endorse'; version: number }
-  | { step: 'meeting'; version: number; meetingDate: string | null }
-  | { step: 'withdraw'; version: number; reason: string }
-  | { step: 'outcome'; listId: string; ref: string; outcome: ReleaseOutcome; note?: string; identityChecked?: boolean; voluntary?: boolean };
-
-/** One step on an exchange; the answer is the exchange as it now stands (or, for an outcome, it is fetched again). */
-export function useExchangeStep(id: string) {
-  const client = useQueryClient();
-  const refresh = useRefresh(EXCHANGES, DETAINEES);
-  const base = `/api/exchanges/${enc(id)}`;
-  return useMutation({
-    mutationFn: async (s: ExchangeStep): Promise<unknown> => {
-      switch (s.step) {
-        case 'approve':
-        case 'endorse':
-          return post<Exchange>(`${base}/${s.step}`, { version: s.version });
-        case 'meeting':
-          return api<Exchange>('PUT', `${base}/meeting`, { version: s.version, meetingDate: s.meetingDate });
-        case 'withdraw':
-          return post<Exchange>(`${base}/withdraw`, { version: s.version, reason: s.reason });
-        case 'outcome': {
-          const { step: _step, ...body } = s;
-          return post<{ id: string; completed: boolean }>(`${base}/outcomes`, body);
-        }
-      }
-    },
-    onSuccess: (answer) => {
-      if (answer && typeof answer === 'object' && 'persons' in answer) client.setQueryData(exchangeKey(id), answer);
-      return refresh();
-    },
-  });
-}
+export * from './exchanges-api.ts';
