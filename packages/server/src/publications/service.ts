@@ -20,6 +20,7 @@ import { GEO_DIR } from '../geo/index.ts';
 import { badRequest, conflict, forbidden, notFound, type FieldError } from '../errors/index.ts';
 import { checkpointFor } from '../log/index.ts';
 import { record } from '../log/index.ts';
+import type { Publication } from './schema.ts';
 import * as store from './store.ts';
 
 /**
@@ -148,13 +149,13 @@ export async function compose(data: PublicationData, req: PublicationRequest, ve
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function presentMeta(r: NonNullable<Awaited<ReturnType<typeof store.meta>>>) {
+function presentMeta(r: NonNullable<Awaited<ReturnType<typeof store.meta>>>): Publication {
   const base = `/api/publications/${r.id}`;
   return {
     id: r.id,
-    kind: r.kind,
+    kind: r.kind as Publication['kind'],
     period: { from: String(r.period_from), to: String(r.period_to) },
-    language: r.language,
+    language: r.language as Publication['language'],
     version: r.version,
     checkpoint: { size: Number(r.checkpoint_size), rootHash: toBase64(new Uint8Array(r.checkpoint_root)) },
     issuedAt: new Date(r.issued_at).toISOString(),
@@ -165,7 +166,7 @@ function presentMeta(r: NonNullable<Awaited<ReturnType<typeof store.meta>>>) {
     links: { html: `${base}?format=html`, pdf: `${base}?format=pdf`, json: `${base}?format=json`, csv: `${base}?format=csv` },
   };
 }
-export type PublicationMeta = ReturnType<typeof presentMeta>;
+export type PublicationMeta = Publication;
 
 /**
  * Issues a publication: reads the figures at one checkpoint, builds the next version for
@@ -235,7 +236,7 @@ export async function issue(ctx: AppContext, actor: Actor, input: Record<string,
   return presentMeta((await store.meta(ctx.db, id))!);
 }
 
-export async function list(ctx: AppContext) {
+export async function list(ctx: AppContext): Promise<Publication[]> {
   return (await store.list(ctx.db, 500)).map(presentMeta);
 }
 
