@@ -38,7 +38,8 @@ export function publicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'One issued version: metadata, or ?format=html|pdf|json|csv',
           params: IdParams,
           querystring: FormatQuery,
-          // The metadata as JSON; with ?format= a file (text/html, application/pdf, application/json, text/csv) sent as it is.
+          description:
+            'Without `format`, the metadata (JSON, as below). With `format`, a file sent as it is: html (text/html), pdf (application/pdf, the issued bytes), json (application/json: `{ publication, figures }`, the metadata and the data annex) or csv (text/csv, the annex).',
           response: answers(Publication),
         },
       },
