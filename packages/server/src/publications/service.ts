@@ -201,28 +201,25 @@ export async function issue(ctx: AppContext, actor: Actor, input: Record<string,
           pdfSha256: digest,
         },
       });
-      await tx
-        .insertInto('issued_reports')
-        .values({
-          id,
-          kind: req.kind,
-          period_from: req.from,
-          period_to: req.to,
-          language: req.language,
-          version,
-          checkpoint_size: data.checkpoint.size,
-          checkpoint_root: Buffer.from(data.checkpoint.rootHash, 'base64'),
-          issued_by: actor.userId,
-          issued_org: actor.orgId,
-          issued_at: issuedAt,
-          document: JSON.stringify(doc),
-          annex: JSON.stringify(data),
-          pdf: Buffer.from(pdf.bytes),
-          pdf_sha256: digest,
-          pdf_pages: pdf.pages,
-          log_entry_id: entryId,
-        })
-        .execute();
+      await store.insertIssued(tx, {
+        id,
+        kind: req.kind,
+        period_from: req.from,
+        period_to: req.to,
+        language: req.language,
+        version,
+        checkpoint_size: data.checkpoint.size,
+        checkpoint_root: Buffer.from(data.checkpoint.rootHash, 'base64'),
+        issued_by: actor.userId,
+        issued_org: actor.orgId,
+        issued_at: issuedAt,
+        document: JSON.stringify(doc),
+        annex: JSON.stringify(data),
+        pdf: Buffer.from(pdf.bytes),
+        pdf_sha256: digest,
+        pdf_pages: pdf.pages,
+        log_entry_id: entryId,
+      });
     });
   } catch (e) {
     if ((e as { code?: string }).code === '23505')
