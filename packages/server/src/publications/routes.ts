@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers, authOf, IdParams } from '../http/index.ts';
 import { FormatQuery, IssueBody, Publication, PublicationList } from './schema.ts';
-import * as publications from './service.ts';
+import { getPublication } from './get-publication.ts';
+import { issuePublication } from './issue-publication.ts';
+import { listPublications } from './list-publications.ts';
+import { readPublicationFile } from './read-publication-file.ts';
 
 /** Reports and briefings (C8): issue one (frozen, versioned, logged), list them, read one in a format. */
 export function publicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -19,7 +22,7 @@ export function publicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers({ 201: Publication }),
         },
       },
-      async (req, reply) => reply.code(201).send(await publications.issue(ctx, authOf(req).actor, req.body)),
+      async (req, reply) => reply.code(201).send(await issuePublication(ctx, authOf(req).actor, req.body)),
     );
     app.get(
       '/api/publications',
@@ -27,7 +30,7 @@ export function publicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'publications.read' },
         schema: { tags, summary: 'Issued reports and briefings, newest first (metadata)', response: answers(PublicationList) },
       },
-      async () => ({ publications: await publications.list(ctx) }),
+      async () => ({ publications: await listPublications(ctx) }),
     );
     app.get(
       '/api/publications/:id',
@@ -44,8 +47,8 @@ export function publicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        if (!req.query.format) return publications.metadata(ctx, req.params.id);
-        const c = await publications.content(ctx, req.params.id, req.query.format);
+        if (!req.query.format) return getPublication(ctx, req.params.id);
+        const c = await readPublicationFile(ctx, req.params.id, req.query.format);
         const disposition = req.query.format === 'html' ? 'inline' : 'attachment';
         // A file, not the metadata: a Buffer or a string is sent as it is, never through the schema.
         return reply
