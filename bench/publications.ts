@@ -30,7 +30,8 @@ import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer } from '../packages/server/src/server.ts';
 import { DEFAULT_TAXONOMY } from '../packages/core/src/mechanism/taxonomy.ts';
 import { catchUp } from '../packages/server/src/dashboard/rollup/upkeep.ts';
-import { compose, gather, issue, parseRequest } from '../packages/server/src/publications/service.ts';
+import { compose, gather, parseRequest } from '../packages/server/src/publications/figures.ts';
+import { issuePublication as issue } from '../packages/server/src/publications/issue-publication.ts';
 import { renderPdf } from '../packages/server/src/documents/pdf.ts';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));

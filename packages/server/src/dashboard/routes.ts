@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/index.ts';
-import { Responses } from '../http/index.ts';
-import { CellsQuery, ClustersQuery, DashboardQuery } from './schema.ts';
+import { answers, authOf } from '../http/index.ts';
+import { CellsQuery, ClustersQuery, Dashboard, DashboardQuery, MapCells, MapClusters, MapGovernorates, MapPoints } from './schema.ts';
 import * as dashboard from './service.ts';
 
 /** Dashboard and map (C8, C10); the exports are in exports/routes.ts. */
@@ -17,7 +16,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Counts by week, type, party and governorate, casualties, trend and open items',
           querystring: DashboardQuery,
-          response: Responses,
+          response: answers(Dashboard),
         },
       },
       async (req) => dashboard.dashboard(ctx.db, authOf(req), req.query),
@@ -30,10 +29,14 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: `Reports as GeoJSON points (at most ${dashboard.POINT_LIMIT}; "truncated" says when more matched)`,
           querystring: DashboardQuery,
-          response: Responses,
+          response: answers(MapPoints),
         },
       },
-      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapPoints(ctx.db, authOf(req), req.query)),
+      async (req, reply) => {
+        // The database wrote the JSON text (rollup.pointsJson), as MapPoints describes it: a string goes out as it is.
+        const text = await dashboard.mapPoints(ctx.db, authOf(req), req.query);
+        return reply.type('application/geo+json').send(text as unknown as MapPoints);
+      },
     );
     app.get(
       '/api/map/clusters',
@@ -43,7 +46,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'The reports in a map view as clusters where dense and points elsewhere, bounded whatever the number of reports',
           querystring: ClustersQuery,
-          response: Responses,
+          response: answers(MapClusters),
         },
       },
       async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapClusters(ctx.db, authOf(req), req.query)),
@@ -52,7 +55,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/map/governorates',
       {
         config: { access: 'report.read' },
-        schema: { tags, summary: 'Report counts per governorate p-code, for the choropleth', querystring: DashboardQuery, response: Responses },
+        schema: { tags, summary: 'Report counts per governorate p-code, for the choropleth', querystring: DashboardQuery, response: answers(MapGovernorates) },
       },
       async (req) => dashboard.mapGovernorates(ctx.db, authOf(req), req.query),
     );
@@ -64,7 +67,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: `Report counts per H3 hexagon as GeoJSON polygons (at most ${dashboard.CELL_LIMIT} cells, most first)`,
           querystring: CellsQuery,
-          response: Responses,
+          response: answers(MapCells),
         },
       },
       async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapCells(ctx.db, authOf(req), req.query)),

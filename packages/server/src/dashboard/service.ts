@@ -5,6 +5,7 @@ import { trend } from '@truce/core/dashboard/trend';
 import { roundedLocation } from '@truce/core/reports/validate';
 import { CELL_AREA_KM2, cellPolygon, type CellResolution } from '@truce/core/geo/cells';
 import type { Actor } from '@truce/core/model/accounts';
+import type { Verification } from '@truce/core/incidents/findings';
 import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
 import { badRequest } from '../errors/index.ts';
@@ -12,7 +13,18 @@ import { geoData } from '../geo/index.ts';
 import { readScopeFor, scopeOf } from '../reports/index.ts';
 import * as store from './store.ts';
 import * as rollup from './rollup/reads.ts';
-import type { CellsQueryInput, ClustersQueryInput, DashboardQueryInput } from './schema.ts';
+import type {
+  CellsQueryInput,
+  ClusterFeature,
+  ClustersQueryInput,
+  Dashboard,
+  DashboardQueryInput,
+  MapCells,
+  MapClusters,
+  MapGovernorates,
+  PointFeature,
+  PointProps,
+} from './schema.ts';
 
 /**
  * The dashboard and the map (C8, C10); the exports (exports/) use the same scope. Every
@@ -41,7 +53,7 @@ function filterOf(query: DashboardQueryInput, now = new Date()): { period: Perio
   return { period: parsed.period, filter: { start, end, type: query.type, allegedParty: query.allegedParty, finding: query.finding } };
 }
 
-export async function dashboard(db: Db, auth: Auth, query: DashboardQueryInput) {
+export async function dashboard(db: Db, auth: Auth, query: DashboardQueryInput): Promise<Dashboard> {
   const { period, filter } = filterOf(query);
   const prev = previousPeriod(period);
   const scope = scopeFor(auth.actor);
@@ -66,27 +78,27 @@ export async function dashboard(db: Db, auth: Auth, query: DashboardQueryInput) 
   };
 }
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** What a map point says of its report, in the points and the clusters answers alike. */
 function pointProperties(
   r: { id: string; type_code: string; occurred_at: Date | string; alleged_party: string | null; incident_id: string | null; verification: string | null },
   incidents: boolean,
   locationSealed: boolean,
-) {
+): PointProps {
   return {
     id: r.id,
     typeCode: r.type_code,
     occurredAt: iso(r.occurred_at),
     allegedPartyId: r.alleged_party,
     incidentId: incidents ? r.incident_id : null,
-    finding: incidents && r.verification ? { verification: r.verification } : null,
+    finding: incidents && r.verification ? { verification: r.verification as Verification } : null,
     locationSealed,
   };
 }
 
 /** A report as a map point to this reader: its place rounded where sealed for it (the reference for rollup.pointsJson). */
-export function pointFeature(r: store.PointRow, actor: Actor) {
+export function pointFeature(r: store.PointRow, actor: Actor): PointFeature {
   const incidents = can(actor, 'incident.read');
   const hidden = r.sealed && !can(actor, 'report.read.sealed', scopeOf(r));
   let lat = Number(r.lat);
@@ -123,7 +135,7 @@ export const CLUSTER_GRID_MAX = 64;
  * than CLUSTER_POINTS_UP_TO reports, the reports themselves elsewhere. Places sealed for the
  * reader are binned and shown where the map's points show them.
  */
-export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput) {
+export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput): Promise<MapClusters> {
   const { period, filter } = filterOf(query);
   const bbox = (query.bbox ?? '-180,-90,180,90').split(',').map(Number);
   const [west, south, east, north] = bbox;
@@ -137,7 +149,7 @@ export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput)
   const grid = { west, south, east, north, cell };
   const rows = await rollup.clusters(db, scopeFor(auth.actor), filter, sealedScopeFor(auth.actor), grid, zoom, CLUSTER_POINTS_UP_TO);
   let total = 0;
-  const features = rows.map((r) => {
+  const features = rows.map((r): ClusterFeature => {
     total += r.kind === 'cluster' ? r.count : 1;
     if (r.kind === 'cluster')
       return {
@@ -165,7 +177,7 @@ export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput)
   };
 }
 
-export async function mapGovernorates(db: Db, auth: Auth, query: DashboardQueryInput) {
+export async function mapGovernorates(db: Db, auth: Auth, query: DashboardQueryInput): Promise<MapGovernorates> {
   const { period, filter } = filterOf(query);
   const rows = await rollup.perGovernorate(db, scopeFor(auth.actor), filter);
   return { period, governorates: rows };
@@ -190,7 +202,7 @@ function outline(cell: string): number[][] {
 }
 
 /** Report counts per H3 hexagon as GeoJSON polygons, sealed places counted where this reader is shown them. */
-export async function mapCells(db: Db, auth: Auth, query: CellsQueryInput) {
+export async function mapCells(db: Db, auth: Auth, query: CellsQueryInput): Promise<MapCells> {
   const { period, filter } = filterOf(query);
   const resolution = Number(query.resolution ?? 6) as CellResolution;
   const rows = await store.perCell(db, scopeFor(auth.actor), filter, resolution, sealedScopeFor(auth.actor), CELL_LIMIT + 1);

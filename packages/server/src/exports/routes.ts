@@ -6,10 +6,9 @@ import { headerValue } from '@truce/core/exports/scope';
 import type { Actor } from '@truce/core/model/accounts';
 import type { AppContext } from '../context.ts';
 import { authOf } from '../http/index.ts';
-import { Responses } from '../http/index.ts';
 import { DashboardQuery } from '../dashboard/index.ts';
 import { renderIncidents, renderReports } from './render.ts';
-import { IncidentExportQuery, ReportExportQuery, type IncidentExportQueryInput, type ReportExportQueryInput } from './schema.ts';
+import { ExportFile, IncidentExportQuery, ReportExportQuery, type IncidentExportQueryInput, type ReportExportQueryInput } from './schema.ts';
 import { exportIncidents, exportReports, metadataOf, type ExportHeader } from './service.ts';
 
 /** The short, machine-readable scope of the earlier export routes, kept for the scripts that read it. */
@@ -54,7 +53,7 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'The reports this reader may see, under the filters of the list and the map, as CSV, CSV with HXL, ACLED CSV, GeoJSON or JSON',
           description: `Without dates, every report. Withdrawn reports are included and marked (left out of ACLED unless \`withdrawn=include\`). ${describeHeaders}`,
           querystring: ReportExportQuery,
-          response: Responses,
+          response: ExportFile.reports,
         },
       },
       async (req, reply) => {
@@ -72,7 +71,7 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'The incidents this reader may see, under the filters of the incident list, as CSV, CSV with HXL, GeoJSON or JSON',
           description: `Newest first. An incident's place and casualty figures come from the reports this reader may open. ${describeHeaders}`,
           querystring: IncidentExportQuery,
-          response: Responses,
+          response: ExportFile.incidents,
         },
       },
       async (req, reply) => {
@@ -81,7 +80,8 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const out = await exportIncidents(ctx.db, auth, query, { maxRows: ctx.config.exportMaxRows });
         const dataset: ExportDataset = 'incidents';
         exportHeaders(reply, auth.actor, format, exportFileName(dataset, format, [out.generatedAt.slice(0, 10)]), out);
-        return reply.send(Readable.from(renderIncidents(format, out.incidents, metadataOf(dataset, format, out))));
+        // A stream, sent as it is (never through a schema): the reply as plain Fastify types it.
+        return (reply as FastifyReply).send(Readable.from(renderIncidents(format, out.incidents, metadataOf(dataset, format, out))));
       },
     );
 
@@ -94,7 +94,7 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'The filtered reports as CSV, as this reader may see them (see /api/exports/reports)',
           querystring: DashboardQuery,
-          response: Responses,
+          response: ExportFile.csv,
         },
       },
       async (req, reply) => reports(reply, authOf(req).actor, 'csv', req.query, true),
@@ -107,7 +107,7 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'The filtered reports as an RFC 7946 FeatureCollection, as this reader may see them (see /api/exports/reports)',
           querystring: DashboardQuery,
-          response: Responses,
+          response: ExportFile.geojson,
         },
       },
       async (req, reply) => reports(reply, authOf(req).actor, 'geojson', req.query, true),

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FORMATS_OF, type ExportFormat } from '@truce/core/exports/format';
 import { VERIFICATIONS } from '@truce/core/incidents/findings';
+import { fileAnswers } from '../http/index.ts';
 
 /**
  * The query strings of the exports (STYLE #3). They take the filters of the list and the
@@ -44,3 +45,17 @@ export const IncidentExportQuery = Type.Object(
   closed,
 );
 export type IncidentExportQueryInput = Static<typeof IncidentExportQuery>;
+
+/**
+ * The answers: a file in the format asked for (streamed, never serialised as JSON), named by
+ * Content-Disposition. CSV, CSV with HXL and ACLED CSV are text/csv.
+ */
+const CSV = 'text/csv';
+const GEOJSON = 'application/geo+json';
+const JSON_FILE = 'application/json';
+export const ExportFile = {
+  reports: fileAnswers([CSV, GEOJSON, JSON_FILE], 'The reports as a file in the format asked for'),
+  incidents: fileAnswers([CSV, GEOJSON, JSON_FILE], 'The incidents as a file in the format asked for'),
+  csv: fileAnswers([CSV], 'The reports as CSV'),
+  geojson: fileAnswers([GEOJSON], 'The reports as an RFC 7946 FeatureCollection'),
+};

@@ -75,7 +75,9 @@ export async function runReport(args: string[], out: (line: string) => void = co
   const { openDatabase } = await import('../db/index.ts');
   const { LogKeyring } = await import('../log/index.ts');
   const { LogSequencer } = await import('../log/index.ts');
-  const service = await import('./service.ts');
+  const { issuePublication } = await import('./issue-publication.ts');
+  const { readPublicationFile } = await import('./read-publication-file.ts');
+  const { draftPublication } = await import('./draft-publication.ts');
   const { Problem } = await import('../errors/index.ts');
   const handle = await openDatabase(config);
   const ctx = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey), sequencer: new LogSequencer(handle.db) };
@@ -94,12 +96,12 @@ export async function runReport(args: string[], out: (line: string) => void = co
         out(`truce report: --as ${values.as}: no active user with this e-mail`);
         return 2;
       }
-      const meta = await service.issue(ctx, { userId: user.id, orgId: user.org_id, orgKind: user.kind, role: user.role }, input);
-      const c = await service.content(ctx, meta.id, format as 'pdf');
+      const meta = await issuePublication(ctx, { userId: user.id, orgId: user.org_id, orgKind: user.kind, role: user.role }, input);
+      const c = await readPublicationFile(ctx, meta.id, format as 'pdf');
       body = typeof c.body === 'string' ? c.body : new Uint8Array(c.body);
       what = `issued ${kind} version ${meta.version} (${meta.id}), PDF SHA-256 ${meta.pdf.sha256}, checkpoint ${meta.checkpoint.size} ${meta.checkpoint.rootHash}`;
     } else {
-      const { req, data, doc } = await service.draft(ctx, input, '--');
+      const { req, data, doc } = await draftPublication(ctx, input, '--');
       if (format === 'pdf') {
         const { renderPdf } = await import('../documents/index.ts');
         const pdf = await renderPdf(doc);

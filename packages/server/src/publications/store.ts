@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { BriefingFigures, FindingRow } from '@truce/core/publications/figures';
 import type { Database } from '../db/index.ts';
 import { where, type Filter } from '../dashboard/index.ts';
@@ -222,6 +222,11 @@ export async function nextVersion(db: Db, key: { kind: string; from: string; to:
     .where('language', '=', key.language as 'en')
     .executeTakeFirst();
   return n(row?.v) + 1;
+}
+
+/** Stores an issued version, frozen: its document, annex and PDF, beside the log entry of its issue. */
+export async function insertIssued(db: Db, row: Insertable<Database['issued_reports']>): Promise<void> {
+  await db.insertInto('issued_reports').values(row).execute();
 }
 
 const META = [

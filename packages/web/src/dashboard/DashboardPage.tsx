@@ -65,7 +65,7 @@ export function DashboardPage() {
                 colour="var(--mantine-color-teal-6)"
                 rows={d.byGovernorate.map((g) => ({
                   key: g.pcode ?? 'none',
-                  label: g.pcode ? localName(i18n.language, g.nameEn, g.nameAr) : t('dashboard.noGovernorate'),
+                  label: g.pcode ? localName(i18n.language, g.nameEn ?? '', g.nameAr ?? '') : t('dashboard.noGovernorate'),
                   count: g.count,
                 }))}
               />
@@ -145,7 +145,7 @@ function Totals({ d, days }: { d: Dashboard; days: number }) {
           {t('dashboard.incidents')}
         </Text>
         <Text fz={26} fw={700} data-testid="dashboard-total-incidents">
-          {fmt.number(totals.incidents)}
+          {fmt.number(totals.incidents ?? 0)}
         </Text>
       </Card>
       {casualty('killed')}

@@ -1,8 +1,7 @@
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { useSearchParams } from 'react-router';
 import { get } from '../api/client.ts';
-import type { Verification } from '../incidents/api.ts';
+import type { Dashboard, MapCells as Cells, MapClusters as Clusters, MapGovernorates, MapPoints as Points } from '@truce/server/schemas/dashboard';
 import { periodOf, QUICK, type Quick } from './period.ts';
 
 /** The dashboard and the map (C10) as the API answers them (packages/server/src/dashboard). */
@@ -18,34 +17,15 @@ export interface Filter {
   finding?: string;
 }
 
-interface Casualties {
-  civilian: number;
-  combatant: number;
-  unknownCount: number;
-}
-
-export interface Dashboard {
-  period: { from: string; to: string };
-  previousPeriod: { from: string; to: string };
-  totals: { reports: number; incidents: number; killed: Casualties; injured: Casualties };
-  trend: { current: number; previous: number; change: number | null; direction: 'up' | 'down' | 'flat' };
-  byWeek: { week: string; type: string; count: number }[];
-  byParty: { partyId: string; count: number }[];
-  byGovernorate: { pcode: string; nameEn: string; nameAr: string; count: number }[];
-  open: null | { repliesDue: number; noReply: number; assessmentsMissing: number; disagreements: number };
-}
-
-export interface PointProps {
-  id: string;
-  typeCode: string;
-  occurredAt: string;
-  allegedPartyId: string | null;
-  incidentId: string | null;
-  finding: { verification: Verification } | null;
-  locationSealed: boolean;
-}
-
-export type Points = FeatureCollection<Point, PointProps> & { limit: number; truncated: boolean };
+// /api/map/points, /api/map/clusters (binned in the database, so bounded whatever the number of reports) and /api/map/cells.
+export type {
+  ClusterFeature,
+  Dashboard,
+  MapCells as Cells,
+  MapClusters as Clusters,
+  MapPoints as Points,
+  PointProps,
+} from '@truce/server/schemas/dashboard';
 
 export function query(filter: Filter): string {
   const q = new URLSearchParams();
@@ -72,20 +52,6 @@ export interface MapView {
   zoom: number;
 }
 
-export type ClusterFeature =
-  | Feature<Point, { cluster: true; count: number; extent: [number, number, number, number] }>
-  | Feature<Point, PointProps & { cluster: false; count: 1 }>;
-
-/** /api/map/clusters: the reports of a view binned in the database, so bounded whatever their number. */
-export type Clusters = FeatureCollection<Point> & {
-  features: ClusterFeature[];
-  bbox: [number, number, number, number];
-  zoom: number;
-  cellDegrees: number;
-  pointsUpTo: number;
-  total: number;
-};
-
 /**
  * Clusters and points of one view. A new view or filter keeps the previous answer on the map
  * until the new one arrives, and aborts a request whose answer is no longer wanted.
@@ -102,7 +68,7 @@ export function useMapClusters(filter: Filter, view: MapView | null, enabled: bo
 export function useMapGovernorates(filter: Filter, enabled: boolean) {
   return useQuery({
     queryKey: ['map', 'governorates', filter],
-    queryFn: () => get<{ period: { from: string; to: string }; governorates: { pcode: string; count: number }[] }>(`/api/map/governorates?${query(filter)}`),
+    queryFn: () => get<MapGovernorates>(`/api/map/governorates?${query(filter)}`),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -111,13 +77,6 @@ export function useMapGovernorates(filter: Filter, enabled: boolean) {
 /** H3 resolutions the server counts at, with the average area of a cell in km² (core/geo/cells.ts). */
 export const CELL_AREAS = { 5: 253, 6: 36, 7: 5.2 } as const;
 export type CellResolution = keyof typeof CELL_AREAS;
-
-export type Cells = FeatureCollection<Polygon, { cell: string; count: number }> & {
-  resolution: CellResolution;
-  cellAreaKm2: number;
-  limit: number;
-  truncated: boolean;
-};
 
 export function useMapCells(filter: Filter, resolution: CellResolution, enabled: boolean) {
   return useQuery({
