@@ -1,4 +1,4 @@
-import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { FormatRegistry, KindGuard, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Problem } from '../errors/index.ts';
@@ -17,7 +17,7 @@ export function installResponseCheck(app: FastifyInstance): void {
   // (log-index.ts adds `logIndex` before it).
   app.addHook('preSerialization', async (req, reply, payload) => {
     if (typeof payload !== 'object' || payload === null || Buffer.isBuffer(payload)) return payload;
-    const schema = responseSchemaFor(req, reply.statusCode);
+    const schema = responseSchemaFor(req, reply.statusCode, String(reply.getHeader('content-type') ?? 'application/json'));
     if (!schema) return payload;
     const problems = responseMismatches(schema, JSON.parse(JSON.stringify(payload)));
     if (problems.length === 0) return payload;
@@ -29,11 +29,19 @@ export function installResponseCheck(app: FastifyInstance): void {
   });
 }
 
-/** The schema Fastify will serialise a status with: the exact code, then "2xx", then "default". */
-export function responseSchemaFor(req: FastifyRequest, status: number): TSchema | undefined {
-  const responses = (req.routeOptions.schema as { response?: Record<string, TSchema> } | undefined)?.response;
+/**
+ * The schema Fastify will serialise a status with: the exact code, then "2xx", then
+ * "default"; for a response described per media type, the one of the answer's content type.
+ */
+export function responseSchemaFor(req: FastifyRequest, status: number, contentType = 'application/json'): TSchema | undefined {
+  const responses = (req.routeOptions.schema as { response?: Record<string, unknown> } | undefined)?.response;
   if (!responses) return undefined;
-  return responses[String(status)] ?? responses[`${String(status)[0]}xx`] ?? responses.default;
+  const chosen = (responses[String(status)] ?? responses[`${String(status)[0]}xx`] ?? responses.default) as Record<string, unknown> | undefined;
+  if (!chosen) return undefined;
+  if (KindGuard.IsSchema(chosen)) return chosen;
+  const content = chosen.content as Record<string, { schema?: unknown }> | undefined;
+  const schema = content?.[contentType.split(';')[0].trim()]?.schema;
+  return KindGuard.IsSchema(schema) ? schema : undefined;
 }
 
 /**
