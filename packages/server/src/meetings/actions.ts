@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound, staleVersion } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { lockedMeeting } from './locked-meeting.ts';
-import type { NewActionItem } from './schema.ts';
+import type { ActionDone, ActionQuery, ListedActionItem, NewActionItem, ScheduleExchange } from './schema.ts';
 import * as store from './store.ts';
 
 /**
@@ -13,7 +13,11 @@ import * as store from './store.ts';
  * the owner's home page until the owner marks them done; an open item due by a later
  * meeting is proposed for its agenda.
  */
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+function iso(d: Date | string): string;
+function iso(d: Date | string | null): string | null;
+function iso(d: Date | string | null) {
+  return d === null ? null : new Date(d).toISOString();
+}
 
 export async function assignAction(ctx: AppContext, auth: Auth, meetingId: string, input: NewActionItem) {
   return ctx.db.transaction().execute(async (tx) => {
@@ -56,7 +60,7 @@ export async function assignAction(ctx: AppContext, auth: Auth, meetingId: strin
 }
 
 /** The owner says an action item is done (with a note); it leaves the owner's home page. */
-export async function markDone(ctx: AppContext, auth: Auth, id: string, input: { version: number; note?: string }) {
+export async function markDone(ctx: AppContext, auth: Auth, id: string, input: ActionDone) {
   return ctx.db.transaction().execute(async (tx) => {
     const item = await store.findActionItem(tx, id, { lock: true });
     const scope = item && { actionOwnerId: item.owner_org };
@@ -91,7 +95,7 @@ export async function markDone(ctx: AppContext, auth: Auth, id: string, input: {
  * Action items for a reader: by default its own organisation's open ones (the home page);
  * `owner: 'all'` gives every item it may see (all, for the secretariat and the guarantors).
  */
-export async function listActions(ctx: AppContext, auth: Auth, query: { status?: 'open' | 'done' | 'all'; owner?: 'mine' | 'all' }) {
+export async function listActions(ctx: AppContext, auth: Auth, query: ActionQuery): Promise<ListedActionItem[]> {
   const status = query.status ?? 'open';
   const rows = await store.actionItems(ctx.db, {
     owner: (query.owner ?? 'mine') === 'mine' ? auth.actor.orgId : undefined,
@@ -122,7 +126,7 @@ export async function listActions(ctx: AppContext, auth: Auth, query: { status?:
  * Schedules an exchange at this meeting: the exchange takes place on the meeting's day,
  * and the releases confirmed in it appear in the meeting's record.
  */
-export async function scheduleExchange(ctx: AppContext, auth: Auth, meetingId: string, input: { version: number; exchangeId: string }) {
+export async function scheduleExchange(ctx: AppContext, auth: Auth, meetingId: string, input: ScheduleExchange) {
   return ctx.db.transaction().execute(async (tx) => {
     const meeting = await lockedMeeting(tx, meetingId, input.version);
     const exchange = await tx.selectFrom('exchanges').select(['id', 'status']).where('id', '=', input.exchangeId).forUpdate().executeTakeFirst();

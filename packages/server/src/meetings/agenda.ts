@@ -10,7 +10,7 @@ import { badRequest, notFound, staleVersion } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { incidentScope } from '../incidents/index.ts';
 import { lockedMeeting } from './locked-meeting.ts';
-import type { AgendaEntry } from './schema.ts';
+import type { AgendaBody, AgendaEntry, AgendaProposal, ItemChange } from './schema.ts';
 import * as store from './store.ts';
 
 /**
@@ -79,7 +79,7 @@ const linkOf = (i: { incident_id: string | null; exchange_id: string | null; act
  * first, each with what the secretariat needs to recognise it (no persons, and an
  * exchange's title only for those who may read the exchange).
  */
-export async function proposal(ctx: AppContext, auth: Auth, meetingId: string, limit: number) {
+export async function proposal(ctx: AppContext, auth: Auth, meetingId: string, limit: number): Promise<AgendaProposal> {
   const meeting = await store.findMeeting(ctx.db, meetingId);
   if (!meeting) throw notFound('There is no such meeting.');
   const onAgenda = new Set(
@@ -173,7 +173,7 @@ async function checkEntry(tx: Db, entry: AgendaEntry, i: number): Promise<Agenda
  * with a new title or sharing when given), the others are added, and items left out are
  * removed (kept on the record as removed).
  */
-export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, input: { version: number; items: AgendaEntry[] }) {
+export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, input: AgendaBody) {
   return ctx.db.transaction().execute(async (tx) => {
     await lockedMeeting(tx, meetingId, input.version);
     const current = await store.agendaItems(tx, [meetingId]);
@@ -254,7 +254,7 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
 }
 
 /** Writes an agenda item's minutes (or its title, or whether it is shared); every revision is kept. */
-export async function changeItem(ctx: AppContext, auth: Auth, id: string, input: { version: number; title?: string; minutes?: string; shared?: boolean }) {
+export async function changeItem(ctx: AppContext, auth: Auth, id: string, input: ItemChange) {
   return ctx.db.transaction().execute(async (tx) => {
     const found = await store.findAgendaItem(tx, id);
     if (!found || found.removed_at) throw notFound('There is no such agenda item.');

@@ -8,7 +8,7 @@ import type { Database } from '../db/index.ts';
 import { badRequest, conflict, forbidden, notFound, Problem, staleVersion } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { lockedMeeting } from './locked-meeting.ts';
-import type { DecisionChange, NewDecision } from './schema.ts';
+import type { DecisionChange, NewDecision, Withdraw } from './schema.ts';
 import * as store from './store.ts';
 
 /**
@@ -276,7 +276,7 @@ export async function changeDecision(ctx: AppContext, auth: Auth, id: string, in
 }
 
 /** Withdraws a decision not yet adopted, with a reason; it stays on the record as withdrawn. */
-export async function withdrawDecision(ctx: AppContext, auth: Auth, id: string, input: { version: number; reason: string }) {
+export async function withdrawDecision(ctx: AppContext, auth: Auth, id: string, input: Withdraw) {
   return ctx.db.transaction().execute(async (tx) => {
     const decision = await lockedDecision(tx, id, input.version);
     if (decision.status !== 'proposed') throw conflict(`This decision is ${decision.status}; only a proposed decision is withdrawn.`, 'wrong_state');

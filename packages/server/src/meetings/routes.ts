@@ -1,19 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/index.ts';
-import { IdParams, Responses } from '../http/index.ts';
+import { answers, authOf, IdParams } from '../http/index.ts';
 import * as actions from './actions.ts';
 import * as agenda from './agenda.ts';
 import * as decisions from './decisions.ts';
 import * as meetings from './meetings.ts';
 import {
   ActionDone,
+  ActionItemList,
   ActionQuery,
   AgendaBody,
+  AgendaProposal,
   AttendanceBody,
   DecisionChange,
   ItemChange,
+  Meeting,
   MeetingChange,
+  MeetingList,
   NewActionItem,
   NewDecision,
   NewMeeting,
@@ -38,7 +41,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/meetings',
-      { config: { access: 'meetings.read' }, schema: { tags, summary: 'Meetings this user may see, newest first', response: Responses } },
+      { config: { access: 'meetings.read' }, schema: { tags, summary: 'Meetings this user may see, newest first', response: answers(MeetingList) } },
       async (req) => ({
         meetings: await listMeetings(ctx.db, authOf(req)),
       }),
@@ -52,7 +55,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Schedule a meeting: date and time, venue, participating organisations and their delegates',
           body: NewMeeting,
-          response: Responses,
+          response: answers({ 201: Meeting }),
         },
       },
       async (req, reply) => {
@@ -69,7 +72,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'A meeting with the agenda, attendance, minutes, decisions, action items and releases this user may see',
           params: IdParams,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => show(req, req.params.id),
@@ -84,7 +87,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Change the date, venue or participants; mark the meeting held, or cancel it with a reason',
           params: IdParams,
           body: MeetingChange,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
@@ -102,7 +105,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'What is pending, ranked: disputed findings, exchanges waiting, action items due, replies overdue, incidents awaiting a finding',
           params: IdParams,
           querystring: ProposalQuery,
-          response: Responses,
+          response: answers(AgendaProposal),
         },
       },
       async (req) => agenda.proposal(ctx, authOf(req), req.params.id, Number(req.query.limit ?? 25)),
@@ -117,7 +120,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Set the agenda in order: keep items (by id), add free or linked items, leave out those to remove',
           params: IdParams,
           body: AgendaBody,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
@@ -135,7 +138,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "An agenda item's minutes, title or sharing with observers (each revision kept)",
           params: IdParams,
           body: ItemChange(max),
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
@@ -148,7 +151,13 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/meetings/:id/attendance',
       {
         config: { access: 'meetings.manage' },
-        schema: { tags, summary: 'Record which organisations were present, and who attended', params: IdParams, body: AttendanceBody, response: Responses },
+        schema: {
+          tags,
+          summary: 'Record which organisations were present, and who attended',
+          params: IdParams,
+          body: AttendanceBody,
+          response: answers(Meeting),
+        },
       },
       async (req) => {
         await meetings.recordAttendance(ctx, authOf(req), req.params.id, req.body);
@@ -165,7 +174,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Schedule an exchange at this meeting; its confirmed releases appear in the meeting record',
           params: IdParams,
           body: ScheduleExchange,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
@@ -183,7 +192,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Record a proposed decision: text, who proposed it, the incidents, exchanges, persons and parties it concerns',
           params: IdParams,
           body: NewDecision(max),
-          response: Responses,
+          response: answers({ 201: Meeting }),
         },
       },
       async (req, reply) => {
@@ -201,7 +210,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "Change a decision's text and links (before any approval) or its sharing with observers",
           params: IdParams,
           body: DecisionChange(max),
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
@@ -219,7 +228,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "A present guarantor's approval (a log entry); adopts the decision once every guarantor present approved",
           params: IdParams,
           body: VersionBody,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
@@ -234,7 +243,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/decisions/:id/withdraw',
       {
         config: { access: 'meetings.decide' },
-        schema: { tags, summary: 'Withdraw a decision not yet adopted, with a reason', params: IdParams, body: Withdraw, response: Responses },
+        schema: { tags, summary: 'Withdraw a decision not yet adopted, with a reason', params: IdParams, body: Withdraw, response: answers(Meeting) },
       },
       async (req) => {
         const { meetingId } = await decisions.withdrawDecision(ctx, authOf(req), req.params.id, req.body);
@@ -246,7 +255,13 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/meetings/:id/action-items',
       {
         config: { access: 'meetings.manage' },
-        schema: { tags, summary: 'Give an organisation an action item with a due date', params: IdParams, body: NewActionItem, response: Responses },
+        schema: {
+          tags,
+          summary: 'Give an organisation an action item with a due date',
+          params: IdParams,
+          body: NewActionItem,
+          response: answers({ 201: Meeting }),
+        },
       },
       async (req, reply) => {
         await actions.assignAction(ctx, authOf(req), req.params.id, req.body);
@@ -262,7 +277,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: "Your organisation's open action items (the home page), or every one you may see",
           querystring: ActionQuery,
-          response: Responses,
+          response: answers(ActionItemList),
         },
       },
       async (req) => ({
@@ -274,7 +289,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/action-items/:id/done',
       {
         config: { access: 'meetings.actions.done' },
-        schema: { tags, summary: 'The owner marks an action item done', params: IdParams, body: ActionDone, response: Responses },
+        schema: { tags, summary: 'The owner marks an action item done', params: IdParams, body: ActionDone, response: answers(ActionItemList) },
       },
       async (req) => {
         await actions.markDone(ctx, authOf(req), req.params.id, req.body);
