@@ -1,10 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers, authOf, IdParams } from '../http/index.ts';
-import * as actions from './actions.ts';
-import * as agenda from './agenda.ts';
-import * as decisions from './decisions.ts';
-import * as meetings from './meetings.ts';
+import { approveDecision } from './approve-decision.ts';
+import { assignAction } from './assign-action-item.ts';
+import { changeItem } from './change-agenda-item.ts';
+import { changeDecision } from './change-decision.ts';
+import { changeMeeting } from './change-meeting.ts';
+import { listActions } from './list-action-items.ts';
+import { listMeetings } from './list-meetings.ts';
+import { markDone } from './mark-action-item-done.ts';
+import { proposal } from './propose-agenda.ts';
+import { recordAttendance } from './record-attendance.ts';
+import { recordDecision } from './record-decision.ts';
+import { scheduleExchange } from './schedule-exchange.ts';
+import { scheduleMeeting } from './schedule-meeting.ts';
+import { setAgenda } from './set-agenda.ts';
+import { withdrawDecision } from './withdraw-decision.ts';
 import {
   ActionDone,
   ActionItemList,
@@ -25,7 +36,7 @@ import {
   VersionBody,
   Withdraw,
 } from './schema.ts';
-import { listMeetings, viewMeeting } from './view.ts';
+import { viewMeeting } from './view-meeting.ts';
 
 const tags = ['meetings'];
 
@@ -59,7 +70,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        const { id } = await meetings.scheduleMeeting(ctx, authOf(req), req.body);
+        const { id } = await scheduleMeeting(ctx, authOf(req), req.body);
         return reply.code(201).send(await show(req, id));
       },
     );
@@ -91,7 +102,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        await meetings.changeMeeting(ctx, authOf(req), req.params.id, req.body);
+        await changeMeeting(ctx, authOf(req), req.params.id, req.body);
         return show(req, req.params.id);
       },
     );
@@ -108,7 +119,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(AgendaProposal),
         },
       },
-      async (req) => agenda.proposal(ctx, authOf(req), req.params.id, Number(req.query.limit ?? 25)),
+      async (req) => proposal(ctx, authOf(req), req.params.id, Number(req.query.limit ?? 25)),
     );
 
     app.put(
@@ -124,7 +135,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        await agenda.setAgenda(ctx, authOf(req), req.params.id, req.body);
+        await setAgenda(ctx, authOf(req), req.params.id, req.body);
         return show(req, req.params.id);
       },
     );
@@ -142,7 +153,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        const { meetingId } = await agenda.changeItem(ctx, authOf(req), req.params.id, req.body);
+        const { meetingId } = await changeItem(ctx, authOf(req), req.params.id, req.body);
         return show(req, meetingId);
       },
     );
@@ -160,7 +171,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        await meetings.recordAttendance(ctx, authOf(req), req.params.id, req.body);
+        await recordAttendance(ctx, authOf(req), req.params.id, req.body);
         return show(req, req.params.id);
       },
     );
@@ -178,7 +189,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        await actions.scheduleExchange(ctx, authOf(req), req.params.id, req.body);
+        await scheduleExchange(ctx, authOf(req), req.params.id, req.body);
         return show(req, req.params.id);
       },
     );
@@ -196,7 +207,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        await decisions.recordDecision(ctx, authOf(req), req.params.id, req.body);
+        await recordDecision(ctx, authOf(req), req.params.id, req.body);
         return reply.code(201).send(await show(req, req.params.id));
       },
     );
@@ -214,7 +225,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        const { meetingId } = await decisions.changeDecision(ctx, authOf(req), req.params.id, req.body);
+        const { meetingId } = await changeDecision(ctx, authOf(req), req.params.id, req.body);
         return show(req, meetingId);
       },
     );
@@ -232,7 +243,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        const { meetingId } = await decisions.approveDecision(ctx, authOf(req), req.params.id, req.body.version);
+        const { meetingId } = await approveDecision(ctx, authOf(req), req.params.id, req.body.version);
         // The answer shows the approval's place in the log: sequence it first.
         await ctx.sequencer.flush().catch((err) => req.log.error({ err }, 'log sequencing failed; the background loop will retry'));
         return show(req, meetingId);
@@ -246,7 +257,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags, summary: 'Withdraw a decision not yet adopted, with a reason', params: IdParams, body: Withdraw, response: answers(Meeting) },
       },
       async (req) => {
-        const { meetingId } = await decisions.withdrawDecision(ctx, authOf(req), req.params.id, req.body);
+        const { meetingId } = await withdrawDecision(ctx, authOf(req), req.params.id, req.body);
         return show(req, meetingId);
       },
     );
@@ -264,7 +275,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        await actions.assignAction(ctx, authOf(req), req.params.id, req.body);
+        await assignAction(ctx, authOf(req), req.params.id, req.body);
         return reply.code(201).send(await show(req, req.params.id));
       },
     );
@@ -281,7 +292,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => ({
-        actionItems: await actions.listActions(ctx, authOf(req), req.query),
+        actionItems: await listActions(ctx, authOf(req), req.query),
       }),
     );
 
@@ -292,8 +303,8 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags, summary: 'The owner marks an action item done', params: IdParams, body: ActionDone, response: answers(ActionItemList) },
       },
       async (req) => {
-        await actions.markDone(ctx, authOf(req), req.params.id, req.body);
-        return { actionItems: await actions.listActions(ctx, authOf(req), {}) };
+        await markDone(ctx, authOf(req), req.params.id, req.body);
+        return { actionItems: await listActions(ctx, authOf(req), {}) };
       },
     );
   };

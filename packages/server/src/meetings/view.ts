@@ -4,9 +4,8 @@ import { adoption } from '@truce/core/meetings/decisions';
 import type { AgendaReason } from '@truce/core/meetings/agenda';
 import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
-import { notFound } from '../errors/index.ts';
 import { incidentScope } from '../incidents/index.ts';
-import type { Meeting, MeetingSummary } from './schema.ts';
+import type { Meeting } from './schema.ts';
 import * as store from './store.ts';
 
 /**
@@ -267,39 +266,4 @@ export function present(data: Loaded, auth: Auth, meetingId: string): Meeting | 
       decide: can(auth.actor, 'meetings.decide') && m.status !== 'cancelled',
     },
   };
-}
-
-/** One meeting for this reader; "not found" when it may not see it. */
-export async function viewMeeting(db: Db, auth: Auth, id: string): Promise<Meeting> {
-  const meeting = await store.findMeeting(db, id);
-  if (!meeting) throw notFound('There is no such meeting.');
-  const shown = present(await loadMeetings(db, [meeting]), auth, id);
-  if (!shown) throw notFound('There is no such meeting.');
-  return shown;
-}
-
-/** The meetings this reader may see, newest first, with counts of what it may see in each. */
-export async function listMeetings(db: Db, auth: Auth): Promise<MeetingSummary[]> {
-  const data = await loadMeetings(db, await store.listMeetings(db));
-  const out: MeetingSummary[] = [];
-  for (const m of data.meetings) {
-    const shown = present(data, auth, m.id);
-    if (!shown) continue;
-    out.push({
-      id: shown.id,
-      title: shown.title,
-      startsAt: shown.startsAt,
-      venue: shown.venue,
-      status: shown.status,
-      version: shown.version,
-      participantIds: shown.participants.map((p) => p.organisationId),
-      agendaItems: shown.agenda.length,
-      decisions: {
-        adopted: shown.decisions.filter((d) => d.status === 'adopted').length,
-        proposed: shown.decisions.filter((d) => d.status === 'proposed').length,
-      },
-      openActionItems: shown.actionItems.filter((a) => a.status === 'open').length,
-    });
-  }
-  return out;
 }

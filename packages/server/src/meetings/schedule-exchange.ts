@@ -1,0 +1,34 @@
+import { loggedActor, type Auth } from '../accounts/index.ts';
+import type { AppContext } from '../context.ts';
+import { badRequest, conflict } from '../errors/index.ts';
+import { record } from '../log/index.ts';
+import { lockedMeeting } from './locked-meeting.ts';
+import type { ScheduleExchange } from './schema.ts';
+import * as store from './store.ts';
+
+/**
+ * Schedules an exchange at this meeting: the exchange takes place on the meeting's day,
+ * and the releases confirmed in it appear in the meeting's record.
+ */
+export async function scheduleExchange(ctx: AppContext, auth: Auth, meetingId: string, input: ScheduleExchange) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const meeting = await lockedMeeting(tx, meetingId, input.version);
+    const exchange = await tx.selectFrom('exchanges').select(['id', 'status']).where('id', '=', input.exchangeId).forUpdate().executeTakeFirst();
+    if (!exchange) throw badRequest('There is no such exchange.', [{ path: '/body/exchangeId', message: 'unknown exchange' }]);
+    if (exchange.status === 'completed' || exchange.status === 'withdrawn') throw conflict(`This exchange is ${exchange.status}.`, 'wrong_state');
+    const meetingDate = new Date(meeting.starts_at).toISOString().slice(0, 10);
+    await tx
+      .updateTable('exchanges')
+      .set((eb) => ({ meeting_id: meetingId, meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) }))
+      .where('id', '=', input.exchangeId)
+      .execute();
+    await store.bumpMeeting(tx, meetingId);
+    await record(tx, {
+      type: 'exchange.scheduled',
+      actor: loggedActor(auth),
+      subject: { exchange: input.exchangeId, meeting: meetingId },
+      data: { meetingDate, meetingId },
+    });
+    return { id: meetingId };
+  });
+}
