@@ -3,7 +3,6 @@ import { adoption } from '@truce/core/meetings/decisions';
 import { loggedActor, type Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
 import { record } from '../log/index.ts';
-import { bumpDecision } from './locked-decision.ts';
 import * as store from './store.ts';
 
 /**
@@ -17,12 +16,10 @@ export async function presentGuarantors(tx: Db, meetingId: string) {
 }
 
 export async function adoptIfReady(tx: Db, auth: Auth, decision: { id: string; meeting_id: string; number: number }, present: string[]) {
-  const approvals = (await tx.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', decision.id).execute()).map(
-    (a) => a.organisation_id,
-  );
+  const approvals = await store.approvingOrganisations(tx, decision.id);
   const state = adoption({ presentGuarantors: present, approvals });
   if (state.status !== 'adopted') return false;
-  await bumpDecision(tx, decision.id, { status: 'adopted', adopted_at: new Date() });
+  await store.bumpDecision(tx, decision.id, { status: 'adopted', adopted_at: new Date() });
   await record(tx, {
     type: 'meeting.decision_adopted',
     actor: loggedActor(auth),
@@ -37,7 +34,6 @@ export async function adoptWhereReady(tx: Db, auth: Auth, meetingId: string) {
   const present = await presentGuarantors(tx, meetingId);
   const proposed = (await store.decisions(tx, [meetingId])).filter((d) => d.status === 'proposed');
   for (const d of proposed) {
-    const approvals = await tx.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', d.id).execute();
-    if (approvals.length > 0) await adoptIfReady(tx, auth, d, present);
+    if ((await store.approvingOrganisations(tx, d.id)).length > 0) await adoptIfReady(tx, auth, d, present);
   }
 }

@@ -4,7 +4,8 @@ import type { AppContext } from '../context.ts';
 import { conflict, forbidden } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { adoptIfReady, presentGuarantors } from './adopt-decisions.ts';
-import { bumpDecision, lockedDecision } from './locked-decision.ts';
+import { lockedDecision } from './locked-decision.ts';
+import * as store from './store.ts';
 
 const REFUSALS = {
   'not-guarantor': () => forbidden('Only the guarantors approve decisions.'),
@@ -22,9 +23,7 @@ export async function approveDecision(ctx: AppContext, auth: Auth, id: string, v
   return ctx.db.transaction().execute(async (tx) => {
     const decision = await lockedDecision(tx, id, version);
     const present = await presentGuarantors(tx, decision.meeting_id);
-    const approvals = (await tx.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', id).execute()).map(
-      (a) => a.organisation_id,
-    );
+    const approvals = await store.approvingOrganisations(tx, id);
     const refusal = approvalRefusal({
       organisationId: auth.actor.orgId,
       organisationKind: auth.actor.orgKind,
@@ -39,19 +38,16 @@ export async function approveDecision(ctx: AppContext, auth: Auth, id: string, v
       subject: { meeting: decision.meeting_id, decision: id },
       data: { number: decision.number, guarantor: auth.actor.orgId, decisionVersion: decision.version },
     });
-    await tx
-      .insertInto('meeting_decision_approvals')
-      .values({
-        decision_id: id,
-        organisation_id: auth.actor.orgId,
-        user_id: auth.actor.userId,
-        decision_version: decision.version,
-        log_entry_id: entryId,
-        at: new Date(),
-      })
-      .execute();
+    await store.insertApproval(tx, {
+      decision_id: id,
+      organisation_id: auth.actor.orgId,
+      user_id: auth.actor.userId,
+      decision_version: decision.version,
+      log_entry_id: entryId,
+      at: new Date(),
+    });
     const adopted = await adoptIfReady(tx, auth, decision, present);
-    if (!adopted) await bumpDecision(tx, id);
+    if (!adopted) await store.bumpDecision(tx, id);
     return { id, meetingId: decision.meeting_id, adopted };
   });
 }

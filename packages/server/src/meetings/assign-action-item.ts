@@ -23,23 +23,20 @@ export async function assignAction(ctx: AppContext, auth: Auth, meetingId: strin
         throw badRequest('This decision is not one of this meeting.', [{ path: '/body/decisionId', message: 'not a decision of this meeting' }]);
     }
     const id = uuidv7();
-    await tx
-      .insertInto('meeting_action_items')
-      .values({
-        id,
-        meeting_id: meetingId,
-        decision_id: input.decisionId ?? null,
-        text: input.text.trim(),
-        owner_org: input.ownerOrgId,
-        due_on: input.dueOn,
-        shared: input.shared ?? false,
-        status: 'open',
-        done_at: null,
-        done_by: null,
-        created_by: auth.actor.userId,
-        created_at: new Date(),
-      })
-      .execute();
+    await store.insertActionItem(tx, {
+      id,
+      meeting_id: meetingId,
+      decision_id: input.decisionId ?? null,
+      text: input.text.trim(),
+      owner_org: input.ownerOrgId,
+      due_on: input.dueOn,
+      shared: input.shared ?? false,
+      status: 'open',
+      done_at: null,
+      done_by: null,
+      created_by: auth.actor.userId,
+      created_at: new Date(),
+    });
     await store.bumpMeeting(tx, meetingId);
     await record(tx, {
       type: 'meeting.action_assigned',

@@ -22,12 +22,9 @@ export async function changeItem(ctx: AppContext, auth: Auth, id: string, input:
     const minutes = input.minutes !== undefined ? input.minutes.trim() : item.minutes;
     const shared = input.shared ?? item.shared;
     const version = item.version + 1;
-    await tx.updateTable('meeting_agenda_items').set({ title, minutes, shared, version }).where('id', '=', id).execute();
+    await store.updateAgendaItem(tx, id, { title, minutes, shared, version });
     if (minutes !== item.minutes || shared !== item.shared) {
-      await tx
-        .insertInto('meeting_minutes_revisions')
-        .values({ agenda_item_id: id, version, minutes, shared, created_by: auth.actor.userId, created_at: new Date() })
-        .execute();
+      await store.insertMinutesRevision(tx, { agenda_item_id: id, version, minutes, shared, created_by: auth.actor.userId, created_at: new Date() });
     }
     await record(tx, {
       type: 'meeting.minutes_recorded',

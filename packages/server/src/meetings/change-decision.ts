@@ -3,8 +3,9 @@ import type { AppContext } from '../context.ts';
 import { conflict, Problem } from '../errors/index.ts';
 import { record } from '../log/index.ts';
 import { checkLinks } from './decision-links.ts';
-import { bumpDecision, lockedDecision } from './locked-decision.ts';
+import { lockedDecision } from './locked-decision.ts';
 import type { DecisionChange } from './schema.ts';
+import * as store from './store.ts';
 
 /** Changes a decision: its text and links only before any approval; whether it is shared, at any time. */
 export async function changeDecision(ctx: AppContext, auth: Auth, id: string, input: DecisionChange) {
@@ -18,26 +19,21 @@ export async function changeDecision(ctx: AppContext, auth: Auth, id: string, in
       input.persons !== undefined ||
       input.partyIds !== undefined;
     if (substance) {
-      const approved = await tx.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', id).limit(1).executeTakeFirst();
+      const approved = await store.hasApproval(tx, id);
       if (approved || decision.status !== 'proposed')
         throw new Problem(409, 'Conflict', 'Guarantors have approved this decision: its text and links no longer change. Withdraw it and record a new one.', {
           code: 'approved_already',
         });
       await checkLinks(tx, auth, input);
     }
-    await tx
-      .updateTable('meeting_decisions')
-      .set({
-        ...(input.text !== undefined ? { text: input.text.trim() } : {}),
-        ...(input.incidentIds !== undefined ? { incident_ids: JSON.stringify(input.incidentIds) } : {}),
-        ...(input.exchangeIds !== undefined ? { exchange_ids: JSON.stringify(input.exchangeIds) } : {}),
-        ...(input.persons !== undefined ? { persons: JSON.stringify(input.persons) } : {}),
-        ...(input.partyIds !== undefined ? { party_ids: JSON.stringify(input.partyIds) } : {}),
-        ...(input.shared !== undefined ? { shared: input.shared } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
-    await bumpDecision(tx, id);
+    await store.bumpDecision(tx, id, {
+      ...(input.text !== undefined ? { text: input.text.trim() } : {}),
+      ...(input.incidentIds !== undefined ? { incident_ids: JSON.stringify(input.incidentIds) } : {}),
+      ...(input.exchangeIds !== undefined ? { exchange_ids: JSON.stringify(input.exchangeIds) } : {}),
+      ...(input.persons !== undefined ? { persons: JSON.stringify(input.persons) } : {}),
+      ...(input.partyIds !== undefined ? { party_ids: JSON.stringify(input.partyIds) } : {}),
+      ...(input.shared !== undefined ? { shared: input.shared } : {}),
+    });
     await record(tx, {
       type: 'meeting.decision_changed',
       actor: loggedActor(auth),

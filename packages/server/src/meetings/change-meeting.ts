@@ -21,30 +21,17 @@ export async function changeMeeting(ctx: AppContext, auth: Auth, id: string, inp
     if (input.venue !== undefined) sealed.venue = input.venue.trim();
     if (input.startsAt !== undefined) changes.startsAt = new Date(input.startsAt).toISOString();
     if (input.status !== undefined) changes.status = input.status;
-    await tx
-      .updateTable('meetings')
-      .set((eb) => ({
-        ...(input.title !== undefined ? { title: input.title.trim() } : {}),
-        ...(input.venue !== undefined ? { venue: input.venue.trim() } : {}),
-        ...(input.startsAt !== undefined ? { starts_at: new Date(input.startsAt) } : {}),
-        ...(input.status !== undefined ? { status: input.status } : {}),
-        ...(input.status === 'cancelled' ? { cancel_reason: input.cancelReason!.trim() } : {}),
-        updated_at: new Date(),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .execute();
+    await store.updateMeeting(tx, id, {
+      ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+      ...(input.venue !== undefined ? { venue: input.venue.trim() } : {}),
+      ...(input.startsAt !== undefined ? { starts_at: new Date(input.startsAt) } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.status === 'cancelled' ? { cancel_reason: input.cancelReason!.trim() } : {}),
+    });
     if (input.startsAt !== undefined) {
       // Exchanges scheduled at the meeting move with it.
       const meetingDate = new Date(input.startsAt).toISOString().slice(0, 10);
-      const moved = await tx
-        .updateTable('exchanges')
-        .set((eb) => ({ meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) }))
-        .where('meeting_id', '=', id)
-        .where('status', 'not in', ['completed', 'withdrawn'])
-        .where('meeting_date', 'is distinct from', meetingDate)
-        .returning('id')
-        .execute();
+      const moved = await store.moveExchanges(tx, id, meetingDate);
       for (const e of moved)
         await record(tx, {
           type: 'exchange.scheduled',
@@ -65,21 +52,17 @@ export async function changeMeeting(ctx: AppContext, auth: Auth, id: string, inp
       const attended = dropped.find((p) => p.attendance !== 'unrecorded');
       if (attended) throw conflict(`The attendance of ${attended.name} is recorded; it stays a participant.`, 'attendance_recorded');
       if (dropped.length > 0)
-        await tx
-          .deleteFrom('meeting_participants')
-          .where('meeting_id', '=', id)
-          .where(
-            'organisation_id',
-            'in',
-            dropped.map((p) => p.organisation_id),
-          )
-          .execute();
+        await store.removeParticipants(
+          tx,
+          id,
+          dropped.map((p) => p.organisation_id),
+        );
       for (const p of input.participants) {
-        await tx
-          .insertInto('meeting_participants')
-          .values({ meeting_id: id, organisation_id: p.organisationId, delegates: JSON.stringify(clean(p.delegates)), attendees: '[]' })
-          .onConflict((oc) => oc.columns(['meeting_id', 'organisation_id']).doUpdateSet({ delegates: JSON.stringify(clean(p.delegates)) }))
-          .execute();
+        await store.upsertParticipant(
+          tx,
+          { meeting_id: id, organisation_id: p.organisationId, delegates: JSON.stringify(clean(p.delegates)), attendees: '[]' },
+          { delegates: JSON.stringify(clean(p.delegates)) },
+        );
       }
       changes.participants = input.participants.map((p) => p.organisationId);
       sealed.delegates = input.participants.map((p) => clean(p.delegates));

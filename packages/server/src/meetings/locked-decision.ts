@@ -15,15 +15,3 @@ export async function lockedDecision(tx: Db, id: string, version: number) {
   if (decision.version !== version) throw staleVersion('decision', decision.version);
   return decision;
 }
-
-export async function bumpDecision(
-  tx: Db,
-  id: string,
-  set: { status?: 'adopted' | 'withdrawn'; adopted_at?: Date; withdrawn_at?: Date; withdraw_reason?: string } = {},
-) {
-  await tx
-    .updateTable('meeting_decisions')
-    .set((eb) => ({ ...set, updated_at: new Date(), version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-}

@@ -23,11 +23,7 @@ export async function markDone(ctx: AppContext, auth: Auth, id: string, input: A
     if (item.version !== input.version) throw staleVersion('action item', item.version);
     if (item.status === 'done') throw conflict('This action item is already done.', 'already_done');
     const note = (input.note ?? '').trim();
-    await tx
-      .updateTable('meeting_action_items')
-      .set((eb) => ({ status: 'done', done_at: new Date(), done_by: auth.actor.userId, done_note: note, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
+    await store.markActionItemDone(tx, id, auth.actor.userId, note);
     await record(tx, {
       type: 'meeting.action_done',
       actor: loggedActor(auth),

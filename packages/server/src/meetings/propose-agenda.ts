@@ -26,14 +26,13 @@ async function pendingItems(db: Db, meetingAt: Date): Promise<PendingItem[]> {
   const out: PendingItem[] = [];
   const incidents = await store.incidentsWithoutFinding(db);
   const ids = incidents.map((i) => i.id);
-  const [reports, replied, assessments, guarantors, mechanism] = await Promise.all([
+  const [reports, replied, assessments, guarantorIds, rule] = await Promise.all([
     store.incidentParties(db, ids),
     store.repliedParties(db, ids),
     store.assessmentsOfAssessed(db, ids),
-    db.selectFrom('organisations').select('id').where('kind', '=', 'guarantor').execute(),
-    db.selectFrom('mechanism').select('decision_rule').executeTakeFirst(),
+    store.guarantorIds(db),
+    store.decisionRule(db),
   ]);
-  const guarantorIds = guarantors.map((g) => g.id);
   for (const incident of incidents) {
     const link: AgendaLink = { kind: 'incident', incidentId: incident.id };
     const since = iso(incident.created_at);
@@ -45,7 +44,7 @@ async function pendingItems(db: Db, meetingAt: Date): Promise<PendingItem[]> {
     const mine = assessments.filter((a) => a.incident_id === incident.id);
     if (mine.length > 1) {
       const decision = decide(
-        (mechanism?.decision_rule ?? 'consensus') as DecisionRule,
+        (rule ?? 'consensus') as DecisionRule,
         guarantorIds,
         mine.map((a) => ({ guarantorId: a.guarantor_id, verification: a.verification, attribution: a.attribution as Assessment['attribution'] })),
       );

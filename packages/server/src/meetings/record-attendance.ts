@@ -29,11 +29,7 @@ export async function recordAttendance(ctx: AppContext, auth: Auth, id: string, 
     );
     for (const a of input.attendance) {
       const values = { attendance: a.present ? ('present' as const) : ('absent' as const), attendees: JSON.stringify(a.present ? clean(a.attendees) : []) };
-      await tx
-        .insertInto('meeting_participants')
-        .values({ meeting_id: id, organisation_id: a.organisationId, delegates: '[]', ...values })
-        .onConflict((oc) => oc.columns(['meeting_id', 'organisation_id']).doUpdateSet(values))
-        .execute();
+      await store.upsertParticipant(tx, { meeting_id: id, organisation_id: a.organisationId, delegates: '[]', ...values }, values);
     }
     await store.bumpMeeting(tx, id);
     await record(tx, {

@@ -1,5 +1,4 @@
 import { v7 as uuidv7 } from 'uuid';
-import { sql } from 'kysely';
 import { loggedActor, type Auth } from '../accounts/index.ts';
 import type { AppContext } from '../context.ts';
 import { badRequest, forbidden } from '../errors/index.ts';
@@ -31,36 +30,28 @@ export async function recordDecision(ctx: AppContext, auth: Auth, meetingId: str
         throw badRequest('This item is not on the agenda of this meeting.', [{ path: '/body/agendaItemId', message: 'not on this agenda' }]);
     }
     await checkLinks(tx, auth, input);
-    const { n } = await tx
-      .selectFrom('meeting_decisions')
-      .select(sql<number>`coalesce(max(number), 0)`.as('n'))
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirstOrThrow();
     const id = uuidv7();
     const now = new Date();
-    const number = Number(n) + 1;
-    await tx
-      .insertInto('meeting_decisions')
-      .values({
-        id,
-        meeting_id: meetingId,
-        number,
-        agenda_item_id: input.agendaItemId ?? null,
-        text: input.text.trim(),
-        proposed_by: proposedBy,
-        recorded_by: auth.actor.userId,
-        incident_ids: JSON.stringify(input.incidentIds ?? []),
-        exchange_ids: JSON.stringify(input.exchangeIds ?? []),
-        persons: JSON.stringify(input.persons ?? []),
-        party_ids: JSON.stringify(input.partyIds ?? []),
-        shared: input.shared ?? false,
-        status: 'proposed',
-        adopted_at: null,
-        withdrawn_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    const number = (await store.lastDecisionNumber(tx, meetingId)) + 1;
+    await store.insertDecision(tx, {
+      id,
+      meeting_id: meetingId,
+      number,
+      agenda_item_id: input.agendaItemId ?? null,
+      text: input.text.trim(),
+      proposed_by: proposedBy,
+      recorded_by: auth.actor.userId,
+      incident_ids: JSON.stringify(input.incidentIds ?? []),
+      exchange_ids: JSON.stringify(input.exchangeIds ?? []),
+      persons: JSON.stringify(input.persons ?? []),
+      party_ids: JSON.stringify(input.partyIds ?? []),
+      shared: input.shared ?? false,
+      status: 'proposed',
+      adopted_at: null,
+      withdrawn_at: null,
+      created_at: now,
+      updated_at: now,
+    });
     await store.bumpMeeting(tx, meetingId);
     await record(tx, {
       type: 'meeting.decision_recorded',

@@ -13,15 +13,11 @@ import * as store from './store.ts';
 export async function scheduleExchange(ctx: AppContext, auth: Auth, meetingId: string, input: ScheduleExchange) {
   return ctx.db.transaction().execute(async (tx) => {
     const meeting = await lockedMeeting(tx, meetingId, input.version);
-    const exchange = await tx.selectFrom('exchanges').select(['id', 'status']).where('id', '=', input.exchangeId).forUpdate().executeTakeFirst();
+    const exchange = await store.findExchange(tx, input.exchangeId, { lock: true });
     if (!exchange) throw badRequest('There is no such exchange.', [{ path: '/body/exchangeId', message: 'unknown exchange' }]);
     if (exchange.status === 'completed' || exchange.status === 'withdrawn') throw conflict(`This exchange is ${exchange.status}.`, 'wrong_state');
     const meetingDate = new Date(meeting.starts_at).toISOString().slice(0, 10);
-    await tx
-      .updateTable('exchanges')
-      .set((eb) => ({ meeting_id: meetingId, meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) }))
-      .where('id', '=', input.exchangeId)
-      .execute();
+    await store.scheduleExchangeAt(tx, input.exchangeId, meetingId, meetingDate);
     await store.bumpMeeting(tx, meetingId);
     await record(tx, {
       type: 'exchange.scheduled',

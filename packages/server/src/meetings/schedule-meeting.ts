@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { record } from '../log/index.ts';
 import { checkOrganisations, clean, uniqueParticipants } from './participants.ts';
 import type { NewMeeting } from './schema.ts';
+import * as store from './store.ts';
 
 /**
  * The secretariat's part of a meeting (C7): schedule it (when, where, who takes part),
@@ -21,25 +22,20 @@ export async function scheduleMeeting(ctx: AppContext, auth: Auth, input: NewMee
     );
     const id = uuidv7();
     const now = new Date();
-    await tx
-      .insertInto('meetings')
-      .values({
-        id,
-        title: input.title.trim(),
-        starts_at: new Date(input.startsAt),
-        venue: input.venue.trim(),
-        status: 'scheduled',
-        created_by: auth.actor.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await tx
-      .insertInto('meeting_participants')
-      .values(
-        input.participants.map((p) => ({ meeting_id: id, organisation_id: p.organisationId, delegates: JSON.stringify(clean(p.delegates)), attendees: '[]' })),
-      )
-      .execute();
+    await store.insertMeeting(tx, {
+      id,
+      title: input.title.trim(),
+      starts_at: new Date(input.startsAt),
+      venue: input.venue.trim(),
+      status: 'scheduled',
+      created_by: auth.actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await store.insertParticipants(
+      tx,
+      input.participants.map((p) => ({ meeting_id: id, organisation_id: p.organisationId, delegates: JSON.stringify(clean(p.delegates)), attendees: '[]' })),
+    );
     await record(tx, {
       type: 'meeting.scheduled',
       actor: loggedActor(auth),

@@ -73,11 +73,7 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
           ...(entry.shared !== undefined && entry.shared !== item.shared ? { shared: entry.shared } : {}),
         };
         if (changes.title !== undefined) titles[id] = changes.title;
-        await tx
-          .updateTable('meeting_agenda_items')
-          .set((eb) => ({ position: i + 1, ...changes, ...(Object.keys(changes).length > 0 ? { version: eb('version', '+', 1) } : {}) }))
-          .where('id', '=', id)
-          .execute();
+        await store.placeAgendaItem(tx, id, i + 1, changes);
       } else {
         const link = await checkEntry(tx, entry, i);
         if (link) {
@@ -89,29 +85,25 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
         id = uuidv7();
         const title = (entry.title ?? '').trim();
         if (title) titles[id] = title;
-        await tx
-          .insertInto('meeting_agenda_items')
-          .values({
-            id,
-            meeting_id: meetingId,
-            position: i + 1,
-            title,
-            reason: link ? (entry.reason ?? null) : null,
-            incident_id: link?.kind === 'incident' ? link.incidentId : null,
-            exchange_id: link?.kind === 'exchange' ? link.exchangeId : null,
-            action_item_id: link?.kind === 'action-item' ? link.actionItemId : null,
-            shared: entry.shared ?? false,
-            created_by: auth.actor.userId,
-            created_at: now,
-          })
-          .execute();
+        await store.insertAgendaItem(tx, {
+          id,
+          meeting_id: meetingId,
+          position: i + 1,
+          title,
+          reason: link ? (entry.reason ?? null) : null,
+          incident_id: link?.kind === 'incident' ? link.incidentId : null,
+          exchange_id: link?.kind === 'exchange' ? link.exchangeId : null,
+          action_item_id: link?.kind === 'action-item' ? link.actionItemId : null,
+          shared: entry.shared ?? false,
+          created_by: auth.actor.userId,
+          created_at: now,
+        });
         added.push({ item: id, link });
       }
       order.push(id);
     }
     const removed = current.filter((x) => !kept.has(x.id)).map((x) => x.id);
-    if (removed.length > 0)
-      await tx.updateTable('meeting_agenda_items').set({ removed_at: now, removed_by: auth.actor.userId }).where('id', 'in', removed).execute();
+    if (removed.length > 0) await store.removeAgendaItems(tx, removed, now, auth.actor.userId);
     await store.bumpMeeting(tx, meetingId);
     await record(tx, {
       type: 'meeting.agenda_set',
