@@ -1,19 +1,33 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/index.ts';
-import { IdParams, Responses } from '../http/index.ts';
-import * as actions from './actions.ts';
-import * as agenda from './agenda.ts';
-import * as decisions from './decisions.ts';
-import * as meetings from './meetings.ts';
+import { answers, authOf, IdParams } from '../http/index.ts';
+import { approveDecision } from './approve-decision.ts';
+import { assignAction } from './assign-action-item.ts';
+import { changeItem } from './change-agenda-item.ts';
+import { changeDecision } from './change-decision.ts';
+import { changeMeeting } from './change-meeting.ts';
+import { listActions } from './list-action-items.ts';
+import { listMeetings } from './list-meetings.ts';
+import { markDone } from './mark-action-item-done.ts';
+import { proposal } from './propose-agenda.ts';
+import { recordAttendance } from './record-attendance.ts';
+import { recordDecision } from './record-decision.ts';
+import { scheduleExchange } from './schedule-exchange.ts';
+import { scheduleMeeting } from './schedule-meeting.ts';
+import { setAgenda } from './set-agenda.ts';
+import { withdrawDecision } from './withdraw-decision.ts';
 import {
   ActionDone,
+  ActionItemList,
   ActionQuery,
   AgendaBody,
+  AgendaProposal,
   AttendanceBody,
   DecisionChange,
   ItemChange,
+  Meeting,
   MeetingChange,
+  MeetingList,
   NewActionItem,
   NewDecision,
   NewMeeting,
@@ -22,7 +36,7 @@ import {
   VersionBody,
   Withdraw,
 } from './schema.ts';
-import { listMeetings, viewMeeting } from './view.ts';
+import { viewMeeting } from './view-meeting.ts';
 
 const tags = ['meetings'];
 
@@ -38,7 +52,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/meetings',
-      { config: { access: 'meetings.read' }, schema: { tags, summary: 'Meetings this user may see, newest first', response: Responses } },
+      { config: { access: 'meetings.read' }, schema: { tags, summary: 'Meetings this user may see, newest first', response: answers(MeetingList) } },
       async (req) => ({
         meetings: await listMeetings(ctx.db, authOf(req)),
       }),
@@ -52,11 +66,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Schedule a meeting: date and time, venue, participating organisations and their delegates',
           body: NewMeeting,
-          response: Responses,
+          response: answers({ 201: Meeting }),
         },
       },
       async (req, reply) => {
-        const { id } = await meetings.scheduleMeeting(ctx, authOf(req), req.body);
+        const { id } = await scheduleMeeting(ctx, authOf(req), req.body);
         return reply.code(201).send(await show(req, id));
       },
     );
@@ -69,7 +83,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: 'A meeting with the agenda, attendance, minutes, decisions, action items and releases this user may see',
           params: IdParams,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => show(req, req.params.id),
@@ -84,11 +98,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Change the date, venue or participants; mark the meeting held, or cancel it with a reason',
           params: IdParams,
           body: MeetingChange,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
-        await meetings.changeMeeting(ctx, authOf(req), req.params.id, req.body);
+        await changeMeeting(ctx, authOf(req), req.params.id, req.body);
         return show(req, req.params.id);
       },
     );
@@ -102,10 +116,10 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'What is pending, ranked: disputed findings, exchanges waiting, action items due, replies overdue, incidents awaiting a finding',
           params: IdParams,
           querystring: ProposalQuery,
-          response: Responses,
+          response: answers(AgendaProposal),
         },
       },
-      async (req) => agenda.proposal(ctx, authOf(req), req.params.id, Number(req.query.limit ?? 25)),
+      async (req) => proposal(ctx, authOf(req), req.params.id, Number(req.query.limit ?? 25)),
     );
 
     app.put(
@@ -117,11 +131,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Set the agenda in order: keep items (by id), add free or linked items, leave out those to remove',
           params: IdParams,
           body: AgendaBody,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
-        await agenda.setAgenda(ctx, authOf(req), req.params.id, req.body);
+        await setAgenda(ctx, authOf(req), req.params.id, req.body);
         return show(req, req.params.id);
       },
     );
@@ -135,11 +149,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "An agenda item's minutes, title or sharing with observers (each revision kept)",
           params: IdParams,
           body: ItemChange(max),
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
-        const { meetingId } = await agenda.changeItem(ctx, authOf(req), req.params.id, req.body);
+        const { meetingId } = await changeItem(ctx, authOf(req), req.params.id, req.body);
         return show(req, meetingId);
       },
     );
@@ -148,10 +162,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/meetings/:id/attendance',
       {
         config: { access: 'meetings.manage' },
-        schema: { tags, summary: 'Record which organisations were present, and who attended', params: IdParams, body: AttendanceBody, response: Responses },
+        schema: {
+          tags,
+          summary: 'Record which organisations were present, and who attended',
+          params: IdParams,
+          body: AttendanceBody,
+          response: answers(Meeting),
+        },
       },
       async (req) => {
-        await meetings.recordAttendance(ctx, authOf(req), req.params.id, req.body);
+        await recordAttendance(ctx, authOf(req), req.params.id, req.body);
         return show(req, req.params.id);
       },
     );
@@ -165,11 +185,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Schedule an exchange at this meeting; its confirmed releases appear in the meeting record',
           params: IdParams,
           body: ScheduleExchange,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
-        await actions.scheduleExchange(ctx, authOf(req), req.params.id, req.body);
+        await scheduleExchange(ctx, authOf(req), req.params.id, req.body);
         return show(req, req.params.id);
       },
     );
@@ -183,11 +203,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Record a proposed decision: text, who proposed it, the incidents, exchanges, persons and parties it concerns',
           params: IdParams,
           body: NewDecision(max),
-          response: Responses,
+          response: answers({ 201: Meeting }),
         },
       },
       async (req, reply) => {
-        await decisions.recordDecision(ctx, authOf(req), req.params.id, req.body);
+        await recordDecision(ctx, authOf(req), req.params.id, req.body);
         return reply.code(201).send(await show(req, req.params.id));
       },
     );
@@ -201,11 +221,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "Change a decision's text and links (before any approval) or its sharing with observers",
           params: IdParams,
           body: DecisionChange(max),
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
-        const { meetingId } = await decisions.changeDecision(ctx, authOf(req), req.params.id, req.body);
+        const { meetingId } = await changeDecision(ctx, authOf(req), req.params.id, req.body);
         return show(req, meetingId);
       },
     );
@@ -219,11 +239,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: "A present guarantor's approval (a log entry); adopts the decision once every guarantor present approved",
           params: IdParams,
           body: VersionBody,
-          response: Responses,
+          response: answers(Meeting),
         },
       },
       async (req) => {
-        const { meetingId } = await decisions.approveDecision(ctx, authOf(req), req.params.id, req.body.version);
+        const { meetingId } = await approveDecision(ctx, authOf(req), req.params.id, req.body.version);
         // The answer shows the approval's place in the log: sequence it first.
         await ctx.sequencer.flush().catch((err) => req.log.error({ err }, 'log sequencing failed; the background loop will retry'));
         return show(req, meetingId);
@@ -234,10 +254,10 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/decisions/:id/withdraw',
       {
         config: { access: 'meetings.decide' },
-        schema: { tags, summary: 'Withdraw a decision not yet adopted, with a reason', params: IdParams, body: Withdraw, response: Responses },
+        schema: { tags, summary: 'Withdraw a decision not yet adopted, with a reason', params: IdParams, body: Withdraw, response: answers(Meeting) },
       },
       async (req) => {
-        const { meetingId } = await decisions.withdrawDecision(ctx, authOf(req), req.params.id, req.body);
+        const { meetingId } = await withdrawDecision(ctx, authOf(req), req.params.id, req.body);
         return show(req, meetingId);
       },
     );
@@ -246,10 +266,16 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/meetings/:id/action-items',
       {
         config: { access: 'meetings.manage' },
-        schema: { tags, summary: 'Give an organisation an action item with a due date', params: IdParams, body: NewActionItem, response: Responses },
+        schema: {
+          tags,
+          summary: 'Give an organisation an action item with a due date',
+          params: IdParams,
+          body: NewActionItem,
+          response: answers({ 201: Meeting }),
+        },
       },
       async (req, reply) => {
-        await actions.assignAction(ctx, authOf(req), req.params.id, req.body);
+        await assignAction(ctx, authOf(req), req.params.id, req.body);
         return reply.code(201).send(await show(req, req.params.id));
       },
     );
@@ -262,11 +288,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags,
           summary: "Your organisation's open action items (the home page), or every one you may see",
           querystring: ActionQuery,
-          response: Responses,
+          response: answers(ActionItemList),
         },
       },
       async (req) => ({
-        actionItems: await actions.listActions(ctx, authOf(req), req.query),
+        actionItems: await listActions(ctx, authOf(req), req.query),
       }),
     );
 
@@ -274,11 +300,11 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/action-items/:id/done',
       {
         config: { access: 'meetings.actions.done' },
-        schema: { tags, summary: 'The owner marks an action item done', params: IdParams, body: ActionDone, response: Responses },
+        schema: { tags, summary: 'The owner marks an action item done', params: IdParams, body: ActionDone, response: answers(ActionItemList) },
       },
       async (req) => {
-        await actions.markDone(ctx, authOf(req), req.params.id, req.body);
-        return { actionItems: await actions.listActions(ctx, authOf(req), {}) };
+        await markDone(ctx, authOf(req), req.params.id, req.body);
+        return { actionItems: await listActions(ctx, authOf(req), {}) };
       },
     );
   };

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database } from '../db/index.ts';
 
 /** All SQL of meetings (STYLE #5): meetings, their parts, and what is pending for the agenda. */
@@ -218,4 +218,152 @@ export function openExchanges(db: Db) {
 
 export function openActionItemsDueBy(db: Db, day: string) {
   return db.selectFrom('meeting_action_items').select(['id', 'due_on', 'created_at']).where('status', '=', 'open').where('due_on', '<=', day).execute();
+}
+
+// ---------------------------------------------------------------------------------------
+// Writes of the use cases, each in the caller's transaction
+
+type Row<T extends keyof Database> = Insertable<Database[T]>;
+
+export async function insertMeeting(db: Db, row: Row<'meetings'>) {
+  await db.insertInto('meetings').values(row).execute();
+}
+
+/** Changes a meeting and bumps its version. */
+export async function updateMeeting(db: Db, id: string, set: Updateable<Database['meetings']>) {
+  await db
+    .updateTable('meetings')
+    .set((eb) => ({ ...set, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertParticipants(db: Db, rows: Row<'meeting_participants'>[]) {
+  await db.insertInto('meeting_participants').values(rows).execute();
+}
+
+export async function removeParticipants(db: Db, meetingId: string, organisationIds: string[]) {
+  await db.deleteFrom('meeting_participants').where('meeting_id', '=', meetingId).where('organisation_id', 'in', organisationIds).execute();
+}
+
+/** Adds a participant, or updates one already there with `onConflict`. */
+export async function upsertParticipant(db: Db, row: Row<'meeting_participants'>, onConflict: Updateable<Database['meeting_participants']>) {
+  await db
+    .insertInto('meeting_participants')
+    .values(row)
+    .onConflict((oc) => oc.columns(['meeting_id', 'organisation_id']).doUpdateSet(onConflict))
+    .execute();
+}
+
+/** Moves the open exchanges scheduled at a meeting to its new day; returns those moved. */
+export function moveExchanges(db: Db, meetingId: string, meetingDate: string) {
+  return db
+    .updateTable('exchanges')
+    .set((eb) => ({ meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('meeting_id', '=', meetingId)
+    .where('status', 'not in', ['completed', 'withdrawn'])
+    .where('meeting_date', 'is distinct from', meetingDate)
+    .returning('id')
+    .execute();
+}
+
+export function findExchange(db: Db, id: string, { lock = false } = {}) {
+  let q = db.selectFrom('exchanges').select(['id', 'status']).where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** Schedules an exchange at a meeting, on the meeting's day. */
+export async function scheduleExchangeAt(db: Db, exchangeId: string, meetingId: string, meetingDate: string) {
+  await db
+    .updateTable('exchanges')
+    .set((eb) => ({ meeting_id: meetingId, meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', exchangeId)
+    .execute();
+}
+
+export async function insertAgendaItem(db: Db, row: Row<'meeting_agenda_items'>) {
+  await db.insertInto('meeting_agenda_items').values(row).execute();
+}
+
+/** Puts a kept agenda item at its place; with changes (title, sharing), bumps its version. */
+export async function placeAgendaItem(db: Db, id: string, position: number, changes: { title?: string; shared?: boolean }) {
+  await db
+    .updateTable('meeting_agenda_items')
+    .set((eb) => ({ position, ...changes, ...(Object.keys(changes).length > 0 ? { version: eb('version', '+', 1) } : {}) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function removeAgendaItems(db: Db, ids: string[], at: Date, by: string) {
+  await db.updateTable('meeting_agenda_items').set({ removed_at: at, removed_by: by }).where('id', 'in', ids).execute();
+}
+
+export async function updateAgendaItem(db: Db, id: string, set: { title: string; minutes: string; shared: boolean; version: number }) {
+  await db.updateTable('meeting_agenda_items').set(set).where('id', '=', id).execute();
+}
+
+export async function insertMinutesRevision(db: Db, row: Row<'meeting_minutes_revisions'>) {
+  await db.insertInto('meeting_minutes_revisions').values(row).execute();
+}
+
+/** The highest decision number of a meeting (0 when it has none). */
+export async function lastDecisionNumber(db: Db, meetingId: string) {
+  const { n } = await db
+    .selectFrom('meeting_decisions')
+    .select(sql<number>`coalesce(max(number), 0)`.as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function insertDecision(db: Db, row: Row<'meeting_decisions'>) {
+  await db.insertInto('meeting_decisions').values(row).execute();
+}
+
+/** Changes a decision (or only touches it) and bumps its version. */
+export async function bumpDecision(db: Db, id: string, set: Updateable<Database['meeting_decisions']> = {}) {
+  await db
+    .updateTable('meeting_decisions')
+    .set((eb) => ({ ...set, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The organisations that approved a decision. */
+export async function approvingOrganisations(db: Db, decisionId: string) {
+  const rows = await db.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', decisionId).execute();
+  return rows.map((a) => a.organisation_id);
+}
+
+export async function hasApproval(db: Db, decisionId: string) {
+  return (
+    (await db.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', decisionId).limit(1).executeTakeFirst()) !==
+    undefined
+  );
+}
+
+export async function insertApproval(db: Db, row: Row<'meeting_decision_approvals'>) {
+  await db.insertInto('meeting_decision_approvals').values(row).execute();
+}
+
+export async function insertActionItem(db: Db, row: Row<'meeting_action_items'>) {
+  await db.insertInto('meeting_action_items').values(row).execute();
+}
+
+export async function markActionItemDone(db: Db, id: string, by: string, note: string) {
+  await db
+    .updateTable('meeting_action_items')
+    .set((eb) => ({ status: 'done', done_at: new Date(), done_by: by, done_note: note, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function guarantorIds(db: Db) {
+  return (await db.selectFrom('organisations').select('id').where('kind', '=', 'guarantor').execute()).map((g) => g.id);
+}
+
+/** The mechanism's decision rule for findings (null before it is set). */
+export async function decisionRule(db: Db) {
+  return (await db.selectFrom('mechanism').select('decision_rule').executeTakeFirst())?.decision_rule ?? null;
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { can, type MeetingScoped } from '@truce/core/policy/policy';
 import { adoption } from '@truce/core/meetings/decisions';
+import type { AgendaReason } from '@truce/core/meetings/agenda';
 import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
-import { notFound } from '../errors/index.ts';
 import { incidentScope } from '../incidents/index.ts';
+import type { Meeting } from './schema.ts';
 import * as store from './store.ts';
 
 /**
@@ -16,7 +17,11 @@ import * as store from './store.ts';
  * is shared; observers what is shared with them or names them.
  */
 type Db = Kysely<Database>;
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+function iso(d: Date | string): string;
+function iso(d: Date | string | null): string | null;
+function iso(d: Date | string | null) {
+  return d === null ? null : new Date(d).toISOString();
+}
 const uniq = (xs: string[]) => [...new Set(xs)];
 /** Participants are listed guarantors first, then the parties, the facilitator and observers. */
 const KIND_ORDER = ['secretariat', 'guarantor', 'party', 'facilitator', 'observer', 'monitor'];
@@ -101,7 +106,7 @@ export function meetingScope(data: Loaded, meetingId: string): MeetingScoped {
 }
 
 /** One meeting as this reader may see it, or null when it may not see it at all. */
-export function present(data: Loaded, auth: Auth, meetingId: string) {
+export function present(data: Loaded, auth: Auth, meetingId: string): Meeting | null {
   const m = data.meetings.find((x) => x.id === meetingId)!;
   const scope = meetingScope(data, meetingId);
   if (!can(auth.actor, 'meetings.read', scope)) return null;
@@ -168,7 +173,8 @@ export function present(data: Loaded, auth: Auth, meetingId: string) {
         id: i.id,
         position: i.position,
         title: i.title,
-        reason: i.reason,
+        // Set from the request schema's AGENDA_REASONS (or null for a free item).
+        reason: i.reason as AgendaReason | null,
         shared: i.shared,
         minutes: i.minutes,
         version: i.version,
@@ -260,39 +266,4 @@ export function present(data: Loaded, auth: Auth, meetingId: string) {
       decide: can(auth.actor, 'meetings.decide') && m.status !== 'cancelled',
     },
   };
-}
-
-/** One meeting for this reader; "not found" when it may not see it. */
-export async function viewMeeting(db: Db, auth: Auth, id: string) {
-  const meeting = await store.findMeeting(db, id);
-  if (!meeting) throw notFound('There is no such meeting.');
-  const shown = present(await loadMeetings(db, [meeting]), auth, id);
-  if (!shown) throw notFound('There is no such meeting.');
-  return shown;
-}
-
-/** The meetings this reader may see, newest first, with counts of what it may see in each. */
-export async function listMeetings(db: Db, auth: Auth) {
-  const data = await loadMeetings(db, await store.listMeetings(db));
-  const out = [];
-  for (const m of data.meetings) {
-    const shown = present(data, auth, m.id);
-    if (!shown) continue;
-    out.push({
-      id: shown.id,
-      title: shown.title,
-      startsAt: shown.startsAt,
-      venue: shown.venue,
-      status: shown.status,
-      version: shown.version,
-      participantIds: shown.participants.map((p) => p.organisationId),
-      agendaItems: shown.agenda.length,
-      decisions: {
-        adopted: shown.decisions.filter((d) => d.status === 'adopted').length,
-        proposed: shown.decisions.filter((d) => d.status === 'proposed').length,
-      },
-      openActionItems: shown.actionItems.filter((a) => a.status === 'open').length,
-    });
-  }
-  return out;
 }

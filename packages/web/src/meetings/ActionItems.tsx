@@ -30,7 +30,7 @@ export function ActionItemList({ items, showMeeting = false }: { items: ActionIt
               <Text size="xs" c={overdue ? 'red.8' : 'dimmed'}>
                 {t('meetings.action.ownerDue', { owner: text.org(a.ownerOrgId), date: fmt.date(a.dueOn) })}
                 {overdue && ` · ${t('meetings.action.overdue')}`}
-                {showMeeting && a.meeting && (
+                {showMeeting && 'meeting' in a && (
                   <>
                     {' · '}
                     <Anchor component={Link} to={`/meetings/${a.meeting.id}`} size="xs">
