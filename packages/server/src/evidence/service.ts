@@ -9,6 +9,7 @@ import { badRequest, notFound, Problem, type FieldError } from '../errors/index.
 import { record, type LogEvent } from '../log/index.ts';
 import { detectMediaType } from './detect.ts';
 import type { EvidenceFiles, Incoming } from './files.ts';
+import type { EvidenceMeta, UploadedEvidence } from './schema.ts';
 import * as store from './store.ts';
 
 /** Evidence files (C2): uploads checked against their content, stored once, shown to whom they concern. */
@@ -24,14 +25,6 @@ export interface UploadInput {
   captureTime?: string;
   /** The `mediaType` field: what the uploader says the file is. */
   mediaType?: string;
-}
-
-export interface UploadedEvidence {
-  sha256: string;
-  size: number;
-  mediaType: string;
-  captureTime: string | null;
-  originalName: string | null;
 }
 
 /** File names longer than this exist on no common file system; longer is a mistake or an attack. */
@@ -169,21 +162,6 @@ function cleanName(raw: string): string | null {
     ]);
   }
   return name;
-}
-
-/** One upload of a file, as shown to someone allowed to see it. */
-export interface EvidenceUpload {
-  organisationId: string;
-  originalName: string | null;
-  captureTime: string | null;
-  uploadedAt: string;
-  /** Null for the moment between the upload's commit and its entry's place in the tree. */
-  logIndex: number | null;
-}
-
-export interface EvidenceMeta extends UploadedEvidence {
-  uploadedAt: string;
-  uploads: EvidenceUpload[];
 }
 
 /**

@@ -9,6 +9,7 @@ import { badRequest, conflict, forbidden, notFound, Problem, staleVersion } from
 import { record } from '../log/index.ts';
 import { incidentScope } from './scope.ts';
 import * as store from './store.ts';
+import type { Incident } from './schema.ts';
 import { viewIncident } from './view.ts';
 import { visibleEvidence } from '../evidence/index.ts';
 import { adoptIfDue } from './adopt-finding.ts';
@@ -51,7 +52,7 @@ async function attach(tx: Db, auth: Auth, incidentId: string, reportIds: string[
 }
 
 /** Confirms a grouping: a new incident of these reports; the reply deadline starts now. */
-export async function createIncident(ctx: AppContext, auth: Auth, reportIds: string[]) {
+export async function createIncident(ctx: AppContext, auth: Auth, reportIds: string[]): Promise<Incident> {
   return ctx.db.transaction().execute(async (tx) => {
     const mechanism = await tx.selectFrom('mechanism').select('reply_deadline_hours').executeTakeFirstOrThrow();
     const id = uuidv7();
@@ -79,7 +80,7 @@ export async function createIncident(ctx: AppContext, auth: Auth, reportIds: str
   });
 }
 
-export async function addReport(ctx: AppContext, auth: Auth, id: string, reportId: string, version: number) {
+export async function addReport(ctx: AppContext, auth: Auth, id: string, reportId: string, version: number): Promise<Incident> {
   return ctx.db.transaction().execute(async (tx) => {
     const incident = await lockedIncident(tx, id, version);
     await attach(tx, auth, id, [reportId]);
@@ -90,7 +91,7 @@ export async function addReport(ctx: AppContext, auth: Auth, id: string, reportI
 }
 
 /** Splits a report off an incident; the membership is closed, not deleted. */
-export async function removeReport(ctx: AppContext, auth: Auth, id: string, reportId: string, version: number) {
+export async function removeReport(ctx: AppContext, auth: Auth, id: string, reportId: string, version: number): Promise<Incident> {
   return ctx.db.transaction().execute(async (tx) => {
     const incident = await lockedIncident(tx, id, version);
     const result = await tx
@@ -108,7 +109,7 @@ export async function removeReport(ctx: AppContext, auth: Auth, id: string, repo
 }
 
 /** Merges another incident into this one: its reports move here, it points here. */
-export async function mergeIncident(ctx: AppContext, auth: Auth, id: string, otherId: string, version: number) {
+export async function mergeIncident(ctx: AppContext, auth: Auth, id: string, otherId: string, version: number): Promise<Incident> {
   if (id === otherId) throw badRequest('An incident cannot be merged into itself.', [{ path: '/body/incidentId', message: 'same incident' }]);
   return ctx.db.transaction().execute(async (tx) => {
     const incident = await lockedIncident(tx, id, version);
@@ -136,7 +137,7 @@ export async function mergeIncident(ctx: AppContext, auth: Auth, id: string, oth
 }
 
 /** The accused party's reply, until the deadline. */
-export async function reply(ctx: AppContext, auth: Auth, id: string, input: { text: string; evidence: string[] }) {
+export async function reply(ctx: AppContext, auth: Auth, id: string, input: { text: string; evidence: string[] }): Promise<Incident> {
   const known = await visibleEvidence(ctx, auth.actor, input.evidence);
   return ctx.db.transaction().execute(async (tx) => {
     const incident = await lockedIncident(tx, id);
@@ -192,7 +193,7 @@ export async function assess(
   auth: Auth,
   id: string,
   input: { verification: Verification; attribution: Assessment['attribution']; reasoning: string },
-) {
+): Promise<Incident> {
   return ctx.db.transaction().execute(async (tx) => {
     const incident = await lockedIncident(tx, id);
     const reports = await store.memberReports(tx, [id]);
@@ -232,7 +233,7 @@ export async function assess(
 }
 
 /** Reopens a finding with a reason: a new round of assessments begins. */
-export async function reopen(ctx: AppContext, auth: Auth, id: string, input: { reason: string; version: number }) {
+export async function reopen(ctx: AppContext, auth: Auth, id: string, input: { reason: string; version: number }): Promise<Incident> {
   return ctx.db.transaction().execute(async (tx) => {
     const incident = await lockedIncident(tx, id, input.version);
     const result = await tx

@@ -6,6 +6,7 @@ import { record } from '../log/index.ts';
 import { adoptIfDue } from './adopt-finding.ts';
 import { logIndexOf } from './log-index.ts';
 import * as store from './store.ts';
+import type { IncidentAfterReplyPeriod } from './schema.ts';
 import { viewIncident } from './view.ts';
 
 /**
@@ -15,7 +16,7 @@ import { viewIncident } from './view.ts';
  * assessments already meet the rule is adopted in the same transaction. 409 when the
  * period is already over.
  */
-export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, reason: string) {
+export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, reason: string): Promise<IncidentAfterReplyPeriod> {
   const { entryId, view } = await ctx.db.transaction().execute(async (tx) => {
     const incident = await store.lockIncident(tx, id);
     if (!incident) throw notFound('There is no such incident.');

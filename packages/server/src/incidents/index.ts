@@ -3,3 +3,4 @@ export { logIndexOf } from './log-index.ts';
 export { incidentScope, listScopeFor } from './scope.ts';
 export * as incidentsStore from './store.ts';
 export { viewIncident } from './view.ts';
+export type { Decision, Finding, Grouping, Incident, IncidentList, IncidentSummary } from './schema.ts';

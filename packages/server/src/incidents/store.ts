@@ -65,6 +65,11 @@ export function guarantorIds(db: Db) {
     .then((r) => r.map((o) => o.id));
 }
 
+/** The mechanism's grouping window and distance (the secretariat sets them). */
+export function groupingSettings(db: Db) {
+  return db.selectFrom('mechanism').select(['grouping_window_hours', 'grouping_distance_km']).executeTakeFirstOrThrow();
+}
+
 /** Open incidents whose reports are near a time, for grouping proposals. */
 export function incidentsAround(db: Db, at: Date, spanHours: number) {
   return db

@@ -6,3 +6,4 @@ export type { ReadScope } from './scope.ts';
 export type { Areas } from './present.ts';
 export { headerColumns, publicFacts } from './service.ts';
 export * as reportsStore from './store.ts';
+export type { Report, ReportList, ReportLogEntries, ReportVersion, ReportVersions } from './schema.ts';

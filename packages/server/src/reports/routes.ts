@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { authOf } from '../http/index.ts';
-import { IdParams, Responses } from '../http/index.ts';
-import { correctionSchema, FilingHeaders, reportContentSchema, ReportListQuery, WithdrawSchema } from './schema.ts';
+import { answers, authOf, IdParams } from '../http/index.ts';
+import {
+  correctionSchema,
+  FilingHeaders,
+  Report,
+  reportContentSchema,
+  ReportList,
+  ReportListQuery,
+  ReportLogEntries,
+  ReportVersions,
+  WithdrawSchema,
+} from './schema.ts';
 import * as reports from './service.ts';
 
 /** Violation reports (C2): file, list, read with every version, correct, withdraw. */
@@ -21,7 +30,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             'Send an `Idempotency-Key` (1–100 letters, digits, `-`, `_`, `.`, `:`; a UUID will do) to make the filing safe to retry: the same report sent again with the same key returns the report already filed, with `Idempotent-Replayed: true`, and files nothing. A different report under a used key is refused with 422.',
           headers: FilingHeaders,
           body: ReportContentSchema,
-          response: Responses,
+          response: answers({ 201: Report }),
         },
       },
       async (req, reply) => {
@@ -35,7 +44,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/reports',
       {
         config: { access: 'report.read' },
-        schema: { tags: ['reports'], summary: 'Reports this user may see, newest first', querystring: ReportListQuery, response: Responses },
+        schema: { tags: ['reports'], summary: 'Reports this user may see, newest first', querystring: ReportListQuery, response: answers(ReportList) },
       },
       async (req) => {
         const { limit, ...filter } = req.query;
@@ -45,7 +54,10 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/reports/:id',
-      { config: { access: 'report.read' }, schema: { tags: ['reports'], summary: 'A report, its latest version', params: IdParams, response: Responses } },
+      {
+        config: { access: 'report.read' },
+        schema: { tags: ['reports'], summary: 'A report, its latest version', params: IdParams, response: answers(Report) },
+      },
       async (req, reply) => {
         const report = await reports.view(ctx.db, authOf(req), req.params.id);
         return reply.header('etag', `"v${report.version}"`).send(report);
@@ -56,7 +68,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/reports/:id/versions',
       {
         config: { access: 'report.read' },
-        schema: { tags: ['reports'], summary: 'Every version of a report, oldest first', params: IdParams, response: Responses },
+        schema: { tags: ['reports'], summary: 'Every version of a report, oldest first', params: IdParams, response: answers(ReportVersions) },
       },
       async (req) => ({ versions: await reports.versions(ctx.db, authOf(req), req.params.id) }),
     );
@@ -69,7 +81,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['reports'],
           summary: "The log indexes of a report's versions and withdrawal, to ask for their receipts",
           params: IdParams,
-          response: Responses,
+          response: answers(ReportLogEntries),
         },
       },
       async (req) => reports.logIndexes(ctx.db, authOf(req), req.params.id),
@@ -84,7 +96,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Correct a report: a new version (refused with 409 if `version` is not the latest)',
           params: IdParams,
           body: CorrectionSchema,
-          response: Responses,
+          response: answers({ 201: Report }),
         },
       },
       async (req, reply) => {
@@ -97,7 +109,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/reports/:id/withdraw',
       {
         config: { access: 'report.correct' },
-        schema: { tags: ['reports'], summary: 'Withdraw a report (it stays readable)', params: IdParams, body: WithdrawSchema, response: Responses },
+        schema: { tags: ['reports'], summary: 'Withdraw a report (it stays readable)', params: IdParams, body: WithdrawSchema, response: answers(Report) },
       },
       async (req) => reports.withdrawReport(ctx, authOf(req), req.params.id, req.body),
     );

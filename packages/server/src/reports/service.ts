@@ -15,7 +15,7 @@ import { noteRecorded } from '../log/index.ts';
 import { randomPooled } from '../log/index.ts';
 import { presentReport, scopeOf, type Areas } from './present.ts';
 import { readScopeFor } from './scope.ts';
-import type { ReportContentInput } from './schema.ts';
+import type { Report, ReportContentInput, ReportLogEntries, ReportVersion } from './schema.ts';
 import * as store from './store.ts';
 import { locateAreas } from './areas.ts';
 import { cellColumns } from './cells.ts';
@@ -126,7 +126,12 @@ export function publicFacts(content: ReportContent, flags: ReportFlags, areas: A
  * lost answer) returns the report already filed, marked `replayed`, and files nothing;
  * another report under a key already used is refused (422).
  */
-export async function fileReport(ctx: AppContext, auth: Auth, input: ReportContentInput, idempotencyKey?: string) {
+export async function fileReport(
+  ctx: AppContext,
+  auth: Auth,
+  input: ReportContentInput,
+  idempotencyKey?: string,
+): Promise<{ report: Report; replayed: boolean }> {
   const content = normalise(input);
   const requestHash = idempotencyKey === undefined ? null : sha256Hex(canonicalJson(content));
   const { areas, flags } = await prepare(ctx, auth, content);
@@ -167,7 +172,7 @@ export async function fileReport(ctx: AppContext, auth: Auth, input: ReportConte
   return { report: presentReport(auth.actor, { ...report, withdrawn_at: null, withdrawn_reason: null }, version), replayed: false };
 }
 
-async function replay(ctx: AppContext, auth: Auth, key: string, requestHash: string) {
+async function replay(ctx: AppContext, auth: Auth, key: string, requestHash: string): Promise<{ report: Report; replayed: boolean } | null> {
   const earlier = await store.findByIdempotencyKey(ctx.db, auth.actor.userId, key);
   if (!earlier) return null;
   if (earlier.request_hash !== requestHash) {
@@ -184,7 +189,12 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** A correction: a new version of the whole content; the earlier versions stay readable. */
-export async function correctReport(ctx: AppContext, auth: Auth, id: string, input: { content: ReportContentInput; changeNote: string; version: number }) {
+export async function correctReport(
+  ctx: AppContext,
+  auth: Auth,
+  id: string,
+  input: { content: ReportContentInput; changeNote: string; version: number },
+): Promise<Report> {
   const content = normalise(input.content);
   const { areas, flags } = await prepare(ctx, auth, content);
   await ctx.db.transaction().execute(async (tx) => {
@@ -219,7 +229,7 @@ export async function correctReport(ctx: AppContext, auth: Auth, id: string, inp
 }
 
 /** Withdraws a report: it stays readable, marked withdrawn with the reason. */
-export async function withdrawReport(ctx: AppContext, auth: Auth, id: string, input: { reason: string; version: number }) {
+export async function withdrawReport(ctx: AppContext, auth: Auth, id: string, input: { reason: string; version: number }): Promise<Report> {
   await ctx.db.transaction().execute(async (tx) => {
     await writableReport(tx, auth, id, input.version);
     await tx
@@ -243,13 +253,13 @@ async function writableReport(tx: Db, auth: Auth, id: string, version: number) {
 }
 
 /** One report as this reader may see it; 404 when it does not concern them. */
-export async function view(db: Db, auth: Auth, id: string) {
+export async function view(db: Db, auth: Auth, id: string): Promise<Report> {
   const row = await store.findReport(db, id);
   if (!row || !can(auth.actor, 'report.read', scopeOf(row))) throw notFound('There is no such report.');
   return presentReport(auth.actor, row, await store.currentVersion(db, id, row.current_version));
 }
 
-export async function versions(db: Db, auth: Auth, id: string) {
+export async function versions(db: Db, auth: Auth, id: string): Promise<ReportVersion[]> {
   const row = await store.findReport(db, id);
   if (!row || !can(auth.actor, 'report.read', scopeOf(row))) throw notFound('There is no such report.');
   const all = await store.versionsOf(db, id);
@@ -257,7 +267,7 @@ export async function versions(db: Db, auth: Auth, id: string) {
 }
 
 /** Reports this reader may see, newest first. */
-export async function list(db: Db, auth: Auth, filter: Omit<store.ListFilter, 'scope'>) {
+export async function list(db: Db, auth: Auth, filter: Omit<store.ListFilter, 'scope'>): Promise<Report[]> {
   const rows = await store.listReports(db, { ...filter, scope: readScopeFor(auth.actor) });
   // The SQL scope and the policy must agree; the policy has the last word.
   return rows
@@ -269,7 +279,7 @@ export async function list(db: Db, auth: Auth, filter: Omit<store.ListFilter, 's
  * Where the record holds this report: the log index of each version's entry (filing or
  * correction) and of its withdrawal, so a reader can ask for their receipts.
  */
-export async function logIndexes(db: Db, auth: Auth, id: string) {
+export async function logIndexes(db: Db, auth: Auth, id: string): Promise<ReportLogEntries> {
   const row = await store.findReport(db, id);
   if (!row || !can(auth.actor, 'report.read', scopeOf(row))) throw notFound('There is no such report.');
   const all = await store.versionsOf(db, id);
