@@ -9,7 +9,9 @@ import { answers, fileAnswers, ProblemSchema } from '../http/index.ts';
 import { EvidenceFiles } from './files.ts';
 import { multipartLimits, readUploadForm } from './form.ts';
 import { EvidenceMeta, Sha256Params, UploadedEvidence } from './schema.ts';
-import { evidenceMeta, openEvidence, uploadEvidence } from './service.ts';
+import { evidenceMeta } from './describe-evidence.ts';
+import { openEvidence } from './open-evidence.ts';
+import { uploadEvidence } from './upload-evidence.ts';
 
 /**
  * Evidence files (C2): `POST /api/evidence` stores a file content-addressed and answers

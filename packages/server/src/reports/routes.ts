@@ -12,7 +12,13 @@ import {
   ReportVersions,
   WithdrawSchema,
 } from './schema.ts';
-import * as reports from './service.ts';
+import { correctReport } from './correct-report.ts';
+import { viewReport } from './view-report.ts';
+import { fileReport } from './file-report.ts';
+import { listReportVersions } from './list-report-versions.ts';
+import { listReports } from './list-reports.ts';
+import { reportLogEntries } from './report-log-entries.ts';
+import { withdrawReport } from './withdraw-report.ts';
 
 /** Violation reports (C2): file, list, read with every version, correct, withdraw. */
 export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -34,7 +40,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        const { report, replayed } = await reports.fileReport(ctx, authOf(req), req.body, req.headers['idempotency-key']);
+        const { report, replayed } = await fileReport(ctx, authOf(req), req.body, req.headers['idempotency-key']);
         if (replayed) reply.header('idempotent-replayed', 'true');
         return reply.code(201).header('etag', `"v${report.version}"`).header('location', `/api/reports/${report.id}`).send(report);
       },
@@ -48,7 +54,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const { limit, ...filter } = req.query;
-        return { reports: await reports.list(ctx.db, authOf(req), { ...filter, limit: Math.min(Number(limit ?? 100), 500) }) };
+        return { reports: await listReports(ctx.db, authOf(req), { ...filter, limit: Math.min(Number(limit ?? 100), 500) }) };
       },
     );
 
@@ -59,7 +65,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags: ['reports'], summary: 'A report, its latest version', params: IdParams, response: answers(Report) },
       },
       async (req, reply) => {
-        const report = await reports.view(ctx.db, authOf(req), req.params.id);
+        const report = await viewReport(ctx.db, authOf(req), req.params.id);
         return reply.header('etag', `"v${report.version}"`).send(report);
       },
     );
@@ -70,7 +76,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'report.read' },
         schema: { tags: ['reports'], summary: 'Every version of a report, oldest first', params: IdParams, response: answers(ReportVersions) },
       },
-      async (req) => ({ versions: await reports.versions(ctx.db, authOf(req), req.params.id) }),
+      async (req) => ({ versions: await listReportVersions(ctx.db, authOf(req), req.params.id) }),
     );
 
     app.get(
@@ -84,7 +90,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(ReportLogEntries),
         },
       },
-      async (req) => reports.logIndexes(ctx.db, authOf(req), req.params.id),
+      async (req) => reportLogEntries(ctx.db, authOf(req), req.params.id),
     );
 
     app.post(
@@ -100,7 +106,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        const report = await reports.correctReport(ctx, authOf(req), req.params.id, req.body);
+        const report = await correctReport(ctx, authOf(req), req.params.id, req.body);
         return reply.code(201).header('etag', `"v${report.version}"`).send(report);
       },
     );
@@ -111,7 +117,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'report.correct' },
         schema: { tags: ['reports'], summary: 'Withdraw a report (it stays readable)', params: IdParams, body: WithdrawSchema, response: answers(Report) },
       },
-      async (req) => reports.withdrawReport(ctx, authOf(req), req.params.id, req.body),
+      async (req) => withdrawReport(ctx, authOf(req), req.params.id, req.body),
     );
   };
 }
