@@ -7,7 +7,7 @@ import { adoptIfDue } from './adopt-finding.ts';
 import { logIndexOf } from './log-index.ts';
 import * as store from './store.ts';
 import type { IncidentAfterReplyPeriod } from './schema.ts';
-import { viewIncident } from './view.ts';
+import { viewIncident } from './view-incident.ts';
 
 /**
  * The secretariat ends an incident's reply period before its deadline, with a reason that
@@ -26,11 +26,7 @@ export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, re
     const period = replyPeriodOf(incident, reports, replies);
     if (!period.open) throw new Problem(409, 'Conflict', `The reply period is already over (${period.closedBy}).`, { code: 'reply_period_over' });
     const now = new Date();
-    await tx
-      .updateTable('incidents')
-      .set({ reply_period_ended_at: now, reply_period_ended_by: auth.actor.userId, reply_period_end_reason: reason, version: incident.version + 1 })
-      .where('id', '=', id)
-      .execute();
+    await store.endReplyPeriod(tx, id, now, auth.actor.userId, reason, incident.version + 1);
     const entryId = await record(tx, {
       type: 'incident.reply_period_ended',
       actor: { organisation: auth.actor.orgId, user: auth.actor.userId },

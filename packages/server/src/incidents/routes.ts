@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { badRequest } from '../errors/index.ts';
 import { answers, authOf, IdParams } from '../http/index.ts';
-import * as commands from './commands.ts';
+import { addIncidentReport } from './add-incident-report.ts';
+import { assessIncident } from './assess-incident.ts';
+import { createIncident } from './create-incident.ts';
+import { mergeIncidents } from './merge-incidents.ts';
+import { reopenFinding } from './reopen-finding.ts';
+import { replyToIncident } from './reply-to-incident.ts';
+import { splitIncidentReport } from './split-incident-report.ts';
 import { endReplyPeriod } from './end-reply-period.ts';
 import { groupingFor } from './proposals.ts';
 import {
@@ -19,7 +25,8 @@ import {
   ReopenBody,
   replyBody,
 } from './schema.ts';
-import { listIncidents, viewIncident } from './view.ts';
+import { listIncidents } from './list-incidents.ts';
+import { viewIncident } from './view-incident.ts';
 
 /** Incidents (C3): grouping, right of reply, assessments, findings. */
 export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -65,7 +72,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers({ 201: Incident }),
         },
       },
-      async (req, reply) => reply.code(201).send(await commands.createIncident(ctx, authOf(req), req.body.reportIds)),
+      async (req, reply) => reply.code(201).send(await createIncident(ctx, authOf(req), req.body.reportIds)),
     );
 
     app.get(
@@ -94,7 +101,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(Incident),
         },
       },
-      async (req) => commands.addReport(ctx, authOf(req), req.params.id, req.body.reportId, req.body.version),
+      async (req) => addIncidentReport(ctx, authOf(req), req.params.id, req.body.reportId, req.body.version),
     );
 
     app.post(
@@ -109,7 +116,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(Incident),
         },
       },
-      async (req) => commands.removeReport(ctx, authOf(req), req.params.id, req.body.reportId, req.body.version),
+      async (req) => splitIncidentReport(ctx, authOf(req), req.params.id, req.body.reportId, req.body.version),
     );
 
     app.post(
@@ -124,7 +131,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(Incident),
         },
       },
-      async (req) => commands.mergeIncident(ctx, authOf(req), req.params.id, req.body.incidentId, req.body.version),
+      async (req) => mergeIncidents(ctx, authOf(req), req.params.id, req.body.incidentId, req.body.version),
     );
 
     app.post(
@@ -140,7 +147,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await commands.reply(ctx, authOf(req), req.params.id, { text: req.body.text, evidence: req.body.evidence ?? [] })),
+        reply.code(201).send(await replyToIncident(ctx, authOf(req), req.params.id, { text: req.body.text, evidence: req.body.evidence ?? [] })),
     );
 
     app.post(
@@ -155,7 +162,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers({ 201: Incident }),
         },
       },
-      async (req, reply) => reply.code(201).send(await commands.assess(ctx, authOf(req), req.params.id, req.body)),
+      async (req, reply) => reply.code(201).send(await assessIncident(ctx, authOf(req), req.params.id, req.body)),
     );
 
     app.post(
@@ -191,7 +198,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(Incident),
         },
       },
-      async (req) => commands.reopen(ctx, authOf(req), req.params.id, req.body),
+      async (req) => reopenFinding(ctx, authOf(req), req.params.id, req.body),
     );
   };
 }
