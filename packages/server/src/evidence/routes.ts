@@ -1,16 +1,17 @@
 import { damagedFile, recordDamage } from '../audit/index.ts';
 import path from 'node:path';
-import { Type } from '@sinclair/typebox';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { extensionFor } from '@truce/core/evidence/media-types';
+import { EVIDENCE_MEDIA_TYPES, extensionFor } from '@truce/core/evidence/media-types';
 import type { AppContext } from '../context.ts';
 import { actorRef, authOf } from '../http/index.ts';
-import { ProblemSchema, Responses } from '../http/index.ts';
+import { answers, fileAnswers, ProblemSchema } from '../http/index.ts';
 import { EvidenceFiles } from './files.ts';
 import { multipartLimits, readUploadForm } from './form.ts';
 import { EvidenceMeta, Sha256Params, UploadedEvidence } from './schema.ts';
-import { evidenceMeta, openEvidence, uploadEvidence } from './service.ts';
+import { evidenceMeta } from './describe-evidence.ts';
+import { openEvidence } from './open-evidence.ts';
+import { uploadEvidence } from './upload-evidence.ts';
 
 /**
  * Evidence files (C2): `POST /api/evidence` stores a file content-addressed and answers
@@ -48,7 +49,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             'and `mediaType` (what you say the file is). The type is detected from the content and must be accepted and agree with your claim (415 otherwise). ' +
             'The same bytes uploaded again are stored once; every upload is recorded.',
           consumes: ['multipart/form-data'],
-          response: { ...Responses, 201: UploadedEvidence, 413: ProblemSchema, 415: ProblemSchema, 507: ProblemSchema },
+          response: { ...answers({ 201: UploadedEvidence }), 413: ProblemSchema, 415: ProblemSchema, 507: ProblemSchema },
         },
       },
       async (req, reply) => {
@@ -69,13 +70,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['evidence'],
           summary: 'Download an evidence file',
           params: Sha256Params,
-          response: {
-            200: Type.Unknown({ description: 'the bytes, with their media type and Repr-Digest' }),
-            400: ProblemSchema,
-            401: ProblemSchema,
-            403: ProblemSchema,
-            404: ProblemSchema,
-          },
+          response: fileAnswers([...EVIDENCE_MEDIA_TYPES], 'the bytes, with their media type and Repr-Digest'),
         },
       },
       async (req, reply) => {
@@ -101,7 +96,9 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             .header('digest', `sha-256=${digest}`)
             // Evidence may be opened on shared machines in the field: keep it out of caches.
             .header('cache-control', 'private, no-store')
-            .send(handle.createReadStream({ start: 0 }))
+            // The bytes stream out as they are (fileAnswers: no JSON, no serialiser); the type
+            // provider reads the file's `format: binary` schema as a string.
+            .send(handle.createReadStream({ start: 0 }) as unknown as string)
         );
       },
     );
@@ -114,7 +111,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['evidence'],
           summary: "An evidence file's description and its uploads",
           params: Sha256Params,
-          response: { ...Responses, 200: EvidenceMeta },
+          response: answers(EvidenceMeta),
         },
       },
       async (req) => evidenceMeta(ctx, authOf(req).actor, req.params.sha256),

@@ -6,7 +6,8 @@ import { record } from '../log/index.ts';
 import { adoptIfDue } from './adopt-finding.ts';
 import { logIndexOf } from './log-index.ts';
 import * as store from './store.ts';
-import { viewIncident } from './view.ts';
+import type { IncidentAfterReplyPeriod } from './schema.ts';
+import { viewIncident } from './view-incident.ts';
 
 /**
  * The secretariat ends an incident's reply period before its deadline, with a reason that
@@ -15,7 +16,7 @@ import { viewIncident } from './view.ts';
  * assessments already meet the rule is adopted in the same transaction. 409 when the
  * period is already over.
  */
-export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, reason: string) {
+export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, reason: string): Promise<IncidentAfterReplyPeriod> {
   const { entryId, view } = await ctx.db.transaction().execute(async (tx) => {
     const incident = await store.lockIncident(tx, id);
     if (!incident) throw notFound('There is no such incident.');
@@ -25,11 +26,7 @@ export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, re
     const period = replyPeriodOf(incident, reports, replies);
     if (!period.open) throw new Problem(409, 'Conflict', `The reply period is already over (${period.closedBy}).`, { code: 'reply_period_over' });
     const now = new Date();
-    await tx
-      .updateTable('incidents')
-      .set({ reply_period_ended_at: now, reply_period_ended_by: auth.actor.userId, reply_period_end_reason: reason, version: incident.version + 1 })
-      .where('id', '=', id)
-      .execute();
+    await store.endReplyPeriod(tx, id, now, auth.actor.userId, reason, incident.version + 1);
     const entryId = await record(tx, {
       type: 'incident.reply_period_ended',
       actor: { organisation: auth.actor.orgId, user: auth.actor.userId },

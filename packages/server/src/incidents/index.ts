@@ -2,4 +2,5 @@
 export { logIndexOf } from './log-index.ts';
 export { incidentScope, listScopeFor } from './scope.ts';
 export * as incidentsStore from './store.ts';
-export { viewIncident } from './view.ts';
+export { viewIncident } from './view-incident.ts';
+export type { Decision, Finding, Grouping, Incident, IncidentList, IncidentSummary } from './schema.ts';

@@ -1,16 +1,28 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_GROUPING, proposeGroupings, type GroupingSubject } from '@truce/core/incidents/grouping';
 import type { ReportContent } from '@truce/core/reports/model';
+import { can } from '@truce/core/policy/policy';
+import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
 import { notFound } from '../errors/index.ts';
+import { reportsStore, scopeOf } from '../reports/index.ts';
+import type { Grouping } from './schema.ts';
 import * as store from './store.ts';
+
+/** The grouping proposals for a report this reader may see, under the mechanism's window and distance. */
+export async function groupingFor(db: Kysely<Database>, auth: Auth, reportId: string): Promise<Grouping> {
+  const report = await reportsStore.findReport(db, reportId);
+  if (!report || !can(auth.actor, 'report.read', scopeOf(report))) throw notFound('There is no such report.');
+  const settings = await store.groupingSettings(db);
+  return proposalsFor(db, reportId, { windowHours: settings.grouping_window_hours, distanceKm: settings.grouping_distance_km });
+}
 
 /**
  * Which existing incidents a report may belong to, best first, each with its reasons.
  * Candidates come from reports within the window (plus the slack for imprecise times)
  * that already belong to an incident; the best-matching report speaks for its incident.
  */
-export async function proposalsFor(db: Kysely<Database>, reportId: string, options = DEFAULT_GROUPING) {
+export async function proposalsFor(db: Kysely<Database>, reportId: string, options = DEFAULT_GROUPING): Promise<Grouping> {
   const row = await db
     .selectFrom('reports')
     .innerJoin('report_versions', (j) =>

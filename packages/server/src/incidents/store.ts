@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import type { Verification } from '@truce/core/incidents/findings';
 import type { Database } from '../db/index.ts';
 
@@ -63,6 +63,11 @@ export function guarantorIds(db: Db) {
     .orderBy('id')
     .execute()
     .then((r) => r.map((o) => o.id));
+}
+
+/** The mechanism's grouping window and distance (the secretariat sets them). */
+export function groupingSettings(db: Db) {
+  return db.selectFrom('mechanism').select(['grouping_window_hours', 'grouping_distance_km']).executeTakeFirstOrThrow();
 }
 
 /** Open incidents whose reports are near a time, for grouping proposals. */
@@ -154,4 +159,91 @@ export function secretariatIds(db: Db) {
     .where('kind', '=', 'secretariat')
     .execute()
     .then((r) => r.map((o) => o.id));
+}
+
+/* ---- Changes (commands): one statement each ---- */
+
+export async function insertIncident(db: Db, row: Insertable<Database['incidents']>): Promise<void> {
+  await db.insertInto('incidents').values(row).execute();
+}
+
+export async function setVersion(db: Db, id: string, version: number): Promise<void> {
+  await db.updateTable('incidents').set({ version }).where('id', '=', id).execute();
+}
+
+export async function addMember(db: Db, row: Insertable<Database['incident_reports']>): Promise<void> {
+  await db.insertInto('incident_reports').values(row).execute();
+}
+
+/** Closes a report's membership of the incident; false when it was not a member. */
+export async function removeMember(db: Db, incidentId: string, reportId: string, userId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('incident_reports')
+    .set({ removed_at: new Date(), removed_by: userId })
+    .where('incident_id', '=', incidentId)
+    .where('report_id', '=', reportId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function removeAllMembers(db: Db, incidentId: string, at: Date, userId: string): Promise<void> {
+  await db
+    .updateTable('incident_reports')
+    .set({ removed_at: at, removed_by: userId })
+    .where('incident_id', '=', incidentId)
+    .where('removed_at', 'is', null)
+    .execute();
+}
+
+export async function markMerged(db: Db, id: string, into: string): Promise<void> {
+  await db.updateTable('incidents').set({ merged_into: into }).where('id', '=', id).execute();
+}
+
+export async function insertReply(db: Db, row: Insertable<Database['incident_replies']>): Promise<void> {
+  await db.insertInto('incident_replies').values(row).execute();
+}
+
+export async function insertAssessment(db: Db, row: Insertable<Database['incident_assessments']>): Promise<void> {
+  await db.insertInto('incident_assessments').values(row).execute();
+}
+
+/** Reopens the round's adopted finding; false when none stands. */
+export async function reopenFinding(db: Db, incidentId: string, round: number, userId: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable('incident_findings')
+    .set({ reopened_at: new Date(), reopened_by: userId, reopen_reason: reason })
+    .where('incident_id', '=', incidentId)
+    .where('round', '=', round)
+    .where('reopened_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function startRound(db: Db, id: string, round: number, version: number): Promise<void> {
+  await db.updateTable('incidents').set({ round, version }).where('id', '=', id).execute();
+}
+
+/** The mechanism's decision rule and who reads an adopted incident's reasoning and reply (C1). */
+export function decisionSettings(db: Db) {
+  return db.selectFrom('mechanism').select(['decision_rule', 'adopted_incident_disclosure']).executeTakeFirstOrThrow();
+}
+
+/** Ends the reply period early, with the reason; the incident's version moves on. */
+export async function endReplyPeriod(db: Db, id: string, at: Date, userId: string, reason: string, version: number): Promise<void> {
+  await db
+    .updateTable('incidents')
+    .set({ reply_period_ended_at: at, reply_period_ended_by: userId, reply_period_end_reason: reason, version })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** How long the accused party has to reply (the mechanism's setting). */
+export function replyDeadlineHours(db: Db) {
+  return db.selectFrom('mechanism').select('reply_deadline_hours').executeTakeFirstOrThrow();
+}
+
+/** An organisation's kind (a party, a guarantor...), to check an attribution names a party. */
+export function organisationKind(db: Db, id: string) {
+  return db.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst();
 }

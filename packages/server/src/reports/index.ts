@@ -4,5 +4,6 @@ export { presentContent, scopeOf } from './present.ts';
 export { readScopeFor } from './scope.ts';
 export type { ReadScope } from './scope.ts';
 export type { Areas } from './present.ts';
-export { headerColumns, publicFacts } from './service.ts';
+export { headerColumns, publicFacts } from './content.ts';
 export * as reportsStore from './store.ts';
+export type { Report, ReportList, ReportLogEntries, ReportVersion, ReportVersions } from './schema.ts';

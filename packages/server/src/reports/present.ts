@@ -2,6 +2,7 @@ import { can } from '@truce/core/policy/policy';
 import { roundedLocation } from '@truce/core/reports/validate';
 import type { AreaRef, ReportContent } from '@truce/core/reports/model';
 import type { Actor } from '@truce/core/model/accounts';
+import type { Report } from './schema.ts';
 
 /**
  * How a report is shown to one reader. Reporter protection: sources, and on the
@@ -34,9 +35,9 @@ export const scopeOf = (r: Pick<ReportRow, 'reporter_org' | 'alleged_party' | 'a
   affectedPartyId: r.affected_party,
 });
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function presentContent(content: ReportContent, areas: Areas, sealedVisible: boolean) {
+export function presentContent(content: ReportContent, areas: Areas, sealedVisible: boolean): ReportContent & Pick<Report, 'areas' | 'sealed'> {
   if (sealedVisible) return { ...content, areas, sealed: [] as string[] };
   const sealed = ['sources'];
   let location = content.location;
@@ -48,7 +49,11 @@ export function presentContent(content: ReportContent, areas: Areas, sealedVisib
   return { ...content, location, sources: [], areas, sealed };
 }
 
-export function presentReport(viewer: Actor, row: ReportRow, version: { content: unknown; areas: unknown; created_at: Date | string; change_note: string }) {
+export function presentReport(
+  viewer: Actor,
+  row: ReportRow,
+  version: { content: unknown; areas: unknown; created_at: Date | string; change_note: string },
+): Report {
   const sealedVisible = can(viewer, 'report.read.sealed', scopeOf(row));
   return {
     id: row.id,

@@ -1,6 +1,6 @@
 import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { GEO_PRECISIONS, SOURCE_KINDS, TIME_PRECISIONS } from '@truce/core/reports/model';
-import { Text, Uuid, Version } from '../http/index.ts';
+import { Nullable, OneOf, Text, Timestamp, Uuid, Version } from '../http/index.ts';
 
 /** The shape of a report's content over HTTP (STYLE #3); limits on every field. */
 const closed = { additionalProperties: false } as const;
@@ -66,3 +66,80 @@ export const ReportListQuery = Type.Object(
 export const FilingHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' })),
 });
+
+/* ---- Answers ---- */
+
+/** An administrative area the place falls in (filled by the server from the boundaries). */
+export const AreaRef = Type.Object({ pcode: Type.String(), nameEn: Type.String(), nameAr: Type.String() });
+export type AreaRef = Static<typeof AreaRef>;
+
+/**
+ * A report as one reader sees it: its latest (or a given) version's content, what the
+ * server adds (areas, flags, withdrawal) and what is sealed from this reader.
+ */
+export const Report = Type.Object({
+  id: Uuid,
+  version: Type.Integer({ minimum: 1 }),
+  reporterOrganisationId: Uuid,
+  filedAt: Timestamp,
+  updatedAt: Timestamp,
+  changeNote: Type.String({ description: "empty for the first version; the correction's note after" }),
+  flags: Type.Object({ outsideZones: Type.Boolean(), outsideDates: Type.Boolean() }, { description: 'what the system noticed; accepted all the same' }),
+  withdrawn: Nullable(Type.Object({ at: Timestamp, reason: Nullable(Type.String()) })),
+  occurredAt: Timestamp,
+  timePrecision: OneOf(TIME_PRECISIONS),
+  location: Type.Object(
+    {
+      lat: Type.Number(),
+      lon: Type.Number(),
+      geoPrecision: OneOf(GEO_PRECISIONS),
+      pcode: Type.Optional(Type.String()),
+      placeName: Type.Optional(Type.String()),
+    },
+    { description: "rounded to the district when the place is sealed from this reader ('location' in `sealed`)" },
+  ),
+  sealLocation: Type.Boolean(),
+  typeCode: Type.String(),
+  allegedPerpetrator: Type.Union([
+    Type.Object({ kind: Type.Literal('party'), organisationId: Uuid }),
+    Type.Object({ kind: Type.Literal('excluded'), groupId: Uuid }),
+    Type.Object({ kind: Type.Literal('unknown') }),
+  ]),
+  affectedSide: Type.Union([
+    Type.Object({ kind: Type.Literal('party'), organisationId: Uuid }),
+    Type.Object({ kind: Type.Literal('civilians') }),
+    Type.Object({ kind: Type.Literal('unknown') }),
+  ]),
+  casualties: Type.Object({
+    killedCivilian: Nullable(Type.Integer()),
+    killedCombatant: Nullable(Type.Integer()),
+    injuredCivilian: Nullable(Type.Integer()),
+    injuredCombatant: Nullable(Type.Integer()),
+  }),
+  description: Type.String(),
+  language: Type.String(),
+  sources: Type.Array(Type.Object({ kind: OneOf(SOURCE_KINDS), detail: Type.String() }), {
+    description: "empty when sealed from this reader ('sources' in `sealed`)",
+  }),
+  evidence: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { description: 'SHA-256 of the evidence files' }),
+  areas: Type.Object({ adm1: Type.Optional(AreaRef), adm2: Type.Optional(AreaRef) }),
+  sealed: Type.Array(Type.String(), { description: "what is hidden from this reader: 'sources', and 'location' when the place is rounded" }),
+});
+export type Report = Static<typeof Report>;
+
+export const ReportList = Type.Object({ reports: Type.Array(Report) });
+export type ReportList = Static<typeof ReportList>;
+
+/** A version of a report, with who saved it. */
+export const ReportVersion = Type.Object({ ...Report.properties, createdBy: Type.String({ format: 'uuid', description: 'the user who saved this version' }) });
+export type ReportVersion = Static<typeof ReportVersion>;
+
+export const ReportVersions = Type.Object({ versions: Type.Array(ReportVersion) });
+export type ReportVersions = Static<typeof ReportVersions>;
+
+/** Where the record holds a report's versions and its withdrawal (C9). */
+export const ReportLogEntries = Type.Object({
+  versions: Type.Array(Type.Object({ version: Type.Integer({ minimum: 1 }), logIndex: Type.Integer({ minimum: 0 }) })),
+  withdrawal: Nullable(Type.Integer({ minimum: 0 })),
+});
+export type ReportLogEntries = Static<typeof ReportLogEntries>;

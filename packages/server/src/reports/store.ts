@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database, ReportsTable, ReportVersionsTable } from '../db/index.ts';
 import type { PreparedEntry } from '../log/index.ts';
 import type { ReadScope } from './scope.ts';
@@ -63,6 +63,16 @@ export function findByIdempotencyKey(db: Db, userId: string, key: string) {
 
 export function lockReport(db: Db, id: string) {
   return db.selectFrom('reports').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** A correction's new version. */
+export async function insertVersion(db: Db, version: Insertable<ReportVersionsTable>): Promise<void> {
+  await db.insertInto('report_versions').values(version).execute();
+}
+
+/** Changes a report's row: its header after a correction, or its withdrawal. */
+export async function updateReport(db: Db, id: string, changes: Updateable<ReportsTable>): Promise<void> {
+  await db.updateTable('reports').set(changes).where('id', '=', id).execute();
 }
 
 export function versionsOf(db: Db, id: string) {

@@ -1,5 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import type { EvidenceMeta, UploadedEvidence } from '@truce/server/schemas/evidence';
 import { get, ProblemError } from '../api/client.ts';
+
+/** Evidence files as the API answers them (packages/server/src/evidence/schema.ts). */
+export type { EvidenceMeta, UploadedEvidence } from '@truce/server/schemas/evidence';
 
 /** A file attached to a report or a reply, as the forms keep it: stored, addressed by its SHA-256. */
 export interface EvidenceItem {
@@ -7,15 +11,6 @@ export interface EvidenceItem {
   name: string;
   size: number;
   mediaType: string;
-}
-
-/** What POST /api/evidence answers: the file as stored, addressed by its SHA-256. */
-export interface UploadedEvidence {
-  sha256: string;
-  size: number;
-  mediaType: string;
-  captureTime: string | null;
-  originalName: string | null;
 }
 
 /**
@@ -57,15 +52,6 @@ export function uploadEvidence(file: File, onProgress: (fraction: number) => voi
 }
 
 /** What the server says of an evidence file; refused (403) to those who may not open it. */
-export interface EvidenceMeta {
-  sha256: string;
-  size: number;
-  mediaType: string;
-  captureTime: string | null;
-  originalName: string | null;
-  uploadedAt: string;
-}
-
 export function useEvidenceMeta(sha256: string, enabled = true) {
   return useQuery({
     queryKey: ['evidence', sha256],

@@ -43,7 +43,8 @@ function IncidentRow({ incident, lookups }: { incident: IncidentSummary; lookups
         <StateBadge incident={incident} />
       </Group>
       <Text size="sm" mt={2}>
-        {fmt.dateTime(incident.firstOccurredAt)} · {t('incidents.row.reports', { n: fmt.number(incident.reportCount) })}
+        {incident.firstOccurredAt === null ? '—' : fmt.dateTime(incident.firstOccurredAt)} ·{' '}
+        {t('incidents.row.reports', { n: fmt.number(incident.reportCount) })}
       </Text>
       <Text size="sm">
         {t('incidents.row.alleged')}{' '}

@@ -7,7 +7,7 @@ import { FormModal } from '../components/FormModal.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
-import { useReport, useReportVersions, type Report } from './api.ts';
+import { useReport, useReportVersions, type Report, type ReportLogEntries } from './api.ts';
 import { useLookups, useReportText } from './labels.ts';
 import { ReportBadges } from './ReportRow.tsx';
 import { ReportForm } from './ReportForm.tsx';
@@ -32,7 +32,7 @@ export function SealedNote({ sealed }: { sealed: string[] }) {
 
 /** The log index of the entry that recorded this version of the report (its filing or correction). */
 async function currentEntry(id: string, version: number): Promise<number | null> {
-  const found = await get<{ versions: { version: number; logIndex: number }[] }>(`/api/reports/${encodeURIComponent(id)}/log-entries`);
+  const found = await get<ReportLogEntries>(`/api/reports/${encodeURIComponent(id)}/log-entries`);
   return found.versions.find((v) => v.version === version)?.logIndex ?? null;
 }
 

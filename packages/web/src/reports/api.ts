@@ -1,30 +1,13 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { AreaRef, ReportContent, ReportFlags } from '@truce/core/reports/model';
+import type { ReportContent } from '@truce/core/reports/model';
+import type { Report, ReportList, ReportVersions } from '@truce/server/schemas/reports';
 import { get, post } from '../api/client.ts';
 
-/** Violation reports (C2) as the API answers them (packages/server/src/reports). */
+/** Violation reports (C2) as the API answers them (packages/server/src/reports/schema.ts). */
 
 export type { ReportContent };
-
-export interface Report extends ReportContent {
-  id: string;
-  version: number;
-  reporterOrganisationId: string;
-  filedAt: string;
-  updatedAt: string;
-  changeNote: string;
-  flags: ReportFlags;
-  withdrawn: null | { at: string; reason: string };
-  areas: { adm1?: AreaRef; adm2?: AreaRef };
-  /** What is hidden from this reader: 'sources', and 'location' when the place is rounded to its district. */
-  sealed: string[];
-}
-
-export interface ReportVersion extends Report {
-  /** The user who saved this version. */
-  createdBy: string;
-}
+export type { Report, ReportLogEntries, ReportVersion } from '@truce/server/schemas/reports';
 
 export interface ReportFilter {
   from?: string;
@@ -50,7 +33,7 @@ export function reportsUrl(filter: ReportFilter, before?: string): string {
 export function useReports(filter: ReportFilter) {
   return useInfiniteQuery({
     queryKey: [...REPORTS, 'list', filter],
-    queryFn: ({ pageParam }) => get<{ reports: Report[] }>(reportsUrl(filter, pageParam)),
+    queryFn: ({ pageParam }) => get<ReportList>(reportsUrl(filter, pageParam)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => (last.reports.length < PAGE ? undefined : last.reports[last.reports.length - 1].occurredAt),
   });
@@ -63,7 +46,7 @@ export function useReport(id: string) {
 export function useReportVersions(id: string) {
   return useQuery({
     queryKey: versionsKey(id),
-    queryFn: async () => (await get<{ versions: ReportVersion[] }>(`/api/reports/${encodeURIComponent(id)}/versions`)).versions,
+    queryFn: async () => (await get<ReportVersions>(`/api/reports/${encodeURIComponent(id)}/versions`)).versions,
   });
 }
 

@@ -1,14 +1,12 @@
-import type { FileHandle } from 'node:fs/promises';
 import { v7 as uuidv7 } from 'uuid';
-import type { Actor } from '@truce/core/model/accounts';
-import { can } from '@truce/core/policy/policy';
 import { parseCaptureTime } from '@truce/core/evidence/capture-time';
 import { claimMatches, isGenericMediaType, normaliseMediaType } from '@truce/core/evidence/media-types';
 import type { AppContext } from '../context.ts';
-import { badRequest, notFound, Problem, type FieldError } from '../errors/index.ts';
+import { badRequest, Problem, type FieldError } from '../errors/index.ts';
 import { record, type LogEvent } from '../log/index.ts';
 import { detectMediaType } from './detect.ts';
 import type { EvidenceFiles, Incoming } from './files.ts';
+import type { UploadedEvidence } from './schema.ts';
 import * as store from './store.ts';
 
 /** Evidence files (C2): uploads checked against their content, stored once, shown to whom they concern. */
@@ -24,14 +22,6 @@ export interface UploadInput {
   captureTime?: string;
   /** The `mediaType` field: what the uploader says the file is. */
   mediaType?: string;
-}
-
-export interface UploadedEvidence {
-  sha256: string;
-  size: number;
-  mediaType: string;
-  captureTime: string | null;
-  originalName: string | null;
 }
 
 /** File names longer than this exist on no common file system; longer is a mistake or an attack. */
@@ -169,76 +159,4 @@ function cleanName(raw: string): string | null {
     ]);
   }
   return name;
-}
-
-/** One upload of a file, as shown to someone allowed to see it. */
-export interface EvidenceUpload {
-  organisationId: string;
-  originalName: string | null;
-  captureTime: string | null;
-  uploadedAt: string;
-  /** Null for the moment between the upload's commit and its entry's place in the tree. */
-  logIndex: number | null;
-}
-
-export interface EvidenceMeta extends UploadedEvidence {
-  uploadedAt: string;
-  uploads: EvidenceUpload[];
-}
-
-/**
- * A file's description as this actor may see it: the uploads of the organisations the
- * policy lets it see (all of them for the secretariat and the guarantors, its own for a
- * party), the top-level name and capture time from the earliest of those. Not found
- * when the file does not exist or the actor may see none of its uploads: the same
- * answer, so that a party cannot learn which files another party holds.
- */
-export async function evidenceMeta(ctx: AppContext, actor: Actor, sha256: string): Promise<EvidenceMeta> {
-  const row = await store.findEvidence(ctx.db, sha256);
-  const uploads = row ? (await store.uploadsOf(ctx.db, sha256)).filter((u) => can(actor, 'evidence.read', { orgId: u.organisation_id })) : [];
-  if (!row || uploads.length === 0) throw notFound(`There is no evidence file ${sha256}.`);
-  const shown = uploads.map((u) => ({
-    organisationId: u.organisation_id,
-    originalName: u.original_name,
-    captureTime: u.capture_time ? new Date(u.capture_time).toISOString() : null,
-    uploadedAt: new Date(u.uploaded_at).toISOString(),
-    logIndex: u.log_idx === null ? null : Number(u.log_idx),
-  }));
-  const first = shown[0];
-  return {
-    sha256,
-    size: Number(row.size),
-    mediaType: row.media_type,
-    captureTime: first.captureTime,
-    originalName: first.originalName,
-    uploadedAt: first.uploadedAt,
-    uploads: shown,
-  };
-}
-
-export interface EvidenceDownload {
-  meta: EvidenceMeta;
-  handle: FileHandle;
-}
-
-/**
- * Opens a file this actor may see, for streaming. A row whose file is missing from the
- * store is a damaged installation, not a client error: it throws (500, logged).
- */
-export async function openEvidence(ctx: AppContext, files: EvidenceFiles, actor: Actor, sha256: string): Promise<EvidenceDownload> {
-  const meta = await evidenceMeta(ctx, actor, sha256);
-  const handle = await files.open(sha256);
-  if (!handle) throw new Error(`evidence file ${sha256} is described in the database but missing from ${files.storeDir}`);
-  return { meta, handle };
-}
-
-/**
- * Which of these files this actor may see, for modules that refer to evidence (a
- * report lists the files it rests on): a file another party uploaded is unknown to it.
- */
-export async function visibleEvidence(ctx: AppContext, actor: Actor, hashes: readonly string[]): Promise<Set<string>> {
-  const uploaders = await store.uploaderOrgs(ctx.db, hashes);
-  const visible = new Set<string>();
-  for (const [hash, orgs] of uploaders) if (orgs.some((orgId) => can(actor, 'evidence.read', { orgId }))) visible.add(hash);
-  return visible;
 }

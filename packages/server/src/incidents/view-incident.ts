@@ -5,12 +5,14 @@ import { discloses, parseDisclosure } from '@truce/core/incidents/disclosure';
 import { replyPeriod } from '@truce/core/incidents/reply-period';
 import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
-import { badRequest, notFound } from '../errors/index.ts';
-import { incidentScope, listScopeFor } from './scope.ts';
+import { notFound } from '../errors/index.ts';
+import type { Decision, Finding, Incident } from './schema.ts';
+import { incidentScope } from './scope.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | string) => new Date(d).toISOString();
+const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
 /**
  * An incident as one reader may see it: its reports (those the reader may open are
@@ -18,7 +20,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
  * under the mechanism's rule (adopted, pending, or a disagreement shown as such), the
  * history of findings and a timeline of all of it.
  */
-export async function viewIncident(db: Db, auth: Auth, id: string) {
+export async function viewIncident(db: Db, auth: Auth, id: string): Promise<Incident> {
   const incident = await store.findIncident(db, id);
   if (!incident) throw notFound('There is no such incident.');
   const [reports, allFindings] = await Promise.all([store.memberReports(db, [id]), store.findings(db, [id])]);
@@ -30,7 +32,7 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
     store.replies(db, id),
     store.assessments(db, id),
     store.guarantorIds(db),
-    db.selectFrom('mechanism').select(['decision_rule', 'adopted_incident_disclosure']).executeTakeFirstOrThrow(),
+    store.decisionSettings(db),
   ]);
   const now = Date.now();
   const period = replyPeriod(
@@ -47,8 +49,8 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
     const first = replies.find((r) => r.party_id === party);
     return {
       partyId: party,
-      state: first ? 'replied' : deadline.getTime() < now || incident.reply_period_ended_at ? 'no-reply' : 'due',
-      repliedAt: iso(first?.created_at ?? null),
+      state: first ? ('replied' as const) : deadline.getTime() < now || incident.reply_period_ended_at ? ('no-reply' as const) : ('due' as const),
+      repliedAt: isoOrNull(first?.created_at ?? null),
     };
   });
   const inRound = assessments.filter((a) => a.round === incident.round);
@@ -71,15 +73,15 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
   const showReply = current === null || discloses(setting, 'reply', auth.actor, scope);
 
   const timeline = [
-    ...reports.map((r) => ({ at: iso(r.created_at)!, kind: 'report', id: r.id, organisationId: r.reporter_org })),
-    ...replies.map((r) => ({ at: iso(r.created_at)!, kind: 'reply', id: r.id, organisationId: r.party_id })),
-    ...assessments.map((a) => ({ at: iso(a.created_at)!, kind: 'assessment', id: a.id, organisationId: a.guarantor_id })),
+    ...reports.map((r) => ({ at: iso(r.created_at), kind: 'report' as const, id: r.id, organisationId: r.reporter_org as string | null })),
+    ...replies.map((r) => ({ at: iso(r.created_at), kind: 'reply' as const, id: r.id, organisationId: r.party_id as string | null })),
+    ...assessments.map((a) => ({ at: iso(a.created_at), kind: 'assessment' as const, id: a.id, organisationId: a.guarantor_id as string | null })),
     ...(incident.reply_period_ended_at
-      ? [{ at: iso(incident.reply_period_ended_at)!, kind: 'reply-period-ended', id: `${id}/reply-period`, organisationId: null as string | null }]
+      ? [{ at: iso(incident.reply_period_ended_at), kind: 'reply-period-ended' as const, id: `${id}/reply-period`, organisationId: null as string | null }]
       : []),
     ...allFindings.flatMap((f) => [
-      { at: iso(f.adopted_at)!, kind: 'finding', id: `${id}/${f.round}`, organisationId: null as string | null },
-      ...(f.reopened_at ? [{ at: iso(f.reopened_at)!, kind: 'reopened', id: `${id}/${f.round}`, organisationId: null as string | null }] : []),
+      { at: iso(f.adopted_at), kind: 'finding' as const, id: `${id}/${f.round}`, organisationId: null as string | null },
+      ...(f.reopened_at ? [{ at: iso(f.reopened_at), kind: 'reopened' as const, id: `${id}/${f.round}`, organisationId: null as string | null }] : []),
     ]),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
@@ -123,56 +125,21 @@ export async function viewIncident(db: Db, auth: Auth, id: string) {
       round: a.round,
       guarantorId: a.guarantor_id,
       verification: a.verification,
-      attribution: a.attribution,
+      attribution: a.attribution as Assessment['attribution'],
       reasoning: showReasoning ? a.reasoning : null,
       reasoningWithheld: !showReasoning,
       at: iso(a.created_at),
     })),
-    decision,
-    finding: current ? { finding: current.finding, basis: current.basis, adoptedAt: iso(current.adopted_at), round: current.round } : null,
+    decision: decision as Decision,
+    finding: current ? { finding: current.finding as Finding, basis: current.basis, adoptedAt: iso(current.adopted_at), round: current.round } : null,
     findingHistory: allFindings.map((f) => ({
       round: f.round,
-      finding: f.finding,
+      finding: f.finding as Finding,
       basis: f.basis,
       adoptedAt: iso(f.adopted_at),
-      reopenedAt: iso(f.reopened_at),
+      reopenedAt: isoOrNull(f.reopened_at),
       reopenReason: f.reopen_reason,
     })),
     timeline,
   };
-}
-
-export type ListQuery = Omit<store.ListFilter, 'scope'>;
-
-/**
- * Incidents this reader may see that meet the filters, newest first, one page of at most
- * `limit`: the next page is the one `before` the last incident of this one. The scope and
- * the filters are applied in SQL; the policy still has the last word on each incident.
- */
-export async function listIncidents(db: Db, auth: Auth, query: ListQuery) {
-  if (query.before && !(await store.findIncident(db, query.before))) {
-    const message = 'is not an incident';
-    throw badRequest(`The request is not valid: /query/before ${message}.`, [{ path: '/query/before', message }], 'validation_failed');
-  }
-  const incidents = await store.listIncidents(db, { ...query, scope: listScopeFor(auth.actor) });
-  const ids = incidents.map((i) => i.id);
-  const [reports, findings] = await Promise.all([store.memberReports(db, ids), store.findings(db, ids)]);
-  const out = [];
-  for (const i of incidents) {
-    const mine = reports.filter((r) => r.incident_id === i.id);
-    const finding = findings.find((f) => f.incident_id === i.id && f.round === i.round && f.reopened_at === null) ?? null;
-    // The SQL scope and the policy must agree; the policy has the last word.
-    if (!can(auth.actor, 'incident.read', incidentScope(mine, finding !== null))) continue;
-    out.push({
-      id: i.id,
-      createdAt: iso(i.created_at),
-      firstOccurredAt: iso(mine[0]?.occurred_at ?? null),
-      typeCodes: [...new Set(mine.map((r) => r.type_code))],
-      reportCount: mine.length,
-      allegedPartyIds: [...new Set(mine.map((r) => r.alleged_party).filter(Boolean))],
-      replyDeadline: iso(i.reply_deadline),
-      finding: finding ? finding.finding : null,
-    });
-  }
-  return out;
 }

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { can } from '@truce/core/policy/policy';
+import type { Auth } from '../accounts/index.ts';
+import type { Database } from '../db/index.ts';
+import { badRequest } from '../errors/index.ts';
+import type { Finding, IncidentSummary } from './schema.ts';
+import { incidentScope, listScopeFor } from './scope.ts';
+import * as store from './store.ts';
+
+type Db = Kysely<Database>;
+const isoOrNull = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export type ListQuery = Omit<store.ListFilter, 'scope'>;
+
+/**
+ * Incidents this reader may see that meet the filters, newest first, one page of at most
+ * `limit`: the next page is the one `before` the last incident of this one. The scope and
+ * the filters are applied in SQL; the policy still has the last word on each incident.
+ */
+export async function listIncidents(db: Db, auth: Auth, query: ListQuery): Promise<IncidentSummary[]> {
+  if (query.before && !(await store.findIncident(db, query.before))) {
+    const message = 'is not an incident';
+    throw badRequest(`The request is not valid: /query/before ${message}.`, [{ path: '/query/before', message }], 'validation_failed');
+  }
+  const incidents = await store.listIncidents(db, { ...query, scope: listScopeFor(auth.actor) });
+  const ids = incidents.map((i) => i.id);
+  const [reports, findings] = await Promise.all([store.memberReports(db, ids), store.findings(db, ids)]);
+  const out: IncidentSummary[] = [];
+  for (const i of incidents) {
+    const mine = reports.filter((r) => r.incident_id === i.id);
+    const finding = findings.find((f) => f.incident_id === i.id && f.round === i.round && f.reopened_at === null) ?? null;
+    // The SQL scope and the policy must agree; the policy has the last word.
+    if (!can(auth.actor, 'incident.read', incidentScope(mine, finding !== null))) continue;
+    out.push({
+      id: i.id,
+      createdAt: iso(i.created_at),
+      firstOccurredAt: isoOrNull(mine[0]?.occurred_at ?? null),
+      typeCodes: [...new Set(mine.map((r) => r.type_code))],
+      reportCount: mine.length,
+      allegedPartyIds: [...new Set(mine.map((r) => r.alleged_party).filter((p): p is string => Boolean(p)))],
+      replyDeadline: iso(i.reply_deadline),
+      finding: finding ? (finding.finding as Finding) : null,
+    });
+  }
+  return out;
+}
