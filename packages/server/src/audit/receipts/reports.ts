@@ -2,7 +2,7 @@ import type { ReportContent } from '@truce/core/reports/model';
 import { publicFacts } from '../../reports/index.ts';
 import { compare, enc, sealed, type Checker } from './common.ts';
 
-// What presentReport (reports/present.ts) and versions() (reports/service.ts) add around a
+// What presentReport (reports/present.ts) and listReportVersions (reports/list-report-versions.ts) add around a
 // version's stored content; the rest is the content as filed.
 const PRESENTATION = ['id', 'version', 'reporterOrganisationId', 'filedAt', 'updatedAt', 'changeNote', 'flags', 'withdrawn', 'areas', 'sealed', 'createdBy'];
 

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * a report's current version (casualties, place, whether the place is sealed) are copied
  * onto the header like its time and governorate, so that they are summed and drawn without
  * reading every version's JSON; filled from the current version when a report is filed or
- * corrected (reports/service.ts headerColumns), and here for existing reports.
+ * corrected (reports/content.ts headerColumns), and here for existing reports.
  *
  * The partial index of live reports by time then carries every column the dashboard's
  * whole-mechanism figures and the map read, so those are answered from the index alone;
