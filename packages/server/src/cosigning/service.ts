@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import { badRequest } from '../errors/index.ts';
 import { record, type LogEvent } from '../log/index.ts';
 import { currentCheckpoint, checkpointFor, verifierKey, type SignedCheckpoint } from '../log/index.ts';
+import type { WitnessesUpdate, WitnessHealth, Witnesses } from './schema.ts';
 import * as store from './store.ts';
 
 /** Every registered witness must cosign, except that three guarantors need any two. */
@@ -10,7 +11,7 @@ export function defaultQuorum(n: number): number {
   return n === 3 ? 2 : n;
 }
 
-export async function getWitnesses(ctx: AppContext) {
+export async function getWitnesses(ctx: AppContext): Promise<Witnesses> {
   const [rows, k] = await Promise.all([store.listWitnesses(ctx.db), store.quorumK(ctx.db)]);
   return {
     quorum: k ?? defaultQuorum(rows.length),
@@ -25,13 +26,8 @@ export async function getWitnesses(ctx: AppContext) {
   };
 }
 
-export interface WitnessesUpdate {
-  witnesses: store.WitnessInput[];
-  quorum?: number;
-}
-
 /** Registers the witnesses and the quorum (replacing the previous ones), logged as `log.witnesses_changed`. */
-export async function setWitnesses(ctx: AppContext, actor: LogEvent['actor'], input: WitnessesUpdate) {
+export async function setWitnesses(ctx: AppContext, actor: LogEvent['actor'], input: WitnessesUpdate): Promise<Witnesses> {
   const names = new Set<string>();
   input.witnesses.forEach((w, i) => {
     const at = `/body/witnesses/${i}`;
@@ -113,7 +109,7 @@ export async function policyText(ctx: AppContext, logUrl: string): Promise<strin
 }
 
 /** For /api/health: per witness, when it last cosigned, and how far the served checkpoint lags. */
-export async function witnessHealth(ctx: AppContext) {
+export async function witnessHealth(ctx: AppContext): Promise<WitnessHealth | null> {
   const witnesses = await store.listWitnesses(ctx.db);
   if (witnesses.length === 0) return null;
   const [latest, served] = await Promise.all([

@@ -1,11 +1,9 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { ProblemSchema } from '../http/index.ts';
-import { AreasQuery, AttributionResponse, LocateQuery, LocateResponse, PlacesQuery, PlacesResponse } from './schema.ts';
+import { answers } from '../http/index.ts';
+import { AreasAnswers, AreasQuery, AttributionResponse, LocateQuery, LocateResponse, PlacesQuery, PlacesResponse } from './schema.ts';
 import { acceptsGzip, etagMatches, geoData, locatePoint, searchPlaces } from './service.ts';
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 /** The boundaries change only with a release: a browser keeps them a week, then revalidates with the ETag. */
 const AREAS_CACHE = 'private, max-age=604800';
 
@@ -24,7 +22,7 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['geography'],
           summary: 'Search the gazetteer: populated places, districts and governorates by Arabic or English name, best first',
           querystring: PlacesQuery,
-          response: { 200: PlacesResponse, ...errors },
+          response: answers(PlacesResponse),
         },
       },
       async (req) => searchPlaces(await geoData(), req.query),
@@ -37,10 +35,8 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['geography'],
           summary: 'Governorates (level 1) or districts (level 2) as a GeoJSON FeatureCollection (RFC 7946), with ETag',
-          produces: ['application/geo+json'],
           querystring: AreasQuery,
-          // Sent as prepared bytes (a Buffer is never re-serialised); 304 when the ETag still holds.
-          response: { 200: Type.Unsafe<Buffer>({ description: 'a GeoJSON FeatureCollection' }), 304: Type.Null(), ...errors },
+          response: AreasAnswers,
         },
       },
       async (req, reply) => {
@@ -62,7 +58,7 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['geography'],
           summary: 'The governorate and district containing a point (404 outside the country)',
           querystring: LocateQuery,
-          response: { 200: LocateResponse, ...errors },
+          response: answers(LocateResponse),
         },
       },
       async (req) => locatePoint(await geoData(), req.query),
@@ -75,7 +71,7 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['geography'],
           summary: 'The attribution the boundaries and gazetteer require, to show with maps',
-          response: { 200: AttributionResponse, ...errors },
+          response: answers(AttributionResponse),
         },
       },
       async () => ({ text: (await geoData()).attribution }),

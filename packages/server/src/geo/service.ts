@@ -3,9 +3,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { AdminAreas, Gazetteer, parsePlacesTsv, readAdminAreas, type AdminArea, type GeoPlace, type Located } from '@truce/core/geo/index';
+import { AdminAreas, Gazetteer, parsePlacesTsv, readAdminAreas, type AdminArea } from '@truce/core/geo/index';
 import { badRequest, notFound, type FieldError } from '../errors/index.ts';
-import type { LocateQuery, PlacesQuery } from './schema.ts';
+import type { LocateQuery, LocateResponse, PlacesQuery, PlacesResponse } from './schema.ts';
 
 /**
  * The country's boundaries and gazetteer ship with Truce (C10: maps work offline), in
@@ -96,7 +96,7 @@ export function attributionText(sources: string): string {
 export const MAX_PLACES = 50;
 
 /** Gazetteer search for the place picker. Throws 400 naming the parameter that is out of range. */
-export function searchPlaces(data: GeoData, query: PlacesQuery): { places: GeoPlace[] } {
+export function searchPlaces(data: GeoData, query: PlacesQuery): PlacesResponse {
   const limit = query.limit === undefined ? 10 : Number(query.limit);
   if (limit < 1 || limit > MAX_PLACES) {
     throw badRequest(`limit must be from 1 to ${MAX_PLACES}.`, [{ path: '/query/limit', message: `must be from 1 to ${MAX_PLACES}` }]);
@@ -108,7 +108,7 @@ export function searchPlaces(data: GeoData, query: PlacesQuery): { places: GeoPl
 }
 
 /** The governorate and district at a point. Throws 400 for impossible coordinates, 404 outside the country. */
-export function locatePoint(data: GeoData, query: LocateQuery): Located {
+export function locatePoint(data: GeoData, query: LocateQuery): LocateResponse {
   const lat = Number(query.lat);
   const lon = Number(query.lon);
   const errors: FieldError[] = [];

@@ -1,3 +1,4 @@
+import type { Static, TObject } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { canonicalJson, sha256, toBase64, utf8 } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
@@ -12,12 +13,17 @@ import { newId, type CollectionRow, type CollectionSpec } from './collections.ts
 // migrations define, so the query builder is used untyped here and only here.
 const untyped = (db: Kysely<Database>) => db as unknown as Kysely<Record<string, CollectionRow>>;
 
-export async function listItems(ctx: AppContext, spec: CollectionSpec) {
+export async function listItems<S extends TObject>(ctx: AppContext, spec: CollectionSpec<S>): Promise<Static<S>[]> {
   const rows = await untyped(ctx.db).selectFrom(spec.table).selectAll().orderBy(spec.order).orderBy('id').execute();
   return rows.map((r) => spec.present(r as CollectionRow));
 }
 
-export async function createItem(ctx: AppContext, spec: CollectionSpec, actor: LogEvent['actor'], input: Record<string, unknown>) {
+export async function createItem<S extends TObject>(
+  ctx: AppContext,
+  spec: CollectionSpec<S>,
+  actor: LogEvent['actor'],
+  input: Record<string, unknown>,
+): Promise<Static<S>> {
   return ctx.db.transaction().execute(async (tx) => {
     const columns = await spec.toColumns(input, tx);
     const id = newId();
@@ -28,18 +34,18 @@ export async function createItem(ctx: AppContext, spec: CollectionSpec, actor: L
       .execute();
     const row = (await untyped(tx).selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as CollectionRow;
     const shown = spec.present(row);
-    await record(tx, { type: `${spec.logType}.created`, actor, subject: { [spec.logType]: id }, data: publicData(shown) });
+    await record(tx, { type: `${spec.logType}.created`, actor, subject: { [spec.logType]: id }, data: publicData(shown as Record<string, unknown>) });
     return shown;
   });
 }
 
-export async function updateItem(
+export async function updateItem<S extends TObject>(
   ctx: AppContext,
-  spec: CollectionSpec,
+  spec: CollectionSpec<S>,
   actor: LogEvent['actor'],
   id: string,
   input: Record<string, unknown> & { version: number },
-) {
+): Promise<Static<S>> {
   return ctx.db.transaction().execute(async (tx) => {
     const current = (await untyped(tx).selectFrom(spec.table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as CollectionRow | undefined;
     if (!current) throw notFound(`There is no such ${spec.noun}.`);
@@ -53,7 +59,7 @@ export async function updateItem(
       .execute();
     const row = (await untyped(tx).selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as CollectionRow;
     const shown = spec.present(row);
-    const changed = Object.fromEntries(Object.keys(fields).map((k) => [k, shown[k]]));
+    const changed = Object.fromEntries(Object.keys(fields).map((k) => [k, (shown as Record<string, unknown>)[k]]));
     await record(tx, { type: `${spec.logType}.updated`, actor, subject: { [spec.logType]: id }, data: publicData(changed) });
     return shown;
   });

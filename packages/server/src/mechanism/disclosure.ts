@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import { notFound, staleVersion } from '../errors/index.ts';
 import { logIndexOf } from '../incidents/index.ts';
 import { record, type LogEvent } from '../log/index.ts';
+import type { DisclosureUpdate, MechanismWithEntry } from './schema.ts';
 import { getMechanism, presentMechanism } from './service.ts';
 
 /** Each audience once, in the canonical order: the stored and logged setting reads the same however it was sent. */
@@ -17,11 +18,7 @@ const canonical = (s: AdoptedIncidentDisclosure): AdoptedIncidentDisclosure => (
  * new setting, enforced where incidents are read. Answers the mechanism with `logIndex`
  * (null when nothing changed: no entry is written for a setting left as it was).
  */
-export async function changeDisclosure(
-  ctx: AppContext,
-  actor: LogEvent['actor'],
-  input: { adoptedIncidentDisclosure: AdoptedIncidentDisclosure; version: number },
-) {
+export async function changeDisclosure(ctx: AppContext, actor: LogEvent['actor'], input: DisclosureUpdate): Promise<MechanismWithEntry> {
   const next = canonical(input.adoptedIncidentDisclosure);
   const entryId = await ctx.db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('mechanism').selectAll().forUpdate().executeTakeFirst();

@@ -7,10 +7,9 @@ import type { AppContext } from '../context.ts';
 import type { Database } from '../db/index.ts';
 import { badRequest, notFound, staleVersion } from '../errors/index.ts';
 import { record, type LogEvent } from '../log/index.ts';
+import type { Mechanism, MechanismUpdate } from './schema.ts';
 
 /** The mechanism itself (C1): one per installation, created by the one-time set-up. */
-
-export const MFA_ROLE_PATTERN = '^(secretariat|guarantor|party|facilitator|observer|monitor|\\*):(admin|officer|viewer|\\*)$';
 
 export function slugify(name: string): string {
   const slug = name
@@ -34,7 +33,7 @@ export async function getMechanism(db: Kysely<Database>) {
   return db.selectFrom('mechanism').selectAll().executeTakeFirst();
 }
 
-export function presentMechanism(m: NonNullable<Awaited<ReturnType<typeof getMechanism>>>) {
+export function presentMechanism(m: NonNullable<Awaited<ReturnType<typeof getMechanism>>>): Mechanism {
   return {
     name: m.name,
     slug: m.slug,
@@ -104,19 +103,8 @@ export async function createMechanism(
   await record(tx, { type: 'taxonomy.defaults_loaded', actor, subject: { mechanism: slug }, data: { codes: DEFAULT_TAXONOMY.map((t) => t.code) } });
 }
 
-export interface MechanismUpdate {
-  name?: string;
-  decisionRule?: 'consensus' | 'majority';
-  mfaRequiredRoles?: string[];
-  supportGroupName?: string;
-  replyDeadlineHours?: number;
-  groupingWindowHours?: number;
-  groupingDistanceKm?: number;
-  version: number;
-}
-
 /** Changes mechanism settings. The log origin never changes: it names the log itself. */
-export async function updateMechanism(ctx: AppContext, actor: LogEvent['actor'], input: MechanismUpdate) {
+export async function updateMechanism(ctx: AppContext, actor: LogEvent['actor'], input: MechanismUpdate): Promise<Mechanism> {
   return ctx.db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('mechanism').selectAll().forUpdate().executeTakeFirst();
     if (!current) throw notFound('The mechanism is not set up yet.');
