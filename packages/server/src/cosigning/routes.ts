@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { actorRef, answers } from '../http/index.ts';
 import { PolicyAnswers, Witnesses, WitnessesUpdate } from './schema.ts';
-import { getWitnesses, policyText, setWitnesses } from './service.ts';
+import { getWitnesses } from './get-witnesses.ts';
+import { policyText } from './policy-text.ts';
+import { setWitnesses } from './set-witnesses.ts';
 
 /** The witnesses that cosign the record's checkpoints (C9), and the tlog-policy naming them. */
 export function cosigningRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {

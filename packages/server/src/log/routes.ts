@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { encodeBundle, parseTileRequest, toBase64, leafHash } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
-import { badRequest, notFound } from '../errors/index.ts';
 import { answers, authOf } from '../http/index.ts';
+import { getEntry, listEntries } from './list-entries.ts';
 import { openingsOf } from './openings.ts';
+import { entryBundle, hashTile } from './read-tiles.ts';
 import { receiptFor } from './receipt.ts';
 import * as log from './service.ts';
 import {
@@ -14,7 +14,6 @@ import {
   InclusionProofQuery,
   LogEntries,
   LogEntryDetail,
-  type LoggedEntry,
   Openings,
   Proof,
   ReceiptPending,
@@ -23,10 +22,8 @@ import {
   SubjectQuery,
   textAnswers,
 } from './schema.ts';
-import * as store from './store.ts';
 import { servedCheckpoint } from '../cosigning/index.ts';
 
-const TILE_WIDTH = 256;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
@@ -73,17 +70,11 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: bytesAnswers('the entries, each behind its 2-byte length'),
         },
       },
-      async (req, reply) => {
-        const tile = parseTileRequest('entries/' + (req.params as { '*': string })['*']);
-        if (!tile || tile.kind !== 'entries') throw notFound('No such entry bundle: the path is not a valid tile path.');
-        const width = tile.width ?? TILE_WIDTH;
-        const rows = await log.readEntries(ctx, tile.n * TILE_WIDTH, width);
-        if (rows.length < width) throw notFound('No such entry bundle yet.');
-        return reply
+      async (req, reply) =>
+        reply
           .header('cache-control', 'private, max-age=31536000, immutable')
           .type('application/octet-stream')
-          .send(Buffer.from(encodeBundle(rows.map((r) => r.body))));
-      },
+          .send(Buffer.from(await entryBundle(ctx, (req.params as { '*': string })['*']))),
     );
 
     app.get(
@@ -96,14 +87,11 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: bytesAnswers('the tile: its hashes, 32 bytes each'),
         },
       },
-      async (req, reply) => {
-        const tile = parseTileRequest((req.params as { '*': string })['*']);
-        if (!tile || tile.kind !== 'hash') throw notFound('No such tile: the path is not a valid tile path.');
-        const width = tile.width ?? TILE_WIDTH;
-        const hashes = await store.nodeRange(ctx.db, tile.level * 8, tile.n * TILE_WIDTH, width);
-        if (hashes.length < width) throw notFound('No such tile yet.');
-        return reply.header('cache-control', IMMUTABLE).type('application/octet-stream').send(Buffer.concat(hashes));
-      },
+      async (req, reply) =>
+        reply
+          .header('cache-control', IMMUTABLE)
+          .type('application/octet-stream')
+          .send(await hashTile(ctx, (req.params as { '*': string })['*'])),
     );
 
     app.get(
@@ -145,16 +133,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(LogEntries),
         },
       },
-      async (req) => {
-        const size = await store.logSize(ctx.db);
-        const limit = Math.min(Number(req.query.limit ?? 50), 500);
-        if (limit < 1) throw badRequest('limit must be at least 1', [{ path: '/query/limit', message: 'must be from 1 to 500' }]);
-        const from = req.query.from !== undefined ? Number(req.query.from) : Math.max(0, size - limit);
-        const rows = await log.readEntries(ctx, from, limit);
-        const entries = rows.map((r) => ({ index: r.index, entry: parseEntry(r.body), leafHash: toBase64(leafHash(r.body)) }));
-        if (req.query.from === undefined) entries.reverse();
-        return { size, entries };
-      },
+      async (req) => listEntries(ctx, req.query),
     );
 
     app.get(
@@ -168,21 +147,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(LogEntryDetail),
         },
       },
-      async (req) => {
-        const index = Number(req.params.index);
-        const checkpoint = await log.currentCheckpoint(ctx);
-        if (index >= checkpoint.size) throw notFound(`There is no entry ${index}: the record has ${checkpoint.size} entries.`);
-        const [row] = await log.readEntries(ctx, index, 1);
-        return {
-          index,
-          entry: parseEntry(row.body),
-          entryBase64: toBase64(row.body),
-          leafHash: toBase64(leafHash(row.body)),
-          checkpoint: checkpoint.note,
-          treeSize: checkpoint.size,
-          proof: await log.inclusionProof(ctx, index, checkpoint.size),
-        };
-      },
+      async (req) => getEntry(ctx, Number(req.params.index)),
     );
 
     app.get(
@@ -246,13 +211,4 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req) => openingsOf(ctx, authOf(req), Number(req.params.index)),
     );
   };
-}
-
-/** Entries are our own canonical JSON; one that no longer parses is shown as damaged, not hidden. */
-function parseEntry(body: Uint8Array): LoggedEntry {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-  } catch {
-    return { damaged: true };
-  }
 }

@@ -1,10 +1,12 @@
 import { type Static, Type, type TObject } from '@sinclair/typebox';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely, Selectable } from 'kysely';
+import { canonicalJson, sha256, toBase64, utf8 } from '@truce/core/log/index';
 import { boundingBox, extractZoneGeometry, type ZoneGeometry } from '@truce/core/mechanism/geojson';
 import type { Database } from '../db/index.ts';
 import { badRequest, conflict, type FieldError } from '../errors/index.ts';
 import { Version } from '../http/index.ts';
+import * as store from './store.ts';
 import {
   type AcledEventType,
   Agreement,
@@ -24,7 +26,7 @@ import {
  * shown — and served by the same create / update / list use cases in routes.ts.
  */
 export type CollectionTable = 'agreements' | 'excluded_groups' | 'zones' | 'taxonomy';
-type Row = Record<string, unknown> & { id: string; version: number };
+type Row = store.CollectionRow;
 
 export interface CollectionSpec<Shown extends TObject = TObject> {
   path: string;
@@ -78,7 +80,7 @@ const agreements: CollectionSpec<typeof Agreement> = {
     if (input.signatoryIds !== undefined || !current) {
       const ids = (input.signatoryIds ?? []) as string[];
       if (ids.length > 0) {
-        const found = await db.selectFrom('organisations').select(['id', 'kind']).where('id', 'in', ids).execute();
+        const found = await store.organisationKinds(db, ids);
         ids.forEach((id, i) => {
           const org = found.find((o) => o.id === id);
           if (!org) fail('A signatory is not a known organisation.', { path: `/body/signatoryIds/${i}`, message: 'unknown organisation' });
@@ -169,11 +171,7 @@ const taxonomy: CollectionSpec<typeof ViolationType> = {
   async toColumns(input, db, current) {
     requireText(input, 'label', 'The label');
     if (input.code !== undefined && input.code !== current?.code) {
-      const taken = await db
-        .selectFrom('taxonomy')
-        .select('id')
-        .where('code', '=', input.code as string)
-        .executeTakeFirst();
+      const taken = await store.violationTypeByCode(db, input.code as string);
       if (taken) throw conflict(`The code "${input.code}" is used by another violation type.`, 'duplicate_code');
     }
     const columns: Record<string, unknown> = {};
@@ -184,11 +182,7 @@ const taxonomy: CollectionSpec<typeof ViolationType> = {
     if (input.acledSubEventType !== undefined) columns.acled_sub_event_type = trimmed(input.acledSubEventType);
     if (input.active !== undefined || !current) columns.active = input.active ?? true;
     if (!current) {
-      const last = await db
-        .selectFrom('taxonomy')
-        .select((eb) => eb.fn.max('sort_order').as('m'))
-        .executeTakeFirst();
-      columns.sort_order = Number(last?.m ?? -1) + 1;
+      columns.sort_order = (await store.lastTaxonomyPlace(db)) + 1;
     }
     return columns;
   },
@@ -216,6 +210,16 @@ export function updateSchema(spec: CollectionSpec) {
 
 export function createSchema(spec: CollectionSpec) {
   return Type.Composite([spec.fields], { additionalProperties: false });
+}
+
+/**
+ * Set-up data is public to every participant, so it enters the log in clear — except
+ * zone geometries, which can be large: the log keeps the SHA-256 of their canonical JSON
+ * (no salt is needed for public data that anyone can re-hash).
+ */
+export function publicData(shown: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, version: _v, geometry, bbox: _bbox, ...rest } = shown;
+  return geometry === undefined ? rest : { ...rest, geometrySha256: toBase64(sha256(utf8(canonicalJson(geometry)))) };
 }
 
 export const newId = () => uuidv7();

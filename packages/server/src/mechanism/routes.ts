@@ -1,13 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { notFound } from '../errors/index.ts';
 import { actorRef, answers, IdParams } from '../http/index.ts';
 import { COLLECTIONS, createSchema, updateSchema } from './collections.ts';
-import { createItem, listItems, updateItem } from './collection-service.ts';
-import { changeDisclosure } from './disclosure.ts';
+import { changeDisclosure } from './change-disclosure.ts';
+import { createItem } from './create-item.ts';
+import { showMechanism } from './get-mechanism.ts';
+import { listItems } from './list-items.ts';
 import { DisclosureUpdate, Mechanism, MechanismUpdate, MechanismWithEntry } from './schema.ts';
-import { getMechanism, presentMechanism, updateMechanism } from './service.ts';
+import { updateItem } from './update-item.ts';
+import { updateMechanism } from './update-mechanism.ts';
 
 /** Mechanism set-up (C1): settings, agreements, excluded groups, zones, taxonomy. */
 export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -15,11 +17,7 @@ export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/api/mechanism',
       { config: { access: 'mechanism.read' }, schema: { tags: ['mechanism'], summary: 'The mechanism and its settings', response: answers(Mechanism) } },
-      async () => {
-        const mechanism = await getMechanism(ctx.db);
-        if (!mechanism) throw notFound('The mechanism is not set up yet.');
-        return presentMechanism(mechanism);
-      },
+      async () => showMechanism(ctx),
     );
 
     app.patch(
