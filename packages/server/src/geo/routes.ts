@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers } from '../http/index.ts';
 import { AreasAnswers, AreasQuery, AttributionResponse, LocateQuery, LocateResponse, PlacesQuery, PlacesResponse } from './schema.ts';
-import { acceptsGzip, etagMatches, geoData, locatePoint, searchPlaces } from './service.ts';
+import { areaCollection } from './area-collection.ts';
+import { geoData } from './geo-data.ts';
+import { locatePoint } from './locate-point.ts';
+import { searchPlaces } from './search-places.ts';
 
 /** The boundaries change only with a release: a browser keeps them a week, then revalidates with the ETag. */
 const AREAS_CACHE = 'private, max-age=604800';
@@ -40,13 +43,14 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        const file = (await geoData()).collections[req.query.level === '1' ? 1 : 2];
-        const gzip = acceptsGzip(req.headers['accept-encoding']);
-        const etag = gzip ? file.etag.replace(/"$/, '-gz"') : file.etag;
-        reply.header('etag', etag).header('cache-control', AREAS_CACHE).header('vary', 'accept-encoding');
-        if (etagMatches(req.headers['if-none-match'], [file.etag, file.etag.replace(/"$/, '-gz"')])) return reply.code(304).send(null);
-        if (gzip) reply.header('content-encoding', 'gzip');
-        return reply.type('application/geo+json').send(gzip ? file.gzip : file.body);
+        const areas = areaCollection(await geoData(), req.query.level, {
+          acceptEncoding: req.headers['accept-encoding'],
+          ifNoneMatch: req.headers['if-none-match'],
+        });
+        reply.header('etag', areas.etag).header('cache-control', AREAS_CACHE).header('vary', 'accept-encoding');
+        if (areas.notModified) return reply.code(304).send(null);
+        if (areas.gzip) reply.header('content-encoding', 'gzip');
+        return reply.type('application/geo+json').send(areas.body);
       },
     );
 

@@ -75,8 +75,14 @@ const AreaCollection = Type.Unsafe<Buffer>(
       features: Type.Array(
         Type.Object({
           type: Type.Literal('Feature'),
-          properties: Type.Object({}, { additionalProperties: true }),
-          geometry: Type.Object({}, { additionalProperties: true }),
+          id: Type.String({ description: 'the p-code' }),
+          properties: Type.Object({
+            pcode: Type.String(),
+            name_en: Type.String(),
+            name_ar: Type.String(),
+            adm1_pcode: Type.Optional(Type.String({ description: "a district's governorate" })),
+          }),
+          geometry: Type.Object({}, { additionalProperties: true, description: 'Polygon or MultiPolygon (WGS84)' }),
         }),
       ),
     },
