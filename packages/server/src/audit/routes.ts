@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { Responses } from '../http/index.ts';
+import { answers } from '../http/index.ts';
 import { auditNow } from './audit-now.ts';
 import { AuditResultSchema } from './schema.ts';
 
@@ -14,7 +14,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['log'],
           summary: 'Compare every current record and stored file with the log entry that recorded it, now; name every mismatch',
-          response: { ...Responses, 200: AuditResultSchema },
+          response: answers(AuditResultSchema),
         },
       },
       async () => auditNow({ db: ctx.db, dataDir: ctx.config.dataDir }),

@@ -1,18 +1,10 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { actorRef } from '../http/index.ts';
-import { Responses, Text } from '../http/index.ts';
-import { getWitnesses, policyText, setWitnesses } from './service.ts';
-
-const Witness = Type.Object(
-  {
-    name: Text(200, 1),
-    url: Text(500, 1),
-    vkey: Text(300, 1),
-  },
-  { additionalProperties: false },
-);
+import { actorRef, answers } from '../http/index.ts';
+import { PolicyAnswers, Witnesses, WitnessesUpdate } from './schema.ts';
+import { getWitnesses } from './get-witnesses.ts';
+import { policyText } from './policy-text.ts';
+import { setWitnesses } from './set-witnesses.ts';
 
 /** The witnesses that cosign the record's checkpoints (C9), and the tlog-policy naming them. */
 export function cosigningRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -21,7 +13,7 @@ export function cosigningRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/mechanism/witnesses',
       {
         config: { access: 'mechanism.read' },
-        schema: { tags: ['mechanism'], summary: "The guarantors' witnesses and the quorum of cosignatures a checkpoint needs", response: Responses },
+        schema: { tags: ['mechanism'], summary: "The guarantors' witnesses and the quorum of cosignatures a checkpoint needs", response: answers(Witnesses) },
       },
       async () => getWitnesses(ctx),
     );
@@ -35,11 +27,8 @@ export function cosigningRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Register the witnesses and the quorum (replaces the list)',
           description:
             'Each witness: its name, its URL (the server POSTs to <url>/add-checkpoint) and its cosignature/v1 verifier key. `quorum` defaults to every witness, 2 of 3 when there are 3. Logged as `log.witnesses_changed`.',
-          body: Type.Object(
-            { witnesses: Type.Array(Witness, { maxItems: 32 }), quorum: Type.Optional(Type.Integer({ minimum: 0, maximum: 32 })) },
-            { additionalProperties: false },
-          ),
-          response: Responses,
+          body: WitnessesUpdate,
+          response: answers(Witnesses),
         },
       },
       async (req) => setWitnesses(ctx, actorRef(req), req.body),
@@ -49,7 +38,7 @@ export function cosigningRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/log/policy',
       {
         config: { access: 'public' },
-        schema: { tags: ['record'], summary: 'The c2sp.org/tlog-policy of this log: its key, the witnesses and the quorum', produces: ['text/plain'] },
+        schema: { tags: ['record'], summary: 'The c2sp.org/tlog-policy of this log: its key, the witnesses and the quorum', response: PolicyAnswers },
       },
       async (req, reply) => {
         const base = ctx.config.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;

@@ -1,11 +1,12 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { ProblemSchema } from '../http/index.ts';
-import { AreasQuery, AttributionResponse, LocateQuery, LocateResponse, PlacesQuery, PlacesResponse } from './schema.ts';
-import { acceptsGzip, etagMatches, geoData, locatePoint, searchPlaces } from './service.ts';
+import { answers } from '../http/index.ts';
+import { AreasAnswers, AreasQuery, AttributionResponse, LocateQuery, LocateResponse, PlacesQuery, PlacesResponse } from './schema.ts';
+import { areaCollection } from './area-collection.ts';
+import { geoData } from './geo-data.ts';
+import { locatePoint } from './locate-point.ts';
+import { searchPlaces } from './search-places.ts';
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 /** The boundaries change only with a release: a browser keeps them a week, then revalidates with the ETag. */
 const AREAS_CACHE = 'private, max-age=604800';
 
@@ -24,7 +25,7 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['geography'],
           summary: 'Search the gazetteer: populated places, districts and governorates by Arabic or English name, best first',
           querystring: PlacesQuery,
-          response: { 200: PlacesResponse, ...errors },
+          response: answers(PlacesResponse),
         },
       },
       async (req) => searchPlaces(await geoData(), req.query),
@@ -37,20 +38,19 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['geography'],
           summary: 'Governorates (level 1) or districts (level 2) as a GeoJSON FeatureCollection (RFC 7946), with ETag',
-          produces: ['application/geo+json'],
           querystring: AreasQuery,
-          // Sent as prepared bytes (a Buffer is never re-serialised); 304 when the ETag still holds.
-          response: { 200: Type.Unsafe<Buffer>({ description: 'a GeoJSON FeatureCollection' }), 304: Type.Null(), ...errors },
+          response: AreasAnswers,
         },
       },
       async (req, reply) => {
-        const file = (await geoData()).collections[req.query.level === '1' ? 1 : 2];
-        const gzip = acceptsGzip(req.headers['accept-encoding']);
-        const etag = gzip ? file.etag.replace(/"$/, '-gz"') : file.etag;
-        reply.header('etag', etag).header('cache-control', AREAS_CACHE).header('vary', 'accept-encoding');
-        if (etagMatches(req.headers['if-none-match'], [file.etag, file.etag.replace(/"$/, '-gz"')])) return reply.code(304).send(null);
-        if (gzip) reply.header('content-encoding', 'gzip');
-        return reply.type('application/geo+json').send(gzip ? file.gzip : file.body);
+        const areas = areaCollection(await geoData(), req.query.level, {
+          acceptEncoding: req.headers['accept-encoding'],
+          ifNoneMatch: req.headers['if-none-match'],
+        });
+        reply.header('etag', areas.etag).header('cache-control', AREAS_CACHE).header('vary', 'accept-encoding');
+        if (areas.notModified) return reply.code(304).send(null);
+        if (areas.gzip) reply.header('content-encoding', 'gzip');
+        return reply.type('application/geo+json').send(areas.body);
       },
     );
 
@@ -62,7 +62,7 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['geography'],
           summary: 'The governorate and district containing a point (404 outside the country)',
           querystring: LocateQuery,
-          response: { 200: LocateResponse, ...errors },
+          response: answers(LocateResponse),
         },
       },
       async (req) => locatePoint(await geoData(), req.query),
@@ -75,7 +75,7 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['geography'],
           summary: 'The attribution the boundaries and gazetteer require, to show with maps',
-          response: { 200: AttributionResponse, ...errors },
+          response: answers(AttributionResponse),
         },
       },
       async () => ({ text: (await geoData()).attribution }),

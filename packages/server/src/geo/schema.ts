@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { fileAnswers } from '../http/index.ts';
 
 /*
  * Shapes of the geography routes. Query strings are strings: type coercion is off in this
@@ -44,11 +45,52 @@ export const GeoPlace = Type.Object({
   adm3: Type.Optional({ ...AreaRef, description: 'the sub-district, for a place' }),
 });
 
+export type AreaRef = Static<typeof AreaRef>;
+export type GeoPlace = Static<typeof GeoPlace>;
+
 export const PlacesResponse = Type.Object({ places: Type.Array(GeoPlace) });
+export type PlacesResponse = Static<typeof PlacesResponse>;
+
 export const LocateResponse = Type.Object({
   adm1: AreaRef,
   adm2: Type.Union([AreaRef, Type.Null()], { description: 'null only on a district border the outline does not close' }),
 });
+export type LocateResponse = Static<typeof LocateResponse>;
+
 export const AttributionResponse = Type.Object({
   text: Type.String({ description: 'to show with every map and export that uses the boundaries or the gazetteer' }),
 });
+export type AttributionResponse = Static<typeof AttributionResponse>;
+
+/**
+ * GET /api/geo/areas answers with prepared bytes (a Buffer is never re-serialised, gzip
+ * when the browser takes it): an RFC 7946 FeatureCollection, each feature an area with its
+ * p-code and names; 304 when the ETag still holds.
+ */
+const AREAS = 'the governorates or districts as an RFC 7946 GeoJSON FeatureCollection';
+const AreaCollection = Type.Unsafe<Buffer>(
+  Type.Object(
+    {
+      type: Type.Literal('FeatureCollection'),
+      features: Type.Array(
+        Type.Object({
+          type: Type.Literal('Feature'),
+          id: Type.String({ description: 'the p-code' }),
+          properties: Type.Object({
+            pcode: Type.String(),
+            name_en: Type.String(),
+            name_ar: Type.String(),
+            adm1_pcode: Type.Optional(Type.String({ description: "a district's governorate" })),
+          }),
+          geometry: Type.Object({}, { additionalProperties: true, description: 'Polygon or MultiPolygon (WGS84)' }),
+        }),
+      ),
+    },
+    { description: AREAS },
+  ),
+);
+export const AreasAnswers = {
+  ...fileAnswers(['application/geo+json'], AREAS),
+  200: { description: AREAS, content: { 'application/geo+json': { schema: AreaCollection } } },
+  304: Type.Null({ description: 'not modified: the ETag still holds' }),
+};

@@ -1,6 +1,7 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
+import { answers } from '../http/index.ts';
+import { Limits } from './schema.ts';
 
 /**
  * This installation's limits (set by TRUCE_TEXT_MAX_CHARS, TRUCE_EVIDENCE_MAX_BYTES,
@@ -16,17 +17,10 @@ export function limitsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['operations'],
           summary: "This installation's limits on text, evidence files and request bodies",
-          response: {
-            200: Type.Object({
-              textMaxChars: Type.Integer(),
-              evidenceMaxBytes: Type.Integer(),
-              evidenceTypes: Type.Array(Type.String()),
-              jsonMaxBytes: Type.Integer(),
-            }),
-          },
+          response: answers(Limits),
         },
       },
-      async () => ({
+      async (): Promise<Limits> => ({
         textMaxChars: ctx.config.textMaxChars,
         evidenceMaxBytes: ctx.config.evidenceMaxBytes,
         evidenceTypes: [...ctx.config.evidenceTypes],

@@ -4,6 +4,6 @@ export { prepareEntry, record } from './record.ts';
 export type { LogEvent, PreparedEntry } from './record.ts';
 export { noteRecorded, recording } from './recorded.ts';
 export { LogSequencer } from './sequencer.ts';
-export { checkpointFor, consistencyProof, currentCheckpoint, verifierKey } from './service.ts';
+export { checkpointFor, consistencyProof, currentCheckpoint, newestCheckpointSize, verifierKey } from './service.ts';
 export type { SignedCheckpoint } from './service.ts';
 export { LogKeyring } from './signer.ts';

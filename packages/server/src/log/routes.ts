@@ -1,21 +1,30 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { encodeBundle, parseTileRequest, toBase64, leafHash } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
-import { badRequest, notFound } from '../errors/index.ts';
-import { ProblemSchema } from '../http/index.ts';
-import { authOf } from '../http/index.ts';
+import { answers, authOf } from '../http/index.ts';
+import { getEntry, listEntries } from './list-entries.ts';
 import { openingsOf } from './openings.ts';
+import { entryBundle, hashTile } from './read-tiles.ts';
 import { receiptFor } from './receipt.ts';
 import * as log from './service.ts';
-import * as store from './store.ts';
+import {
+  bytesAnswers,
+  ConsistencyProofQuery,
+  EntriesQuery,
+  EntryParams,
+  InclusionProofQuery,
+  LogEntries,
+  LogEntryDetail,
+  Openings,
+  Proof,
+  ReceiptPending,
+  SubjectEntries,
+  SubjectParams,
+  SubjectQuery,
+  textAnswers,
+} from './schema.ts';
 import { servedCheckpoint } from '../cosigning/index.ts';
 
-const TILE_WIDTH = 256;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-/** A non-negative whole number given in the query string (type coercion is off by design). */
-const Count = Type.String({ pattern: '^(0|[1-9][0-9]{0,14})$', description: 'a whole number' });
 
 /**
  * The record's read API: C2SP tlog-tiles under /log/ and JSON proofs under /api/log/.
@@ -31,7 +40,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: 'Newest checkpoint the witness quorum cosigned, with its cosignatures (C2SP tlog-checkpoint, tlog-cosignature)',
-          produces: ['text/plain'],
+          response: textAnswers('the checkpoint, a signed note with the cosignature lines (header x-truce-quorum: not-met before the quorum cosigned one)'),
         },
       },
       async (_req, reply) => {
@@ -44,36 +53,46 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/log/key',
-      { config: { access: 'public' }, schema: { tags: ['record'], summary: "The log's verifier key in signed-note format", produces: ['text/plain'] } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['record'], summary: "The log's verifier key in signed-note format", response: textAnswers('the verifier key, name+id+base64') },
+      },
       async (_req, reply) => reply.type('text/plain; charset=utf-8').send((await log.verifierKey(ctx)) + '\n'),
     );
 
     app.get(
       '/log/tile/entries/*',
-      { config: { access: 'log.entries.read' }, schema: { tags: ['record'], summary: 'Entry bundle (C2SP tlog-tiles)' } },
-      async (req, reply) => {
-        const tile = parseTileRequest('entries/' + (req.params as { '*': string })['*']);
-        if (!tile || tile.kind !== 'entries') throw notFound('No such entry bundle: the path is not a valid tile path.');
-        const width = tile.width ?? TILE_WIDTH;
-        const rows = await log.readEntries(ctx, tile.n * TILE_WIDTH, width);
-        if (rows.length < width) throw notFound('No such entry bundle yet.');
-        return reply
+      {
+        config: { access: 'log.entries.read' },
+        schema: {
+          tags: ['record'],
+          summary: 'Entry bundle (C2SP tlog-tiles)',
+          response: bytesAnswers('the entries, each behind its 2-byte length'),
+        },
+      },
+      async (req, reply) =>
+        reply
           .header('cache-control', 'private, max-age=31536000, immutable')
           .type('application/octet-stream')
-          .send(Buffer.from(encodeBundle(rows.map((r) => r.body))));
-      },
+          .send(Buffer.from(await entryBundle(ctx, (req.params as { '*': string })['*']))),
     );
 
-    app.get('/log/tile/*', { config: { access: 'public' }, schema: { tags: ['record'], summary: 'Hash tile (C2SP tlog-tiles)' } }, async (req, reply) => {
-      const tile = parseTileRequest((req.params as { '*': string })['*']);
-      if (!tile || tile.kind !== 'hash') throw notFound('No such tile: the path is not a valid tile path.');
-      const width = tile.width ?? TILE_WIDTH;
-      const hashes = await store.nodeRange(ctx.db, tile.level * 8, tile.n * TILE_WIDTH, width);
-      if (hashes.length < width) throw notFound('No such tile yet.');
-      return reply.header('cache-control', IMMUTABLE).type('application/octet-stream').send(Buffer.concat(hashes));
-    });
-
-    const ProofResponse = Type.Object({ proof: Type.Array(Type.String({ contentEncoding: 'base64' })) });
+    app.get(
+      '/log/tile/*',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['record'],
+          summary: 'Hash tile (C2SP tlog-tiles)',
+          response: bytesAnswers('the tile: its hashes, 32 bytes each'),
+        },
+      },
+      async (req, reply) =>
+        reply
+          .header('cache-control', IMMUTABLE)
+          .type('application/octet-stream')
+          .send(await hashTile(ctx, (req.params as { '*': string })['*'])),
+    );
 
     app.get(
       '/api/log/proof/inclusion',
@@ -82,8 +101,8 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: 'RFC 9162 inclusion proof of entry `index` in the tree of size `tree_size`',
-          querystring: Type.Object({ index: Count, tree_size: Count }, { additionalProperties: false }),
-          response: { 200: ProofResponse, 400: ProblemSchema },
+          querystring: InclusionProofQuery,
+          response: answers(Proof),
         },
       },
       async (req) => ({ proof: await log.inclusionProof(ctx, Number(req.query.index), Number(req.query.tree_size)) }),
@@ -96,18 +115,12 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: 'RFC 9162 consistency proof between the trees of sizes `first` and `second`',
-          querystring: Type.Object({ first: Count, second: Count }, { additionalProperties: false }),
-          response: { 200: ProofResponse, 400: ProblemSchema },
+          querystring: ConsistencyProofQuery,
+          response: answers(Proof),
         },
       },
       async (req) => ({ proof: await log.consistencyProof(ctx, Number(req.query.first), Number(req.query.second)) }),
     );
-
-    const EntrySummary = Type.Object({
-      index: Type.Integer(),
-      entry: Type.Unknown(),
-      leafHash: Type.String(),
-    });
 
     app.get(
       '/api/log/entries',
@@ -116,20 +129,11 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: 'Entries of the record, newest first unless `from` is given',
-          querystring: Type.Object({ from: Type.Optional(Count), limit: Type.Optional(Count) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ size: Type.Integer(), entries: Type.Array(EntrySummary) }) },
+          querystring: EntriesQuery,
+          response: answers(LogEntries),
         },
       },
-      async (req) => {
-        const size = await store.logSize(ctx.db);
-        const limit = Math.min(Number(req.query.limit ?? 50), 500);
-        if (limit < 1) throw badRequest('limit must be at least 1', [{ path: '/query/limit', message: 'must be from 1 to 500' }]);
-        const from = req.query.from !== undefined ? Number(req.query.from) : Math.max(0, size - limit);
-        const rows = await log.readEntries(ctx, from, limit);
-        const entries = rows.map((r) => ({ index: r.index, entry: parseEntry(r.body), leafHash: toBase64(leafHash(r.body)) }));
-        if (req.query.from === undefined) entries.reverse();
-        return { size, entries };
-      },
+      async (req) => listEntries(ctx, req.query),
     );
 
     app.get(
@@ -139,36 +143,11 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: 'One entry with its inclusion proof against the latest checkpoint',
-          params: Type.Object({ index: Count }),
-          response: {
-            200: Type.Object({
-              index: Type.Integer(),
-              entry: Type.Unknown(),
-              entryBase64: Type.String(),
-              leafHash: Type.String(),
-              checkpoint: Type.String(),
-              treeSize: Type.Integer(),
-              proof: Type.Array(Type.String()),
-            }),
-            404: ProblemSchema,
-          },
+          params: EntryParams,
+          response: answers(LogEntryDetail),
         },
       },
-      async (req) => {
-        const index = Number(req.params.index);
-        const checkpoint = await log.currentCheckpoint(ctx);
-        if (index >= checkpoint.size) throw notFound(`There is no entry ${index}: the record has ${checkpoint.size} entries.`);
-        const [row] = await log.readEntries(ctx, index, 1);
-        return {
-          index,
-          entry: parseEntry(row.body),
-          entryBase64: toBase64(row.body),
-          leafHash: toBase64(leafHash(row.body)),
-          checkpoint: checkpoint.note,
-          treeSize: checkpoint.size,
-          proof: await log.inclusionProof(ctx, index, checkpoint.size),
-        };
-      },
+      async (req) => getEntry(ctx, Number(req.params.index)),
     );
 
     app.get(
@@ -178,31 +157,9 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: 'The entries whose subject names this item (e.g. report/ID, reply/ID, decision/ID), oldest first: where to ask for its receipts',
-          params: Type.Object({
-            name: Type.String({
-              pattern: '^[A-Za-z_]{1,40}$',
-              description: 'a subject field of entries: report, incident, reply, assessment, list, decision, exchange, publication, evidence, …',
-            }),
-            value: Type.String({ minLength: 1, maxLength: 200 }),
-          }),
-          querystring: Type.Object(
-            {
-              type: Type.Optional(
-                Type.String({
-                  pattern: '^[a-z_.]{1,60}(,[a-z_.]{1,60}){0,19}$',
-                  description: 'only entries of these types, comma-separated (e.g. detainees.list.version)',
-                }),
-              ),
-            },
-            { additionalProperties: false },
-          ),
-          response: {
-            200: Type.Object({
-              entries: Type.Array(
-                Type.Object({ index: Type.Integer(), type: Type.String(), time: Type.String(), subject: Type.Record(Type.String(), Type.String()) }),
-              ),
-            }),
-          },
+          params: SubjectParams,
+          querystring: SubjectQuery,
+          response: answers(SubjectEntries),
         },
       },
       // Every participant may read every entry (log.entries.read); this only finds them faster.
@@ -216,8 +173,11 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: 'A c2sp.org/tlog-proof@v1 receipt of entry `index` against the latest checkpoint (202 until a checkpoint covers it)',
-          params: Type.Object({ index: Count }),
-          produces: ['text/plain'],
+          params: EntryParams,
+          response: {
+            ...textAnswers('a c2sp.org/tlog-proof@v1 file, as an attachment'),
+            202: { ...ReceiptPending, description: 'not in a checkpoint yet: ask again after retry-after' },
+          },
         },
       },
       async (req, reply) => {
@@ -244,29 +204,11 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: "The salts of entry `index`'s sealed fields, for a reader who may read the item it records (reports and incident replies for now)",
-          params: Type.Object({ index: Count }),
-          response: {
-            200: Type.Object({
-              index: Type.Integer(),
-              type: Type.String(),
-              subject: Type.Record(Type.String(), Type.String()),
-              salts: Type.Record(Type.String(), Type.String({ contentEncoding: 'base64' })),
-              withheld: Type.Record(Type.String(), Type.String()),
-            }),
-            404: ProblemSchema,
-          },
+          params: EntryParams,
+          response: answers(Openings),
         },
       },
       async (req) => openingsOf(ctx, authOf(req), Number(req.params.index)),
     );
   };
-}
-
-/** Entries are our own canonical JSON; one that no longer parses is shown as damaged, not hidden. */
-function parseEntry(body: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-  } catch {
-    return { damaged: true };
-  }
 }

@@ -12,6 +12,7 @@ import {
 } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
 import { badRequest, notFound } from '../errors/index.ts';
+import type { SubjectEntry } from './schema.ts';
 import * as store from './store.ts';
 
 export interface SignedCheckpoint {
@@ -55,6 +56,11 @@ export async function checkpointFor(ctx: AppContext, size: number): Promise<Sign
   return { size, root, note: stored?.note ?? note };
 }
 
+/** The size of the newest checkpoint signed so far (null before the first): how far cosigning may lag. */
+export async function newestCheckpointSize(ctx: AppContext): Promise<number | null> {
+  return store.newestCheckpointSize(ctx.db);
+}
+
 async function rangeHash(ctx: AppContext, start: number, end: number): Promise<Uint8Array> {
   const nodes = subtreeNodes(start, end);
   const get = await store.getNodes(ctx.db, nodes);
@@ -94,7 +100,7 @@ export async function readEntries(ctx: AppContext, from: number, count: number) 
 const NAMING_LIMIT = 500;
 
 /** The entries whose subject has `name: value` (of these types, if any), oldest first, with their type, time and whole subject. */
-export async function entriesNaming(ctx: AppContext, name: string, value: string, types: string[] = []) {
+export async function entriesNaming(ctx: AppContext, name: string, value: string, types: string[] = []): Promise<SubjectEntry[]> {
   const rows = await store.entriesNaming(ctx.db, name, value, types, NAMING_LIMIT);
   return rows.map((r) => {
     let entry: { type?: unknown; time?: unknown; subject?: unknown } = {};

@@ -57,6 +57,12 @@ export async function checkpointAt(db: Kysely<Database>, size: number) {
   return db.selectFrom('log_checkpoints').selectAll().where('size', '=', size).executeTakeFirst();
 }
 
+/** The size of the newest signed checkpoint; null before the first. */
+export async function newestCheckpointSize(db: Kysely<Database>): Promise<number | null> {
+  const row = await db.selectFrom('log_checkpoints').select('size').orderBy('size', 'desc').limit(1).executeTakeFirst();
+  return row ? Number(row.size) : null;
+}
+
 export async function insertCheckpoint(db: Kysely<Database>, size: number, root: Uint8Array, note: string) {
   await db
     .insertInto('log_checkpoints')

@@ -1,10 +1,23 @@
-import { Type, type TObject } from '@sinclair/typebox';
+import { type Static, Type, type TObject } from '@sinclair/typebox';
 import { v7 as uuidv7 } from 'uuid';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { canonicalJson, sha256, toBase64, utf8 } from '@truce/core/log/index';
 import { boundingBox, extractZoneGeometry, type ZoneGeometry } from '@truce/core/mechanism/geojson';
 import type { Database } from '../db/index.ts';
 import { badRequest, conflict, type FieldError } from '../errors/index.ts';
-import { IsoDate, Text, Uuid, Version } from '../http/index.ts';
+import { Version } from '../http/index.ts';
+import * as store from './store.ts';
+import {
+  type AcledEventType,
+  Agreement,
+  AgreementFields,
+  ExcludedGroup,
+  ExcludedGroupFields,
+  ViolationType,
+  ViolationTypeFields,
+  Zone,
+  ZoneFields,
+} from './schema.ts';
 
 /**
  * The parts of the mechanism's set-up that are lists of things (C1): agreements,
@@ -13,17 +26,20 @@ import { IsoDate, Text, Uuid, Version } from '../http/index.ts';
  * shown — and served by the same create / update / list use cases in routes.ts.
  */
 export type CollectionTable = 'agreements' | 'excluded_groups' | 'zones' | 'taxonomy';
-type Row = Record<string, unknown> & { id: string; version: number };
+type Row = store.CollectionRow;
 
-export interface CollectionSpec {
+export interface CollectionSpec<Shown extends TObject = TObject> {
   path: string;
   table: CollectionTable;
   noun: string;
   logType: string;
+  /** What a client sends (all on create, some on update): schema.ts. */
   fields: TObject;
+  /** What is answered for one item: schema.ts. */
+  shown: Shown;
   /** Turns validated input (all fields on create, some on update) into columns; throws 400s. */
   toColumns(input: Record<string, unknown>, db: Kysely<Database>, current?: Row): Promise<Record<string, unknown>>;
-  present(row: Row): Record<string, unknown>;
+  present(row: Row): Static<Shown>;
   order: string;
 }
 
@@ -37,20 +53,17 @@ function requireText(input: Record<string, unknown>, field: string, what: string
   if (input[field] !== undefined && trimmed(input[field]) === '') fail(`${what} must not be blank.`, { path: `/body/${field}`, message: 'must not be blank' });
 }
 
-const agreements: CollectionSpec = {
+/** A row as the table holds it (the query builder is untyped where the table varies: collection-service.ts). */
+const rowOf = <T>(row: Row) => row as unknown as Selectable<T>;
+
+const agreements: CollectionSpec<typeof Agreement> = {
   path: 'agreements',
   table: 'agreements',
   noun: 'agreement',
   logType: 'agreement',
   order: 'signed_on',
-  fields: Type.Object({
-    title: Text(300, 1),
-    terms: Type.Optional(Text(100_000)),
-    signedOn: IsoDate,
-    effectiveFrom: IsoDate,
-    effectiveTo: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-    signatoryIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
-  }),
+  fields: AgreementFields,
+  shown: Agreement,
   async toColumns(input, db, current) {
     requireText(input, 'title', 'The title');
     const from = (input.effectiveFrom ?? current?.effective_from) as string;
@@ -67,7 +80,7 @@ const agreements: CollectionSpec = {
     if (input.signatoryIds !== undefined || !current) {
       const ids = (input.signatoryIds ?? []) as string[];
       if (ids.length > 0) {
-        const found = await db.selectFrom('organisations').select(['id', 'kind']).where('id', 'in', ids).execute();
+        const found = await store.organisationKinds(db, ids);
         ids.forEach((id, i) => {
           const org = found.find((o) => o.id === id);
           if (!org) fail('A signatory is not a known organisation.', { path: `/body/signatoryIds/${i}`, message: 'unknown organisation' });
@@ -79,29 +92,29 @@ const agreements: CollectionSpec = {
     }
     return columns;
   },
-  present: (r) => ({
-    id: r.id,
-    title: r.title,
-    terms: r.terms,
-    signedOn: r.signed_on,
-    effectiveFrom: r.effective_from,
-    effectiveTo: r.effective_to,
-    signatoryIds: r.signatory_ids,
-    version: r.version,
-  }),
+  present: (row) => {
+    const r = rowOf<Database['agreements']>(row);
+    return {
+      id: r.id,
+      title: r.title,
+      terms: r.terms,
+      signedOn: r.signed_on,
+      effectiveFrom: r.effective_from,
+      effectiveTo: r.effective_to,
+      signatoryIds: r.signatory_ids,
+      version: r.version,
+    };
+  },
 };
 
-const excludedGroups: CollectionSpec = {
+const excludedGroups: CollectionSpec<typeof ExcludedGroup> = {
   path: 'excluded-groups',
   table: 'excluded_groups',
   noun: 'excluded group',
   logType: 'excluded_group',
   order: 'name',
-  fields: Type.Object({
-    name: Text(300, 1),
-    aliases: Type.Optional(Type.Array(Text(300, 1), { maxItems: 50 })),
-    note: Type.Optional(Text(10_000)),
-  }),
+  fields: ExcludedGroupFields,
+  shown: ExcludedGroup,
   async toColumns(input, _db, current) {
     requireText(input, 'name', 'The name');
     const columns: Record<string, unknown> = {};
@@ -110,20 +123,20 @@ const excludedGroups: CollectionSpec = {
     if (input.note !== undefined || !current) columns.note = input.note ?? '';
     return columns;
   },
-  present: (r) => ({ id: r.id, name: r.name, aliases: r.aliases, note: r.note, version: r.version }),
+  present: (row) => {
+    const r = rowOf<Database['excluded_groups']>(row);
+    return { id: r.id, name: r.name, aliases: r.aliases, note: r.note, version: r.version };
+  },
 };
 
-const zones: CollectionSpec = {
+const zones: CollectionSpec<typeof Zone> = {
   path: 'zones',
   table: 'zones',
   noun: 'zone',
   logType: 'zone',
   order: 'name',
-  fields: Type.Object({
-    name: Text(300, 1),
-    description: Type.Optional(Text(10_000)),
-    geometry: Type.Unknown({ description: 'GeoJSON Polygon or MultiPolygon (WGS84), or a Feature / FeatureCollection of one' }),
-  }),
+  fields: ZoneFields,
+  shown: Zone,
   async toColumns(input, _db, current) {
     requireText(input, 'name', 'The name');
     const columns: Record<string, unknown> = {};
@@ -140,40 +153,25 @@ const zones: CollectionSpec = {
     }
     return columns;
   },
-  present: (r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    geometry: r.geometry,
-    bbox: boundingBox(r.geometry as ZoneGeometry),
-    version: r.version,
-  }),
+  present: (row) => {
+    const r = rowOf<Database['zones']>(row);
+    const geometry = r.geometry as ZoneGeometry;
+    return { id: r.id, name: r.name, description: r.description, geometry, bbox: boundingBox(geometry), version: r.version };
+  },
 };
 
-const taxonomy: CollectionSpec = {
+const taxonomy: CollectionSpec<typeof ViolationType> = {
   path: 'taxonomy',
   table: 'taxonomy',
   noun: 'violation type',
   logType: 'taxonomy',
   order: 'sort_order',
-  fields: Type.Object({
-    code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60, description: 'lower-case letters, digits and dashes' }),
-    label: Text(200, 1),
-    description: Type.Optional(Text(5_000)),
-    acledEventType: Type.Union(
-      ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots', 'Strategic developments'].map((v) => Type.Literal(v)),
-    ),
-    acledSubEventType: Text(100, 1),
-    active: Type.Optional(Type.Boolean()),
-  }),
+  fields: ViolationTypeFields,
+  shown: ViolationType,
   async toColumns(input, db, current) {
     requireText(input, 'label', 'The label');
     if (input.code !== undefined && input.code !== current?.code) {
-      const taken = await db
-        .selectFrom('taxonomy')
-        .select('id')
-        .where('code', '=', input.code as string)
-        .executeTakeFirst();
+      const taken = await store.violationTypeByCode(db, input.code as string);
       if (taken) throw conflict(`The code "${input.code}" is used by another violation type.`, 'duplicate_code');
     }
     const columns: Record<string, unknown> = {};
@@ -184,24 +182,23 @@ const taxonomy: CollectionSpec = {
     if (input.acledSubEventType !== undefined) columns.acled_sub_event_type = trimmed(input.acledSubEventType);
     if (input.active !== undefined || !current) columns.active = input.active ?? true;
     if (!current) {
-      const last = await db
-        .selectFrom('taxonomy')
-        .select((eb) => eb.fn.max('sort_order').as('m'))
-        .executeTakeFirst();
-      columns.sort_order = Number(last?.m ?? -1) + 1;
+      columns.sort_order = (await store.lastTaxonomyPlace(db)) + 1;
     }
     return columns;
   },
-  present: (r) => ({
-    id: r.id,
-    code: r.code,
-    label: r.label,
-    description: r.description,
-    acledEventType: r.acled_event_type,
-    acledSubEventType: r.acled_sub_event_type,
-    active: r.active,
-    version: r.version,
-  }),
+  present: (row) => {
+    const r = rowOf<Database['taxonomy']>(row);
+    return {
+      id: r.id,
+      code: r.code,
+      label: r.label,
+      description: r.description,
+      acledEventType: r.acled_event_type as AcledEventType,
+      acledSubEventType: r.acled_sub_event_type,
+      active: r.active,
+      version: r.version,
+    };
+  },
 };
 
 export const COLLECTIONS: readonly CollectionSpec[] = [agreements, excludedGroups, zones, taxonomy];
@@ -213,6 +210,16 @@ export function updateSchema(spec: CollectionSpec) {
 
 export function createSchema(spec: CollectionSpec) {
   return Type.Composite([spec.fields], { additionalProperties: false });
+}
+
+/**
+ * Set-up data is public to every participant, so it enters the log in clear — except
+ * zone geometries, which can be large: the log keeps the SHA-256 of their canonical JSON
+ * (no salt is needed for public data that anyone can re-hash).
+ */
+export function publicData(shown: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, version: _v, geometry, bbox: _bbox, ...rest } = shown;
+  return geometry === undefined ? rest : { ...rest, geometrySha256: toBase64(sha256(utf8(canonicalJson(geometry)))) };
 }
 
 export const newId = () => uuidv7();

@@ -1,2 +1,3 @@
 /** The mechanism module's public face: what other modules may use of it (issue 15; see .dependency-cruiser.cjs). */
-export { createMechanism, getMechanism } from './service.ts';
+export { createMechanism } from './create-mechanism.ts';
+export { getMechanism } from './store.ts';

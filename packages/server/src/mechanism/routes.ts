@@ -1,30 +1,23 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { notFound } from '../errors/index.ts';
-import { IdParams, Responses, Text, Version } from '../http/index.ts';
-import { actorRef } from '../http/index.ts';
+import { actorRef, answers, IdParams } from '../http/index.ts';
 import { COLLECTIONS, createSchema, updateSchema } from './collections.ts';
-import { createItem, listItems, updateItem } from './collection-service.ts';
-import { getMechanism, MFA_ROLE_PATTERN, presentMechanism, updateMechanism } from './service.ts';
-import { DISCLOSURE_AUDIENCES } from '@truce/core/incidents/disclosure';
-import { changeDisclosure } from './disclosure.ts';
-
-const Audiences = Type.Array(Type.Union(DISCLOSURE_AUDIENCES.map((a) => Type.Literal(a))), { maxItems: DISCLOSURE_AUDIENCES.length, uniqueItems: true });
-
-const errors = Responses;
+import { changeDisclosure } from './change-disclosure.ts';
+import { createItem } from './create-item.ts';
+import { showMechanism } from './get-mechanism.ts';
+import { listItems } from './list-items.ts';
+import { DisclosureUpdate, Mechanism, MechanismUpdate, MechanismWithEntry } from './schema.ts';
+import { updateItem } from './update-item.ts';
+import { updateMechanism } from './update-mechanism.ts';
 
 /** Mechanism set-up (C1): settings, agreements, excluded groups, zones, taxonomy. */
 export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/mechanism',
-      { config: { access: 'mechanism.read' }, schema: { tags: ['mechanism'], summary: 'The mechanism and its settings', response: errors } },
-      async () => {
-        const mechanism = await getMechanism(ctx.db);
-        if (!mechanism) throw notFound('The mechanism is not set up yet.');
-        return presentMechanism(mechanism);
-      },
+      { config: { access: 'mechanism.read' }, schema: { tags: ['mechanism'], summary: 'The mechanism and its settings', response: answers(Mechanism) } },
+      async () => showMechanism(ctx),
     );
 
     app.patch(
@@ -34,20 +27,8 @@ export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['mechanism'],
           summary: 'Change the mechanism settings',
-          body: Type.Object(
-            {
-              name: Type.Optional(Text(200, 1)),
-              decisionRule: Type.Optional(Type.Union([Type.Literal('consensus'), Type.Literal('majority')])),
-              mfaRequiredRoles: Type.Optional(Type.Array(Type.String({ pattern: MFA_ROLE_PATTERN }), { maxItems: 24 })),
-              supportGroupName: Type.Optional(Text(200)),
-              replyDeadlineHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })),
-              groupingWindowHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 14 })),
-              groupingDistanceKm: Type.Optional(Type.Number({ minimum: 0.1, maximum: 200 })),
-              version: Version,
-            },
-            { additionalProperties: false },
-          ),
-          response: errors,
+          body: MechanismUpdate,
+          response: answers(Mechanism),
         },
       },
       async (req) => updateMechanism(ctx, actorRef(req), req.body),
@@ -62,11 +43,8 @@ export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'What each reader reads of an incident once its finding is adopted',
           description:
             "Every reader allowed to open an adopted incident reads the finding, its date and place; the guarantors' reasoning and the accused party's reply go to the secretariat, the guarantors and the audiences listed here. Logged as `mechanism.disclosure_changed`.",
-          body: Type.Object(
-            { adoptedIncidentDisclosure: Type.Object({ reasoning: Audiences, reply: Audiences }, { additionalProperties: false }), version: Version },
-            { additionalProperties: false },
-          ),
-          response: errors,
+          body: DisclosureUpdate,
+          response: answers(MechanismWithEntry),
         },
       },
       async (req) => changeDisclosure(ctx, actorRef(req), req.body),
@@ -74,15 +52,17 @@ export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     for (const spec of COLLECTIONS) {
       const path = `/api/mechanism/${spec.path}`;
-      app.get(path, { config: { access: 'mechanism.read' }, schema: { tags: ['mechanism'], summary: `List ${spec.noun}s`, response: errors } }, async () =>
-        listItems(ctx, spec),
+      app.get(
+        path,
+        { config: { access: 'mechanism.read' }, schema: { tags: ['mechanism'], summary: `List ${spec.noun}s`, response: answers(Type.Array(spec.shown)) } },
+        async () => listItems(ctx, spec),
       );
       app.post(
         path,
         {
           config: { access: 'mechanism.update' },
           bodyLimit: spec.table === 'zones' ? 8 * 1024 * 1024 : undefined,
-          schema: { tags: ['mechanism'], summary: `Add a ${spec.noun}`, body: createSchema(spec), response: errors },
+          schema: { tags: ['mechanism'], summary: `Add a ${spec.noun}`, body: createSchema(spec), response: answers({ 201: spec.shown }) },
         },
         async (req, reply) => reply.code(201).send(await createItem(ctx, spec, actorRef(req), req.body as Record<string, unknown>)),
       );
@@ -91,7 +71,13 @@ export function mechanismRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         {
           config: { access: 'mechanism.update' },
           bodyLimit: spec.table === 'zones' ? 8 * 1024 * 1024 : undefined,
-          schema: { tags: ['mechanism'], summary: `Change a ${spec.noun}`, params: IdParams, body: updateSchema(spec), response: errors },
+          schema: {
+            tags: ['mechanism'],
+            summary: `Change a ${spec.noun}`,
+            params: IdParams,
+            body: updateSchema(spec),
+            response: answers(spec.shown),
+          },
         },
         async (req) => updateItem(ctx, spec, actorRef(req), req.params.id, req.body as Record<string, unknown> & { version: number }),
       );

@@ -4,7 +4,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client.ts';
-import type { LogEntryDetail, LogEntrySummary, Organisation } from '../api/types.ts';
+import type { Proof } from '@truce/server/schemas/log';
+import type { LogEntries, LogEntryBody, LogEntryDetail, LogEntrySummary, Organisation } from '../api/types.ts';
 import { byId, useOrganisations } from '../accounts/api.ts';
 import { Loading } from '../components/Loading.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
@@ -13,6 +14,9 @@ import { pinnedKey } from './storage.ts';
 import { checkInclusion, type CheckpointCheck, type InclusionResult } from './verify.ts';
 
 const PAGE = 25;
+
+/** A listed entry, read for its usual fields: one damaged or changed in the database may lack some (its inclusion check then fails). */
+type Listed = Omit<LogEntrySummary, 'entry'> & { entry: Partial<LogEntryBody> };
 
 /** "organisation.created" → the translated name of that kind of change, or the type itself. */
 function useEntryType() {
@@ -45,14 +49,14 @@ export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
   const query = useQuery({
     queryKey: ['log', 'entries', before, verified?.checkpoint?.size],
     queryFn: () =>
-      get<{ entries: LogEntrySummary[]; size: number }>(
+      get<LogEntries>(
         before === null ? `/api/log/entries?limit=${PAGE}` : `/api/log/entries?from=${Math.max(0, before - PAGE)}&limit=${Math.min(PAGE, before)}`,
       ),
   });
-  const entries = [...(query.data?.entries ?? [])].sort((a, b) => b.index - a.index);
+  const entries = [...(query.data?.entries ?? [])].sort((a, b) => b.index - a.index) as Listed[];
   const oldest = entries.length > 0 ? entries[entries.length - 1].index : 0;
 
-  const check = async (summary: LogEntrySummary) => {
+  const check = async (summary: Listed) => {
     if (!verified?.checkpoint) return;
     setResults((r) => ({ ...r, [summary.index]: 'checking' }));
     let result: InclusionResult;
@@ -65,7 +69,7 @@ export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
         servedProof: { proof: detail.proof, checkpoint: detail.checkpoint },
         verified: verified.checkpoint,
         pinnedKey: pinnedKey() ?? verified.key.pinned,
-        inclusionProof: async (index, size) => (await get<{ proof: string[] }>(`/api/log/proof/inclusion?index=${index}&tree_size=${size}`)).proof,
+        inclusionProof: async (index, size) => (await get<Proof>(`/api/log/proof/inclusion?index=${index}&tree_size=${size}`)).proof,
       });
     } catch (err) {
       result = { state: 'not-included', size: verified.checkpoint.size, reason: 'error', message: err instanceof Error ? err.message : String(err) };
@@ -97,7 +101,7 @@ export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
             <Paper key={e.index} withBorder p="sm" radius="sm" data-testid="entry-row" data-index={e.index}>
               <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
                 <Text size="sm" fw={600}>
-                  {fmt.number(e.index)} · {entryType(e.entry.type)}
+                  {fmt.number(e.index)} · {entryType(e.entry.type ?? '')}
                 </Text>
                 <InclusionCell result={results[e.index]} disabled={!verified} onCheck={() => void check(e)} index={e.index} />
               </Group>
@@ -132,7 +136,7 @@ export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
                   <Table.Td>{fmt.number(e.index)}</Table.Td>
                   <Table.Td>
                     <Text size="sm" title={e.entry.type}>
-                      {entryType(e.entry.type)}
+                      {entryType(e.entry.type ?? '')}
                     </Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.entry.time ? fmt.dateTime(e.entry.time) : '—'}</Table.Td>

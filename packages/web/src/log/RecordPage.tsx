@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Proof } from '@truce/server/schemas/log';
 import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { apiText, get } from '../api/client.ts';
@@ -26,7 +27,7 @@ async function runCheck(note: string, servedKey: string): Promise<CheckpointChec
     servedKey,
     pinnedKey: pinned,
     previous,
-    consistencyProof: async (first, second) => (await get<{ proof: string[] }>(`/api/log/proof/consistency?first=${first}&second=${second}`)).proof,
+    consistencyProof: async (first, second) => (await get<Proof>(`/api/log/proof/consistency?first=${first}&second=${second}`)).proof,
   });
   if (check.state === 'verified') {
     if (!pinned) pinKey(servedKey);

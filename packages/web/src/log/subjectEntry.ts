@@ -1,3 +1,4 @@
+import type { SubjectEntries, SubjectEntry } from '@truce/server/schemas/log';
 import { get } from '../api/client.ts';
 
 /**
@@ -7,12 +8,7 @@ import { get } from '../api/client.ts';
  * or by time.
  */
 
-export interface SubjectEntry {
-  index: number;
-  type: string;
-  time: string;
-  subject: Record<string, string>;
-}
+export type { SubjectEntry } from '@truce/server/schemas/log';
 
 export interface EntryPick {
   /** The entry types that record the item (any, when absent). */
@@ -50,7 +46,7 @@ export function pickEntry(entries: SubjectEntry[], pick: EntryPick = {}): number
 export async function subjectEntry(name: string, value: string, pick: EntryPick = {}): Promise<number | null> {
   // The server filters by type too, so an item with many other entries (a list read often) still finds its own.
   const types = pick.types?.length ? `?type=${pick.types.map(encodeURIComponent).join(',')}` : '';
-  const { entries } = await get<{ entries: SubjectEntry[] }>(`/api/log/subjects/${encodeURIComponent(name)}/${encodeURIComponent(value)}${types}`);
+  const { entries } = await get<SubjectEntries>(`/api/log/subjects/${encodeURIComponent(name)}/${encodeURIComponent(value)}${types}`);
   return pickEntry(entries, pick);
 }
 

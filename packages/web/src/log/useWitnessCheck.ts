@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { Health } from '@truce/server/schemas/health';
 import { apiText, get } from '../api/client.ts';
 import { pinnedPolicy, pinPolicy } from './storage.ts';
 import { checkWitnesses, type WitnessCheck, type WitnessHealth } from './witnesses.ts';
@@ -11,7 +12,7 @@ export const HEALTH_QUERY = ['log', 'health'] as const;
 /** /api/health's witnesses block, or null when it cannot be read or names no witness. */
 async function witnessHealth(): Promise<WitnessHealth | null> {
   try {
-    const health = await get<{ witnesses?: WitnessHealth }>('/api/health');
+    const health = await get<Health>('/api/health');
     return health.witnesses && Array.isArray(health.witnesses.witnesses) ? health.witnesses : null;
   } catch {
     return null;

@@ -1,3 +1,4 @@
+import type { Health } from '@truce/server/schemas/health';
 import { formatPolicy, parseCheckpoint, parsePolicy, quorumMet, splitNote, toHex, verifyCosignature, type Policy } from './logCore.ts';
 
 /**
@@ -8,14 +9,9 @@ import { formatPolicy, parseCheckpoint, parsePolicy, quorumMet, splitNote, toHex
  * since when a witness has not cosigned.
  */
 
-/** One witness in /api/health's `witnesses` block. */
-export interface HealthWitness {
-  name: string;
-  lastCosignedSize: number | null;
-  lastCosignedAt: string | null;
-  behind?: number;
-  lastError?: string | null;
-}
+/** One witness in /api/health's `witnesses` block, as far as the check reads it (`behind` and `lastError` may be left out). */
+type ServedWitness = NonNullable<Health['witnesses']>['witnesses'][number];
+export type HealthWitness = Pick<ServedWitness, 'name' | 'lastCosignedSize' | 'lastCosignedAt'> & Partial<Pick<ServedWitness, 'behind' | 'lastError'>>;
 
 export interface WitnessHealth {
   witnesses: HealthWitness[];

@@ -3,9 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { AdminAreas, Gazetteer, parsePlacesTsv, readAdminAreas, type AdminArea, type GeoPlace, type Located } from '@truce/core/geo/index';
-import { badRequest, notFound, type FieldError } from '../errors/index.ts';
-import type { LocateQuery, PlacesQuery } from './schema.ts';
+import { AdminAreas, Gazetteer, parsePlacesTsv, readAdminAreas, type AdminArea } from '@truce/core/geo/index';
 
 /**
  * The country's boundaries and gazetteer ship with Truce (C10: maps work offline), in
@@ -91,55 +89,4 @@ export function attributionText(sources: string): string {
   const match = /\*\*Required attribution text:\*\*\s*"([^"]+)"/.exec(sources);
   if (!match) throw new Error('SOURCES.md: no "Required attribution text" found');
   return match[1].replace(/\s+/g, ' ').trim();
-}
-
-export const MAX_PLACES = 50;
-
-/** Gazetteer search for the place picker. Throws 400 naming the parameter that is out of range. */
-export function searchPlaces(data: GeoData, query: PlacesQuery): { places: GeoPlace[] } {
-  const limit = query.limit === undefined ? 10 : Number(query.limit);
-  if (limit < 1 || limit > MAX_PLACES) {
-    throw badRequest(`limit must be from 1 to ${MAX_PLACES}.`, [{ path: '/query/limit', message: `must be from 1 to ${MAX_PLACES}` }]);
-  }
-  if (query.adm1 !== undefined && data.areas.get(query.adm1)?.level !== 1) {
-    throw badRequest(`${query.adm1} is not a governorate.`, [{ path: '/query/adm1', message: 'is not the p-code of a governorate (SY01…SY14)' }]);
-  }
-  return { places: data.gazetteer.search(query.q, { limit, adm1: query.adm1 }) };
-}
-
-/** The governorate and district at a point. Throws 400 for impossible coordinates, 404 outside the country. */
-export function locatePoint(data: GeoData, query: LocateQuery): Located {
-  const lat = Number(query.lat);
-  const lon = Number(query.lon);
-  const errors: FieldError[] = [];
-  if (!(lat >= -90 && lat <= 90)) errors.push({ path: '/query/lat', message: 'latitude must be from -90 to 90' });
-  if (!(lon >= -180 && lon <= 180)) errors.push({ path: '/query/lon', message: 'longitude must be from -180 to 180' });
-  if (errors.length > 0) throw badRequest(`The point is not on Earth: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors);
-  const found = data.areas.locate(lon, lat);
-  if (!found) throw notFound(`The point (lat ${lat}, lon ${lon}) is outside the administrative boundaries that ship with Truce.`);
-  return found;
-}
-
-/** Does an If-None-Match header name this ETag (weak or strong comparison, or *)? */
-export function etagMatches(header: string | undefined, etags: string[]): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || etags.includes(t.replace(/^W\//, ''));
-  });
-}
-
-/** Does the client take gzip (Accept-Encoding with gzip or *, and a q above 0)? */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let gzip: number | undefined;
-  let any: number | undefined;
-  for (const part of header.toLowerCase().split(',')) {
-    const [name, ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
-    const weight = q ? Number(q[1]) : 1;
-    if (name.trim() === 'gzip') gzip = weight;
-    if (name.trim() === '*') any = weight;
-  }
-  return (gzip ?? any ?? 0) > 0;
 }

@@ -1,0 +1,149 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { DISCLOSURE_AUDIENCES } from '@truce/core/incidents/disclosure';
+import { IsoDate, Nullable, OneOf, Text, Uuid, Version } from '../http/index.ts';
+
+/** Requests and answers of the mechanism set-up routes (C1): settings, agreements, excluded groups, zones, taxonomy. */
+
+export const MFA_ROLE_PATTERN = '^(secretariat|guarantor|party|facilitator|observer|monitor|\\*):(admin|officer|viewer|\\*)$';
+export const DECISION_RULES = ['consensus', 'majority'] as const;
+export const ACLED_EVENT_TYPES = [
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Protests',
+  'Riots',
+  'Strategic developments',
+] as const;
+
+const Audiences = Type.Array(OneOf(DISCLOSURE_AUDIENCES), { maxItems: DISCLOSURE_AUDIENCES.length, uniqueItems: true });
+const AdoptedIncidentDisclosure = Type.Object(
+  { reasoning: Audiences, reply: Audiences },
+  { additionalProperties: false, description: "who reads the guarantors' reasoning and the accused party's reply once the finding is adopted" },
+);
+
+// ── The mechanism ──────────────────────────────────────────────────────────
+
+export const Mechanism = Type.Object({
+  name: Type.String(),
+  slug: Type.String(),
+  logOrigin: Type.String({ description: 'the checkpoint origin: names the log itself, never changes' }),
+  decisionRule: OneOf(DECISION_RULES),
+  mfaRequiredRoles: Type.Array(Type.String(), { description: 'kind:role pairs (e.g. guarantor:admin, *:admin) that must use two-factor sign-in' }),
+  supportGroupName: Type.String(),
+  replyDeadlineHours: Type.Integer(),
+  groupingWindowHours: Type.Integer(),
+  groupingDistanceKm: Type.Number(),
+  adoptedIncidentDisclosure: AdoptedIncidentDisclosure,
+  demo: Type.Boolean(),
+  version: Type.Integer({ minimum: 1 }),
+});
+export type Mechanism = Static<typeof Mechanism>;
+export type DecisionRule = Mechanism['decisionRule'];
+
+export const MechanismUpdate = Type.Object(
+  {
+    name: Type.Optional(Text(200, 1)),
+    decisionRule: Type.Optional(OneOf(DECISION_RULES)),
+    mfaRequiredRoles: Type.Optional(Type.Array(Type.String({ pattern: MFA_ROLE_PATTERN }), { maxItems: 24 })),
+    supportGroupName: Type.Optional(Text(200)),
+    replyDeadlineHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })),
+    groupingWindowHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 14 })),
+    groupingDistanceKm: Type.Optional(Type.Number({ minimum: 0.1, maximum: 200 })),
+    version: Version,
+  },
+  { additionalProperties: false },
+);
+export type MechanismUpdate = Static<typeof MechanismUpdate>;
+
+export const DisclosureUpdate = Type.Object({ adoptedIncidentDisclosure: AdoptedIncidentDisclosure, version: Version }, { additionalProperties: false });
+export type DisclosureUpdate = Static<typeof DisclosureUpdate>;
+
+/** The mechanism after a disclosure change, with the entry that logged it (null when nothing changed: no entry is written). */
+export const MechanismWithEntry = Type.Composite([
+  Mechanism,
+  Type.Object({ logIndex: Nullable(Type.Integer({ minimum: 0, description: 'the entry that logged the change; null when nothing changed' })) }),
+]);
+export type MechanismWithEntry = Static<typeof MechanismWithEntry>;
+
+// ── Set-up lists: the fields a client sends (all on create, some on update) and what is answered ──
+
+export const AgreementFields = Type.Object({
+  title: Text(300, 1),
+  terms: Type.Optional(Text(100_000)),
+  signedOn: IsoDate,
+  effectiveFrom: IsoDate,
+  effectiveTo: Type.Optional(Nullable(IsoDate)),
+  signatoryIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+});
+
+export const Agreement = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  terms: Type.String(),
+  signedOn: IsoDate,
+  effectiveFrom: IsoDate,
+  effectiveTo: Nullable(IsoDate),
+  signatoryIds: Type.Array(Uuid, { description: 'the parties and guarantors that signed it' }),
+  version: Type.Integer({ minimum: 1 }),
+});
+export type Agreement = Static<typeof Agreement>;
+
+export const ExcludedGroupFields = Type.Object({
+  name: Text(300, 1),
+  aliases: Type.Optional(Type.Array(Text(300, 1), { maxItems: 50 })),
+  note: Type.Optional(Text(10_000)),
+});
+
+export const ExcludedGroup = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  aliases: Type.Array(Type.String()),
+  note: Type.String(),
+  version: Type.Integer({ minimum: 1 }),
+});
+export type ExcludedGroup = Static<typeof ExcludedGroup>;
+
+export const ZoneFields = Type.Object({
+  name: Text(300, 1),
+  description: Type.Optional(Text(10_000)),
+  geometry: Type.Unknown({ description: 'GeoJSON Polygon or MultiPolygon (WGS84), or a Feature / FeatureCollection of one' }),
+});
+
+const Ring = Type.Array(Type.Array(Type.Number(), { description: '[lon, lat]' }));
+/** A zone's geometry as stored: the Polygon or MultiPolygon sent (other GeoJSON members it had are kept). */
+export const ZoneGeometry = Type.Union([
+  Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring) }, { additionalProperties: true }),
+  Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Ring)) }, { additionalProperties: true }),
+]);
+
+export const Zone = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  description: Type.String(),
+  geometry: ZoneGeometry,
+  bbox: Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()], { description: '[west, south, east, north], computed by the server' }),
+  version: Type.Integer({ minimum: 1 }),
+});
+export type Zone = Static<typeof Zone>;
+
+export const ViolationTypeFields = Type.Object({
+  code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60, description: 'lower-case letters, digits and dashes' }),
+  label: Text(200, 1),
+  description: Type.Optional(Text(5_000)),
+  acledEventType: OneOf(ACLED_EVENT_TYPES),
+  acledSubEventType: Text(100, 1),
+  active: Type.Optional(Type.Boolean()),
+});
+
+export const ViolationType = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  label: Type.String(),
+  description: Type.String(),
+  acledEventType: OneOf(ACLED_EVENT_TYPES, { description: 'the ACLED event type it maps onto' }),
+  acledSubEventType: Type.String(),
+  active: Type.Boolean(),
+  version: Type.Integer({ minimum: 1 }),
+});
+export type ViolationType = Static<typeof ViolationType>;
+export type AcledEventType = ViolationType['acledEventType'];
