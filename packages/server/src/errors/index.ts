@@ -4,3 +4,5 @@
  */
 export { Problem, badRequest, conflict, forbidden, notFound, staleVersion, unauthorized } from './problem.ts';
 export type { FieldError } from './problem.ts';
+export { ProblemSchema } from './schema.ts';
+export type { ProblemBody } from './schema.ts';

@@ -1,12 +1,11 @@
+import type { FieldError } from './schema.ts';
+
 /**
  * Errors over HTTP are RFC 9457 problem details (application/problem+json) that say what
  * is wrong and where: `errors` lists the failing fields as JSON pointers into the request
  * (e.g. "/body/email").
  */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
 export class Problem extends Error {
   constructor(

@@ -1,17 +1,8 @@
+import { ProblemSchema } from '../errors/index.ts';
 import { KindGuard, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
 
 /** Shapes shared by many routes. */
-export const ProblemSchema = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    code: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
-  },
-  { $id: 'Problem', description: 'RFC 9457 problem details' },
-);
+export { ProblemSchema };
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
@@ -65,12 +56,3 @@ export function fileAnswers(mediaTypes: string[], description: string) {
 
 /** No body (204). */
 export const NoContent = Type.Unsafe<void>({ type: 'null', description: 'no content' });
-
-/**
- * Responses with the success body not yet described. Being replaced by `answers(...)`
- * route by route; test/response-schemas.int.test.ts names the routes that still use it.
- */
-export const Responses = {
-  '2xx': Type.Unknown(),
-  ...PROBLEMS,
-};

@@ -1,3 +1,4 @@
+import type { FieldError, ProblemBody } from '@truce/server/schemas/errors';
 /**
  * A typed fetch for the Truce API. Every error the server gives is an RFC 9457 problem
  * (application/problem+json); it is thrown as a ProblemError so that pages can show its
@@ -5,22 +6,10 @@
  * answers become ProblemErrors too, with status 0 or the HTTP status.
  */
 
-export interface FieldError {
-  /** JSON pointer into the request, e.g. "/body/email". */
-  path: string;
-  message: string;
-}
+export type { FieldError } from '@truce/server/schemas/errors';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code?: string;
-  errors?: FieldError[];
-  /** Seconds to wait, from a 429 answer's Retry-After header. */
-  retryAfter?: number;
-}
+/** A problem as the server answers it, and the seconds to wait from a 429 answer's Retry-After header. */
+export type Problem = ProblemBody & { retryAfter?: number };
 
 export class ProblemError extends Error implements Problem {
   readonly type: string;

@@ -1,24 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Geometry } from 'geojson';
+import type { PlacesResponse } from '@truce/server/schemas/geo';
 import { get } from '../api/client.ts';
 
 /** The gazetteer and the administrative boundaries that ship with Truce (C10: the map works offline). */
 
-export interface AreaName {
-  pcode: string;
-  nameEn: string;
-  nameAr: string;
-}
+/** A gazetteer entry and the areas it lies in, as GET /api/geo/places answers them. */
+export type { AreaRef as AreaName, GeoPlace as Place } from '@truce/server/schemas/geo';
 
-export interface Place extends AreaName {
-  kind: 'place' | 'district' | 'governorate';
-  /** For an area, a point inside it where its label goes. */
-  lat: number;
-  lon: number;
-  adm1?: AreaName;
-  adm2?: AreaName;
-}
-
+/** GET /api/geo/areas sends prepared GeoJSON bytes; this is how the browser reads them. */
 export interface AreaFeature {
   type: 'Feature';
   properties: { pcode: string; name_en: string; name_ar: string };
@@ -35,7 +25,7 @@ export function usePlaces(q: string) {
   const text = q.trim();
   return useQuery({
     queryKey: ['geo', 'places', text],
-    queryFn: async () => (await get<{ places: Place[] }>(`/api/geo/places?q=${encodeURIComponent(text)}&limit=10`)).places,
+    queryFn: async () => (await get<PlacesResponse>(`/api/geo/places?q=${encodeURIComponent(text)}&limit=10`)).places,
     enabled: text.length >= 2,
     staleTime: Infinity,
     retry: false,
