@@ -3,6 +3,17 @@
  * type (ACLED codebook), so exports line up with the data set analysts already use. The
  * secretariat edits, deactivates or adds types in set-up.
  */
+/** The ACLED event types a violation type maps onto, in the order the set-up form offers them. */
+export const ACLED_EVENT_TYPES = [
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Protests',
+  'Riots',
+  'Strategic developments',
+] as const;
+export type AcledEventType = (typeof ACLED_EVENT_TYPES)[number];
+
 export interface TaxonomyDefault {
   code: string;
   label: string;

@@ -95,7 +95,8 @@ export type PersonRecord = Static<typeof PersonRecord>;
 /** Persons per status; statuses nobody is in are left out (`listed` is always there). */
 const StatusCounts = Type.Partial(Type.Record(OneOf(PERSON_STATUSES), Count));
 
-export const ListSummary = Type.Object({
+/** What a list's summary and its page both say of it. */
+const listFields = {
   id: Uuid,
   partyId: Uuid,
   partyName: Type.String(),
@@ -104,9 +105,9 @@ export const ListSummary = Type.Object({
   version: Count,
   personCount: Count,
   updatedAt: Timestamp,
-  statuses: StatusCounts,
-  canWrite: Type.Boolean(),
-});
+};
+
+export const ListSummary = Type.Object({ ...listFields, statuses: StatusCounts, canWrite: Type.Boolean() });
 export type ListSummary = Static<typeof ListSummary>;
 
 export const ListSummaries = Type.Object({ lists: Type.Array(ListSummary) });
@@ -127,14 +128,7 @@ export const ListVersion = Type.Object({
 export type ListVersion = Static<typeof ListVersion>;
 
 export const ListDetail = Type.Object({
-  id: Uuid,
-  partyId: Uuid,
-  partyName: Type.String(),
-  partyShortName: Type.String(),
-  kind: OneOf(LIST_KINDS),
-  version: Count,
-  personCount: Count,
-  updatedAt: Timestamp,
+  ...listFields,
   canWrite: Type.Boolean(),
   /** Newest first. */
   versions: Type.Array(ListVersion),

@@ -89,45 +89,27 @@ export type Candidate = Static<typeof Candidate>;
 export const CandidatesPage = Type.Object({ run: MatchRun, total: Type.Integer({ minimum: 0 }), candidates: Type.Array(Candidate) });
 export type CandidatesPage = Static<typeof CandidatesPage>;
 
-/** A decision as taken: the pair, the decision, its note, the score then and its version. */
-export const DecisionTaken = Type.Object({
-  soughtListId: Uuid,
-  soughtRef: Type.String(),
-  heldListId: Uuid,
-  heldRef: Type.String(),
+/** The pair a decision is about: a sought person and a held one, each by list and ref. */
+const pairFields = { soughtListId: Uuid, soughtRef: Type.String(), heldListId: Uuid, heldRef: Type.String() };
+const decisionFields = {
+  ...pairFields,
   decision: OneOf(DECISIONS),
   note: Type.String(),
   score: Nullable(Score),
   version: Type.Integer({ minimum: 1 }),
-  decidedAt: Timestamp,
-});
+};
+
+/** A decision as taken: the pair, the decision, its note, the score then and its version. */
+export const DecisionTaken = Type.Object({ ...decisionFields, decidedAt: Timestamp });
 export type DecisionTaken = Static<typeof DecisionTaken>;
 
-export const DecisionRecord = Type.Object({
-  soughtListId: Uuid,
-  soughtRef: Type.String(),
-  heldListId: Uuid,
-  heldRef: Type.String(),
-  decision: OneOf(DECISIONS),
-  note: Type.String(),
-  score: Nullable(Score),
-  version: Type.Integer({ minimum: 1 }),
-  decidedOrg: Uuid,
-  decidedAt: Timestamp,
-});
+export const DecisionRecord = Type.Object({ ...decisionFields, decidedOrg: Uuid, decidedAt: Timestamp });
 export type DecisionRecord = Static<typeof DecisionRecord>;
 
 export const DecisionList = Type.Object({ decisions: Type.Array(DecisionRecord) });
 export type DecisionList = Static<typeof DecisionList>;
 
-export const ConfirmedMatch = Type.Object({
-  soughtListId: Uuid,
-  soughtRef: Type.String(),
-  heldListId: Uuid,
-  heldRef: Type.String(),
-  score: Nullable(Score),
-  decidedAt: Timestamp,
-});
+export const ConfirmedMatch = Type.Object({ ...pairFields, score: Nullable(Score), decidedAt: Timestamp });
 export type ConfirmedMatch = Static<typeof ConfirmedMatch>;
 
 export const ConfirmedMatches = Type.Object({ matches: Type.Array(ConfirmedMatch) });

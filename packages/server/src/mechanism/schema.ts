@@ -1,19 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DISCLOSURE_AUDIENCES } from '@truce/core/incidents/disclosure';
+import { ACLED_EVENT_TYPES } from '@truce/core/mechanism/taxonomy';
 import { IsoDate, Nullable, OneOf, Text, Uuid, Version } from '../http/index.ts';
 
 /** Requests and answers of the mechanism set-up routes (C1): settings, agreements, excluded groups, zones, taxonomy. */
 
 export const MFA_ROLE_PATTERN = '^(secretariat|guarantor|party|facilitator|observer|monitor|\\*):(admin|officer|viewer|\\*)$';
 export const DECISION_RULES = ['consensus', 'majority'] as const;
-export const ACLED_EVENT_TYPES = [
-  'Battles',
-  'Explosions/Remote violence',
-  'Violence against civilians',
-  'Protests',
-  'Riots',
-  'Strategic developments',
-] as const;
 
 const Audiences = Type.Array(OneOf(DISCLOSURE_AUDIENCES), { maxItems: DISCLOSURE_AUDIENCES.length, uniqueItems: true });
 const AdoptedIncidentDisclosure = Type.Object(

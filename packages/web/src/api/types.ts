@@ -1,6 +1,5 @@
 import type { ZoneGeometry } from '@truce/core/mechanism/geojson';
 import type { OrgKind, Role } from '@truce/core/model/accounts';
-import type { AcledEventType } from '@truce/server/schemas/mechanism';
 
 /** Shapes the Truce API answers with (see packages/server/src/*\/routes.ts). */
 
@@ -13,12 +12,5 @@ export type { ApiToken, Organisation, Session, SessionUser, TokenScope, User } f
 export type { AcledEventType, Agreement, DecisionRule, ExcludedGroup, Mechanism, ViolationType, Zone } from '@truce/server/schemas/mechanism';
 export type { LogEntries, LogEntryBody, LogEntryDetail, LogEntrySummary, LoggedEntry } from '@truce/server/schemas/log';
 
-/** The ACLED event types a violation type maps onto, in the order the form offers them (the server's list: schema.ts). */
-export const ACLED_EVENT_TYPES = [
-  'Battles',
-  'Explosions/Remote violence',
-  'Violence against civilians',
-  'Protests',
-  'Riots',
-  'Strategic developments',
-] as const satisfies readonly AcledEventType[];
+/** The ACLED event types the set-up form offers (core's list, which the server's schema takes too). */
+export { ACLED_EVENT_TYPES } from '@truce/core/mechanism/taxonomy';
