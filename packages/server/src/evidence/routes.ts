@@ -98,7 +98,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             .header('cache-control', 'private, no-store')
             // The bytes stream out as they are (fileAnswers: no JSON, no serialiser); the type
             // provider reads the file's `format: binary` schema as a string.
-            .send(handle.createReadStream({ start: 0 }) as unknown as string)
+            .send(handle.createReadStream({ start: 0 }))
         );
       },
     );

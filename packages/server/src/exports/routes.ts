@@ -80,8 +80,7 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const out = await exportIncidents(ctx.db, auth, query, { maxRows: ctx.config.exportMaxRows });
         const dataset: ExportDataset = 'incidents';
         exportHeaders(reply, auth.actor, format, exportFileName(dataset, format, [out.generatedAt.slice(0, 10)]), out);
-        // A stream, sent as it is (never through a schema): the reply as plain Fastify types it.
-        return (reply as FastifyReply).send(Readable.from(renderIncidents(format, out.incidents, metadataOf(dataset, format, out))));
+        return reply.send(Readable.from(renderIncidents(format, out.incidents, metadataOf(dataset, format, out))));
       },
     );
 

@@ -47,7 +47,8 @@ export function answers(ok: TSchema | Record<number, TSchema>) {
 
 /** The responses of a route that answers with a file (a PDF, a CSV, a photo) rather than JSON. */
 export function fileAnswers(mediaTypes: string[], description: string) {
-  const schema = Type.String({ format: 'binary' });
+  // Typed as what a file route sends (bytes, a stream or text), so its handler needs no cast.
+  const schema = Type.Unsafe<string | Uint8Array | NodeJS.ReadableStream>(Type.String({ format: 'binary' }));
   return {
     200: { description, content: Object.fromEntries(mediaTypes.map((m) => [m, { schema }])) },
     ...PROBLEMS,

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
-import { answers, authOf } from '../http/index.ts';
+import { answers, authOf, fileAnswers } from '../http/index.ts';
 import { getEntry, listEntries } from './list-entries.ts';
 import { openingsOf } from './openings.ts';
 import { entryBundle, hashTile } from './read-tiles.ts';
 import { receiptFor } from './receipt.ts';
 import * as log from './service.ts';
 import {
-  bytesAnswers,
   ConsistencyProofQuery,
   EntriesQuery,
   EntryParams,
@@ -67,7 +66,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: 'Entry bundle (C2SP tlog-tiles)',
-          response: bytesAnswers('the entries, each behind its 2-byte length'),
+          response: fileAnswers(['application/octet-stream'], 'the entries, each behind its 2-byte length'),
         },
       },
       async (req, reply) =>
@@ -84,7 +83,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['record'],
           summary: 'Hash tile (C2SP tlog-tiles)',
-          response: bytesAnswers('the tile: its hashes, 32 bytes each'),
+          response: fileAnswers(['application/octet-stream'], 'the tile: its hashes, 32 bytes each'),
         },
       },
       async (req, reply) =>

@@ -15,13 +15,6 @@ export function textAnswers(description: string) {
   return { ...answers, 200: { description, content: { 'text/plain': { schema: Type.String({ description }) } } } };
 }
 
-/** The responses of a route that answers with bytes (a tile, an entry bundle). */
-export function bytesAnswers(description: string) {
-  const answers = fileAnswers(['application/octet-stream'], description);
-  const schema = Type.Unsafe<Uint8Array>(Type.String({ format: 'binary' }));
-  return { ...answers, 200: { description, content: { 'application/octet-stream': { schema } } } };
-}
-
 export const InclusionProofQuery = Type.Object({ index: Count, tree_size: Count }, { additionalProperties: false });
 export const ConsistencyProofQuery = Type.Object({ first: Count, second: Count }, { additionalProperties: false });
 
