@@ -15,7 +15,7 @@ import { record } from '../packages/server/src/log/record.ts';
 import { LogKeyring } from '../packages/server/src/log/signer.ts';
 import { LogSequencer } from '../packages/server/src/log/sequencer.ts';
 import * as log from '../packages/server/src/log/service.ts';
-import type { AppContext } from '../packages/server/src/context.ts';
+import { systemClock, type AppContext } from '../packages/server/src/context.ts';
 
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 5000);
 
@@ -25,6 +25,7 @@ async function bench(engine: 'pglite' | 'postgres', handle: DatabaseHandle, data
     config: loadConfig({ TRUCE_DATA_DIR: dataDir }),
     db: handle.db,
     engine,
+    clock: systemClock,
     keyring: new LogKeyring(dataDir, undefined),
     sequencer: new LogSequencer(handle.db),
   };

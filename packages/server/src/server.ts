@@ -2,7 +2,7 @@ import './log/native-sha256.ts';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import type { AppContext } from './context.ts';
+import { systemClock, type AppContext } from './context.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp, type AppOptions } from './http/app.ts';
 import { LogKeyring } from './log/signer.ts';
@@ -43,6 +43,7 @@ export async function startServer(
     config,
     db: handle.db,
     engine: handle.engine,
+    clock: systemClock,
     keyring: new LogKeyring(config.dataDir, config.logKey),
     sequencer: new LogSequencer(handle.db),
   };

@@ -1,60 +1,45 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
-import type { Kysely } from 'kysely';
-import type { Role } from '@truce/core/model/accounts';
 import { parsePlacesTsv } from '@truce/core/geo/index';
-import { zoneContains, type ZoneGeometry } from '@truce/core/mechanism/geojson';
-import type { ReportContent, ReportFlags } from '@truce/core/reports/model';
+import type { Role } from '@truce/core/model/accounts';
+import type { ReportContent } from '@truce/core/reports/model';
 import { generateIncidents, type OrgKey, type ReportDraft, type Step } from '@truce/synthetic/incidents/generate';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/index.ts';
-import { record } from '../log/index.ts';
 import { GEO_DIR } from '../geo/index.ts';
-import { locateAreas } from '../reports/index.ts';
-import { headerColumns, publicFacts } from '../reports/index.ts';
-import type { Areas } from '../reports/index.ts';
+import { assessIncident, createIncident, reopenFinding, replyToIncident } from '../incidents/index.ts';
+import { correctReport, fileReport, locateAreas, withdrawReport, type ReportContentInput } from '../reports/index.ts';
+import { demoAuth, demoAuthOfUser, type DemoParticipants } from './participants.ts';
+import type { ScriptedClock } from './scripted-clock.ts';
 
 /**
  * Loads the demo's fictional violation reports and incidents (C2, C3), made up by
- * @truce/synthetic/incidents/generate from a fixed seed (same data on every load): every
- * state change is written with its log entry, exactly as the services write it, in time
- * order; the rows carry 2017 times, the log entries the time of loading. The services
- * themselves are not called: they take the time of the call (new Date()) for every row
- * and check deadlines against it, so they cannot write a change of 2017.
+ * @truce/synthetic/incidents/generate from a fixed seed (same story on every load), by
+ * the same use cases a user's request calls, each at its time of the story: filed,
+ * corrected and withdrawn reports, incidents grouped by the secretariat or a guarantor,
+ * the accused parties' replies before their deadline, the guarantors' assessments, the
+ * findings the decision rule adopts, and those reopened. So the record holds exactly the
+ * entries those users' actions would have written.
  */
-type Db = Kysely<Database>;
-
-export interface DemoParticipants {
-  /** Organisation ids by demo key (seed.ts ORGANISATIONS). */
-  orgIds: Map<string, string>;
-  users: { id: string; orgId: string; role: Role }[];
-}
-
 export interface DemoIncidentsSummary {
   reports: number;
   incidents: number;
+  /** Findings the decision rule adopted, and how many the story expected. */
+  adopted: number;
+  expectedAdopted: number;
   entries: number;
 }
 
-interface Filed {
-  id: string;
-  areas: Areas;
-  flags: ReportFlags;
-  content: ReportContent;
-  correction?: ReportContent;
-}
+/** Log entries left for the sequencer at most, before the seed waits for it. */
+const SEQUENCE_EVERY = 400;
 
-export async function loadDemoIncidents(ctx: AppContext, participants: DemoParticipants, count: number): Promise<DemoIncidentsSummary> {
-  if (count <= 0) return { reports: 0, incidents: 0, entries: 0 };
+export async function loadDemoIncidents(ctx: AppContext, clock: ScriptedClock, participants: DemoParticipants, count: number): Promise<DemoIncidentsSummary> {
+  const none = { reports: 0, incidents: 0, adopted: 0, expectedAdopted: 0, entries: 0 };
+  if (count <= 0) return none;
   const org = (key: OrgKey) => participants.orgIds.get(key)!;
-  const user = (key: OrgKey, role: Role = 'officer') => participants.users.find((u) => u.orgId === org(key) && u.role === role)!.id;
-  const orgOfUser = (userId: string) => participants.users.find((u) => u.id === userId)!.orgId;
+  const user = (key: OrgKey, role: Role = 'officer') => demoAuth(participants, key, role).actor.userId;
 
-  const [groups, zones, agreements, mechanism] = await Promise.all([
+  const [groups, mechanism] = await Promise.all([
     ctx.db.selectFrom('excluded_groups').select(['id', 'name']).execute(),
-    ctx.db.selectFrom('zones').select('geometry').execute(),
-    ctx.db.selectFrom('agreements').select(['effective_from', 'effective_to']).execute(),
     ctx.db.selectFrom('mechanism').select(['reply_deadline_hours', 'decision_rule']).executeTakeFirstOrThrow(),
   ]);
   const scenario = generateIncidents({
@@ -65,231 +50,97 @@ export async function loadDemoIncidents(ctx: AppContext, participants: DemoParti
     excluded: { isil: groups.find((g) => g.name.startsWith('Islamic State'))!.id, jfs: groups.find((g) => g.name.startsWith('Jabhat'))!.id },
     replyDeadlineHours: mechanism.reply_deadline_hours,
     decisionRule: mechanism.decision_rule as 'consensus' | 'majority',
-    now: Date.now(),
+    now: clock.now().getTime(),
   });
 
-  // Areas and flags as the reports service finds them (a point jittered across the border keeps the place's own point).
-  const zoneGeometries = zones.map((z) => z.geometry as ZoneGeometry);
-  const filed = new Map<ReportDraft, Filed>();
-  for (const d of scenario.reports) {
-    let { content } = d;
-    let correction = d.correction?.content;
-    let areas = await locateAreas(content.location.lon, content.location.lat);
-    if (!areas.adm1) {
-      const { lat, lon } = d.placePoint;
-      content = { ...content, location: { ...content.location, lat, lon } };
-      if (correction) correction = { ...correction, location: { ...correction.location, lat, lon } };
-      areas = await locateAreas(lon, lat);
-    }
-    const { lat, lon } = content.location;
-    const day = content.occurredAt.slice(0, 10);
-    const flags: ReportFlags = {
-      outsideZones: zoneGeometries.length > 0 && !zoneGeometries.some((z) => zoneContains(z, lon, lat)),
-      outsideDates: !agreements.some((a) => a.effective_from <= day && (a.effective_to === null || day <= a.effective_to)),
-    };
-    filed.set(d, { id: uuidv7(), areas, flags, content, correction });
-  }
-  const incidentIds = scenario.incidents.map(() => uuidv7());
-
-  // --- write, in time order, in transactions of a few hundred changes
+  const reportIds = new Map<ReportDraft, string>();
+  const reportVersions = new Map<string, number>();
+  const incidentIds: string[] = [];
+  const incidentVersions = new Map<string, number>();
+  let adopted = 0;
   const before = await ctx.db.selectFrom('log_head').select('size').executeTakeFirstOrThrow();
-  const CHUNK = 400;
-  for (let i = 0; i < scenario.steps.length; i += CHUNK) {
-    await ctx.db.transaction().execute(async (tx) => {
-      for (const step of scenario.steps.slice(i, i + CHUNK)) await write(tx, step);
-    });
-    await ctx.sequencer.flush();
+  for (const [i, step] of scenario.steps.entries()) {
+    await clock.moveTo(step.at);
+    await perform(step);
+    if (i % SEQUENCE_EVERY === SEQUENCE_EVERY - 1) await ctx.sequencer.flush();
   }
+  await ctx.sequencer.flush();
   const after = await ctx.db.selectFrom('log_head').select('size').executeTakeFirstOrThrow();
-  return { reports: scenario.reports.length, incidents: scenario.incidents.length, entries: after.size - before.size };
+  return {
+    reports: scenario.reports.length,
+    incidents: scenario.incidents.length,
+    adopted,
+    expectedAdopted: scenario.steps.filter((s) => s.kind === 'incident.assessed' && s.adopt).length,
+    entries: after.size - before.size,
+  };
 
-  // --- writers: the same rows and log entries as the services
-
-  async function write(tx: Db, step: Step) {
+  async function perform(step: Step) {
     switch (step.kind) {
-      case 'report.filed':
-        return writeReport(tx, step.report);
-      case 'report.corrected':
-        return writeCorrection(tx, step.report);
-      case 'report.withdrawn':
-        return writeWithdrawal(tx, step.report);
-      case 'incident.created':
-        return writeIncident(
-          tx,
-          incidentIds[step.incident.key],
-          step.incident.reports.map((r) => filed.get(r)!.id),
-          step.at,
-          step.incident.deadline,
-          step.incident.groupedBy,
-        );
+      case 'report.filed': {
+        const d = step.report;
+        const { report } = await fileReport(ctx, demoAuthOfUser(participants, d.userId), await inside(d, d.content));
+        reportIds.set(d, report.id);
+        reportVersions.set(report.id, report.version);
+        return;
+      }
+      case 'report.corrected': {
+        const d = step.report;
+        const c = d.correction!;
+        const id = reportIds.get(d)!;
+        const report = await correctReport(ctx, demoAuthOfUser(participants, c.userId), id, {
+          content: await inside(d, c.content),
+          changeNote: c.note,
+          version: reportVersions.get(id)!,
+        });
+        reportVersions.set(id, report.version);
+        return;
+      }
+      case 'report.withdrawn': {
+        const w = step.report.withdrawal!;
+        const id = reportIds.get(step.report)!;
+        await withdrawReport(ctx, demoAuthOfUser(participants, w.userId), id, { reason: w.reason, version: reportVersions.get(id)! });
+        return;
+      }
+      case 'incident.created': {
+        const members = step.incident.reports.map((r) => reportIds.get(r)!);
+        const incident = await createIncident(ctx, demoAuthOfUser(participants, step.incident.groupedBy), members);
+        incidentIds[step.incident.key] = incident.id;
+        incidentVersions.set(incident.id, incident.version);
+        return;
+      }
       case 'incident.replied':
-        return writeReply(tx, incidentIds[step.incident.key], step.party, step.text, step.userId, step.at);
-      case 'incident.assessed':
-        return writeAssessment(tx, incidentIds[step.incident.key], step);
-      case 'finding.reopened':
-        return writeReopen(tx, incidentIds[step.incident.key], step.reason, step.userId, step.at);
+        await replyToIncident(ctx, demoAuthOfUser(participants, step.userId), incidentIds[step.incident.key], { text: step.text, evidence: [] });
+        return;
+      case 'incident.assessed': {
+        const id = incidentIds[step.incident.key];
+        const incident = await assessIncident(ctx, demoAuthOfUser(participants, step.userId), id, {
+          verification: step.verification,
+          attribution: step.attribution,
+          reasoning: step.reasoning,
+        });
+        if (step.adopt && incident.finding?.round === step.round) adopted++;
+        incidentVersions.set(id, incident.version);
+        return;
+      }
+      case 'finding.reopened': {
+        const id = incidentIds[step.incident.key];
+        const incident = await reopenFinding(ctx, demoAuthOfUser(participants, step.userId), id, {
+          reason: step.reason,
+          version: incidentVersions.get(id)!,
+        });
+        incidentVersions.set(id, incident.version);
+        return;
+      }
     }
   }
 
-  async function writeReport(tx: Db, d: ReportDraft) {
-    const { id, content, flags, areas } = filed.get(d)!;
-    await tx
-      .insertInto('reports')
-      .values({
-        id,
-        reporter_org: d.reporterOrg,
-        reporter_user: d.userId,
-        created_at: d.createdAt,
-        current_version: 1,
-        ...headerColumns(content, flags, areas),
-      })
-      .execute();
-    await tx
-      .insertInto('report_versions')
-      .values({
-        report_id: id,
-        version: 1,
-        content: JSON.stringify(content),
-        areas: JSON.stringify(areas),
-        change_note: '',
-        created_by: d.userId,
-        created_at: d.createdAt,
-      })
-      .execute();
-    await record(tx, {
-      type: 'report.filed',
-      actor: { organisation: d.reporterOrg, user: d.userId },
-      subject: { report: id },
-      data: publicFacts(content, flags, areas, 1),
-      sealed: { content },
-    });
-  }
-
-  async function writeCorrection(tx: Db, d: ReportDraft) {
-    const c = d.correction!;
-    const { id, correction: content, flags, areas } = filed.get(d)!;
-    await tx
-      .insertInto('report_versions')
-      .values({
-        report_id: id,
-        version: 2,
-        content: JSON.stringify(content),
-        areas: JSON.stringify(areas),
-        change_note: c.note,
-        created_by: c.userId,
-        created_at: c.at,
-      })
-      .execute();
-    await tx
-      .updateTable('reports')
-      .set({ current_version: 2, ...headerColumns(content!, flags, areas) })
-      .where('id', '=', id)
-      .execute();
-    await record(tx, {
-      type: 'report.corrected',
-      actor: { organisation: d.reporterOrg, user: c.userId },
-      subject: { report: id },
-      data: publicFacts(content!, flags, areas, 2),
-      sealed: { content, changeNote: c.note },
-    });
-  }
-
-  async function writeWithdrawal(tx: Db, d: ReportDraft) {
-    const w = d.withdrawal!;
-    const { id } = filed.get(d)!;
-    await tx.updateTable('reports').set({ withdrawn_at: w.at, withdrawn_by: w.userId, withdrawn_reason: w.reason }).where('id', '=', id).execute();
-    await record(tx, {
-      type: 'report.withdrawn',
-      actor: { organisation: d.reporterOrg, user: w.userId },
-      subject: { report: id },
-      sealed: { reason: w.reason },
-    });
-  }
-
-  async function writeIncident(tx: Db, id: string, reportIds: string[], at: Date, deadline: Date, userId: string) {
-    await tx
-      .insertInto('incidents')
-      .values({ id, created_at: at, created_by: userId, reply_deadline: deadline, round: 1, merged_into: null, version: 1 })
-      .execute();
-    await tx
-      .insertInto('incident_reports')
-      .values(reportIds.map((reportId) => ({ incident_id: id, report_id: reportId, added_at: at, added_by: userId })))
-      .execute();
-    await record(tx, {
-      type: 'incident.created',
-      actor: { organisation: orgOfUser(userId), user: userId },
-      subject: { incident: id },
-      data: { reports: reportIds, replyDeadlineHours: mechanism.reply_deadline_hours },
-    });
-  }
-
-  async function writeReply(tx: Db, incidentId: string, party: string, text: string, userId: string, at: Date) {
-    const replyId = uuidv7();
-    await tx
-      .insertInto('incident_replies')
-      .values({ id: replyId, incident_id: incidentId, party_id: party, text, evidence: JSON.stringify([]), created_by: userId, created_at: at })
-      .execute();
-    await record(tx, {
-      type: 'incident.replied',
-      actor: { organisation: party, user: userId },
-      subject: { incident: incidentId, reply: replyId },
-      data: { evidence: [] },
-      sealed: { text },
-    });
-  }
-
-  async function writeAssessment(tx: Db, incidentId: string, a: Extract<Step, { kind: 'incident.assessed' }>) {
-    const assessmentId = uuidv7();
-    const { round, verification, attribution, reasoning, adopt, at } = a;
-    const actor = { organisation: a.guarantorId, user: a.userId };
-    await tx
-      .insertInto('incident_assessments')
-      .values({
-        id: assessmentId,
-        incident_id: incidentId,
-        round,
-        guarantor_id: a.guarantorId,
-        verification,
-        attribution: JSON.stringify(attribution),
-        reasoning,
-        created_by: a.userId,
-        created_at: at,
-      })
-      .execute();
-    await record(tx, {
-      type: 'incident.assessed',
-      actor,
-      subject: { incident: incidentId, assessment: assessmentId },
-      data: { round, verification, attribution },
-      sealed: { reasoning },
-    });
-    if (adopt) {
-      await tx
-        .insertInto('incident_findings')
-        .values({ incident_id: incidentId, round, finding: JSON.stringify(adopt.finding), basis: JSON.stringify(adopt.basis), adopted_at: at })
-        .execute();
-      await record(tx, {
-        type: 'finding.adopted',
-        actor,
-        subject: { incident: incidentId },
-        data: { round, rule: mechanism.decision_rule, finding: adopt.finding, basis: adopt.basis },
-      });
-    }
-  }
-
-  async function writeReopen(tx: Db, incidentId: string, reason: string, userId: string, at: Date) {
-    await tx
-      .updateTable('incident_findings')
-      .set({ reopened_at: at, reopened_by: userId, reopen_reason: reason })
-      .where('incident_id', '=', incidentId)
-      .where('round', '=', 1)
-      .execute();
-    await tx.updateTable('incidents').set({ round: 2, version: 2 }).where('id', '=', incidentId).execute();
-    await record(tx, {
-      type: 'finding.reopened',
-      actor: { organisation: orgOfUser(userId), user: userId },
-      subject: { incident: incidentId },
-      data: { round: 1, reason },
-    });
+  /**
+   * The report as its reporter sends it. A point jittered around its place that fell
+   * across the border is sent at the place's own point, so the report keeps its governorate.
+   */
+  async function inside(d: ReportDraft, content: ReportContent): Promise<ReportContentInput> {
+    const { lat, lon } = content.location;
+    if ((await locateAreas(lon, lat)).adm1) return content as ReportContentInput;
+    return { ...content, location: { ...content.location, lat: d.placePoint.lat, lon: d.placePoint.lon } } as ReportContentInput;
   }
 }

@@ -1,12 +1,11 @@
-import type { OrgKind, Role } from '@truce/core/model/accounts';
-import type { Auth } from '../accounts/index.ts';
+import type { Role } from '@truce/core/model/accounts';
 import type { AppContext } from '../context.ts';
-import { record } from '../log/index.ts';
 import { assignAction, markDone, scheduleExchange } from '../meetings/index.ts';
 import { proposal, setAgenda, changeItem } from '../meetings/index.ts';
 import { approveDecision, recordDecision } from '../meetings/index.ts';
 import { changeMeeting, recordAttendance, scheduleMeeting } from '../meetings/index.ts';
-import type { DemoParticipants } from './incidents-seed.ts';
+import { demoAuth, type DemoParticipants } from './participants.ts';
+import type { ScriptedClock } from './scripted-clock.ts';
 
 /**
  * The demo's meetings of the joint group (C7), all delegates fictional: the first meeting
@@ -14,21 +13,12 @@ import type { DemoParticipants } from './incidents-seed.ts';
  * February exchange adopted), the second on 15 March 2017 (Iran absent: decisions adopted
  * by Russia and Türkiye; one still waiting for Türkiye), and the next regular meeting a
  * week after loading, its agenda proposed from what is pending. Minutes, action items
- * done and open. Everything goes through the meeting services, with its log entries.
+ * done and open. Everything goes through the meeting use cases, each at its time of the
+ * story (the scripted clock): a past meeting is scheduled three weeks ahead, its agenda
+ * set three days before, its decisions proposed and approved hour by hour during it, its
+ * action items done by their due day.
  */
-const KINDS: Record<string, OrgKind> = {
-  secretariat: 'secretariat',
-  russia: 'guarantor',
-  turkey: 'guarantor',
-  iran: 'guarantor',
-  government: 'party',
-  'north-dawn': 'party',
-  orontes: 'party',
-  'southern-union': 'party',
-  facilitator: 'facilitator',
-  osesgs: 'observer',
-  issg: 'observer',
-};
+const GUARANTORS = new Set(['russia', 'turkey', 'iran']);
 
 const DELEGATES: Record<string, string[]> = {
   russia: ['Andrei Sokolov', 'Yelena Markova'],
@@ -41,12 +31,19 @@ const DELEGATES: Record<string, string[]> = {
   osesgs: ['Ingrid Dahl'],
 };
 
-export async function loadDemoMeetings(ctx: AppContext, participants: DemoParticipants): Promise<{ meetings: number }> {
+export interface DemoMeetingsInput {
+  /** The exchange of 12 February, agreed at the first meeting, and the one proposed for 15 March (set once the clock passes 8 March). */
+  exchanges: { february: string | null; march: string | null };
+}
+
+export async function loadDemoMeetings(
+  ctx: AppContext,
+  clock: ScriptedClock,
+  participants: DemoParticipants,
+  input: DemoMeetingsInput,
+): Promise<{ meetings: number }> {
   const org = (key: string) => participants.orgIds.get(key)!;
-  const as = (key: string, role: Role = 'officer'): Auth => {
-    const user = participants.users.find((u) => u.orgId === org(key) && u.role === role)!;
-    return { actor: { userId: user.id, orgId: user.orgId, orgKind: KINDS[key], role }, via: 'session' } as Auth;
-  };
+  const as = (key: string, role: Role = 'officer') => demoAuth(participants, key, role);
   const secretariat = as('secretariat');
   const version = async (id: string) => (await ctx.db.selectFrom('meetings').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   const decisionVersion = async (id: string) =>
@@ -68,87 +65,36 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
       .where('removed_at', 'is', null)
       .orderBy('position')
       .execute();
+  /** The times of a past meeting: `minutes` after it began. */
+  const during = (startsAt: string, minutes: number) => new Date(Date.parse(startsAt) + minutes * 60_000);
+  /** Decision n of a meeting: proposed in its n-th hour, approved by each guarantor a few minutes apart the hour after. */
   const decide = async (
+    startsAt: string,
+    n: number,
     meetingId: string,
     text: string,
     links: { partyIds?: string[]; exchangeIds?: string[]; incidentIds?: string[]; shared?: boolean; proposer?: string; agendaItemId?: string },
     approvers: string[],
   ) => {
-    await recordDecision(ctx, links.proposer && KINDS[links.proposer] === 'guarantor' ? as(links.proposer) : secretariat, meetingId, {
+    await clock.moveTo(during(startsAt, 60 * n));
+    await recordDecision(ctx, links.proposer && GUARANTORS.has(links.proposer) ? as(links.proposer) : secretariat, meetingId, {
       text,
       partyIds: links.partyIds,
       exchangeIds: links.exchangeIds,
       incidentIds: links.incidentIds,
       shared: links.shared,
       agendaItemId: links.agendaItemId,
-      ...(links.proposer && KINDS[links.proposer] !== 'guarantor' ? { proposedBy: org(links.proposer) } : {}),
+      ...(links.proposer && !GUARANTORS.has(links.proposer) ? { proposedBy: org(links.proposer) } : {}),
     });
     const d = await ctx.db.selectFrom('meeting_decisions').select('id').where('meeting_id', '=', meetingId).orderBy('number', 'desc').executeTakeFirstOrThrow();
-    for (const g of approvers) await approveDecision(ctx, as(g), d.id, await decisionVersion(d.id));
+    for (const [i, g] of approvers.entries()) {
+      await clock.moveTo(during(startsAt, 60 * (n + 1) + 4 * i));
+      await approveDecision(ctx, as(g), d.id, await decisionVersion(d.id));
+    }
     return d.id;
   };
 
-  /**
-   * A past meeting's rows carry its own times (approvals and adoption during the meeting,
-   * action items done by their due date); its log entries keep the time of loading, as
-   * in the incidents seed.
-   */
-  const backdate = async (meetingId: string) => {
-    const m = await ctx.db.selectFrom('meetings').select('starts_at').where('id', '=', meetingId).executeTakeFirstOrThrow();
-    const at = (minutes: number) => new Date(new Date(m.starts_at).getTime() + minutes * 60_000);
-    await ctx.db
-      .updateTable('meetings')
-      .set({ created_at: at(-20 * 24 * 60), updated_at: at(8 * 60) })
-      .where('id', '=', meetingId)
-      .execute();
-    await ctx.db
-      .updateTable('meeting_agenda_items')
-      .set({ created_at: at(-3 * 24 * 60) })
-      .where('meeting_id', '=', meetingId)
-      .execute();
-    const decisions = await ctx.db.selectFrom('meeting_decisions').select(['id', 'number', 'status']).where('meeting_id', '=', meetingId).execute();
-    for (const d of decisions) {
-      const approvals = await ctx.db.selectFrom('meeting_decision_approvals').select('organisation_id').where('decision_id', '=', d.id).orderBy('at').execute();
-      for (const [i, a] of approvals.entries()) {
-        await ctx.db
-          .updateTable('meeting_decision_approvals')
-          .set({ at: at(60 * (2 + d.number) + 4 * i) })
-          .where('decision_id', '=', d.id)
-          .where('organisation_id', '=', a.organisation_id)
-          .execute();
-      }
-      await ctx.db
-        .updateTable('meeting_decisions')
-        .set({
-          created_at: at(60 * (1 + d.number)),
-          updated_at: at(60 * (2 + d.number) + 4 * approvals.length),
-          ...(d.status === 'adopted' ? { adopted_at: at(60 * (2 + d.number) + 4 * (approvals.length - 1)) } : {}),
-        })
-        .where('id', '=', d.id)
-        .execute();
-    }
-    await ctx.db
-      .updateTable('meeting_action_items')
-      .set({ created_at: at(7 * 60) })
-      .where('meeting_id', '=', meetingId)
-      .execute();
-    for (const a of await ctx.db
-      .selectFrom('meeting_action_items')
-      .select(['id', 'due_on'])
-      .where('meeting_id', '=', meetingId)
-      .where('status', '=', 'done')
-      .execute()) {
-      await ctx.db
-        .updateTable('meeting_action_items')
-        .set({ done_at: new Date(`${a.due_on}T15:00:00Z`) })
-        .where('id', '=', a.id)
-        .execute();
-    }
-  };
-
-  const exchanges = await ctx.db.selectFrom('exchanges').select(['id', 'status', 'meeting_date']).orderBy('created_at').execute();
-  const done = exchanges.find((e) => e.status === 'completed');
-  const waiting = exchanges.find((e) => e.status === 'proposed');
+  const done = input.exchanges.february;
   const incidents = await ctx.db
     .selectFrom('incidents as i')
     .innerJoin('incident_reports as ir', 'ir.incident_id', 'i.id')
@@ -158,19 +104,23 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
     .where('ir.removed_at', 'is', null)
     .where('i.merged_into', 'is', null)
     .where('r.adm1_pcode', '=', 'SY04') // Homs
+    .where('i.created_at', '<', new Date('2017-03-12T00:00:00Z'))
     .orderBy('i.created_at')
     .limit(2)
     .execute();
 
   // 1. Astana, 6 February 2017.
+  const firstAt = '2017-02-06T07:00:00Z';
+  await clock.moveTo(during(firstAt, -20 * 24 * 60));
   const first = (
     await scheduleMeeting(ctx, secretariat, {
       title: 'Joint monitoring group — first meeting',
-      startsAt: '2017-02-06T07:00:00Z',
+      startsAt: firstAt,
       venue: 'Astana, Rixos President Hotel',
       participants: invite(['russia', 'turkey', 'iran', 'government', 'north-dawn', 'facilitator']),
     })
   ).id;
+  await clock.moveTo(during(firstAt, -3 * 24 * 60));
   await setAgenda(ctx, secretariat, first, {
     version: await version(first),
     items: [
@@ -179,6 +129,9 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
       { title: 'Date and place of the next meeting' },
     ],
   });
+  // Agreed at this meeting: the exchange's releases belong to its record.
+  if (done) await scheduleExchange(ctx, secretariat, first, { version: await version(first), exchangeId: done });
+  await clock.moveTo(during(firstAt, 0));
   await attend(first, ['russia', 'turkey', 'iran', 'government', 'north-dawn', 'facilitator'], []);
   const firstItems = await items(first);
   const minutes1 = [
@@ -186,19 +139,27 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
     'The Humanitarian Committee reported 10 confirmed matches on each side. Both parties agreed to a one-for-one exchange at the Qalaat al-Madiq crossing (Hama) on 12 February, with the Committee escorting both convoys.',
     'The next meeting is set for 15 March in Astana.',
   ];
-  for (const [i, item] of firstItems.entries()) await changeItem(ctx, secretariat, item.id, { version: item.version, minutes: minutes1[i], shared: i < 2 });
+  for (const [i, item] of firstItems.entries()) {
+    await clock.moveTo(during(firstAt, 50 + 60 * i));
+    await changeItem(ctx, secretariat, item.id, { version: item.version, minutes: minutes1[i], shared: i < 2 });
+  }
   await decide(
+    firstAt,
+    1,
     first,
     'The group adopts its rules of procedure: regular meetings every four to six weeks, in Astana unless decided otherwise; an extraordinary meeting at the request of any guarantor; decisions adopted by the guarantors present.',
     { shared: true, proposer: 'russia', agendaItemId: firstItems[0].id },
     ['russia', 'turkey', 'iran'],
   );
   await decide(
+    firstAt,
+    2,
     first,
     'One-for-one exchange of detainees between the Government and the Northern Dawn Brigades at the Qalaat al-Madiq crossing (Hama governorate) on 12 February 2017, facilitated by the Humanitarian Committee, each return voluntary and checked in private.',
-    { partyIds: [org('government'), org('north-dawn')], exchangeIds: done ? [done.id] : [], shared: true, proposer: 'turkey', agendaItemId: firstItems[1].id },
+    { partyIds: [org('government'), org('north-dawn')], exchangeIds: done ? [done] : [], shared: true, proposer: 'turkey', agendaItemId: firstItems[1].id },
     ['russia', 'turkey', 'iran'],
   );
+  await clock.moveTo(during(firstAt, 7 * 60));
   await assignAction(ctx, secretariat, first, {
     text: 'Send both parties the final list of persons for the 12 February exchange.',
     ownerOrgId: org('facilitator'),
@@ -210,71 +171,74 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
     dueOn: '2017-02-13',
     shared: true,
   });
-  for (const a of await ctx.db.selectFrom('meeting_action_items').select(['id', 'version', 'owner_org']).where('meeting_id', '=', first).execute()) {
+  await clock.moveTo(during(firstAt, 8 * 60));
+  await changeMeeting(ctx, secretariat, first, { version: await version(first), status: 'held' });
+  const firstActions = await ctx.db
+    .selectFrom('meeting_action_items')
+    .select(['id', 'version', 'owner_org', 'due_on'])
+    .where('meeting_id', '=', first)
+    .orderBy('due_on')
+    .execute();
+  for (const a of firstActions) {
     const owner = a.owner_org === org('facilitator') ? 'facilitator' : 'secretariat';
+    await clock.moveTo(new Date(`${a.due_on}T15:00:00Z`));
     await markDone(ctx, as(owner), a.id, {
       version: a.version,
       note: owner === 'facilitator' ? 'Sent on 9 February; both parties acknowledged.' : 'Circulated on 11 February.',
     });
   }
-  if (done) {
-    // Agreed at this meeting: the exchange's releases belong to its record.
-    await ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('exchanges')
-        .set((eb) => ({ meeting_id: first, version: eb('version', '+', 1) }))
-        .where('id', '=', done.id)
-        .execute();
-      await record(tx, {
-        type: 'exchange.scheduled',
-        actor: { organisation: org('secretariat'), user: secretariat.actor.userId },
-        subject: { exchange: done.id, meeting: first },
-        data: { meetingDate: done.meeting_date, meetingId: first },
-      });
-    });
-  }
-  await changeMeeting(ctx, secretariat, first, { version: await version(first), status: 'held' });
-  await backdate(first);
 
   // 2. Astana, 15 March 2017: Iran absent.
+  const secondAt = '2017-03-15T07:00:00Z';
+  await clock.moveTo(during(secondAt, -20 * 24 * 60));
   const second = (
     await scheduleMeeting(ctx, secretariat, {
       title: 'Joint monitoring group — second meeting',
-      startsAt: '2017-03-15T07:00:00Z',
+      startsAt: secondAt,
       venue: 'Astana, Rixos President Hotel',
       participants: invite(['russia', 'turkey', 'iran', 'government', 'north-dawn', 'orontes', 'facilitator', 'osesgs']),
     })
   ).id;
+  await clock.moveTo(during(secondAt, -3 * 24 * 60));
+  const waiting = input.exchanges.march;
   await setAgenda(ctx, secretariat, second, {
     version: await version(second),
     items: [
       { title: 'Water supply from the Ain al-Fijeh spring (Wadi Barada)', shared: true },
       ...incidents.map((i) => ({ incidentId: i.id, reason: 'finding-awaited' as const })),
-      ...(waiting ? [{ exchangeId: waiting.id, reason: 'exchange-approval' as const }] : []),
+      ...(waiting ? [{ exchangeId: waiting, reason: 'exchange-approval' as const }] : []),
     ],
   });
-  if (waiting) await scheduleExchange(ctx, secretariat, second, { version: await version(second), exchangeId: waiting.id });
+  if (waiting) await scheduleExchange(ctx, secretariat, second, { version: await version(second), exchangeId: waiting });
+  await clock.moveTo(during(secondAt, 0));
   await attend(second, ['russia', 'turkey', 'government', 'north-dawn', 'orontes', 'facilitator', 'osesgs'], ['iran']);
   const secondItems = await items(second);
+  await clock.moveTo(during(secondAt, 50));
   await changeItem(ctx, secretariat, secondItems[0].id, {
     version: secondItems[0].version,
     minutes:
       'The pumping station at Ain al-Fijeh has been out of service since late December; Damascus depends on tanker trucks. Both sides accept a convoy of water engineers through Basimah and Deir Qanun under the guarantors\u2019 escort.',
     shared: true,
   });
-  if (secondItems[1]?.incident_id)
+  if (secondItems[1]?.incident_id) {
+    await clock.moveTo(during(secondAt, 110));
     await changeItem(ctx, secretariat, secondItems[1].id, {
       version: secondItems[1].version,
       minutes:
         'Reports from Homs governorate, around al-Waer and Talbiseh. The accused side disputes the account; the guarantors will assess before the next meeting.',
     });
+  }
   await decide(
+    secondAt,
+    1,
     second,
     'Both sides guarantee safe passage for the water engineers\u2019 convoy to the Ain al-Fijeh pumping station (Wadi Barada) from 20 March, under the escort of Russian and Turkish officers.',
     { partyIds: [org('government'), org('north-dawn')], shared: true, proposer: 'turkey', agendaItemId: secondItems[0].id },
     ['russia', 'turkey'],
   );
   await decide(
+    secondAt,
+    2,
     second,
     'The violations reported in Homs governorate (al-Waer, Talbiseh) are referred to the guarantors for a joint assessment, to be presented at the next meeting.',
     {
@@ -285,6 +249,7 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
     },
     ['russia'],
   );
+  await clock.moveTo(during(secondAt, 7 * 60));
   await assignAction(ctx, secretariat, second, {
     text: 'Name the liaison officer for the Wadi Barada engineers\u2019 convoy.',
     ownerOrgId: org('government'),
@@ -301,11 +266,12 @@ export async function loadDemoMeetings(ctx: AppContext, participants: DemoPartic
     dueOn: '2017-03-22',
     shared: true,
   });
+  await clock.moveTo(during(secondAt, 8 * 60));
   await changeMeeting(ctx, secretariat, second, { version: await version(second), status: 'held' });
-  await backdate(second);
 
   // 3. The next regular meeting, a week from now, its agenda proposed from what is pending.
-  const startsAt = new Date(Date.now() + 7 * 86_400_000);
+  await clock.moveTo(new Date());
+  const startsAt = new Date(clock.now().getTime() + 7 * 86_400_000);
   startsAt.setUTCHours(7, 0, 0, 0);
   const next = (
     await scheduleMeeting(ctx, secretariat, {

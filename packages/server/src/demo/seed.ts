@@ -12,6 +12,7 @@ import { countUsers } from '../accounts/index.ts';
 import { loadDemoDetainees } from './detainees-seed.ts';
 import { loadDemoIncidents } from './incidents-seed.ts';
 import { loadDemoMeetings } from './meetings-seed.ts';
+import { onScriptedClock, ScriptedClock } from './scripted-clock.ts';
 
 /**
  * The demo mechanism: the 2016–17 Syria ceasefire as a template. The guarantors, the
@@ -220,11 +221,17 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   });
 
   await ctx.sequencer.flush();
-  const participants = { orgIds, users: users.map((u) => ({ id: u.id, orgId: u.orgId, role: u.role })) };
-  await loadDemoIncidents(ctx, participants, options.reports ?? DEFAULT_DEMO_REPORTS);
+  const kindOf = new Map(ORGANISATIONS.map((o) => [orgIds.get(o.key)!, o.kind]));
+  const participants = { orgIds, users: users.map((u) => ({ id: u.id, orgId: u.orgId, orgKind: kindOf.get(u.orgId)!, role: u.role })) };
+  // The story, told through the use cases on a clock of its own: each seed moves it
+  // through 2017 and back to the present for what is pending now.
+  const clock = new ScriptedClock();
+  const story = onScriptedClock(ctx, clock);
+  await loadDemoIncidents(story, clock, participants, options.reports ?? DEFAULT_DEMO_REPORTS);
+  const detainees = await loadDemoDetainees(story, clock, participants, options.detainees ?? 1);
+  await loadDemoMeetings(story, clock, participants, { exchanges: detainees.exchanges });
+  await clock.runRemaining();
   await ctx.sequencer.flush();
-  await loadDemoDetainees(ctx, participants, options.detainees ?? 1);
-  await loadDemoMeetings(ctx, participants);
 
   const file = path.join(ctx.config.dataDir, 'demo-accounts.json');
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });

@@ -33,6 +33,7 @@ export async function acceptUpload(ctx: AppContext, auth: Auth, id: string): Pro
     const locked = await store.lockUpload(tx, id);
     if (locked?.status !== 'pending') throw conflict('This upload was decided by someone else a moment ago.', 'upload_decided');
     const written = await writeNewVersion(tx, auth, {
+      at: ctx.clock.now(),
       listId: upload.list_id,
       baseVersion: upload.base_version,
       next: () => checked.records,

@@ -16,6 +16,7 @@ export async function changePerson(
 ): Promise<PersonChangeResult> {
   return ctx.db.transaction().execute(async (tx) => {
     const result = await writeNewVersion(tx, auth, {
+      at: ctx.clock.now(),
       listId,
       baseVersion: input.version,
       source: 'form',

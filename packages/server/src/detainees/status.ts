@@ -11,7 +11,7 @@ import type { Database } from '../db/index.ts';
 export async function setStatus(
   tx: Kysely<Database>,
   auth: Auth,
-  change: { listId: string; ref: string; status: PersonStatus; note?: string; exchangeId?: string | null; onlyFrom?: readonly PersonStatus[] },
+  change: { listId: string; ref: string; status: PersonStatus; at: Date; note?: string; exchangeId?: string | null; onlyFrom?: readonly PersonStatus[] },
 ): Promise<boolean> {
   const current = await tx
     .selectFrom('detainee_status')
@@ -23,7 +23,7 @@ export async function setStatus(
   const from = (current?.status ?? 'listed') as PersonStatus;
   if (from === change.status) return false;
   if (change.onlyFrom && !change.onlyFrom.includes(from)) return false;
-  const row = { status: change.status, exchange_id: change.exchangeId ?? null, note: change.note ?? '', changed_by: auth.actor.userId, changed_at: new Date() };
+  const row = { status: change.status, exchange_id: change.exchangeId ?? null, note: change.note ?? '', changed_by: auth.actor.userId, changed_at: change.at };
   await tx
     .insertInto('detainee_status')
     .values({ list_id: change.listId, ref: change.ref, ...row })

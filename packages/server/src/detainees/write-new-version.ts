@@ -23,6 +23,8 @@ export interface NewVersion {
   fileName?: string | null;
   fileSha256?: string | null;
   note?: string;
+  /** When the version was made (the caller's clock). */
+  at: Date;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function writeNewVersion(tx: Db, auth: Auth, input: NewVersion) {
     removed: diff.removed.length,
     changed: diff.changed.length,
     created_by: auth.actor.userId,
-    created_at: new Date(),
+    created_at: input.at,
   });
   await record(tx, {
     type: 'detainees.list.version',

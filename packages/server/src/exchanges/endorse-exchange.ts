@@ -9,6 +9,7 @@ import * as store from './store.ts';
 /** Every guarantor endorses an approved exchange; with the last endorsement it can take place. */
 export async function endorse(ctx: AppContext, auth: Auth, id: string, version: number) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const e = await exchangeFor(tx, auth, id, true);
     if (!can(auth.actor, 'exchange.endorse', scope(e))) throw forbidden('The guarantors endorse exchanges.');
     if (e.version !== version) throw staleVersion('exchange', e.version);
@@ -19,10 +20,11 @@ export async function endorse(ctx: AppContext, auth: Auth, id: string, version: 
       kind: 'endorsement',
       userId: auth.actor.userId,
       exchangeVersion: e.version,
+      at: now,
     });
     const [guarantors, endorsements] = await Promise.all([store.guarantors(tx), store.approvingOrgs(tx, id, 'endorsement')]);
     const all = guarantors.every((g) => endorsements.some((x) => x.organisation_id === g.id));
-    await store.bump(tx, id, all ? 'endorsed' : 'approved');
+    await store.bump(tx, id, all ? 'endorsed' : 'approved', now);
     await record(tx, {
       type: 'exchange.endorsed',
       actor: loggedActor(auth),

@@ -84,6 +84,7 @@ export async function propose(ctx: AppContext, auth: Auth, input: ProposalInput)
     }
     const persons = picked.filter((p) => !busy.includes(p));
     const id = uuidv7();
+    const now = ctx.clock.now();
     await store.insertExchange(
       tx,
       {
@@ -105,10 +106,11 @@ export async function propose(ctx: AppContext, auth: Auth, input: ProposalInput)
         sought_ref: p.soughtRef,
         category: p.record.category ?? null,
       })),
+      now,
     );
     for (const p of persons) {
-      await setStatus(tx, auth, { listId: p.listId, ref: p.ref, status: 'proposed', exchangeId: id });
-      if (p.soughtListId) await setStatus(tx, auth, { listId: p.soughtListId, ref: p.soughtRef!, status: 'proposed', exchangeId: id });
+      await setStatus(tx, auth, { listId: p.listId, ref: p.ref, status: 'proposed', at: now, exchangeId: id });
+      if (p.soughtListId) await setStatus(tx, auth, { listId: p.soughtListId, ref: p.soughtRef!, status: 'proposed', at: now, exchangeId: id });
     }
     await record(tx, {
       type: 'exchange.proposed',

@@ -32,6 +32,7 @@ export async function recordOutcome(ctx: AppContext, auth: Auth, id: string, inp
   if (OUTCOMES_NEEDING_NOTE.includes(input.outcome) && note.length === 0)
     throw badRequest('Say why: a person who did not come home is never left unexplained.', [{ path: '/body/note', message: 'is required for this outcome' }]);
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const e = await exchangeFor(tx, auth, id, true);
     if (!can(auth.actor, 'exchange.release', scope(e))) throw forbidden('The facilitator records releases.');
     if (e.status !== 'endorsed')
@@ -39,12 +40,12 @@ export async function recordOutcome(ctx: AppContext, auth: Auth, id: string, inp
     const person = await store.lockPerson(tx, id, input.listId, input.ref);
     if (!person) throw notFound('This person is not in this exchange.');
     if (!outcomeAllowed(person.outcome, input.outcome)) throw conflict(`This person's outcome is already "${person.outcome}".`, 'outcome_recorded');
-    await store.setOutcome(tx, id, { listId: input.listId, ref: input.ref, outcome: input.outcome, note, userId: auth.actor.userId });
-    await setStatus(tx, auth, { listId: input.listId, ref: input.ref, status: input.outcome, note, exchangeId: id });
+    await store.setOutcome(tx, id, { listId: input.listId, ref: input.ref, outcome: input.outcome, note, userId: auth.actor.userId, at: now });
+    await setStatus(tx, auth, { listId: input.listId, ref: input.ref, status: input.outcome, at: now, note, exchangeId: id });
     if (person.sought_list_id)
-      await setStatus(tx, auth, { listId: person.sought_list_id, ref: person.sought_ref!, status: input.outcome, note, exchangeId: id });
+      await setStatus(tx, auth, { listId: person.sought_list_id, ref: person.sought_ref!, status: input.outcome, at: now, note, exchangeId: id });
     const open = await store.hasOpenPerson(tx, id);
-    await store.bump(tx, id, open ? 'endorsed' : 'completed');
+    await store.bump(tx, id, open ? 'endorsed' : 'completed', now);
     await record(tx, {
       type: 'exchange.outcome',
       actor: loggedActor(auth),

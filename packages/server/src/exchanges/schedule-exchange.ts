@@ -14,6 +14,7 @@ import * as store from './store.ts';
  */
 export async function schedule(ctx: AppContext, auth: Auth, id: string, input: Schedule) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const e = await exchangeFor(tx, auth, id, true);
     if (!can(auth.actor, 'exchange.propose', scope(e))) throw forbidden('The facilitator or a party in the exchange sets its date.');
     if (e.version !== input.version) throw staleVersion('exchange', e.version);
@@ -27,7 +28,7 @@ export async function schedule(ctx: AppContext, auth: Auth, id: string, input: S
       meetingDate = new Date(meeting.starts_at).toISOString().slice(0, 10);
       meetingId = input.meetingId;
     }
-    await store.setMeeting(tx, id, meetingDate, meetingId);
+    await store.setMeeting(tx, id, meetingDate, meetingId, now);
     await record(tx, { type: 'exchange.scheduled', actor: loggedActor(auth), subject: { exchange: id }, data: { meetingDate, meetingId } });
     return { id };
   });

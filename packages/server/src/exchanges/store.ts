@@ -63,8 +63,7 @@ export async function confirmedSoughtOf(db: Db, heldListId: string, heldRef: str
     .executeTakeFirst();
 }
 
-export async function insertExchange(tx: Db, exchange: NewExchange, persons: NewExchangePerson[]) {
-  const now = new Date();
+export async function insertExchange(tx: Db, exchange: NewExchange, persons: NewExchangePerson[], now: Date) {
   await tx
     .insertInto('exchanges')
     .values({ ...exchange, status: 'proposed', created_at: now, updated_at: now })
@@ -151,7 +150,7 @@ export async function personsOf(tx: Db, id: string) {
 /** Records an organisation's approval or endorsement (once: a second one is ignored). */
 export async function addApproval(
   tx: Db,
-  a: { exchangeId: string; organisationId: string; kind: 'approval' | 'endorsement'; userId: string; exchangeVersion: number },
+  a: { exchangeId: string; organisationId: string; kind: 'approval' | 'endorsement'; userId: string; exchangeVersion: number; at: Date },
 ) {
   await tx
     .insertInto('exchange_approvals')
@@ -161,7 +160,7 @@ export async function addApproval(
       kind: a.kind,
       user_id: a.userId,
       exchange_version: a.exchangeVersion,
-      at: new Date(),
+      at: a.at,
     })
     .onConflict((oc) => oc.doNothing())
     .execute();
@@ -173,10 +172,10 @@ export async function approvingOrgs(tx: Db, id: string, kind: 'approval' | 'endo
 }
 
 /** Moves an exchange to a status and a new version. */
-export async function bump(tx: Db, id: string, status: ExchangeStatus) {
+export async function bump(tx: Db, id: string, status: ExchangeStatus, at: Date) {
   await tx
     .updateTable('exchanges')
-    .set((eb) => ({ status, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ status, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }
@@ -185,10 +184,10 @@ export async function meetingOf(tx: Db, meetingId: string) {
   return tx.selectFrom('meetings').select(['starts_at', 'status']).where('id', '=', meetingId).executeTakeFirst();
 }
 
-export async function setMeeting(tx: Db, id: string, meetingDate: string | null, meetingId: string | null) {
+export async function setMeeting(tx: Db, id: string, meetingDate: string | null, meetingId: string | null, at: Date) {
   await tx
     .updateTable('exchanges')
-    .set((eb) => ({ meeting_date: meetingDate, meeting_id: meetingId, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ meeting_date: meetingDate, meeting_id: meetingId, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }
@@ -205,10 +204,10 @@ export async function lockPerson(tx: Db, id: string, listId: string, ref: string
     .executeTakeFirst();
 }
 
-export async function setOutcome(tx: Db, id: string, p: { listId: string; ref: string; outcome: ReleaseOutcome; note: string; userId: string }) {
+export async function setOutcome(tx: Db, id: string, p: { listId: string; ref: string; outcome: ReleaseOutcome; note: string; userId: string; at: Date }) {
   await tx
     .updateTable('exchange_persons')
-    .set({ outcome: p.outcome, outcome_note: p.note, outcome_by: p.userId, outcome_at: new Date() })
+    .set({ outcome: p.outcome, outcome_note: p.note, outcome_by: p.userId, outcome_at: p.at })
     .where('exchange_id', '=', id)
     .where('list_id', '=', p.listId)
     .where('ref', '=', p.ref)

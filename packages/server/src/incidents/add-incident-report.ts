@@ -9,7 +9,7 @@ import { viewIncident } from './view-incident.ts';
 export async function addIncidentReport(ctx: AppContext, auth: Auth, id: string, reportId: string, version: number): Promise<Incident> {
   return ctx.db.transaction().execute(async (tx) => {
     const incident = await lockedIncident(tx, id, version);
-    await attach(tx, auth, id, [reportId]);
+    await attach(tx, auth, id, [reportId], ctx.clock.now());
     await bump(tx, id, incident.version);
     await record(tx, { type: 'incident.report_added', actor: loggedActor(auth), subject: { incident: id, report: reportId } });
     return viewIncident(tx, auth, id);

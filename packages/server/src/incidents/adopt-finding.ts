@@ -24,6 +24,7 @@ export async function adoptIfDue(
   incident: Selectable<IncidentsTable>,
   actor: LogEvent['actor'],
   trigger: AdoptionTrigger,
+  now: Date,
 ): Promise<'adopted' | 'waits' | 'none'> {
   const setWaits = async (waits: boolean) => {
     if (incident.adoption_waits !== waits) await tx.updateTable('incidents').set({ adoption_waits: waits }).where('id', '=', incident.id).execute();
@@ -53,7 +54,7 @@ export async function adoptIfDue(
   );
   if (decision.status !== 'adopted') return (await setWaits(false), 'none');
 
-  const period = replyPeriodOf(incident, reports, replies);
+  const period = replyPeriodOf(incident, reports, replies, now.getTime());
   // No party is judged before it was heard: the assessments stay recorded, adoption waits.
   if (period.open) return (await setWaits(true), 'waits');
 
@@ -64,7 +65,7 @@ export async function adoptIfDue(
       round: incident.round,
       finding: JSON.stringify(decision.finding),
       basis: JSON.stringify(decision.basis),
-      adopted_at: new Date(),
+      adopted_at: now,
     })
     .execute();
   await setWaits(false);

@@ -8,13 +8,13 @@ import * as store from './store.ts';
  * anyone acting: each in its own transaction with its `finding.adopted` entry (no actor:
  * the deadline adopted it). Returns how many were adopted.
  */
-export async function adoptAfterDeadlines(ctx: AppContext, now = new Date()): Promise<number> {
+export async function adoptAfterDeadlines(ctx: AppContext, now = ctx.clock.now()): Promise<number> {
   let adopted = 0;
   for (const id of await store.waitingForDeadline(ctx.db, now)) {
     const done = await ctx.db.transaction().execute(async (tx) => {
       const incident = await store.lockIncident(tx, id);
       if (!incident?.adoption_waits) return 'none';
-      return adoptIfDue(tx, incident, null, 'deadline');
+      return adoptIfDue(tx, incident, null, 'deadline', now);
     });
     if (done === 'adopted') adopted++;
   }

@@ -34,6 +34,7 @@ export async function assessIncident(
         throw badRequest('Responsibility can only be attributed to a party.', [{ path: '/body/attribution/organisationId', message: 'not a party' }]);
     }
     const assessmentId = uuidv7();
+    const now = ctx.clock.now();
     await store.insertAssessment(tx, {
       id: assessmentId,
       incident_id: id,
@@ -43,7 +44,7 @@ export async function assessIncident(
       attribution: JSON.stringify(input.attribution),
       reasoning: input.reasoning.trim(),
       created_by: auth.actor.userId,
-      created_at: new Date(),
+      created_at: now,
     });
     await record(tx, {
       type: 'incident.assessed',
@@ -53,7 +54,7 @@ export async function assessIncident(
       sealed: { reasoning: input.reasoning.trim() },
     });
 
-    await adoptIfDue(tx, incident, loggedActor(auth), 'assessment');
+    await adoptIfDue(tx, incident, loggedActor(auth), 'assessment', now);
     await noteStalemate(tx, auth, incident, assessmentId);
     return viewIncident(tx, auth, id);
   });

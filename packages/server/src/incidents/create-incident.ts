@@ -12,7 +12,7 @@ export async function createIncident(ctx: AppContext, auth: Auth, reportIds: str
   return ctx.db.transaction().execute(async (tx) => {
     const mechanism = await store.replyDeadlineHours(tx);
     const id = uuidv7();
-    const now = new Date();
+    const now = ctx.clock.now();
     await store.insertIncident(tx, {
       id,
       created_at: now,
@@ -22,7 +22,7 @@ export async function createIncident(ctx: AppContext, auth: Auth, reportIds: str
       merged_into: null,
       version: 1,
     });
-    await attach(tx, auth, id, reportIds);
+    await attach(tx, auth, id, reportIds, now);
     await record(tx, {
       type: 'incident.created',
       actor: loggedActor(auth),

@@ -23,9 +23,9 @@ export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, re
     if (incident.merged_into)
       throw new Problem(409, 'Conflict', `This incident was merged into ${incident.merged_into}; work on that one.`, { code: 'merged' });
     const [reports, replies] = await Promise.all([store.memberReports(tx, [id]), store.replies(tx, id)]);
-    const period = replyPeriodOf(incident, reports, replies);
+    const now = ctx.clock.now();
+    const period = replyPeriodOf(incident, reports, replies, now.getTime());
     if (!period.open) throw new Problem(409, 'Conflict', `The reply period is already over (${period.closedBy}).`, { code: 'reply_period_over' });
-    const now = new Date();
     await store.endReplyPeriod(tx, id, now, auth.actor.userId, reason, incident.version + 1);
     const entryId = await record(tx, {
       type: 'incident.reply_period_ended',
@@ -34,7 +34,7 @@ export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, re
       data: { deadline: new Date(incident.reply_deadline).toISOString(), awaited: period.awaitedPartyIds },
       sealed: { reason },
     });
-    await adoptIfDue(tx, { ...incident, reply_period_ended_at: now, version: incident.version + 1 }, null, 'reply-period-ended');
+    await adoptIfDue(tx, { ...incident, reply_period_ended_at: now, version: incident.version + 1 }, null, 'reply-period-ended', now);
     return { entryId, view: await viewIncident(tx, auth, id) };
   });
   return { ...view, logIndex: await logIndexOf(ctx, entryId) };

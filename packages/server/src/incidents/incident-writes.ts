@@ -23,12 +23,12 @@ export async function bump(tx: Db, id: string, version: number) {
 }
 
 /** Puts reports into the incident: each must exist and belong to no other incident. */
-export async function attach(tx: Db, auth: Auth, incidentId: string, reportIds: string[]) {
+export async function attach(tx: Db, auth: Auth, incidentId: string, reportIds: string[], at: Date) {
   for (const [i, reportId] of reportIds.entries()) {
     const report = await reportsStore.findReport(tx, reportId);
     if (!report) throw badRequest('There is no such report.', [{ path: `/body/reportIds/${i}`, message: 'unknown report' }]);
     const current = await store.currentIncidentOf(tx, reportId);
     if (current) throw conflict(`Report ${reportId} already belongs to incident ${current.incident_id}; split it off there first.`, 'already_grouped');
-    await store.addMember(tx, { incident_id: incidentId, report_id: reportId, added_at: new Date(), added_by: auth.actor.userId });
+    await store.addMember(tx, { incident_id: incidentId, report_id: reportId, added_at: at, added_by: auth.actor.userId });
   }
 }

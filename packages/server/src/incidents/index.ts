@@ -4,3 +4,7 @@ export { incidentScope, listScopeFor } from './scope.ts';
 export * as incidentsStore from './store.ts';
 export { viewIncident } from './view-incident.ts';
 export type { Decision, Finding, Grouping, Incident, IncidentList, IncidentSummary } from './schema.ts';
+export { createIncident } from './create-incident.ts';
+export { replyToIncident } from './reply-to-incident.ts';
+export { assessIncident } from './assess-incident.ts';
+export { reopenFinding } from './reopen-finding.ts';

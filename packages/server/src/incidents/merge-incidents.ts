@@ -14,7 +14,7 @@ export async function mergeIncidents(ctx: AppContext, auth: Auth, id: string, ot
     const incident = await lockedIncident(tx, id, version);
     await lockedIncident(tx, otherId);
     const moving = await store.memberReports(tx, [otherId]);
-    const now = new Date();
+    const now = ctx.clock.now();
     await store.removeAllMembers(tx, otherId, now, auth.actor.userId);
     for (const r of moving) await store.addMember(tx, { incident_id: id, report_id: r.id, added_at: now, added_by: auth.actor.userId });
     await store.markMerged(tx, otherId, id);

@@ -11,7 +11,7 @@ import { viewIncident } from './view-incident.ts';
 export async function reopenFinding(ctx: AppContext, auth: Auth, id: string, input: { reason: string; version: number }): Promise<Incident> {
   return ctx.db.transaction().execute(async (tx) => {
     const incident = await lockedIncident(tx, id, input.version);
-    const reopened = await store.reopenFinding(tx, id, incident.round, auth.actor.userId, input.reason.trim());
+    const reopened = await store.reopenFinding(tx, id, incident.round, ctx.clock.now(), auth.actor.userId, input.reason.trim());
     if (!reopened) throw new Problem(409, 'Conflict', 'There is no adopted finding to reopen.', { code: 'no_finding' });
     await store.startRound(tx, id, incident.round + 1, incident.version + 1);
     await record(tx, {

@@ -25,7 +25,8 @@ export async function replyToIncident(ctx: AppContext, auth: Auth, id: string, i
         code: 'reply_period_ended',
       });
     }
-    if (new Date(incident.reply_deadline).getTime() < Date.now()) {
+    const now = ctx.clock.now();
+    if (new Date(incident.reply_deadline).getTime() < now.getTime()) {
       throw new Problem(409, 'Conflict', `The deadline for replies passed on ${new Date(incident.reply_deadline).toISOString()}.`, { code: 'deadline_passed' });
     }
     input.evidence.forEach((h, i) => {
@@ -39,7 +40,7 @@ export async function replyToIncident(ctx: AppContext, auth: Auth, id: string, i
       text: input.text.trim(),
       evidence: JSON.stringify(input.evidence),
       created_by: auth.actor.userId,
-      created_at: new Date(),
+      created_at: now,
     });
     await record(tx, {
       type: 'incident.replied',
@@ -49,7 +50,7 @@ export async function replyToIncident(ctx: AppContext, auth: Auth, id: string, i
       sealed: { text: input.text.trim() },
     });
     // A finding that waited for this reply is adopted now (the rule adopts it, not the party).
-    await adoptIfDue(tx, incident, null, 'reply');
+    await adoptIfDue(tx, incident, null, 'reply', now);
     return viewIncident(tx, auth, id);
   });
 }

@@ -11,7 +11,7 @@ import { viewIncident } from './view-incident.ts';
 export async function splitIncidentReport(ctx: AppContext, auth: Auth, id: string, reportId: string, version: number): Promise<Incident> {
   return ctx.db.transaction().execute(async (tx) => {
     const incident = await lockedIncident(tx, id, version);
-    const removed = await store.removeMember(tx, id, reportId, auth.actor.userId);
+    const removed = await store.removeMember(tx, id, reportId, ctx.clock.now(), auth.actor.userId);
     if (!removed) throw notFound('That report is not in this incident.');
     await bump(tx, id, incident.version);
     await record(tx, { type: 'incident.report_removed', actor: loggedActor(auth), subject: { incident: id, report: reportId } });

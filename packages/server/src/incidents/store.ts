@@ -176,10 +176,10 @@ export async function addMember(db: Db, row: Insertable<Database['incident_repor
 }
 
 /** Closes a report's membership of the incident; false when it was not a member. */
-export async function removeMember(db: Db, incidentId: string, reportId: string, userId: string): Promise<boolean> {
+export async function removeMember(db: Db, incidentId: string, reportId: string, at: Date, userId: string): Promise<boolean> {
   const result = await db
     .updateTable('incident_reports')
-    .set({ removed_at: new Date(), removed_by: userId })
+    .set({ removed_at: at, removed_by: userId })
     .where('incident_id', '=', incidentId)
     .where('report_id', '=', reportId)
     .where('removed_at', 'is', null)
@@ -209,10 +209,10 @@ export async function insertAssessment(db: Db, row: Insertable<Database['inciden
 }
 
 /** Reopens the round's adopted finding; false when none stands. */
-export async function reopenFinding(db: Db, incidentId: string, round: number, userId: string, reason: string): Promise<boolean> {
+export async function reopenFinding(db: Db, incidentId: string, round: number, at: Date, userId: string, reason: string): Promise<boolean> {
   const result = await db
     .updateTable('incident_findings')
-    .set({ reopened_at: new Date(), reopened_by: userId, reopen_reason: reason })
+    .set({ reopened_at: at, reopened_by: userId, reopen_reason: reason })
     .where('incident_id', '=', incidentId)
     .where('round', '=', round)
     .where('reopened_at', 'is', null)

@@ -39,7 +39,7 @@ export async function decideMatch(ctx: AppContext, auth: Auth, input: DecisionIn
       if (other) throw conflict(`This sought person is already confirmed as held person "${other.held_ref}". Reject that match first.`, 'already_matched');
     }
     const score = await latestScore(tx, key);
-    const now = new Date();
+    const now = ctx.clock.now();
     const version = (earlier?.version ?? 0) + 1;
     await saveDecision(tx, key, {
       decision: input.decision,
@@ -63,7 +63,7 @@ export async function decideMatch(ctx: AppContext, auth: Auth, input: DecisionIn
         [sought.id, input.soughtRef],
         [held.id, input.heldRef],
       ] as const) {
-        await setStatus(tx, auth, { listId, ref, status, note, onlyFrom: input.decision === 'confirmed' ? ['listed'] : ['matched'] });
+        await setStatus(tx, auth, { listId, ref, status, at: now, note, onlyFrom: input.decision === 'confirmed' ? ['listed'] : ['matched'] });
       }
     }
     return { ...input, note, score, version, decidedAt: now.toISOString() };

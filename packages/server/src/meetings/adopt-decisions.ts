@@ -15,11 +15,11 @@ export async function presentGuarantors(tx: Db, meetingId: string) {
   return (await store.participants(tx, [meetingId])).filter((p) => p.kind === 'guarantor' && p.attendance === 'present').map((p) => p.organisation_id);
 }
 
-export async function adoptIfReady(tx: Db, auth: Auth, decision: { id: string; meeting_id: string; number: number }, present: string[]) {
+export async function adoptIfReady(tx: Db, auth: Auth, decision: { id: string; meeting_id: string; number: number }, present: string[], at: Date) {
   const approvals = await store.approvingOrganisations(tx, decision.id);
   const state = adoption({ presentGuarantors: present, approvals });
   if (state.status !== 'adopted') return false;
-  await store.bumpDecision(tx, decision.id, { status: 'adopted', adopted_at: new Date() });
+  await store.bumpDecision(tx, decision.id, at, { status: 'adopted', adopted_at: at });
   await record(tx, {
     type: 'meeting.decision_adopted',
     actor: loggedActor(auth),
@@ -30,10 +30,10 @@ export async function adoptIfReady(tx: Db, auth: Auth, decision: { id: string; m
 }
 
 /** After attendance changes: adopts the proposed decisions every guarantor now present has approved. */
-export async function adoptWhereReady(tx: Db, auth: Auth, meetingId: string) {
+export async function adoptWhereReady(tx: Db, auth: Auth, meetingId: string, at: Date) {
   const present = await presentGuarantors(tx, meetingId);
   const proposed = (await store.decisions(tx, [meetingId])).filter((d) => d.status === 'proposed');
   for (const d of proposed) {
-    if ((await store.approvingOrganisations(tx, d.id)).length > 0) await adoptIfReady(tx, auth, d, present);
+    if ((await store.approvingOrganisations(tx, d.id)).length > 0) await adoptIfReady(tx, auth, d, present, at);
   }
 }

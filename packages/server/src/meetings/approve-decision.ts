@@ -21,6 +21,7 @@ const REFUSALS = {
  */
 export async function approveDecision(ctx: AppContext, auth: Auth, id: string, version: number) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const decision = await lockedDecision(tx, id, version);
     const present = await presentGuarantors(tx, decision.meeting_id);
     const approvals = await store.approvingOrganisations(tx, id);
@@ -44,10 +45,10 @@ export async function approveDecision(ctx: AppContext, auth: Auth, id: string, v
       user_id: auth.actor.userId,
       decision_version: decision.version,
       log_entry_id: entryId,
-      at: new Date(),
+      at: now,
     });
-    const adopted = await adoptIfReady(tx, auth, decision, present);
-    if (!adopted) await store.bumpDecision(tx, id);
+    const adopted = await adoptIfReady(tx, auth, decision, present, now);
+    if (!adopted) await store.bumpDecision(tx, id, now);
     return { id, meetingId: decision.meeting_id, adopted };
   });
 }

@@ -14,6 +14,7 @@ import * as store from './store.ts';
  */
 export async function assignAction(ctx: AppContext, auth: Auth, meetingId: string, input: NewActionItem) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     await lockedMeeting(tx, meetingId);
     const [owner] = await store.organisations(tx, [input.ownerOrgId]);
     if (!owner) throw badRequest('There is no such organisation.', [{ path: '/body/ownerOrgId', message: 'unknown organisation' }]);
@@ -35,9 +36,9 @@ export async function assignAction(ctx: AppContext, auth: Auth, meetingId: strin
       done_at: null,
       done_by: null,
       created_by: auth.actor.userId,
-      created_at: new Date(),
+      created_at: now,
     });
-    await store.bumpMeeting(tx, meetingId);
+    await store.bumpMeeting(tx, meetingId, now);
     await record(tx, {
       type: 'meeting.action_assigned',
       actor: loggedActor(auth),

@@ -10,6 +10,7 @@ import * as store from './store.ts';
 /** Writes an agenda item's minutes (or its title, or whether it is shared); every revision is kept. */
 export async function changeItem(ctx: AppContext, auth: Auth, id: string, input: ItemChange) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const found = await store.findAgendaItem(tx, id);
     if (!found || found.removed_at) throw notFound('There is no such agenda item.');
     // The meeting first, then the item: the order setAgenda takes them in.
@@ -24,7 +25,7 @@ export async function changeItem(ctx: AppContext, auth: Auth, id: string, input:
     const version = item.version + 1;
     await store.updateAgendaItem(tx, id, { title, minutes, shared, version });
     if (minutes !== item.minutes || shared !== item.shared) {
-      await store.insertMinutesRevision(tx, { agenda_item_id: id, version, minutes, shared, created_by: auth.actor.userId, created_at: new Date() });
+      await store.insertMinutesRevision(tx, { agenda_item_id: id, version, minutes, shared, created_by: auth.actor.userId, created_at: now });
     }
     await record(tx, {
       type: 'meeting.minutes_recorded',

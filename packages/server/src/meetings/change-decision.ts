@@ -10,6 +10,7 @@ import * as store from './store.ts';
 /** Changes a decision: its text and links only before any approval; whether it is shared, at any time. */
 export async function changeDecision(ctx: AppContext, auth: Auth, id: string, input: DecisionChange) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const decision = await lockedDecision(tx, id, input.version);
     if (decision.status === 'withdrawn') throw conflict('This decision was withdrawn.', 'wrong_state');
     const substance =
@@ -26,7 +27,7 @@ export async function changeDecision(ctx: AppContext, auth: Auth, id: string, in
         });
       await checkLinks(tx, auth, input);
     }
-    await store.bumpDecision(tx, id, {
+    await store.bumpDecision(tx, id, now, {
       ...(input.text !== undefined ? { text: input.text.trim() } : {}),
       ...(input.incidentIds !== undefined ? { incident_ids: JSON.stringify(input.incidentIds) } : {}),
       ...(input.exchangeIds !== undefined ? { exchange_ids: JSON.stringify(input.exchangeIds) } : {}),

@@ -13,6 +13,7 @@ export async function changeMeeting(ctx: AppContext, auth: Auth, id: string, inp
     throw badRequest('Say why the meeting is cancelled.', [{ path: '/body/cancelReason', message: 'is required to cancel' }]);
   if (input.participants) uniqueParticipants(input.participants, 'participants');
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const meeting = await lockedMeeting(tx, id, input.version);
     if (input.status === 'cancelled' && meeting.status === 'held') throw conflict('A meeting that was held cannot be cancelled.', 'wrong_state');
     const changes: Record<string, unknown> = {};
@@ -21,17 +22,22 @@ export async function changeMeeting(ctx: AppContext, auth: Auth, id: string, inp
     if (input.venue !== undefined) sealed.venue = input.venue.trim();
     if (input.startsAt !== undefined) changes.startsAt = new Date(input.startsAt).toISOString();
     if (input.status !== undefined) changes.status = input.status;
-    await store.updateMeeting(tx, id, {
-      ...(input.title !== undefined ? { title: input.title.trim() } : {}),
-      ...(input.venue !== undefined ? { venue: input.venue.trim() } : {}),
-      ...(input.startsAt !== undefined ? { starts_at: new Date(input.startsAt) } : {}),
-      ...(input.status !== undefined ? { status: input.status } : {}),
-      ...(input.status === 'cancelled' ? { cancel_reason: input.cancelReason!.trim() } : {}),
-    });
+    await store.updateMeeting(
+      tx,
+      id,
+      {
+        ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+        ...(input.venue !== undefined ? { venue: input.venue.trim() } : {}),
+        ...(input.startsAt !== undefined ? { starts_at: new Date(input.startsAt) } : {}),
+        ...(input.status !== undefined ? { status: input.status } : {}),
+        ...(input.status === 'cancelled' ? { cancel_reason: input.cancelReason!.trim() } : {}),
+      },
+      now,
+    );
     if (input.startsAt !== undefined) {
       // Exchanges scheduled at the meeting move with it.
       const meetingDate = new Date(input.startsAt).toISOString().slice(0, 10);
-      const moved = await store.moveExchanges(tx, id, meetingDate);
+      const moved = await store.moveExchanges(tx, id, meetingDate, now);
       for (const e of moved)
         await record(tx, {
           type: 'exchange.scheduled',

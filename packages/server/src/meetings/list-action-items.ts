@@ -20,7 +20,7 @@ export async function listActions(ctx: AppContext, auth: Auth, query: ActionQuer
     owner: (query.owner ?? 'mine') === 'mine' ? auth.actor.orgId : undefined,
     status: status === 'all' ? undefined : status,
   });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = ctx.clock.now().toISOString().slice(0, 10);
   return rows
     .filter((a) => can(auth.actor, 'meetings.read', { meetingPart: 'action', meetingParticipantIds: [], concernsIds: [a.owner_org], shared: a.shared }))
     .map((a) => ({

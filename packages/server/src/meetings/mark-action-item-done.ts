@@ -9,6 +9,7 @@ import * as store from './store.ts';
 /** The owner says an action item is done (with a note); it leaves the owner's home page. */
 export async function markDone(ctx: AppContext, auth: Auth, id: string, input: ActionDone) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const item = await store.findActionItem(tx, id, { lock: true });
     const scope = item && { actionOwnerId: item.owner_org };
     if (
@@ -23,7 +24,7 @@ export async function markDone(ctx: AppContext, auth: Auth, id: string, input: A
     if (item.version !== input.version) throw staleVersion('action item', item.version);
     if (item.status === 'done') throw conflict('This action item is already done.', 'already_done');
     const note = (input.note ?? '').trim();
-    await store.markActionItemDone(tx, id, auth.actor.userId, note);
+    await store.markActionItemDone(tx, id, auth.actor.userId, note, now);
     await record(tx, {
       type: 'meeting.action_done',
       actor: loggedActor(auth),

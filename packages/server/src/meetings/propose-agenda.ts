@@ -21,8 +21,7 @@ type Db = Kysely<Database>;
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** Everything pending in the mechanism at a meeting held at `meetingAt`. */
-async function pendingItems(db: Db, meetingAt: Date): Promise<PendingItem[]> {
-  const now = Date.now();
+async function pendingItems(db: Db, meetingAt: Date, now: number): Promise<PendingItem[]> {
   const out: PendingItem[] = [];
   const incidents = await store.incidentsWithoutFinding(db);
   const ids = incidents.map((i) => i.id);
@@ -76,7 +75,11 @@ export async function proposal(ctx: AppContext, auth: Auth, meetingId: string, l
       .filter((l): l is AgendaLink => l !== null)
       .map(linkKey),
   );
-  const ranked = proposeAgenda(await pendingItems(ctx.db, new Date(meeting.starts_at)), { meetingAt: new Date(meeting.starts_at), limit, exclude: onAgenda });
+  const ranked = proposeAgenda(await pendingItems(ctx.db, new Date(meeting.starts_at), ctx.clock.now().getTime()), {
+    meetingAt: new Date(meeting.starts_at),
+    limit,
+    exclude: onAgenda,
+  });
   const incidentIds = ranked.flatMap((p) => (p.link.kind === 'incident' ? [p.link.incidentId] : []));
   const exchangeIds = ranked.flatMap((p) => (p.link.kind === 'exchange' ? [p.link.exchangeId] : []));
   const actionIds = ranked.flatMap((p) => (p.link.kind === 'action-item' ? [p.link.actionItemId] : []));

@@ -21,6 +21,7 @@ export async function recordAttendance(ctx: AppContext, auth: Auth, id: string, 
     seen.add(a.organisationId);
   });
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     await lockedMeeting(tx, id, input.version);
     await checkOrganisations(
       tx,
@@ -31,7 +32,7 @@ export async function recordAttendance(ctx: AppContext, auth: Auth, id: string, 
       const values = { attendance: a.present ? ('present' as const) : ('absent' as const), attendees: JSON.stringify(a.present ? clean(a.attendees) : []) };
       await store.upsertParticipant(tx, { meeting_id: id, organisation_id: a.organisationId, delegates: '[]', ...values }, values);
     }
-    await store.bumpMeeting(tx, id);
+    await store.bumpMeeting(tx, id, now);
     await record(tx, {
       type: 'meeting.attendance_recorded',
       actor: loggedActor(auth),
@@ -42,7 +43,7 @@ export async function recordAttendance(ctx: AppContext, auth: Auth, id: string, 
       },
       sealed: { attendees: input.attendance.map((a) => clean(a.attendees)) },
     });
-    await adoptWhereReady(tx, auth, id);
+    await adoptWhereReady(tx, auth, id, now);
     return { id };
   });
 }

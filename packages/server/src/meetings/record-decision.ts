@@ -18,6 +18,7 @@ import * as store from './store.ts';
 /** Records a proposed decision, numbered in its meeting. */
 export async function recordDecision(ctx: AppContext, auth: Auth, meetingId: string, input: NewDecision) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     await lockedMeeting(tx, meetingId);
     const proposedBy = input.proposedBy ?? auth.actor.orgId;
     if (auth.actor.orgKind !== 'secretariat' && proposedBy !== auth.actor.orgId)
@@ -31,7 +32,6 @@ export async function recordDecision(ctx: AppContext, auth: Auth, meetingId: str
     }
     await checkLinks(tx, auth, input);
     const id = uuidv7();
-    const now = new Date();
     const number = (await store.lastDecisionNumber(tx, meetingId)) + 1;
     await store.insertDecision(tx, {
       id,
@@ -52,7 +52,7 @@ export async function recordDecision(ctx: AppContext, auth: Auth, meetingId: str
       created_at: now,
       updated_at: now,
     });
-    await store.bumpMeeting(tx, meetingId);
+    await store.bumpMeeting(tx, meetingId, now);
     await record(tx, {
       type: 'meeting.decision_recorded',
       actor: loggedActor(auth),

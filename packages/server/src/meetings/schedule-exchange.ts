@@ -12,13 +12,14 @@ import * as store from './store.ts';
  */
 export async function scheduleExchange(ctx: AppContext, auth: Auth, meetingId: string, input: ScheduleExchange) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const meeting = await lockedMeeting(tx, meetingId, input.version);
     const exchange = await store.findExchange(tx, input.exchangeId, { lock: true });
     if (!exchange) throw badRequest('There is no such exchange.', [{ path: '/body/exchangeId', message: 'unknown exchange' }]);
     if (exchange.status === 'completed' || exchange.status === 'withdrawn') throw conflict(`This exchange is ${exchange.status}.`, 'wrong_state');
     const meetingDate = new Date(meeting.starts_at).toISOString().slice(0, 10);
-    await store.scheduleExchangeAt(tx, input.exchangeId, meetingId, meetingDate);
-    await store.bumpMeeting(tx, meetingId);
+    await store.scheduleExchangeAt(tx, input.exchangeId, meetingId, meetingDate, now);
+    await store.bumpMeeting(tx, meetingId, now);
     await record(tx, {
       type: 'exchange.scheduled',
       actor: loggedActor(auth),

@@ -15,13 +15,13 @@ import * as store from './store.ts';
 export async function scheduleMeeting(ctx: AppContext, auth: Auth, input: NewMeeting) {
   uniqueParticipants(input.participants, 'participants');
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     await checkOrganisations(
       tx,
       input.participants.map((p) => p.organisationId),
       (i) => `/body/participants/${i}/organisationId`,
     );
     const id = uuidv7();
-    const now = new Date();
     await store.insertMeeting(tx, {
       id,
       title: input.title.trim(),

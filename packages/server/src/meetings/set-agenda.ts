@@ -46,6 +46,7 @@ async function checkEntry(tx: Db, entry: AgendaEntry, i: number): Promise<Agenda
  */
 export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, input: AgendaBody) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     await lockedMeeting(tx, meetingId, input.version);
     const current = await store.agendaItems(tx, [meetingId]);
     const kept = new Set<string>();
@@ -60,7 +61,6 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
     const order: string[] = [];
     const added: { item: string; link: AgendaLink | null }[] = [];
     const titles: Record<string, string> = {};
-    const now = new Date();
     for (const [i, entry] of input.items.entries()) {
       let id = entry.id;
       if (id) {
@@ -104,7 +104,7 @@ export async function setAgenda(ctx: AppContext, auth: Auth, meetingId: string, 
     }
     const removed = current.filter((x) => !kept.has(x.id)).map((x) => x.id);
     if (removed.length > 0) await store.removeAgendaItems(tx, removed, now, auth.actor.userId);
-    await store.bumpMeeting(tx, meetingId);
+    await store.bumpMeeting(tx, meetingId, now);
     await record(tx, {
       type: 'meeting.agenda_set',
       actor: loggedActor(auth),

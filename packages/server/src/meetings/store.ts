@@ -14,10 +14,10 @@ export function listMeetings(db: Db, limit = 200) {
   return db.selectFrom('meetings').selectAll().orderBy('starts_at', 'desc').limit(limit).execute();
 }
 
-export async function bumpMeeting(db: Db, id: string) {
+export async function bumpMeeting(db: Db, id: string, at: Date) {
   await db
     .updateTable('meetings')
-    .set((eb) => ({ updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }
@@ -230,10 +230,10 @@ export async function insertMeeting(db: Db, row: Row<'meetings'>) {
 }
 
 /** Changes a meeting and bumps its version. */
-export async function updateMeeting(db: Db, id: string, set: Updateable<Database['meetings']>) {
+export async function updateMeeting(db: Db, id: string, set: Updateable<Database['meetings']>, at: Date) {
   await db
     .updateTable('meetings')
-    .set((eb) => ({ ...set, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...set, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }
@@ -256,10 +256,10 @@ export async function upsertParticipant(db: Db, row: Row<'meeting_participants'>
 }
 
 /** Moves the open exchanges scheduled at a meeting to its new day; returns those moved. */
-export function moveExchanges(db: Db, meetingId: string, meetingDate: string) {
+export function moveExchanges(db: Db, meetingId: string, meetingDate: string, at: Date) {
   return db
     .updateTable('exchanges')
-    .set((eb) => ({ meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ meeting_date: meetingDate, updated_at: at, version: eb('version', '+', 1) }))
     .where('meeting_id', '=', meetingId)
     .where('status', 'not in', ['completed', 'withdrawn'])
     .where('meeting_date', 'is distinct from', meetingDate)
@@ -274,10 +274,10 @@ export function findExchange(db: Db, id: string, { lock = false } = {}) {
 }
 
 /** Schedules an exchange at a meeting, on the meeting's day. */
-export async function scheduleExchangeAt(db: Db, exchangeId: string, meetingId: string, meetingDate: string) {
+export async function scheduleExchangeAt(db: Db, exchangeId: string, meetingId: string, meetingDate: string, at: Date) {
   await db
     .updateTable('exchanges')
-    .set((eb) => ({ meeting_id: meetingId, meeting_date: meetingDate, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ meeting_id: meetingId, meeting_date: meetingDate, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', exchangeId)
     .execute();
 }
@@ -322,10 +322,10 @@ export async function insertDecision(db: Db, row: Row<'meeting_decisions'>) {
 }
 
 /** Changes a decision (or only touches it) and bumps its version. */
-export async function bumpDecision(db: Db, id: string, set: Updateable<Database['meeting_decisions']> = {}) {
+export async function bumpDecision(db: Db, id: string, at: Date, set: Updateable<Database['meeting_decisions']> = {}) {
   await db
     .updateTable('meeting_decisions')
-    .set((eb) => ({ ...set, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...set, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }
@@ -351,10 +351,10 @@ export async function insertActionItem(db: Db, row: Row<'meeting_action_items'>)
   await db.insertInto('meeting_action_items').values(row).execute();
 }
 
-export async function markActionItemDone(db: Db, id: string, by: string, note: string) {
+export async function markActionItemDone(db: Db, id: string, by: string, note: string, at: Date) {
   await db
     .updateTable('meeting_action_items')
-    .set((eb) => ({ status: 'done', done_at: new Date(), done_by: by, done_note: note, version: eb('version', '+', 1) }))
+    .set((eb) => ({ status: 'done', done_at: at, done_by: by, done_note: note, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }

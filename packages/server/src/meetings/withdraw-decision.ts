@@ -9,9 +9,10 @@ import * as store from './store.ts';
 /** Withdraws a decision not yet adopted, with a reason; it stays on the record as withdrawn. */
 export async function withdrawDecision(ctx: AppContext, auth: Auth, id: string, input: Withdraw) {
   return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
     const decision = await lockedDecision(tx, id, input.version);
     if (decision.status !== 'proposed') throw conflict(`This decision is ${decision.status}; only a proposed decision is withdrawn.`, 'wrong_state');
-    await store.bumpDecision(tx, id, { status: 'withdrawn', withdrawn_at: new Date(), withdraw_reason: input.reason.trim() });
+    await store.bumpDecision(tx, id, now, { status: 'withdrawn', withdrawn_at: now, withdraw_reason: input.reason.trim() });
     await record(tx, {
       type: 'meeting.decision_withdrawn',
       actor: loggedActor(auth),

@@ -5,6 +5,7 @@ import { renderHtml } from '@truce/core/documents/html';
 import { annexCsv } from '@truce/core/publications/build';
 import { isPublicationKind, PUBLICATION_KINDS } from '@truce/core/publications/figures';
 import { ConfigError, loadConfig } from '../config.ts';
+import { systemClock } from '../context.ts';
 
 /**
  * `truce report un|issg --from D --to D --lang L --format pdf|html|csv|json --out FILE [--issue --as EMAIL]`
@@ -80,7 +81,14 @@ export async function runReport(args: string[], out: (line: string) => void = co
   const { draftPublication } = await import('./draft-publication.ts');
   const { Problem } = await import('../errors/index.ts');
   const handle = await openDatabase(config);
-  const ctx = { config, db: handle.db, engine: handle.engine, keyring: new LogKeyring(config.dataDir, config.logKey), sequencer: new LogSequencer(handle.db) };
+  const ctx = {
+    config,
+    db: handle.db,
+    engine: handle.engine,
+    clock: systemClock,
+    keyring: new LogKeyring(config.dataDir, config.logKey),
+    sequencer: new LogSequencer(handle.db),
+  };
   try {
     const input = { kind, from: values.from, to: values.to, language: values.lang };
     let body: string | Uint8Array;

@@ -37,9 +37,9 @@ export function normalise(input: ReportContentInput): ReportContent {
 }
 
 /** Checks the content against the mechanism; returns what the system notices about it. */
-function check(facts: store.MechanismFacts, content: ReportContent, known: Set<string>): ReportFlags {
+function check(facts: store.MechanismFacts, content: ReportContent, known: Set<string>, now: Date): ReportFlags {
   const errors = validateReport(content, {
-    now: new Date(),
+    now,
     activeTypeCodes: new Set(facts.typeCodes),
     partyIds: new Set(facts.partyIds),
     excludedGroupIds: new Set(facts.groupIds),
@@ -68,11 +68,11 @@ export async function prepare(ctx: AppContext, auth: Auth, content: ReportConten
     mechanismFacts(ctx),
   ]);
   try {
-    return { areas, flags: check(facts, content, known) };
+    return { areas, flags: check(facts, content, known, ctx.clock.now()) };
   } catch {
     // Refused on remembered facts: ask the database before saying no (a party or type
     // may have been added a moment ago by another server process).
-    return { areas, flags: check(await mechanismFacts(ctx, { fresh: true }), content, known) };
+    return { areas, flags: check(await mechanismFacts(ctx, { fresh: true }), content, known, ctx.clock.now()) };
   }
 }
 

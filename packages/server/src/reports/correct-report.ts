@@ -25,7 +25,7 @@ export async function correctReport(
       areas: JSON.stringify(areas),
       change_note: input.changeNote.trim(),
       created_by: auth.actor.userId,
-      created_at: new Date(),
+      created_at: ctx.clock.now(),
     });
     await store.updateReport(tx, id, { current_version: version, ...headerColumns(content, flags, areas) });
     await record(tx, {

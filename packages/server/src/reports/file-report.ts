@@ -27,7 +27,7 @@ export async function fileReport(
   const requestHash = idempotencyKey === undefined ? null : sha256Hex(canonicalJson(content));
   const { areas, flags } = await prepare(ctx, auth, content);
   const id = uuidv7({ random: randomPooled(16) });
-  const now = new Date();
+  const now = ctx.clock.now();
   const report = {
     id,
     reporter_org: auth.actor.orgId,

@@ -7,3 +7,7 @@ export type { Areas } from './present.ts';
 export { headerColumns, publicFacts } from './content.ts';
 export * as reportsStore from './store.ts';
 export type { Report, ReportList, ReportLogEntries, ReportVersion, ReportVersions } from './schema.ts';
+export { fileReport } from './file-report.ts';
+export { correctReport } from './correct-report.ts';
+export { withdrawReport } from './withdraw-report.ts';
+export type { ReportContentInput } from './schema.ts';

@@ -10,7 +10,7 @@ import * as store from './store.ts';
 export async function withdrawReport(ctx: AppContext, auth: Auth, id: string, input: { reason: string; version: number }): Promise<Report> {
   await ctx.db.transaction().execute(async (tx) => {
     await writableReport(tx, auth, id, input.version);
-    await store.updateReport(tx, id, { withdrawn_at: new Date(), withdrawn_by: auth.actor.userId, withdrawn_reason: input.reason.trim() });
+    await store.updateReport(tx, id, { withdrawn_at: ctx.clock.now(), withdrawn_by: auth.actor.userId, withdrawn_reason: input.reason.trim() });
     await record(tx, { type: 'report.withdrawn', actor: loggedActor(auth), subject: { report: id }, sealed: { reason: input.reason.trim() } });
   });
   return viewReport(ctx.db, auth, id);

@@ -29,7 +29,7 @@ export interface IncidentsScenarioInput {
   excluded: Record<Excluded, string>;
   replyDeadlineHours: number;
   decisionRule: DecisionRule;
-  /** Now, for the deadlines of the incidents still waiting for a reply. */
+  /** Now: the incidents still waiting for a reply were grouped shortly before it, so their deadlines are ahead. */
   now: number;
   seed?: number;
 }
@@ -205,7 +205,8 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
     ] as const);
     const shown = new Date(occurred);
     if (timePrecision === 'hour' || timePrecision === 'approximate') shown.setUTCMinutes(0, 0, 0);
-    if (timePrecision === 'day') shown.setUTCHours(12, 0, 0, 0);
+    // As the report form sends a day without a time: its first moment (UTC), never after the filing.
+    if (timePrecision === 'day') shown.setUTCHours(0, 0, 0, 0);
     if (timePrecision === 'exact') shown.setUTCSeconds(0, 0);
     const geoPrecision: GeoPrecision = rng.weighted([
       ['place', 70],
@@ -400,7 +401,12 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
 
   for (const p of incidents) {
     const isOpen = open.has(p);
-    if (isOpen) p.deadline = new Date(input.now + rng.range(6, 66) * HOUR);
+    if (isOpen) {
+      // Grouped a day or two before loading, so its deadline (the mechanism's hours after grouping) is still ahead.
+      const left = Math.min(rng.range(6, 66), Math.max(1, replyDeadlineHours - 1));
+      p.deadline = new Date(input.now + left * HOUR);
+      p.createdAt = new Date(p.deadline.getTime() - replyDeadlineHours * HOUR);
+    }
     p.groupedBy = rng.chance(0.7) ? secretariatUser : user(rng.pick(GUARANTORS));
     push({ kind: 'incident.created', at: p.createdAt, incident: p });
     if (!isOpen) {
