@@ -173,7 +173,7 @@ for (let i = 0; i < RUNS; i++) {
 // The parts of one issue.
 const req = parseRequest(un);
 let t = performance.now();
-const data = await gather(server.ctx, req);
+const data = await gather(server.ctx, req, new Date());
 const gatherMs = Math.round(performance.now() - t);
 t = performance.now();
 const doc = await compose(data, req, 99, new Date());

@@ -87,7 +87,8 @@ async function serve(args: string[]): Promise<number> {
     throw err;
   }
   const { startServer } = await import('./server.ts');
-  const server = await startServer(config, { demo: values.demo });
+  // The demo's loading takes a while, once: its steps are shown as they go.
+  const server = await startServer(config, { demo: values.demo, demoProgress: (line) => console.log(line) });
   const lines = [`Truce is running at ${server.url} (${server.ctx.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`];
   if (server.setupUrl) lines.push('', 'First start: open this one-time link to create the first administrator:', `  ${server.setupUrl}`, '');
   if (server.demoAccountsFile) {

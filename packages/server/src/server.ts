@@ -10,6 +10,7 @@ import { LogSequencer, startSequencerLoop } from './log/sequencer.ts';
 import { issueSetupToken } from './accounts/setup.ts';
 import { deleteExpiredSessions } from './accounts/store.ts';
 import { loadDemo } from './demo/seed.ts';
+import { mechanismClock } from './mechanism/index.ts';
 import { startEmailLoop, startNotificationLoop } from './notifications/index.ts';
 import { startMatchingLoop } from './matching/index.ts';
 import { startAdoptionLoop } from './incidents/adoption-loop.ts';
@@ -35,7 +36,14 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  options: AppOptions & { demo?: boolean; demoReports?: number; demoDetainees?: number; demoWitnesses?: boolean } = {},
+  options: AppOptions & {
+    demo?: boolean;
+    demoReports?: number;
+    demoDetainees?: number;
+    demoWitnesses?: boolean;
+    demoClock?: boolean;
+    demoProgress?: (line: string) => void;
+  } = {},
 ): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const handle = await openDatabase(config);
@@ -52,7 +60,15 @@ export async function startServer(
     let demoAccountsFile: string | null = null;
     // Entries a stopped server committed but did not sequence go in the tree first.
     await ctx.sequencer.flush();
-    if (options.demo) demoAccountsFile = await loadDemo(ctx, { reports: options.demoReports, detainees: options.demoDetainees });
+    if (options.demo)
+      demoAccountsFile = await loadDemo(ctx, {
+        reports: options.demoReports,
+        detainees: options.demoDetainees,
+        clock: options.demoClock,
+        progress: options.demoProgress,
+      });
+    // The mechanism's time: the system's, or the demo's (its today follows its 2017 story).
+    ctx.clock = await mechanismClock(ctx.db);
     await deleteExpiredSessions(ctx.db);
     app = await buildApp(ctx, options);
     await app.listen({ port: config.port, host: config.host });

@@ -48,7 +48,7 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
 
 export async function startTestServer(
   engine: Engine,
-  options: { demo?: boolean; demoReports?: number; demoDetainees?: number; demoWitnesses?: boolean; env?: Record<string, string> } = {},
+  options: { demo?: boolean; demoReports?: number; demoDetainees?: number; demoWitnesses?: boolean; demoClock?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-test-'));
   const db = engine === 'postgres' ? await freshDatabase() : null;
@@ -70,6 +70,8 @@ export async function startTestServer(
     demoReports: options.demoReports ?? 0,
     demoDetainees: options.demoDetainees ?? 0,
     demoWitnesses: options.demoWitnesses ?? false,
+    // The system's clock unless a test asks for the demo's (its reports are of every year).
+    demoClock: options.demoClock ?? false,
     serveWeb: false,
   });
   const accounts: DemoAccount[] = server.demoAccountsFile ? JSON.parse(fs.readFileSync(server.demoAccountsFile, 'utf8')) : [];

@@ -9,7 +9,7 @@ import * as store from './store.ts';
 /** The mechanism's name and whether it is a demo (null before set-up). */
 export async function mechanismBrief(ctx: AppContext): Promise<MechanismBrief | null> {
   const mechanism = await getMechanism(ctx.db);
-  return mechanism ? { name: mechanism.name, demo: mechanism.demo } : null;
+  return mechanism ? { name: mechanism.name, demo: mechanism.demo, now: ctx.clock.now().toISOString() } : null;
 }
 
 export async function describeSession(ctx: AppContext, auth: Pick<Auth, 'user' | 'restriction'>): Promise<Session> {

@@ -63,7 +63,14 @@ export const LanguageBody = Type.Object({ language: LanguageSchema }, closed);
 // ---- Answers ----
 
 /** The mechanism's name and whether it is a demonstration: shown before sign-in, so that nobody types real data into a demo. */
-export const MechanismBrief = Type.Object({ name: Type.String(), demo: Type.Boolean() });
+export const MechanismBrief = Type.Object({
+  name: Type.String(),
+  demo: Type.Boolean(),
+  now: Type.String({
+    format: 'date-time',
+    description: "the mechanism's time now, by which deadlines run and periods start: the server's, or (in the demo) the day after its 2017 story and on",
+  }),
+});
 export type MechanismBrief = Static<typeof MechanismBrief>;
 
 export const SessionUser = Type.Object({

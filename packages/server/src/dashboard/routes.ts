@@ -19,7 +19,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(Dashboard),
         },
       },
-      async (req) => dashboard.dashboard(ctx.db, authOf(req), req.query),
+      async (req) => dashboard.dashboard(ctx.db, authOf(req), req.query, ctx.clock.now()),
     );
     app.get(
       '/api/map/points',
@@ -34,7 +34,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         // The database wrote the JSON text (rollup.pointsJson), as MapPoints describes it: a string goes out as it is.
-        const text = await dashboard.mapPoints(ctx.db, authOf(req), req.query);
+        const text = await dashboard.mapPoints(ctx.db, authOf(req), req.query, ctx.clock.now());
         return reply.type('application/geo+json').send(text as unknown as MapPoints);
       },
     );
@@ -49,7 +49,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(MapClusters),
         },
       },
-      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapClusters(ctx.db, authOf(req), req.query)),
+      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapClusters(ctx.db, authOf(req), req.query, ctx.clock.now())),
     );
     app.get(
       '/api/map/governorates',
@@ -57,7 +57,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'report.read' },
         schema: { tags, summary: 'Report counts per governorate p-code, for the choropleth', querystring: DashboardQuery, response: answers(MapGovernorates) },
       },
-      async (req) => dashboard.mapGovernorates(ctx.db, authOf(req), req.query),
+      async (req) => dashboard.mapGovernorates(ctx.db, authOf(req), req.query, ctx.clock.now()),
     );
     app.get(
       '/api/map/cells',
@@ -74,7 +74,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         // and the test suites still check each answer against it (http/response-check.ts).
         serializerCompiler: () => JSON.stringify,
       },
-      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapCells(ctx.db, authOf(req), req.query)),
+      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapCells(ctx.db, authOf(req), req.query, ctx.clock.now())),
     );
     // The exports moved to exports/routes.ts, at the same addresses.
   };

@@ -45,7 +45,7 @@ export function scopeFor(actor: Actor): store.Scope {
   return readScopeFor(actor);
 }
 
-function filterOf(query: DashboardQueryInput, now = new Date()): { period: Period; filter: store.Filter } {
+function filterOf(query: DashboardQueryInput, now: Date): { period: Period; filter: store.Filter } {
   const parsed = parsePeriod(query, now);
   if (!parsed.ok)
     throw badRequest(`The request is not valid: ${parsed.path} ${parsed.message}.`, [{ path: parsed.path, message: parsed.message }], 'validation_failed');
@@ -53,14 +53,14 @@ function filterOf(query: DashboardQueryInput, now = new Date()): { period: Perio
   return { period: parsed.period, filter: { start, end, type: query.type, allegedParty: query.allegedParty, finding: query.finding } };
 }
 
-export async function dashboard(db: Db, auth: Auth, query: DashboardQueryInput): Promise<Dashboard> {
-  const { period, filter } = filterOf(query);
+export async function dashboard(db: Db, auth: Auth, query: DashboardQueryInput, now: Date): Promise<Dashboard> {
+  const { period, filter } = filterOf(query, now);
   const prev = previousPeriod(period);
   const scope = scopeFor(auth.actor);
   const incidents = can(auth.actor, 'incident.read');
   // Every figure from the maintained aggregates (rollup/reads.ts), in one statement: one snapshot,
   // after taking in what the log says changed.
-  const counts = await rollup.figures(db, scope, filter, bounds(prev), incidents, new Date());
+  const counts = await rollup.figures(db, scope, filter, bounds(prev), incidents, now);
   const { groups, hurt, open } = counts;
   const areas = (await geoData()).areas;
   return {
@@ -116,8 +116,8 @@ export function pointFeature(r: store.PointRow, actor: Actor): PointFeature {
  * The map's points (at most POINT_LIMIT, newest first) as GeoJSON text: the features are
  * written by the database (rollup.pointsJson, as pointFeature would make them), the rest here.
  */
-export async function mapPoints(db: Db, auth: Auth, query: DashboardQueryInput): Promise<string> {
-  const { period, filter } = filterOf(query);
+export async function mapPoints(db: Db, auth: Auth, query: DashboardQueryInput, now: Date): Promise<string> {
+  const { period, filter } = filterOf(query, now);
   const incidents = can(auth.actor, 'incident.read');
   const { features, truncated } = await rollup.pointsJson(db, scopeFor(auth.actor), filter, sealedScopeFor(auth.actor), incidents, POINT_LIMIT);
   return `{"type":"FeatureCollection","features":[${features}],"period":${JSON.stringify(period)},"limit":${POINT_LIMIT},"truncated":${truncated}}`;
@@ -135,8 +135,8 @@ export const CLUSTER_GRID_MAX = 64;
  * than CLUSTER_POINTS_UP_TO reports, the reports themselves elsewhere. Places sealed for the
  * reader are binned and shown where the map's points show them.
  */
-export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput): Promise<MapClusters> {
-  const { period, filter } = filterOf(query);
+export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput, now: Date): Promise<MapClusters> {
+  const { period, filter } = filterOf(query, now);
   const bbox = (query.bbox ?? '-180,-90,180,90').split(',').map(Number);
   const [west, south, east, north] = bbox;
   if (bbox.length !== 4 || bbox.some((x) => !Number.isFinite(x)) || west > east || south > north || west < -180 || east > 180 || south < -90 || north > 90) {
@@ -177,8 +177,8 @@ export async function mapClusters(db: Db, auth: Auth, query: ClustersQueryInput)
   };
 }
 
-export async function mapGovernorates(db: Db, auth: Auth, query: DashboardQueryInput): Promise<MapGovernorates> {
-  const { period, filter } = filterOf(query);
+export async function mapGovernorates(db: Db, auth: Auth, query: DashboardQueryInput, now: Date): Promise<MapGovernorates> {
+  const { period, filter } = filterOf(query, now);
   const rows = await rollup.perGovernorate(db, scopeFor(auth.actor), filter);
   return { period, governorates: rows };
 }
@@ -202,8 +202,8 @@ function outline(cell: string): number[][] {
 }
 
 /** Report counts per H3 hexagon as GeoJSON polygons, sealed places counted where this reader is shown them. */
-export async function mapCells(db: Db, auth: Auth, query: CellsQueryInput): Promise<MapCells> {
-  const { period, filter } = filterOf(query);
+export async function mapCells(db: Db, auth: Auth, query: CellsQueryInput, now: Date): Promise<MapCells> {
+  const { period, filter } = filterOf(query, now);
   const resolution = Number(query.resolution ?? 6) as CellResolution;
   const rows = await store.perCell(db, scopeFor(auth.actor), filter, resolution, sealedScopeFor(auth.actor), CELL_LIMIT + 1);
   const truncated = rows.length > CELL_LIMIT;

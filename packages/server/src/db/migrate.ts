@@ -29,6 +29,7 @@ import * as m0028 from './migrations/0028_fair_process.ts';
 import * as m0029 from './migrations/0029_audit.ts';
 import * as m0030 from './migrations/0030_witnesses.ts';
 import * as m0031 from './migrations/0031_log_subjects.ts';
+import * as m0032 from './migrations/0032_mechanism_clock.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0029_audit': m0029,
   '0030_witnesses': m0030,
   '0031_log_subjects': m0031,
+  '0032_mechanism_clock': m0032,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

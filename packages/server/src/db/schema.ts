@@ -80,6 +80,8 @@ export interface MechanismTable {
   /** What each reader reads of an adopted incident (core incidents/disclosure.ts), migration 0028. */
   adopted_incident_disclosure: ColumnType<unknown, string | undefined, string>;
   demo: boolean;
+  /** How far the mechanism's time stands from the system's (migration 0032): 0, or the demo's. */
+  clock_offset_ms: Generated<number>;
   updated_at: Timestamp;
   version: number;
 }

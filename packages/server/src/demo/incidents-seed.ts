@@ -32,7 +32,13 @@ export interface DemoIncidentsSummary {
 /** Log entries left for the sequencer at most, before the seed waits for it. */
 const SEQUENCE_EVERY = 400;
 
-export async function loadDemoIncidents(ctx: AppContext, clock: ScriptedClock, participants: DemoParticipants, count: number): Promise<DemoIncidentsSummary> {
+export async function loadDemoIncidents(
+  ctx: AppContext,
+  clock: ScriptedClock,
+  participants: DemoParticipants,
+  count: number,
+  progress: (done: number, of: number) => void = () => {},
+): Promise<DemoIncidentsSummary> {
   const none = { reports: 0, incidents: 0, adopted: 0, expectedAdopted: 0, entries: 0 };
   if (count <= 0) return none;
   const org = (key: OrgKey) => participants.orgIds.get(key)!;
@@ -50,7 +56,7 @@ export async function loadDemoIncidents(ctx: AppContext, clock: ScriptedClock, p
     excluded: { isil: groups.find((g) => g.name.startsWith('Islamic State'))!.id, jfs: groups.find((g) => g.name.startsWith('Jabhat'))!.id },
     replyDeadlineHours: mechanism.reply_deadline_hours,
     decisionRule: mechanism.decision_rule as 'consensus' | 'majority',
-    now: clock.now().getTime(),
+    now: clock.today.getTime(),
   });
 
   const reportIds = new Map<ReportDraft, string>();
@@ -63,6 +69,7 @@ export async function loadDemoIncidents(ctx: AppContext, clock: ScriptedClock, p
     await clock.moveTo(step.at);
     await perform(step);
     if (i % SEQUENCE_EVERY === SEQUENCE_EVERY - 1) await ctx.sequencer.flush();
+    if (i % 1000 === 999) progress(i + 1, scenario.steps.length);
   }
   await ctx.sequencer.flush();
   const after = await ctx.db.selectFrom('log_head').select('size').executeTakeFirstOrThrow();

@@ -270,8 +270,8 @@ export async function loadDemoMeetings(
   await changeMeeting(ctx, secretariat, second, { version: await version(second), status: 'held' });
 
   // 3. The next regular meeting, a week from now, its agenda proposed from what is pending.
-  await clock.moveTo(new Date());
-  const startsAt = new Date(clock.now().getTime() + 7 * 86_400_000);
+  await clock.moveTo(clock.today);
+  const startsAt = new Date(clock.today.getTime() + 7 * 86_400_000);
   startsAt.setUTCHours(7, 0, 0, 0);
   const next = (
     await scheduleMeeting(ctx, secretariat, {

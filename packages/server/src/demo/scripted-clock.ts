@@ -14,9 +14,12 @@ import type { AppContext, Clock } from '../context.ts';
 export class ScriptedClock implements Clock {
   private time: Date;
   private pending: { at: Date; run: () => Promise<unknown> }[] = [];
+  /** The story's today: where the clock starts, and what the seeds call "now". */
+  readonly today: Date;
 
-  constructor(start: Date = new Date()) {
-    this.time = new Date(start);
+  constructor(today: Date = new Date()) {
+    this.today = new Date(today);
+    this.time = new Date(today);
   }
 
   now(): Date {

@@ -6,7 +6,7 @@ import type { OrgKind, Role } from '@truce/core/model/accounts';
 import { extractZoneGeometry } from '@truce/core/mechanism/geojson';
 import type { AppContext } from '../context.ts';
 import { record } from '../log/index.ts';
-import { createMechanism } from '../mechanism/index.ts';
+import { createMechanism, setMechanismTime } from '../mechanism/index.ts';
 import { generatePassword, hashPassword } from '../accounts/index.ts';
 import { countUsers } from '../accounts/index.ts';
 import { loadDemoDetainees } from './detainees-seed.ts';
@@ -57,9 +57,23 @@ export interface DemoOptions {
   reports?: number;
   /** Scale of the fictional detainee lists (1: a few thousand persons per side; 0 for none). */
   detainees?: number;
+  /**
+   * Whether the mechanism's clock is set to the story's today (DEMO_TODAY), as `npm run
+   * demo` does (default). Tests that file reports of other years on a demo keep the system's.
+   */
+  clock?: boolean;
+  /** Told each step of the loading as it goes (`npm run demo` prints them). */
+  progress?: (line: string) => void;
 }
 
 export const DEFAULT_DEMO_REPORTS = 2000;
+
+/**
+ * The demo's today: some days after its story's last reports (January–March 2017). Its clock
+ * starts here when it is loaded and runs on (mechanism/clock.ts), so its deadlines, its
+ * dashboard and the periods its forms start from are those of its data.
+ */
+export const DEMO_TODAY = new Date('2017-04-12T08:00:00Z');
 
 /**
  * Loads the demo when the installation is empty, in one transaction, then its fictional
@@ -69,6 +83,10 @@ export const DEFAULT_DEMO_REPORTS = 2000;
  */
 export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Promise<string | null> {
   if ((await countUsers(ctx.db)) > 0) return null;
+  const started = Date.now();
+  const say = options.progress ?? (() => {});
+  const n = (x: number) => x.toLocaleString('en');
+  say('Loading the demo, once (about a minute): organisations and accounts…');
   const accounts: DemoAccount[] = [];
   const users: { id: string; orgId: string; name: string; email: string; role: Role; hash: string }[] = [];
   const orgIds = new Map(ORGANISATIONS.map((o) => [o.key, uuidv7()]));
@@ -224,14 +242,21 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   const kindOf = new Map(ORGANISATIONS.map((o) => [orgIds.get(o.key)!, o.kind]));
   const participants = { orgIds, users: users.map((u) => ({ id: u.id, orgId: u.orgId, orgKind: kindOf.get(u.orgId)!, role: u.role })) };
   // The story, told through the use cases on a clock of its own: each seed moves it
-  // through 2017 and back to the present for what is pending now.
-  const clock = new ScriptedClock();
+  // through 2017 and then to the story's today for what is pending now.
+  const clock = new ScriptedClock(DEMO_TODAY);
   const story = onScriptedClock(ctx, clock);
-  await loadDemoIncidents(story, clock, participants, options.reports ?? DEFAULT_DEMO_REPORTS);
+  say(`  ${ORGANISATIONS.length} organisations, ${users.length} accounts. Reports and incidents of January–March 2017…`);
+  const incidents = await loadDemoIncidents(story, clock, participants, options.reports ?? DEFAULT_DEMO_REPORTS, (done, of) =>
+    say(`  ${n(done)} of ${n(of)} actions (reports filed, incidents grouped, replies, assessments)`),
+  );
+  say(`  ${n(incidents.reports)} reports, ${n(incidents.incidents)} incidents, ${n(incidents.adopted)} findings adopted. Detainee lists and matching…`);
   const detainees = await loadDemoDetainees(story, clock, participants, options.detainees ?? 1);
+  say(`  ${n(detainees.persons)} listed persons, ${n(detainees.confirmed)} matches confirmed, ${n(detainees.rejected)} rejected. Meetings…`);
   await loadDemoMeetings(story, clock, participants, { exchanges: detainees.exchanges });
   await clock.runRemaining();
   await ctx.sequencer.flush();
+  say(`  Loaded in ${Math.round((Date.now() - started) / 1000)} s; the demo's today is ${DEMO_TODAY.toISOString().slice(0, 10)}.`);
+  if (options.clock !== false) await setMechanismTime(ctx.db, DEMO_TODAY);
 
   const file = path.join(ctx.config.dataDir, 'demo-accounts.json');
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });

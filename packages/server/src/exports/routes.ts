@@ -37,7 +37,7 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     async function reports(reply: FastifyReply, actor: Actor, format: ExportFormat, query: Parameters<typeof exportReports>[2], legacy: boolean) {
       const auth = authOf(reply.request);
-      const out = await exportReports(ctx.db, auth, query, { maxRows: ctx.config.exportMaxRows, format, legacy });
+      const out = await exportReports(ctx.db, auth, query, { maxRows: ctx.config.exportMaxRows, format, legacy, now: ctx.clock.now() });
       const parts = out.period ? [out.period.from, out.period.to] : [query.from ?? 'start', query.to ?? out.generatedAt.slice(0, 10)];
       exportHeaders(reply, actor, format, exportFileName('reports', format, parts), out);
       const body = renderReports(format, out.pages, metadataOf('reports', format, out), out.names);
@@ -77,7 +77,7 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const auth = authOf(req);
         const { format, ...query } = req.query as IncidentExportQueryInput;
-        const out = await exportIncidents(ctx.db, auth, query, { maxRows: ctx.config.exportMaxRows });
+        const out = await exportIncidents(ctx.db, auth, query, { maxRows: ctx.config.exportMaxRows, now: ctx.clock.now() });
         const dataset: ExportDataset = 'incidents';
         exportHeaders(reply, auth.actor, format, exportFileName(dataset, format, [out.generatedAt.slice(0, 10)]), out);
         return reply.send(Readable.from(renderIncidents(format, out.incidents, metadataOf(dataset, format, out))));

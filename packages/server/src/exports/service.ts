@@ -77,9 +77,9 @@ function rowLimit(query: { limit?: string }, max: number): number {
  * The period of a reports export. Without dates it covers every report (the list's
  * default); `legacy` keeps the four weeks ending today of /api/reports/export.*.
  */
-function periodOf(query: ReportExportQuery, legacy: boolean): { period: Period | null; start: Date; end: Date } {
+function periodOf(query: ReportExportQuery, legacy: boolean, now: Date): { period: Period | null; start: Date; end: Date } {
   if (legacy) {
-    const parsed = parsePeriod(query, new Date());
+    const parsed = parsePeriod(query, now);
     if (!parsed.ok) invalid(parsed.path, parsed.message);
     const from = parseDay(parsed.period.from)!;
     return { period: parsed.period, start: new Date(from), end: new Date(parseDay(parsed.period.to)! + 86_400_000) };
@@ -166,9 +166,9 @@ export async function exportReports(
   db: Db,
   auth: Auth,
   query: ReportExportQuery,
-  options: { maxRows: number; format: ExportFormat; legacy?: boolean },
+  options: { maxRows: number; format: ExportFormat; legacy?: boolean; now: Date },
 ): Promise<ReportExport> {
-  const { period, start, end } = periodOf(query, options.legacy === true);
+  const { period, start, end } = periodOf(query, options.legacy === true, options.now);
   const limit = rowLimit(query, options.maxRows);
   const withdrawn = query.withdrawn ?? (options.format === 'acled' ? 'exclude' : 'include');
   const filter: Filter = { start, end, type: query.type, allegedParty: query.allegedParty, finding: query.finding, withdrawn: withdrawn === 'include' };
@@ -191,7 +191,7 @@ export async function exportReports(
   return {
     scope: who,
     statement: scopeStatement(who),
-    generatedAt: new Date().toISOString(),
+    generatedAt: options.now.toISOString(),
     matched,
     limit,
     truncated: matched > limit,
@@ -215,7 +215,7 @@ const INCIDENT_PAGE = 500;
  * `limit`. Places and casualty figures come only from the reports the reader may open
  * (a sealed place rounded as everywhere); the rest of an incident is what its list shows.
  */
-export async function exportIncidents(db: Db, auth: Auth, query: IncidentExportQuery, options: { maxRows: number }): Promise<IncidentExport> {
+export async function exportIncidents(db: Db, auth: Auth, query: IncidentExportQuery, options: { maxRows: number; now: Date }): Promise<IncidentExport> {
   const limit = rowLimit(query, options.maxRows);
   const actor = auth.actor;
   const [who, names, geo] = await Promise.all([exportScope(db, actor), store.names(db), geoData()]);
@@ -289,7 +289,7 @@ export async function exportIncidents(db: Db, auth: Auth, query: IncidentExportQ
   return {
     scope: who,
     statement: scopeStatement(who),
-    generatedAt: new Date().toISOString(),
+    generatedAt: options.now.toISOString(),
     matched: truncated ? null : out.length,
     limit,
     truncated,

@@ -12,6 +12,6 @@ export async function addIncidentReport(ctx: AppContext, auth: Auth, id: string,
     await attach(tx, auth, id, [reportId], ctx.clock.now());
     await bump(tx, id, incident.version);
     await record(tx, { type: 'incident.report_added', actor: loggedActor(auth), subject: { incident: id, report: reportId } });
-    return viewIncident(tx, auth, id);
+    return viewIncident(tx, auth, id, ctx.clock.now());
   });
 }

@@ -56,6 +56,6 @@ export async function assessIncident(
 
     await adoptIfDue(tx, incident, loggedActor(auth), 'assessment', now);
     await noteStalemate(tx, auth, incident, assessmentId);
-    return viewIncident(tx, auth, id);
+    return viewIncident(tx, auth, id, ctx.clock.now());
   });
 }

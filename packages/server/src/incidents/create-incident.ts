@@ -29,6 +29,6 @@ export async function createIncident(ctx: AppContext, auth: Auth, reportIds: str
       subject: { incident: id },
       data: { reports: reportIds, replyDeadlineHours: mechanism.reply_deadline_hours },
     });
-    return viewIncident(tx, auth, id);
+    return viewIncident(tx, auth, id, ctx.clock.now());
   });
 }

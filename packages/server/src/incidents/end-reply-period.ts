@@ -35,7 +35,7 @@ export async function endReplyPeriod(ctx: AppContext, auth: Auth, id: string, re
       sealed: { reason },
     });
     await adoptIfDue(tx, { ...incident, reply_period_ended_at: now, version: incident.version + 1 }, null, 'reply-period-ended', now);
-    return { entryId, view: await viewIncident(tx, auth, id) };
+    return { entryId, view: await viewIncident(tx, auth, id, ctx.clock.now()) };
   });
   return { ...view, logIndex: await logIndexOf(ctx, entryId) };
 }

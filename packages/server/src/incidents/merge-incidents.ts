@@ -25,6 +25,6 @@ export async function mergeIncidents(ctx: AppContext, auth: Auth, id: string, ot
       subject: { incident: id, merged: otherId },
       data: { reports: moving.map((r) => r.id) },
     });
-    return viewIncident(tx, auth, id);
+    return viewIncident(tx, auth, id, ctx.clock.now());
   });
 }

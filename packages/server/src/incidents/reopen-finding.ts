@@ -20,6 +20,6 @@ export async function reopenFinding(ctx: AppContext, auth: Auth, id: string, inp
       subject: { incident: id },
       data: { round: incident.round, reason: input.reason.trim() },
     });
-    return viewIncident(tx, auth, id);
+    return viewIncident(tx, auth, id, ctx.clock.now());
   });
 }

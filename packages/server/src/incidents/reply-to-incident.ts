@@ -51,6 +51,6 @@ export async function replyToIncident(ctx: AppContext, auth: Auth, id: string, i
     });
     // A finding that waited for this reply is adopted now (the rule adopts it, not the party).
     await adoptIfDue(tx, incident, null, 'reply', now);
-    return viewIncident(tx, auth, id);
+    return viewIncident(tx, auth, id, ctx.clock.now());
   });
 }

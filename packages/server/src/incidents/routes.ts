@@ -86,7 +86,7 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(Incident),
         },
       },
-      async (req) => viewIncident(ctx.db, authOf(req), req.params.id),
+      async (req) => viewIncident(ctx.db, authOf(req), req.params.id, ctx.clock.now()),
     );
 
     app.post(

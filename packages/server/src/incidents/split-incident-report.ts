@@ -15,6 +15,6 @@ export async function splitIncidentReport(ctx: AppContext, auth: Auth, id: strin
     if (!removed) throw notFound('That report is not in this incident.');
     await bump(tx, id, incident.version);
     await record(tx, { type: 'incident.report_removed', actor: loggedActor(auth), subject: { incident: id, report: reportId } });
-    return viewIncident(tx, auth, id);
+    return viewIncident(tx, auth, id, ctx.clock.now());
   });
 }

@@ -20,7 +20,7 @@ const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
  * under the mechanism's rule (adopted, pending, or a disagreement shown as such), the
  * history of findings and a timeline of all of it.
  */
-export async function viewIncident(db: Db, auth: Auth, id: string): Promise<Incident> {
+export async function viewIncident(db: Db, auth: Auth, id: string, at: Date): Promise<Incident> {
   const incident = await store.findIncident(db, id);
   if (!incident) throw notFound('There is no such incident.');
   const [reports, allFindings] = await Promise.all([store.memberReports(db, [id]), store.findings(db, [id])]);
@@ -34,7 +34,7 @@ export async function viewIncident(db: Db, auth: Auth, id: string): Promise<Inci
     store.guarantorIds(db),
     store.decisionSettings(db),
   ]);
-  const now = Date.now();
+  const now = at.getTime();
   const period = replyPeriod(
     {
       allegedPartyIds: scope.allegedPartyIds,

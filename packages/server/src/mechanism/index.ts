@@ -1,3 +1,4 @@
 /** The mechanism module's public face: what other modules may use of it (issue 15; see .dependency-cruiser.cjs). */
 export { createMechanism } from './create-mechanism.ts';
 export { getMechanism } from './store.ts';
+export { mechanismClock, setMechanismTime } from './clock.ts';

@@ -13,6 +13,10 @@ export async function getMechanism(db: Db) {
 }
 export type MechanismRow = NonNullable<Awaited<ReturnType<typeof getMechanism>>>;
 
+export async function setClockOffset(db: Db, offsetMs: number) {
+  await db.updateTable('mechanism').set({ clock_offset_ms: offsetMs }).execute();
+}
+
 /** The mechanism's row, locked for a change within the caller's transaction. */
 export async function lockMechanism(tx: Db) {
   return tx.selectFrom('mechanism').selectAll().forUpdate().executeTakeFirst();

@@ -8,7 +8,7 @@ import { compose, gather, parseRequest } from './figures.ts';
  */
 export async function draftPublication(ctx: AppContext, input: Record<string, unknown>, at = '') {
   const req = parseRequest(input, at);
-  const data = await gather(ctx, req);
-  const doc = await compose(data, req, null, new Date());
+  const data = await gather(ctx, req, ctx.clock.now());
+  const doc = await compose(data, req, null, ctx.clock.now());
   return { req, data, doc };
 }

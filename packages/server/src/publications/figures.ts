@@ -73,7 +73,7 @@ function governorates() {
  * Under a steady stream of writes the third try is taken as it is: its figures may then
  * include changes whose entries come just after the checkpoint.
  */
-export async function gather(ctx: AppContext, req: PublicationRequest & { period: Period }, now = new Date()): Promise<PublicationData> {
+export async function gather(ctx: AppContext, req: PublicationRequest & { period: Period }, now: Date): Promise<PublicationData> {
   const period = req.period;
   const prev = previousPeriod(period);
   const cur = bounds(period);

@@ -20,9 +20,9 @@ import type { Publication } from './schema.ts';
 export async function issuePublication(ctx: AppContext, actor: Actor, input: Record<string, unknown>): Promise<Publication> {
   if (!can(actor, 'publications.issue')) throw forbidden('The secretariat issues reports and briefings.');
   const req = parseRequest(input);
-  const data = await gather(ctx, req);
+  const issuedAt = ctx.clock.now();
+  const data = await gather(ctx, req, issuedAt);
   const version = await store.nextVersion(ctx.db, req);
-  const issuedAt = new Date();
   const doc = await compose(data, req, version, issuedAt);
   const pdf = await renderPdf(doc);
   const digest = sha256(pdf.bytes);

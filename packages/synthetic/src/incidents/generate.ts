@@ -29,7 +29,10 @@ export interface IncidentsScenarioInput {
   excluded: Record<Excluded, string>;
   replyDeadlineHours: number;
   decisionRule: DecisionRule;
-  /** Now: the incidents still waiting for a reply were grouped shortly before it, so their deadlines are ahead. */
+  /**
+   * Now, in the story: the incidents still waiting for a reply were grouped shortly before
+   * it (their deadlines are ahead), and what would come after it is left out.
+   */
   now: number;
   seed?: number;
 }
@@ -362,7 +365,8 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
   const modeOf = new Map<IncidentPlan, string>();
   for (const p of order) {
     let mode: string;
-    if (forcedAt < forced.length) mode = forced[forcedAt++];
+    // The forced states go to incidents a month old by now, whose story has had time to play out.
+    if (forcedAt < forced.length && p.createdAt.getTime() < input.now - 30 * 24 * HOUR) mode = forced[forcedAt++];
     else {
       const recent = eventOf.get(p)!.day >= 75;
       mode = rng.weighted([
@@ -502,5 +506,6 @@ export function generateIncidents(input: IncidentsScenarioInput): IncidentsScena
   }
 
   steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
-  return { reports, incidents, steps };
+  // What would happen after now has not happened yet: those assessments are still awaited.
+  return { reports, incidents, steps: steps.filter((s) => s.at.getTime() <= input.now) };
 }

@@ -96,6 +96,9 @@ export function Navigation() {
         {groups.map((group) => (
           <NavLink
             key={group.testId}
+            // A button, which may say whether it is expanded (a link without an address may not).
+            component="button"
+            type="button"
             label={group.label}
             data-testid={group.testId}
             defaultOpened

@@ -25,6 +25,10 @@ export function Shell() {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 270, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={0}>
+      {/* The first stop of the Tab key: past the header and the navigation, straight to the page. */}
+      <a href="#truce-main" className="truce-skip" data-testid="skip-link">
+        {t('nav.skip')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -49,7 +53,7 @@ export function Shell() {
       <AppShell.Navbar id="truce-navigation" aria-label={t('nav.label')} className="truce-navbar" data-closed={opened ? undefined : true}>
         <Navigation />
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="truce-main" tabIndex={-1}>
         <DemoBanner demo={session.mechanism?.demo} />
         <div style={{ padding: 'var(--mantine-spacing-md)', maxWidth: 1200 }}>
           <Outlet />

@@ -2,13 +2,16 @@ import { createContext, use } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, isProblem } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
+import { followMechanismClock } from './clock.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
 /** The current session, or null when nobody is signed in (401). */
 export async function fetchSession(): Promise<Session | null> {
   try {
-    return await get<Session>('/api/session');
+    const session = await get<Session>('/api/session');
+    followMechanismClock(session.mechanism?.now);
+    return session;
   } catch (err) {
     if (isProblem(err) && err.status === 401) return null;
     throw err;
@@ -22,7 +25,10 @@ export function useSessionQuery() {
 /** Remember a session the server just gave (sign-in, set-up) without asking again. */
 export function useSetSession() {
   const client = useQueryClient();
-  return (session: Session | null) => client.setQueryData(SESSION_KEY, session);
+  return (session: Session | null) => {
+    followMechanismClock(session?.mechanism?.now);
+    client.setQueryData(SESSION_KEY, session);
+  };
 }
 
 /** The signed-in session, provided by the gate to every page behind it. */

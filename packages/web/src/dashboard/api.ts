@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { get } from '../api/client.ts';
 import type { Dashboard, MapCells as Cells, MapClusters as Clusters, MapGovernorates, MapPoints as Points } from '@truce/server/schemas/dashboard';
 import { periodOf, QUICK, type Quick } from './period.ts';
+import { mechanismToday } from '../app/clock.ts';
 
 /** The dashboard and the map (C10) as the API answers them (packages/server/src/dashboard). */
 
@@ -95,7 +96,7 @@ type Key = (typeof KEYS)[number];
  * `period` is a quick choice (7, 28, 90 or 365 days up to today) or "custom" with from/to;
  * without any, the last 28 days.
  */
-export function useFilter(today = new Date()) {
+export function useFilter(today = mechanismToday()) {
   const [params, setParams] = useSearchParams();
   const raw = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<Key, string>;
   const quick: Quick | 'custom' =

@@ -17,6 +17,7 @@ import { FINDING_COLOUR, useIncidentText } from './labels.ts';
 import { Section } from '../components/Section.tsx';
 import { ReceiptButton } from '../log/ReceiptButton.tsx';
 import { receiptEntry } from '../log/subjectEntry.ts';
+import { mechanismNow } from '../app/clock.ts';
 
 /** Names, each isolated so that a Latin name inside Arabic text (or the reverse) keeps its order. */
 export function Names({ ids, name }: { ids: string[]; name: (id: string) => string }) {
@@ -36,9 +37,9 @@ export function Names({ ids, name }: { ids: string[]; name: (id: string) => stri
 
 /** A time that ticks: the page's countdowns move on without a reload. */
 function useNow(everyMs = 30_000) {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => mechanismNow());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    const timer = setInterval(() => setNow(mechanismNow()), everyMs);
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;

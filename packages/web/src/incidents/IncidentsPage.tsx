@@ -9,9 +9,10 @@ import { useLookups, useReportText } from '../reports/labels.ts';
 import { useIncidents, type IncidentSummary } from './api.ts';
 import { FINDING_COLOUR, useIncidentText } from './labels.ts';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
+import { mechanismNow } from '../app/clock.ts';
 
 /** The state of an incident without its detail: its finding, or whether the accused may still reply. */
-export function StateBadge({ incident, now = Date.now() }: { incident: Pick<IncidentSummary, 'finding' | 'replyDeadline'>; now?: number }) {
+export function StateBadge({ incident, now = mechanismNow() }: { incident: Pick<IncidentSummary, 'finding' | 'replyDeadline'>; now?: number }) {
   const { t } = useTranslation();
   if (incident.finding) {
     return (
@@ -33,7 +34,7 @@ function IncidentRow({ incident, lookups }: { incident: IncidentSummary; lookups
   const fmt = useFormat();
   const text = useReportText(lookups);
   const words = useIncidentText(text.organisation);
-  const open = new Date(incident.replyDeadline).getTime() > Date.now();
+  const open = new Date(incident.replyDeadline).getTime() > mechanismNow();
   return (
     <Card withBorder padding="sm" component={Link} to={`/incidents/${incident.id}`} data-testid="incident-row" data-id={incident.id}>
       <Group justify="space-between" gap="xs" align="flex-start">

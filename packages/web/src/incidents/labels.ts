@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FindingValue } from './api.ts';
+import { mechanismNow } from '../app/clock.ts';
 
 /** Sentences for findings and deadlines, in the reader's language. */
 export function useIncidentText(orgName: (id: string) => string) {
@@ -16,7 +17,7 @@ export function useIncidentText(orgName: (id: string) => string) {
       return t('incidents.attribution.undetermined');
     },
     /** "in 3 days", "in 5 hours", "2 hours ago": how far the deadline is from now. */
-    fromNow(iso: string, now = Date.now()): string {
+    fromNow(iso: string, now = mechanismNow()): string {
       const ms = new Date(iso).getTime() - now;
       const abs = Math.abs(ms);
       const [n, unit]: [number, Intl.RelativeTimeFormatUnit] =

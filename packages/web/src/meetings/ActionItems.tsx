@@ -6,6 +6,7 @@ import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useActionItems, useMarkDone, type ActionItem } from './api.ts';
 import { useMeetingText } from './labels.ts';
+import { mechanismToday } from '../app/clock.ts';
 
 /** Action items with owner, due date and state; the owner marks an open one done. */
 export function ActionItemList({ items, showMeeting = false }: { items: ActionItem[]; showMeeting?: boolean }) {
@@ -15,7 +16,7 @@ export function ActionItemList({ items, showMeeting = false }: { items: ActionIt
   const done = useMarkDone();
   const [error, setError] = useState<unknown>(null);
   if (items.length === 0) return <Text c="dimmed">{t('meetings.action.none')}</Text>;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = mechanismToday().toISOString().slice(0, 10);
   return (
     <Stack gap="xs">
       <ProblemAlert error={error} />

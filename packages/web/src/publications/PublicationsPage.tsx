@@ -12,9 +12,10 @@ import { useFormat } from '../i18n/format.ts';
 import { ReceiptButton } from '../log/ReceiptButton.tsx';
 import { receiptEntry } from '../log/subjectEntry.ts';
 import { useIssuePublication, usePublications, type Publication } from './api.ts';
+import { mechanismToday } from '../app/clock.ts';
 
 /** The last full calendar quarter before today: the usual period of a report. */
-function lastQuarter(today = new Date()): { from: string; to: string } {
+function lastQuarter(today = mechanismToday()): { from: string; to: string } {
   const q = Math.floor(today.getUTCMonth() / 3);
   const start = new Date(Date.UTC(today.getUTCFullYear(), (q - 1) * 3, 1));
   const end = new Date(Date.UTC(today.getUTCFullYear(), q * 3, 0));

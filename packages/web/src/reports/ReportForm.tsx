@@ -16,6 +16,7 @@ import { WhatSection, WhoSection } from './sections/WhatWhoSection.tsx';
 import { WhenSection } from './sections/WhenSection.tsx';
 import { WhereSection } from './sections/WhereSection.tsx';
 import { useLeaveGuard } from './useLeaveGuard.ts';
+import { mechanismToday } from '../app/clock.ts';
 
 interface Props {
   /** The report to correct; absent for a new report. */
@@ -73,7 +74,7 @@ export function ReportForm({ report, onDone, onCancel }: Props) {
     const required = t('validation.required');
     const errors = validate(
       state,
-      new Date(),
+      mechanismToday(),
       {
         required,
         notDate: t('validation.date'),
