@@ -161,6 +161,42 @@ describeInChromium('incidents in Chromium', () => {
     await context.close();
   });
 
+  it('pages through every incident with its total, and keeps the filters in the address', async () => {
+    const context = await desktop();
+    const page = await signIn(context, 'officer.secretariat');
+    await openIncidents(page);
+    const totalOf = async () => Number(await page.getByTestId('incident-total').getAttribute('data-total'));
+    await expect.poll(totalOf).toBeGreaterThan(50);
+    const total = await totalOf();
+    expect(await page.getByTestId('incident-total').textContent()).toContain(`${total} incidents`);
+    expect(await page.getByTestId('incident-row').count()).toBe(50);
+    // "Older incidents" until the end: each incident once.
+    while (await page.getByTestId('incident-more').isVisible()) {
+      const shown = await page.getByTestId('incident-row').count();
+      await page.getByTestId('incident-more').click();
+      await expect.poll(() => page.getByTestId('incident-row').count()).toBeGreaterThan(shown);
+    }
+    const ids = await page.getByTestId('incident-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect(ids).toHaveLength(total);
+    expect(new Set(ids).size).toBe(total);
+
+    // A filter narrows the list and lives in the address: a reload shows the same list.
+    await page.getByTestId('incident-filter-reply').selectOption('open');
+    await expect.poll(() => new URL(page.url()).searchParams.get('reply')).toBe('open');
+    await expect.poll(totalOf).toBeLessThan(total);
+    const open = await totalOf();
+    expect(open).toBeGreaterThan(0);
+    await page.reload();
+    await page.getByTestId('incident-row').first().waitFor();
+    await expect.poll(totalOf).toBe(open);
+    expect(await page.getByTestId('incident-filter-reply').inputValue()).toBe('open');
+    const badges = await page.getByTestId('incident-badge-state').allTextContents();
+    expect(badges.length).toBe(Math.min(open, 50));
+    expect(new Set(badges)).toEqual(new Set(['Right of reply open']));
+    await shot(page, 'incidents-09-filtered-reply-open');
+    await context.close();
+  });
+
   it('fits a phone in Arabic', async () => {
     const context = await phone();
     const page = await signIn(context, 'officer.turkey');

@@ -35,7 +35,9 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
       const ok = await c.post('/api/setup', { ...body, token });
       expect(ok.status).toBe(201);
       expect(ok.body.user).toMatchObject({ name: 'Leila Haddad', organisationKind: 'secretariat', role: 'admin' });
-      expect(ok.body.mechanism).toEqual({ name: 'Astana ceasefire monitoring group', demo: false });
+      expect(ok.body.mechanism).toEqual({ name: 'Astana ceasefire monitoring group', demo: false, now: expect.any(String) });
+      // A real mechanism's time is the system's.
+      expect(Math.abs(Date.parse(ok.body.mechanism.now) - Date.now())).toBeLessThan(60_000);
 
       const me = await c.get('/api/session');
       expect(me.status).toBe(200);
@@ -43,7 +45,10 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
 
       const again = await ts.client().post('/api/setup', { ...body, token, email: 'intruder@example.org' });
       expect(again.status).toBe(403);
-      expect((await c.get('/api/setup/status')).body).toEqual({ needed: false, mechanism: { name: 'Astana ceasefire monitoring group', demo: false } });
+      expect((await c.get('/api/setup/status')).body).toEqual({
+        needed: false,
+        mechanism: { name: 'Astana ceasefire monitoring group', demo: false, now: expect.any(String) },
+      });
 
       const mechanism = await c.get('/api/mechanism');
       expect(mechanism.body.logOrigin).toBe('truce/astana-ceasefire-monitoring-group');

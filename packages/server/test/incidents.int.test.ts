@@ -386,4 +386,46 @@ describe.each(ENGINES)('the incident list, filtered and paged in the database, o
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].path).toBe('/query/before');
   });
+
+  it('says how many incidents match, and its `next` cursor reaches each of them once', async () => {
+    for (const [who, client] of Object.entries(readers)) {
+      const all = (await client.get('/api/incidents')).body as { incidents: { id: string }[]; total: number; next: string | null };
+      expect(all.total, who).toBe(all.incidents.length);
+      expect(all.next, who).toBeNull();
+      const paged: string[] = [];
+      let next: string | null = null;
+      do {
+        const page = await client.get(`/api/incidents?limit=2${next ? `&before=${next}` : ''}`);
+        expect(page.body.total, who).toBe(all.total);
+        paged.push(...ids(page));
+        next = page.body.next;
+      } while (next);
+      expect(paged, who).toEqual(all.incidents.map((i) => i.id));
+    }
+    const filtered = (await readers.secretariat.get(`/api/incidents?allegedParty=${orgs['Northern Dawn']}&limit=1`)).body;
+    expect(filtered.total).toBe(3);
+    expect(filtered.incidents).toHaveLength(1);
+    expect(filtered.next).toBe(filtered.incidents[0].id);
+  });
+
+  it('filters by the right of reply: open while no finding stands and the deadline is ahead', async () => {
+    const list = async (q: string) => (await readers.secretariat.get(`/api/incidents?${q}`)).body.incidents as any[];
+    const [all, open, closed] = await Promise.all([list(''), list('reply=open'), list('reply=closed')]);
+    expect(open.length + closed.length).toBe(all.length);
+    expect(new Set([...open, ...closed].map((i) => i.id))).toEqual(new Set(all.map((i) => i.id)));
+    for (const i of open) {
+      expect(i.finding).toBeNull();
+      expect(Date.parse(i.replyDeadline)).toBeGreaterThan(Date.now());
+    }
+    for (const i of closed)
+      expect(
+        i.finding !== null ||
+          Date.parse(i.replyDeadline) <= Date.now() ||
+          (await readers.secretariat.get(`/api/incidents/${i.id}`)).body.replyPeriod.closedBy === 'ended-early',
+      ).toBe(true);
+    expect((await readers.secretariat.get('/api/incidents?reply=maybe')).status).toBe(400);
+    // The export takes the same filter.
+    const exported = (await readers.secretariat.get('/api/exports/incidents?format=json&reply=open')).body.incidents as { id: string }[];
+    expect(exported.map((i) => i.id)).toEqual(open.map((i) => i.id));
+  });
 });

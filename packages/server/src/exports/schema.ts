@@ -40,6 +40,7 @@ export const IncidentExportQuery = Type.Object(
     type: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Incidents with a report of this type code' })),
     allegedParty: Type.Optional(Type.String({ format: 'uuid', description: 'Incidents with a report that accuses this party' })),
     finding: Type.Optional(Finding),
+    reply: Type.Optional(oneOf<'open' | 'closed'>(['open', 'closed'], 'open: the accused may still reply; closed: the others (as the incident list)')),
     limit: Type.Optional(Limit),
   },
   closed,

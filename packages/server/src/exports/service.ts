@@ -46,6 +46,7 @@ export interface IncidentExportQuery {
   type?: string;
   allegedParty?: string;
   finding?: Verification | 'none';
+  reply?: 'open' | 'closed';
   limit?: string;
 }
 
@@ -234,6 +235,7 @@ export async function exportIncidents(db: Db, auth: Auth, query: IncidentExportQ
       finding: query.finding,
       allegedParty: query.allegedParty,
       type: query.type,
+      reply: query.reply ? { state: query.reply, now: options.now } : undefined,
       before,
       limit: INCIDENT_PAGE,
     });

@@ -3,7 +3,7 @@ import { can } from '@truce/core/policy/policy';
 import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
 import { badRequest } from '../errors/index.ts';
-import type { Finding, IncidentSummary } from './schema.ts';
+import type { Finding, IncidentList, IncidentSummary } from './schema.ts';
 import { incidentScope, listScopeFor } from './scope.ts';
 import * as store from './store.ts';
 
@@ -15,15 +15,22 @@ export type ListQuery = Omit<store.ListFilter, 'scope'>;
 
 /**
  * Incidents this reader may see that meet the filters, newest first, one page of at most
- * `limit`: the next page is the one `before` the last incident of this one. The scope and
- * the filters are applied in SQL; the policy still has the last word on each incident.
+ * `limit`, with how many there are in all; `next` is the `before` of the next page. The
+ * scope and the filters are applied in SQL; the policy still has the last word on each incident.
  */
-export async function listIncidents(db: Db, auth: Auth, query: ListQuery): Promise<IncidentSummary[]> {
+export async function listIncidents(db: Db, auth: Auth, query: ListQuery): Promise<IncidentList> {
   if (query.before && !(await store.findIncident(db, query.before))) {
     const message = 'is not an incident';
     throw badRequest(`The request is not valid: /query/before ${message}.`, [{ path: '/query/before', message }], 'validation_failed');
   }
-  const incidents = await store.listIncidents(db, { ...query, scope: listScopeFor(auth.actor) });
+  const { before: _before, limit: _limit, ...filters } = query;
+  const scope = listScopeFor(auth.actor);
+  // One more than the page: whether there is a next page is known without asking again.
+  const [rows, total] = await Promise.all([
+    store.listIncidents(db, { ...query, limit: query.limit + 1, scope }),
+    store.countIncidents(db, { ...filters, scope }),
+  ]);
+  const incidents = rows.slice(0, query.limit);
   const ids = incidents.map((i) => i.id);
   const [reports, findings] = await Promise.all([store.memberReports(db, ids), store.findings(db, ids)]);
   const out: IncidentSummary[] = [];
@@ -43,5 +50,6 @@ export async function listIncidents(db: Db, auth: Auth, query: ListQuery): Promi
       finding: finding ? (finding.finding as Finding) : null,
     });
   }
-  return out;
+  const last = incidents.at(-1);
+  return { incidents: out, total, next: rows.length > query.limit && last ? last.id : null };
 }

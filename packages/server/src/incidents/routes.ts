@@ -49,15 +49,22 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['incidents'],
           summary: 'Incidents this user may see, newest first, a page at a time',
-          description: 'Pages: pass the id of the last incident of a page as `before` to get the next one; a page shorter than `limit` is the last.',
+          description: 'Pages: pass `next` as `before` to get the next page; `next` is null on the last. `total` counts every incident that meets the filters.',
           querystring: IncidentListQuery,
           response: answers(IncidentList),
         },
       },
       async (req) => {
         const q = req.query;
-        const query = { limit: Math.min(Number(q.limit ?? 100), 500), before: q.before, finding: q.finding, allegedParty: q.allegedParty, type: q.type };
-        return { incidents: await listIncidents(ctx.db, authOf(req), query) };
+        const query = {
+          limit: Math.min(Number(q.limit ?? 100), 500),
+          before: q.before,
+          finding: q.finding,
+          allegedParty: q.allegedParty,
+          type: q.type,
+          reply: q.reply ? { state: q.reply, now: ctx.clock.now() } : undefined,
+        };
+        return listIncidents(ctx.db, authOf(req), query);
       },
     );
 

@@ -26,6 +26,11 @@ export const IncidentListQuery = Type.Object(
     ),
     allegedParty: Type.Optional(Type.String({ format: 'uuid', description: 'Incidents with a report that accuses this party' })),
     type: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Incidents with a report of this type code' })),
+    reply: Type.Optional(
+      OneOf(['open', 'closed'] as const, {
+        description: 'open: the accused may still reply (no finding, deadline ahead, not ended early); closed: the others',
+      }),
+    ),
   },
   closed,
 );
@@ -79,7 +84,11 @@ export const IncidentSummary = Type.Object({
 });
 export type IncidentSummary = Static<typeof IncidentSummary>;
 
-export const IncidentList = Type.Object({ incidents: Type.Array(IncidentSummary) });
+export const IncidentList = Type.Object({
+  incidents: Type.Array(IncidentSummary),
+  total: Type.Integer({ minimum: 0, description: 'how many incidents meet the filters, on every page' }),
+  next: Nullable(Type.String({ format: 'uuid', description: 'the `before` of the next page; null on the last page' })),
+});
 export type IncidentList = Static<typeof IncidentList>;
 
 export const TIMELINE_KINDS = ['report', 'reply', 'assessment', 'finding', 'reopened', 'reply-period-ended'] as const;

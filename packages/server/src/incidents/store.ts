@@ -104,6 +104,11 @@ export interface ListFilter {
   allegedParty?: string;
   /** A current report of the incident is of this type. */
   type?: string;
+  /**
+   * The right of reply: `open` while no finding stands, the deadline is ahead of `now` and
+   * the secretariat did not end it; `closed` otherwise.
+   */
+  reply?: { state: 'open' | 'closed'; now: Date };
   /** Only incidents listed after this one (newest first: older, or as old with a smaller id). */
   before?: string;
   limit: number;
@@ -121,7 +126,23 @@ const hasFinding = (cond: RawBuilder<unknown> = sql`true`) =>
  * newest first by (created_at, id), at most `limit`: one page, walked with `before`.
  */
 export function listIncidents(db: Db, f: ListFilter) {
-  let q = db.selectFrom('incidents as i').select(['i.id', 'i.created_at', 'i.round', 'i.reply_deadline']).where('i.merged_into', 'is', null);
+  let q = matching(db, f).select(['i.id', 'i.created_at', 'i.round', 'i.reply_deadline']);
+  // The cursor's own timestamp is read in SQL: a Date in JavaScript would lose its microseconds.
+  if (f.before) q = q.where(sql<boolean>`(i.created_at, i.id) < (select c.created_at, c.id from incidents c where c.id = ${f.before})`);
+  return q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(f.limit).execute();
+}
+
+/** How many incidents meet the filters in the reader's scope: the whole list, every page. */
+export async function countIncidents(db: Db, f: Omit<ListFilter, 'before' | 'limit'>): Promise<number> {
+  const row = await matching(db, f)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Live incidents (not merged into another) in the reader's scope that meet the filters. */
+function matching(db: Db, f: Omit<ListFilter, 'before' | 'limit'>) {
+  let q = db.selectFrom('incidents as i').where('i.merged_into', 'is', null);
   const s = f.scope;
   if (s.kind === 'none') q = q.where(sql<boolean>`false`);
   else if (s.kind === 'filedBy') q = q.where(hasReport(sql`r.reporter_org = ${s.orgId}`));
@@ -133,9 +154,11 @@ export function listIncidents(db: Db, f: ListFilter) {
   if (f.type) q = q.where(hasReport(sql`r.type_code = ${f.type}`));
   if (f.finding === 'none') q = q.where(sql<boolean>`not ${hasFinding()}`);
   else if (f.finding) q = q.where(hasFinding(sql`f.finding->>'verification' = ${f.finding}`));
-  // The cursor's own timestamp is read in SQL: a Date in JavaScript would lose its microseconds.
-  if (f.before) q = q.where(sql<boolean>`(i.created_at, i.id) < (select c.created_at, c.id from incidents c where c.id = ${f.before})`);
-  return q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(f.limit).execute();
+  if (f.reply) {
+    const open = sql<boolean>`(i.reply_deadline > ${f.reply.now} and i.reply_period_ended_at is null and not ${hasFinding()})`;
+    q = q.where(f.reply.state === 'open' ? open : sql<boolean>`not ${open}`);
+  }
+  return q;
 }
 
 /** Incidents whose finding waits for a reply deadline that has passed (the partial index of migration 0028). */

@@ -62,9 +62,16 @@ export function useEvidenceMeta(sha256: string, enabled = true) {
   });
 }
 
-/** "1.5 MB" in the reader's language and digits, with the unit's own name ("1.5 ميغابايت"). */
+/**
+ * "1.5 MB" in the reader's language and digits, with the unit's own name ("1.5 ميغابايت").
+ * Always in kilobytes or megabytes ("0.7 kB", not "659 byte"): the units people read.
+ */
 export function fileSize(bytes: number, lang: string): string {
   const [unit, value] =
-    bytes < 1024 ? ['byte', bytes] : bytes < 1024 * 1024 ? ['kilobyte', Math.round(bytes / 1024)] : ['megabyte', Math.round((bytes / (1024 * 1024)) * 10) / 10];
+    bytes < 10 * 1024
+      ? ['kilobyte', Math.max(0.1, Math.round((bytes / 1024) * 10) / 10)]
+      : bytes < 1024 * 1024
+        ? ['kilobyte', Math.round(bytes / 1024)]
+        : ['megabyte', Math.round((bytes / (1024 * 1024)) * 10) / 10];
   return new Intl.NumberFormat(lang, { style: 'unit', unit: unit as string, unitDisplay: 'short' }).format(value as number);
 }

@@ -1,12 +1,12 @@
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useLookups, useReportText } from '../reports/labels.ts';
-import { useIncidents, type IncidentSummary } from './api.ts';
+import { useIncidents, VERIFICATION_OPTIONS, type IncidentFilter, type IncidentSummary } from './api.ts';
 import { FINDING_COLOUR, useIncidentText } from './labels.ts';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { mechanismNow } from '../app/clock.ts';
@@ -70,28 +70,106 @@ function IncidentRow({ incident, lookups }: { incident: IncidentSummary; lookups
   );
 }
 
-/** /incidents: the incidents this user may see, newest first. */
+const FILTERS = ['finding', 'reply', 'type', 'allegedParty'] as const;
+
+/**
+ * /incidents: the incidents this user may see, newest first, fifty at a time with how
+ * many match in all, filtered by finding, right of reply, type and alleged party. The
+ * filters live in the address (a link shows the same list) and the exports take them.
+ */
 export function IncidentsPage() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const lookups = useLookups();
-  const incidents = useIncidents();
+  const [params, setParams] = useSearchParams();
+  const filter: IncidentFilter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''] as const).filter(([, v]) => v));
+  const incidents = useIncidents(filter);
+  const rows = incidents.data?.pages.flatMap((p) => p.incidents) ?? [];
+  const total = incidents.data?.pages[0]?.total;
+  const filtered = FILTERS.some((k) => params.get(k));
+  const setFilter = (key: (typeof FILTERS)[number], value: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
   return (
     <Stack gap="md">
       <PageHeader title={t('incidents.title')} description={t('incidents.description')} />
-      <ExportButtons dataset="incidents" filter={{}} testId="incident-export" />
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="incident-filters">
+        <NativeSelect
+          label={t('incidents.filter.finding')}
+          value={filter.finding ?? ''}
+          onChange={(e) => setFilter('finding', e.currentTarget.value)}
+          data={[
+            { value: '', label: t('incidents.filter.anyFinding') },
+            ...VERIFICATION_OPTIONS.map((v) => ({ value: v, label: t(`incidents.verification.${v}`) })),
+            { value: 'none', label: t('incidents.filter.noFinding') },
+          ]}
+          data-testid="incident-filter-finding"
+        />
+        <NativeSelect
+          label={t('incidents.filter.reply')}
+          value={filter.reply ?? ''}
+          onChange={(e) => setFilter('reply', e.currentTarget.value)}
+          data={[
+            { value: '', label: t('incidents.filter.anyReply') },
+            { value: 'open', label: t('incidents.filter.replyOpen') },
+            { value: 'closed', label: t('incidents.filter.replyClosed') },
+          ]}
+          data-testid="incident-filter-reply"
+        />
+        <NativeSelect
+          label={t('reports.filter.type')}
+          value={filter.type ?? ''}
+          onChange={(e) => setFilter('type', e.currentTarget.value)}
+          data={[{ value: '', label: t('reports.filter.anyType') }, ...lookups.types.map((v) => ({ value: v.code, label: v.label }))]}
+          data-testid="incident-filter-type"
+        />
+        <NativeSelect
+          label={t('reports.filter.alleged')}
+          value={filter.allegedParty ?? ''}
+          onChange={(e) => setFilter('allegedParty', e.currentTarget.value)}
+          data={[{ value: '', label: t('reports.filter.anyParty') }, ...lookups.parties.map((p) => ({ value: p.id, label: p.shortName || p.name }))]}
+          data-testid="incident-filter-alleged"
+        />
+      </SimpleGrid>
+      <Group justify="space-between">
+        <Text size="sm" fw={600} data-testid="incident-total" data-total={total ?? ''}>
+          {total === undefined ? '' : t('incidents.total', { count: total, n: fmt.number(total) })}
+        </Text>
+        {filtered && (
+          <Button size="xs" variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })} data-testid="incident-filter-clear">
+            {t('incidents.filter.clear')}
+          </Button>
+        )}
+      </Group>
+      <ExportButtons dataset="incidents" filter={filter} testId="incident-export" />
       <ProblemAlert error={incidents.error ?? lookups.error} />
       {incidents.isPending || lookups.pending ? (
         <Loading />
-      ) : (incidents.data ?? []).length === 0 ? (
+      ) : rows.length === 0 ? (
         <Text c="dimmed" data-testid="incident-none">
-          {t('incidents.none')}
+          {filtered ? t('incidents.noneFiltered') : t('incidents.none')}
         </Text>
       ) : (
         <Stack gap="xs" data-testid="incident-list">
-          {incidents.data!.map((i) => (
+          {rows.map((i) => (
             <IncidentRow key={i.id} incident={i} lookups={lookups} />
           ))}
         </Stack>
+      )}
+      {incidents.hasNextPage && (
+        <Group justify="center">
+          <Button variant="light" onClick={() => void incidents.fetchNextPage()} loading={incidents.isFetchingNextPage} data-testid="incident-more">
+            {t('incidents.more')}
+          </Button>
+        </Group>
       )}
     </Stack>
   );

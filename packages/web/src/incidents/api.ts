@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Attribution, Verification } from '@truce/core/incidents/findings';
 import type { IncidentScoped } from '@truce/core/policy/policy';
 import type { Grouping, Incident, IncidentAfterReplyPeriod, IncidentList } from '@truce/server/schemas/incidents';
@@ -14,10 +14,31 @@ export const VERIFICATION_OPTIONS: Verification[] = ['corroborated', 'not-corrob
 export const INCIDENTS = ['incidents'] as const;
 export const incidentKey = (id: string) => ['incidents', 'one', id] as const;
 
-export function useIncidents(limit = 200) {
-  return useQuery({
-    queryKey: [...INCIDENTS, 'list', limit],
-    queryFn: async () => (await get<IncidentList>(`/api/incidents?limit=${limit}`)).incidents,
+/** The list's filters, as the address and the API name them. */
+export interface IncidentFilter {
+  finding?: string;
+  allegedParty?: string;
+  type?: string;
+  reply?: string;
+}
+
+export const INCIDENT_PAGE = 50;
+
+export function incidentsUrl(filter: IncidentFilter, before?: string): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
+  if (before) q.set('before', before);
+  q.set('limit', String(INCIDENT_PAGE));
+  return `/api/incidents?${q}`;
+}
+
+/** Incidents newest first, fifty at a time, with how many match in all; the next page follows the server's `next`. */
+export function useIncidents(filter: IncidentFilter) {
+  return useInfiniteQuery({
+    queryKey: [...INCIDENTS, 'list', filter],
+    queryFn: ({ pageParam }) => get<IncidentList>(incidentsUrl(filter, pageParam)),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
   });
 }
 
