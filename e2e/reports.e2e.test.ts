@@ -243,6 +243,29 @@ describeInChromium('violation reports in Chromium', () => {
     await page.locator(`[data-testid="report-row"][data-id="${reportId}"] [data-testid="report-badge-withdrawn"]`).waitFor();
     await context.close();
   });
+
+  it('shows the secretariat how many reports match and those not yet in an incident, in Arabic', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, 'officer.secretariat@demo.truce.example');
+    await page.getByTestId('lang-switch').selectOption('ar');
+    await openReports(page);
+    const totalOf = async () => Number(await page.getByTestId('report-total').getAttribute('data-total'));
+    await expect.poll(totalOf).toBeGreaterThan(0);
+    const all = await totalOf();
+    await page.getByTestId('report-filter-ungrouped').check({ force: true });
+    await expect.poll(() => new URL(page.url()).searchParams.get('ungrouped')).toBe('true');
+    await expect.poll(totalOf).toBeLessThan(all);
+    const ungrouped = await totalOf();
+    expect(ungrouped).toBeGreaterThan(0);
+    // The count in Arabic words and digits of the reader's language, as the plural rules say.
+    expect(await page.getByTestId('report-total').textContent()).toMatch(/بلاغ/);
+    // Homs only: every row placed there.
+    await page.getByTestId('report-filter-governorate').selectOption('SY04');
+    await expect.poll(() => new URL(page.url()).searchParams.get('governorate')).toBe('SY04');
+    await expect.poll(totalOf).toBeLessThanOrEqual(ungrouped);
+    await shot(page, 'reports-09-ungrouped-homs-ar');
+    await context.close();
+  });
 });
 
 /** A 4×4 red PNG, made here so that the test needs no file of its own. */

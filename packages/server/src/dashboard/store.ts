@@ -25,6 +25,10 @@ export interface Filter {
   finding?: (typeof VERIFICATIONS)[number] | 'none';
   /** Include withdrawn reports (exports show them, marked). */
   withdrawn?: boolean;
+  /** The governorate's p-code. */
+  governorate?: string;
+  /** Only reports in no incident yet. */
+  ungrouped?: boolean;
 }
 
 /**
@@ -63,6 +67,11 @@ export function where(scope: Scope, f: Filter, range: { start: Date; end: Date }
   if (f.allegedParty) conds.push(sql`r.alleged_party = ${f.allegedParty}`);
   if (f.finding === 'none') conds.push(sql`not ${hasFinding(sql`f.finding->>'verification' is not null`)}`);
   else if (f.finding) conds.push(hasFinding(sql`f.finding->>'verification' = ${f.finding}`));
+  if (f.governorate) conds.push(sql`r.adm1_pcode = ${f.governorate}`);
+  if (f.ungrouped)
+    conds.push(
+      sql`not exists (select 1 from incident_reports ir join incidents i on i.id = ir.incident_id where ir.report_id = r.id and ir.removed_at is null and i.merged_into is null)`,
+    );
   return sql.join(conds, sql` and `);
 }
 

@@ -27,6 +27,8 @@ export const ReportExportQuery = Type.Object(
     type: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'A type code of the taxonomy' })),
     allegedParty: Type.Optional(Type.String({ format: 'uuid' })),
     finding: Type.Optional(Finding),
+    governorate: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[0-9]{2}$', description: "the governorate's p-code (as the report list)" })),
+    ungrouped: Type.Optional(oneOf(['true'] as const, 'only reports in no incident yet (as the report list)')),
     withdrawn: Type.Optional(oneOf(['include', 'exclude'] as const, 'Withdrawn reports, marked as such (default: include; exclude for acled)')),
     limit: Type.Optional(Limit),
   },

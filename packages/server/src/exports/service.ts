@@ -38,6 +38,8 @@ export interface ReportExportQuery {
   type?: string;
   allegedParty?: string;
   finding?: Filter['finding'];
+  governorate?: string;
+  ungrouped?: 'true';
   withdrawn?: 'include' | 'exclude';
   limit?: string;
 }
@@ -172,7 +174,16 @@ export async function exportReports(
   const { period, start, end } = periodOf(query, options.legacy === true, options.now);
   const limit = rowLimit(query, options.maxRows);
   const withdrawn = query.withdrawn ?? (options.format === 'acled' ? 'exclude' : 'include');
-  const filter: Filter = { start, end, type: query.type, allegedParty: query.allegedParty, finding: query.finding, withdrawn: withdrawn === 'include' };
+  const filter: Filter = {
+    start,
+    end,
+    type: query.type,
+    allegedParty: query.allegedParty,
+    finding: query.finding,
+    governorate: query.governorate,
+    ungrouped: query.ungrouped === 'true',
+    withdrawn: withdrawn === 'include',
+  };
   const scope = scopeFor(auth.actor);
   const [who, matched, names] = await Promise.all([exportScope(db, auth.actor), store.countReports(db, scope, filter), store.names(db)]);
   const actor = auth.actor;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers } from '../http/index.ts';
-import { AreasAnswers, AreasQuery, AttributionResponse, LocateQuery, LocateResponse, PlacesQuery, PlacesResponse } from './schema.ts';
+import { AreasAnswers, AreasQuery, AttributionResponse, GovernoratesResponse, LocateQuery, LocateResponse, PlacesQuery, PlacesResponse } from './schema.ts';
 import { areaCollection } from './area-collection.ts';
 import { geoData } from './geo-data.ts';
 import { locatePoint } from './locate-point.ts';
@@ -29,6 +29,19 @@ export function geoRoutes(_ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => searchPlaces(await geoData(), req.query),
+    );
+
+    app.get(
+      '/api/geo/governorates',
+      {
+        config: { access: 'geo.read' },
+        schema: {
+          tags: ['geography'],
+          summary: 'The governorates (level 1) by p-code, in English and Arabic: for filters, without their boundaries',
+          response: answers(GovernoratesResponse),
+        },
+      },
+      async () => ({ governorates: (await geoData()).areas.list(1).map((a) => ({ pcode: a.pcode, nameEn: a.nameEn, nameAr: a.nameAr })) }),
     );
 
     app.get(

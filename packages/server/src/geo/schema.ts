@@ -49,6 +49,9 @@ export type AreaRef = Static<typeof AreaRef>;
 export type GeoPlace = Static<typeof GeoPlace>;
 
 export const PlacesResponse = Type.Object({ places: Type.Array(GeoPlace) });
+
+/** The governorates by name, for a filter: small, unlike their boundaries. */
+export const GovernoratesResponse = Type.Object({ governorates: Type.Array(AreaRef) });
 export type PlacesResponse = Static<typeof PlacesResponse>;
 
 export const LocateResponse = Type.Object({

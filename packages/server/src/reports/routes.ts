@@ -53,8 +53,8 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags: ['reports'], summary: 'Reports this user may see, newest first', querystring: ReportListQuery, response: answers(ReportList) },
       },
       async (req) => {
-        const { limit, ...filter } = req.query;
-        return { reports: await listReports(ctx.db, authOf(req), { ...filter, limit: Math.min(Number(limit ?? 100), 500) }) };
+        const { limit, ungrouped, ...filter } = req.query;
+        return listReports(ctx.db, authOf(req), { ...filter, ungrouped: ungrouped === 'true', limit: Math.min(Number(limit ?? 100), 500) });
       },
     );
 

@@ -56,8 +56,11 @@ export const ReportListQuery = Type.Object(
     to: Type.Optional(Type.String({ format: 'date' })),
     type: Type.Optional(Type.String({ maxLength: 60 })),
     allegedParty: Type.Optional(Uuid),
+    governorate: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[0-9]{2}$', description: "the governorate's p-code (SY04: Homs)" })),
+    ungrouped: Type.Optional(Type.Literal('true', { description: 'only reports in no incident yet' })),
     limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$' })),
-    before: Type.Optional(Type.String({ format: 'date-time', description: 'page: reports that occurred before this time' })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description: 'page: the `next` of the previous page' })),
+    before: Type.Optional(Type.String({ format: 'date-time', description: 'page: reports that occurred before this time (older; `cursor` misses none)' })),
   },
   closed,
 );
@@ -127,7 +130,11 @@ export const Report = Type.Object({
 });
 export type Report = Static<typeof Report>;
 
-export const ReportList = Type.Object({ reports: Type.Array(Report) });
+export const ReportList = Type.Object({
+  reports: Type.Array(Report),
+  total: Type.Integer({ minimum: 0, description: 'how many reports meet the filters, on every page' }),
+  next: Nullable(Type.String({ description: 'the `cursor` of the next page; null on the last page' })),
+});
 export type ReportList = Static<typeof ReportList>;
 
 /** A version of a report, with who saved it. */

@@ -88,15 +88,21 @@ export interface ListFilter {
   to?: string;
   type?: string;
   allegedParty?: string;
+  /** The governorate's p-code (the report's point, as located when filed). */
+  governorate?: string;
+  /** Only reports in no incident yet: what the secretariat still has to sort. */
+  ungrouped?: boolean;
+  /** Reports that occurred before this time (the older, coarser cursor). */
   before?: string;
+  /** Reports listed after this one: (occurred_at, id) below the cursor's. */
+  after?: { occurredAt: string; id: string };
   limit: number;
   /** The reports the reader sees (scope.ts readScopeFor, the policy's `report.read`). */
   scope: ReadScope;
 }
 
 export function listReports(db: Db, f: ListFilter) {
-  let q = db
-    .selectFrom('reports')
+  let q = matching(db, f)
     .innerJoin('report_versions', (j) =>
       j.onRef('report_versions.report_id', '=', 'reports.id').onRef('report_versions.version', '=', 'reports.current_version'),
     )
@@ -105,11 +111,31 @@ export function listReports(db: Db, f: ListFilter) {
     .orderBy('reports.occurred_at', 'desc')
     .orderBy('reports.id', 'desc')
     .limit(f.limit);
+  if (f.before) q = q.where('reports.occurred_at', '<', new Date(f.before));
+  if (f.after) q = q.where(sql<boolean>`(reports.occurred_at, reports.id) < (${new Date(f.after.occurredAt)}, ${f.after.id})`);
+  return q.execute();
+}
+
+/** How many reports meet the filters in the reader's scope: the whole list, every page. */
+export async function countReports(db: Db, f: Omit<ListFilter, 'before' | 'after' | 'limit'>): Promise<number> {
+  const row = await matching(db, f)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The reports in the reader's scope that meet the filters (not the page's cursor). */
+function matching(db: Db, f: Omit<ListFilter, 'before' | 'after' | 'limit'>) {
+  let q = db.selectFrom('reports');
   if (f.from) q = q.where('reports.occurred_at', '>=', new Date(`${f.from}T00:00:00Z`));
   if (f.to) q = q.where('reports.occurred_at', '<', new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000));
-  if (f.before) q = q.where('reports.occurred_at', '<', new Date(f.before));
   if (f.type) q = q.where('reports.type_code', '=', f.type);
   if (f.allegedParty) q = q.where('reports.alleged_party', '=', f.allegedParty);
+  if (f.governorate) q = q.where('reports.adm1_pcode', '=', f.governorate);
+  if (f.ungrouped)
+    q = q.where(
+      sql<boolean>`not exists (select 1 from incident_reports ir join incidents i on i.id = ir.incident_id where ir.report_id = reports.id and ir.removed_at is null and i.merged_into is null)`,
+    );
   const s = f.scope;
   if (s.kind === 'none') q = q.where(sql<boolean>`false`);
   else if (s.kind === 'filedBy') q = q.where('reports.reporter_org', '=', s.orgId);
@@ -117,7 +143,7 @@ export function listReports(db: Db, f: ListFilter) {
     const org = s.orgId;
     q = q.where((eb) => eb.or([eb('reports.reporter_org', '=', org), eb('reports.alleged_party', '=', org), eb('reports.affected_party', '=', org)]));
   }
-  return q.execute();
+  return q;
 }
 
 export interface MechanismFacts {

@@ -1,29 +1,35 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../app/permissions.ts';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
-import { useReports, type ReportFilter } from './api.ts';
+import { useGovernorates, useReports, type ReportFilter } from './api.ts';
+import { localName } from './geo.ts';
+import { useFormat } from '../i18n/format.ts';
 import { useLookups } from './labels.ts';
 import { ReportRow } from './ReportRow.tsx';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
 
-const FILTERS = ['from', 'to', 'type', 'allegedParty'] as const;
+const FILTERS = ['from', 'to', 'type', 'allegedParty', 'governorate', 'ungrouped'] as const;
 
 /**
- * /reports: the reports this user may see, newest first, filtered by period, type and
- * alleged party. The filters live in the address, so a filtered list can be reloaded or shared.
+ * /reports: the reports this user may see, newest first, fifty at a time with how many
+ * match in all, filtered by period, type, alleged party, governorate and "not yet in an
+ * incident". The filters live in the address, so a filtered list can be reloaded or shared.
  */
 export function ReportsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const governorates = useGovernorates();
   const permissions = usePermissions();
   const lookups = useLookups();
   const [params, setParams] = useSearchParams();
   const filter: ReportFilter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''] as const).filter(([, v]) => v));
   const reports = useReports(filter);
   const rows = reports.data?.pages.flatMap((p) => p.reports) ?? [];
+  const total = reports.data?.pages[0]?.total;
 
   const setFilter = (key: (typeof FILTERS)[number], value: string) =>
     setParams(
@@ -81,14 +87,34 @@ export function ReportsPage() {
           data={[{ value: '', label: t('reports.filter.anyParty') }, ...lookups.parties.map((p) => ({ value: p.id, label: p.shortName || p.name }))]}
           data-testid="report-filter-alleged"
         />
+        <NativeSelect
+          label={t('reports.filter.governorate')}
+          value={filter.governorate ?? ''}
+          onChange={(e) => setFilter('governorate', e.currentTarget.value)}
+          data={[
+            { value: '', label: t('reports.filter.anyGovernorate') },
+            ...(governorates.data ?? []).map((g) => ({ value: g.pcode, label: localName(i18n.language, g.nameEn, g.nameAr) })),
+          ]}
+          data-testid="report-filter-governorate"
+        />
+        <Switch
+          mt="lg"
+          label={t('reports.filter.ungrouped')}
+          checked={filter.ungrouped === 'true'}
+          onChange={(e) => setFilter('ungrouped', e.currentTarget.checked ? 'true' : '')}
+          data-testid="report-filter-ungrouped"
+        />
       </SimpleGrid>
-      {filtered && (
-        <Group>
+      <Group justify="space-between">
+        <Text size="sm" fw={600} data-testid="report-total" data-total={total ?? ''}>
+          {total === undefined ? '' : t('reports.total', { count: total, n: fmt.number(total) })}
+        </Text>
+        {filtered && (
           <Button size="xs" variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })} data-testid="report-filter-clear">
             {t('reports.filter.clear')}
           </Button>
-        </Group>
-      )}
+        )}
+      </Group>
       <ExportButtons dataset="reports" filter={filter} testId="report-export" />
       <ProblemAlert error={reports.error ?? lookups.error} />
       {reports.isPending ? (

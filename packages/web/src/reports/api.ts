@@ -14,6 +14,9 @@ export interface ReportFilter {
   to?: string;
   type?: string;
   allegedParty?: string;
+  governorate?: string;
+  /** 'true': only reports in no incident yet. */
+  ungrouped?: string;
 }
 
 export const PAGE = 50;
@@ -21,21 +24,30 @@ export const REPORTS = ['reports'] as const;
 export const reportKey = (id: string) => ['reports', 'one', id] as const;
 export const versionsKey = (id: string) => ['reports', 'versions', id] as const;
 
-export function reportsUrl(filter: ReportFilter, before?: string): string {
+export function reportsUrl(filter: ReportFilter, cursor?: string): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
-  if (before) q.set('before', before);
+  if (cursor) q.set('cursor', cursor);
   q.set('limit', String(PAGE));
   return `/api/reports?${q}`;
 }
 
-/** Reports newest first, fifty at a time: the next page is those that occurred before the last one shown. */
+/** Reports newest first, fifty at a time, with how many match in all; the next page follows the server's `next`. */
 export function useReports(filter: ReportFilter) {
   return useInfiniteQuery({
     queryKey: [...REPORTS, 'list', filter],
     queryFn: ({ pageParam }) => get<ReportList>(reportsUrl(filter, pageParam)),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => (last.reports.length < PAGE ? undefined : last.reports[last.reports.length - 1].occurredAt),
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+}
+
+/** The governorates by name, for the filter (GET /api/geo/governorates). */
+export function useGovernorates() {
+  return useQuery({
+    queryKey: ['geo', 'governorates'],
+    queryFn: async () => (await get<{ governorates: { pcode: string; nameEn: string; nameAr: string }[] }>('/api/geo/governorates')).governorates,
+    staleTime: Infinity,
   });
 }
 
