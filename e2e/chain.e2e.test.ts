@@ -90,6 +90,12 @@ describeInChromium('from report to finding in Chromium', () => {
     await page.goto(`${server.url}/reports/${reportId}`);
     await page.getByTestId('grouping-panel').waitFor();
     await page.getByTestId('grouping-new').click();
+    // Starting the reply clock is asked twice, naming who must reply.
+    await page.getByTestId('grouping-confirm').waitFor();
+    expect(await page.getByTestId('grouping-confirm').textContent()).toMatch(
+      /Northern Dawn Brigades \(fictional\) will be notified and asked to reply within 72 hours/,
+    );
+    await page.getByTestId('grouping-new-confirm').click();
     await page.waitForURL(/\/incidents\/[0-9a-f-]+$/);
     incidentId = page.url().split('/').pop()!;
     await page.getByTestId('incident-detail').waitFor();

@@ -126,6 +126,9 @@ describeInChromium('incidents in Chromium', () => {
 
     // The bell counts the unread notifications; one of them may lead here.
     await page.getByTestId('notifications-bell').click();
+    // Each names its incident: type, governorate, date.
+    await expect.poll(() => page.getByTestId('notification-incident').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('notification-incident').first().textContent()).toMatch(/ · .*2017/);
     await shot(page, 'incidents-04-notifications');
     await page.keyboard.press('Escape');
 
@@ -139,6 +142,17 @@ describeInChromium('incidents in Chromium', () => {
     await expect.poll(() => page.getByTestId('incident-reply').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('incident-reply-form').count()).toBe(0);
     await shot(page, 'incidents-05-replied');
+
+    // The page of all notifications: how many are unread, and "mark all read" empties the bell.
+    await page.goto(`${server.url}/notifications`);
+    await page.getByTestId('notifications-page-list').waitFor();
+    const unreadOf = async (testId: string, attribute: string) => Number(await page.getByTestId(testId).getAttribute(attribute));
+    await expect.poll(() => unreadOf('notifications-unread', 'data-unread')).toBeGreaterThan(0);
+    await page.getByTestId('notifications-page-mark-all').click();
+    await expect.poll(() => unreadOf('notifications-unread', 'data-unread')).toBe(0);
+    await expect.poll(() => unreadOf('notifications-bell', 'data-count')).toBe(0);
+    expect(await page.locator('[data-testid="notifications-page-item"][data-read="false"]').count()).toBe(0);
+    await shot(page, 'incidents-06-notifications-page');
     await context.close();
   });
 

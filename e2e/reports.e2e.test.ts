@@ -252,7 +252,10 @@ describeInChromium('violation reports in Chromium', () => {
     const totalOf = async () => Number(await page.getByTestId('report-total').getAttribute('data-total'));
     await expect.poll(totalOf).toBeGreaterThan(0);
     const all = await totalOf();
-    await page.getByTestId('report-filter-ungrouped').check({ force: true });
+    // The switch's own input is hidden under its track: the user clicks its label.
+    const switchId = await page.getByTestId('report-filter-ungrouped').getAttribute('id');
+    await page.locator(`label[for="${switchId}"]`).first().click();
+    await expect.poll(() => page.getByTestId('report-filter-ungrouped').isChecked()).toBe(true);
     await expect.poll(() => new URL(page.url()).searchParams.get('ungrouped')).toBe('true');
     await expect.poll(totalOf).toBeLessThan(all);
     const ungrouped = await totalOf();

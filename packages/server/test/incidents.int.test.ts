@@ -122,6 +122,19 @@ describe.each(ENGINES)('incidents, replies and findings on %s', (engine) => {
     await processNotifications(ts.server.ctx);
     const govNotices = (await (await ts.signedIn(demo('government', 'viewer'))).get('/api/notifications')).body.notifications as { kind: string }[];
     expect(govNotices.map((n) => n.kind)).toContain('finding.adopted');
+    // The secretariat hears of the reply and of the finding; each notice names the incident.
+    const ofSecretariat = (await secretariat.get('/api/notifications')).body.notifications as any[];
+    const about = ofSecretariat.filter((n) => n.subject.incident === incidentId);
+    expect(about.map((n) => n.kind)).toEqual(expect.arrayContaining(['finding.adopted', 'reply.received']));
+    expect(about.find((n) => n.kind === 'reply.received').details.partyId).toBe(orgs['Northern Dawn']);
+    for (const n of about) {
+      expect(n.details.incident.typeCodes.length).toBeGreaterThan(0);
+      expect(n.details.incident.occurredAt).toMatch(/^2017-/);
+      expect(n.details.incident.adm1).toMatch(/^SY\d\d$/);
+      expect(n.details.incident.allegedPartyIds).toContain(orgs['Northern Dawn']);
+    }
+    // A party that replied is not told of its own reply, and a third party hears of neither.
+    expect(((await third.get('/api/notifications')).body.notifications as any[]).some((n) => n.subject.incident === incidentId)).toBe(false);
 
     // An adopted finding is visible to every party.
     expect((await third.get(`/api/incidents/${incidentId}`)).status).toBe(200);

@@ -16,9 +16,42 @@ type Db = Kysely<Database>;
 
 interface Entry {
   type: string;
+  actor?: { organisation?: string } | null;
   subject: Record<string, string>;
   data: Record<string, unknown>;
 }
+
+/**
+ * What an incident notice names, so that it says which incident without opening it: the
+ * types of its reports, when the first occurred, the governorate and the accused parties,
+ * as they stand when the notice is written.
+ */
+export interface IncidentBrief {
+  typeCodes: string[];
+  occurredAt: string | null;
+  adm1: string | null;
+  allegedPartyIds: string[];
+}
+
+async function incidentBrief(tx: Db, incidentId: string): Promise<IncidentBrief> {
+  const reports = await tx
+    .selectFrom('incident_reports')
+    .innerJoin('reports', 'reports.id', 'incident_reports.report_id')
+    .select(['reports.type_code', 'reports.occurred_at', 'reports.adm1_pcode', 'reports.alleged_party'])
+    .where('incident_reports.incident_id', '=', incidentId)
+    .where('incident_reports.removed_at', 'is', null)
+    .orderBy('reports.occurred_at')
+    .execute();
+  const distinct = <T>(xs: (T | null)[]) => [...new Set(xs.filter((x): x is T => x !== null))];
+  return {
+    typeCodes: distinct(reports.map((r) => r.type_code)),
+    occurredAt: reports[0] ? new Date(reports[0].occurred_at).toISOString() : null,
+    adm1: reports.find((r) => r.adm1_pcode)?.adm1_pcode ?? null,
+    allegedPartyIds: distinct(reports.map((r) => r.alleged_party)),
+  };
+}
+
+const secretariats = (tx: Db) => tx.selectFrom('organisations').select('id').where('kind', '=', 'secretariat').execute();
 
 interface Notice {
   organisationId: string;
@@ -64,11 +97,19 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
         .where('incident_reports.removed_at', 'is', null)
         .execute();
       const orgs = new Set(concerned.flatMap((c) => [c.alleged_party, c.affected_party, c.reporter_org]).filter((x): x is string => x !== null));
+      // The secretariat follows every finding: it reports them to the UN and the support group.
+      for (const s of await secretariats(tx)) orgs.add(s.id);
       return [...orgs].map((organisationId) => ({ organisationId, kind: 'finding.adopted', subject: { incident }, details: { finding: entry.data.finding } }));
+    }
+    case 'incident.replied': {
+      // A reply received: the secretariat and the guarantors may now weigh it.
+      const party = entry.actor?.organisation;
+      const readers = await tx.selectFrom('organisations').select('id').where('kind', 'in', ['secretariat', 'guarantor']).execute();
+      return readers.map((o) => ({ organisationId: o.id, kind: 'reply.received', subject: { incident }, details: { partyId: party ?? null } }));
     }
     case 'finding.disputed': {
       // The guarantors differ beyond what the rule can settle: the secretariat puts it before the next meeting.
-      const secretariat = await tx.selectFrom('organisations').select('id').where('kind', '=', 'secretariat').execute();
+      const secretariat = await secretariats(tx);
       return secretariat.map((o) => ({
         organisationId: o.id,
         kind: 'finding.disputed',
@@ -93,7 +134,15 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
 }
 
 /** The entry types that notify someone (noticesFor). */
-const NOTIFYING = ['incident.created', 'incident.report_added', 'finding.adopted', 'finding.disputed', 'incident.reply_period_ended', 'audit.mismatch_found'];
+const NOTIFYING = [
+  'incident.created',
+  'incident.report_added',
+  'incident.replied',
+  'finding.adopted',
+  'finding.disputed',
+  'incident.reply_period_ended',
+  'audit.mismatch_found',
+];
 /**
  * Each type as it reads inside an entry's bytes: canonical JSON writes the top-level pair
  * exactly so, and a quote inside a string value is escaped, so an entry of that type always
@@ -129,7 +178,11 @@ export async function processNotifications(ctx: AppContext): Promise<number> {
         continue; // a damaged entry is for `truce verify` to report, not for notifications
       }
       if (!NOTIFYING.includes(entry.type)) continue;
-      for (const n of await noticesFor(tx, entry)) {
+      const notices = await noticesFor(tx, entry);
+      // Each incident notice names its incident (read once for all its recipients).
+      const brief = notices.length > 0 && entry.subject.incident ? await incidentBrief(tx, entry.subject.incident) : null;
+      for (const n of notices) {
+        if (brief && n.subject.incident) n.details = { ...n.details, incident: brief };
         const written = await tx
           .insertInto('notifications')
           .values({
@@ -144,8 +197,10 @@ export async function processNotifications(ctx: AppContext): Promise<number> {
           .onConflict((oc) => oc.doNothing())
           .returning('id')
           .executeTakeFirst();
-        // With SMTP configured, its e-mails are queued with it (email.ts).
-        if (written) await queueNotificationEmails(tx, ctx.config.smtp, { notificationId: written.id, organisationId: n.organisationId });
+        // With SMTP configured, its e-mails are queued with it (email.ts); a reply received
+        // is only shown in the app (it asks nobody to act).
+        if (written && n.kind !== 'reply.received')
+          await queueNotificationEmails(tx, ctx.config.smtp, { notificationId: written.id, organisationId: n.organisationId });
       }
     }
     await tx

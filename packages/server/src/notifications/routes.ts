@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers, authOf, IdParams, NoContent } from '../http/index.ts';
 import { listNotifications } from './list-notifications.ts';
+import { markAllNotificationsRead } from './mark-all-read.ts';
 import { markNotificationRead } from './mark-notification-read.ts';
-import { NotificationList, NotificationQuery } from './schema.ts';
+import { AllRead, NotificationList, NotificationQuery } from './schema.ts';
 
 /** The signed-in user's organisation's notifications: right of reply, adopted findings. */
 export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -14,12 +15,26 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'account.self' },
         schema: {
           tags: ['notifications'],
-          summary: "Your organisation's notifications, newest first",
+          summary: "Your organisation's notifications, newest first, a page at a time, with how many are unread",
           querystring: NotificationQuery,
           response: answers(NotificationList),
         },
       },
-      async (req) => listNotifications(ctx, authOf(req), req.query.unread === 'true'),
+      async (req) =>
+        listNotifications(ctx, authOf(req), {
+          onlyUnread: req.query.unread === 'true',
+          limit: Math.min(Number(req.query.limit ?? 200), 500),
+          before: req.query.before,
+        }),
+    );
+
+    app.post(
+      '/api/notifications/read-all',
+      {
+        config: { access: 'account.self' },
+        schema: { tags: ['notifications'], summary: 'Mark every unread notification of your organisation read', response: answers(AllRead) },
+      },
+      async (req) => markAllNotificationsRead(ctx, authOf(req)),
     );
 
     app.post(

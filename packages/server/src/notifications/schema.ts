@@ -4,11 +4,18 @@ import { Nullable, OneOf, Timestamp } from '../http/index.ts';
 
 /** Requests and answers of the notification routes (C3, C9). */
 
-export const NotificationQuery = Type.Object({ unread: Type.Optional(Type.Literal('true')) }, { additionalProperties: false });
+export const NotificationQuery = Type.Object(
+  {
+    unread: Type.Optional(Type.Literal('true')),
+    limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: 'at most this many (default 200, at most 500)' })),
+    before: Type.Optional(Type.String({ format: 'uuid', description: 'page: the `next` of the previous page' })),
+  },
+  { additionalProperties: false },
+);
 
 export const Notification = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  kind: Type.String({ description: 'reply.requested, finding.adopted, finding.disputed, reply.period_ended or audit.mismatch' }),
+  kind: Type.String({ description: 'reply.requested, reply.received, finding.adopted, finding.disputed, reply.period_ended or audit.mismatch' }),
   /** What it concerns: `{ incident }` for incidents, the mismatching items for the audit. */
   subject: Type.Object({ incident: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: true }),
   /** Kind-specific: the reply deadline, the finding adopted, the round disputed, the audit's mismatches. */
@@ -30,6 +37,18 @@ export const Notification = Type.Object({
           { description: 'the finding adopted' },
         ),
       ),
+      incident: Type.Optional(
+        Type.Object(
+          {
+            typeCodes: Type.Array(Type.String()),
+            occurredAt: Nullable(Timestamp),
+            adm1: Nullable(Type.String({ description: 'the governorate p-code' })),
+            allegedPartyIds: Type.Array(Type.String({ format: 'uuid' })),
+          },
+          { description: 'the incident named: its types, when its first report occurred, its governorate, the parties accused' },
+        ),
+      ),
+      partyId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: 'the party that replied' }))),
       round: Type.Optional(Type.Integer()),
       next: Type.Optional(Type.String()),
       total: Type.Optional(Type.Integer()),
@@ -44,5 +63,11 @@ export const Notification = Type.Object({
 });
 export type Notification = Static<typeof Notification>;
 
-export const NotificationList = Type.Object({ notifications: Type.Array(Notification) });
+export const NotificationList = Type.Object({
+  notifications: Type.Array(Notification),
+  unread: Type.Integer({ minimum: 0, description: "how many of the organisation's notifications are unread, in all" }),
+  next: Nullable(Type.String({ format: 'uuid', description: 'the `before` of the next page; null on the last page' })),
+});
+
+export const AllRead = Type.Object({ marked: Type.Integer({ minimum: 0, description: 'how many were unread and are now read' }) });
 export type NotificationList = Static<typeof NotificationList>;

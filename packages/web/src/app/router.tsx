@@ -14,6 +14,7 @@ import { Shell } from './Shell.tsx';
 /** A page loaded when first opened, so that a phone on a slow link downloads only what it shows. */
 const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
 const record = page(async () => (await import('../log/RecordPage.tsx')).RecordPage);
+const notifications = page(async () => (await import('../notifications/NotificationsPage.tsx')).NotificationsPage);
 const organisations = page(async () => (await import('../accounts/OrganisationsPage.tsx')).OrganisationsPage);
 const users = page(async () => (await import('../accounts/UsersPage.tsx')).UsersPage);
 const overview = page(async () => (await import('../mechanism/OverviewPage.tsx')).OverviewPage);
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'record', lazy: record },
+          { path: 'notifications', lazy: notifications },
           { path: 'reports', lazy: reports },
           { path: 'reports/new', lazy: newReport },
           { path: 'reports/:id', lazy: report },

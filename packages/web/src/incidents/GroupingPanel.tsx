@@ -1,21 +1,29 @@
-import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client.ts';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { mechanismNow } from '../app/clock.ts';
+import { useMechanism } from '../mechanism/api.ts';
 import { sendAddReport, sendNewIncident, useGrouping, useIncidentAction, type Incident } from './api.ts';
 
 /**
  * For the secretariat and the guarantors on a report's page: the incidents the report may
  * belong to (proposed by time, distance and type, with the reasons), and the choice — a
- * person confirms — to add it to one of them or to start a new incident from it.
+ * person confirms — to add it to one of them or to start a new incident from it. Starting
+ * one starts the accused party's reply clock, so it is asked twice, saying who will be
+ * notified and by when they must reply.
  */
-export function GroupingPanel({ reportId }: { reportId: string }) {
+export function GroupingPanel({ reportId, accused }: { reportId: string; accused: string[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
   const grouping = useGrouping(reportId, true);
+  const mechanism = useMechanism();
+  const [confirming, setConfirming] = useState(false);
+  const hours = mechanism.data?.replyDeadlineHours;
   // The incident's version is read just before saving, so that the server can refuse a stale change.
   const add = useIncidentAction(
     async (incidentId: string) => {
@@ -95,12 +103,33 @@ export function GroupingPanel({ reportId }: { reportId: string }) {
               </Card>
             ))
           )}
-          {!g.currentIncident && (
+          {!g.currentIncident && !confirming && (
             <Group>
-              <Button size="xs" variant="default" loading={create.isPending} onClick={() => create.mutate(undefined)} data-testid="grouping-new">
+              <Button size="xs" variant="default" onClick={() => setConfirming(true)} data-testid="grouping-new">
                 {t('incidents.grouping.new')}
               </Button>
             </Group>
+          )}
+          {!g.currentIncident && confirming && (
+            <Alert color="blue" variant="light" title={t('incidents.grouping.confirmTitle')} data-testid="grouping-confirm">
+              <Text size="sm" mb="sm">
+                {accused.length === 0 || hours === undefined
+                  ? t('incidents.grouping.confirmNoParty')
+                  : t('incidents.grouping.confirmAccused', {
+                      parties: accused.join(', '),
+                      hours: t('mechanism.hours', { count: hours, n: fmt.number(hours) }),
+                      when: fmt.dateTime(new Date(mechanismNow() + hours * 3_600_000).toISOString()),
+                    })}
+              </Text>
+              <Group gap="xs">
+                <Button size="xs" loading={create.isPending} onClick={() => create.mutate(undefined)} data-testid="grouping-new-confirm">
+                  {t('incidents.grouping.confirm')}
+                </Button>
+                <Button size="xs" variant="subtle" onClick={() => setConfirming(false)} disabled={create.isPending} data-testid="grouping-new-cancel">
+                  {t('incidents.grouping.cancel')}
+                </Button>
+              </Group>
+            </Alert>
           )}
         </Stack>
       )}

@@ -1,29 +1,97 @@
-import { ActionIcon, Indicator, Menu, Text } from '@mantine/core';
-import { useNavigate } from 'react-router';
+import { ActionIcon, Anchor, Group, Indicator, Menu, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import { useMarkRead, useNotifications } from './api.ts';
+import { useGovernorates } from '../reports/api.ts';
+import { localName } from '../reports/geo.ts';
+import { useLookups, useReportText } from '../reports/labels.ts';
+import { useMarkAllRead, useMarkRead, useNotifications, type Notification } from './api.ts';
 
-/** The header's bell: unread notifications (a reply requested, a finding adopted); choosing one opens its incident and marks it read. */
+/** Where a notification leads: its incident, or the record for the audit. */
+export function notificationTarget(n: Notification): string | null {
+  if (n.subject.incident) return `/incidents/${n.subject.incident}`;
+  if (n.kind === 'audit.mismatch') return '/record';
+  return null;
+}
+
+/** What a notification says: what happened, which incident (type, governorate, date), and the detail of its kind. */
+export function NotificationLines({ n }: { n: Notification }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const lookups = useLookups();
+  const text = useReportText(lookups);
+  const governorates = useGovernorates();
+  const governorate = (pcode: string) => {
+    const g = governorates.data?.find((x) => x.pcode === pcode);
+    return g ? localName(i18n.language, g.nameEn, g.nameAr) : pcode;
+  };
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {n.kind === 'reply.requested'
+          ? t('incidents.notifications.replyRequested')
+          : n.kind === 'reply.received'
+            ? t('incidents.notifications.replyReceived')
+            : n.kind === 'finding.adopted'
+              ? t('incidents.notifications.findingAdopted')
+              : n.kind === 'finding.disputed'
+                ? t('incidents.notifications.findingDisputed')
+                : n.kind === 'reply.period_ended'
+                  ? t('incidents.notifications.replyPeriodEnded')
+                  : n.kind === 'audit.mismatch'
+                    ? t('incidents.notifications.auditMismatch')
+                    : n.kind}
+      </Text>
+      {n.details.incident && (
+        <Text size="xs" dir="auto" data-testid="notification-incident">
+          {[
+            n.details.incident.typeCodes.map(text.type).join(', '),
+            n.details.incident.adm1 ? governorate(n.details.incident.adm1) : null,
+            n.details.incident.occurredAt ? fmt.date(n.details.incident.occurredAt) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed">
+        {n.kind === 'reply.requested' && n.details.replyDeadline
+          ? t('incidents.notifications.replyBy', { when: fmt.dateTime(n.details.replyDeadline) })
+          : n.kind === 'reply.received' && n.details.partyId
+            ? t('incidents.notifications.replyFrom', { party: text.organisation(n.details.partyId) })
+            : n.details.finding
+              ? t(`incidents.verification.${n.details.finding.verification}`)
+              : fmt.dateTime(n.createdAt)}
+      </Text>
+    </>
+  );
+}
+
+/**
+ * The header's bell: how many notifications are unread, the newest of them (a reply
+ * requested or received, a finding adopted or disputed), each naming its incident;
+ * choosing one opens its incident and marks it read. "Mark all read" and the page of all.
+ */
 export function NotificationsBell() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
   const notifications = useNotifications();
   const markRead = useMarkRead();
-  const list = notifications.data ?? [];
+  const markAll = useMarkAllRead();
+  const list = notifications.data?.notifications ?? [];
+  const unread = notifications.data?.unread ?? 0;
 
   return (
-    <Menu position="bottom-end" width={320} shadow="md" withinPortal>
+    <Menu position="bottom-end" width={340} shadow="md" withinPortal>
       <Menu.Target>
-        <Indicator label={list.length > 99 ? '99+' : String(list.length)} size={16} disabled={list.length === 0} color="red" offset={4}>
+        <Indicator label={unread > 99 ? '99+' : fmt.number(unread)} size={16} disabled={unread === 0} color="red" offset={4}>
           <ActionIcon
             variant="subtle"
             color="gray"
             size="lg"
-            aria-label={t('incidents.notifications.label', { n: fmt.number(list.length) })}
+            aria-label={t('incidents.notifications.label', { n: fmt.number(unread) })}
             data-testid="notifications-bell"
-            data-count={list.length}
+            data-count={unread}
           >
             <svg
               width="20"
@@ -43,41 +111,33 @@ export function NotificationsBell() {
         </Indicator>
       </Menu.Target>
       <Menu.Dropdown data-testid="notifications-list" style={{ maxHeight: '70vh', overflowY: 'auto' }}>
+        <Group justify="space-between" px="sm" py={6} gap="xs">
+          <Anchor component={Link} to="/notifications" size="sm" data-testid="notifications-all">
+            {t('incidents.notifications.all')}
+          </Anchor>
+          {unread > 0 && (
+            <Anchor component="button" type="button" size="sm" onClick={() => markAll.mutate()} data-testid="notifications-mark-all">
+              {t('incidents.notifications.markAll')}
+            </Anchor>
+          )}
+        </Group>
+        <Menu.Divider />
         {list.length === 0 ? (
           <Text size="sm" c="dimmed" p="sm">
             {t('incidents.notifications.none')}
           </Text>
         ) : (
-          list.slice(0, 50).map((n) => (
+          list.map((n) => (
             <Menu.Item
               key={n.id}
               data-testid="notification-item"
               onClick={() => {
                 markRead.mutate(n.id);
-                if (n.subject.incident) navigate(`/incidents/${n.subject.incident}`);
-                else if (n.kind === 'audit.mismatch') navigate('/record');
+                const to = notificationTarget(n);
+                if (to) navigate(to);
               }}
             >
-              <Text size="sm" fw={600}>
-                {n.kind === 'reply.requested'
-                  ? t('incidents.notifications.replyRequested')
-                  : n.kind === 'finding.adopted'
-                    ? t('incidents.notifications.findingAdopted')
-                    : n.kind === 'finding.disputed'
-                      ? t('incidents.notifications.findingDisputed')
-                      : n.kind === 'reply.period_ended'
-                        ? t('incidents.notifications.replyPeriodEnded')
-                        : n.kind === 'audit.mismatch'
-                          ? t('incidents.notifications.auditMismatch')
-                          : n.kind}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {n.kind === 'reply.requested' && n.details.replyDeadline
-                  ? t('incidents.notifications.replyBy', { when: fmt.dateTime(n.details.replyDeadline) })
-                  : n.details.finding
-                    ? t(`incidents.verification.${n.details.finding.verification}`)
-                    : fmt.dateTime(n.createdAt)}
-              </Text>
+              <NotificationLines n={n} />
             </Menu.Item>
           ))
         )}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NotificationList } from '@truce/server/schemas/notifications';
 import { get, post } from '../api/client.ts';
 
@@ -8,11 +8,22 @@ export type { Notification } from '@truce/server/schemas/notifications';
 
 export const NOTIFICATIONS = ['notifications'] as const;
 
+/** The newest unread notifications (for the bell), and how many are unread in all. */
 export function useNotifications() {
   return useQuery({
     queryKey: [...NOTIFICATIONS, 'unread'],
-    queryFn: async () => (await get<NotificationList>('/api/notifications?unread=true')).notifications,
+    queryFn: () => get<NotificationList>('/api/notifications?unread=true&limit=50'),
     refetchInterval: 60_000,
+  });
+}
+
+/** Every notification, read or not, newest first, fifty at a time (the notifications page). */
+export function useAllNotifications() {
+  return useInfiniteQuery({
+    queryKey: [...NOTIFICATIONS, 'all'],
+    queryFn: ({ pageParam }) => get<NotificationList>(`/api/notifications?limit=50${pageParam ? `&before=${pageParam}` : ''}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
   });
 }
 
@@ -20,6 +31,14 @@ export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => post<void>(`/api/notifications/${encodeURIComponent(id)}/read`),
+    onSuccess: () => client.invalidateQueries({ queryKey: NOTIFICATIONS }),
+  });
+}
+
+export function useMarkAllRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => post<{ marked: number }>('/api/notifications/read-all'),
     onSuccess: () => client.invalidateQueries({ queryKey: NOTIFICATIONS }),
   });
 }

@@ -112,7 +112,9 @@ export function ReportPage() {
       )}
       <SealedNote sealed={r.sealed} />
       <ReportView report={r} lookups={lookups} />
-      {permissions.can('incident.manage') && <GroupingPanel reportId={r.id} />}
+      {permissions.can('incident.manage') && (
+        <GroupingPanel reportId={r.id} accused={r.allegedPerpetrator.kind === 'party' ? [text.organisation(r.allegedPerpetrator.organisationId)] : []} />
+      )}
       <Card withBorder padding="md">
         <Title order={3} size="h5" mb="sm">
           {t('reports.versions.title')}
