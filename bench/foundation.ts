@@ -14,7 +14,8 @@ import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { record } from '../packages/server/src/log/record.ts';
 import { LogKeyring } from '../packages/server/src/log/signer.ts';
 import { LogSequencer } from '../packages/server/src/log/sequencer.ts';
-import * as log from '../packages/server/src/log/service.ts';
+import { currentCheckpoint } from '../packages/server/src/log/checkpoints.ts';
+import { consistencyProof, inclusionProof } from '../packages/server/src/log/proofs.ts';
 import { systemClock, type AppContext } from '../packages/server/src/context.ts';
 
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 5000);
@@ -74,16 +75,16 @@ async function bench(engine: 'pglite' | 'postgres', handle: DatabaseHandle, data
   const concurrentMs = performance.now() - started;
 
   let t = performance.now();
-  const checkpoint = await log.currentCheckpoint(ctx);
+  const checkpoint = await currentCheckpoint(ctx);
   const checkpointMs = performance.now() - t;
 
   t = performance.now();
   const proofs = 200;
-  for (let i = 0; i < proofs; i++) await log.inclusionProof(ctx, Math.floor((i * 7919) % checkpoint.size), checkpoint.size);
+  for (let i = 0; i < proofs; i++) await inclusionProof(ctx, Math.floor((i * 7919) % checkpoint.size), checkpoint.size);
   const proofMs = (performance.now() - t) / proofs;
 
   t = performance.now();
-  for (let i = 0; i < proofs; i++) await log.consistencyProof(ctx, 1 + ((i * 104729) % (checkpoint.size - 1)), checkpoint.size);
+  for (let i = 0; i < proofs; i++) await consistencyProof(ctx, 1 + ((i * 104729) % (checkpoint.size - 1)), checkpoint.size);
   const consistencyMs = (performance.now() - t) / proofs;
 
   return {

@@ -4,7 +4,9 @@ import { bounds, parsePeriod, previousPeriod } from '@truce/core/dashboard/perio
 import * as store from '../src/dashboard/store.ts';
 import * as rollup from '../src/dashboard/rollup/reads.ts';
 import * as upkeep from '../src/dashboard/rollup/upkeep.ts';
-import { CLUSTER_GRID_MAX, CLUSTER_POINTS_UP_TO, pointFeature, scopeFor, sealedScopeFor } from '../src/dashboard/service.ts';
+import { CLUSTER_GRID_MAX, CLUSTER_POINTS_UP_TO } from '../src/dashboard/map-clusters.ts';
+import { pointFeature } from '../src/dashboard/map-points.ts';
+import { scopeFor, sealedScopeFor } from '../src/dashboard/reader-scope.ts';
 import { can } from '@truce/core/policy/policy';
 import type { Actor } from '@truce/core/model/accounts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '@truce/core/dashboard/csv';
 import { toBase64 } from '@truce/core/log/index';
-import { checkpointFor } from '../src/log/service.ts';
+import { checkpointFor } from '../src/log/checkpoints.ts';
 import { demo, ENGINES, startTestServer, type Client, type TestServer } from './harness.ts';
 import { reportBody, PLACES } from './report-body.ts';
 

@@ -4,7 +4,7 @@
  * and filters below (exports/, publications/) and the maintained aggregates (rollup/).
  */
 export { DashboardQuery } from './schema.ts';
-export { scopeFor } from './service.ts';
+export { scopeFor } from './reader-scope.ts';
 // The figures a publication states, from the tables as of its transaction (publications/).
 export { casualties, openItems, totals } from './store.ts';
 // A reader's scope and the dashboard's filter as SQL, for the exports' and publications' own queries.

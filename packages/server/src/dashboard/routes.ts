@@ -2,7 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { answers, authOf } from '../http/index.ts';
 import { CellsQuery, ClustersQuery, Dashboard, DashboardQuery, MapCells, MapClusters, MapGovernorates, MapPoints } from './schema.ts';
-import * as dashboard from './service.ts';
+import { CELL_LIMIT, mapCells } from './map-cells.ts';
+import { mapClusters } from './map-clusters.ts';
+import { mapGovernorates } from './map-governorates.ts';
+import { mapPoints, POINT_LIMIT } from './map-points.ts';
+import { dashboard } from './view-dashboard.ts';
 
 /** Dashboard and map (C8, C10); the exports are in exports/routes.ts. */
 export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -19,7 +23,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(Dashboard),
         },
       },
-      async (req) => dashboard.dashboard(ctx.db, authOf(req), req.query, ctx.clock.now()),
+      async (req) => dashboard(ctx.db, authOf(req), req.query, ctx.clock.now()),
     );
     app.get(
       '/api/map/points',
@@ -27,14 +31,14 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'report.read' },
         schema: {
           tags,
-          summary: `Reports as GeoJSON points (at most ${dashboard.POINT_LIMIT}; "truncated" says when more matched)`,
+          summary: `Reports as GeoJSON points (at most ${POINT_LIMIT}; "truncated" says when more matched)`,
           querystring: DashboardQuery,
           response: answers(MapPoints),
         },
       },
       async (req, reply) => {
         // The database wrote the JSON text (rollup.pointsJson), as MapPoints describes it: a string goes out as it is.
-        const text = await dashboard.mapPoints(ctx.db, authOf(req), req.query, ctx.clock.now());
+        const text = await mapPoints(ctx.db, authOf(req), req.query, ctx.clock.now());
         return reply.type('application/geo+json').send(text as unknown as MapPoints);
       },
     );
@@ -49,7 +53,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(MapClusters),
         },
       },
-      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapClusters(ctx.db, authOf(req), req.query, ctx.clock.now())),
+      async (req, reply) => reply.type('application/geo+json').send(await mapClusters(ctx.db, authOf(req), req.query, ctx.clock.now())),
     );
     app.get(
       '/api/map/governorates',
@@ -57,7 +61,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'report.read' },
         schema: { tags, summary: 'Report counts per governorate p-code, for the choropleth', querystring: DashboardQuery, response: answers(MapGovernorates) },
       },
-      async (req) => dashboard.mapGovernorates(ctx.db, authOf(req), req.query, ctx.clock.now()),
+      async (req) => mapGovernorates(ctx.db, authOf(req), req.query, ctx.clock.now()),
     );
     app.get(
       '/api/map/cells',
@@ -65,7 +69,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'report.read' },
         schema: {
           tags,
-          summary: `Report counts per H3 hexagon as GeoJSON polygons (at most ${dashboard.CELL_LIMIT} cells, most first)`,
+          summary: `Report counts per H3 hexagon as GeoJSON polygons (at most ${CELL_LIMIT} cells, most first)`,
           querystring: CellsQuery,
           response: answers(MapCells),
         },
@@ -74,7 +78,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         // and the test suites still check each answer against it (http/response-check.ts).
         serializerCompiler: () => JSON.stringify,
       },
-      async (req, reply) => reply.type('application/geo+json').send(await dashboard.mapCells(ctx.db, authOf(req), req.query, ctx.clock.now())),
+      async (req, reply) => reply.type('application/geo+json').send(await mapCells(ctx.db, authOf(req), req.query, ctx.clock.now())),
     );
     // The exports moved to exports/routes.ts, at the same addresses.
   };

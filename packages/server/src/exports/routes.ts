@@ -9,7 +9,9 @@ import { authOf } from '../http/index.ts';
 import { DashboardQuery } from '../dashboard/index.ts';
 import { renderIncidents, renderReports } from './render.ts';
 import { ExportFile, IncidentExportQuery, ReportExportQuery, type IncidentExportQueryInput, type ReportExportQueryInput } from './schema.ts';
-import { exportIncidents, exportReports, metadataOf, type ExportHeader } from './service.ts';
+import { metadataOf, type ExportHeader } from './export-header.ts';
+import { exportIncidents } from './export-incidents.ts';
+import { exportReports } from './export-reports.ts';
 
 /** The short, machine-readable scope of the earlier export routes, kept for the scripts that read it. */
 const scopeNote = (actor: Actor) =>

@@ -2,7 +2,9 @@ import { leafHash, toBase64 } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
 import { badRequest, notFound } from '../errors/index.ts';
 import type { LogEntries, LogEntryDetail, LoggedEntry } from './schema.ts';
-import * as log from './service.ts';
+import { currentCheckpoint } from './checkpoints.ts';
+import { readEntries } from './entries.ts';
+import { inclusionProof } from './proofs.ts';
 import * as store from './store.ts';
 
 /** Entries of the record: `limit` (at most 500) from `from`, or the newest ones, newest first, when `from` is not given. */
@@ -11,7 +13,7 @@ export async function listEntries(ctx: AppContext, query: { from?: string; limit
   const limit = Math.min(Number(query.limit ?? 50), 500);
   if (limit < 1) throw badRequest('limit must be at least 1', [{ path: '/query/limit', message: 'must be from 1 to 500' }]);
   const from = query.from !== undefined ? Number(query.from) : Math.max(0, size - limit);
-  const rows = await log.readEntries(ctx, from, limit);
+  const rows = await readEntries(ctx, from, limit);
   const entries = rows.map((r) => ({ index: r.index, entry: parseEntry(r.body), leafHash: toBase64(leafHash(r.body)) }));
   if (query.from === undefined) entries.reverse();
   return { size, entries };
@@ -19,9 +21,9 @@ export async function listEntries(ctx: AppContext, query: { from?: string; limit
 
 /** One entry, its bytes and its inclusion proof against the latest checkpoint. */
 export async function getEntry(ctx: AppContext, index: number): Promise<LogEntryDetail> {
-  const checkpoint = await log.currentCheckpoint(ctx);
+  const checkpoint = await currentCheckpoint(ctx);
   if (index >= checkpoint.size) throw notFound(`There is no entry ${index}: the record has ${checkpoint.size} entries.`);
-  const [row] = await log.readEntries(ctx, index, 1);
+  const [row] = await readEntries(ctx, index, 1);
   return {
     index,
     entry: parseEntry(row.body),
@@ -29,7 +31,7 @@ export async function getEntry(ctx: AppContext, index: number): Promise<LogEntry
     leafHash: toBase64(leafHash(row.body)),
     checkpoint: checkpoint.note,
     treeSize: checkpoint.size,
-    proof: await log.inclusionProof(ctx, index, checkpoint.size),
+    proof: await inclusionProof(ctx, index, checkpoint.size),
   };
 }
 

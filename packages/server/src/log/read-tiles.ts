@@ -1,7 +1,7 @@
 import { encodeBundle, parseTileRequest } from '@truce/core/log/index';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors/index.ts';
-import * as log from './service.ts';
+import { readEntries } from './entries.ts';
 import * as store from './store.ts';
 
 /** C2SP tlog-tiles: 256 entries or hashes to a full tile. */
@@ -12,7 +12,7 @@ export async function entryBundle(ctx: AppContext, path: string): Promise<Uint8A
   const tile = parseTileRequest('entries/' + path);
   if (!tile || tile.kind !== 'entries') throw notFound('No such entry bundle: the path is not a valid tile path.');
   const width = tile.width ?? TILE_WIDTH;
-  const rows = await log.readEntries(ctx, tile.n * TILE_WIDTH, width);
+  const rows = await readEntries(ctx, tile.n * TILE_WIDTH, width);
   if (rows.length < width) throw notFound('No such entry bundle yet.');
   return encodeBundle(rows.map((r) => r.body));
 }

@@ -2,7 +2,8 @@ import { formatProof, fromBase64 } from '@truce/core/log/index';
 import { servedCheckpoint } from '../cosigning/index.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors/index.ts';
-import * as log from './service.ts';
+import { readEntries } from './entries.ts';
+import { inclusionProof } from './proofs.ts';
 import * as store from './store.ts';
 
 /**
@@ -22,8 +23,8 @@ export async function receiptFor(ctx: AppContext, index: number): Promise<Receip
     if (index < size + pending) return { ready: false };
     throw notFound(`There is no entry ${index}: the record has ${size} entries.`);
   }
-  const [row] = await log.readEntries(ctx, index, 1);
+  const [row] = await readEntries(ctx, index, 1);
   if (!row) throw notFound(`There is no entry ${index}.`);
-  const path = (await log.inclusionProof(ctx, index, checkpoint.size)).map(fromBase64);
+  const path = (await inclusionProof(ctx, index, checkpoint.size)).map(fromBase64);
   return { ready: true, text: formatProof({ extra: row.body, index, path, checkpoint: checkpoint.note }) };
 }

@@ -5,7 +5,9 @@ import { getEntry, listEntries } from './list-entries.ts';
 import { openingsOf } from './openings.ts';
 import { entryBundle, hashTile } from './read-tiles.ts';
 import { receiptFor } from './receipt.ts';
-import * as log from './service.ts';
+import { verifierKey } from './checkpoints.ts';
+import { entriesNaming } from './entries.ts';
+import { consistencyProof, inclusionProof } from './proofs.ts';
 import {
   ConsistencyProofQuery,
   EntriesQuery,
@@ -56,7 +58,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'public' },
         schema: { tags: ['record'], summary: "The log's verifier key in signed-note format", response: textAnswers('the verifier key, name+id+base64') },
       },
-      async (_req, reply) => reply.type('text/plain; charset=utf-8').send((await log.verifierKey(ctx)) + '\n'),
+      async (_req, reply) => reply.type('text/plain; charset=utf-8').send((await verifierKey(ctx)) + '\n'),
     );
 
     app.get(
@@ -104,7 +106,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(Proof),
         },
       },
-      async (req) => ({ proof: await log.inclusionProof(ctx, Number(req.query.index), Number(req.query.tree_size)) }),
+      async (req) => ({ proof: await inclusionProof(ctx, Number(req.query.index), Number(req.query.tree_size)) }),
     );
 
     app.get(
@@ -118,7 +120,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: answers(Proof),
         },
       },
-      async (req) => ({ proof: await log.consistencyProof(ctx, Number(req.query.first), Number(req.query.second)) }),
+      async (req) => ({ proof: await consistencyProof(ctx, Number(req.query.first), Number(req.query.second)) }),
     );
 
     app.get(
@@ -162,7 +164,7 @@ export function logRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       // Every participant may read every entry (log.entries.read); this only finds them faster.
-      async (req) => ({ entries: await log.entriesNaming(ctx, req.params.name, req.params.value, req.query.type?.split(',') ?? []) }),
+      async (req) => ({ entries: await entriesNaming(ctx, req.params.name, req.params.value, req.query.type?.split(',') ?? []) }),
     );
 
     app.get(

@@ -30,7 +30,11 @@ function MeetingRow({ meeting: m }: { meeting: MeetingSummary }) {
         {fmt.dateTime(m.startsAt)} · <bdi>{m.venue}</bdi>
       </Text>
       <Text size="xs" c="dimmed">
-        {t('meetings.summary', { items: m.agendaItems, adopted: m.decisions.adopted, proposed: m.decisions.proposed, open: m.openActionItems })}
+        {[
+          t('meetings.summaryItems', { count: m.agendaItems, n: fmt.number(m.agendaItems) }),
+          t('meetings.summaryDecisions', { count: m.decisions.adopted, n: fmt.number(m.decisions.adopted), proposed: fmt.number(m.decisions.proposed) }),
+          t('meetings.summaryActions', { count: m.openActionItems, n: fmt.number(m.openActionItems) }),
+        ].join(' · ')}
       </Text>
     </Card>
   );

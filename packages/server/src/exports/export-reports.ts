@@ -1,24 +1,19 @@
 import type { Kysely } from 'kysely';
 import { can } from '@truce/core/policy/policy';
 import { parseDay, parsePeriod, type Period } from '@truce/core/dashboard/period';
-import { roundedLocation } from '@truce/core/reports/validate';
 import type { ReportContent } from '@truce/core/reports/model';
 import type { Verification } from '@truce/core/incidents/findings';
 import type { ExportFormat } from '@truce/core/exports/format';
-import type { ExportIncident, ExportReport, NamedArea } from '@truce/core/exports/record';
-import { scopeStatement, withheldOf, type ExportScope } from '@truce/core/exports/scope';
+import type { ExportReport } from '@truce/core/exports/record';
+import { scopeStatement } from '@truce/core/exports/scope';
 import type { Actor } from '@truce/core/model/accounts';
 import type { Auth } from '../accounts/index.ts';
 import type { Database } from '../db/index.ts';
-import { badRequest } from '../errors/index.ts';
-import { geoData } from '../geo/index.ts';
 import { presentContent, scopeOf, type Areas } from '../reports/index.ts';
 import { scopeFor } from '../dashboard/index.ts';
 import type { Filter } from '../dashboard/index.ts';
-import { listScopeFor } from '../incidents/index.ts';
-import { incidentScope } from '../incidents/index.ts';
-import { incidentsStore as incidentStore } from '../incidents/index.ts';
 import * as store from './store.ts';
+import { invalid, rowLimit, exportScope, type ExportHeader } from './export-header.ts';
 
 /**
  * The exports (C8): the reports or incidents one reader may see, under the filters of the
@@ -44,38 +39,6 @@ export interface ReportExportQuery {
   limit?: string;
 }
 
-export interface IncidentExportQuery {
-  type?: string;
-  allegedParty?: string;
-  finding?: Verification | 'none';
-  reply?: 'open' | 'closed';
-  limit?: string;
-}
-
-/** Who the export is for, and the sentence that says so. */
-export interface ExportHeader {
-  scope: ExportScope;
-  statement: string;
-  generatedAt: string;
-  /** Records that meet the filters, before the row limit; null when only "more than the limit" is known. */
-  matched: number | null;
-  limit: number;
-  truncated: boolean;
-}
-
-function invalid(path: string, message: string): never {
-  throw badRequest(`The request is not valid: ${path} ${message}.`, [{ path, message }], 'validation_failed');
-}
-
-/** The row limit of one request: the installation's (TRUCE_EXPORT_MAX_ROWS), or fewer when `limit` asks. */
-function rowLimit(query: { limit?: string }, max: number): number {
-  if (query.limit === undefined) return max;
-  const n = Number(query.limit);
-  if (!Number.isInteger(n) || n < 1) invalid('/query/limit', 'must be a whole number from 1');
-  if (n > max) invalid('/query/limit', `may be at most ${max} (TRUCE_EXPORT_MAX_ROWS)`);
-  return n;
-}
-
 /**
  * The period of a reports export. Without dates it covers every report (the list's
  * default); `legacy` keeps the four weeks ending today of /api/reports/export.*.
@@ -95,11 +58,6 @@ function periodOf(query: ReportExportQuery, legacy: boolean, now: Date): { perio
   const period = from !== null && to !== null ? { from: query.from!, to: query.to!, days: Math.round((to - from) / 86_400_000) + 1 } : null;
   // Reports cannot be filed for a time in the future, nor for before 1900: these bounds hold them all.
   return { period, start: new Date(from ?? Date.UTC(1900, 0, 1)), end: new Date(to === null ? Date.UTC(9999, 0, 1) : to + 86_400_000) };
-}
-
-export async function exportScope(db: Db, actor: Actor): Promise<ExportScope> {
-  const org = await db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', '=', actor.orgId).executeTakeFirstOrThrow();
-  return { organisation: { id: org.id, name: org.name, kind: actor.orgKind }, sealed: can(actor, 'report.read.sealed') ? 'all' : 'own' };
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -211,123 +169,5 @@ export async function exportReports(
     filter: echo,
     names,
     pages: pages(),
-  };
-}
-
-export interface IncidentExport extends ExportHeader {
-  filter: Record<string, string>;
-  incidents: ExportIncident[];
-}
-
-/** Incidents read per query while an export is gathered. */
-const INCIDENT_PAGE = 500;
-
-/**
- * The incidents this reader may see that meet the list's filters, newest first, at most
- * `limit`. Places and casualty figures come only from the reports the reader may open
- * (a sealed place rounded as everywhere); the rest of an incident is what its list shows.
- */
-export async function exportIncidents(db: Db, auth: Auth, query: IncidentExportQuery, options: { maxRows: number; now: Date }): Promise<IncidentExport> {
-  const limit = rowLimit(query, options.maxRows);
-  const actor = auth.actor;
-  const [who, names, geo] = await Promise.all([exportScope(db, actor), store.names(db), geoData()]);
-  const governorate = (pcode: string): NamedArea => {
-    const a = geo.areas.get(pcode);
-    return { pcode, nameEn: a?.nameEn ?? pcode, nameAr: a?.nameAr ?? pcode };
-  };
-  const named = (ids: string[]) => ids.map((id) => ({ id, name: names.organisations.get(id)?.name ?? id }));
-  const out: ExportIncident[] = [];
-  let before: string | undefined;
-  let more = true;
-  let truncated = false;
-  while (more && !truncated) {
-    const page = await incidentStore.listIncidents(db, {
-      scope: listScopeFor(actor),
-      finding: query.finding,
-      allegedParty: query.allegedParty,
-      type: query.type,
-      reply: query.reply ? { state: query.reply, now: options.now } : undefined,
-      before,
-      limit: INCIDENT_PAGE,
-    });
-    more = page.length === INCIDENT_PAGE;
-    if (page.length === 0) break;
-    before = page[page.length - 1].id;
-    const ids = page.map((i) => i.id);
-    const [reports, findings] = await Promise.all([store.incidentReports(db, ids), incidentStore.findings(db, ids)]);
-    for (const i of page) {
-      const mine = reports.filter((r) => r.incident_id === i.id);
-      const finding = findings.find((f) => f.incident_id === i.id && f.round === i.round && f.reopened_at === null) ?? null;
-      const scope = incidentScope(mine, finding !== null);
-      if (!can(actor, 'incident.read', scope)) continue;
-      if (out.length === limit) {
-        truncated = true;
-        break;
-      }
-      const readable = mine.filter((r) => can(actor, 'report.read', scopeOf(r)) && r.lat !== null && r.lon !== null);
-      const places = readable.map((r) => {
-        const lat = Number(r.lat);
-        const lon = Number(r.lon);
-        return r.location_sealed && !can(actor, 'report.read.sealed', scopeOf(r)) ? roundedLocation(lat, lon) : { lat, lon };
-      });
-      const mean = (xs: number[]) => (xs.length === 0 ? null : Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 1e6) / 1e6);
-      const most = (pick: (r: (typeof mine)[number]) => (number | null)[]) => {
-        const known = readable.map(pick).filter((xs) => xs.some((x) => x !== null));
-        return known.length === 0 ? null : Math.max(...known.map((xs) => xs.reduce<number>((s, x) => s + (x ?? 0), 0)));
-      };
-      const pcodes = [...new Set(mine.map((r) => r.adm1_pcode).filter((p): p is string => p !== null))];
-      out.push({
-        id: i.id,
-        createdAt: iso(i.created_at),
-        firstOccurredAt: mine.length ? iso(mine[0].occurred_at) : null,
-        lastOccurredAt: mine.length ? iso(mine[mine.length - 1].occurred_at) : null,
-        typeCodes: [...new Set(mine.map((r) => r.type_code))],
-        reportCount: mine.length,
-        readableReportIds: mine.filter((r) => can(actor, 'report.read', scopeOf(r))).map((r) => r.id),
-        governorates: pcodes.map(governorate),
-        allegedParties: named(scope.allegedPartyIds),
-        affectedParties: named(scope.affectedPartyIds),
-        replyDeadline: iso(i.reply_deadline),
-        finding: finding ? ((finding.finding as { verification: Verification }).verification ?? null) : null,
-        findingAdoptedAt: finding ? iso(finding.adopted_at) : null,
-        lat: mean(places.map((p) => p.lat)),
-        lon: mean(places.map((p) => p.lon)),
-        // Reports of one incident tell of the same event: the largest count, never their sum.
-        killed: most((r) => [r.killed_civilian, r.killed_combatant]),
-        injured: most((r) => [r.injured_civilian, r.injured_combatant]),
-      });
-    }
-  }
-  const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  return {
-    scope: who,
-    statement: scopeStatement(who),
-    generatedAt: options.now.toISOString(),
-    matched: truncated ? null : out.length,
-    limit,
-    truncated,
-    filter,
-    incidents: out,
-  };
-}
-
-/** What the metadata member of a JSON or GeoJSON export says. */
-export function metadataOf(
-  dataset: 'reports' | 'incidents',
-  format: ExportFormat,
-  h: ExportHeader & { filter: Record<string, string>; period?: Period | null },
-) {
-  return {
-    dataset,
-    format,
-    generatedAt: h.generatedAt,
-    organisation: h.scope.organisation,
-    scope: h.statement,
-    withheld: withheldOf(h.scope),
-    filter: h.filter,
-    ...(h.period !== undefined ? { period: h.period } : {}),
-    matched: h.matched,
-    limit: h.limit,
-    truncated: h.truncated,
   };
 }
