@@ -2,15 +2,14 @@ import './log/native-sha256.ts';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import { systemClock, type AppContext } from './context.ts';
+import { type AppContext } from './context.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp, type AppOptions } from './http/app.ts';
-import { LogKeyring } from './log/signer.ts';
-import { LogSequencer, startSequencerLoop } from './log/sequencer.ts';
+import { startSequencerLoop } from './log/sequencer.ts';
 import { issueSetupToken } from './accounts/setup.ts';
 import { deleteExpiredSessions } from './accounts/store.ts';
 import { loadDemo } from './demo/seed.ts';
-import { mechanismClock } from './mechanism/index.ts';
+import { createContext, followMechanismClock } from './create-context.ts';
 import { startEmailLoop, startNotificationLoop } from './notifications/index.ts';
 import { startMatchingLoop } from './matching/index.ts';
 import { startAdoptionLoop } from './incidents/adoption-loop.ts';
@@ -47,14 +46,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const handle = await openDatabase(config);
-  const ctx: AppContext = {
-    config,
-    db: handle.db,
-    engine: handle.engine,
-    clock: systemClock,
-    keyring: new LogKeyring(config.dataDir, config.logKey),
-    sequencer: new LogSequencer(handle.db),
-  };
+  const ctx: AppContext = createContext(config, handle);
   let app: FastifyInstance | undefined;
   try {
     let demoAccountsFile: string | null = null;
@@ -68,7 +60,7 @@ export async function startServer(
         progress: options.demoProgress,
       });
     // The mechanism's time: the system's, or the demo's (its today follows its 2017 story).
-    ctx.clock = await mechanismClock(ctx.db);
+    await followMechanismClock(ctx);
     await deleteExpiredSessions(ctx.db);
     app = await buildApp(ctx, options);
     await app.listen({ port: config.port, host: config.host });

@@ -5,7 +5,6 @@ import { renderHtml } from '@truce/core/documents/html';
 import { annexCsv } from '@truce/core/publications/build';
 import { isPublicationKind, PUBLICATION_KINDS } from '@truce/core/publications/figures';
 import { ConfigError, loadConfig } from '../config.ts';
-import { systemClock } from '../context.ts';
 
 /**
  * `truce report un|issg --from D --to D --lang L --format pdf|html|csv|json --out FILE [--issue --as EMAIL]`
@@ -74,21 +73,15 @@ export async function runReport(args: string[], out: (line: string) => void = co
   }
 
   const { openDatabase } = await import('../db/index.ts');
-  const { LogKeyring } = await import('../log/index.ts');
-  const { LogSequencer } = await import('../log/index.ts');
   const { issuePublication } = await import('./issue-publication.ts');
   const { readPublicationFile } = await import('./read-publication-file.ts');
   const { draftPublication } = await import('./draft-publication.ts');
   const { Problem } = await import('../errors/index.ts');
   const handle = await openDatabase(config);
-  const ctx = {
-    config,
-    db: handle.db,
-    engine: handle.engine,
-    clock: systemClock,
-    keyring: new LogKeyring(config.dataDir, config.logKey),
-    sequencer: new LogSequencer(handle.db),
-  };
+  const { createContext, followMechanismClock } = await import('../create-context.ts');
+  const ctx = createContext(config, handle);
+  // A report dated by the mechanism's time, as the server would date it (the demo's is 2017).
+  await followMechanismClock(ctx);
   try {
     const input = { kind, from: values.from, to: values.to, language: values.lang };
     let body: string | Uint8Array;
