@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- NAME ...]`: runs the named benches one after another, each in its own
  * process (each measures memory and time of its own). Without a name, the foundation bench;
- * `all` runs every one. Names: foundation, geo, ingest, dashboard, matching, publications.
+ * `all` runs every one. Names: foundation, geo, ingest, dashboard, matching, publications, scale.
  * PostgreSQL benches read TRUCE_BENCH_DATABASE_URL (or TRUCE_TEST_DATABASE_URL); see
  * bench/README.md for each bench's knobs, bars and results file.
  */
@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['foundation', 'geo', 'ingest', 'dashboard', 'matching', 'publications'] as const;
+const BENCHES = ['foundation', 'geo', 'ingest', 'dashboard', 'matching', 'publications', 'scale'] as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const asked = process.argv.slice(2);

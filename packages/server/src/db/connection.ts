@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -48,6 +49,8 @@ export async function openPglite(dataDir: string | 'memory'): Promise<DatabaseHa
   }
   const lite = await PGlite.create(location, {
     parsers: { [DATE]: (v: string) => v },
+    // Trigram similarity for search's typo tolerance (migration 0033), as the server has it.
+    extensions: { pg_trgm },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PgliteSerialPool(lite) as unknown as PostgresPool }) });
   return {
