@@ -29,12 +29,13 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
 
 /**
  * An RGB PNG of the given size. Pixels are one colour, or random (`noise`) so that the
- * file does not compress: the way to make a PNG of a given size.
+ * file does not compress: the way to make a PNG of a given size. `declared` writes another
+ * size into the header than the pixels have: a tiny file claiming to be a huge image.
  */
-export function makePng(width: number, height: number, options: { rgb?: [number, number, number]; noise?: boolean } = {}): Buffer {
+export function makePng(width: number, height: number, options: { rgb?: [number, number, number]; noise?: boolean; declared?: [number, number] } = {}): Buffer {
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
+  ihdr.writeUInt32BE(options.declared?.[0] ?? width, 0);
+  ihdr.writeUInt32BE(options.declared?.[1] ?? height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter method, no interlace
   const rows: Buffer[] = [];
   const [r, g, b] = options.rgb ?? [200, 30, 30];
@@ -94,4 +95,41 @@ export function makePdf(text = 'Incident report annex'): Buffer {
   for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/**
+ * The GPS position an EXIF block (as sharp's `metadata().exif` gives it: "Exif\0\0" and a
+ * TIFF structure) records, in decimal degrees; null when it has none. Read by walking the
+ * TIFF directories here, so that the tests need no EXIF library.
+ */
+export function exifGps(exif: Buffer | undefined): { latitude: number; longitude: number } | null {
+  if (exif === undefined) return null;
+  if (exif.toString('latin1', 0, 4) !== 'Exif') return null;
+  const tiff = exif.subarray(6);
+  const little = tiff.toString('latin1', 0, 2) === 'II';
+  const u16 = (at: number) => (little ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const u32 = (at: number) => (little ? tiff.readUInt32LE(at) : tiff.readUInt32BE(at));
+  /** The entries of the directory at `offset`: tag → offset of its value (or of the value itself, when it fits in 4 bytes). */
+  const directory = (offset: number) => {
+    const entries = new Map<number, { count: number; at: number }>();
+    for (let i = 0, n = u16(offset); i < n; i++) {
+      const e = offset + 2 + i * 12;
+      entries.set(u16(e), { count: u32(e + 4), at: e + 8 });
+    }
+    return entries;
+  };
+  const gpsPointer = directory(u32(4)).get(0x8825);
+  if (!gpsPointer) return null;
+  const gps = directory(u32(gpsPointer.at));
+  const degrees = (tag: number, refTag: number, negative: string) => {
+    const value = gps.get(tag);
+    const ref = gps.get(refTag);
+    if (!value || !ref) return null;
+    const at = u32(value.at);
+    const [d, m, s] = [0, 1, 2].map((k) => u32(at + k * 8) / u32(at + k * 8 + 4));
+    return (d + m / 60 + s / 3600) * (tiff.toString('latin1', ref.at, ref.at + 1) === negative ? -1 : 1);
+  };
+  const latitude = degrees(2, 1, 'S');
+  const longitude = degrees(4, 3, 'W');
+  return latitude === null || longitude === null ? null : { latitude, longitude };
 }

@@ -1,4 +1,5 @@
 import { damagedFile, recordDamage } from '../audit/index.ts';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -8,10 +9,14 @@ import { actorRef, authOf } from '../http/index.ts';
 import { answers, fileAnswers, ProblemSchema } from '../http/index.ts';
 import { EvidenceFiles } from './files.ts';
 import { multipartLimits, readUploadForm } from './form.ts';
-import { EvidenceMeta, Sha256Params, UploadedEvidence } from './schema.ts';
+import { EvidenceFileQuery, EvidenceMeta, Sha256Params, UploadedEvidence } from './schema.ts';
 import { evidenceMeta } from './describe-evidence.ts';
+import { byteRange, contentDisposition, contentSecurityPolicy, INLINE_TYPES } from './delivery.ts';
 import { openEvidence } from './open-evidence.ts';
+import { evidenceThumbnail } from './thumbnail-evidence.ts';
+import { Thumbnails } from './thumbnails.ts';
 import { uploadEvidence } from './upload-evidence.ts';
+import { Problem } from '../errors/index.ts';
 
 /**
  * Evidence files (C2): `POST /api/evidence` stores a file content-addressed and answers
@@ -22,6 +27,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const files = new EvidenceFiles(path.join(ctx.config.dataDir, 'evidence'));
     await files.init();
+    const thumbnails = new Thumbnails(files.root);
     const maxBytes = ctx.config.evidenceMaxBytes;
 
     // Multipart parsing exists in this plugin's scope only: no other route takes files.
@@ -68,9 +74,17 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'evidence.read' },
         schema: {
           tags: ['evidence'],
-          summary: 'Download an evidence file',
+          summary: 'Download an evidence file, or show it in the browser',
+          description:
+            'The bytes, with the media type detected at upload and their Repr-Digest. `?inline=1` asks the browser to show photos, PDFs, video and sound ' +
+            'rather than save them. One byte range (`Range: bytes=a-b`) is honoured, so that video and sound can be sought (206).',
           params: Sha256Params,
-          response: fileAnswers([...EVIDENCE_MEDIA_TYPES], 'the bytes, with their media type and Repr-Digest'),
+          querystring: EvidenceFileQuery,
+          response: {
+            ...fileAnswers([...EVIDENCE_MEDIA_TYPES], 'the bytes, with their media type and Repr-Digest'),
+            206: { description: 'the part asked for with Range', content: fileAnswers([...EVIDENCE_MEDIA_TYPES], '')[200].content },
+            416: ProblemSchema,
+          },
         },
       },
       async (req, reply) => {
@@ -81,25 +95,66 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           await recordDamage(ctx.db, 'evidence', meta.sha256, 'downloaded: the bytes no longer match the SHA-256');
           throw damagedFile('evidence', meta.sha256);
         }
+        const range = byteRange(req.headers.range, meta.size);
+        if (range === 'unsatisfiable') {
+          await handle.close();
+          throw new Problem(416, 'Range not satisfiable', `The file has ${meta.size} bytes; the range asked for starts after its end.`, {
+            code: 'range_not_satisfiable',
+            headers: { 'content-range': `bytes */${meta.size}` },
+          });
+        }
         const digest = Buffer.from(meta.sha256, 'hex').toString('base64');
         const name = meta.originalName ?? `${meta.sha256}.${extensionFor(meta.mediaType)}`;
-        return (
+        // The type is the server's own finding from the content, never what the uploader said.
+        const inline = req.query.inline === '1' && INLINE_TYPES.has(meta.mediaType);
+        reply
+          .type(meta.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : meta.mediaType)
+          .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', name))
+          .header('x-content-type-options', 'nosniff')
+          // Opened in a browser tab, the file runs nothing and loads nothing (delivery.ts).
+          .header('content-security-policy', contentSecurityPolicy(meta.mediaType, inline))
+          // RFC 9530, and the older RFC 3230 header some tools still check: of the whole file, also for a part.
+          .header('repr-digest', `sha-256=:${digest}:`)
+          .header('digest', `sha-256=${digest}`)
+          .header('accept-ranges', 'bytes')
+          // Evidence may be opened on shared machines in the field: keep it out of caches.
+          .header('cache-control', 'private, no-store');
+        if (range) {
           reply
-            .type(meta.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : meta.mediaType)
-            .header('content-length', meta.size)
-            .header('content-disposition', contentDisposition(name))
-            .header('x-content-type-options', 'nosniff')
-            // Opened by mistake in a browser tab, the file runs nothing and loads nothing.
-            .header('content-security-policy', "default-src 'none'; sandbox")
-            // RFC 9530, and the older RFC 3230 header some tools still check.
-            .header('repr-digest', `sha-256=:${digest}:`)
-            .header('digest', `sha-256=${digest}`)
-            // Evidence may be opened on shared machines in the field: keep it out of caches.
-            .header('cache-control', 'private, no-store')
-            // The bytes stream out as they are (fileAnswers: no JSON, no serialiser); the type
-            // provider reads the file's `format: binary` schema as a string.
-            .send(handle.createReadStream({ start: 0 }))
-        );
+            .code(206)
+            .header('content-range', `bytes ${range.start}-${range.end}/${meta.size}`)
+            .header('content-length', range.end - range.start + 1);
+          return reply.send(handle.createReadStream({ start: range.start, end: range.end }));
+        }
+        // The bytes stream out as they are (fileAnswers: no JSON, no serialiser); the type
+        // provider reads the file's `format: binary` schema as a string.
+        return reply.header('content-length', meta.size).send(handle.createReadStream({ start: 0 }));
+      },
+    );
+
+    app.get(
+      '/api/evidence/:sha256/thumbnail',
+      {
+        config: { access: 'evidence.read' },
+        schema: {
+          tags: ['evidence'],
+          summary: "A photo's thumbnail",
+          description:
+            'A WebP image at most 320 pixels on its long side, upright (the EXIF orientation applied) and without any metadata (no location). ' +
+            'The same access as the file itself. 404 with code `no_thumbnail` when the file is not a JPEG, PNG or WebP photo, or cannot be decoded.',
+          params: Sha256Params,
+          response: fileAnswers(['image/webp'], 'the thumbnail'),
+        },
+      },
+      async (req, reply) => {
+        const { file } = await evidenceThumbnail(ctx, files, thumbnails, authOf(req).actor, req.params.sha256);
+        const bytes = await fs.readFile(file);
+        return reply
+          .type('image/webp')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cache-control', 'private, no-store')
+          .send(bytes);
       },
     );
 
@@ -117,14 +172,4 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req) => evidenceMeta(ctx, authOf(req).actor, req.params.sha256),
     );
   };
-}
-
-/**
- * `attachment` with the name twice (RFC 6266): an ASCII fallback, and the exact name
- * percent-encoded as UTF-8 for every current browser. Arabic names survive.
- */
-function contentDisposition(name: string): string {
-  const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -37,3 +37,16 @@ export const EvidenceMeta = Type.Object({
   }),
 });
 export type EvidenceMeta = Static<typeof EvidenceMeta>;
+
+export const EvidenceFileQuery = Type.Object(
+  {
+    inline: Type.Optional(
+      Type.Literal('1', {
+        description:
+          'show the file in the browser rather than save it: honoured for photos (JPEG, PNG, WebP), PDF, MP4 and WebM video and MP3, Ogg, WAV and M4A sound; ' +
+          'every other type is still sent as a download',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
