@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { fileAnswers, Nullable } from '../http/index.ts';
+import { fileAnswers, IsoDate, Nullable, Uuid } from '../http/index.ts';
 
 /** Requests and answers of the record's read routes (C9): C2SP tlog-tiles under /log/, JSON proofs under /api/log/. */
 
@@ -22,7 +22,26 @@ export const ConsistencyProofQuery = Type.Object({ first: Count, second: Count }
 export const Proof = Type.Object({ proof: Type.Array(Type.String({ contentEncoding: 'base64' })) });
 export type Proof = Static<typeof Proof>;
 
-export const EntriesQuery = Type.Object({ from: Type.Optional(Count), limit: Type.Optional(Count) }, { additionalProperties: false });
+export const EntriesQuery = Type.Object(
+  {
+    from: Type.Optional({ ...Count, description: 'the oldest entry wanted: entries from this index on, oldest first (no filters then)' }),
+    limit: Type.Optional({ ...Count, description: 'entries on a page, 1 to 500 (50 when not given)' }),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$', description: 'page: the `next` of the previous page, with the same filters' }),
+    ),
+    type: Type.Optional(
+      Type.String({
+        pattern: '^[a-z_.]{1,60}(,[a-z_.]{1,60}){0,79}$',
+        description: 'only entries of these types, comma-separated (e.g. report.filed,incident.created); an unknown type is refused',
+      }),
+    ),
+    organisation: Type.Optional({ ...Uuid, description: 'only entries written by a user of this organisation' }),
+    since: Type.Optional({ ...IsoDate, description: 'only entries written on or after this day (UTC)' }),
+    until: Type.Optional({ ...IsoDate, description: 'only entries written on or before this day (UTC)' }),
+  },
+  { additionalProperties: false },
+);
+export type EntriesQuery = Static<typeof EntriesQuery>;
 export const EntryParams = Type.Object({ index: Count });
 
 /** An entry as its canonical JSON reads (log/record.ts writes it). */
@@ -60,6 +79,14 @@ export type LogEntrySummary = Static<typeof LogEntrySummary>;
 export const LogEntries = Type.Object({
   size: Type.Integer({ minimum: 0, description: 'entries in the tree' }),
   entries: Type.Array(LogEntrySummary),
+  next: Nullable(
+    Type.String({
+      description:
+        'the `cursor` of the next (older) page; null once the oldest entry was reached, and with `from`. A filtered page looks at a bounded ' +
+        'stretch of the record, so it may hold fewer entries than `limit` (even none) and still have a `next`',
+    }),
+  ),
+  scannedTo: Nullable(Type.Integer({ minimum: 0, description: 'the oldest index this page looked at: every entry from there up that matches is listed' })),
 });
 export type LogEntries = Static<typeof LogEntries>;
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { NodeId } from '@truce/core/log/index';
 import type { Database } from '../db/index.ts';
 
@@ -51,6 +51,21 @@ export async function entryRange(db: Kysely<Database>, from: number, count: numb
     .orderBy('idx')
     .$narrowType<{ idx: number }>()
     .execute();
+}
+
+/**
+ * At most `count` sequenced entries with `floor <= idx < before`, newest first, whose bytes
+ * contain, for every group of `needles`, one of its byte strings. The needles only narrow
+ * what is read (the caller checks each entry it lists): an entry is canonical JSON, so a
+ * field such as `"type":"report.filed"` appears in its bytes exactly so.
+ */
+export async function entriesBelow(db: Kysely<Database>, q: { floor: number; before: number; count: number; needles: Uint8Array[][] }) {
+  let query = db.selectFrom('log_entries').select(['idx', 'body']).where('idx', '>=', q.floor).where('idx', '<', q.before);
+  for (const group of q.needles) {
+    query = query.where((eb) => eb.or(group.map((needle) => sql<boolean>`position(${Buffer.from(needle)}::bytea in body) > 0`)));
+  }
+  const rows = await query.orderBy('idx', 'desc').limit(q.count).$narrowType<{ idx: number }>().execute();
+  return rows.map((r) => ({ index: Number(r.idx), body: new Uint8Array(r.body) }));
 }
 
 export async function checkpointAt(db: Kysely<Database>, size: number) {

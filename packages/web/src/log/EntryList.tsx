@@ -1,60 +1,188 @@
-import { useState } from 'react';
-import { Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Fragment, useEffect, useState } from 'react';
+import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title, useDirection } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { entryTypeKey } from '@truce/core/log/entry-types';
 import { get } from '../api/client.ts';
 import type { Proof } from '@truce/server/schemas/log';
-import type { LogEntries, LogEntryBody, LogEntryDetail, LogEntrySummary, Organisation } from '../api/types.ts';
+import type { LogEntries, LogEntryBody, LogEntryDetail, LogEntrySummary } from '../api/types.ts';
 import { byId, useOrganisations } from '../accounts/api.ts';
+import { usePermissions } from '../app/permissions.ts';
+import { useSession } from '../app/session.ts';
 import { Loading } from '../components/Loading.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { shortLabelsOf } from '../i18n/vocabulary.ts';
+import { useVocabulary } from '../i18n/VocabularyLabel.tsx';
+import { fromBase64 } from './logCore.ts';
+import { filterQuery, RecordFilters, useRecordFilter } from './RecordFilters.tsx';
 import { pinnedKey } from './storage.ts';
+import { shortId, subjectParts, type LinkContext } from './subjectLinks.ts';
 import { checkInclusion, type CheckpointCheck, type InclusionResult } from './verify.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 const PAGE = 25;
+/**
+ * A filtered page looks a bounded way back in the record (the server's SCAN_LIMIT), so a
+ * rare filter may need several pages to fill one screen: they are fetched one after the
+ * other, up to this many per request of the reader, who may then ask to look further.
+ */
+const AUTO_PAGES = 20;
 
 /** A listed entry, read for its usual fields: one damaged or changed in the database may lack some (its inclusion check then fails). */
 type Listed = Omit<LogEntrySummary, 'entry'> & { entry: Partial<LogEntryBody> };
 
-/** "organisation.created" → the translated name of that kind of change, or the type itself. */
+/** "organisation.created" → the name of that kind of change in the reader's language, or the type itself for one this version does not know. */
 function useEntryType() {
   const { t } = useTranslation();
-  return (type: string) => t(`entryType.${type.replace(/\./g, '_')}`, { defaultValue: type });
+  return (type: string) => t(`entryType.${entryTypeKey(type)}`, { defaultValue: type });
 }
 
-function subjectText(subject: Record<string, string>, orgs: Map<string, Organisation>, t: (k: string, o?: Record<string, unknown>) => string): string {
-  return Object.entries(subject)
-    .map(([kind, id]) => `${t(`subjectKind.${kind}`, { defaultValue: kind })}: ${orgs.get(id)?.shortName ?? shortId(id)}`)
-    .join(', ');
+/** Organisations by id, named in the reader's language. */
+function useOrgNames() {
+  const organisations = useOrganisations();
+  const vocabulary = useVocabulary();
+  const orgs = byId(organisations.data);
+  const short = (id: string) => {
+    const o = orgs.get(id);
+    return o ? vocabulary.text(shortLabelsOf(o), o.shortName || o.name) : null;
+  };
+  const full = (id: string) => {
+    const o = orgs.get(id);
+    return o ? vocabulary.text(o.labels, o.name) : null;
+  };
+  const options = (organisations.data ?? []).map((o) => ({ value: o.id, label: vocabulary.text(o.labels, o.name) }));
+  return { short, full, options };
 }
 
-/** A UUIDv7 begins with its time, shared by rows made together: its random end tells them apart. */
-export function shortId(id: string): string {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? `…${id.slice(-8)}` : id;
+/** What the entry concerns: a link to each item the reader may open, a short reference to the others. */
+function Subjects({ entry, link, orgShort }: { entry: Listed['entry']; link: LinkContext; orgShort: (id: string) => string | null }) {
+  const { t } = useTranslation();
+  const parts = subjectParts(entry, link);
+  if (parts.length === 0) return <>—</>;
+  return (
+    <Text size="sm" component="span" className="truce-break">
+      {parts.map((p, i) => {
+        const kind = t(`record.subjects.${p.kind}`, { defaultValue: p.kind });
+        const ref = (p.kind === 'organisation' ? orgShort(p.id) : null) ?? shortId(p.id);
+        return (
+          <Fragment key={p.kind}>
+            {i > 0 && ', '}
+            {p.href ? (
+              <Anchor component={Link} to={p.href} size="sm" data-testid={`entry-subject-${p.kind}`} data-href={p.href}>
+                {kind} <bdi dir="ltr">{ref}</bdi>
+              </Anchor>
+            ) : (
+              <span data-testid={`entry-subject-${p.kind}`}>
+                {kind} <bdi dir="ltr">{ref}</bdi>
+              </span>
+            )}
+          </Fragment>
+        );
+      })}
+    </Text>
+  );
 }
 
-/** The record's entries, newest first, each with an inclusion check against the verified checkpoint. */
+/** The raw entry, one click away: its canonical bytes as text, its leaf hash and the signed checkpoint it is proven against. */
+function EntryDetail({ index, id }: { index: number; id: string }) {
+  const { t } = useTranslation();
+  const detail = useQuery({ queryKey: ['log', 'entry', index], queryFn: () => get<LogEntryDetail>(`/api/log/entries/${index}`), staleTime: Infinity });
+  if (detail.error) return <ProblemAlert error={detail.error} />;
+  if (!detail.data) return <Loading />;
+  const text = new TextDecoder().decode(fromBase64(detail.data.entryBase64));
+  return (
+    <Stack gap={6} id={id} data-testid={`entry-detail-${index}`}>
+      <Text size="xs" fw={600}>
+        {t('record.canonical')}
+      </Text>
+      <Code block dir="ltr" className="truce-break" data-testid="entry-canonical">
+        {text}
+      </Code>
+      <Text size="xs" fw={600}>
+        {t('record.leafHash')}
+      </Text>
+      <Code dir="ltr" className="truce-break">
+        {detail.data.leafHash}
+      </Code>
+      <Text size="xs" fw={600}>
+        {t('record.checkpointNote')}
+      </Text>
+      <Code block dir="ltr" className="truce-break">
+        {detail.data.checkpoint}
+      </Code>
+    </Stack>
+  );
+}
+
+function ExpandButton({ index, open, onToggle }: { index: number; open: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  // The closed row's arrow points the way the text reads.
+  const { dir } = useDirection();
+  return (
+    <Button
+      size="compact-xs"
+      variant="subtle"
+      onClick={onToggle}
+      aria-expanded={open}
+      aria-controls={`entry-detail-${index}`}
+      aria-label={open ? t('record.hideEntry', { index: fmt.number(index) }) : t('record.showEntry', { index: fmt.number(index) })}
+      data-testid={`entry-expand-${index}`}
+    >
+      {open ? '▾' : dir === 'rtl' ? '◂' : '▸'} {fmt.number(index)}
+    </Button>
+  );
+}
+
+/**
+ * The record's entries, newest first, filtered by type, organisation and day (the filters
+ * live in the address), each named in the reader's language, with links to what it
+ * concerns, its raw form one click away and an inclusion check against the verified checkpoint.
+ */
 export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const entryType = useEntryType();
-  const organisations = useOrganisations();
-  const orgs = byId(organisations.data);
-  const [before, setBefore] = useState<number | null>(null);
+  const names = useOrgNames();
+  const { user } = useSession();
+  const permissions = usePermissions();
+  const link: LinkContext = { orgId: user.organisationId, can: permissions.can };
+  const [filter, setFilter, clearFilter] = useRecordFilter();
   const [results, setResults] = useState<Record<number, InclusionResult | 'checking'>>({});
+  const [open, setOpen] = useState<Set<number>>(new Set());
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
 
-  const query = useQuery({
-    queryKey: ['log', 'entries', before, verified?.checkpoint?.size],
-    queryFn: () =>
-      get<LogEntries>(
-        before === null ? `/api/log/entries?limit=${PAGE}` : `/api/log/entries?from=${Math.max(0, before - PAGE)}&limit=${Math.min(PAGE, before)}`,
-      ),
+  const filterKey = filterQuery(filter);
+  const query = useInfiniteQuery({
+    queryKey: ['log', 'entries', filterKey, verified?.checkpoint?.size],
+    queryFn: ({ pageParam }) => get<LogEntries>(`/api/log/entries?limit=${PAGE}${filterKey}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
   });
-  const entries = [...(query.data?.entries ?? [])].sort((a, b) => b.index - a.index) as Listed[];
-  const oldest = entries.length > 0 ? entries[entries.length - 1].index : 0;
+  const pages = query.data?.pages ?? [];
+  const entries = pages.flatMap((p) => p.entries) as Listed[];
+
+  // How many entries the reader asked to see for these filters, and how many pages had been read when they asked.
+  const [asked, setAsked] = useState({ filterKey, entries: PAGE, fromPage: 0 });
+  const want = asked.filterKey === filterKey ? asked : { filterKey, entries: PAGE, fromPage: 0 };
+  const short = entries.length < want.entries;
+  const budgetLeft = pages.length - want.fromPage < AUTO_PAGES;
+  useEffect(() => {
+    if (short && budgetLeft && query.hasNextPage && !query.isFetching && !query.isError) void query.fetchNextPage();
+  }, [short, budgetLeft, query.hasNextPage, query.isFetching, query.isError, query.fetchNextPage]);
+  const searching = short && budgetLeft && query.hasNextPage;
+  const lastPage = pages.at(-1);
+
+  const toggle = (index: number) =>
+    setOpen((o) => {
+      const next = new Set(o);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
 
   const check = async (summary: Listed) => {
     if (!verified?.checkpoint) return;
@@ -77,48 +205,66 @@ export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
     setResults((r) => ({ ...r, [summary.index]: result }));
   };
 
+  const who = (e: Listed) => {
+    const org = e.entry.actor?.organisation;
+    if (!org) return <>{t('record.system')}</>;
+    return (
+      <span title={names.full(org) ?? undefined} data-testid="entry-org">
+        {names.short(org) ?? shortId(org)}
+      </span>
+    );
+  };
+  const when = (e: Listed) => (e.entry.time ? <time dateTime={e.entry.time}>{fmt.dateTime(e.entry.time)}</time> : '—');
+  const typeCell = (e: Listed) => (
+    <Text size="sm" fw={phone ? 600 : undefined} component="span" title={e.entry.type} data-testid="entry-type" data-type={e.entry.type ?? ''}>
+      {entryType(e.entry.type ?? '')}
+    </Text>
+  );
+
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <Title order={3} size="h4">
           {t('record.entriesTitle')}
         </Title>
-        {query.data && (
+        {lastPage && (
           <Text size="sm" c="dimmed">
-            {t('record.entries', { count: query.data.size, n: fmt.number(query.data.size) })}
+            {t('record.entries', { count: lastPage.size, n: fmt.number(lastPage.size) })}
           </Text>
         )}
       </Group>
       <Text size="sm" c="dimmed">
         {t('record.entriesHelp')}
       </Text>
+      <RecordFilters filter={filter} onChange={setFilter} onClear={clearFilter} organisations={names.options} />
       <ProblemAlert error={query.error} />
       {query.isPending ? (
         <Loading />
+      ) : entries.length === 0 && !searching ? (
+        <Text c="dimmed" data-testid="entry-none">
+          {t('record.none')}
+        </Text>
       ) : phone ? (
         <Stack gap="xs" data-testid="entry-list">
           {entries.map((e) => (
             <Paper key={e.index} withBorder p="sm" radius="sm" data-testid="entry-row" data-index={e.index}>
               <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-                <Text size="sm" fw={600}>
-                  {fmt.number(e.index)} · {entryType(e.entry.type ?? '')}
-                </Text>
+                <Group gap={4} wrap="nowrap" align="flex-start">
+                  <ExpandButton index={e.index} open={open.has(e.index)} onToggle={() => toggle(e.index)} />
+                  {typeCell(e)}
+                </Group>
                 <InclusionCell result={results[e.index]} disabled={!verified} onCheck={() => void check(e)} index={e.index} />
               </Group>
               <Text size="xs" c="dimmed">
-                {e.entry.time ? fmt.dateTime(e.entry.time) : '—'} ·{' '}
-                {e.entry.actor ? (orgs.get(e.entry.actor.organisation)?.shortName ?? shortId(e.entry.actor.organisation)) : t('record.system')}
+                {when(e)} · {who(e)}
               </Text>
-              {e.entry.subject && (
-                <Text size="xs" className="truce-break">
-                  {subjectText(e.entry.subject, orgs, t)}
-                </Text>
-              )}
+              {e.entry.subject && <Subjects entry={e.entry} link={link} orgShort={names.short} />}
+              {open.has(e.index) && <EntryDetail index={e.index} id={`entry-detail-${e.index}`} />}
             </Paper>
           ))}
         </Stack>
       ) : (
-        <div className="truce-table-scroll">
+        <TableScroll>
           <Table striped data-testid="entry-list" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -132,43 +278,51 @@ export function EntryList({ verified }: { verified: CheckpointCheck | null }) {
             </Table.Thead>
             <Table.Tbody>
               {entries.map((e) => (
-                <Table.Tr key={e.index} data-testid="entry-row" data-index={e.index}>
-                  <Table.Td>{fmt.number(e.index)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={e.entry.type}>
-                      {entryType(e.entry.type ?? '')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.entry.time ? fmt.dateTime(e.entry.time) : '—'}</Table.Td>
-                  <Table.Td>
-                    {e.entry.actor ? (orgs.get(e.entry.actor.organisation)?.shortName ?? shortId(e.entry.actor.organisation)) : t('record.system')}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" className="truce-break">
-                      {e.entry.subject ? subjectText(e.entry.subject, orgs, t) : '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <InclusionCell result={results[e.index]} disabled={!verified} onCheck={() => void check(e)} index={e.index} />
-                  </Table.Td>
-                </Table.Tr>
+                <Fragment key={e.index}>
+                  <Table.Tr data-testid="entry-row" data-index={e.index}>
+                    <Table.Td>
+                      <ExpandButton index={e.index} open={open.has(e.index)} onToggle={() => toggle(e.index)} />
+                    </Table.Td>
+                    <Table.Td>{typeCell(e)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(e)}</Table.Td>
+                    <Table.Td>{who(e)}</Table.Td>
+                    <Table.Td>{e.entry.subject ? <Subjects entry={e.entry} link={link} orgShort={names.short} /> : '—'}</Table.Td>
+                    <Table.Td>
+                      <InclusionCell result={results[e.index]} disabled={!verified} onCheck={() => void check(e)} index={e.index} />
+                    </Table.Td>
+                  </Table.Tr>
+                  {open.has(e.index) && (
+                    <Table.Tr>
+                      <Table.Td colSpan={6}>
+                        <EntryDetail index={e.index} id={`entry-detail-${e.index}`} />
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </TableScroll>
       )}
-      <Group>
-        {before !== null && (
-          <Button variant="subtle" size="xs" onClick={() => setBefore(null)}>
-            {t('record.newest')}
-          </Button>
-        )}
-        {oldest > 0 && (
-          <Button variant="light" size="xs" onClick={() => setBefore(oldest)} data-testid="entries-older">
+      {searching && <Loading />}
+      {!searching && query.hasNextPage && lastPage?.scannedTo != null && entries.length < want.entries && (
+        <Text size="sm" c="dimmed" data-testid="entries-searched-to">
+          {t('record.searchedTo', { index: fmt.number(lastPage.scannedTo) })}
+        </Text>
+      )}
+      {!searching && query.hasNextPage && (
+        <Group>
+          <Button
+            variant="light"
+            size="xs"
+            onClick={() => setAsked({ filterKey, entries: entries.length + PAGE, fromPage: pages.length })}
+            loading={query.isFetchingNextPage}
+            data-testid="entries-older"
+          >
             {t('record.older')}
           </Button>
-        )}
-      </Group>
+        </Group>
+      )}
       <InclusionLegend results={results} />
     </Stack>
   );

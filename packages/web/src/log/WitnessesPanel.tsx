@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Ltr } from '../components/Ltr.tsx';
 import { useFormat } from '../i18n/format.ts';
 import type { Lagging, WitnessCheck, WitnessStatus } from './witnesses.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 const STATE_COLOUR: Record<WitnessStatus['state'], string> = { cosigned: 'teal', missing: 'gray', invalid: 'red' };
 
@@ -64,7 +65,7 @@ export function WitnessesPanel({ check, onAcceptPolicy }: { check: WitnessCheck;
           })}
         </Text>
 
-        <div className="truce-table-scroll">
+        <TableScroll>
           <Table data-testid="witness-table" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -96,7 +97,7 @@ export function WitnessesPanel({ check, onAcceptPolicy }: { check: WitnessCheck;
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </TableScroll>
 
         {check.lagging.length > 0 && (
           <Alert color="orange" variant="light" p="xs" data-testid="witness-lagging">
