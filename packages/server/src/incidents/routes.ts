@@ -24,7 +24,10 @@ import {
   NewIncidentBody,
   ReopenBody,
   replyBody,
+  TriageQuery,
+  TriageQueue,
 } from './schema.ts';
+import { triageQueue } from './triage-queue.ts';
 import { listIncidents } from './list-incidents.ts';
 import { viewIncident } from './view-incident.ts';
 
@@ -40,6 +43,21 @@ export function incidentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags: ['incidents'], summary: 'Incidents this report may belong to, with the reasons', params: IdParams, response: answers(Grouping) },
       },
       async (req) => groupingFor(ctx.db, authOf(req), req.params.id),
+    );
+
+    app.get(
+      '/api/incidents/triage',
+      {
+        config: { access: 'incident.manage' },
+        schema: {
+          tags: ['incidents'],
+          summary: 'Reports still to sort into incidents, newest first, with where each may go',
+          description: 'Pages: pass `next` as `cursor`. `total` counts every report in no incident yet (withdrawn ones are not to sort).',
+          querystring: TriageQuery,
+          response: answers(TriageQueue),
+        },
+      },
+      async (req) => triageQueue(ctx.db, authOf(req), { limit: Number(req.query.limit ?? 25), cursor: req.query.cursor }),
     );
 
     app.get(

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { VERIFICATIONS } from '@truce/core/incidents/findings';
 import { Nullable, OneOf, Text, Timestamp, Uuid, Version } from '../http/index.ts';
+import { ReportSchema } from '../reports/index.ts';
 
 /** Requests and answers of the incident routes (C3): grouping, right of reply, assessments, findings. */
 
@@ -201,3 +202,27 @@ export const Grouping = Type.Object({
   ),
 });
 export type Grouping = Static<typeof Grouping>;
+
+export const TriageQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$', description: 'At most this many reports (default 25, at most 99)' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `next` of the previous page' })),
+  },
+  closed,
+);
+
+/** A report still to sort, with where it may go: existing incidents, or other reports of the queue that look like the same event. */
+export const TriageQueue = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      report: ReportSchema,
+      incidents: Grouping.properties.proposals,
+      companions: Type.Array(
+        Type.Object({ reportId: Uuid, score: Type.Number(), hoursApart: Type.Number(), kmApart: Type.Number(), sameType: Type.Boolean() }),
+      ),
+    }),
+  ),
+  total: Type.Integer({ minimum: 0, description: 'how many reports are still to sort, on every page' }),
+  next: Nullable(Type.String({ description: 'the `cursor` of the next page; null on the last page' })),
+});
+export type TriageQueue = Static<typeof TriageQueue>;

@@ -88,6 +88,25 @@ export function incidentsAround(db: Db, at: Date, spanHours: number) {
     .execute();
 }
 
+/** Reports near a time that are in no incident and not withdrawn: the triage queue's likely companions. */
+export function ungroupedAround(db: Db, at: Date, spanHours: number) {
+  return db
+    .selectFrom('reports')
+    .innerJoin('report_versions', (j) =>
+      j.onRef('report_versions.report_id', '=', 'reports.id').onRef('report_versions.version', '=', 'reports.current_version'),
+    )
+    .innerJoin('taxonomy', 'taxonomy.code', 'reports.type_code')
+    .select(['reports.id', 'reports.reporter_org', 'reports.alleged_party', 'reports.affected_party', 'report_versions.content', 'taxonomy.acled_event_type'])
+    .where('reports.withdrawn_at', 'is', null)
+    .where('reports.occurred_at', '>=', new Date(at.getTime() - spanHours * 3_600_000))
+    .where('reports.occurred_at', '<=', new Date(at.getTime() + spanHours * 3_600_000))
+    .where(
+      sql<boolean>`not exists (select 1 from incident_reports ir join incidents i on i.id = ir.incident_id where ir.report_id = reports.id and ir.removed_at is null and i.merged_into is null)`,
+    )
+    .limit(500)
+    .execute();
+}
+
 /**
  * Whom a reader's list of incidents is about, in SQL terms (the policy's `incident.read`;
  * derived from RULES by scope.ts listScopeFor): every incident, those with a current

@@ -4,8 +4,9 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { SmtpConfig } from '../config.ts';
 import type { Database } from '../db/index.ts';
-import { isEmailLanguage, renderEmail, type EmailLanguage } from './email-messages.ts';
+import { isEmailLanguage, renderDigest, renderEmail, type EmailLanguage, type EmailNotice } from './email-messages.ts';
 import { startLoop } from '../background/index.ts';
+import { deliveryOf, nextDigestAt } from './email-preferences.ts';
 
 /**
  * Notification e-mails over SMTP (issue 3). Only when TRUCE_SMTP_URL is set; otherwise
@@ -23,13 +24,18 @@ import { startLoop } from '../background/index.ts';
  *   Only a crash between the SMTP server's acceptance and the mark can send one twice
  *   (SMTP offers no way to tell); its fixed Message-ID lets mail clients drop the copy.
  * - Content: the kind of notice, the incident, the deadline and a link to the incident
- *   page, rendered at sending time (email-messages.ts). Never report content, which may
- *   be sealed. Users have no language preference yet, so messages are in English.
+ *   page, rendered at sending time (email-messages.ts), in the person's language. Never
+ *   report content, which may be sealed.
+ * - Preferences: each person chooses, per kind of notice, at once, a daily digest or not
+ *   by e-mail (email-preferences.ts); digest messages wait until the digest hour and go
+ *   out as one e-mail per person.
  */
 type Db = Kysely<Database>;
 
 const LEASE_MS = 10 * 60_000;
 const BATCH = 20;
+/** Digest messages claimed in one run: a day's notices for everyone, in one e-mail each. */
+const DIGEST_BATCH = 2000;
 const ERROR_CHARS = 500;
 
 /** Delay before the next attempt, after `attempts` failed ones. */
@@ -49,22 +55,37 @@ function languageOf(user: { language: string | null }): EmailLanguage {
 export async function queueNotificationEmails(
   tx: Db,
   smtp: SmtpConfig | undefined,
-  notice: { notificationId: string; organisationId: string },
+  notice: { notificationId: string; organisationId: string; kind: string },
+  now: Date,
 ): Promise<number> {
   if (!smtp) return 0;
-  const users = await tx
+  const people = await tx
     .selectFrom('users')
-    .select(['id', 'email', 'language'])
-    .where('organisation_id', '=', notice.organisationId)
-    .where('active', '=', true)
-    .where('role', 'in', ['admin', 'officer'])
-    .where('email', '<>', '')
-    .orderBy('id')
+    .leftJoin('notification_email_preferences as p', (j) => j.onRef('p.user_id', '=', 'users.id').on('p.kind', '=', notice.kind))
+    .select(['users.id', 'users.email', 'users.language', 'p.delivery'])
+    .where('users.organisation_id', '=', notice.organisationId)
+    .where('users.active', '=', true)
+    .where('users.role', 'in', ['admin', 'officer'])
+    .where('users.email', '<>', '')
+    .orderBy('users.id')
     .execute();
+  // Each person's choice for this kind of notice, or its default (email-preferences.ts).
+  const users = people.map((u) => ({ ...u, delivery: deliveryOf(notice.kind, u.delivery) })).filter((u) => u.delivery !== 'off');
   if (users.length === 0) return 0;
+  const digestAt = nextDigestAt(now);
   const result = await tx
     .insertInto('email_outbox')
-    .values(users.map((u) => ({ id: uuidv7(), notification_id: notice.notificationId, user_id: u.id, recipient: u.email, language: languageOf(u) })))
+    .values(
+      users.map((u) => ({
+        id: uuidv7(),
+        notification_id: notice.notificationId,
+        user_id: u.id,
+        recipient: u.email,
+        language: languageOf(u),
+        digest: u.delivery === 'digest',
+        ...(u.delivery === 'digest' ? { next_attempt_at: digestAt } : {}),
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
@@ -128,28 +149,28 @@ export async function deliverEmails(
   if (!smtp) return { claimed: 0, sent: 0, failed: 0 };
   const now = options.now ?? new Date();
   // Claim: count the attempt and lease the messages, so no other run sends them meanwhile.
+  // Digest messages are claimed all together, so that a person's day comes in one e-mail.
   const claimed = await ctx.db.transaction().execute(async (tx) => {
-    const due = await tx
-      .selectFrom('email_outbox')
-      .select(['id', 'attempts'])
-      .where('sent_at', 'is', null)
-      .where('given_up_at', 'is', null)
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .limit(BATCH)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (due.length === 0) return [];
+    const due = (digest: boolean, limit: number) =>
+      tx
+        .selectFrom('email_outbox')
+        .select('id')
+        .where('sent_at', 'is', null)
+        .where('given_up_at', 'is', null)
+        .where('next_attempt_at', '<=', now)
+        .where('digest', '=', digest)
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+    const ids = [...(await due(false, BATCH)), ...(await due(true, DIGEST_BATCH))].map((d) => d.id);
+    if (ids.length === 0) return [];
     return tx
       .updateTable('email_outbox')
       .set((eb) => ({ attempts: eb('attempts', '+', 1), last_attempt_at: new Date(), next_attempt_at: new Date(now.getTime() + LEASE_MS) }))
-      .where(
-        'id',
-        'in',
-        due.map((d) => d.id),
-      )
-      .returning(['id', 'notification_id', 'user_id', 'recipient', 'language', 'attempts'])
+      .where('id', 'in', ids)
+      .returning(['id', 'notification_id', 'user_id', 'recipient', 'language', 'attempts', 'digest'])
       .execute();
   });
   if (claimed.length === 0) return { claimed: 0, sent: 0, failed: 0 };
@@ -172,56 +193,79 @@ export async function deliverEmails(
     ).map((u) => u.id),
   );
   const base = options.baseUrl.replace(/\/+$/u, '');
+  const noticeOf = (notificationId: string): EmailNotice => {
+    const n = byId.get(notificationId);
+    if (!n) throw new Error('notification not found');
+    const subject = (n.subject ?? {}) as Record<string, unknown>;
+    const details = (n.details ?? {}) as Record<string, unknown>;
+    const incidentId = String(subject.incident ?? '');
+    const reportId = typeof subject.report === 'string' ? subject.report : undefined;
+    return {
+      kind: n.kind,
+      incidentId,
+      reportId,
+      replyDeadline: typeof details.replyDeadline === 'string' ? details.replyDeadline : null,
+      link: reportId && !incidentId ? `${base}/reports/${encodeURIComponent(reportId)}` : `${base}/incidents/${encodeURIComponent(incidentId)}`,
+    };
+  };
+  // One e-mail per immediate message; one per person for the digest messages.
+  type Claimed = (typeof claimed)[number];
+  const digests = new Map<string, Claimed[]>();
+  const mails: Claimed[][] = [];
+  for (const c of claimed) {
+    if (!c.digest) mails.push([c]);
+    else if (digests.has(c.user_id)) digests.get(c.user_id)!.push(c);
+    else digests.set(c.user_id, [c]);
+  }
+  mails.push(...digests.values());
+  const idsOf = (rows: Claimed[]) => rows.map((r) => r.id);
   let sent = 0;
   let failed = 0;
-  for (const mail of claimed) {
-    if (!active.has(mail.user_id)) {
+  for (const rows of mails) {
+    const first = rows[0];
+    if (!active.has(first.user_id)) {
       await ctx.db
         .updateTable('email_outbox')
         .set({ last_error: 'recipient no longer active', given_up_at: new Date() })
-        .where('id', '=', mail.id)
+        .where('id', 'in', idsOf(rows))
         .where('sent_at', 'is', null)
         .execute();
-      failed++;
+      failed += rows.length;
       continue;
     }
     try {
-      const n = byId.get(mail.notification_id);
-      if (!n) throw new Error('notification not found');
-      const subject = (n.subject ?? {}) as Record<string, unknown>;
-      const details = (n.details ?? {}) as Record<string, unknown>;
-      const incidentId = String(subject.incident ?? '');
-      const message = renderEmail(
-        {
-          kind: n.kind,
-          incidentId,
-          replyDeadline: typeof details.replyDeadline === 'string' ? details.replyDeadline : null,
-          link: `${base}/incidents/${encodeURIComponent(incidentId)}`,
-        },
-        mail.language,
-      );
+      const message = first.digest
+        ? renderDigest(
+            rows.map((r) => noticeOf(r.notification_id)),
+            first.language,
+          )
+        : renderEmail(noticeOf(first.notification_id), first.language);
       await mailer.send({
         from: smtp.from,
-        to: mail.recipient,
+        to: first.recipient,
         subject: message.subject,
         text: message.text,
-        messageId: `<${mail.id}@${domainOf(smtp.from)}>`,
+        messageId: `<${first.id}@${domainOf(smtp.from)}>`,
       });
-      await ctx.db.updateTable('email_outbox').set({ sent_at: new Date(), last_error: null }).where('id', '=', mail.id).where('sent_at', 'is', null).execute();
-      sent++;
-    } catch (err) {
-      failed++;
-      const error = describeError(err);
-      const giveUp = mail.attempts >= smtp.maxAttempts;
       await ctx.db
         .updateTable('email_outbox')
-        .set(
-          giveUp ? { last_error: error, given_up_at: new Date() } : { last_error: error, next_attempt_at: new Date(now.getTime() + backoffMs(mail.attempts)) },
-        )
-        .where('id', '=', mail.id)
+        .set({ sent_at: new Date(), last_error: null })
+        .where('id', 'in', idsOf(rows))
         .where('sent_at', 'is', null)
         .execute();
-      options.log?.warn({ email: mail.id, attempts: mail.attempts, error }, giveUp ? 'notification e-mail given up' : 'notification e-mail failed; will retry');
+      sent += rows.length;
+    } catch (err) {
+      failed += rows.length;
+      const error = describeError(err);
+      const attempts = Math.max(...rows.map((r) => r.attempts));
+      const giveUp = attempts >= smtp.maxAttempts;
+      await ctx.db
+        .updateTable('email_outbox')
+        .set(giveUp ? { last_error: error, given_up_at: new Date() } : { last_error: error, next_attempt_at: new Date(now.getTime() + backoffMs(attempts)) })
+        .where('id', 'in', idsOf(rows))
+        .where('sent_at', 'is', null)
+        .execute();
+      options.log?.warn({ email: first.id, attempts, error }, giveUp ? 'notification e-mail given up' : 'notification e-mail failed; will retry');
     }
   }
   return { claimed: claimed.length, sent, failed };
@@ -241,7 +285,7 @@ export function startEmailLoop(ctx: AppContext, log: EmailLog, baseUrl: string, 
   if (!smtp) return async () => {};
   const mailer = createMailer(smtp);
   const run = async () => {
-    while ((await deliverEmails(ctx, mailer, { baseUrl, log })).claimed === BATCH) {
+    while ((await deliverEmails(ctx, mailer, { baseUrl, log })).claimed >= BATCH) {
       /* catch up in batches */
     }
   };

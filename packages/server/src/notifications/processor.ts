@@ -2,6 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/index.ts';
+import { incidentsStore } from '../incidents/index.ts';
+import { reportsStore } from '../reports/index.ts';
 import { queueNotificationEmails } from './email.ts';
 import { startLoop, type LoopLog } from '../background/index.ts';
 
@@ -122,6 +124,20 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
       const awaited = ((entry.data.awaited as string[] | undefined) ?? []).filter((x) => typeof x === 'string');
       return awaited.map((organisationId) => ({ organisationId, kind: 'reply.period_ended', subject: { incident }, details: {} }));
     }
+    case 'report.filed': {
+      // A new report for the secretariat to sort, unless it was sorted (or withdrawn) before this runs.
+      const report = entry.subject.report ? await reportsStore.findReport(tx, entry.subject.report) : undefined;
+      if (!report || report.withdrawn_at || (await incidentsStore.currentIncidentOf(tx, report.id))) return [];
+      const details = {
+        report: {
+          typeCode: report.type_code,
+          occurredAt: new Date(report.occurred_at).toISOString(),
+          adm1: report.adm1_pcode,
+          reporterOrgId: report.reporter_org,
+        },
+      };
+      return (await secretariats(tx)).map((o) => ({ organisationId: o.id, kind: 'report.to_sort', subject: { report: report.id }, details }));
+    }
     case 'audit.mismatch_found': {
       // What the server serves no longer matches the log: those who run and guarantee the mechanism must know at once.
       const watchers = await tx.selectFrom('organisations').select('id').where('kind', 'in', ['secretariat', 'guarantor']).execute();
@@ -135,6 +151,7 @@ async function noticesFor(tx: Db, entry: Entry): Promise<Notice[]> {
 
 /** The entry types that notify someone (noticesFor). */
 const NOTIFYING = [
+  'report.filed',
   'incident.created',
   'incident.report_added',
   'incident.replied',
@@ -197,10 +214,10 @@ export async function processNotifications(ctx: AppContext): Promise<number> {
           .onConflict((oc) => oc.doNothing())
           .returning('id')
           .executeTakeFirst();
-        // With SMTP configured, its e-mails are queued with it (email.ts); a reply received
-        // is only shown in the app (it asks nobody to act).
-        if (written && n.kind !== 'reply.received')
-          await queueNotificationEmails(tx, ctx.config.smtp, { notificationId: written.id, organisationId: n.organisationId });
+        // With SMTP configured, its e-mails are queued with it, as each person chose (email.ts),
+        // a digest for the next digest hour of the world's clock (mail goes out in real time, even in the demo).
+        if (written)
+          await queueNotificationEmails(tx, ctx.config.smtp, { notificationId: written.id, organisationId: n.organisationId, kind: n.kind }, new Date());
       }
     }
     await tx

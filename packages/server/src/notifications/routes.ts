@@ -4,7 +4,9 @@ import { answers, authOf, IdParams, NoContent } from '../http/index.ts';
 import { listNotifications } from './list-notifications.ts';
 import { markAllNotificationsRead } from './mark-all-read.ts';
 import { markNotificationRead } from './mark-notification-read.ts';
-import { AllRead, NotificationList, NotificationQuery } from './schema.ts';
+import { getEmailPreferences } from './get-email-preferences.ts';
+import { setEmailPreferences } from './set-email-preferences.ts';
+import { AllRead, EmailPreferences, EmailPreferencesBody, NotificationList, NotificationQuery } from './schema.ts';
 
 /** The signed-in user's organisation's notifications: right of reply, adopted findings. */
 export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -26,6 +28,33 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           limit: Math.min(Number(req.query.limit ?? 200), 500),
           before: req.query.before,
         }),
+    );
+
+    app.get(
+      '/api/notifications/email-preferences',
+      {
+        config: { access: 'account.self' },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Which notices also come to you by e-mail: at once, in a daily digest, or not',
+          response: answers(EmailPreferences),
+        },
+      },
+      async (req) => getEmailPreferences(ctx, authOf(req)),
+    );
+
+    app.patch(
+      '/api/notifications/email-preferences',
+      {
+        config: { access: 'account.self' },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Choose how some kinds of notice also come to you by e-mail',
+          body: EmailPreferencesBody,
+          response: answers(EmailPreferences),
+        },
+      },
+      async (req) => setEmailPreferences(ctx, authOf(req), req.body.preferences),
     );
 
     app.post(

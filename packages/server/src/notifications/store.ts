@@ -50,3 +50,19 @@ export async function markRead(db: Db, id: string, orgId: string, userId: string
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** The person's e-mail choices, by kind of notice (kinds never chosen are absent). */
+export async function emailPreferencesOf(db: Db, userId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('notification_email_preferences').select(['kind', 'delivery']).where('user_id', '=', userId).execute();
+  return new Map(rows.map((r) => [r.kind, r.delivery]));
+}
+
+/** Sets the person's e-mail choices for these kinds, replacing earlier ones. */
+export async function setEmailPreferences(db: Db, userId: string, choices: { kind: string; delivery: 'off' | 'immediate' | 'digest' }[]): Promise<void> {
+  if (choices.length === 0) return;
+  await db
+    .insertInto('notification_email_preferences')
+    .values(choices.map((c) => ({ user_id: userId, kind: c.kind, delivery: c.delivery })))
+    .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({ delivery: eb.ref('excluded.delivery') })))
+    .execute();
+}

@@ -10,4 +10,6 @@ export type { Report, ReportList, ReportLogEntries, ReportVersion, ReportVersion
 export { fileReport } from './file-report.ts';
 export { correctReport } from './correct-report.ts';
 export { withdrawReport } from './withdraw-report.ts';
+export { listReports } from './list-reports.ts';
+export { Report as ReportSchema } from './schema.ts';
 export type { ReportContentInput } from './schema.ts';

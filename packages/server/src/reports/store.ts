@@ -90,7 +90,7 @@ export interface ListFilter {
   allegedParty?: string;
   /** The governorate's p-code (the report's point, as located when filed). */
   governorate?: string;
-  /** Only reports in no incident yet: what the secretariat still has to sort. */
+  /** Only reports in no incident yet and not withdrawn: what the secretariat still has to sort. */
   ungrouped?: boolean;
   /** Reports that occurred before this time (the older, coarser cursor). */
   before?: string;
@@ -133,9 +133,11 @@ function matching(db: Db, f: Omit<ListFilter, 'before' | 'after' | 'limit'>) {
   if (f.allegedParty) q = q.where('reports.alleged_party', '=', f.allegedParty);
   if (f.governorate) q = q.where('reports.adm1_pcode', '=', f.governorate);
   if (f.ungrouped)
-    q = q.where(
-      sql<boolean>`not exists (select 1 from incident_reports ir join incidents i on i.id = ir.incident_id where ir.report_id = reports.id and ir.removed_at is null and i.merged_into is null)`,
-    );
+    q = q
+      .where('reports.withdrawn_at', 'is', null)
+      .where(
+        sql<boolean>`not exists (select 1 from incident_reports ir join incidents i on i.id = ir.incident_id where ir.report_id = reports.id and ir.removed_at is null and i.merged_into is null)`,
+      );
   const s = f.scope;
   if (s.kind === 'none') q = q.where(sql<boolean>`false`);
   else if (s.kind === 'filedBy') q = q.where('reports.reporter_org', '=', s.orgId);

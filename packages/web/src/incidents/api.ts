@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Attribution, Verification } from '@truce/core/incidents/findings';
 import type { IncidentScoped } from '@truce/core/policy/policy';
-import type { Grouping, Incident, IncidentAfterReplyPeriod, IncidentList } from '@truce/server/schemas/incidents';
+import type { Grouping, Incident, IncidentAfterReplyPeriod, IncidentList, TriageQueue } from '@truce/server/schemas/incidents';
 import { get, post } from '../api/client.ts';
 import { NOTIFICATIONS } from '../notifications/api.ts';
 
@@ -95,3 +95,16 @@ export const sendEndReplyPeriod = (id: string) => (body: { reason: string }) => 
 export const sendReopen = (id: string) => (body: { reason: string; version: number }) => post<Incident>(path(id, 'reopen'), body);
 export const sendAddReport = (id: string) => (body: { reportId: string; version: number }) => post<Incident>(path(id, 'reports'), body);
 export const sendNewIncident = (body: { reportIds: string[] }) => post<Incident>('/api/incidents', body);
+
+export type { TriageQueue };
+export const TRIAGE_PAGE = 25;
+
+/** Reports still to sort, newest first, each with the incidents and the other queued reports it may go with. */
+export function useTriageQueue() {
+  return useInfiniteQuery({
+    queryKey: [...INCIDENTS, 'triage'],
+    queryFn: ({ pageParam }) => get<TriageQueue>(`/api/incidents/triage?limit=${TRIAGE_PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+}

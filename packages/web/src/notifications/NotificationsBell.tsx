@@ -7,9 +7,10 @@ import { localName } from '../reports/geo.ts';
 import { useLookups, useReportText } from '../reports/labels.ts';
 import { useMarkAllRead, useMarkRead, useNotifications, type Notification } from './api.ts';
 
-/** Where a notification leads: its incident, or the record for the audit. */
+/** Where a notification leads: its incident, its report to sort, or the record for the audit. */
 export function notificationTarget(n: Notification): string | null {
   if (n.subject.incident) return `/incidents/${n.subject.incident}`;
+  if (n.subject.report) return `/reports/${n.subject.report}`;
   if (n.kind === 'audit.mismatch') return '/record';
   return null;
 }
@@ -40,7 +41,9 @@ export function NotificationLines({ n }: { n: Notification }) {
                   ? t('incidents.notifications.replyPeriodEnded')
                   : n.kind === 'audit.mismatch'
                     ? t('incidents.notifications.auditMismatch')
-                    : n.kind}
+                    : n.kind === 'report.to_sort'
+                      ? t('notices.reportToSort')
+                      : n.kind}
       </Text>
       {n.details.incident && (
         <Text size="xs" dir="auto" data-testid="notification-incident">
@@ -53,14 +56,23 @@ export function NotificationLines({ n }: { n: Notification }) {
             .join(' · ')}
         </Text>
       )}
+      {n.details.report && (
+        <Text size="xs" dir="auto" data-testid="notification-report">
+          {[text.type(n.details.report.typeCode), n.details.report.adm1 ? governorate(n.details.report.adm1) : null, fmt.date(n.details.report.occurredAt)]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
-        {n.kind === 'reply.requested' && n.details.replyDeadline
-          ? t('incidents.notifications.replyBy', { when: fmt.dateTime(n.details.replyDeadline) })
-          : n.kind === 'reply.received' && n.details.partyId
-            ? t('incidents.notifications.replyFrom', { party: text.organisation(n.details.partyId) })
-            : n.details.finding
-              ? t(`incidents.verification.${n.details.finding.verification}`)
-              : fmt.dateTime(n.createdAt)}
+        {n.kind === 'report.to_sort' && n.details.report
+          ? t('notices.filedBy', { party: text.organisation(n.details.report.reporterOrgId) })
+          : n.kind === 'reply.requested' && n.details.replyDeadline
+            ? t('incidents.notifications.replyBy', { when: fmt.dateTime(n.details.replyDeadline) })
+            : n.kind === 'reply.received' && n.details.partyId
+              ? t('incidents.notifications.replyFrom', { party: text.organisation(n.details.partyId) })
+              : n.details.finding
+                ? t(`incidents.verification.${n.details.finding.verification}`)
+                : fmt.dateTime(n.createdAt)}
       </Text>
     </>
   );
@@ -82,9 +94,11 @@ export function NotificationsBell() {
   const unread = notifications.data?.unread ?? 0;
 
   return (
-    <Menu position="bottom-end" width={340} shadow="md" withinPortal>
-      <Menu.Target>
-        <Indicator label={unread > 99 ? '99+' : fmt.number(unread)} size={16} disabled={unread === 0} color="red" offset={4}>
+    // The count sits around the menu, so that the menu's button is its target: the button, not a
+    // wrapper, says that it opens a menu and whether the menu is open (aria-haspopup, aria-expanded).
+    <Indicator label={unread > 99 ? '99+' : fmt.number(unread)} size={16} disabled={unread === 0} color="red" offset={4}>
+      <Menu position="bottom-end" width={340} shadow="md" withinPortal>
+        <Menu.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -108,40 +122,40 @@ export function NotificationsBell() {
               <path d="M13.73 21a2 2 0 0 1-3.46 0" />
             </svg>
           </ActionIcon>
-        </Indicator>
-      </Menu.Target>
-      <Menu.Dropdown data-testid="notifications-list" style={{ maxHeight: '70vh', overflowY: 'auto' }}>
-        <Group justify="space-between" px="sm" py={6} gap="xs">
-          <Anchor component={Link} to="/notifications" size="sm" data-testid="notifications-all">
-            {t('incidents.notifications.all')}
-          </Anchor>
-          {unread > 0 && (
-            <Anchor component="button" type="button" size="sm" onClick={() => markAll.mutate()} data-testid="notifications-mark-all">
-              {t('incidents.notifications.markAll')}
+        </Menu.Target>
+        <Menu.Dropdown data-testid="notifications-list" style={{ maxHeight: '70vh', overflowY: 'auto' }}>
+          <Group justify="space-between" px="sm" py={6} gap="xs">
+            <Anchor component={Link} to="/notifications" size="sm" data-testid="notifications-all">
+              {t('incidents.notifications.all')}
             </Anchor>
+            {unread > 0 && (
+              <Anchor component="button" type="button" size="sm" onClick={() => markAll.mutate()} data-testid="notifications-mark-all">
+                {t('incidents.notifications.markAll')}
+              </Anchor>
+            )}
+          </Group>
+          <Menu.Divider />
+          {list.length === 0 ? (
+            <Text size="sm" c="dimmed" p="sm">
+              {t('incidents.notifications.none')}
+            </Text>
+          ) : (
+            list.map((n) => (
+              <Menu.Item
+                key={n.id}
+                data-testid="notification-item"
+                onClick={() => {
+                  markRead.mutate(n.id);
+                  const to = notificationTarget(n);
+                  if (to) navigate(to);
+                }}
+              >
+                <NotificationLines n={n} />
+              </Menu.Item>
+            ))
           )}
-        </Group>
-        <Menu.Divider />
-        {list.length === 0 ? (
-          <Text size="sm" c="dimmed" p="sm">
-            {t('incidents.notifications.none')}
-          </Text>
-        ) : (
-          list.map((n) => (
-            <Menu.Item
-              key={n.id}
-              data-testid="notification-item"
-              onClick={() => {
-                markRead.mutate(n.id);
-                const to = notificationTarget(n);
-                if (to) navigate(to);
-              }}
-            >
-              <NotificationLines n={n} />
-            </Menu.Item>
-          ))
-        )}
-      </Menu.Dropdown>
-    </Menu>
+        </Menu.Dropdown>
+      </Menu>
+    </Indicator>
   );
 }

@@ -6,12 +6,13 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useAllNotifications, useMarkAllRead, useMarkRead } from './api.ts';
+import { EmailPreferencesCard } from './EmailPreferencesCard.tsx';
 import { NotificationLines, notificationTarget } from './NotificationsBell.tsx';
 
 /**
  * /notifications: every notification of the user's organisation, read or not, newest
  * first and fifty at a time, with how many are unread and "mark all read". Opening one
- * marks it read and goes to its incident.
+ * marks it read and goes to its incident (or report). Below, which kinds also come by e-mail.
  */
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function NotificationsPage() {
           </Button>
         </Group>
       )}
+      <EmailPreferencesCard />
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationList } from '@truce/server/schemas/notifications';
-import { get, post } from '../api/client.ts';
+import type { EmailPreferences, NotificationList } from '@truce/server/schemas/notifications';
+import { get, patch, post } from '../api/client.ts';
 
 /** The signed-in user's notifications as the API answers them (packages/server/src/notifications). */
 
-export type { Notification } from '@truce/server/schemas/notifications';
+export type { EmailPreferences, Notification } from '@truce/server/schemas/notifications';
 
 export const NOTIFICATIONS = ['notifications'] as const;
 
@@ -40,5 +40,19 @@ export function useMarkAllRead() {
   return useMutation({
     mutationFn: () => post<{ marked: number }>('/api/notifications/read-all'),
     onSuccess: () => client.invalidateQueries({ queryKey: NOTIFICATIONS }),
+  });
+}
+
+/** Which notices also come to this person by e-mail, at once or in the daily digest. */
+export function useEmailPreferences() {
+  return useQuery({ queryKey: [...NOTIFICATIONS, 'email'], queryFn: () => get<EmailPreferences>('/api/notifications/email-preferences') });
+}
+
+export function useSetEmailPreference() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, delivery }: { kind: string; delivery: string }) =>
+      patch<EmailPreferences>('/api/notifications/email-preferences', { preferences: { [kind]: delivery } }),
+    onSuccess: (answer) => client.setQueryData([...NOTIFICATIONS, 'email'], answer),
   });
 }
