@@ -129,6 +129,10 @@ describeInChromium('violation reports in Chromium', () => {
     await openReports(page);
     const row = page.locator(`[data-testid="report-row"][data-id="${reportId}"]`);
     await row.waitFor();
+    // The card names the type by the taxonomy's Arabic label (issue 16), not its English one.
+    const type = row.getByTestId('report-row-type');
+    expect(await type.textContent()).toBe('اشتباك مسلح');
+    expect(await type.getAttribute('lang')).toBe('ar');
     await page.getByTestId('report-filter-from').fill('2017-04-01');
     await expect.poll(() => page.getByTestId('report-row').count()).toBe(1);
     expect(page.url()).toContain('from=2017-04-01');

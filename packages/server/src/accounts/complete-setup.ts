@@ -44,7 +44,7 @@ export async function completeSetup(ctx: AppContext, input: SetupBody): Promise<
     const userId = uuidv7();
     const actor = { organisation: orgId, user: userId };
     if (!(await getMechanism(tx))) await createMechanism(ctx, tx, { name: mechanismName, demo: false }, actor);
-    await store.insertOrganisation(tx, { id: orgId, name: organisationName, shortName: organisationName, kind: 'secretariat' });
+    await store.insertOrganisation(tx, { id: orgId, labels: { en: organisationName }, shortLabels: { en: organisationName }, kind: 'secretariat' });
     await record(tx, {
       type: 'organisation.created',
       actor,

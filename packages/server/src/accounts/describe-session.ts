@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.ts';
-import { getMechanism } from '../mechanism/index.ts';
+import { getMechanism, storedLabels } from '../mechanism/index.ts';
 import type { Auth, Restriction } from './authenticate.ts';
 import type { MechanismBrief, Session } from './schema.ts';
 import * as store from './store.ts';
@@ -21,6 +21,7 @@ export async function describeSession(ctx: AppContext, auth: Pick<Auth, 'user' |
       email: u.email,
       organisationId: u.organisation_id,
       organisationName: u.organisation_name,
+      organisationLabels: storedLabels(u.organisation_labels, u.organisation_name),
       organisationKind: u.organisation_kind,
       role: u.role,
       totpEnabled: u.totp_secret !== null,

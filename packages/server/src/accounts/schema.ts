@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ORG_KINDS, ROLES } from '@truce/core/model/accounts';
+import { SHORT_LABEL_MAX } from '@truce/core/mechanism/labels';
 import { Nullable, OneOf, Text, Timestamp, Uuid, Version } from '../http/index.ts';
+import { Labels, LabelsInput } from '../mechanism/index.ts';
 import { TOKEN_SCOPES } from './token-scopes.ts';
 
 export type { TokenScope } from './token-scopes.ts';
@@ -50,8 +52,19 @@ export const CreateTokenBody = Type.Object(
   },
   closed,
 );
-export const CreateOrganisationBody = Type.Object({ name: Text(200, 1), shortName: Type.Optional(Text(60)), kind: OrgKindSchema }, closed);
-export const UpdateOrganisationBody = Type.Object({ name: Type.Optional(Text(200, 1)), shortName: Type.Optional(Text(60)), version: Version }, closed);
+/**
+ * An organisation's name and short name, per interface language (issue 16). `labels` and
+ * `shortLabels` replace the whole set; `name` and `shortName` (older clients) change the
+ * English one only. A blank short name is the name.
+ */
+const OrganisationNames = {
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the English name (labels.en)' })),
+  labels: Type.Optional(LabelsInput(200)),
+  shortName: Type.Optional(Type.String({ maxLength: SHORT_LABEL_MAX, description: 'the English short name (shortLabels.en); blank: the name' })),
+  shortLabels: Type.Optional(LabelsInput(SHORT_LABEL_MAX, false)),
+};
+export const CreateOrganisationBody = Type.Object({ ...OrganisationNames, kind: OrgKindSchema }, closed);
+export const UpdateOrganisationBody = Type.Object({ ...OrganisationNames, version: Version }, closed);
 export const CreateUserBody = Type.Object({ name: Text(200, 1), email: Email, organisationId: Uuid, role: RoleSchema }, closed);
 export const UpdateUserBody = Type.Object(
   { name: Type.Optional(Text(200, 1)), role: Type.Optional(RoleSchema), active: Type.Optional(Type.Boolean()), version: Version },
@@ -78,7 +91,8 @@ export const SessionUser = Type.Object({
   name: Type.String(),
   email: Type.String({ format: 'email' }),
   organisationId: Uuid,
-  organisationName: Type.String(),
+  organisationName: Type.String({ description: "the organisation's English name (organisationLabels.en)" }),
+  organisationLabels: Labels,
   organisationKind: OrgKindSchema,
   role: RoleSchema,
   totpEnabled: Type.Boolean(),
@@ -126,8 +140,10 @@ export type CreatedToken = Static<typeof CreatedToken>;
 
 export const Organisation = Type.Object({
   id: Uuid,
-  name: Type.String(),
-  shortName: Type.String(),
+  name: Type.String({ description: 'the English name (labels.en)' }),
+  shortName: Type.String({ description: 'the English short name (shortLabels.en)' }),
+  labels: Labels,
+  shortLabels: Labels,
   kind: OrgKindSchema,
   version: Type.Integer({ minimum: 1 }),
   createdAt: Timestamp,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Labels } from '@truce/core/mechanism/labels';
 import type { OrgKind, Role } from '@truce/core/model/accounts';
 import type { Database } from '../db/index.ts';
 import type { TokenScope } from './token-scopes.ts';
@@ -12,7 +13,7 @@ const userWithOrg = (db: Db) =>
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
     .selectAll('users')
-    .select(['organisations.name as organisation_name', 'organisations.kind as organisation_kind']);
+    .select(['organisations.name as organisation_name', 'organisations.labels as organisation_labels', 'organisations.kind as organisation_kind']);
 
 export type UserWithOrg = Awaited<ReturnType<typeof findUserByEmail>> & {};
 
@@ -170,11 +171,21 @@ export async function removeTotp(db: Db, userId: string) {
   await db.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, updated_at: new Date() }).where('id', '=', userId).execute();
 }
 
-export async function insertOrganisation(db: Db, o: { id: string; name: string; shortName: string; kind: OrgKind }) {
+export async function insertOrganisation(db: Db, o: { id: string; labels: Labels; shortLabels: Labels; kind: OrgKind }) {
   const now = new Date();
   await db
     .insertInto('organisations')
-    .values({ id: o.id, name: o.name, short_name: o.shortName, kind: o.kind, created_at: now, updated_at: now, version: 1 })
+    .values({
+      id: o.id,
+      name: o.labels.en,
+      short_name: o.shortLabels.en,
+      labels: JSON.stringify(o.labels),
+      short_labels: JSON.stringify(o.shortLabels),
+      kind: o.kind,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
     .execute();
 }
 
@@ -183,7 +194,12 @@ export function lockOrganisation(db: Db, id: string) {
   return db.selectFrom('organisations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function updateOrganisation(db: Db, id: string, changes: { name?: string; short_name?: string }, version: number) {
+export async function updateOrganisation(
+  db: Db,
+  id: string,
+  changes: { name?: string; short_name?: string; labels?: string; short_labels?: string },
+  version: number,
+) {
   await db
     .updateTable('organisations')
     .set({ ...changes, updated_at: new Date(), version })

@@ -13,6 +13,7 @@ import { loadDemoDetainees } from './detainees-seed.ts';
 import { loadDemoIncidents } from './incidents-seed.ts';
 import { loadDemoMeetings } from './meetings-seed.ts';
 import { onScriptedClock, ScriptedClock } from './scripted-clock.ts';
+import { DEMO_EXCLUDED_GROUP_LABELS, DEMO_ORGANISATION_LABELS, DEMO_ZONE_LABELS } from './vocabulary.ts';
 
 /**
  * The demo mechanism: the 2016–17 Syria ceasefire as a template. The guarantors, the
@@ -115,13 +116,23 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       const id = orgIds.get(org.key)!;
       await tx
         .insertInto('organisations')
-        .values({ id, name: org.name, short_name: org.shortName, kind: org.kind, created_at: now, updated_at: now, version: 1 })
+        .values({
+          id,
+          name: org.name,
+          short_name: org.shortName,
+          labels: JSON.stringify(DEMO_ORGANISATION_LABELS[org.key].labels),
+          short_labels: JSON.stringify(DEMO_ORGANISATION_LABELS[org.key].shortLabels),
+          kind: org.kind,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
         .execute();
       await record(tx, {
         type: 'organisation.created',
         actor,
         subject: { organisation: id },
-        data: { name: org.name, shortName: org.shortName, kind: org.kind },
+        data: { name: org.name, shortName: org.shortName, ...DEMO_ORGANISATION_LABELS[org.key], kind: org.kind },
       });
     }
     for (const u of users) {
@@ -201,11 +212,13 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
 
     const excluded = [
       {
+        labels: DEMO_EXCLUDED_GROUP_LABELS[0],
         name: 'Islamic State in Iraq and the Levant (ISIL / Da’esh)',
         aliases: ['ISIS', 'Daesh', 'داعش', 'الدولة الإسلامية في العراق والشام'],
         note: 'Designated by the UN Security Council; outside the ceasefire.',
       },
       {
+        labels: DEMO_EXCLUDED_GROUP_LABELS[1],
         name: 'Jabhat Fatah al-Sham (formerly al-Nusra Front)',
         aliases: ['Jabhat al-Nusra', 'جبهة فتح الشام', 'جبهة النصرة'],
         note: 'Designated by the UN Security Council; outside the ceasefire.',
@@ -215,9 +228,23 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       const groupId = uuidv7();
       await tx
         .insertInto('excluded_groups')
-        .values({ id: groupId, name: g.name, aliases: JSON.stringify(g.aliases), note: g.note, created_at: now, updated_at: now, version: 1 })
+        .values({
+          id: groupId,
+          name: g.name,
+          labels: JSON.stringify(g.labels),
+          aliases: JSON.stringify(g.aliases),
+          note: g.note,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
         .execute();
-      await record(tx, { type: 'excluded_group.created', actor, subject: { excluded_group: groupId }, data: { name: g.name, aliases: g.aliases } });
+      await record(tx, {
+        type: 'excluded_group.created',
+        actor,
+        subject: { excluded_group: groupId },
+        data: { name: g.name, labels: g.labels, aliases: g.aliases },
+      });
     }
 
     const country = JSON.parse(fs.readFileSync(path.join(GEO_DIR, 'syr_adm0_country.geojson'), 'utf8'));
@@ -227,7 +254,8 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       .insertInto('zones')
       .values({
         id: zoneId,
-        name: 'Syrian Arab Republic (area of application)',
+        name: DEMO_ZONE_LABELS.en,
+        labels: JSON.stringify(DEMO_ZONE_LABELS),
         description: 'Boundary: UNCS / UN OCHA Syria COD (CC BY-IGO).',
         geometry: JSON.stringify(geometry),
         created_at: now,
@@ -235,7 +263,7 @@ export async function loadDemo(ctx: AppContext, options: DemoOptions = {}): Prom
         version: 1,
       })
       .execute();
-    await record(tx, { type: 'zone.created', actor, subject: { zone: zoneId }, data: { name: 'Syrian Arab Republic (area of application)' } });
+    await record(tx, { type: 'zone.created', actor, subject: { zone: zoneId }, data: { name: DEMO_ZONE_LABELS.en, labels: DEMO_ZONE_LABELS } });
   });
 
   await ctx.sequencer.flush();

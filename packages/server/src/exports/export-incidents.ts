@@ -41,10 +41,15 @@ const INCIDENT_PAGE = 500;
  * `limit`. Places and casualty figures come only from the reports the reader may open
  * (a sealed place rounded as everywhere); the rest of an incident is what its list shows.
  */
-export async function exportIncidents(db: Db, auth: Auth, query: IncidentExportQuery, options: { maxRows: number; now: Date }): Promise<IncidentExport> {
+export async function exportIncidents(
+  db: Db,
+  auth: Auth,
+  query: IncidentExportQuery,
+  options: { maxRows: number; now: Date; language: string },
+): Promise<IncidentExport> {
   const limit = rowLimit(query, options.maxRows);
   const actor = auth.actor;
-  const [who, names, geo] = await Promise.all([exportScope(db, actor), store.names(db), geoData()]);
+  const [who, names, geo] = await Promise.all([exportScope(db, actor), store.names(db, options.language), geoData()]);
   const governorate = (pcode: string): NamedArea => {
     const a = geo.areas.get(pcode);
     return { pcode, nameEn: a?.nameEn ?? pcode, nameAr: a?.nameAr ?? pcode };

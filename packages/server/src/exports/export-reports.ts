@@ -127,7 +127,7 @@ export async function exportReports(
   db: Db,
   auth: Auth,
   query: ReportExportQuery,
-  options: { maxRows: number; format: ExportFormat; legacy?: boolean; now: Date },
+  options: { maxRows: number; format: ExportFormat; legacy?: boolean; now: Date; language: string },
 ): Promise<ReportExport> {
   const { period, start, end } = periodOf(query, options.legacy === true, options.now);
   const limit = rowLimit(query, options.maxRows);
@@ -143,7 +143,7 @@ export async function exportReports(
     withdrawn: withdrawn === 'include',
   };
   const scope = scopeFor(auth.actor);
-  const [who, matched, names] = await Promise.all([exportScope(db, auth.actor), store.countReports(db, scope, filter), store.names(db)]);
+  const [who, matched, names] = await Promise.all([exportScope(db, auth.actor), store.countReports(db, scope, filter), store.names(db, options.language)]);
   const actor = auth.actor;
   async function* pages() {
     let sent = 0;

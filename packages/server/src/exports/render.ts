@@ -17,7 +17,7 @@ import type { Names } from './store.ts';
 export function acledOptions(names: Names): AcledOptions {
   return {
     country: SYRIA,
-    actorTypeOf: (id, kind) => guessActorType((kind === 'party' ? names.organisations.get(id)?.name : names.groups.get(id)) ?? '', kind),
+    actorTypeOf: (id, kind) => guessActorType((kind === 'party' ? names.organisations.get(id)?.nameEn : names.groupsEn.get(id)) ?? '', kind),
   };
 }
 

@@ -33,13 +33,25 @@ function exportHeaders(reply: FastifyReply, actor: Actor, format: ExportFormat, 
 const describeHeaders =
   'Every export says under which rights it was drawn: `X-Truce-Export-Scope` (the statement, percent-encoded UTF-8 where not ASCII), and in JSON and GeoJSON the `metadata` member (organisation, filter, generation time, the statement, what was withheld). `X-Truce-Matched`, `X-Truce-Row-Limit` and `X-Truce-Truncated` say whether the row limit (TRUCE_EXPORT_MAX_ROWS, or `limit`) cut it short.';
 
+/** The language of an export's names: the one asked for, else the reader's chosen language, else English. */
+const readerLanguage = (auth: ReturnType<typeof authOf>, lang: string | undefined) => lang ?? auth.user.language ?? 'en';
+
 /** Exports of reports and incidents (C8), for the lists and the map. */
 export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   const tags = ['exports'];
   return async (app) => {
-    async function reports(reply: FastifyReply, actor: Actor, format: ExportFormat, query: Parameters<typeof exportReports>[2], legacy: boolean) {
+    async function reports(
+      reply: FastifyReply,
+      actor: Actor,
+      format: ExportFormat,
+      query: Parameters<typeof exportReports>[2],
+      legacy: boolean,
+      lang?: string,
+    ) {
       const auth = authOf(reply.request);
-      const out = await exportReports(ctx.db, auth, query, { maxRows: ctx.config.exportMaxRows, format, legacy, now: ctx.clock.now() });
+      // ACLED's columns are read against its English codebook: its names stay English.
+      const language = format === 'acled' ? 'en' : readerLanguage(auth, lang);
+      const out = await exportReports(ctx.db, auth, query, { maxRows: ctx.config.exportMaxRows, format, legacy, now: ctx.clock.now(), language });
       const parts = out.period ? [out.period.from, out.period.to] : [query.from ?? 'start', query.to ?? out.generatedAt.slice(0, 10)];
       exportHeaders(reply, actor, format, exportFileName('reports', format, parts), out);
       const body = renderReports(format, out.pages, metadataOf('reports', format, out), out.names);
@@ -59,8 +71,8 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        const { format, ...query } = req.query as ReportExportQueryInput;
-        return reports(reply, authOf(req).actor, format, query, false);
+        const { format, lang, ...query } = req.query as ReportExportQueryInput;
+        return reports(reply, authOf(req).actor, format, query, false, lang);
       },
     );
 
@@ -78,8 +90,12 @@ export function exportRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const auth = authOf(req);
-        const { format, ...query } = req.query as IncidentExportQueryInput;
-        const out = await exportIncidents(ctx.db, auth, query, { maxRows: ctx.config.exportMaxRows, now: ctx.clock.now() });
+        const { format, lang, ...query } = req.query as IncidentExportQueryInput;
+        const out = await exportIncidents(ctx.db, auth, query, {
+          maxRows: ctx.config.exportMaxRows,
+          now: ctx.clock.now(),
+          language: readerLanguage(auth, lang),
+        });
         const dataset: ExportDataset = 'incidents';
         exportHeaders(reply, auth.actor, format, exportFileName(dataset, format, [out.generatedAt.slice(0, 10)]), out);
         return reply.send(Readable.from(renderIncidents(format, out.incidents, metadataOf(dataset, format, out))));

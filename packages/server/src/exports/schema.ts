@@ -14,6 +14,11 @@ const oneOf = <T extends string>(values: readonly T[], description: string) => T
 
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD (UTC day, included)' });
 const Limit = Type.String({ pattern: '^[1-9][0-9]{0,6}$', description: 'At most this many records (default and ceiling: TRUCE_EXPORT_MAX_ROWS)' });
+/** The language of the names in the file (types, organisations, groups); without it, the reader's chosen language. ACLED is always English. */
+const Lang = oneOf(
+  ['en', 'ar', 'ru', 'tr', 'fa'] as const,
+  "The language of the labels and names in the file (default: the reader's chosen language; ACLED: English)",
+);
 const Finding = oneOf([...VERIFICATIONS, 'none'] as const, "The verification of the finding that stands on the report's incident, or none");
 
 export const ReportExportQuery = Type.Object(
@@ -31,6 +36,7 @@ export const ReportExportQuery = Type.Object(
     ungrouped: Type.Optional(oneOf(['true'] as const, 'only reports in no incident yet (as the report list)')),
     withdrawn: Type.Optional(oneOf(['include', 'exclude'] as const, 'Withdrawn reports, marked as such (default: include; exclude for acled)')),
     limit: Type.Optional(Limit),
+    lang: Type.Optional(Lang),
   },
   closed,
 );
@@ -44,6 +50,7 @@ export const IncidentExportQuery = Type.Object(
     finding: Type.Optional(Finding),
     reply: Type.Optional(oneOf<'open' | 'closed'>(['open', 'closed'], 'open: the accused may still reply; closed: the others (as the incident list)')),
     limit: Type.Optional(Limit),
+    lang: Type.Optional(Lang),
   },
   closed,
 );

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import { labelIn } from '@truce/core/mechanism/labels';
 import type { OrgKind } from '@truce/core/model/accounts';
 import type { Database } from '../db/index.ts';
+import { storedLabels } from '../mechanism/index.ts';
 import { membership, where, type Filter, type Scope } from '../dashboard/index.ts';
 
 /**
@@ -52,17 +54,26 @@ export async function reportPage(db: Db, scope: Scope, f: Filter, after: string 
   return rows;
 }
 
-/** The names an export gives: organisations, excluded groups, and the taxonomy's labels and ACLED types. Small tables, read once per export. */
-export async function names(db: Db) {
+/**
+ * The names an export gives: organisations, excluded groups, and the taxonomy's labels and
+ * ACLED types, in the reader's language (English where an item has no label in it).
+ * Small tables, read once per export.
+ */
+export async function names(db: Db, language: string) {
   const [orgs, groups, types] = await Promise.all([
-    db.selectFrom('organisations').select(['id', 'name', 'kind']).execute(),
-    db.selectFrom('excluded_groups').select(['id', 'name']).execute(),
-    db.selectFrom('taxonomy').select(['code', 'label', 'acled_event_type', 'acled_sub_event_type']).execute(),
+    db.selectFrom('organisations').select(['id', 'name', 'labels', 'kind']).execute(),
+    db.selectFrom('excluded_groups').select(['id', 'name', 'labels']).execute(),
+    db.selectFrom('taxonomy').select(['code', 'label', 'labels', 'acled_event_type', 'acled_sub_event_type']).execute(),
   ]);
+  const label = (labels: unknown, english: string) => labelIn(storedLabels(labels, english), language);
   return {
-    organisations: new Map(orgs.map((o) => [o.id, { name: o.name, kind: o.kind as OrgKind }])),
-    groups: new Map(groups.map((g) => [g.id, g.name])),
-    types: new Map(types.map((t) => [t.code, { label: t.label, acledEventType: t.acled_event_type, acledSubEventType: t.acled_sub_event_type }])),
+    language,
+    organisations: new Map(orgs.map((o) => [o.id, { name: label(o.labels, o.name), nameEn: o.name, kind: o.kind as OrgKind }])),
+    groups: new Map(groups.map((g) => [g.id, label(g.labels, g.name)])),
+    groupsEn: new Map(groups.map((g) => [g.id, g.name])),
+    types: new Map(
+      types.map((t) => [t.code, { label: label(t.labels, t.label), acledEventType: t.acled_event_type, acledSubEventType: t.acled_sub_event_type }]),
+    ),
   };
 }
 export type Names = Awaited<ReturnType<typeof names>>;

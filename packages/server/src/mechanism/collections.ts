@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Kysely, Selectable } from 'kysely';
 import { canonicalJson, sha256, toBase64, utf8 } from '@truce/core/log/index';
 import { boundingBox, extractZoneGeometry, type ZoneGeometry } from '@truce/core/mechanism/geojson';
+import { cleanLabels, type Labels } from '@truce/core/mechanism/labels';
 import type { Database } from '../db/index.ts';
 import { badRequest, conflict, type FieldError } from '../errors/index.ts';
 import { Version } from '../http/index.ts';
@@ -51,6 +52,59 @@ const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 
 function requireText(input: Record<string, unknown>, field: string, what: string) {
   if (input[field] !== undefined && trimmed(input[field]) === '') fail(`${what} must not be blank.`, { path: `/body/${field}`, message: 'must not be blank' });
+}
+
+// C0 and C1 control characters (line breaks and tabs included): a label is one line in a
+// table cell, a CSV header or a PDF row, where such a character breaks or hides the text.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+/**
+ * The labels an item gets from its input (issue 16): `labels` replaces the whole set; the
+ * older single field (`label`, `name`, `shortName`) changes the English one and keeps the
+ * translations. Returns null when neither is sent (an update that leaves them alone).
+ * `englishDefault`, when given, stands for a blank English label (a short name defaults to
+ * the name); without it a blank English label is refused.
+ */
+export function labelsFrom(
+  input: Record<string, unknown>,
+  o: { single: string; current: Labels | null; field?: string; base?: string; englishDefault?: string },
+): Labels | null {
+  const field = o.field ?? 'labels';
+  const base = o.base ?? '/body';
+  const sent = input[field] as Record<string, string | undefined> | undefined;
+  if (sent !== undefined) {
+    for (const [lang, text] of Object.entries(sent)) {
+      if (text !== undefined && CONTROL.test(text))
+        fail(`The ${lang} label must not contain control characters (line breaks, tabs).`, {
+          path: `${base}/${field}/${lang}`,
+          message: 'must not contain control characters (line breaks, tabs)',
+        });
+    }
+    const labels = cleanLabels(sent);
+    if (labels.en === '' && o.englishDefault !== undefined) labels.en = o.englishDefault;
+    if (labels.en === '') fail('The English label must not be blank.', { path: `${base}/${field}/en`, message: 'must not be blank' });
+    return labels;
+  }
+  const text = input[o.single];
+  if (text === undefined) {
+    if (o.current) return null;
+    if (o.englishDefault !== undefined) return { en: o.englishDefault };
+    return fail(`The ${o.single} is required: send ${field} (at least ${field}.en).`, { path: `${base}/${field}`, message: 'is required' });
+  }
+  if (typeof text === 'string' && CONTROL.test(text))
+    fail(`The ${o.single} must not contain control characters (line breaks, tabs).`, {
+      path: `${base}/${o.single}`,
+      message: 'must not contain control characters (line breaks, tabs)',
+    });
+  const en = String(text).trim() || o.englishDefault || '';
+  if (en === '') fail(`The ${o.single} must not be blank.`, { path: `${base}/${o.single}`, message: 'must not be blank' });
+  return { ...(o.current ?? {}), en };
+}
+
+/** Labels as stored, with the English one from the older column: rows written before 0035, or by code that only knows that column, stay right. */
+export function storedLabels(labels: unknown, english: string): Labels {
+  const stored = labels && typeof labels === 'object' ? (labels as Record<string, string>) : {};
+  return { ...cleanLabels(stored), en: english };
 }
 
 /** A row as the table holds it (the query builder is untyped where the table varies: collection-service.ts). */
@@ -118,14 +172,15 @@ const excludedGroups: CollectionSpec<typeof ExcludedGroup> = {
   async toColumns(input, _db, current) {
     requireText(input, 'name', 'The name');
     const columns: Record<string, unknown> = {};
-    if (input.name !== undefined) columns.name = trimmed(input.name);
+    const labels = labelsFrom(input, { single: 'name', current: current ? storedLabels(current.labels, current.name as string) : null });
+    if (labels) Object.assign(columns, { name: labels.en, labels: JSON.stringify(labels) });
     if (input.aliases !== undefined || !current) columns.aliases = JSON.stringify(((input.aliases ?? []) as string[]).map((a) => a.trim()).filter(Boolean));
     if (input.note !== undefined || !current) columns.note = input.note ?? '';
     return columns;
   },
   present: (row) => {
     const r = rowOf<Database['excluded_groups']>(row);
-    return { id: r.id, name: r.name, aliases: r.aliases, note: r.note, version: r.version };
+    return { id: r.id, name: r.name, labels: storedLabels(r.labels, r.name), aliases: r.aliases, note: r.note, version: r.version };
   },
 };
 
@@ -140,7 +195,8 @@ const zones: CollectionSpec<typeof Zone> = {
   async toColumns(input, _db, current) {
     requireText(input, 'name', 'The name');
     const columns: Record<string, unknown> = {};
-    if (input.name !== undefined) columns.name = trimmed(input.name);
+    const labels = labelsFrom(input, { single: 'name', current: current ? storedLabels(current.labels, current.name as string) : null });
+    if (labels) Object.assign(columns, { name: labels.en, labels: JSON.stringify(labels) });
     if (input.description !== undefined || !current) columns.description = input.description ?? '';
     if (input.geometry !== undefined) {
       const { geometry, error } = extractZoneGeometry(input.geometry);
@@ -156,7 +212,15 @@ const zones: CollectionSpec<typeof Zone> = {
   present: (row) => {
     const r = rowOf<Database['zones']>(row);
     const geometry = r.geometry as ZoneGeometry;
-    return { id: r.id, name: r.name, description: r.description, geometry, bbox: boundingBox(geometry), version: r.version };
+    return {
+      id: r.id,
+      name: r.name,
+      labels: storedLabels(r.labels, r.name),
+      description: r.description,
+      geometry,
+      bbox: boundingBox(geometry),
+      version: r.version,
+    };
   },
 };
 
@@ -176,7 +240,8 @@ const taxonomy: CollectionSpec<typeof ViolationType> = {
     }
     const columns: Record<string, unknown> = {};
     if (input.code !== undefined) columns.code = input.code;
-    if (input.label !== undefined) columns.label = trimmed(input.label);
+    const labels = labelsFrom(input, { single: 'label', current: current ? storedLabels(current.labels, current.label as string) : null });
+    if (labels) Object.assign(columns, { label: labels.en, labels: JSON.stringify(labels) });
     if (input.description !== undefined || !current) columns.description = input.description ?? '';
     if (input.acledEventType !== undefined) columns.acled_event_type = input.acledEventType;
     if (input.acledSubEventType !== undefined) columns.acled_sub_event_type = trimmed(input.acledSubEventType);
@@ -192,6 +257,7 @@ const taxonomy: CollectionSpec<typeof ViolationType> = {
       id: r.id,
       code: r.code,
       label: r.label,
+      labels: storedLabels(r.labels, r.label),
       description: r.description,
       acledEventType: r.acled_event_type as AcledEventType,
       acledSubEventType: r.acled_sub_event_type,

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { parseSignerKey } from '@truce/core/log/index';
 import { DEFAULT_TAXONOMY } from '@truce/core/mechanism/taxonomy';
+import { DEFAULT_TAXONOMY_TRANSLATIONS } from '@truce/core/mechanism/taxonomy-labels';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/index.ts';
 import { record, type LogEvent } from '../log/index.ts';
@@ -28,7 +29,8 @@ export function originFor(ctx: AppContext, slug: string): string {
 }
 
 /**
- * Creates the mechanism with the default violation taxonomy, inside the caller's
+ * Creates the mechanism with the default violation taxonomy (labelled in the five
+ * interface languages), inside the caller's
  * transaction; the signing key for its log origin is created (or checked) first.
  */
 export async function createMechanism(
@@ -61,6 +63,7 @@ export async function createMechanism(
       id: uuidv7(),
       code: t.code,
       label: t.label,
+      labels: JSON.stringify({ en: t.label, ...DEFAULT_TAXONOMY_TRANSLATIONS[t.code] }),
       description: t.description,
       acled_event_type: t.acledEventType,
       acled_sub_event_type: t.acledSubEventType,

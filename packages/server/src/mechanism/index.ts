@@ -2,3 +2,5 @@
 export { createMechanism } from './create-mechanism.ts';
 export { getMechanism } from './store.ts';
 export { mechanismClock, setMechanismTime } from './clock.ts';
+export { labelsFrom, storedLabels } from './collections.ts';
+export { Labels, LabelsInput } from './schema.ts';

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DISCLOSURE_AUDIENCES } from '@truce/core/incidents/disclosure';
+import { LABEL_MAX } from '@truce/core/mechanism/labels';
 import { ACLED_EVENT_TYPES } from '@truce/core/mechanism/taxonomy';
 import { IsoDate, Nullable, OneOf, Text, Uuid, Version } from '../http/index.ts';
 
@@ -58,6 +59,38 @@ export const MechanismWithEntry = Type.Composite([
 ]);
 export type MechanismWithEntry = Static<typeof MechanismWithEntry>;
 
+// ── Labels in the five interface languages (issue 16) ─────────────────────
+
+/**
+ * What a client sends as an item's labels: English required, the others optional; a blank
+ * one means "not translated". The set sent replaces the one stored. Control characters are
+ * refused by the service (collections.ts), with a message that says so.
+ */
+export const LabelsInput = (max = LABEL_MAX, englishRequired = true) =>
+  Type.Object(
+    {
+      en: englishRequired ? Text(max, 1) : Type.Optional(Text(max)),
+      ar: Type.Optional(Text(max)),
+      ru: Type.Optional(Text(max)),
+      tr: Type.Optional(Text(max)),
+      fa: Type.Optional(Text(max)),
+    },
+    { additionalProperties: false, description: 'the label in each interface language: en required; a missing or blank one is shown in English' },
+  );
+
+/** An item's labels as answered: English always, each other language when it has one. */
+export const Labels = Type.Object(
+  {
+    en: Type.String(),
+    ar: Type.Optional(Type.String()),
+    ru: Type.Optional(Type.String()),
+    tr: Type.Optional(Type.String()),
+    fa: Type.Optional(Type.String()),
+  },
+  { description: 'the label per interface language; a language without one reads the English label' },
+);
+export type Labels = Static<typeof Labels>;
+
 // ── Set-up lists: the fields a client sends (all on create, some on update) and what is answered ──
 
 export const AgreementFields = Type.Object({
@@ -82,14 +115,16 @@ export const Agreement = Type.Object({
 export type Agreement = Static<typeof Agreement>;
 
 export const ExcludedGroupFields = Type.Object({
-  name: Text(300, 1),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'the English name (kept for older clients: labels.en is the same)' })),
+  labels: Type.Optional(LabelsInput(300)),
   aliases: Type.Optional(Type.Array(Text(300, 1), { maxItems: 50 })),
   note: Type.Optional(Text(10_000)),
 });
 
 export const ExcludedGroup = Type.Object({
   id: Uuid,
-  name: Type.String(),
+  name: Type.String({ description: 'the English name (labels.en)' }),
+  labels: Labels,
   aliases: Type.Array(Type.String()),
   note: Type.String(),
   version: Type.Integer({ minimum: 1 }),
@@ -97,7 +132,8 @@ export const ExcludedGroup = Type.Object({
 export type ExcludedGroup = Static<typeof ExcludedGroup>;
 
 export const ZoneFields = Type.Object({
-  name: Text(300, 1),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'the English name (kept for older clients: labels.en is the same)' })),
+  labels: Type.Optional(LabelsInput(300)),
   description: Type.Optional(Text(10_000)),
   geometry: Type.Unknown({ description: 'GeoJSON Polygon or MultiPolygon (WGS84), or a Feature / FeatureCollection of one' }),
 });
@@ -111,7 +147,8 @@ export const ZoneGeometry = Type.Union([
 
 export const Zone = Type.Object({
   id: Uuid,
-  name: Type.String(),
+  name: Type.String({ description: 'the English name (labels.en)' }),
+  labels: Labels,
   description: Type.String(),
   geometry: ZoneGeometry,
   bbox: Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()], { description: '[west, south, east, north], computed by the server' }),
@@ -121,7 +158,8 @@ export type Zone = Static<typeof Zone>;
 
 export const ViolationTypeFields = Type.Object({
   code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60, description: 'lower-case letters, digits and dashes' }),
-  label: Text(200, 1),
+  label: Type.Optional(Type.String({ minLength: 1, maxLength: LABEL_MAX, description: 'the English label (kept for older clients: labels.en is the same)' })),
+  labels: Type.Optional(LabelsInput()),
   description: Type.Optional(Text(5_000)),
   acledEventType: OneOf(ACLED_EVENT_TYPES),
   acledSubEventType: Text(100, 1),
@@ -131,7 +169,8 @@ export const ViolationTypeFields = Type.Object({
 export const ViolationType = Type.Object({
   id: Uuid,
   code: Type.String(),
-  label: Type.String(),
+  label: Type.String({ description: 'the English label (labels.en)' }),
+  labels: Labels,
   description: Type.String(),
   acledEventType: OneOf(ACLED_EVENT_TYPES, { description: 'the ACLED event type it maps onto' }),
   acledSubEventType: Type.String(),

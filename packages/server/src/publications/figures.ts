@@ -86,8 +86,8 @@ export async function gather(ctx: AppContext, req: PublicationRequest & { period
     const groups = await store.breakdowns(tx, filter);
     const byVerification = await store.findingsByVerification(tx, cur.start, cur.end);
     const rows = await store.findingRows(tx, cur.start, cur.end, SUMMARY_CHARS);
-    const labels = await store.typeLabels(tx);
-    const names = await store.organisationNames(tx);
+    const labels = await store.typeLabels(tx, req.language);
+    const names = await store.organisationNames(tx, req.language);
     const mechanism = await store.mechanism(tx);
     const briefing =
       req.kind === 'issg'

@@ -1,6 +1,8 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
+import { labelIn } from '@truce/core/mechanism/labels';
 import type { BriefingFigures, FindingRow } from '@truce/core/publications/figures';
 import type { Database } from '../db/index.ts';
+import { storedLabels } from '../mechanism/index.ts';
 import { where, type Filter } from '../dashboard/index.ts';
 
 /**
@@ -135,14 +137,16 @@ export async function findingRows(tx: Db, start: Date, end: Date, summaryChars: 
   });
 }
 
-export async function typeLabels(tx: Db): Promise<Map<string, string>> {
-  const rows = await tx.selectFrom('taxonomy').select(['code', 'label']).execute();
-  return new Map(rows.map((r) => [r.code, r.label]));
+/** The violation types' labels in this language (English where a type has none in it). */
+export async function typeLabels(tx: Db, language: string): Promise<Map<string, string>> {
+  const rows = await tx.selectFrom('taxonomy').select(['code', 'label', 'labels']).execute();
+  return new Map(rows.map((r) => [r.code, labelIn(storedLabels(r.labels, r.label), language)]));
 }
 
-export async function organisationNames(tx: Db): Promise<Map<string, string>> {
-  const rows = await tx.selectFrom('organisations').select(['id', 'name']).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+/** The organisations' names in this language (English where one has none in it). */
+export async function organisationNames(tx: Db, language: string): Promise<Map<string, string>> {
+  const rows = await tx.selectFrom('organisations').select(['id', 'name', 'labels']).execute();
+  return new Map(rows.map((r) => [r.id, labelIn(storedLabels(r.labels, r.name), language)]));
 }
 
 export async function mechanism(tx: Db) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { NativeSelect, Table, Text, TextInput } from '@mantine/core';
+import { NativeSelect, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS } from '@truce/core/model/accounts';
@@ -7,10 +7,14 @@ import { patch, post } from '../api/client.ts';
 import type { OrgKind } from '../api/types.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { KindBadge } from '../components/KindBadge.tsx';
+import { LabelsFields } from '../components/LabelsFields.tsx';
 import { SetupForm } from '../components/SetupForm.tsx';
 import { EditCell, SetupListPage, SetupTable } from '../components/SetupListPage.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { useFormat } from '../i18n/format.ts';
+import { formFieldOf, labelsForm } from '../i18n/vocabulary.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
+import { MissingLanguages } from '../mechanism/MissingLanguages.tsx';
 import { ORGANISATIONS, type Organisation, useOrganisations } from './api.ts';
 
 /** The organisations taking part. Everyone reads the list; the secretariat's admins admit and rename. */
@@ -47,8 +51,13 @@ export function OrganisationsPage() {
         >
           {items.map((o) => (
             <Table.Tr key={o.id} data-testid="organisation-row">
-              <Table.Td dir="auto">{o.name}</Table.Td>
-              <Table.Td dir="auto">{o.shortName}</Table.Td>
+              <Table.Td dir="auto">
+                <VocabularyLabel labels={o.labels} otherwise={o.name} />
+                <MissingLanguages labels={o.labels} testId={`organisation-missing-${o.id}`} />
+              </Table.Td>
+              <Table.Td dir="auto">
+                <VocabularyLabel labels={o.shortLabels} otherwise={o.shortName} />
+              </Table.Td>
               <Table.Td>
                 <KindBadge kind={o.kind} />
               </Table.Td>
@@ -65,16 +74,16 @@ export function OrganisationsPage() {
 function OrganisationForm({ organisation, onDone }: { organisation: Organisation | null; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [name, setName] = useState(organisation?.name ?? '');
-  const [shortName, setShortName] = useState(organisation?.shortName ?? '');
+  const [labels, setLabels] = useState(labelsForm(organisation?.labels));
+  const [shortLabels, setShortLabels] = useState(labelsForm(organisation?.shortLabels));
   const [kind, setKind] = useState<OrgKind>(organisation?.kind ?? 'party');
-  const form = useFormProblem({ duplicate_name: { field: 'name', message: t('organisations.duplicateName') } });
+  const form = useFormProblem({ duplicate_name: { field: 'labels/en', message: t('organisations.duplicateName') } }, formFieldOf);
 
   const save = useMutation({
     mutationFn: () =>
       organisation
-        ? patch<Organisation>(`/api/organisations/${organisation.id}`, { name: name.trim(), shortName: shortName.trim(), version: organisation.version })
-        : post<Organisation>('/api/organisations', { name: name.trim(), ...(shortName.trim() ? { shortName: shortName.trim() } : {}), kind }),
+        ? patch<Organisation>(`/api/organisations/${organisation.id}`, { labels, shortLabels, version: organisation.version })
+        : post<Organisation>('/api/organisations', { labels, shortLabels, kind }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ORGANISATIONS });
       onDone();
@@ -89,7 +98,7 @@ function OrganisationForm({ organisation, onDone }: { organisation: Organisation
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!form.invalid({ name: !name.trim() && t('validation.required') })) save.mutate();
+    if (!form.invalid({ 'labels/en': !labels.en.trim() && t('validation.required') })) save.mutate();
   };
 
   return (
@@ -101,22 +110,18 @@ function OrganisationForm({ organisation, onDone }: { organisation: Organisation
       saving={save.isPending}
       submitTestId="organisation-submit"
     >
-      <TextInput
-        label={t('fields.name')}
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={form.error('name')}
-        data-testid="organisation-name"
+      <LabelsFields legend={t('fields.name')} value={labels} onChange={setLabels} error={form.error} maxLength={200} testId="organisation-name" />
+      <LabelsFields
+        legend={t('fields.shortName')}
+        value={shortLabels}
+        onChange={setShortLabels}
+        error={form.error}
+        field="shortLabels"
+        englishRequired={false}
+        maxLength={60}
+        testId="organisation-short-name"
       />
-      <TextInput
-        label={t('fields.shortName')}
-        description={t('organisations.shortNameHelp')}
-        value={shortName}
-        onChange={(e) => setShortName(e.currentTarget.value)}
-        error={form.error('shortName')}
-        data-testid="organisation-short-name"
-      />
+      <Text size="xs">{t('organisations.shortNameHelp')}</Text>
       {organisation ? (
         <Text size="sm">
           {t('fields.kind')}: {t(`kinds.${organisation.kind}`)}

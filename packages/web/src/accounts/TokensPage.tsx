@@ -11,6 +11,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { useFormat } from '../i18n/format.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 const TOKENS = ['account', 'tokens'] as const;
 
@@ -143,7 +144,7 @@ export function TokensPage() {
           {t('tokens.none')}
         </Text>
       ) : (
-        <div className="truce-table-scroll">
+        <TableScroll>
           <Table striped data-testid="token-list">
             <Table.Thead>
               <Table.Tr>
@@ -189,7 +190,7 @@ export function TokensPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </Stack>
   );

@@ -11,6 +11,9 @@ import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { byId, type User, useOrganisations, useUsers } from './api.ts';
 import { UserForm } from './UserForm.tsx';
+import { shortLabelsOf } from '../i18n/vocabulary.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 /**
  * Users. The secretariat sees everyone and can filter by organisation; an organisation's
@@ -68,7 +71,7 @@ export function UsersPage() {
       ) : users.data && users.data.length === 0 ? (
         <Text c="dimmed">{t('users.none')}</Text>
       ) : (
-        <div className="truce-table-scroll">
+        <TableScroll>
           <Table striped highlightOnHover data-testid="user-list">
             <Table.Thead>
               <Table.Tr>
@@ -88,7 +91,9 @@ export function UsersPage() {
                   <Table.Td>
                     <Ltr>{u.email}</Ltr>
                   </Table.Td>
-                  <Table.Td>{orgs.get(u.organisationId)?.shortName ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <VocabularyLabel labels={shortLabelsOf(orgs.get(u.organisationId))} otherwise="—" />
+                  </Table.Td>
                   <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                   <Table.Td>
                     <Stack gap={2} align="flex-start">
@@ -116,7 +121,7 @@ export function UsersPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </TableScroll>
       )}
       <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('users.add') : t('users.edit')} testId="user-modal">
         {editing !== null && <UserForm user={editing === 'new' ? null : editing} organisations={organisations.data ?? []} onDone={() => setEditing(null)} />}

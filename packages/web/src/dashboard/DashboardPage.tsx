@@ -20,13 +20,12 @@ export function DashboardPage() {
   const dashboard = useDashboard(filter);
   const d = dashboard.data;
   const order = lookups.types.map((v) => v.code);
-  const typeLabel = (code: string) => lookups.types.find((v) => v.code === code)?.label ?? code;
+  const typeLabel = lookups.typeText;
   const colourOf = (code: string) => {
     const i = order.indexOf(code);
     return PALETTE[(i < 0 ? order.length + code.length : i) % PALETTE.length];
   };
-  const partyName = (id: string | null) =>
-    id ? lookups.orgs.get(id)?.shortName || lookups.orgs.get(id)?.name || t('reports.unknownOrganisation') : t('dashboard.noParty');
+  const partyName = (id: string | null) => (id ? (lookups.orgShort(id) ?? t('reports.unknownOrganisation')) : t('dashboard.noParty'));
 
   return (
     <Stack gap="md" data-testid="dashboard">

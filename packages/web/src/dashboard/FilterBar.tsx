@@ -52,14 +52,14 @@ export function FilterBar({ state, lookups }: { state: FilterState; lookups: Loo
           label={t('reports.filter.type')}
           value={filter.type ?? ''}
           onChange={(e) => set({ type: e.currentTarget.value })}
-          data={[{ value: '', label: t('reports.filter.anyType') }, ...lookups.types.map((v) => ({ value: v.code, label: v.label }))]}
+          data={[{ value: '', label: t('reports.filter.anyType') }, ...lookups.typeOptions]}
           data-testid="dashboard-filter-type"
         />
         <NativeSelect
           label={t('reports.filter.alleged')}
           value={filter.allegedParty ?? ''}
           onChange={(e) => set({ allegedParty: e.currentTarget.value })}
-          data={[{ value: '', label: t('reports.filter.anyParty') }, ...lookups.parties.map((p) => ({ value: p.id, label: p.shortName || p.name }))]}
+          data={[{ value: '', label: t('reports.filter.anyParty') }, ...lookups.partyOptions]}
           data-testid="dashboard-filter-alleged"
         />
         <NativeSelect

@@ -190,7 +190,7 @@ export function MapPage() {
   }, [map, governorates.data]);
 
   const features = points.data?.features;
-  const typeLabel = (code: string) => lookups.types.find((v) => v.code === code)?.label ?? code;
+  const typeLabel = lookups.typeText;
   const tip = (p: PointProps) =>
     `${typeLabel(p.typeCode)} · ${fmt.date(p.occurredAt)} · ${t(`dashboard.finding.${p.finding?.verification ?? 'none'}`)}${p.locationSealed ? ` · ${t('dashboard.map.sealed')}` : ''}`;
   // Counts too long for a circle are shortened ("12K"); the title gives them in full.

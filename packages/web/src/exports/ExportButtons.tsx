@@ -4,6 +4,7 @@ import type { ExportDataset } from '@truce/core/exports/format';
 import { usePermissions } from '../app/permissions.ts';
 import { useSession } from '../app/session.ts';
 import { exportUrl, offeredFormats } from './url.ts';
+import { useVocabulary } from '../i18n/VocabularyLabel.tsx';
 
 /**
  * The export buttons of a list or the map (C8): CSV with HXL hashtags, ACLED CSV (reports),
@@ -12,8 +13,9 @@ import { exportUrl, offeredFormats } from './url.ts';
  * see, sealed fields withheld unless it may see them.
  */
 export function ExportButtons({ dataset, filter, testId }: { dataset: ExportDataset; filter: object; testId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
+  const vocabulary = useVocabulary();
   const permissions = usePermissions();
   const sealed = permissions.can('report.read.sealed') ? 'scopeSealed' : 'scope';
   return (
@@ -28,7 +30,8 @@ export function ExportButtons({ dataset, filter, testId }: { dataset: ExportData
             component="a"
             variant="light"
             size="xs"
-            href={exportUrl(dataset, format, filter)}
+            // The names in the file (types, organisations, groups) in the reader's language.
+            href={exportUrl(dataset, format, { ...filter, lang: i18n.language })}
             download
             data-testid={`${testId}-${format}`}
             title={t(`exports.hint.${format}`)}
@@ -38,7 +41,7 @@ export function ExportButtons({ dataset, filter, testId }: { dataset: ExportData
         ))}
       </Group>
       <Text size="xs" c="dimmed" data-testid={`${testId}-scope`}>
-        <bdi>{t(`exports.${sealed}`, { organisation: session.user.organisationName })}</bdi>
+        <bdi>{t(`exports.${sealed}`, { organisation: vocabulary.text(session.user.organisationLabels, session.user.organisationName) })}</bdi>
       </Text>
     </Stack>
   );

@@ -9,6 +9,8 @@ import { EditButton, SetupListPage } from '../components/SetupListPage.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useCollection, useReloadCollection, useSaveItem } from './api.ts';
+import { shortLabelsOf } from '../i18n/vocabulary.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -67,7 +69,7 @@ export function AgreementsPage() {
                   </Text>
                   {a.signatoryIds.map((id) => (
                     <Badge key={id} variant="light" size="sm" color={orgs.get(id)?.kind === 'guarantor' ? 'grape' : 'orange'}>
-                      {orgs.get(id)?.shortName ?? id.slice(0, 8)}
+                      <VocabularyLabel labels={shortLabelsOf(orgs.get(id))} otherwise={id.slice(0, 8)} />
                     </Badge>
                   ))}
                 </Group>

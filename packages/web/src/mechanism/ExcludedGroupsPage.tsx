@@ -1,11 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Group, Table, Textarea, TextInput } from '@mantine/core';
+import { Badge, Group, Table, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExcludedGroup } from '../api/types.ts';
 import { usePermissions } from '../app/permissions.ts';
+import { LabelsFields } from '../components/LabelsFields.tsx';
 import { SetupForm } from '../components/SetupForm.tsx';
 import { EditCell, SetupListPage, SetupTable } from '../components/SetupListPage.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
+import { formFieldOf, labelsForm } from '../i18n/vocabulary.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
+import { MissingLanguages } from './MissingLanguages.tsx';
 import { useCollection, useReloadCollection, useSaveItem } from './api.ts';
 
 /** Groups outside the ceasefire, with the other names they go by (in any script). */
@@ -40,7 +44,10 @@ export function ExcludedGroupsPage() {
         >
           {items.map((g) => (
             <Table.Tr key={g.id} data-testid="excluded-row">
-              <Table.Td dir="auto">{g.name}</Table.Td>
+              <Table.Td dir="auto">
+                <VocabularyLabel labels={g.labels} otherwise={g.name} />
+                <MissingLanguages labels={g.labels} />
+              </Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   {g.aliases.map((a) => (
@@ -76,30 +83,22 @@ export function parseAliases(text: string): string[] {
 
 function ExcludedGroupForm({ group, onDone }: { group: ExcludedGroup | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(group?.name ?? '');
+  const [labels, setLabels] = useState(labelsForm(group?.labels ?? (group ? { en: group.name } : null)));
   const [aliases, setAliases] = useState((group?.aliases ?? []).join('\n'));
   const [note, setNote] = useState(group?.note ?? '');
-  const form = useFormProblem();
+  const form = useFormProblem({}, formFieldOf);
   const save = useSaveItem<ExcludedGroup>('excluded-groups', group, onDone);
   const reload = useReloadCollection('excluded-groups', onDone);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (form.invalid({ name: !name.trim() && t('validation.required') })) return;
-    save.mutate({ name: name.trim(), aliases: parseAliases(aliases), note }, { onError: form.fail });
+    if (form.invalid({ 'labels/en': !labels.en.trim() && t('validation.required') })) return;
+    save.mutate({ labels, aliases: parseAliases(aliases), note }, { onError: form.fail });
   };
 
   return (
     <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="excluded-submit">
-      <TextInput
-        label={t('fields.name')}
-        required
-        dir="auto"
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={form.error('name')}
-        data-testid="excluded-name"
-      />
+      <LabelsFields legend={t('fields.name')} value={labels} onChange={setLabels} error={form.error} maxLength={300} testId="excluded-name" />
       <Textarea
         label={t('excluded.aliases')}
         description={t('excluded.aliasesHelp')}

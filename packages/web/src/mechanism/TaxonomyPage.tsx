@@ -3,10 +3,14 @@ import { Badge, NativeSelect, SimpleGrid, Switch, Table, Text, Textarea, TextInp
 import { useTranslation } from 'react-i18next';
 import { ACLED_EVENT_TYPES, type AcledEventType, type ViolationType } from '../api/types.ts';
 import { usePermissions } from '../app/permissions.ts';
+import { LabelsFields } from '../components/LabelsFields.tsx';
 import { Ltr } from '../components/Ltr.tsx';
 import { SetupForm } from '../components/SetupForm.tsx';
 import { EditCell, SetupListPage, SetupTable } from '../components/SetupListPage.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
+import { formFieldOf, labelsForm } from '../i18n/vocabulary.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
+import { MissingLanguages } from './MissingLanguages.tsx';
 import { useCollection, useReloadCollection, useSaveItem } from './api.ts';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -42,14 +46,16 @@ export function TaxonomyPage() {
           }
         >
           {items.map((v) => (
-            <Table.Tr key={v.id} data-testid="taxonomy-row" style={{ opacity: v.active ? 1 : 0.6 }}>
+            // A retired type is greyed behind, not faded: faded text would fall under 4.5:1.
+            <Table.Tr key={v.id} data-testid="taxonomy-row" bg={v.active ? undefined : 'gray.1'}>
               <Table.Td>
                 <Text size="sm" fw={500} dir="auto">
-                  {v.label}
+                  <VocabularyLabel labels={v.labels} otherwise={v.label} />
                 </Text>
                 <Text size="xs" c="dimmed" dir="auto">
                   {v.description}
                 </Text>
+                <MissingLanguages labels={v.labels} testId={`taxonomy-missing-${v.code}`} />
               </Table.Td>
               <Table.Td visibleFrom="sm">
                 <Ltr mono>{v.code}</Ltr>
@@ -79,12 +85,12 @@ export function TaxonomyPage() {
 function ViolationTypeForm({ type, onDone }: { type: ViolationType | null; onDone: () => void }) {
   const { t } = useTranslation();
   const [code, setCode] = useState(type?.code ?? '');
-  const [label, setLabel] = useState(type?.label ?? '');
+  const [labels, setLabels] = useState(labelsForm(type?.labels ?? (type ? { en: type.label } : null)));
   const [description, setDescription] = useState(type?.description ?? '');
   const [acledEventType, setAcledEventType] = useState<AcledEventType>(type?.acledEventType ?? 'Battles');
   const [acledSubEventType, setAcledSubEventType] = useState(type?.acledSubEventType ?? '');
   const [active, setActive] = useState(type?.active ?? true);
-  const form = useFormProblem({ duplicate_code: { field: 'code', message: t('taxonomy.duplicateCode') } });
+  const form = useFormProblem({ duplicate_code: { field: 'code', message: t('taxonomy.duplicateCode') } }, formFieldOf);
   const save = useSaveItem<ViolationType>('taxonomy', type, onDone);
   const reload = useReloadCollection('taxonomy', onDone);
 
@@ -93,24 +99,16 @@ function ViolationTypeForm({ type, onDone }: { type: ViolationType | null; onDon
     const required = t('validation.required');
     const bad = form.invalid({
       code: (!code && required) || (!CODE.test(code) && t('taxonomy.codeRule')),
-      label: !label.trim() && required,
+      'labels/en': !labels.en.trim() && required,
       acledSubEventType: !acledSubEventType.trim() && required,
     });
     if (bad) return;
-    save.mutate({ code, label: label.trim(), description, acledEventType, acledSubEventType: acledSubEventType.trim(), active }, { onError: form.fail });
+    save.mutate({ code, labels, description, acledEventType, acledSubEventType: acledSubEventType.trim(), active }, { onError: form.fail });
   };
 
   return (
     <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="taxonomy-submit">
-      <TextInput
-        label={t('taxonomy.label')}
-        required
-        dir="auto"
-        value={label}
-        onChange={(e) => setLabel(e.currentTarget.value)}
-        error={form.error('label')}
-        data-testid="taxonomy-label"
-      />
+      <LabelsFields legend={t('taxonomy.label')} value={labels} onChange={setLabels} error={form.error} maxLength={200} testId="taxonomy-label" />
       <TextInput
         label={t('taxonomy.code')}
         description={t('taxonomy.codeRule')}

@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, FileButton, Group, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Table, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Zone } from '../api/types.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { Ltr } from '../components/Ltr.tsx';
+import { LabelsFields } from '../components/LabelsFields.tsx';
 import { SetupForm } from '../components/SetupForm.tsx';
 import { EditCell, SetupListPage, SetupTable } from '../components/SetupListPage.tsx';
 import { useFormProblem } from '../components/useFormProblem.ts';
+import { formFieldOf, labelsForm } from '../i18n/vocabulary.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
+import { MissingLanguages } from './MissingLanguages.tsx';
 import { useFormat, type Formatter } from '../i18n/format.ts';
 import { useCollection, useReloadCollection, useSaveItem } from './api.ts';
 import { boundingBox, countPositions, MAX_ZONE_BYTES, readZoneGeoJson } from './zoneInput.ts';
@@ -58,8 +62,9 @@ export function ZonesPage() {
             <Table.Tr key={z.id} data-testid="zone-row">
               <Table.Td>
                 <Text size="sm" fw={500} dir="auto">
-                  {z.name}
+                  <VocabularyLabel labels={z.labels} otherwise={z.name} />
                 </Text>
+                <MissingLanguages labels={z.labels} />
                 {z.description && (
                   <Text size="xs" c="dimmed" dir="auto">
                     {z.description}
@@ -86,12 +91,12 @@ export function ZonesPage() {
 function ZoneForm({ zone, onDone }: { zone: Zone | null; onDone: () => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [name, setName] = useState(zone?.name ?? '');
+  const [labels, setLabels] = useState(labelsForm(zone?.labels ?? (zone ? { en: zone.name } : null)));
   const [description, setDescription] = useState(zone?.description ?? '');
   // Editing keeps the stored shape unless a new one is pasted or uploaded.
   const [geojson, setGeojson] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
-  const form = useFormProblem();
+  const form = useFormProblem({}, formFieldOf);
   const save = useSaveItem<Zone>('zones', zone, onDone);
   const reload = useReloadCollection('zones', onDone);
   const parsed = geojson.trim() ? readZoneGeoJson(geojson) : null;
@@ -115,23 +120,15 @@ function ZoneForm({ zone, onDone }: { zone: Zone | null; onDone: () => void }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (form.invalid({ name: !name.trim() && t('validation.required'), geometry: geometryMessage() })) return;
-    const body: Record<string, unknown> = { name: name.trim(), description };
+    if (form.invalid({ 'labels/en': !labels.en.trim() && t('validation.required'), geometry: geometryMessage() })) return;
+    const body: Record<string, unknown> = { labels, description };
     if (parsed?.ok) body.geometry = parsed.geometry;
     save.mutate(body, { onError: form.fail });
   };
 
   return (
     <SetupForm onSubmit={submit} problem={form.problem} onReload={reload} onCancel={onDone} saving={save.isPending} submitTestId="zone-submit">
-      <TextInput
-        label={t('fields.name')}
-        required
-        dir="auto"
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={form.error('name')}
-        data-testid="zone-name"
-      />
+      <LabelsFields legend={t('fields.name')} value={labels} onChange={setLabels} error={form.error} maxLength={300} testId="zone-name" />
       <Textarea
         label={t('zones.descriptionField')}
         autosize

@@ -25,7 +25,7 @@ export function useMeetingText() {
   const lookups = useLookups();
   const report = useReportText(lookups);
   const detainees = useDetaineeText();
-  const org = (id: string) => lookups.orgs.get(id)?.shortName || lookups.orgs.get(id)?.name || t('reports.unknownOrganisation');
+  const org = (id: string) => lookups.orgShort(id) ?? t('reports.unknownOrganisation');
   const incident = (i: IncidentRef) =>
     t('meetings.item.incident', {
       types: i.typeCodes.map(report.type).join(', ') || t('incidents.title'),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Report } from './api.ts';
 import { Ltr } from '../components/Ltr.tsx';
 import { casualtyTotals, coordinates, useReportText, type Lookups } from './labels.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
 
 /** The marks a report carries: withdrawn, outside the zones or dates of the agreements, place sealed. */
 export function ReportBadges({ report }: { report: Report }) {
@@ -53,11 +54,12 @@ export function ReportRow({ report, lookups }: { report: Report; lookups: Lookup
       to={`/reports/${report.id}`}
       data-testid="report-row"
       data-id={report.id}
-      style={{ opacity: report.withdrawn ? 0.75 : 1 }}
+      // A withdrawn report is struck through on a grey card, not faded (faded text falls under 4.5:1).
+      bg={report.withdrawn ? 'gray.1' : undefined}
     >
       <Group justify="space-between" gap="xs" align="flex-start">
         <Text fw={600} c="blue.8" dir="auto" style={{ textDecoration: report.withdrawn ? 'line-through' : undefined }}>
-          {text.type(report.typeCode)}
+          <VocabularyLabel labels={text.typeLabels(report.typeCode)} otherwise={report.typeCode} testId="report-row-type" />
         </Text>
         <ReportBadges report={report} />
       </Group>

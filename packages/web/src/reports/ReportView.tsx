@@ -10,6 +10,7 @@ import { localName } from './geo.ts';
 import { MapSlot } from './MapSlot.tsx';
 import { CASUALTY_KEYS } from './formState.ts';
 import { Section } from '../components/Section.tsx';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
 
 export function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -77,7 +78,9 @@ export function ReportView({ report, lookups }: { report: Report; lookups: Looku
       <Section title={t('reports.section.whatWho')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <Field label={t('reports.form.type')} testId="report-detail-type">
-            <span dir="auto">{text.type(report.typeCode)}</span>
+            <span dir="auto">
+              <VocabularyLabel labels={text.typeLabels(report.typeCode)} otherwise={report.typeCode} />
+            </span>
           </Field>
           <Field label={t('reports.form.alleged')} testId="report-detail-alleged">
             <span dir="auto">{text.perpetrator(report.allegedPerpetrator)}</span>

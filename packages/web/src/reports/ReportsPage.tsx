@@ -77,14 +77,14 @@ export function ReportsPage() {
           label={t('reports.filter.type')}
           value={filter.type ?? ''}
           onChange={(e) => setFilter('type', e.currentTarget.value)}
-          data={[{ value: '', label: t('reports.filter.anyType') }, ...lookups.types.map((v) => ({ value: v.code, label: v.label }))]}
+          data={[{ value: '', label: t('reports.filter.anyType') }, ...lookups.typeOptions]}
           data-testid="report-filter-type"
         />
         <NativeSelect
           label={t('reports.filter.alleged')}
           value={filter.allegedParty ?? ''}
           onChange={(e) => setFilter('allegedParty', e.currentTarget.value)}
-          data={[{ value: '', label: t('reports.filter.anyParty') }, ...lookups.parties.map((p) => ({ value: p.id, label: p.shortName || p.name }))]}
+          data={[{ value: '', label: t('reports.filter.anyParty') }, ...lookups.partyOptions]}
           data-testid="report-filter-alleged"
         />
         <NativeSelect

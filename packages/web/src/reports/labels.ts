@@ -3,6 +3,8 @@ import type { AffectedSide, Perpetrator, ReportContent, ReportLocation, TimePrec
 import type { ExcludedGroup, ViolationType } from '../api/types.ts';
 import { byId, useOrganisations } from '../accounts/api.ts';
 import { useFormat } from '../i18n/format.ts';
+import { shortLabelsOf } from '../i18n/vocabulary.ts';
+import { useVocabulary } from '../i18n/VocabularyLabel.tsx';
 import { useCollection } from '../mechanism/api.ts';
 import type { Report } from './api.ts';
 import { localName } from './geo.ts';
@@ -12,10 +14,25 @@ export function useLookups() {
   const organisations = useOrganisations();
   const groups = useCollection<ExcludedGroup>('excluded-groups');
   const types = useCollection<ViolationType>('taxonomy');
+  const vocabulary = useVocabulary();
+  const orgs = byId(organisations.data);
+  const parties = (organisations.data ?? []).filter((o) => o.kind === 'party');
   return {
     organisations: organisations.data ?? [],
-    parties: (organisations.data ?? []).filter((o) => o.kind === 'party'),
-    orgs: byId(organisations.data),
+    parties,
+    orgs,
+    /** Filter options in the reader's language (an English fallback marked). */
+    typeOptions: (types.data ?? []).map((v) => ({ value: v.code, label: vocabulary.text(v.labels, v.code) })),
+    partyOptions: parties.map((p) => ({ value: p.id, label: vocabulary.text(shortLabelsOf(p), p.shortName || p.name) })),
+    /** A type's, an organisation's or an excluded group's label in the reader's language, as text. */
+    typeText: (code: string) => vocabulary.text((types.data ?? []).find((v) => v.code === code)?.labels, code),
+    orgText: (id: string) => vocabulary.text(orgs.get(id)?.labels, id),
+    groupText: (id: string) => vocabulary.text((groups.data ?? []).find((g) => g.id === id)?.labels, id),
+    /** An organisation's short name in the reader's language, or null when it is not known. */
+    orgShort: (id: string): string | null => {
+      const o = orgs.get(id);
+      return o ? vocabulary.text(shortLabelsOf(o), o.shortName || o.name) : null;
+    },
     groups: groups.data ?? [],
     types: types.data ?? [],
     error: organisations.error ?? groups.error ?? types.error,
@@ -28,18 +45,22 @@ export type Lookups = ReturnType<typeof useLookups>;
 export function useReportText(lookups: Pick<Lookups, 'orgs' | 'groups' | 'types'>) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const orgName = (id: string) => lookups.orgs.get(id)?.name ?? t('reports.unknownOrganisation');
+  const vocabulary = useVocabulary();
+  const orgName = (id: string) => vocabulary.text(lookups.orgs.get(id)?.labels) || t('reports.unknownOrganisation');
+  const typeLabels = (code: string) => lookups.types.find((v: ViolationType) => v.code === code)?.labels;
   return {
     when(occurredAt: string, precision: TimePrecision): string {
       const shown = precision === 'day' || precision === 'approximate' ? fmt.date(occurredAt) : fmt.dateTime(occurredAt);
       return precision === 'exact' ? shown : `${shown} · ${t(`reports.timePrecision.${precision}`)}`;
     },
+    /** The type's label as text (titles, sentences); cards show it with VocabularyLabel and typeLabels. */
     type(code: string): string {
-      return lookups.types.find((v: ViolationType) => v.code === code)?.label ?? code;
+      return vocabulary.text(typeLabels(code), code);
     },
+    typeLabels,
     perpetrator(p: Perpetrator): string {
       if (p.kind === 'party') return orgName(p.organisationId);
-      if (p.kind === 'excluded') return lookups.groups.find((g) => g.id === p.groupId)?.name ?? t('reports.unknownGroup');
+      if (p.kind === 'excluded') return vocabulary.text(lookups.groups.find((g) => g.id === p.groupId)?.labels) || t('reports.unknownGroup');
       return t('reports.alleged.unknown');
     },
     affected(a: AffectedSide): string {

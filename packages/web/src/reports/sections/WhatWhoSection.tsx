@@ -16,7 +16,7 @@ export function WhatSection({ state, set, error, lookups }: SectionProps & { loo
         required
         value={state.typeCode}
         onChange={(e) => set({ typeCode: e.currentTarget.value })}
-        data={[{ value: '', label: t('reports.form.chooseType') }, ...types.map((v) => ({ value: v.code, label: v.label }))]}
+        data={[{ value: '', label: t('reports.form.chooseType') }, ...types.map((v) => ({ value: v.code, label: lookups.typeText(v.code) }))]}
         error={error('typeCode')}
         data-testid="report-type"
       />
@@ -32,7 +32,7 @@ export function WhatSection({ state, set, error, lookups }: SectionProps & { loo
 /** Who is alleged to have done it (a party, an excluded group, or not known) and who was hit. */
 export function WhoSection({ state, set, error, lookups }: SectionProps & { lookups: Lookups }) {
   const { t } = useTranslation();
-  const parties = lookups.parties.map((p) => ({ value: `party:${p.id}`, label: p.name }));
+  const parties = lookups.parties.map((p) => ({ value: `party:${p.id}`, label: lookups.orgText(p.id) }));
   return (
     <Fieldset legend={t('reports.section.who')} data-testid="report-section-who">
       <Stack gap="sm">
@@ -44,7 +44,7 @@ export function WhoSection({ state, set, error, lookups }: SectionProps & { look
           data={[
             { value: 'unknown', label: t('reports.alleged.unknown') },
             { group: t('reports.form.parties'), items: parties },
-            { group: t('reports.form.excludedGroups'), items: lookups.groups.map((g) => ({ value: `excluded:${g.id}`, label: g.name })) },
+            { group: t('reports.form.excludedGroups'), items: lookups.groups.map((g) => ({ value: `excluded:${g.id}`, label: lookups.groupText(g.id) })) },
           ]}
           error={error('allegedPerpetrator')}
           data-testid="report-alleged"
