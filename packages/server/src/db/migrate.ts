@@ -30,6 +30,9 @@ import * as m0029 from './migrations/0029_audit.ts';
 import * as m0030 from './migrations/0030_witnesses.ts';
 import * as m0031 from './migrations/0031_log_subjects.ts';
 import * as m0032 from './migrations/0032_mechanism_clock.ts';
+import * as m0036 from './migrations/0036_email_preferences.ts';
+import * as m0033 from './migrations/0033_search.ts';
+import * as m0035 from './migrations/0035_labels.ts';
 
 /** Migrations in order (STYLE #11): small, named by what they do, never edited after landing. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -64,6 +67,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030_witnesses': m0030,
   '0031_log_subjects': m0031,
   '0032_mechanism_clock': m0032,
+  '0036_email_preferences': m0036,
+  '0033_search': m0033,
+  '0035_labels': m0035,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,12 +9,17 @@ import type { WitnessTables } from './schema-witnesses.ts';
 /** Table types for Kysely. Column names are snake_case as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
+/** A vocabulary item's label per language (0035); the column has a default, so inserts may leave it out. */
+type LabelsJson = ColumnType<Partial<Record<'en' | 'ar' | 'ru' | 'tr' | 'fa', string>>, string | undefined, string>;
 
 export interface OrganisationsTable {
   id: string;
   name: string;
   short_name: string;
   kind: OrgKind;
+  /** Name and short name per language (0035); `name` and `short_name` keep the English ones. */
+  labels: LabelsJson;
+  short_labels: LabelsJson;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
@@ -104,6 +109,8 @@ export interface ExcludedGroupsTable {
   name: string;
   aliases: Json<string[]>;
   note: string;
+  /** The name per language (0035); `name` keeps the English one. */
+  labels: LabelsJson;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
@@ -114,6 +121,8 @@ export interface ZonesTable {
   name: string;
   description: string;
   geometry: Json<unknown>;
+  /** The name per language (0035); `name` keeps the English one. */
+  labels: LabelsJson;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
@@ -123,6 +132,8 @@ export interface TaxonomyTable {
   id: string;
   code: string;
   label: string;
+  /** The label per language (0035); `label` keeps the English one. */
+  labels: LabelsJson;
   description: string;
   acled_event_type: string;
   acled_sub_event_type: string;
@@ -334,6 +345,15 @@ export interface EmailOutboxTable {
   last_attempt_at: Timestamp | null;
   sent_at: Timestamp | null;
   given_up_at: Timestamp | null;
+  /** Waits for the daily digest, sent with the person's other waiting notices (0036). */
+  digest: Generated<boolean>;
+}
+
+/** Per person and kind of notice: also by e-mail at once, in the daily digest, or not (0036). */
+export interface NotificationEmailPreferencesTable {
+  user_id: string;
+  kind: string;
+  delivery: 'off' | 'immediate' | 'digest';
 }
 
 /** The dashboard's maintained aggregates (0014); see dashboard/rollup/. Only read and written in SQL there. */
@@ -347,6 +367,7 @@ export interface Database extends DetaineeTables, MeetingTables, PublicationTabl
   notifications: NotificationsTable;
   notification_cursor: NotificationCursorTable;
   email_outbox: EmailOutboxTable;
+  notification_email_preferences: NotificationEmailPreferencesTable;
   incidents: IncidentsTable;
   incident_reports: IncidentReportsTable;
   incident_replies: IncidentRepliesTable;

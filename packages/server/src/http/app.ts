@@ -22,6 +22,7 @@ import { matchingRoutes } from '../matching/routes.ts';
 import { exchangeRoutes } from '../exchanges/routes.ts';
 import { meetingRoutes } from '../meetings/routes.ts';
 import { publicationRoutes } from '../publications/routes.ts';
+import { searchRoutes } from '../search/routes.ts';
 import { logRoutes } from '../log/routes.ts';
 import { cosigningRoutes } from '../cosigning/routes.ts';
 import { mechanismRoutes } from '../mechanism/routes.ts';
@@ -157,6 +158,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(exchangeRoutes(ctx));
   await app.register(meetingRoutes(ctx));
   await app.register(publicationRoutes(ctx));
+  await app.register(searchRoutes(ctx));
   await app.register(logRoutes(ctx));
   await app.register(cosigningRoutes(ctx));
   await app.register(auditRoutes(ctx));

@@ -13,7 +13,8 @@ export function DemoBanner({ demo }: { demo: boolean | undefined }) {
       py={6}
       data-testid="demo-banner"
       role="note"
-      styles={{ message: { color: 'var(--mantine-color-dark-9)', fontWeight: 600 } }}
+      // Near-black on a bright yellow (12:1): the theme's yellow 6 is dark enough for white text, too dark for a warning band.
+      styles={{ root: { background: 'var(--mantine-color-yellow-4)' }, message: { color: 'var(--mantine-color-dark-9)', fontWeight: 600 } }}
     >
       {t('demo.banner')}
     </Alert>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionItemsCard } from '../meetings/ActionItems.tsx';
 import { usePermissions } from './permissions.ts';
 import { useSession } from './session.ts';
+import { useVocabulary } from '../i18n/VocabularyLabel.tsx';
 
 /** Parts of Truce announced on the home page before they are built (none at the moment). */
 const COMING: readonly string[] = [];
@@ -12,6 +13,7 @@ const COMING: readonly string[] = [];
 export function HomePage() {
   const { t } = useTranslation();
   const { user, mechanism } = useSession();
+  const vocabulary = useVocabulary();
   const permissions = usePermissions();
 
   const cards = [
@@ -33,7 +35,11 @@ export function HomePage() {
       <Stack gap={4}>
         <Title order={2}>{t('home.welcome', { name: `\u2068${user.name}\u2069` })}</Title>
         <Text c="dimmed">
-          {t('home.youAre', { organisation: user.organisationName, kind: t(`kinds.${user.organisationKind}`), role: t(`roles.${user.role}`) })}
+          {t('home.youAre', {
+            organisation: vocabulary.text(user.organisationLabels, user.organisationName),
+            kind: t(`kinds.${user.organisationKind}`),
+            role: t(`roles.${user.role}`),
+          })}
         </Text>
         {mechanism && (
           <Text size="sm">

@@ -5,6 +5,7 @@ import { detaineeNavActive } from '../detainees/nav.ts';
 import { usePermissions } from './permissions.ts';
 import { useSession } from './session.ts';
 import { useSignOut } from './useSignOut.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
 
 interface Item {
   to: string;
@@ -88,6 +89,7 @@ export function Navigation() {
         {link({ to: '/', label: t('nav.home'), testId: 'nav-home' })}
         {link({ to: '/reports', label: t('nav.reports'), testId: 'nav-reports' })}
         {link({ to: '/incidents', label: t('incidents.nav'), testId: 'nav-incidents' })}
+        {permissions.can('incident.manage') && link({ to: '/triage', label: t('triage.nav'), testId: 'nav-triage' })}
         {permissions.can('meetings.read') && link({ to: '/meetings', label: t('meetings.nav'), testId: 'nav-meetings' })}
         {link({ to: '/dashboard', label: t('dashboard.nav'), testId: 'nav-dashboard' })}
         {link({ to: '/map', label: t('dashboard.navMap'), testId: 'nav-map' })}
@@ -116,7 +118,7 @@ export function Navigation() {
             {user.name}
           </Text>
           <Text size="xs" c="dimmed" truncate>
-            <bdi>{user.organisationName}</bdi> · {t(`roles.${user.role}`)}
+            <VocabularyLabel labels={user.organisationLabels} otherwise={user.organisationName} /> · {t(`roles.${user.role}`)}
           </Text>
         </Box>
         <NavLink component="button" type="button" label={t('nav.signOut')} onClick={() => void signOut()} data-testid="nav-sign-out" c="red.8" />

@@ -9,6 +9,7 @@ import { DemoBanner } from './DemoBanner.tsx';
 import { Navigation } from './Navigation.tsx';
 import { useSession } from './session.ts';
 import { NotificationsBell } from '../notifications/NotificationsBell.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
 
 /**
  * The signed-in frame: a header (menu button on a phone, the mechanism, the language
@@ -45,6 +46,7 @@ export function Shell() {
             <Brand mechanism={session.mechanism?.name} />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <SearchBox />
             <NotificationsBell />
             <LanguageSwitcher remembered={session.user.language} />
           </Group>

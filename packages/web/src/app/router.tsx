@@ -27,6 +27,7 @@ const newReport = page(async () => (await import('../reports/NewReportPage.tsx')
 const report = page(async () => (await import('../reports/ReportPage.tsx')).ReportPage);
 const incidents = page(async () => (await import('../incidents/IncidentsPage.tsx')).IncidentsPage);
 const incident = page(async () => (await import('../incidents/IncidentPage.tsx')).IncidentPage);
+const triage = page(async () => (await import('../incidents/TriagePage.tsx')).TriagePage);
 const dashboard = page(async () => (await import('../dashboard/DashboardPage.tsx')).DashboardPage);
 const map = page(async () => (await import('../dashboard/MapPage.tsx')).MapPage);
 const tokens = page(async () => (await import('../accounts/TokensPage.tsx')).TokensPage);
@@ -43,6 +44,7 @@ const exchangeFigures = page(async () => (await import('../detainees/ExchangeDas
 const publications = page(async () => (await import('../publications/PublicationsPage.tsx')).PublicationsPage);
 const meetings = page(async () => (await import('../meetings/MeetingsPage.tsx')).MeetingsPage);
 const meeting = page(async () => (await import('../meetings/MeetingPage.tsx')).MeetingPage);
+const search = page(async () => (await import('../search/SearchPage.tsx')).SearchPage);
 
 /**
  * The pages. Sign-in and the one-time set-up are public; everything else sits behind the
@@ -68,6 +70,7 @@ export const router = createBrowserRouter([
           { path: 'reports/:id', lazy: report },
           { path: 'incidents', lazy: incidents },
           { path: 'incidents/:id', lazy: incident },
+          { path: 'triage', lazy: triage },
           { path: 'dashboard', lazy: dashboard },
           { path: 'map', lazy: map },
           { path: 'detainees', lazy: detaineeLists },
@@ -83,6 +86,7 @@ export const router = createBrowserRouter([
           { path: 'publications', lazy: publications },
           { path: 'meetings', lazy: meetings },
           { path: 'meetings/:id', lazy: meeting },
+          { path: 'search', lazy: search },
           { path: 'admin', element: <Navigate to="/admin/organisations" replace /> },
           { path: 'admin/organisations', lazy: organisations },
           { path: 'admin/users', lazy: users },

@@ -5,6 +5,7 @@ import { FormModal } from './FormModal.tsx';
 import { Loading } from './Loading.tsx';
 import { PageHeader } from './PageHeader.tsx';
 import { ProblemAlert } from './ProblemAlert.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 interface SetupListPageProps<T> {
   title: string;
@@ -73,7 +74,7 @@ export function SetupTable({
   children: ReactNode;
 }) {
   return (
-    <div className="truce-table-scroll">
+    <TableScroll>
       <Table striped highlightOnHover={highlightOnHover} data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
@@ -83,7 +84,7 @@ export function SetupTable({
         </Table.Thead>
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -345,7 +345,7 @@ export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(func
             data-testid="candidate-reject"
           >
             {t('detainees.match.reject')}{' '}
-            <Text span size="xs" ms={6} opacity={0.7} aria-hidden="true">
+            <Text span size="xs" ms={6} aria-hidden="true">
               (R)
             </Text>
           </Button>
@@ -358,7 +358,7 @@ export const CandidateCard = forwardRef<HTMLDivElement, CandidateCardProps>(func
             data-testid="candidate-confirm"
           >
             {t('detainees.match.confirm')}{' '}
-            <Text span size="xs" ms={6} opacity={0.7} aria-hidden="true">
+            <Text span size="xs" ms={6} aria-hidden="true">
               (C)
             </Text>
           </Button>

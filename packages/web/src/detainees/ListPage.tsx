@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Group, NativeSelect, Pagination, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Pager } from '../components/Pager.tsx';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -178,7 +179,7 @@ export function ListPage() {
                 <PersonsTable listId={l.id} persons={persons.data!.persons} />
                 {pages > 1 && (
                   <Group justify="center">
-                    <Pagination
+                    <Pager
                       total={pages}
                       value={Math.min(page, pages)}
                       onChange={(p) => setParam('page', p > 1 ? String(p) : '', false)}

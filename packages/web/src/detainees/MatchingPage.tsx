@@ -9,6 +9,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useLists, useQueueRun, useRuns, type ListSummary, type MatchRun } from './api.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 const RUN_COLOUR: Record<MatchRun['status'], string> = { queued: 'gray', running: 'blue', done: 'green', failed: 'red' };
 
@@ -208,7 +209,7 @@ export function MatchingPage() {
           ))}
         </Stack>
       ) : (
-        <div className="truce-table-scroll">
+        <TableScroll>
           <Table striped highlightOnHover data-testid="runs">
             <Table.Thead>
               <Table.Tr>
@@ -251,7 +252,7 @@ export function MatchingPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </Stack>
   );

@@ -15,6 +15,7 @@ import { PERSON_FIELDS, useDetaineeText, valueText, type DetaineeText } from './
 import { personName } from './names.ts';
 import { PersonForm, RemovePersonForm } from './PersonForm.tsx';
 import { Section } from '../components/Section.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 /** A value kept in its own direction: dates and numbers left to right, names and places as written. */
 function Value({ field, value, text }: { field: keyof PersonRecord; value: unknown; text: DetaineeText }) {
@@ -210,7 +211,7 @@ export function PersonPage() {
             {t('detainees.person.noStatusChange')}
           </Text>
         ) : (
-          <div className="truce-table-scroll">
+          <TableScroll>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -247,7 +248,7 @@ export function PersonPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </Section>
 

@@ -7,6 +7,7 @@ import type { ListedPerson } from './api.ts';
 import { StatusBadge } from './Badges.tsx';
 import { useDetaineeText } from './labels.ts';
 import { birthOf, personName } from './names.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 const link = (listId: string, ref: string) => `/detainees/lists/${listId}/persons/${encodeURIComponent(ref)}`;
 
@@ -89,7 +90,7 @@ export function PersonsTable({ listId, persons }: { listId: string; persons: Lis
   }
 
   return (
-    <div className="truce-table-scroll">
+    <TableScroll>
       <Table striped highlightOnHover data-testid="detainee-persons" data-layout="table">
         <Table.Thead>
           <Table.Tr>
@@ -137,6 +138,6 @@ export function PersonsTable({ listId, persons }: { listId: string; persons: Lis
           ))}
         </Table.Tbody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Group, NativeSelect, Pagination, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { Pager } from '../components/Pager.tsx';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Loading.tsx';
@@ -174,7 +175,7 @@ export function RunPage() {
           })}
           {pages > 1 && (
             <Group justify="center">
-              <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => setParam('page', String(p))} size="sm" />
+              <Pager total={pages} value={Math.min(page, pages)} onChange={(p) => setParam('page', String(p))} size="sm" />
             </Group>
           )}
         </Stack>

@@ -8,6 +8,7 @@ import type { PersonChanges, UploadPreview } from './api.ts';
 import { useDetaineeText, valueText } from './labels.ts';
 import { personName } from './names.ts';
 import { NameText } from './PersonsTable.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 /**
  * The file's headers, each with the canonical column it fills (or "ignore"), as the server
@@ -120,7 +121,7 @@ export function UploadErrors({ preview }: { preview: UploadPreview }) {
           {t('detainees.upload.errorsShown', { shown: fmt.number(preview.errors.length), n: fmt.number(preview.errorCount) })}
         </Text>
       )}
-      <div className="truce-table-scroll">
+      <TableScroll>
         <Table striped data-testid="upload-errors-table">
           <Table.Thead>
             <Table.Tr>
@@ -146,7 +147,7 @@ export function UploadErrors({ preview }: { preview: UploadPreview }) {
             ))}
           </Table.Tbody>
         </Table>
-      </div>
+      </TableScroll>
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { useFormat } from '../i18n/format.ts';
 import { ReceiptButton } from '../log/ReceiptButton.tsx';
 import { receiptEntry } from '../log/subjectEntry.ts';
 import type { ListVersion } from './api.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 /**
  * Every version of a list, newest first: where it came from, what it changed, who saved it
@@ -16,7 +17,7 @@ export function VersionsTable({ listId, versions }: { listId: string; versions: 
   if (versions.length === 0) return <Text c="dimmed">{t('detainees.versions.none')}</Text>;
   const sorted = [...versions].sort((a, b) => b.version - a.version);
   return (
-    <div className="truce-table-scroll">
+    <TableScroll>
       <Table striped data-testid="detainee-versions">
         <Table.Thead>
           <Table.Tr>
@@ -68,6 +69,6 @@ export function VersionsTable({ listId, versions }: { listId: string; versions: 
           ))}
         </Table.Tbody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

@@ -5,6 +5,7 @@ import en from '../locales/en.json';
 import fa from '../locales/fa.json';
 import ru from '../locales/ru.json';
 import tr from '../locales/tr.json';
+import { countFormatter } from './count-format.ts';
 import { directionOf, LANGUAGES, pickLanguage, STORAGE_KEY, type Language } from './languages.ts';
 
 export { LANGUAGES, directionOf, type Language } from './languages.ts';
@@ -31,21 +32,25 @@ export function applyLanguage(lang: string): void {
 
 export const initialLanguage: Language = pickLanguage(readStored(), typeof navigator === 'undefined' ? [] : (navigator.languages ?? []));
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: en },
-    ar: { translation: ar },
-    ru: { translation: ru },
-    tr: { translation: tr },
-    fa: { translation: fa },
-  },
-  lng: initialLanguage,
-  fallbackLng: 'en',
-  supportedLngs: LANGUAGES.map((l) => l.code),
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  react: { useSuspense: false },
-});
+void i18n
+  .use(initReactI18next)
+  .use(countFormatter)
+  .init({
+    resources: {
+      en: { translation: en },
+      ar: { translation: ar },
+      ru: { translation: ru },
+      tr: { translation: tr },
+      fa: { translation: fa },
+    },
+    lng: initialLanguage,
+    fallbackLng: 'en',
+    supportedLngs: LANGUAGES.map((l) => l.code),
+    // Every {{count}} goes through countFormatter, written in the reader's digits.
+    interpolation: { escapeValue: false, alwaysFormat: true },
+    returnNull: false,
+    react: { useSuspense: false },
+  });
 
 i18n.on('languageChanged', applyLanguage);
 applyLanguage(initialLanguage);

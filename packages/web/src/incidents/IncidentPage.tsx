@@ -18,6 +18,7 @@ import { Section } from '../components/Section.tsx';
 import { ReceiptButton } from '../log/ReceiptButton.tsx';
 import { receiptEntry } from '../log/subjectEntry.ts';
 import { mechanismNow } from '../app/clock.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
 
 /** Names, each isolated so that a Latin name inside Arabic text (or the reverse) keeps its order. */
 export function Names({ ids, name }: { ids: string[]; name: (id: string) => string }) {
@@ -207,11 +208,11 @@ export function IncidentPage() {
             <Group key={r.id} gap="xs" data-testid="incident-report" wrap="wrap">
               {r.readable ? (
                 <Anchor component={Link} to={`/reports/${r.id}`} size="sm" dir="auto" td={r.withdrawn ? 'line-through' : undefined}>
-                  {text.type(r.typeCode)}
+                  <VocabularyLabel labels={text.typeLabels(r.typeCode)} otherwise={r.typeCode} />
                 </Anchor>
               ) : (
                 <Text size="sm" dir="auto">
-                  {text.type(r.typeCode)}
+                  <VocabularyLabel labels={text.typeLabels(r.typeCode)} otherwise={r.typeCode} />
                 </Text>
               )}
               <Text size="sm" c="dimmed">

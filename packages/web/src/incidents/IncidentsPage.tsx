@@ -5,6 +5,7 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { VocabularyLabel } from '../i18n/VocabularyLabel.tsx';
 import { useLookups, useReportText } from '../reports/labels.ts';
 import { useIncidents, VERIFICATION_OPTIONS, type IncidentFilter, type IncidentSummary } from './api.ts';
 import { FINDING_COLOUR, useIncidentText } from './labels.ts';
@@ -39,7 +40,14 @@ function IncidentRow({ incident, lookups }: { incident: IncidentSummary; lookups
     <Card withBorder padding="sm" component={Link} to={`/incidents/${incident.id}`} data-testid="incident-row" data-id={incident.id}>
       <Group justify="space-between" gap="xs" align="flex-start">
         <Text fw={600} c="blue.8" dir="auto">
-          {incident.typeCodes.map(text.type).join(' · ') || t('incidents.title')}
+          {incident.typeCodes.length === 0
+            ? t('incidents.title')
+            : incident.typeCodes.map((code, i) => (
+                <span key={code}>
+                  {i > 0 && ' · '}
+                  <VocabularyLabel labels={text.typeLabels(code)} otherwise={code} />
+                </span>
+              ))}
         </Text>
         <StateBadge incident={incident} />
       </Group>
@@ -128,14 +136,14 @@ export function IncidentsPage() {
           label={t('reports.filter.type')}
           value={filter.type ?? ''}
           onChange={(e) => setFilter('type', e.currentTarget.value)}
-          data={[{ value: '', label: t('reports.filter.anyType') }, ...lookups.types.map((v) => ({ value: v.code, label: v.label }))]}
+          data={[{ value: '', label: t('reports.filter.anyType') }, ...lookups.typeOptions]}
           data-testid="incident-filter-type"
         />
         <NativeSelect
           label={t('reports.filter.alleged')}
           value={filter.allegedParty ?? ''}
           onChange={(e) => setFilter('allegedParty', e.currentTarget.value)}
-          data={[{ value: '', label: t('reports.filter.anyParty') }, ...lookups.parties.map((p) => ({ value: p.id, label: p.shortName || p.name }))]}
+          data={[{ value: '', label: t('reports.filter.anyParty') }, ...lookups.partyOptions]}
           data-testid="incident-filter-alleged"
         />
       </SimpleGrid>
