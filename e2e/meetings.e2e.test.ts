@@ -158,7 +158,9 @@ describeInChromiumWithPoppler('meetings and the report to the UN in Chromium', (
       .replace(/\s+/g, ' ');
     expect(text).toContain('تقرير عن انتهاكات وقف إطلاق النار');
     expect(text).toContain('إلى الأمم المتحدة');
-    expect(text).toContain(issued.checkpoint.rootHash);
+    // The hash without its base64 padding: pdftotext rebuilds an Arabic line in its own
+    // order and may put the neutral '=' before the Latin run it ends.
+    expect(text).toContain(issued.checkpoint.rootHash.replace(/=+$/, ''));
     await context.close();
   });
 });
