@@ -78,3 +78,32 @@ export const screenshot = (page: Page, name: string) =>
 
 /** How far the page scrolls sideways: a phone layout must not. */
 export const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/**
+ * A signed-in API caller for setting a scene (the browser does the part under test): signs
+ * the demo account `who` (e.g. officer.government) in and answers each call's JSON, throwing
+ * on anything but success.
+ */
+export async function apiAs(url: string, accounts: DemoAccount[], who: string) {
+  const account = accounts.find((a) => a.email === `${who}@demo.truce.example`);
+  if (!account) throw new Error(`no demo account ${who}`);
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('truce_session='))!
+    .split(';')[0];
+  return async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(url + path, {
+      method,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await r.json();
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
 import { makePng } from '../packages/server/test/evidence-files.ts';
-import { ARTIFACTS, describeInChromium, launchBrowser, screenshot, sideScroll, signInAs, startDemoServer } from './browser.ts';
+import { apiAs, ARTIFACTS, describeInChromium, launchBrowser, screenshot, sideScroll, signInAs, startDemoServer } from './browser.ts';
 
 /**
  * The right of reply in Chromium (C3, fair process): the guarantors have assessed an
@@ -20,28 +20,7 @@ describeInChromium('the right of reply in Chromium', () => {
   let incidentId = '';
 
   /** A signed-in API caller for setting the scene (the browser does the part under test). */
-  async function as(who: string) {
-    const account = accounts.find((a) => a.email === `${who}@demo.truce.example`)!;
-    const res = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: account.email, password: account.password }),
-    });
-    const cookie = res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('truce_session='))!
-      .split(';')[0];
-    return async (method: string, url: string, body?: unknown) => {
-      const r = await fetch(server.url + url, {
-        method,
-        headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const json = await r.json();
-      if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-  }
+  const as = (who: string) => apiAs(server.url, accounts, who);
 
   beforeAll(async () => {
     ({ server, accounts, dataDir } = await startDemoServer(20));

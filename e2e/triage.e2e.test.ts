@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, describeInChromium, launchBrowser, screenshot, sideScroll, signInAs, startDemoServer } from './browser.ts';
+import { apiAs, ARTIFACTS, describeInChromium, launchBrowser, screenshot, sideScroll, signInAs, startDemoServer } from './browser.ts';
 
 /**
  * The triage queue in Chromium (C3, issue 16): three reports of one shelling of Saraqib,
@@ -18,28 +18,7 @@ describeInChromium('the triage queue in Chromium', () => {
   let browser: Browser;
   const filed: string[] = [];
 
-  async function as(email: string) {
-    const account = accounts.find((a) => a.email === `${email}@demo.truce.example`)!;
-    const res = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: account.email, password: account.password }),
-    });
-    const cookie = res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('truce_session='))!
-      .split(';')[0];
-    return async (method: string, url: string, body?: unknown) => {
-      const r = await fetch(server.url + url, {
-        method,
-        headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const json = await r.json();
-      if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-  }
+  const as = (who: string) => apiAs(server.url, accounts, who);
 
   beforeAll(async () => {
     ({ server, accounts, dataDir } = await startDemoServer(40));

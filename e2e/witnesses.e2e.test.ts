@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parsePolicy, verifyProof } from '@truce/core/log/index';
 import type { RunningServer } from '../packages/server/src/server.ts';
 import type { DemoAccount } from '../packages/server/src/demo/seed.ts';
-import { ARTIFACTS, describeInChromium, launchBrowser, screenshot, sideScroll, signInAs, startDemoServer } from './browser.ts';
+import { apiAs, ARTIFACTS, describeInChromium, launchBrowser, screenshot, sideScroll, signInAs, startDemoServer } from './browser.ts';
 import { waitFor } from '../testing/wait.ts';
 
 const WITNESSES = ['witness.russia.demo.truce.example', 'witness.turkiye.demo.truce.example', 'witness.iran.demo.truce.example'];
@@ -26,28 +26,7 @@ describeInChromium('witnesses and receipts in Chromium', () => {
   let replyId = '';
 
   /** A signed-in API caller for setting the scene (the browser does the part under test). */
-  async function as(who: string) {
-    const account = accounts.find((a) => a.email === `${who}@demo.truce.example`)!;
-    const res = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: account.email, password: account.password }),
-    });
-    const cookie = res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('truce_session='))!
-      .split(';')[0];
-    return async (method: string, url: string, body?: unknown) => {
-      const r = await fetch(server.url + url, {
-        method,
-        headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const json = await r.json();
-      if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-  }
+  const as = (who: string) => apiAs(server.url, accounts, who);
 
   /** Waits until the served (cosigned) checkpoint covers the item's entry, so that its receipt is ready. */
   async function receiptReady(page: Page, name: string, value: string) {
