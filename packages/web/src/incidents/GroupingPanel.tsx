@@ -1,12 +1,11 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { StartIncidentConfirm } from './StartIncidentConfirm.tsx';
 import { get } from '../api/client.ts';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
-import { mechanismNow } from '../app/clock.ts';
-import { useMechanism } from '../mechanism/api.ts';
 import { sendAddReport, sendNewIncident, useGrouping, useIncidentAction, type Incident } from './api.ts';
 
 /**
@@ -21,9 +20,7 @@ export function GroupingPanel({ reportId, accused }: { reportId: string; accused
   const fmt = useFormat();
   const navigate = useNavigate();
   const grouping = useGrouping(reportId, true);
-  const mechanism = useMechanism();
   const [confirming, setConfirming] = useState(false);
-  const hours = mechanism.data?.replyDeadlineHours;
   // The incident's version is read just before saving, so that the server can refuse a stale change.
   const add = useIncidentAction(
     async (incidentId: string) => {
@@ -111,25 +108,14 @@ export function GroupingPanel({ reportId, accused }: { reportId: string; accused
             </Group>
           )}
           {!g.currentIncident && confirming && (
-            <Alert color="blue" variant="light" title={t('incidents.grouping.confirmTitle')} data-testid="grouping-confirm">
-              <Text size="sm" mb="sm">
-                {accused.length === 0 || hours === undefined
-                  ? t('incidents.grouping.confirmNoParty')
-                  : t('incidents.grouping.confirmAccused', {
-                      parties: accused.join(', '),
-                      hours: t('mechanism.hours', { count: hours, n: fmt.number(hours) }),
-                      when: fmt.dateTime(new Date(mechanismNow() + hours * 3_600_000).toISOString()),
-                    })}
-              </Text>
-              <Group gap="xs">
-                <Button size="xs" loading={create.isPending} onClick={() => create.mutate(undefined)} data-testid="grouping-new-confirm">
-                  {t('incidents.grouping.confirm')}
-                </Button>
-                <Button size="xs" variant="subtle" onClick={() => setConfirming(false)} disabled={create.isPending} data-testid="grouping-new-cancel">
-                  {t('incidents.grouping.cancel')}
-                </Button>
-              </Group>
-            </Alert>
+            <StartIncidentConfirm
+              title={t('incidents.grouping.confirmTitle')}
+              accused={accused}
+              pending={create.isPending}
+              onConfirm={() => create.mutate(undefined)}
+              onCancel={() => setConfirming(false)}
+              testIds={{ alert: 'grouping-confirm', yes: 'grouping-new-confirm', no: 'grouping-new-cancel' }}
+            />
           )}
         </Stack>
       )}

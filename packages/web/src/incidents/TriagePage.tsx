@@ -2,13 +2,12 @@ import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text } from
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { StartIncidentConfirm } from './StartIncidentConfirm.tsx';
 import { get } from '../api/client.ts';
-import { mechanismNow } from '../app/clock.ts';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
-import { useMechanism } from '../mechanism/api.ts';
 import { useLookups, useReportText } from '../reports/labels.ts';
 import { sendAddReport, sendNewIncident, useIncidentAction, useTriageQueue, type Incident, type TriageQueue } from './api.ts';
 
@@ -29,7 +28,6 @@ export function TriagePage() {
   const queue = useTriageQueue();
   const lookups = useLookups();
   const text = useReportText(lookups);
-  const mechanism = useMechanism();
   const [selected, setSelected] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [started, setStarted] = useState<Incident | null>(null);
@@ -70,7 +68,6 @@ export function TriagePage() {
       }),
     ),
   ];
-  const hours = mechanism.data?.replyDeadlineHours;
 
   return (
     <Stack gap="md">
@@ -104,30 +101,14 @@ export function TriagePage() {
               </Group>
             </Group>
           ) : (
-            <Alert
-              color="blue"
-              variant="light"
+            <StartIncidentConfirm
               title={t('triage.confirmTitle', { count: selected.length, n: fmt.number(selected.length) })}
-              data-testid="triage-confirm"
-            >
-              <Text size="sm" mb="sm">
-                {accused.length === 0 || hours === undefined
-                  ? t('incidents.grouping.confirmNoParty')
-                  : t('incidents.grouping.confirmAccused', {
-                      parties: accused.join(', '),
-                      hours: t('mechanism.hours', { count: hours, n: fmt.number(hours) }),
-                      when: fmt.dateTime(new Date(mechanismNow() + hours * 3_600_000).toISOString()),
-                    })}
-              </Text>
-              <Group gap="xs">
-                <Button size="xs" loading={create.isPending} onClick={() => create.mutate(undefined)} data-testid="triage-confirm-yes">
-                  {t('incidents.grouping.confirm')}
-                </Button>
-                <Button size="xs" variant="subtle" onClick={() => setConfirming(false)} disabled={create.isPending} data-testid="triage-confirm-no">
-                  {t('incidents.grouping.cancel')}
-                </Button>
-              </Group>
-            </Alert>
+              accused={accused}
+              pending={create.isPending}
+              onConfirm={() => create.mutate(undefined)}
+              onCancel={() => setConfirming(false)}
+              testIds={{ alert: 'triage-confirm', yes: 'triage-confirm-yes', no: 'triage-confirm-no' }}
+            />
           )}
         </Card>
       )}
